@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "states.h"
+
+#include <QByteArray>
+#include <QString>
+
+namespace Forkline {
+
+class TraceModel;
+
+// One record on the event channel (runner/worker -> collector), one JSON object a line.
+// Times are absolute monotonic nanoseconds (steady clock, shared by all processes of the
+// machine); the collector subtracts the run's start.
+struct ChannelEvent
+{
+    enum class Type : std::uint8_t { Process, Lane, State, Instant, Flow, Done, Error };
+    Type type = Type::Instant;
+    qint64 t = 0;
+    qint64 pid = 0;
+    qint64 tid = 0;
+    // Process / Lane
+    qint64 ppid = 0;
+    QString name;
+    QString label;
+    bool processLane = false;
+    bool daemon = false;
+    qint64 parentPid = 0;
+    qint64 parentTid = 0;
+    // State
+    State state = State::Running;
+    // Instant
+    InstantKind instant = InstantKind::Other;
+    QString text; // print text, error sentence
+    qint32 code = 0;
+    // Flow
+    qint64 flowId = 0;
+    bool flowStart = true;
+    FlowKind flow = FlowKind::Other;
+
+    QByteArray encode() const; // without the trailing newline
+    static bool decode(const QByteArray& line, ChannelEvent* out);
+};
+
+// Applies one event to the model; times are rebased on t0. Returns false for a malformed one.
+bool applyEvent(TraceModel& model, const ChannelEvent& event, qint64 t0);
+
+} // namespace Forkline

@@ -1,0 +1,411 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "jsonvalue.h"
+#include "scenario.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+#include <cmath>
+
+namespace Forkline {
+
+int Scenario::workerIndex(const QString& workerName) const
+{
+    for (size_t i = 0; i < workers.size(); ++i) {
+        if (workers[i].name == workerName)
+            return int(i);
+    }
+    return -1;
+}
+
+const WorkerSpec* Scenario::worker(const QString& workerName) const
+{
+    const int i = workerIndex(workerName);
+    return i < 0 ? nullptr : &workers[size_t(i)];
+}
+
+QString ScenarioError::toString() const
+{
+    if (line > 0)
+        return QStringLiteral("%1:%2:%3: %4").arg(file).arg(line).arg(column).arg(message);
+    return QStringLiteral("%1: %2").arg(file, message);
+}
+
+namespace {
+
+QString tr(const char* s)
+{
+    return QCoreApplication::translate("Forkline::ScenarioLoader", s);
+}
+
+class Loader
+{
+public:
+    Loader(const QString& file, ScenarioError* error)
+        : m_file(file)
+        , m_error(error)
+    { }
+
+    bool fail(const JsonValue& at, const QString& message)
+    {
+        m_error->file = m_file;
+        m_error->line = at.line;
+        m_error->column = at.column;
+        m_error->message = message;
+        return false;
+    }
+
+    bool string(const JsonValue& obj, const QString& key, QString* out, bool required)
+    {
+        const JsonValue* v = obj.member(key);
+        if (!v) {
+            if (required)
+                return fail(obj, tr("missing \"%1\"").arg(key));
+            return true;
+        }
+        if (!v->isString())
+            return fail(*v, tr("\"%1\" must be a string, not %2").arg(key, v->typeName()));
+        *out = v->string;
+        return true;
+    }
+
+    bool checkKeys(const JsonValue& obj, const QStringList& allowed, const QString& what)
+    {
+        for (const auto& kv : obj.object) {
+            if (!allowed.contains(kv.first))
+                return fail(kv.second,
+                    tr("unknown member \"%1\" in %2 (allowed: %3)")
+                        .arg(kv.first, what, allowed.join(QLatin1String(", "))));
+        }
+        return true;
+    }
+
+    bool steps(const JsonValue& v, std::vector<Step>* out, int depth)
+    {
+        if (!v.isArray())
+            return fail(v, tr("steps must be an array, not %1").arg(v.typeName()));
+        if (depth > 32)
+            return fail(v, tr("repeat blocks are nested too deeply (at most 32 levels)"));
+        for (const JsonValue& s : v.array) {
+            Step step;
+            if (!oneStep(s, &step, depth))
+                return false;
+            out->push_back(std::move(step));
+        }
+        return true;
+    }
+
+    bool workerName(const JsonValue& v, const QString& key, QString* out)
+    {
+        if (!v.isString() || v.string.isEmpty())
+            return fail(v, tr("\"%1\" takes a worker name").arg(key));
+        *out = v.string;
+        m_references.push_back({ key, v.string, &v });
+        return true;
+    }
+
+    bool oneStep(const JsonValue& s, Step* step, int depth)
+    {
+        if (!s.isObject())
+            return fail(s, tr("a step must be an object such as {\"print\": \"text\"}, not %1").arg(s.typeName()));
+        if (++m_stepCount > kMaxSteps)
+            return fail(s, tr("too many steps (at most %1)").arg(kMaxSteps));
+        if (s.object.empty())
+            return fail(s, tr("empty step"));
+        step->line = s.line;
+        step->column = s.column;
+        const QString kind = s.object.front().first;
+        const JsonValue& arg = s.object.front().second;
+        if (kind == QLatin1String("print")) {
+            step->kind = Step::Kind::Print;
+            if (!arg.isString())
+                return fail(arg, tr("\"print\" takes a string, not %1").arg(arg.typeName()));
+            step->text = arg.string;
+            return checkKeys(s, { QStringLiteral("print") }, tr("a print step"));
+        }
+        if (kind == QLatin1String("sleep")) {
+            step->kind = Step::Kind::Sleep;
+            if (!arg.isNumber())
+                return fail(arg, tr("\"sleep\" takes a number of seconds, not %1").arg(arg.typeName()));
+            if (arg.number < 0)
+                return fail(arg, tr("\"sleep\" cannot be negative (%1)").arg(arg.number));
+            if (arg.number > kMaxSleepSeconds)
+                return fail(arg, tr("\"sleep\" is longer than a day (%1 s)").arg(arg.number));
+            step->seconds = arg.number;
+            return checkKeys(s, { QStringLiteral("sleep") }, tr("a sleep step"));
+        }
+        if (kind == QLatin1String("start") || kind == QLatin1String("join") || kind == QLatin1String("terminate")) {
+            step->kind = kind == QLatin1String("start") ? Step::Kind::Start
+                : kind == QLatin1String("join")         ? Step::Kind::Join
+                                                        : Step::Kind::Terminate;
+            if (!workerName(arg, kind, &step->target))
+                return false;
+            if (step->kind == Step::Kind::Start)
+                m_starts.push_back({ step->target, &arg, m_multiplier });
+            return checkKeys(s, { kind }, tr("a %1 step").arg(kind));
+        }
+        if (kind == QLatin1String("repeat")) {
+            step->kind = Step::Kind::Repeat;
+            if (!arg.isNumber() || arg.number < 0 || arg.number != std::floor(arg.number))
+                return fail(arg, tr("\"repeat\" takes a whole number of times"));
+            if (arg.number > double(kMaxRepeat))
+                return fail(arg, tr("\"repeat\" is limited to %1 times").arg(kMaxRepeat));
+            step->count = qint64(arg.number);
+            if (!checkKeys(s, { QStringLiteral("repeat"), QStringLiteral("steps"), QStringLiteral("as") },
+                    tr("a repeat step")))
+                return false;
+            if (!string(s, QStringLiteral("as"), &step->var, false))
+                return false;
+            const JsonValue* body = s.member(QStringLiteral("steps"));
+            if (!body)
+                return fail(s, tr("\"repeat\" needs \"steps\""));
+            const qint64 saved = m_multiplier;
+            m_multiplier = std::min<qint64>(m_multiplier * std::max<qint64>(step->count, 1), kMaxRepeat * 1000);
+            if (step->count == 0)
+                m_multiplier = 0;
+            const bool ok = steps(*body, &step->body, depth + 1);
+            m_multiplier = saved;
+            return ok;
+        }
+        if (kind == QLatin1String("input")) {
+            step->kind = Step::Kind::Input;
+            if (!arg.isString())
+                return fail(arg, tr("\"input\" takes the prompt text"));
+            step->text = arg.string;
+            if (!checkKeys(s, { QStringLiteral("input"), QStringLiteral("into") }, tr("an input step")))
+                return false;
+            return string(s, QStringLiteral("into"), &step->target, false);
+        }
+        if (kind == QLatin1String("crash")) {
+            step->kind = Step::Kind::Crash;
+            if (!arg.isString() || (arg.string != QLatin1String("abort") && arg.string != QLatin1String("segfault")))
+                return fail(arg, tr("\"crash\" takes \"abort\" or \"segfault\""));
+            step->text = arg.string;
+            return checkKeys(s, { QStringLiteral("crash") }, tr("a crash step"));
+        }
+        return fail(s.object.front().second,
+            tr("unknown step \"%1\" (known: print, sleep, start, join, repeat, terminate, input, crash)").arg(kind));
+    }
+
+    bool worker(const JsonValue& w, WorkerSpec* out)
+    {
+        if (!w.isObject())
+            return fail(w, tr("a worker must be an object, not %1").arg(w.typeName()));
+        out->line = w.line;
+        out->column = w.column;
+        if (!checkKeys(w,
+                { QStringLiteral("name"), QStringLiteral("label"), QStringLiteral("kind"), QStringLiteral("daemon"),
+                    QStringLiteral("steps") },
+                tr("a worker")))
+            return false;
+        if (!string(w, QStringLiteral("name"), &out->name, true)
+            || !string(w, QStringLiteral("label"), &out->label, false))
+            return false;
+        if (out->name.isEmpty() || out->name == QLatin1String("all") || out->name == QLatin1String("main"))
+            return fail(
+                *w.member(QStringLiteral("name")), tr("a worker needs a name other than \"\", \"all\" and \"main\""));
+        QString kind = QStringLiteral("thread");
+        if (!string(w, QStringLiteral("kind"), &kind, false))
+            return false;
+        if (kind == QLatin1String("thread"))
+            out->kind = WorkerSpec::Kind::Thread;
+        else if (kind == QLatin1String("process"))
+            out->kind = WorkerSpec::Kind::Process;
+        else
+            return fail(
+                *w.member(QStringLiteral("kind")), tr("\"kind\" is \"thread\" or \"process\", not \"%1\"").arg(kind));
+        if (const JsonValue* d = w.member(QStringLiteral("daemon"))) {
+            if (!d->isBool())
+                return fail(*d, tr("\"daemon\" must be true or false"));
+            out->daemon = d->boolean;
+        }
+        const JsonValue* body = w.member(QStringLiteral("steps"));
+        if (!body)
+            return fail(w, tr("worker \"%1\" has no \"steps\"").arg(out->name));
+        return steps(*body, &out->steps, 0);
+    }
+
+    bool load(const JsonValue& root, Scenario* out)
+    {
+        if (!root.isObject())
+            return fail(root, tr("a scenario must be a JSON object, not %1").arg(root.typeName()));
+        if (!checkKeys(root,
+                { QStringLiteral("$schema"), QStringLiteral("format"), QStringLiteral("name"), QStringLiteral("title"),
+                    QStringLiteral("description"), QStringLiteral("main"), QStringLiteral("workers") },
+                tr("a scenario")))
+            return false;
+        if (const JsonValue* f = root.member(QStringLiteral("format"))) {
+            if (!f->isNumber() || f->number != 1)
+                return fail(*f, tr("unsupported format (this version reads format 1)"));
+        }
+        if (!string(root, QStringLiteral("name"), &out->name, false)
+            || !string(root, QStringLiteral("title"), &out->title, false)
+            || !string(root, QStringLiteral("description"), &out->description, false))
+            return false;
+        if (const JsonValue* ws = root.member(QStringLiteral("workers"))) {
+            if (!ws->isArray())
+                return fail(*ws, tr("\"workers\" must be an array"));
+            if (ws->array.size() > size_t(kMaxWorkers))
+                return fail(ws->array[size_t(kMaxWorkers)], tr("too many workers (at most %1)").arg(kMaxWorkers));
+            for (const JsonValue& w : ws->array) {
+                WorkerSpec spec;
+                if (!worker(w, &spec))
+                    return false;
+                if (out->workerIndex(spec.name) >= 0)
+                    return fail(w, tr("two workers are named \"%1\"").arg(spec.name));
+                out->workers.push_back(std::move(spec));
+            }
+        }
+        const JsonValue* main = root.member(QStringLiteral("main"));
+        if (!main)
+            return fail(root, tr("missing \"main\" (the main thread's steps)"));
+        if (!steps(*main, &out->main, 0))
+            return false;
+        return crossCheck(*out);
+    }
+
+    bool crossCheck(const Scenario& sc)
+    {
+        for (const Ref& r : m_references) {
+            const WorkerSpec* w = sc.worker(r.name);
+            if (!w)
+                return fail(*r.at, tr("\"%1\" names an unknown worker \"%2\"").arg(r.step, r.name));
+            if (r.step == QLatin1String("terminate") && w->kind == WorkerSpec::Kind::Thread)
+                return fail(*r.at,
+                    tr("cannot terminate thread \"%1\": a thread cannot be killed from outside (only processes can)")
+                        .arg(r.name));
+        }
+        QHash<QString, qint64> started;
+        for (const Start& s : m_starts) {
+            qint64& n = started[s.name];
+            n += s.multiplier;
+            if (n > 1)
+                return fail(*s.at,
+                    tr("worker \"%1\" is started more than once (a thread or process can only be started once)")
+                        .arg(s.name));
+        }
+        for (const Ref& r : m_references) {
+            if ((r.step == QLatin1String("join") || r.step == QLatin1String("terminate")) && !started.value(r.name))
+                return fail(*r.at, tr("\"%1\" on worker \"%2\", which no step starts").arg(r.step, r.name));
+        }
+        return true;
+    }
+
+private:
+    struct Ref
+    {
+        QString step;
+        QString name;
+        const JsonValue* at;
+    };
+    struct Start
+    {
+        QString name;
+        const JsonValue* at;
+        qint64 multiplier;
+    };
+    QString m_file;
+    ScenarioError* m_error;
+    int m_stepCount = 0;
+    qint64 m_multiplier = 1;
+    std::vector<Ref> m_references;
+    std::vector<Start> m_starts;
+};
+
+} // namespace
+
+bool parseScenario(const QByteArray& data, const QString& fileName, Scenario* out, ScenarioError* error)
+{
+    JsonValue root;
+    JsonError jerr;
+    if (!parseJson(data, &root, &jerr)) {
+        *error = { fileName, jerr.line, jerr.column, tr("not valid JSON: %1").arg(jerr.message) };
+        return false;
+    }
+    Scenario sc;
+    Loader loader(fileName, error);
+    if (!loader.load(root, &sc))
+        return false;
+    *out = std::move(sc);
+    return true;
+}
+
+bool loadScenario(const QString& nameOrPath, Scenario* out, ScenarioError* error)
+{
+    QString path = nameOrPath;
+    const bool looksLikeFile = nameOrPath.endsWith(QLatin1String(".json"), Qt::CaseInsensitive)
+        || nameOrPath.contains(QLatin1Char('/')) || nameOrPath.contains(QLatin1Char('\\'));
+    if (!looksLikeFile)
+        path = QStringLiteral(":/scenarios/%1.json").arg(nameOrPath);
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = {};
+        error->file = nameOrPath;
+        error->message = looksLikeFile ? tr("cannot open: %1").arg(file.errorString())
+                                       : tr("no built-in scenario of that name (see 'forkline list')");
+        return false;
+    }
+    const qint64 kMaxFile = 64 * 1024 * 1024;
+    if (file.size() > kMaxFile) {
+        *error = { nameOrPath, 0, 0, tr("file is larger than 64 MiB") };
+        return false;
+    }
+    if (!parseScenario(file.readAll(), nameOrPath, out, error))
+        return false;
+    out->source = path;
+    if (out->name.isEmpty())
+        out->name = QFileInfo(path).completeBaseName();
+    if (out->title.isEmpty())
+        out->title = out->name;
+    return true;
+}
+
+bool applyRunOptions(Scenario* scenario, const RunOptions& options, ScenarioError* error)
+{
+    for (auto it = options.daemon.constBegin(); it != options.daemon.constEnd(); ++it) {
+        if (it.key() == QLatin1String("all")) {
+            for (WorkerSpec& w : scenario->workers)
+                w.daemon = it.value();
+            continue;
+        }
+        const int i = scenario->workerIndex(it.key());
+        if (i < 0) {
+            *error = { scenario->source, 0, 0, tr("--daemon names an unknown worker \"%1\"").arg(it.key()) };
+            return false;
+        }
+    }
+    // Named overrides win over "all", whatever order they were given in.
+    for (auto it = options.daemon.constBegin(); it != options.daemon.constEnd(); ++it) {
+        if (it.key() != QLatin1String("all"))
+            scenario->workers[size_t(scenario->workerIndex(it.key()))].daemon = it.value();
+    }
+    if (!(options.timeScale >= 0) || options.timeScale > 1000) {
+        *error = { scenario->source, 0, 0, tr("--time-scale must be between 0 and 1000") };
+        return false;
+    }
+    return true;
+}
+
+QList<BuiltinScenario> builtinScenarios()
+{
+    QList<BuiltinScenario> result;
+    QFile index(QStringLiteral(":/scenarios/index.txt"));
+    if (!index.open(QIODevice::ReadOnly))
+        return result;
+    const QList<QByteArray> names = index.readAll().split('\n');
+    for (const QByteArray& raw : names) {
+        const QString name = QString::fromUtf8(raw.trimmed());
+        if (name.isEmpty() || name.startsWith(QLatin1Char('#')))
+            continue;
+        Scenario sc;
+        ScenarioError err;
+        if (!loadScenario(name, &sc, &err)) {
+            qWarning("built-in scenario %s does not load: %s", qPrintable(name), qPrintable(err.toString()));
+            continue;
+        }
+        result.append({ sc.name, sc.title, sc.description });
+    }
+    return result;
+}
+
+} // namespace Forkline

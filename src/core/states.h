@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+#include <cstdint>
+
+namespace Forkline {
+
+// What a lane is doing during a span. The order is part of the file formats only through
+// the names below; add new states at the end.
+enum class State : std::uint8_t {
+    Running,
+    Sleeping,
+    Computing,
+    WaitingGil,
+    WaitingLock,
+    WaitingJoin,
+    WaitingInput,
+    WaitingQueue,
+    Count
+};
+
+enum class InstantKind : std::uint8_t {
+    Fork, // on the parent, at start()
+    Start, // the child's first moment
+    Print,
+    End,
+    Join, // on the parent, when join() returns
+    Killed,
+    Terminated,
+    Crashed,
+    Aborted,
+    Failed,
+    MainExit,
+    Send,
+    Receive,
+    Other, // a foreign trace's instant with a name of its own
+    Count
+};
+
+enum class FlowKind : std::uint8_t {
+    Fork, // fork -> start
+    Join, // end -> join
+    Message, // send -> receive
+    Lock, // release -> acquire
+    Other,
+    Count
+};
+
+QString stateName(State s); // "running", "waiting:gil", ...
+bool stateFromName(const QString& name, State* out);
+QString instantName(InstantKind k); // "fork", "main-exit", ...
+bool instantFromName(const QString& name, InstantKind* out);
+QString flowName(FlowKind k);
+bool flowFromName(const QString& name, FlowKind* out);
+
+// An instant that closes its lane: after it the lane has no open span.
+constexpr bool isTerminal(InstantKind k)
+{
+    return k == InstantKind::End || k == InstantKind::Killed || k == InstantKind::Terminated
+        || k == InstantKind::Crashed || k == InstantKind::Aborted || k == InstantKind::Failed;
+}
+
+constexpr bool isWaiting(State s)
+{
+    return s == State::WaitingGil || s == State::WaitingLock || s == State::WaitingJoin || s == State::WaitingInput
+        || s == State::WaitingQueue;
+}
+
+} // namespace Forkline

@@ -1,0 +1,173 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "tracemodel.h"
+
+#include <algorithm>
+
+namespace Forkline {
+
+int TraceModel::laneIndex(qint64 pid, qint64 tid) const
+{
+    return m_laneByIds.value({ pid, tid }, -1);
+}
+
+ProcessInfo& TraceModel::ensureProcess(qint64 pid)
+{
+    auto it = m_processByPid.constFind(pid);
+    if (it != m_processByPid.constEnd())
+        return m_processes[size_t(*it)];
+    m_processByPid.insert(pid, int(m_processes.size()));
+    ProcessInfo info;
+    info.pid = pid;
+    m_processes.push_back(info);
+    return m_processes.back();
+}
+
+const ProcessInfo* TraceModel::process(qint64 pid) const
+{
+    auto it = m_processByPid.constFind(pid);
+    return it == m_processByPid.constEnd() ? nullptr : &m_processes[size_t(*it)];
+}
+
+int TraceModel::ensureLane(qint64 pid, qint64 tid)
+{
+    const int existing = laneIndex(pid, tid);
+    if (existing >= 0)
+        return existing;
+    const int index = int(m_lanes.size());
+    Lane lane;
+    lane.pid = pid;
+    lane.tid = tid;
+    m_lanes.push_back(std::move(lane));
+    m_laneByIds.insert({ pid, tid }, index);
+    ProcessInfo& proc = ensureProcess(pid);
+    // A process's main thread leads its group even when a worker thread reported first.
+    if (tid == pid)
+        proc.lanes.insert(proc.lanes.begin(), index);
+    else
+        proc.lanes.push_back(index);
+    return index;
+}
+
+void TraceModel::noteTime(qint64 t)
+{
+    if (!m_anyTime) {
+        m_minT = m_maxT = t;
+        m_anyTime = true;
+        return;
+    }
+    m_minT = std::min(m_minT, t);
+    m_maxT = std::max(m_maxT, t);
+}
+
+void TraceModel::setState(int index, qint64 t, State s)
+{
+    Lane& l = lane(index);
+    noteTime(t);
+    if (l.open && l.openState == s)
+        return;
+    if (l.open && t > l.openSince) {
+        l.spans.push_back({ l.openSince, t, l.openState });
+        ++m_spanCount;
+    }
+    l.open = true;
+    l.openState = s;
+    l.openSince = t;
+    l.ended = false;
+}
+
+void TraceModel::addSpan(int index, const Span& span)
+{
+    Lane& l = lane(index);
+    noteTime(span.start);
+    noteTime(span.end);
+    l.spans.push_back(span);
+    ++m_spanCount;
+}
+
+void TraceModel::addInstant(int index, qint64 t, InstantKind kind, const QString& text, qint32 code)
+{
+    Lane& l = lane(index);
+    noteTime(t);
+    Instant in;
+    in.t = t;
+    in.kind = kind;
+    in.code = code;
+    if (!text.isNull()) {
+        in.text = int(m_texts.size());
+        m_texts.append(text);
+    }
+    // Events of one lane arrive in order; keep the vector sorted if a late one slips in.
+    if (l.instants.empty() || l.instants.back().t <= t)
+        l.instants.push_back(in);
+    else
+        l.instants.insert(std::upper_bound(l.instants.begin(), l.instants.end(), t,
+                              [](qint64 v, const Instant& i) { return v < i.t; }),
+            in);
+    if (kind == InstantKind::Print)
+        m_prints.push_back({ index, t, in.text });
+    if (isTerminal(kind)) {
+        if (l.open && t > l.openSince) {
+            l.spans.push_back({ l.openSince, t, l.openState });
+            ++m_spanCount;
+        }
+        l.open = false;
+        l.ended = true;
+    }
+}
+
+void TraceModel::flowFrom(qint64 id, FlowKind kind, int lane, qint64 t)
+{
+    noteTime(t);
+    auto it = m_flowById.constFind(id);
+    if (it == m_flowById.constEnd()) {
+        m_flowById.insert(id, int(m_flows.size()));
+        Flow f;
+        f.id = id;
+        f.kind = kind;
+        m_flows.push_back(f);
+        it = m_flowById.constFind(id);
+    }
+    Flow& f = m_flows[size_t(*it)];
+    f.fromLane = lane;
+    f.fromT = t;
+}
+
+void TraceModel::flowTo(qint64 id, FlowKind kind, int lane, qint64 t)
+{
+    noteTime(t);
+    auto it = m_flowById.constFind(id);
+    if (it == m_flowById.constEnd()) {
+        m_flowById.insert(id, int(m_flows.size()));
+        Flow f;
+        f.id = id;
+        f.kind = kind;
+        m_flows.push_back(f);
+        it = m_flowById.constFind(id);
+    }
+    Flow& f = m_flows[size_t(*it)];
+    f.toLane = lane;
+    f.toT = t;
+}
+
+void TraceModel::closeAll(qint64 t)
+{
+    noteTime(t);
+    for (Lane& l : m_lanes) {
+        if (!l.open)
+            continue;
+        if (t > l.openSince) {
+            l.spans.push_back({ l.openSince, t, l.openState });
+            ++m_spanCount;
+        }
+        l.open = false;
+    }
+}
+
+size_t TraceModel::firstSpanEndingAfter(const Lane& lane, qint64 t)
+{
+    auto it
+        = std::upper_bound(lane.spans.begin(), lane.spans.end(), t, [](qint64 v, const Span& s) { return v < s.end; });
+    return size_t(it - lane.spans.begin());
+}
+
+} // namespace Forkline

@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "states.h"
+
+#include <QHash>
+#include <QString>
+#include <QStringList>
+#include <vector>
+
+namespace Forkline {
+
+// [start, end) in one state; nanoseconds from the run's start.
+struct Span
+{
+    qint64 start = 0;
+    qint64 end = 0;
+    State state = State::Running;
+};
+
+struct Instant
+{
+    qint64 t = 0;
+    InstantKind kind = InstantKind::Other;
+    qint32 code = 0; // signal or exit code for terminated/crashed/killed
+    qint32 text = -1; // index into TraceModel::texts(), -1 for none
+};
+
+struct Flow
+{
+    qint64 id = 0;
+    FlowKind kind = FlowKind::Other;
+    int fromLane = -1;
+    int toLane = -1;
+    qint64 fromT = 0;
+    qint64 toT = 0;
+    bool complete() const { return fromLane >= 0 && toLane >= 0; }
+};
+
+enum class LaneKind : std::uint8_t { Thread, Process };
+
+struct Lane
+{
+    qint64 pid = 0;
+    qint64 tid = 0;
+    QString name;
+    QString label; // display name from the scenario (may be empty)
+    LaneKind kind = LaneKind::Thread; // Process: the main thread of a process
+    bool daemon = false;
+    int parent = -1; // lane that started this one
+    std::vector<Span> spans; // sorted, disjoint
+    std::vector<Instant> instants; // sorted by time
+    bool open = false; // has a span that has not ended yet
+    State openState = State::Running;
+    qint64 openSince = 0;
+    bool ended = false;
+};
+
+struct ProcessInfo
+{
+    qint64 pid = 0;
+    qint64 ppid = 0;
+    QString name;
+    std::vector<int> lanes; // in order of appearance; the main thread first when known
+};
+
+// A printed line in arrival order, for the console.
+struct PrintRecord
+{
+    int lane = -1;
+    qint64 t = 0;
+    int text = -1;
+};
+
+// Lanes, spans, instants and flows of one run or one imported trace. Built incrementally by
+// the collector (live) or in one go by an importer; a value type, cheap to move.
+class TraceModel
+{
+public:
+    QString title;
+    QString scenario;
+
+    int laneIndex(qint64 pid, qint64 tid) const;
+    // Finds the lane or creates it (with its process) and returns its index.
+    int ensureLane(qint64 pid, qint64 tid);
+    Lane& lane(int index) { return m_lanes[size_t(index)]; }
+    const Lane& lane(int index) const { return m_lanes[size_t(index)]; }
+    int laneCount() const { return int(m_lanes.size()); }
+    const std::vector<Lane>& lanes() const { return m_lanes; }
+
+    ProcessInfo& ensureProcess(qint64 pid);
+    const std::vector<ProcessInfo>& processes() const { return m_processes; }
+    const ProcessInfo* process(qint64 pid) const;
+
+    // Ends the lane's open span at t (if any) and opens one in state s.
+    void setState(int lane, qint64 t, State s);
+    // Appends a closed span directly (importers). Spans must come in time order per lane.
+    void addSpan(int lane, const Span& span);
+    // Terminal kinds also close the open span.
+    void addInstant(int lane, qint64 t, InstantKind kind, const QString& text = {}, qint32 code = 0);
+    void flowFrom(qint64 id, FlowKind kind, int lane, qint64 t);
+    void flowTo(qint64 id, FlowKind kind, int lane, qint64 t);
+    // Closes every open span at t (end of run or abort).
+    void closeAll(qint64 t);
+
+    const std::vector<Flow>& flows() const { return m_flows; }
+    const QStringList& texts() const { return m_texts; }
+    const std::vector<PrintRecord>& prints() const { return m_prints; }
+
+    qint64 startTime() const { return m_minT; }
+    // Latest time seen in any event (open spans reach at least this far).
+    qint64 endTime() const { return m_maxT; }
+    void noteTime(qint64 t);
+    qint64 spanCount() const { return m_spanCount; }
+    bool isEmpty() const { return m_lanes.empty(); }
+
+    // Index of the first span of `lane` whose end is after t (binary search).
+    static size_t firstSpanEndingAfter(const Lane& lane, qint64 t);
+
+private:
+    std::vector<Lane> m_lanes;
+    std::vector<ProcessInfo> m_processes;
+    QHash<QPair<qint64, qint64>, int> m_laneByIds;
+    QHash<qint64, int> m_processByPid;
+    std::vector<Flow> m_flows;
+    QHash<qint64, int> m_flowById;
+    QStringList m_texts;
+    std::vector<PrintRecord> m_prints;
+    qint64 m_minT = 0;
+    qint64 m_maxT = 0;
+    qint64 m_spanCount = 0;
+    bool m_anyTime = false;
+};
+
+} // namespace Forkline

@@ -1,0 +1,241 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "collector.h"
+
+#include "channelevent.h"
+#include "platform.h"
+
+#include <QCoreApplication>
+#include <QLocalServer>
+#include <QLocalSocket>
+#include <QRandomGenerator>
+
+namespace Forkline {
+
+namespace {
+constexpr int kStopGraceMs = 2000;
+} // namespace
+
+Collector::Collector(QObject* parent)
+    : QObject(parent)
+{
+    m_killTimer.setSingleShot(true);
+    connect(&m_killTimer, &QTimer::timeout, this, [this] {
+        if (m_runner && m_runner->state() != QProcess::NotRunning)
+            m_runner->kill();
+    });
+    // After the runner exits, give its sockets a moment to deliver what is still in flight.
+    m_drainTimer.setSingleShot(true);
+    m_drainTimer.setInterval(kStopGraceMs);
+    connect(&m_drainTimer, &QTimer::timeout, this, [this] {
+        for (QLocalSocket* s : m_sockets)
+            s->abort();
+        maybeFinish();
+    });
+}
+
+Collector::~Collector()
+{
+    if (m_runner && m_runner->state() != QProcess::NotRunning) {
+        m_runner->disconnect(this);
+        for (QLocalSocket* s : m_sockets)
+            s->write("abort\n");
+        for (QLocalSocket* s : m_sockets)
+            s->flush();
+        if (!m_runner->waitForFinished(kStopGraceMs)) {
+            m_runner->kill();
+            m_runner->waitForFinished(kStopGraceMs);
+        }
+    }
+}
+
+qint64 Collector::elapsed() const
+{
+    return m_t0 ? monotonicNs() - m_t0 : 0;
+}
+
+TraceModel Collector::takeModel()
+{
+    TraceModel m = std::move(m_model);
+    m_model = TraceModel();
+    return m;
+}
+
+bool Collector::start(const Launch& launch, QString* error)
+{
+    if (m_running) {
+        *error = tr("a run is already in progress");
+        return false;
+    }
+    delete m_server;
+    delete m_runner;
+    qDeleteAll(m_sockets);
+    m_sockets.clear();
+    m_buffers.clear();
+    m_model = TraceModel();
+    m_runnerDone = false;
+    m_stopping = false;
+    m_exitCode = 0;
+    m_error.clear();
+
+    m_server = new QLocalServer(this);
+    m_server->setSocketOptions(QLocalServer::UserAccessOption);
+    const QString name
+        = QStringLiteral("forkline-%1-%2").arg(currentPid()).arg(QRandomGenerator::global()->generate64(), 0, 16);
+    if (!m_server->listen(name)) {
+        *error = tr("cannot open the event channel: %1").arg(m_server->errorString());
+        return false;
+    }
+    connect(m_server, &QLocalServer::newConnection, this, &Collector::onNewConnection);
+
+    m_runner = new QProcess(this);
+    QStringList args { QStringLiteral("--fl-runner"), channelArgument(), m_server->fullServerName(),
+        QStringLiteral("--scenario"), launch.scenario, QStringLiteral("--time-scale"),
+        QString::number(launch.options.timeScale, 'g', 17) };
+    for (auto it = launch.options.daemon.constBegin(); it != launch.options.daemon.constEnd(); ++it)
+        args << QStringLiteral("--daemon") << it.key() + (it.value() ? QLatin1String("=on") : QLatin1String("=off"));
+    if (launch.forwardStdio) {
+        m_runner->setProcessChannelMode(QProcess::ForwardedChannels);
+        m_runner->setInputChannelMode(QProcess::ForwardedInputChannel);
+    } else {
+        m_runner->setProcessChannelMode(QProcess::SeparateChannels);
+        connect(m_runner, &QProcess::readyReadStandardError, this, [this] {
+            const QString text = QString::fromUtf8(m_runner->readAllStandardError());
+            if (!text.isEmpty())
+                Q_EMIT stderrText(text);
+        });
+        // The program's printed lines also arrive as print events, tagged with their
+        // thread; the raw stdout copy is only drained.
+        connect(m_runner, &QProcess::readyReadStandardOutput, this, [this] { m_runner->readAllStandardOutput(); });
+    }
+    connect(m_runner, &QProcess::finished, this, &Collector::onRunnerFinished);
+    connect(m_runner, &QProcess::errorOccurred, this, [this](QProcess::ProcessError e) {
+        if (e != QProcess::FailedToStart)
+            return;
+        m_error = tr("cannot start the runner: %1").arg(m_runner->errorString());
+        m_exitCode = 1;
+        m_runnerDone = true;
+        maybeFinish();
+    });
+    const QString program = launch.program.isEmpty() ? QCoreApplication::applicationFilePath() : launch.program;
+    m_t0 = monotonicNs();
+    m_running = true;
+    m_runner->start(program, args);
+    m_runnerPid = m_runner->processId();
+    return true;
+}
+
+void Collector::stop()
+{
+    if (!m_running || m_stopping)
+        return;
+    m_stopping = true;
+    for (QLocalSocket* s : m_sockets) {
+        s->write("abort\n");
+        s->flush();
+    }
+    if (m_runner && m_runner->state() != QProcess::NotRunning)
+        m_killTimer.start(kStopGraceMs);
+}
+
+void Collector::sendInput(const QString& line)
+{
+    if (m_runner && m_runner->state() == QProcess::Running)
+        m_runner->write(line.toUtf8() + '\n');
+}
+
+void Collector::onNewConnection()
+{
+    while (QLocalSocket* socket = m_server->nextPendingConnection()) {
+        m_sockets.push_back(socket);
+        connect(socket, &QLocalSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
+        connect(socket, &QLocalSocket::disconnected, this, [this, socket] {
+            onReadyRead(socket);
+            maybeFinish();
+        });
+        if (m_stopping) {
+            socket->write("abort\n");
+            socket->flush();
+        }
+    }
+}
+
+void Collector::onReadyRead(QLocalSocket* socket)
+{
+    QByteArray& buffer = m_buffers[socket];
+    buffer += socket->readAll();
+    qsizetype from = 0;
+    qsizetype nl;
+    bool any = false;
+    while ((nl = buffer.indexOf('\n', from)) >= 0) {
+        processLine(QByteArray::fromRawData(buffer.constData() + from, nl - from));
+        from = nl + 1;
+        any = true;
+    }
+    buffer.remove(0, from);
+    if (any)
+        Q_EMIT modelUpdated();
+}
+
+void Collector::processLine(const QByteArray& line)
+{
+    ChannelEvent ev;
+    if (!ChannelEvent::decode(line, &ev))
+        return; // a torn line from a process that died mid-write
+    applyEvent(m_model, ev, m_t0);
+    if (ev.type == ChannelEvent::Type::Instant && ev.instant == InstantKind::Print) {
+        const int lane = m_model.laneIndex(ev.pid, ev.tid);
+        Q_EMIT printed(lane, ev.text);
+    }
+}
+
+void Collector::onRunnerFinished(int exitCode, QProcess::ExitStatus status)
+{
+    m_runnerDone = true;
+    m_exitCode = exitCode;
+    m_exitStatus = status;
+    if (m_runner) {
+        const QString rest = QString::fromUtf8(m_runner->readAllStandardError());
+        if (!rest.isEmpty())
+            Q_EMIT stderrText(rest);
+        m_runner->readAllStandardOutput();
+    }
+    m_killTimer.stop();
+    m_drainTimer.start();
+    maybeFinish();
+}
+
+void Collector::maybeFinish()
+{
+    if (!m_running || !m_runnerDone)
+        return;
+    for (QLocalSocket* s : m_sockets) {
+        if (s->state() != QLocalSocket::UnconnectedState)
+            return;
+    }
+    m_drainTimer.stop();
+    m_running = false;
+    const qint64 end = std::max(elapsed(), m_model.endTime());
+    // Whatever is still open ended with the process: killed by a signal, or stopped.
+    for (int i = 0; i < m_model.laneCount(); ++i) {
+        const Lane& l = m_model.lane(i);
+        if (l.ended)
+            continue;
+        if (m_exitStatus == QProcess::CrashExit && !m_stopping)
+            m_model.addInstant(i, end, InstantKind::Crashed, {}, m_exitCode);
+        else if (m_stopping)
+            m_model.addInstant(i, end, InstantKind::Aborted);
+        else
+            m_model.addInstant(i, end, InstantKind::End);
+    }
+    m_model.closeAll(m_model.endTime());
+    if (m_exitStatus == QProcess::CrashExit && !m_stopping) {
+        m_error = tr("the runner crashed (signal %1)").arg(m_exitCode);
+        m_exitCode = 1;
+    } else if (m_stopping) {
+        m_exitCode = 130;
+    }
+    Q_EMIT modelUpdated();
+    Q_EMIT finished(m_exitCode);
+}
+
+} // namespace Forkline

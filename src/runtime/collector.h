@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "scenario.h"
+#include "tracemodel.h"
+
+#include <QHash>
+#include <QObject>
+#include <QProcess>
+#include <QTimer>
+#include <memory>
+#include <vector>
+
+class QLocalServer;
+class QLocalSocket;
+
+namespace Forkline {
+
+// The receiving end of a run: starts the runner process (this program in runner mode),
+// accepts an event-channel connection from it and from every process it starts, and merges
+// their events into one TraceModel. Lives on the GUI (or CLI) thread.
+class Collector : public QObject
+{
+    Q_OBJECT
+public:
+    struct Launch
+    {
+        QString scenario; // built-in name or .json path
+        RunOptions options;
+        // CLI: the runner's stdin/stdout/stderr are this process's own. GUI: captured.
+        bool forwardStdio = false;
+        QString program; // defaults to this executable
+    };
+
+    explicit Collector(QObject* parent = nullptr);
+    ~Collector() override;
+
+    bool start(const Launch& launch, QString* error);
+    // Ends the run: every lane still open ends `aborted`, every process goes within 2 s.
+    void stop();
+    // A line typed by the user for a worker waiting in `input`.
+    void sendInput(const QString& line);
+
+    bool isRunning() const { return m_running; }
+    const TraceModel& model() const { return m_model; }
+    TraceModel takeModel();
+    // Nanoseconds since the run started (for drawing spans that are still open).
+    qint64 elapsed() const;
+    int exitCode() const { return m_exitCode; }
+    QString errorText() const { return m_error; }
+    qint64 runnerPid() const { return m_runnerPid; }
+
+    static QString channelArgument() { return QStringLiteral("--fl-channel"); }
+
+Q_SIGNALS:
+    // A batch of events was applied to model(). Emitted at most once per socket read; a
+    // view should coalesce repaints on a timer.
+    void modelUpdated();
+    void printed(int lane, const QString& text);
+    void stderrText(const QString& text);
+    void finished(int exitCode);
+
+private:
+    void onNewConnection();
+    void onReadyRead(QLocalSocket* socket);
+    void processLine(const QByteArray& line);
+    void onRunnerFinished(int exitCode, QProcess::ExitStatus status);
+    void maybeFinish();
+
+    QLocalServer* m_server = nullptr;
+    QProcess* m_runner = nullptr;
+    std::vector<QLocalSocket*> m_sockets;
+    QHash<QLocalSocket*, QByteArray> m_buffers;
+    TraceModel m_model;
+    qint64 m_t0 = 0;
+    qint64 m_runnerPid = 0;
+    bool m_running = false;
+    bool m_runnerDone = false;
+    bool m_stopping = false;
+    int m_exitCode = 0;
+    QProcess::ExitStatus m_exitStatus = QProcess::NormalExit;
+    QString m_error;
+    QTimer m_killTimer;
+    QTimer m_drainTimer;
+};
+
+} // namespace Forkline

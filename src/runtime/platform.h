@@ -1,0 +1,18 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QtGlobal>
+
+namespace Forkline {
+
+// System-wide monotonic clock in nanoseconds: CLOCK_MONOTONIC on Linux, mach time on macOS,
+// QueryPerformanceCounter on Windows. All processes of one machine share its origin, so
+// events from different PIDs line up on one axis.
+qint64 monotonicNs();
+qint64 currentPid();
+qint64 parentPid();
+// The kernel's id of the calling thread (gettid, pthread_threadid_np, GetCurrentThreadId),
+// the number Python's threading.get_native_id() returns.
+qint64 currentTid();
+
+} // namespace Forkline

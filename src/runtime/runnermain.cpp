@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "runnermain.h"
+
+#include "eventchannel.h"
+#include "processhost.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+
+namespace Forkline {
+
+bool isRunnerInvocation(int argc, char** argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--fl-runner") == 0 || std::strcmp(argv[i], "--fl-worker") == 0)
+            return true;
+    }
+    return false;
+}
+
+namespace {
+[[noreturn]] void die(const QString& message, int code)
+{
+    const QByteArray line = (message + QLatin1Char('\n')).toUtf8();
+    std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
+    std::fflush(stderr);
+    std::_Exit(code);
+}
+
+bool parseIds(const QString& text, qint64* pid, qint64* tid)
+{
+    const QStringList parts = text.split(QLatin1Char(':'));
+    if (parts.size() != 2)
+        return false;
+    bool ok1 = false;
+    bool ok2 = false;
+    *pid = parts[0].toLongLong(&ok1);
+    *tid = parts[1].toLongLong(&ok2);
+    return ok1 && ok2;
+}
+} // namespace
+
+void runnerMain(int argc, char** argv)
+{
+#if !defined(Q_OS_WIN)
+    // Ctrl+C in a terminal reaches the whole process group: the collector turns it into an
+    // orderly abort, so the scenario processes ignore it themselves.
+    std::signal(SIGINT, SIG_IGN);
+#endif
+    QCoreApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    QString channelName;
+    QString scenarioName;
+    ProcessHost::Config config;
+    RunOptions options;
+    for (int i = 1; i < args.size(); ++i) {
+        const QString& a = args[i];
+        const QString next = i + 1 < args.size() ? args[i + 1] : QString();
+        if (a == QLatin1String("--fl-runner")) {
+            continue;
+        } else if (a == QLatin1String("--fl-worker")) {
+            config.rootWorker = next;
+            ++i;
+        } else if (a == QLatin1String("--fl-channel")) {
+            channelName = next;
+            ++i;
+        } else if (a == QLatin1String("--scenario")) {
+            scenarioName = next;
+            ++i;
+        } else if (a == QLatin1String("--time-scale")) {
+            options.timeScale = next.toDouble();
+            ++i;
+        } else if (a == QLatin1String("--daemon")) {
+            const qsizetype eq = next.indexOf(QLatin1Char('='));
+            options.daemon.insert(next.left(eq), next.mid(eq + 1) == QLatin1String("on"));
+            ++i;
+        } else if (a == QLatin1String("--fork-flow")) {
+            config.forkFlowId = next.toLongLong();
+            ++i;
+        } else if (a == QLatin1String("--parent")) {
+            if (!parseIds(next, &config.parentPid, &config.parentTid))
+                die(QStringLiteral("forkline: bad --parent %1").arg(next), 2);
+            ++i;
+        }
+    }
+    if (channelName.isEmpty() || scenarioName.isEmpty())
+        die(QStringLiteral("forkline: runner mode needs --fl-channel and --scenario"), 2);
+
+    ScenarioError error;
+    if (!loadScenario(scenarioName, &config.scenario, &error) || !applyRunOptions(&config.scenario, options, &error))
+        die(error.toString(), 2);
+    if (!config.rootWorker.isEmpty() && config.scenario.workerIndex(config.rootWorker) < 0)
+        die(QStringLiteral("forkline: unknown worker %1").arg(config.rootWorker), 2);
+    config.timeScale = options.timeScale;
+
+    EventChannel channel;
+    QString reason;
+    if (!channel.open(channelName, &reason))
+        die(QStringLiteral("forkline: cannot reach the event channel: %1").arg(reason), 1);
+    ProcessHost host(std::move(config), &channel);
+    const int code = host.run();
+    channel.flush();
+    std::fflush(stdout);
+    std::fflush(stderr);
+    // Daemon threads may still be running: leave without destroying them, as Python does.
+    std::_Exit(code);
+}
+
+} // namespace Forkline
