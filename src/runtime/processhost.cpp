@@ -497,11 +497,8 @@ void ProcessHost::control(const QByteArray& line)
 void ProcessHost::abortRun()
 {
     {
-        std::lock_guard<std::mutex> lock(m_mutex);
-        m_aborting = true;
-    }
-    m_wake.notify_all();
-    {
+        // Mark the process dead before waking anyone: a flow woken from its sleep must not
+        // get to report a normal end after its `aborted` mark.
         std::lock_guard<std::mutex> emitLock(m_emitMutex);
         if (!m_dead) {
             m_dead = true;
@@ -523,6 +520,11 @@ void ProcessHost::abortRun()
             }
         }
     }
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_aborting = true;
+    }
+    m_wake.notify_all();
     m_channel->flush();
     std::fflush(stdout);
     // Threads may be anywhere (blocked on stdin, mid-sleep): leave at once, as a killed
