@@ -54,22 +54,22 @@ bool ProcessHost::emitEvent(ChannelEvent ev)
     return true;
 }
 
-void ProcessHost::emitState(const Flow& flow, State s)
+void ProcessHost::emitState(const Flow& flow, State s, qint64 t)
 {
     ChannelEvent ev;
     ev.type = ChannelEvent::Type::State;
-    ev.t = monotonicNs();
+    ev.t = t ? t : monotonicNs();
     ev.pid = flow.pid;
     ev.tid = flow.tid;
     ev.state = s;
     emitEvent(ev);
 }
 
-void ProcessHost::emitInstant(const Flow& flow, InstantKind kind, const QString& text, qint32 code)
+void ProcessHost::emitInstant(const Flow& flow, InstantKind kind, const QString& text, qint32 code, qint64 t)
 {
     ChannelEvent ev;
     ev.type = ChannelEvent::Type::Instant;
-    ev.t = monotonicNs();
+    ev.t = t ? t : monotonicNs();
     ev.pid = flow.pid;
     ev.tid = flow.tid;
     ev.instant = kind;
@@ -78,11 +78,11 @@ void ProcessHost::emitInstant(const Flow& flow, InstantKind kind, const QString&
     emitEvent(ev);
 }
 
-void ProcessHost::emitFlow(const Flow& flow, qint64 id, FlowKind kind, bool start)
+void ProcessHost::emitFlow(const Flow& flow, qint64 id, FlowKind kind, bool start, qint64 t)
 {
     ChannelEvent ev;
     ev.type = ChannelEvent::Type::Flow;
-    ev.t = monotonicNs();
+    ev.t = t ? t : monotonicNs();
     ev.pid = flow.pid;
     ev.tid = flow.tid;
     ev.flowId = id;
@@ -199,6 +199,8 @@ int ProcessHost::run()
 
 void ProcessHost::runWorker(int index)
 {
+    // The thread's first moment: the end of the fork arrow and its start mark.
+    const qint64 started = monotonicNs();
     const WorkerSpec& spec = m_config.scenario.workers[size_t(index)];
     Flow flow;
     flow.pid = m_pid;
@@ -217,7 +219,7 @@ void ProcessHost::runWorker(int index)
         lane.parentPid = ws.parentPid;
         lane.parentTid = ws.parentTid;
     }
-    lane.t = monotonicNs();
+    lane.t = started;
     lane.pid = flow.pid;
     lane.tid = flow.tid;
     lane.ppid = parentPid();
@@ -225,9 +227,9 @@ void ProcessHost::runWorker(int index)
     lane.label = spec.label;
     lane.daemon = spec.daemon;
     emitEvent(lane);
-    emitFlow(flow, forkFlow, FlowKind::Fork, false);
-    emitInstant(flow, InstantKind::Start);
-    emitState(flow, State::Running);
+    emitFlow(flow, forkFlow, FlowKind::Fork, false, started);
+    emitInstant(flow, InstantKind::Start, {}, 0, started);
+    emitState(flow, State::Running, started);
 
     runSteps(flow, spec.steps);
 
@@ -329,9 +331,11 @@ bool ProcessHost::startWorker(Flow& flow, const Step& step)
         ws.thread = thread = new ThreadWorker(this, index);
         thread->setObjectName(spec.name);
     }
-    emitInstant(flow, InstantKind::Fork, spec.name);
-    emitFlow(flow, forkFlow, FlowKind::Fork, true);
+    // The fork is the moment start() is called; its marks are sent once the thread runs.
+    const qint64 forkT = monotonicNs();
     thread->start();
+    emitInstant(flow, InstantKind::Fork, spec.name, 0, forkT);
+    emitFlow(flow, forkFlow, FlowKind::Fork, true, forkT);
     return true;
 }
 

@@ -84,9 +84,10 @@ private:
     // Emitters: drop everything once the process is going down, so that no event of a
     // daemon thread can follow its `killed` mark.
     bool emitEvent(ChannelEvent ev);
-    void emitState(const Flow& flow, State s);
-    void emitInstant(const Flow& flow, InstantKind kind, const QString& text = {}, qint32 code = 0);
-    void emitFlow(const Flow& flow, qint64 id, FlowKind kind, bool start);
+    // t = 0: now.
+    void emitState(const Flow& flow, State s, qint64 t = 0);
+    void emitInstant(const Flow& flow, InstantKind kind, const QString& text = {}, qint32 code = 0, qint64 t = 0);
+    void emitFlow(const Flow& flow, qint64 id, FlowKind kind, bool start, qint64 t = 0);
     void print(const Flow& flow, const QString& text);
 
     Config m_config;

@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "benchutil.h"
+
+#include "collector.h"
+
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QFile>
+#include <QFileInfo>
+#include <QTemporaryDir>
+#include <algorithm>
+#include <cmath>
+
+namespace ForklineBench {
+
+std::vector<Bench>& registry()
+{
+    static std::vector<Bench> benches;
+    return benches;
+}
+
+Registrar::Registrar(const QString& name, std::function<std::vector<Result>()> run)
+{
+    registry().push_back({ name, std::move(run) });
+}
+
+double percentile(std::vector<double> v, double p)
+{
+    if (v.empty())
+        return 0;
+    std::sort(v.begin(), v.end());
+    const double rank = p * double(v.size() - 1);
+    const size_t lo = size_t(std::floor(rank));
+    const size_t hi = std::min(v.size() - 1, lo + 1);
+    return v[lo] + (v[hi] - v[lo]) * (rank - double(lo));
+}
+
+double median(std::vector<double> v) { return percentile(std::move(v), 0.5); }
+
+QString forklineProgram()
+{
+    // forkline-bench is built next to the app (build/bench/forkline-bench, build/forkline).
+    const QString dir = QCoreApplication::applicationDirPath();
+    for (const QString candidate : { dir + QStringLiteral("/../forkline"), dir + QStringLiteral("/forkline") }) {
+        if (QFileInfo(candidate).isExecutable())
+            return QFileInfo(candidate).canonicalFilePath();
+    }
+    return QStringLiteral(FORKLINE_BIN);
+}
+
+Forkline::TraceModel runScenarioJson(const QByteArray& json, double timeScale)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("bench.json"));
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(json) != json.size())
+        return {};
+    f.close();
+    Forkline::Collector collector;
+    Forkline::Collector::Launch launch;
+    launch.scenario = path;
+    launch.options.timeScale = timeScale;
+    launch.program = forklineProgram();
+    QEventLoop loop;
+    QObject::connect(&collector, &Forkline::Collector::finished, &loop, &QEventLoop::quit);
+    QString error;
+    if (!collector.start(launch, &error)) {
+        qWarning("bench: %s", qPrintable(error));
+        return {};
+    }
+    loop.exec();
+    return collector.takeModel();
+}
+
+} // namespace ForklineBench
