@@ -30,7 +30,10 @@ std::vector<Result> threadStartLatency()
         json += QStringLiteral("{\"start\": \"w%1\"}, {\"join\": \"w%1\"},").arg(i).toUtf8();
     json += "{\"print\": \"done\"}], \"workers\": [";
     for (int i = 0; i < kThreads; ++i)
-        json += QStringLiteral("%1{\"name\": \"w%2\", \"steps\": []}").arg(i ? QStringLiteral(",") : QString()).arg(i).toUtf8();
+        json += QStringLiteral("%1{\"name\": \"w%2\", \"steps\": []}")
+                    .arg(i ? QStringLiteral(",") : QString())
+                    .arg(i)
+                    .toUtf8();
     json += "]}";
     // Rounds alternate between the two so that load from elsewhere hits both alike.
     std::vector<double> ours;
@@ -62,12 +65,13 @@ std::vector<Result> threadStartLatency()
 
 std::vector<Result> sleepOvershoot()
 {
-    const QByteArray json = QStringLiteral("{\"main\": [{\"start\": \"s\"}, {\"join\": \"s\"}], \"workers\": [{\"name\": "
-                                           "\"s\", \"steps\": [{\"repeat\": %1, \"steps\": [{\"sleep\": %2}, "
-                                           "{\"print\": \"tick\"}]}]}]}")
-                                .arg(kSleeps)
-                                .arg(kSleepSeconds)
-                                .toUtf8();
+    const QByteArray json
+        = QStringLiteral("{\"main\": [{\"start\": \"s\"}, {\"join\": \"s\"}], \"workers\": [{\"name\": "
+                         "\"s\", \"steps\": [{\"repeat\": %1, \"steps\": [{\"sleep\": %2}, "
+                         "{\"print\": \"tick\"}]}]}]}")
+              .arg(kSleeps)
+              .arg(kSleepSeconds)
+              .toUtf8();
     const Forkline::TraceModel model = runScenarioJson(json);
     std::vector<double> ours;
     for (const Forkline::Lane& lane : model.lanes()) {

@@ -1,75 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Runs real scenarios through the real runner process and checks the merged trace.
-#include "collector.h"
-#include "tracemodel.h"
+#include "testutil.h"
 
 #include <QSignalSpy>
 #include <QTest>
 
 using namespace Forkline;
 
-namespace {
-
-struct RunResult
-{
-    TraceModel model;
-    int exitCode = -1;
-    QStringList prints; // in arrival order
-};
-
-RunResult runScenario(const QString& scenario, const RunOptions& options = {}, int timeoutMs = 60000)
-{
-    Collector collector;
-    Collector::Launch launch;
-    launch.scenario = scenario;
-    launch.options = options;
-    launch.program = QStringLiteral(FORKLINE_BIN);
-    RunResult r;
-    QObject::connect(&collector, &Collector::printed, [&r](int, const QString& text) { r.prints << text; });
-    QSignalSpy finished(&collector, &Collector::finished);
-    QString error;
-    if (!collector.start(launch, &error)) {
-        qWarning("start failed: %s", qPrintable(error));
-        return r;
-    }
-    if (!finished.wait(timeoutMs))
-        return r;
-    r.exitCode = finished.first().first().toInt();
-    r.model = collector.takeModel();
-    return r;
-}
-
-int laneNamed(const TraceModel& m, const QString& name)
-{
-    for (int i = 0; i < m.laneCount(); ++i) {
-        if (m.lane(i).name == name)
-            return i;
-    }
-    return -1;
-}
-
-const Instant* findInstant(const Lane& lane, InstantKind kind, const QString& text = {}, const TraceModel* m = nullptr)
-{
-    for (const Instant& in : lane.instants) {
-        if (in.kind != kind)
-            continue;
-        if (!text.isEmpty() && (!m || in.text < 0 || m->texts().at(in.text) != text))
-            continue;
-        return &in;
-    }
-    return nullptr;
-}
-
-qint64 firstStart(const Lane& l, State s)
-{
-    for (const Span& sp : l.spans) {
-        if (sp.state == s)
-            return sp.start;
-    }
-    return -1;
-}
-
-} // namespace
+using namespace ForklineTest;
 
 class TestRunner : public QObject
 {
@@ -107,8 +45,8 @@ void TestRunner::buyerSeller()
     QCOMPARE(lb.parent, main);
 
     auto printsOf = [&](const Lane& l) {
-        return std::count_if(l.instants.begin(), l.instants.end(),
-            [](const Instant& i) { return i.kind == InstantKind::Print; });
+        return std::count_if(
+            l.instants.begin(), l.instants.end(), [](const Instant& i) { return i.kind == InstantKind::Print; });
     };
     QCOMPARE(printsOf(lb), 20);
     QCOMPARE(printsOf(ls), 20);
@@ -166,8 +104,9 @@ void TestRunner::threadIds()
     const Lane& lm = r.model.lane(main);
     const Lane& lf = r.model.lane(foo);
     // The printed ids are the real ones the lanes carry.
-    QCOMPARE(r.prints, QStringList({ QStringLiteral("process id %1").arg(lm.pid),
-                           QStringLiteral("thread id %1").arg(lf.tid), QStringLiteral("process id %1").arg(lm.pid) }));
+    QCOMPARE(r.prints,
+        QStringList({ QStringLiteral("process id %1").arg(lm.pid), QStringLiteral("thread id %1").arg(lf.tid),
+            QStringLiteral("process id %1").arg(lm.pid) }));
 }
 
 void TestRunner::daemonThreadsAreKilledAtExit()

@@ -15,6 +15,11 @@
 #include <cstring>
 #include <memory>
 
+#if !defined(Q_OS_WIN)
+#include <sys/stat.h>
+#include <unistd.h>
+#endif
+
 namespace Forkline {
 
 namespace {
@@ -61,6 +66,48 @@ QString usage()
               "  forkline --help | --version\n"
               "\n"
               "Exit codes: 0 done; 2 bad input; 1 a failure while running; 130 interrupted.\n");
+}
+
+const Step* findInput(const std::vector<Step>& steps)
+{
+    for (const Step& s : steps) {
+        if (s.kind == Step::Kind::Input)
+            return &s;
+        if (s.kind == Step::Kind::Repeat && s.count > 0) {
+            if (const Step* inner = findInput(s.body))
+                return inner;
+        }
+    }
+    return nullptr;
+}
+
+// An input step the run must get past: in main or in a worker the program waits for.
+// A daemon worker's question may go unanswered (the process ends without it).
+const Step* inputTheRunNeeds(const Scenario& sc)
+{
+    if (const Step* s = findInput(sc.main))
+        return s;
+    for (const WorkerSpec& w : sc.workers) {
+        if (w.daemon)
+            continue;
+        if (const Step* s = findInput(w.steps))
+            return s;
+    }
+    return nullptr;
+}
+
+// Standard input closed, or /dev/null: nobody can ever type an answer.
+bool stdinIsClosed()
+{
+#if defined(Q_OS_WIN)
+    return false;
+#else
+    struct stat in;
+    if (fstat(STDIN_FILENO, &in) != 0)
+        return true;
+    struct stat null;
+    return S_ISCHR(in.st_mode) && stat("/dev/null", &null) == 0 && in.st_rdev == null.st_rdev;
+#endif
 }
 
 std::atomic<bool> g_interrupted { false };
@@ -194,6 +241,17 @@ int cmdRun(const QStringList& args)
     ScenarioError error;
     if (!loadScenario(scenarioArg, &scenario, &error) || !applyRunOptions(&scenario, options, &error)) {
         err(error.toString());
+        return 2;
+    }
+
+    if (const Step* step = inputTheRunNeeds(scenario); step && stdinIsClosed()) {
+        err(QStringLiteral("%1:%2:%3: %4")
+                .arg(scenarioArg)
+                .arg(step->line)
+                .arg(step->column)
+                .arg(tr("this scenario asks for input, but standard input is closed; pipe the answers in, "
+                        "e.g. echo word | forkline run %1")
+                         .arg(scenarioArg)));
         return 2;
     }
 

@@ -36,12 +36,12 @@ QByteArray ChannelEvent::encode() const
 {
     QJsonObject o;
     o.insert(QStringLiteral("e"), QLatin1String(typeName(type)));
-    o.insert(QStringLiteral("t"), double(t));
-    o.insert(QStringLiteral("pid"), double(pid));
-    o.insert(QStringLiteral("tid"), double(tid));
+    o.insert(QStringLiteral("t"), t);
+    o.insert(QStringLiteral("pid"), pid);
+    o.insert(QStringLiteral("tid"), tid);
     switch (type) {
     case Type::Process:
-        o.insert(QStringLiteral("ppid"), double(ppid));
+        o.insert(QStringLiteral("ppid"), ppid);
         o.insert(QStringLiteral("name"), name);
         break;
     case Type::Lane:
@@ -50,9 +50,9 @@ QByteArray ChannelEvent::encode() const
             o.insert(QStringLiteral("label"), label);
         o.insert(QStringLiteral("kind"), processLane ? QStringLiteral("process") : QStringLiteral("thread"));
         o.insert(QStringLiteral("daemon"), daemon);
-        o.insert(QStringLiteral("ppid"), double(ppid));
+        o.insert(QStringLiteral("ppid"), ppid);
         if (parentPid)
-            o.insert(QStringLiteral("parent"), QJsonArray { double(parentPid), double(parentTid) });
+            o.insert(QStringLiteral("parent"), QJsonArray { parentPid, parentTid });
         break;
     case Type::State:
         o.insert(QStringLiteral("s"), stateName(state));
@@ -65,7 +65,7 @@ QByteArray ChannelEvent::encode() const
             o.insert(QStringLiteral("code"), code);
         break;
     case Type::Flow:
-        o.insert(QStringLiteral("id"), double(flowId));
+        o.insert(QStringLiteral("id"), flowId);
         o.insert(QStringLiteral("ph"), flowStart ? QStringLiteral("s") : QStringLiteral("f"));
         o.insert(QStringLiteral("n"), flowName(flow));
         break;
@@ -88,12 +88,12 @@ bool ChannelEvent::decode(const QByteArray& line, ChannelEvent* out)
     const QJsonObject o = doc.object();
     const QString e = o.value(QLatin1String("e")).toString();
     ChannelEvent ev;
-    ev.t = qint64(o.value(QLatin1String("t")).toDouble());
-    ev.pid = qint64(o.value(QLatin1String("pid")).toDouble());
-    ev.tid = qint64(o.value(QLatin1String("tid")).toDouble());
+    ev.t = o.value(QLatin1String("t")).toInteger();
+    ev.pid = o.value(QLatin1String("pid")).toInteger();
+    ev.tid = o.value(QLatin1String("tid")).toInteger();
     if (e == QLatin1String("proc")) {
         ev.type = Type::Process;
-        ev.ppid = qint64(o.value(QLatin1String("ppid")).toDouble());
+        ev.ppid = o.value(QLatin1String("ppid")).toInteger();
         ev.name = o.value(QLatin1String("name")).toString();
     } else if (e == QLatin1String("lane")) {
         ev.type = Type::Lane;
@@ -101,11 +101,11 @@ bool ChannelEvent::decode(const QByteArray& line, ChannelEvent* out)
         ev.label = o.value(QLatin1String("label")).toString();
         ev.processLane = o.value(QLatin1String("kind")).toString() == QLatin1String("process");
         ev.daemon = o.value(QLatin1String("daemon")).toBool();
-        ev.ppid = qint64(o.value(QLatin1String("ppid")).toDouble());
+        ev.ppid = o.value(QLatin1String("ppid")).toInteger();
         const QJsonArray parent = o.value(QLatin1String("parent")).toArray();
         if (parent.size() == 2) {
-            ev.parentPid = qint64(parent.at(0).toDouble());
-            ev.parentTid = qint64(parent.at(1).toDouble());
+            ev.parentPid = parent.at(0).toInteger();
+            ev.parentTid = parent.at(1).toInteger();
         }
     } else if (e == QLatin1String("state")) {
         ev.type = Type::State;
@@ -121,7 +121,7 @@ bool ChannelEvent::decode(const QByteArray& line, ChannelEvent* out)
         ev.code = o.value(QLatin1String("code")).toInt();
     } else if (e == QLatin1String("flow")) {
         ev.type = Type::Flow;
-        ev.flowId = qint64(o.value(QLatin1String("id")).toDouble());
+        ev.flowId = o.value(QLatin1String("id")).toInteger();
         ev.flowStart = o.value(QLatin1String("ph")).toString() != QLatin1String("f");
         if (!flowFromName(o.value(QLatin1String("n")).toString(), &ev.flow))
             ev.flow = FlowKind::Other;
@@ -137,6 +137,43 @@ bool ChannelEvent::decode(const QByteArray& line, ChannelEvent* out)
     *out = ev;
     return true;
 }
+
+namespace {
+// tid 0 names a process's main thread: a parent sees its child die, but only the child
+// knows its own thread ids.
+int laneFor(TraceModel& model, qint64 pid, qint64 tid)
+{
+    if (tid != 0)
+        return model.ensureLane(pid, tid);
+    if (const ProcessInfo* p = model.process(pid)) {
+        for (int li : p->lanes) {
+            if (model.lane(li).kind == LaneKind::Process)
+                return li;
+        }
+    }
+    return model.ensureLane(pid, pid);
+}
+
+void addInstant(TraceModel& model, const ChannelEvent& ev, qint64 t)
+{
+    const int index = laneFor(model, ev.pid, ev.tid);
+    if (isTerminal(ev.instant) && model.lane(index).ended)
+        return; // a lane ends once: the first report of its end wins
+    model.addInstant(index, t, ev.instant, ev.text, ev.code);
+    // A process that is killed, terminated or crashes takes all of its threads with it.
+    const bool processDied = ev.instant == InstantKind::Killed || ev.instant == InstantKind::Terminated
+        || ev.instant == InstantKind::Crashed || ev.instant == InstantKind::Aborted;
+    if (!processDied || model.lane(index).kind != LaneKind::Process)
+        return;
+    if (const ProcessInfo* p = model.process(ev.pid)) {
+        const std::vector<int> lanes = p->lanes;
+        for (int li : lanes) {
+            if (li != index && !model.lane(li).ended)
+                model.addInstant(li, t, ev.instant, {}, ev.code);
+        }
+    }
+}
+} // namespace
 
 bool applyEvent(TraceModel& model, const ChannelEvent& ev, qint64 t0)
 {
@@ -171,7 +208,7 @@ bool applyEvent(TraceModel& model, const ChannelEvent& ev, qint64 t0)
         model.setState(model.ensureLane(ev.pid, ev.tid), t, ev.state);
         return true;
     case ChannelEvent::Type::Instant:
-        model.addInstant(model.ensureLane(ev.pid, ev.tid), t, ev.instant, ev.text, ev.code);
+        addInstant(model, ev, t);
         return true;
     case ChannelEvent::Type::Flow:
         if (ev.flowStart)

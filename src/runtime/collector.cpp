@@ -129,12 +129,32 @@ void Collector::stop()
     if (!m_running || m_stopping)
         return;
     m_stopping = true;
-    for (QLocalSocket* s : m_sockets) {
-        s->write("abort\n");
-        s->flush();
-    }
+    broadcast("abort");
     if (m_runner && m_runner->state() != QProcess::NotRunning)
         m_killTimer.start(kStopGraceMs);
+}
+
+void Collector::broadcast(const QByteArray& line)
+{
+    // Every process of the run hears it; only the one that started the worker acts.
+    for (QLocalSocket* s : m_sockets) {
+        if (s->state() == QLocalSocket::ConnectedState) {
+            s->write(line + '\n');
+            s->flush();
+        }
+    }
+}
+
+void Collector::terminateWorker(const QString& worker)
+{
+    if (m_running)
+        broadcast("terminate " + worker.toUtf8());
+}
+
+void Collector::requestStop(const QString& worker)
+{
+    if (m_running)
+        broadcast("stop " + worker.toUtf8());
 }
 
 void Collector::sendInput(const QString& line)

@@ -40,6 +40,10 @@ public:
     void stop();
     // A line typed by the user for a worker waiting in `input`.
     void sendInput(const QString& line);
+    // Terminates a running process worker (SIGTERM, SIGKILL after 2 s), as its step would.
+    void terminateWorker(const QString& worker);
+    // Asks a thread worker to stop at its next step boundary (threads cannot be killed).
+    void requestStop(const QString& worker);
 
     bool isRunning() const { return m_running; }
     const TraceModel& model() const { return m_model; }
@@ -66,6 +70,7 @@ private:
     void processLine(const QByteArray& line);
     void onRunnerFinished(int exitCode, QProcess::ExitStatus status);
     void maybeFinish();
+    void broadcast(const QByteArray& line);
 
     QLocalServer* m_server = nullptr;
     QProcess* m_runner = nullptr;

@@ -2,7 +2,9 @@
 #include "processhost.h"
 
 #include "eventchannel.h"
+#include "placeholders.h"
 #include "platform.h"
+#include "processworkers.h"
 #include "threadworker.h"
 
 #include <QCoreApplication>
@@ -11,7 +13,14 @@
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
+#include <optional>
 #include <string>
+
+#if defined(Q_OS_WIN)
+#include <io.h>
+#else
+#include <unistd.h>
+#endif
 
 namespace Forkline {
 
@@ -21,10 +30,31 @@ QString tr(const char* s)
     return QCoreApplication::translate("Forkline::ProcessHost", s);
 }
 
+bool stdinIsTerminal()
+{
+#if defined(Q_OS_WIN)
+    return _isatty(_fileno(stdin));
+#else
+    return isatty(STDIN_FILENO);
+#endif
+}
+
 void writeStdout(const QByteArray& bytes)
 {
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
     std::fflush(stdout);
+}
+
+ChannelEvent instantEvent(qint64 pid, qint64 tid, InstantKind kind, qint64 t, qint32 code = 0)
+{
+    ChannelEvent ev;
+    ev.type = ChannelEvent::Type::Instant;
+    ev.t = t;
+    ev.pid = pid;
+    ev.tid = tid;
+    ev.instant = kind;
+    ev.code = code;
+    return ev;
 }
 } // namespace
 
@@ -33,6 +63,8 @@ ProcessHost::ProcessHost(Config config, EventChannel* channel)
     , m_channel(channel)
 {
     m_workers.resize(m_config.scenario.workers.size());
+    for (size_t i = 0; i < m_workers.size(); ++i)
+        m_workers[i].isProcess = m_config.scenario.workers[i].kind == WorkerSpec::Kind::Process;
     m_pid = currentPid();
     m_channel->setControlHandler([this](const QByteArray& line) { control(line); });
 }
@@ -45,7 +77,12 @@ qint64 ProcessHost::newFlowId()
     return (m_pid << 24) | (++m_flowCounter & 0xFFFFFF);
 }
 
-bool ProcessHost::emitEvent(ChannelEvent ev)
+QString ProcessHost::workerName(int index) const
+{
+    return index < 0 ? QStringLiteral("MainThread") : m_config.scenario.workers[size_t(index)].name;
+}
+
+bool ProcessHost::emitEvent(const ChannelEvent& ev)
 {
     std::lock_guard<std::mutex> lock(m_emitMutex);
     if (m_dead)
@@ -67,14 +104,8 @@ void ProcessHost::emitState(const Flow& flow, State s, qint64 t)
 
 void ProcessHost::emitInstant(const Flow& flow, InstantKind kind, const QString& text, qint32 code, qint64 t)
 {
-    ChannelEvent ev;
-    ev.type = ChannelEvent::Type::Instant;
-    ev.t = t ? t : monotonicNs();
-    ev.pid = flow.pid;
-    ev.tid = flow.tid;
-    ev.instant = kind;
+    ChannelEvent ev = instantEvent(flow.pid, flow.tid, kind, t ? t : monotonicNs(), code);
     ev.text = text;
-    ev.code = code;
     emitEvent(ev);
 }
 
@@ -91,13 +122,9 @@ void ProcessHost::emitFlow(const Flow& flow, qint64 id, FlowKind kind, bool star
     emitEvent(ev);
 }
 
-void ProcessHost::print(const Flow& flow, const QString& text)
+void ProcessHost::print(const Flow& flow, const QString& text, bool newline)
 {
-    ChannelEvent ev;
-    ev.type = ChannelEvent::Type::Instant;
-    ev.pid = flow.pid;
-    ev.tid = flow.tid;
-    ev.instant = InstantKind::Print;
+    ChannelEvent ev = instantEvent(flow.pid, flow.tid, InstantKind::Print, 0);
     ev.text = text;
     std::lock_guard<std::mutex> lock(m_emitMutex);
     if (m_dead)
@@ -105,57 +132,29 @@ void ProcessHost::print(const Flow& flow, const QString& text)
     // The text goes to the real stdout and the event to the channel under one lock, so
     // both streams keep the same order.
     ev.t = monotonicNs();
-    writeStdout(text.toUtf8() + '\n');
+    writeStdout(newline ? text.toUtf8() + '\n' : text.toUtf8());
     m_channel->send(ev);
 }
 
 QString ProcessHost::expand(const Flow& flow, const QString& text) const
 {
-    if (!text.contains(QLatin1Char('{')) && !text.contains(QLatin1Char('}')))
-        return text;
-    QString out;
-    out.reserve(text.size() + 16);
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar c = text.at(i);
-        if ((c == QLatin1Char('{') || c == QLatin1Char('}')) && i + 1 < text.size() && text.at(i + 1) == c) {
-            out += c; // "{{" and "}}" stand for one brace
-            ++i;
-            continue;
-        }
-        if (c != QLatin1Char('{')) {
-            out += c;
-            continue;
-        }
-        const qsizetype close = text.indexOf(QLatin1Char('}'), i + 1);
-        if (close < 0) {
-            out += text.mid(i);
-            break;
-        }
-        const QString key = text.mid(i + 1, close - i - 1);
-        QString value;
-        bool known = true;
+    return expandPlaceholders(text, [&](const QString& key) -> QString {
         if (key == QLatin1String("pid"))
-            value = QString::number(flow.pid);
-        else if (key == QLatin1String("tid"))
-            value = QString::number(flow.tid);
-        else if (key == QLatin1String("ppid"))
-            value = QString::number(parentPid());
-        else if (key == QLatin1String("name"))
-            value
-                = flow.worker < 0 ? QStringLiteral("MainThread") : m_config.scenario.workers[size_t(flow.worker)].name;
-        else if (flow.vars.contains(key))
-            value = flow.vars.value(key);
-        else
-            known = false;
-        out += known ? value : text.mid(i, close - i + 1);
-        i = close;
-    }
-    return out;
+            return QString::number(flow.pid);
+        if (key == QLatin1String("tid"))
+            return QString::number(flow.tid);
+        if (key == QLatin1String("ppid"))
+            return QString::number(parentPid());
+        if (key == QLatin1String("name"))
+            return workerName(flow.worker);
+        return flow.vars.value(key);
+    });
 }
 
 int ProcessHost::run()
 {
     m_mainTid = currentTid();
+    const qint64 started = m_config.startedAt ? m_config.startedAt : monotonicNs();
     const int rootIndex = m_config.rootWorker.isEmpty() ? -1 : m_config.scenario.workerIndex(m_config.rootWorker);
     Flow root;
     root.pid = m_pid;
@@ -164,31 +163,32 @@ int ProcessHost::run()
 
     ChannelEvent proc;
     proc.type = ChannelEvent::Type::Process;
-    proc.t = monotonicNs();
+    proc.t = started;
     proc.pid = m_pid;
     proc.tid = m_mainTid;
     proc.ppid = parentPid();
-    proc.name = rootIndex < 0 ? m_config.scenario.name : m_config.scenario.workers[size_t(rootIndex)].name;
+    proc.name = rootIndex < 0 ? m_config.scenario.name : workerName(rootIndex);
     emitEvent(proc);
 
     ChannelEvent lane;
     lane.type = ChannelEvent::Type::Lane;
-    lane.t = proc.t;
+    lane.t = started;
     lane.pid = m_pid;
     lane.tid = m_mainTid;
     lane.ppid = proc.ppid;
     lane.processLane = true;
-    lane.name = rootIndex < 0 ? QStringLiteral("MainThread") : m_config.scenario.workers[size_t(rootIndex)].name;
-    if (rootIndex >= 0)
+    lane.name = workerName(rootIndex);
+    if (rootIndex >= 0) {
         lane.label = m_config.scenario.workers[size_t(rootIndex)].label;
-    lane.daemon = rootIndex >= 0 && m_config.scenario.workers[size_t(rootIndex)].daemon;
+        lane.daemon = m_config.scenario.workers[size_t(rootIndex)].daemon;
+    }
     lane.parentPid = m_config.parentPid;
     lane.parentTid = m_config.parentTid;
     emitEvent(lane);
     if (m_config.forkFlowId)
-        emitFlow(root, m_config.forkFlowId, FlowKind::Fork, false);
-    emitInstant(root, InstantKind::Start);
-    emitState(root, State::Running);
+        emitFlow(root, m_config.forkFlowId, FlowKind::Fork, false, started);
+    emitInstant(root, InstantKind::Start, {}, 0, started);
+    emitState(root, State::Running, started);
 
     const std::vector<Step>& steps
         = rootIndex < 0 ? m_config.scenario.main : m_config.scenario.workers[size_t(rootIndex)].steps;
@@ -206,34 +206,52 @@ void ProcessHost::runWorker(int index)
     flow.pid = m_pid;
     flow.tid = currentTid();
     flow.worker = index;
-    qint64 forkFlow = 0;
     qint64 joinFlow = 0;
-    ChannelEvent lane;
-    lane.type = ChannelEvent::Type::Lane;
     {
+        // The lane appears, and the thread becomes known to the exit code that marks daemon
+        // threads killed, in one step: a lane is never killed before it exists.
+        std::lock_guard<std::mutex> emitLock(m_emitMutex);
         std::lock_guard<std::mutex> lock(m_mutex);
         WorkerState& ws = m_workers[size_t(index)];
         ws.tid = flow.tid;
-        forkFlow = ws.forkFlow;
         joinFlow = ws.joinFlow;
-        lane.parentPid = ws.parentPid;
-        lane.parentTid = ws.parentTid;
+        if (!m_dead) {
+            ChannelEvent lane;
+            lane.type = ChannelEvent::Type::Lane;
+            lane.t = started;
+            lane.pid = flow.pid;
+            lane.tid = flow.tid;
+            lane.ppid = parentPid();
+            lane.name = spec.name;
+            lane.label = spec.label;
+            lane.daemon = spec.daemon;
+            lane.parentPid = ws.parentPid;
+            lane.parentTid = ws.parentTid;
+            m_channel->send(lane);
+            ChannelEvent fork;
+            fork.type = ChannelEvent::Type::Flow;
+            fork.t = started;
+            fork.pid = flow.pid;
+            fork.tid = flow.tid;
+            fork.flowId = ws.forkFlow;
+            fork.flow = FlowKind::Fork;
+            fork.flowStart = false;
+            m_channel->send(fork);
+            m_channel->send(instantEvent(flow.pid, flow.tid, InstantKind::Start, started));
+            ChannelEvent running;
+            running.type = ChannelEvent::Type::State;
+            running.t = started;
+            running.pid = flow.pid;
+            running.tid = flow.tid;
+            running.state = State::Running;
+            m_channel->send(running);
+        }
     }
-    lane.t = started;
-    lane.pid = flow.pid;
-    lane.tid = flow.tid;
-    lane.ppid = parentPid();
-    lane.name = spec.name;
-    lane.label = spec.label;
-    lane.daemon = spec.daemon;
-    emitEvent(lane);
-    emitFlow(flow, forkFlow, FlowKind::Fork, false, started);
-    emitInstant(flow, InstantKind::Start, {}, 0, started);
-    emitState(flow, State::Running, started);
+    m_wake.notify_all(); // the parent's start() may return now
 
     runSteps(flow, spec.steps);
 
-    emitInstant(flow, InstantKind::End);
+    emitInstant(flow, InstantKind::End, stopRequested(flow) ? tr("stopped on request") : QString());
     emitFlow(flow, joinFlow, FlowKind::Join, true);
     {
         std::lock_guard<std::mutex> lock(m_mutex);
@@ -242,12 +260,23 @@ void ProcessHost::runWorker(int index)
     m_wake.notify_all();
 }
 
+bool ProcessHost::stopRequested(const Flow& flow)
+{
+    if (flow.worker < 0 || m_workers[size_t(flow.worker)].isProcess)
+        return false;
+    std::lock_guard<std::mutex> lock(m_mutex);
+    return m_workers[size_t(flow.worker)].stopRequested;
+}
+
 bool ProcessHost::runSteps(Flow& flow, const std::vector<Step>& steps)
 {
     for (const Step& step : steps) {
         {
             std::lock_guard<std::mutex> lock(m_mutex);
             if (m_aborting)
+                return false;
+            // A stop request is cooperative: it is honoured between steps, never inside one.
+            if (flow.worker >= 0 && m_workers[size_t(flow.worker)].stopRequested)
                 return false;
         }
         if (!runStep(flow, step))
@@ -268,6 +297,8 @@ bool ProcessHost::runStep(Flow& flow, const Step& step)
         return startWorker(flow, step);
     case Step::Kind::Join:
         return joinWorker(flow, step);
+    case Step::Kind::Terminate:
+        return terminateWorker(flow, step);
     case Step::Kind::Repeat:
         for (qint64 i = 0; i < step.count; ++i) {
             if (!step.var.isEmpty())
@@ -279,21 +310,19 @@ bool ProcessHost::runStep(Flow& flow, const Step& step)
     case Step::Kind::Input:
         return input(flow, step);
     case Step::Kind::Crash:
+        // Let what happened so far reach the collector before the signal.
         std::fflush(stdout);
         m_channel->flush();
         if (step.text == QLatin1String("segfault"))
             std::raise(SIGSEGV);
         std::abort();
-    case Step::Kind::Terminate:
-        failFlow(flow, tr("terminate of a process worker is not available in this build"));
-        return false;
     }
     return true;
 }
 
 bool ProcessHost::sleepFor(Flow& flow, double seconds)
 {
-    const double scaled = seconds * m_config.timeScale;
+    const double scaled = seconds * m_config.options.timeScale;
     emitState(flow, State::Sleeping);
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::nanoseconds(qint64(scaled * 1e9));
     {
@@ -310,17 +339,15 @@ bool ProcessHost::startWorker(Flow& flow, const Step& step)
 {
     const int index = m_config.scenario.workerIndex(step.target);
     const WorkerSpec& spec = m_config.scenario.workers[size_t(index)];
-    if (spec.kind == WorkerSpec::Kind::Process) {
-        failFlow(flow, tr("process workers are not available in this build"));
-        return false;
-    }
     ThreadWorker* thread = nullptr;
     qint64 forkFlow = 0;
     {
         std::lock_guard<std::mutex> lock(m_mutex);
         WorkerState& ws = m_workers[size_t(index)];
         if (ws.phase != WorkerState::Idle) {
-            failFlow(flow, tr("RuntimeError: threads can only be started once (%1)").arg(spec.name));
+            failFlow(flow,
+                ws.isProcess ? tr("AssertionError: cannot start a process twice (%1)").arg(spec.name)
+                             : tr("RuntimeError: threads can only be started once (%1)").arg(spec.name));
             return false;
         }
         ws.phase = WorkerState::Running;
@@ -328,23 +355,115 @@ bool ProcessHost::startWorker(Flow& flow, const Step& step)
         ws.joinFlow = newFlowId();
         ws.parentPid = flow.pid;
         ws.parentTid = flow.tid;
-        ws.thread = thread = new ThreadWorker(this, index);
-        thread->setObjectName(spec.name);
+        if (!ws.isProcess) {
+            ws.thread = thread = new ThreadWorker(this, index);
+            thread->setObjectName(spec.name);
+        }
     }
+    if (!thread)
+        return startProcess(flow, index);
     // The fork is the moment start() is called; its marks are sent once the thread runs.
     const qint64 forkT = monotonicNs();
     thread->start();
     emitInstant(flow, InstantKind::Fork, spec.name, 0, forkT);
     emitFlow(flow, forkFlow, FlowKind::Fork, true, forkT);
+    // Python's Thread.start() returns only once the new thread is running.
+    std::unique_lock<std::mutex> lock(m_mutex);
+    m_wake.wait(lock, [&] { return m_aborting || m_workers[size_t(index)].tid != 0; });
     return true;
+}
+
+bool ProcessHost::startProcess(Flow& flow, int index)
+{
+    const WorkerSpec& spec = m_config.scenario.workers[size_t(index)];
+    WorkerState& ws = m_workers[size_t(index)];
+    {
+        std::lock_guard<std::mutex> lock(m_processesMutex);
+        if (!m_processes) {
+            m_processes = std::make_unique<ProcessWorkers>([this](const ProcessWorkers::Exit& e) {
+                onProcessExit(e.worker, e.code, e.crashed, e.terminated, e.t);
+            });
+        }
+    }
+    QStringList args { QStringLiteral("--fl-worker"), spec.name, QStringLiteral("--fl-channel"), m_config.channelName,
+        QStringLiteral("--scenario"), m_config.scenarioArg, QStringLiteral("--time-scale"),
+        QString::number(m_config.options.timeScale, 'g', 17), QStringLiteral("--fork-flow"),
+        QString::number(ws.forkFlow), QStringLiteral("--join-flow"), QString::number(ws.joinFlow),
+        QStringLiteral("--parent"), QStringLiteral("%1:%2").arg(flow.pid).arg(flow.tid) };
+    for (auto it = m_config.options.daemon.constBegin(); it != m_config.options.daemon.constEnd(); ++it)
+        args << QStringLiteral("--daemon") << it.key() + (it.value() ? QLatin1String("=on") : QLatin1String("=off"));
+
+    const qint64 forkT = monotonicNs();
+    emitInstant(flow, InstantKind::Fork, spec.name, 0, forkT);
+    QString error;
+    const qint64 pid = m_processes->start(index, m_config.program, args, &error);
+    if (!pid) {
+        // No process, so no lane of its own: a stand-in lane shows why.
+        const qint64 fakePid = -qint64(index + 1);
+        ChannelEvent lane;
+        lane.type = ChannelEvent::Type::Lane;
+        lane.t = monotonicNs();
+        lane.pid = fakePid;
+        lane.tid = fakePid;
+        lane.name = spec.name;
+        lane.label = spec.label;
+        lane.processLane = true;
+        lane.daemon = spec.daemon;
+        lane.ppid = m_pid;
+        lane.parentPid = flow.pid;
+        lane.parentTid = flow.tid;
+        emitEvent(lane);
+        ChannelEvent failed = instantEvent(fakePid, fakePid, InstantKind::Failed, lane.t);
+        failed.text = tr("could not start: %1").arg(error);
+        emitEvent(failed);
+        const QByteArray line
+            = (tr("Process %1 could not start: %2").arg(spec.name, error) + QLatin1Char('\n')).toUtf8();
+        std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
+        std::fflush(stderr);
+        {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            ws.phase = WorkerState::Ended;
+        }
+        m_wake.notify_all();
+        return true; // the run goes on
+    }
+    emitFlow(flow, ws.forkFlow, FlowKind::Fork, true, forkT);
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        ws.pid = pid;
+    }
+    return true;
+}
+
+void ProcessHost::onProcessExit(int worker, int code, bool crashed, bool terminated, qint64 t)
+{
+    // The child reports its own normal end; a signal or a terminate() is seen only here.
+    // tid 0 stands for the child's main thread, whose id only the child knows.
+    std::optional<InstantKind> kind;
+    if (terminated)
+        kind = InstantKind::Terminated;
+    else if (crashed)
+        kind = InstantKind::Crashed;
+    bool killedAtExit = false;
+    qint64 pid = 0;
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        WorkerState& ws = m_workers[size_t(worker)];
+        killedAtExit = ws.killedAtExit;
+        pid = ws.pid;
+        ws.phase = WorkerState::Ended;
+    }
+    if (kind && !killedAtExit)
+        emitEvent(instantEvent(pid, 0, *kind, t, code));
+    m_wake.notify_all();
 }
 
 bool ProcessHost::joinWorker(Flow& flow, const Step& step)
 {
     const int index = m_config.scenario.workerIndex(step.target);
-    const WorkerSpec& spec = m_config.scenario.workers[size_t(index)];
+    const QString name = workerName(index);
     if (index == flow.worker) {
-        failFlow(flow, tr("RuntimeError: cannot join current thread (%1)").arg(spec.name));
+        failFlow(flow, tr("RuntimeError: cannot join current thread (%1)").arg(name));
         return false;
     }
     ThreadWorker* thread = nullptr;
@@ -354,7 +473,9 @@ bool ProcessHost::joinWorker(Flow& flow, const Step& step)
         WorkerState& ws = m_workers[size_t(index)];
         if (ws.phase == WorkerState::Idle) {
             lock.unlock();
-            failFlow(flow, tr("RuntimeError: cannot join thread before it is started (%1)").arg(spec.name));
+            failFlow(flow,
+                ws.isProcess ? tr("AssertionError: can only join a started process (%1)").arg(name)
+                             : tr("RuntimeError: cannot join thread before it is started (%1)").arg(name));
             return false;
         }
         if (ws.phase != WorkerState::Ended) {
@@ -372,30 +493,36 @@ bool ProcessHost::joinWorker(Flow& flow, const Step& step)
     if (thread)
         thread->wait(); // the flow ended; reap the QThread itself
     emitFlow(flow, joinFlow, FlowKind::Join, false);
-    emitInstant(flow, InstantKind::Join, spec.name);
+    emitInstant(flow, InstantKind::Join, name);
     emitState(flow, State::Running);
+    return true;
+}
+
+bool ProcessHost::terminateWorker(Flow& flow, const Step& step)
+{
+    const int index = m_config.scenario.workerIndex(step.target);
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        const WorkerState& ws = m_workers[size_t(index)];
+        if (ws.phase == WorkerState::Idle) {
+            // Python: terminating a process that was never started fails.
+            failFlow(flow,
+                tr("AttributeError: cannot terminate a process that was never started (%1)").arg(workerName(index)));
+            return false;
+        }
+        if (ws.phase == WorkerState::Ended || !ws.pid)
+            return true; // already gone: terminate() does nothing, as in Python
+    }
+    // Like Process.terminate(): send the signal and go on without waiting.
+    m_processes->terminate(index);
     return true;
 }
 
 bool ProcessHost::input(Flow& flow, const Step& step)
 {
     emitState(flow, State::WaitingInput);
-    {
-        const QString prompt = expand(flow, step.text);
-        std::lock_guard<std::mutex> lock(m_emitMutex);
-        if (m_dead)
-            return false;
-        // Like Python's input(prompt): the prompt has no newline of its own.
-        writeStdout(prompt.toUtf8());
-        ChannelEvent ev;
-        ev.type = ChannelEvent::Type::Instant;
-        ev.t = monotonicNs();
-        ev.pid = flow.pid;
-        ev.tid = flow.tid;
-        ev.instant = InstantKind::Print;
-        ev.text = prompt;
-        m_channel->send(ev);
-    }
+    // Like Python's input(prompt): the prompt has no newline of its own.
+    print(flow, expand(flow, step.text), false);
     std::string line;
     bool got = false;
     {
@@ -408,58 +535,96 @@ bool ProcessHost::input(Flow& flow, const Step& step)
     }
     if (!line.empty() && line.back() == '\r')
         line.pop_back();
-    writeStdout("\n");
+    const QString text = QString::fromStdString(line);
+    if (!stdinIsTerminal()) {
+        // A terminal has echoed what was typed; from a pipe, echo it so the transcript
+        // reads like the lesson's.
+        std::lock_guard<std::mutex> lock(m_emitMutex);
+        if (!m_dead)
+            writeStdout(text.toUtf8() + '\n');
+    }
     if (!step.target.isEmpty())
-        flow.vars.insert(step.target, QString::fromStdString(line));
+        flow.vars.insert(step.target, text);
     emitState(flow, State::Running);
     return true;
 }
 
 void ProcessHost::failFlow(Flow& flow, const QString& message)
 {
-    const QString who
-        = flow.worker < 0 ? QStringLiteral("MainThread") : m_config.scenario.workers[size_t(flow.worker)].name;
-    const QByteArray line = (tr("Exception in %1: %2").arg(who, message) + QLatin1Char('\n')).toUtf8();
+    const QByteArray line
+        = (tr("Exception in %1: %2").arg(workerName(flow.worker), message) + QLatin1Char('\n')).toUtf8();
     std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
     std::fflush(stderr);
     emitInstant(flow, InstantKind::Failed, message);
 }
 
+bool ProcessHost::waitForWorkers(Flow& root, const std::vector<int>& workers)
+{
+    std::unique_lock<std::mutex> lock(m_mutex);
+    auto allEnded = [&] {
+        for (int i : workers) {
+            if (m_workers[size_t(i)].phase != WorkerState::Ended)
+                return false;
+        }
+        return true;
+    };
+    if (!allEnded()) {
+        lock.unlock();
+        emitState(root, State::WaitingJoin);
+        lock.lock();
+        m_wake.wait(lock, [&] { return m_aborting || allEnded(); });
+    }
+    return !m_aborting;
+}
+
 void ProcessHost::finishRoot(Flow& root)
 {
-    emitInstant(root, InstantKind::MainExit);
-    // Python's interpreter shutdown joins every non-daemon thread that is still alive.
-    std::vector<int> toJoin;
+    if (root.worker < 0)
+        emitInstant(root, InstantKind::MainExit);
+    // Python's order at exit: join non-daemon threads; terminate daemon processes; join
+    // non-daemon processes; the process ends and daemon threads die wherever they are.
+    std::vector<int> threads;
+    std::vector<int> processes;
+    std::vector<int> daemonProcesses;
     {
-        std::unique_lock<std::mutex> lock(m_mutex);
-        bool waiting = false;
+        std::lock_guard<std::mutex> lock(m_mutex);
         for (size_t i = 0; i < m_workers.size(); ++i) {
             const WorkerState& ws = m_workers[i];
-            if (ws.phase == WorkerState::Idle || ws.joined || m_config.scenario.workers[i].daemon)
+            if (ws.phase == WorkerState::Idle)
                 continue;
-            toJoin.push_back(int(i));
-            waiting = waiting || ws.phase != WorkerState::Ended;
-        }
-        if (waiting) {
-            lock.unlock();
-            emitState(root, State::WaitingJoin);
-            lock.lock();
-            m_wake.wait(lock, [&] {
-                if (m_aborting)
-                    return true;
-                for (int i : toJoin) {
-                    if (m_workers[size_t(i)].phase != WorkerState::Ended)
-                        return false;
-                }
-                return true;
-            });
+            const bool daemon = m_config.scenario.workers[i].daemon;
+            if (ws.isProcess && daemon && ws.phase == WorkerState::Running)
+                daemonProcesses.push_back(int(i));
+            else if (!daemon && !ws.joined)
+                (ws.isProcess ? processes : threads).push_back(int(i));
         }
     }
-    for (int i : toJoin) {
-        if (ThreadWorker* t = m_workers[size_t(i)].thread)
-            t->wait();
-        emitFlow(root, m_workers[size_t(i)].joinFlow, FlowKind::Join, false);
+    auto joinArrows = [&](const std::vector<int>& workers) {
+        for (int i : workers) {
+            if (ThreadWorker* t = m_workers[size_t(i)].thread)
+                t->wait();
+            emitFlow(root, m_workers[size_t(i)].joinFlow, FlowKind::Join, false);
+        }
+    };
+    if (!waitForWorkers(root, threads))
+        return;
+    joinArrows(threads);
+
+    if (!daemonProcesses.empty()) {
+        const qint64 now = monotonicNs();
+        {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            for (int i : daemonProcesses)
+                m_workers[size_t(i)].killedAtExit = true;
+        }
+        for (int i : daemonProcesses)
+            emitEvent(instantEvent(m_workers[size_t(i)].pid, 0, InstantKind::Killed, now, SIGTERM));
+        m_processes->terminateAndWait(daemonProcesses);
     }
+
+    if (!waitForWorkers(root, processes))
+        return;
+    joinArrows(processes);
 
     std::lock_guard<std::mutex> emitLock(m_emitMutex);
     if (m_dead)
@@ -467,35 +632,52 @@ void ProcessHost::finishRoot(Flow& root)
     m_dead = true;
     const qint64 now = monotonicNs();
     {
-        // Daemon threads die with the process, wherever they are.
         std::lock_guard<std::mutex> lock(m_mutex);
-        for (size_t i = 0; i < m_workers.size(); ++i) {
-            const WorkerState& ws = m_workers[i];
-            if (ws.phase != WorkerState::Running || !ws.tid)
-                continue;
-            ChannelEvent ev;
-            ev.type = ChannelEvent::Type::Instant;
-            ev.t = now;
-            ev.pid = m_pid;
-            ev.tid = ws.tid;
-            ev.instant = InstantKind::Killed;
-            m_channel->send(ev);
+        for (const WorkerState& ws : m_workers) {
+            if (!ws.isProcess && ws.phase == WorkerState::Running && ws.tid)
+                m_channel->send(instantEvent(m_pid, ws.tid, InstantKind::Killed, now));
         }
     }
-    ChannelEvent end;
-    end.type = ChannelEvent::Type::Instant;
-    end.t = now;
-    end.pid = root.pid;
-    end.tid = root.tid;
-    end.instant = InstantKind::End;
-    m_channel->send(end);
+    m_channel->send(instantEvent(root.pid, root.tid, InstantKind::End, now));
+    if (m_config.joinFlowId) {
+        ChannelEvent join;
+        join.type = ChannelEvent::Type::Flow;
+        join.t = now;
+        join.pid = root.pid;
+        join.tid = root.tid;
+        join.flowId = m_config.joinFlowId;
+        join.flow = FlowKind::Join;
+        join.flowStart = true;
+        m_channel->send(join);
+    }
     std::fflush(stdout);
 }
 
 void ProcessHost::control(const QByteArray& line)
 {
-    if (line == "abort")
+    const int space = line.indexOf(' ');
+    const QByteArray command = space < 0 ? line : line.left(space);
+    const QString arg = space < 0 ? QString() : QString::fromUtf8(line.mid(space + 1));
+    if (command == "abort") {
         abortRun();
+    } else if (command == "terminate" || command == "stop") {
+        const int index = m_config.scenario.workerIndex(arg);
+        if (index < 0)
+            return;
+        bool terminate = false;
+        {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            WorkerState& ws = m_workers[size_t(index)];
+            if (ws.phase != WorkerState::Running)
+                return; // not ours, or over: another process of the run may own it
+            if (ws.isProcess)
+                terminate = ws.pid != 0;
+            else
+                ws.stopRequested = true;
+        }
+        if (terminate)
+            m_processes->terminate(index);
+    }
 }
 
 void ProcessHost::abortRun()
@@ -507,20 +689,11 @@ void ProcessHost::abortRun()
         if (!m_dead) {
             m_dead = true;
             const qint64 now = monotonicNs();
-            auto aborted = [&](qint64 tid) {
-                ChannelEvent ev;
-                ev.type = ChannelEvent::Type::Instant;
-                ev.t = now;
-                ev.pid = m_pid;
-                ev.tid = tid;
-                ev.instant = InstantKind::Aborted;
-                m_channel->send(ev);
-            };
-            aborted(m_mainTid);
+            m_channel->send(instantEvent(m_pid, m_mainTid, InstantKind::Aborted, now));
             std::lock_guard<std::mutex> lock(m_mutex);
             for (const WorkerState& ws : m_workers) {
-                if (ws.phase == WorkerState::Running && ws.tid)
-                    aborted(ws.tid);
+                if (!ws.isProcess && ws.phase == WorkerState::Running && ws.tid)
+                    m_channel->send(instantEvent(m_pid, ws.tid, InstantKind::Aborted, now));
             }
         }
     }
@@ -529,6 +702,12 @@ void ProcessHost::abortRun()
         m_aborting = true;
     }
     m_wake.notify_all();
+    // Children were told to abort by the collector too; whatever still runs is killed.
+    {
+        std::lock_guard<std::mutex> lock(m_processesMutex);
+        if (m_processes)
+            m_processes->killAll();
+    }
     m_channel->flush();
     std::fflush(stdout);
     // Threads may be anywhere (blocked on stdin, mid-sleep): leave at once, as a killed

@@ -14,36 +14,43 @@
 namespace Forkline {
 
 class EventChannel;
+class ProcessWorkers;
 class ThreadWorker;
 
 // Everything one scenario process (the runner, or a process worker) does: it runs its
 // root flow on the calling thread (the process's real main thread), starts thread workers
-// as QThreads, and reports every state change on the event channel.
+// as QThreads and process workers as QProcess children, and reports every state change
+// on the event channel.
 class ProcessHost
 {
 public:
     struct Config
     {
         Scenario scenario;
-        double timeScale = 1.0; // multiplies every sleep
+        QString scenarioArg; // what children are told to load (built-in name or path)
+        RunOptions options; // passed on to children
+        QString channelName;
+        QString program; // this executable, for process workers
         QString rootWorker; // empty: this process runs `main`
-        qint64 forkFlowId = 0; // for a process worker: the arrow from its parent's fork
+        qint64 forkFlowId = 0; // for a process worker: the arrow from its parent's start()
+        qint64 joinFlowId = 0; // ... and the one from its end to whoever joins it
         qint64 parentPid = 0;
         qint64 parentTid = 0;
+        qint64 startedAt = 0; // the process's first moment (monotonic ns); 0: now
     };
 
     ProcessHost(Config config, EventChannel* channel);
     ~ProcessHost();
 
-    // Runs the root flow, then Python's interpreter shutdown: waits for non-daemon workers,
-    // marks daemon workers killed. Returns the process's exit code. Never returns when the
-    // run is aborted (the process exits at once).
+    // Runs the root flow, then Python's interpreter shutdown: joins non-daemon threads,
+    // terminates daemon processes, joins non-daemon processes, and marks daemon threads
+    // killed. Returns the process's exit code. An abort exits the process at once.
     int run();
 
     // A control line from the collector; called on the channel's I/O thread.
     void control(const QByteArray& line);
 
-    // Executes one worker's steps on the calling thread (used by ThreadWorker::run).
+    // Executes one thread worker's steps on the calling thread (ThreadWorker::run).
     void runWorker(int workerIndex);
 
 private:
@@ -58,13 +65,16 @@ private:
     {
         enum Phase { Idle, Running, Ended };
         Phase phase = Idle;
-        qint64 tid = 0;
+        bool isProcess = false;
+        qint64 pid = 0; // process workers: the child's pid
+        qint64 tid = 0; // thread workers: the native thread id
         qint64 forkFlow = 0;
         qint64 joinFlow = 0;
         qint64 parentPid = 0;
         qint64 parentTid = 0;
         bool joined = false;
         bool stopRequested = false;
+        bool killedAtExit = false;
         ThreadWorker* thread = nullptr;
     };
 
@@ -72,23 +82,28 @@ private:
     bool runStep(Flow& flow, const Step& step);
     bool sleepFor(Flow& flow, double seconds);
     bool startWorker(Flow& flow, const Step& step);
+    bool startProcess(Flow& flow, int index);
     bool joinWorker(Flow& flow, const Step& step);
+    bool terminateWorker(Flow& flow, const Step& step);
     bool input(Flow& flow, const Step& step);
     void failFlow(Flow& flow, const QString& message);
     void finishRoot(Flow& root);
+    bool waitForWorkers(Flow& root, const std::vector<int>& workers);
+    void onProcessExit(int worker, int code, bool crashed, bool terminated, qint64 t);
     [[noreturn]] void abortRun();
+    bool stopRequested(const Flow& flow);
 
     QString expand(const Flow& flow, const QString& text) const;
+    QString workerName(int index) const;
     qint64 newFlowId();
 
-    // Emitters: drop everything once the process is going down, so that no event of a
-    // daemon thread can follow its `killed` mark.
-    bool emitEvent(ChannelEvent ev);
-    // t = 0: now.
+    // Emitters drop everything once the process is going down, so that no event of a
+    // daemon thread can follow its `killed` mark. t = 0: now.
+    bool emitEvent(const ChannelEvent& ev);
     void emitState(const Flow& flow, State s, qint64 t = 0);
     void emitInstant(const Flow& flow, InstantKind kind, const QString& text = {}, qint32 code = 0, qint64 t = 0);
     void emitFlow(const Flow& flow, qint64 id, FlowKind kind, bool start, qint64 t = 0);
-    void print(const Flow& flow, const QString& text);
+    void print(const Flow& flow, const QString& text, bool newline = true);
 
     Config m_config;
     EventChannel* m_channel;
@@ -105,6 +120,8 @@ private:
     std::vector<WorkerState> m_workers; // by scenario worker index
 
     std::mutex m_inputMutex;
+    std::unique_ptr<ProcessWorkers> m_processes; // created with the first process worker
+    std::mutex m_processesMutex;
 };
 
 } // namespace Forkline

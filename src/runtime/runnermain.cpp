@@ -2,6 +2,7 @@
 #include "runnermain.h"
 
 #include "eventchannel.h"
+#include "platform.h"
 #include "processhost.h"
 
 #include <QCoreApplication>
@@ -46,6 +47,8 @@ bool parseIds(const QString& text, qint64* pid, qint64* tid)
 
 void runnerMain(int argc, char** argv)
 {
+    // A process worker's first moment, before any start-up work: the end of its fork arrow.
+    const qint64 startedAt = monotonicNs();
 #if !defined(Q_OS_WIN)
     // Ctrl+C in a terminal reaches the whole process group: the collector turns it into an
     // orderly abort, so the scenario processes ignore it themselves.
@@ -78,6 +81,9 @@ void runnerMain(int argc, char** argv)
             const qsizetype eq = next.indexOf(QLatin1Char('='));
             options.daemon.insert(next.left(eq), next.mid(eq + 1) == QLatin1String("on"));
             ++i;
+        } else if (a == QLatin1String("--join-flow")) {
+            config.joinFlowId = next.toLongLong();
+            ++i;
         } else if (a == QLatin1String("--fork-flow")) {
             config.forkFlowId = next.toLongLong();
             ++i;
@@ -95,7 +101,15 @@ void runnerMain(int argc, char** argv)
         die(error.toString(), 2);
     if (!config.rootWorker.isEmpty() && config.scenario.workerIndex(config.rootWorker) < 0)
         die(QStringLiteral("forkline: unknown worker %1").arg(config.rootWorker), 2);
-    config.timeScale = options.timeScale;
+    config.scenarioArg = scenarioName;
+    config.options = options;
+    config.channelName = channelName;
+    // FORKLINE_WORKER_PROGRAM replaces the program of process workers (to show, and
+    // test, what a worker that cannot start looks like).
+    config.program = qEnvironmentVariableIsSet("FORKLINE_WORKER_PROGRAM")
+        ? qEnvironmentVariable("FORKLINE_WORKER_PROGRAM")
+        : QCoreApplication::applicationFilePath();
+    config.startedAt = startedAt;
 
     EventChannel channel;
     QString reason;

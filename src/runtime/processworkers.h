@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QObject>
+#include <QProcess>
+#include <QStringList>
+#include <QThread>
+#include <functional>
+#include <map>
+
+class QTimer;
+
+namespace Forkline {
+
+// The QProcess children of one scenario process. QProcess needs an event loop, and the
+// flows that start, terminate and join children are busy running steps, so the children
+// live on a thread of their own; the calls below may come from any thread.
+class ProcessWorkers : public QObject
+{
+    Q_OBJECT
+public:
+    struct Exit
+    {
+        int worker = -1;
+        int code = 0; // exit code, or the signal for a crash
+        bool crashed = false; // ended by a signal (or, on Windows, killed)
+        bool terminated = false; // after terminate() was asked for
+        qint64 t = 0; // when the exit was seen
+    };
+    using ExitHandler = std::function<void(const Exit&)>;
+
+    explicit ProcessWorkers(ExitHandler onExit);
+    ~ProcessWorkers() override;
+
+    // Starts `program args` for `worker`; returns its pid, or 0 with the reason.
+    qint64 start(int worker, const QString& program, const QStringList& args, QString* error);
+    // SIGTERM now, SIGKILL after `graceMs` (Windows: kill at once, as there is no SIGTERM).
+    void terminate(int worker, int graceMs = 2000);
+    // Ends every child still running (SIGKILL) and waits for them; used by abort.
+    void killAll();
+    // SIGTERM to the given workers, SIGKILL to whatever is left after graceMs, and waits.
+    void terminateAndWait(const std::vector<int>& workers, int graceMs = 2000);
+
+private:
+    void onFinished(int worker, int code, QProcess::ExitStatus status);
+
+    QThread m_thread;
+    QObject* m_context = nullptr; // lives in m_thread; parent of the QProcess objects
+    std::map<int, QProcess*> m_processes; // touched only on m_thread
+    std::map<int, bool> m_terminating;
+    ExitHandler m_onExit;
+};
+
+} // namespace Forkline
