@@ -7,6 +7,8 @@ int main(int argc, char** argv)
 {
     // The same binary is the app, the command line, the runner and every process worker:
     // a run's process tree is made of real copies of this program.
+    if (Forkline::isProbeInvocation(argc, argv))
+        Forkline::probeMain();
     if (Forkline::isRunnerInvocation(argc, argv))
         Forkline::runnerMain(argc, argv);
     if (Forkline::isCliInvocation(argc, argv))

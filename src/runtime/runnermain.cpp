@@ -14,6 +14,19 @@
 
 namespace Forkline {
 
+bool isProbeInvocation(int argc, char** argv)
+{
+    return argc == 2 && std::strcmp(argv[1], "--fl-probe-start") == 0;
+}
+
+void probeMain()
+{
+    const qint64 t = monotonicNs();
+    std::printf("%lld\n", static_cast<long long>(t));
+    std::fflush(stdout);
+    std::_Exit(0);
+}
+
 bool isRunnerInvocation(int argc, char** argv)
 {
     for (int i = 1; i < argc; ++i) {
