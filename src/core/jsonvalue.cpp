@@ -48,8 +48,9 @@ public:
     bool run(JsonValue* out, JsonError* error)
     {
         // A UTF-8 byte order mark is legal in files written by Windows editors.
+        // The mark is invisible in an editor, so it takes no column.
         if (m_text.startsWith("\xEF\xBB\xBF"))
-            advance(3);
+            m_pos = 3;
         skipSpace();
         if (!value(out, 0)) {
             *error = m_error;
@@ -265,7 +266,12 @@ private:
                 advance();
                 continue;
             }
+            // An escape error points at its backslash, not at whatever follows it.
+            const int escLine = m_line;
+            const int escColumn = m_column;
             advance();
+            if (m_pos >= m_text.size())
+                return fail(tr("unexpected end of file inside a string"));
             const char e = peek();
             advance();
             switch (e) {
@@ -298,11 +304,31 @@ private:
                 char16_t unit = 0;
                 if (!hex4(&unit))
                     return false;
-                result += QChar(unit);
+                // Characters beyond U+FFFF arrive as a \uD8xx\uDCxx pair. A surrogate without its
+                // partner is no character at all; keep the string valid UTF-16 by replacing it.
+                if (QChar::isHighSurrogate(unit) && m_text.mid(m_pos, 2) == "\\u") {
+                    const int save = m_pos;
+                    const int saveLine = m_line;
+                    const int saveColumn = m_column;
+                    advance(2);
+                    char16_t low = 0;
+                    if (!hex4(&low))
+                        return false;
+                    if (QChar::isLowSurrogate(low)) {
+                        result += QChar(unit);
+                        result += QChar(low);
+                        break;
+                    }
+                    m_pos = save; // not a pair: the second escape stands on its own
+                    m_line = saveLine;
+                    m_column = saveColumn;
+                }
+                result += QChar::isSurrogate(unit) ? QChar(QChar::ReplacementCharacter) : QChar(unit);
                 break;
             }
             default:
-                return fail(tr("invalid escape sequence in a string"));
+                m_error = { tr("invalid escape sequence in a string"), escLine, escColumn };
+                return false;
             }
         }
         flush();
@@ -322,8 +348,11 @@ private:
                 ++end;
             return end > from;
         };
+        const int intStart = end;
         if (!digits())
             return fail(tr("invalid number"));
+        if (end - intStart > 1 && m_text.at(intStart) == '0')
+            return fail(tr("invalid number (no leading zeros)"));
         if (end < m_text.size() && m_text.at(end) == '.') {
             ++end;
             if (!digits())
