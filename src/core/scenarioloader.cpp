@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
+#include <algorithm>
 #include <cmath>
 
 namespace Forkline {
@@ -71,11 +72,17 @@ public:
 
     bool checkKeys(const JsonValue& obj, const QStringList& allowed, const QString& what)
     {
-        for (const auto& kv : obj.object) {
+        for (size_t i = 0; i < obj.object.size(); ++i) {
+            const auto& kv = obj.object[i];
             if (!allowed.contains(kv.first))
                 return fail(kv.second,
                     tr("unknown member \"%1\" in %2 (allowed: %3)")
                         .arg(kv.first, what, allowed.join(QLatin1String(", "))));
+            // Only the first of two equal members would be read; the second must not vanish silently.
+            for (size_t j = 0; j < i; ++j) {
+                if (obj.object[j].first == kv.first)
+                    return fail(kv.second, tr("\"%1\" appears twice in %2").arg(kv.first, what));
+            }
         }
         return true;
     }
@@ -114,8 +121,14 @@ public:
             return fail(s, tr("empty step"));
         step->line = s.line;
         step->column = s.column;
-        const QString kind = s.object.front().first;
-        const JsonValue& arg = s.object.front().second;
+        // JSON members have no order (editors and formatters reorder them), so the step's kind
+        // is whichever member names one, not necessarily the first.
+        static const QStringList kinds = { QStringLiteral("print"), QStringLiteral("sleep"), QStringLiteral("start"),
+            QStringLiteral("join"), QStringLiteral("repeat"), QStringLiteral("terminate"), QStringLiteral("input"),
+            QStringLiteral("crash") };
+        const auto named
+            = std::find_if(s.object.begin(), s.object.end(), [](const auto& kv) { return kinds.contains(kv.first); });
+        const auto& [kind, arg] = named == s.object.end() ? s.object.front() : *named;
         if (kind == QLatin1String("print")) {
             step->kind = Step::Kind::Print;
             if (!arg.isString())
@@ -242,30 +255,44 @@ public:
             || !string(root, QStringLiteral("title"), &out->title, false)
             || !string(root, QStringLiteral("description"), &out->description, false))
             return false;
-        if (const JsonValue* ws = root.member(QStringLiteral("workers"))) {
-            if (!ws->isArray())
-                return fail(*ws, tr("\"workers\" must be an array"));
-            if (ws->array.size() > size_t(kMaxWorkers))
-                return fail(ws->array[size_t(kMaxWorkers)], tr("too many workers (at most %1)").arg(kMaxWorkers));
-            for (const JsonValue& w : ws->array) {
-                WorkerSpec spec;
-                if (!worker(w, &spec))
-                    return false;
-                if (out->workerIndex(spec.name) >= 0)
-                    return fail(w, tr("two workers are named \"%1\"").arg(spec.name));
-                out->workers.push_back(std::move(spec));
-            }
-        }
         const JsonValue* main = root.member(QStringLiteral("main"));
         if (!main)
             return fail(root, tr("missing \"main\" (the main thread's steps)"));
-        if (!steps(*main, &out->main, 0))
-            return false;
+        // "main" and "workers" are read in file order, so the error reported is the first in the file.
+        for (const auto& kv : root.object) {
+            if (kv.first == QLatin1String("workers") && !workers(kv.second, out))
+                return false;
+            if (kv.first == QLatin1String("main") && !steps(kv.second, &out->main, 0))
+                return false;
+        }
         return crossCheck(*out);
+    }
+
+    bool workers(const JsonValue& ws, Scenario* out)
+    {
+        if (!ws.isArray())
+            return fail(ws, tr("\"workers\" must be an array"));
+        if (ws.array.size() > size_t(kMaxWorkers))
+            return fail(ws.array[size_t(kMaxWorkers)], tr("too many workers (at most %1)").arg(kMaxWorkers));
+        for (const JsonValue& w : ws.array) {
+            WorkerSpec spec;
+            if (!worker(w, &spec))
+                return false;
+            if (out->workerIndex(spec.name) >= 0)
+                return fail(w, tr("two workers are named \"%1\"").arg(spec.name));
+            out->workers.push_back(std::move(spec));
+        }
+        return true;
     }
 
     bool crossCheck(const Scenario& sc)
     {
+        // Within each kind of mistake, report the first one in the file.
+        const auto byPosition = [](const auto& a, const auto& b) {
+            return std::make_pair(a.at->line, a.at->column) < std::make_pair(b.at->line, b.at->column);
+        };
+        std::stable_sort(m_references.begin(), m_references.end(), byPosition);
+        std::stable_sort(m_starts.begin(), m_starts.end(), byPosition);
         for (const Ref& r : m_references) {
             const WorkerSpec* w = sc.worker(r.name);
             if (!w)

@@ -1,0 +1,780 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "scenario.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Forkline;
+
+namespace {
+
+QString dataFile(const QString& name)
+{
+    return QStringLiteral(FORKLINE_TEST_DATA "/loader/") + name;
+}
+
+QString sourceFile(const QString& relative)
+{
+    return QStringLiteral(FORKLINE_SOURCE_DIR "/") + relative;
+}
+
+// Names in resources/scenarios/index.txt, in order, comments and blank lines skipped.
+QStringList indexNames()
+{
+    QFile f(sourceFile(QStringLiteral("resources/scenarios/index.txt")));
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    QStringList names;
+    for (const QByteArray& raw : f.readAll().split('\n')) {
+        const QString line = QString::fromUtf8(raw.trimmed());
+        if (!line.isEmpty() && !line.startsWith(QLatin1Char('#')))
+            names.append(line);
+    }
+    return names;
+}
+
+// A scenario whose main thread has `count` print steps, one a line (step k on line k + 1).
+QByteArray manyPrints(int count)
+{
+    QByteArray json("{\"main\": [\n");
+    for (int i = 0; i < count; ++i)
+        json.append(i + 1 < count ? "{\"print\": \"x\"},\n" : "{\"print\": \"x\"}\n");
+    json.append("]}\n");
+    return json;
+}
+
+// A scenario with `count` workers, one a line (worker i on line i + 3).
+QByteArray manyWorkers(int count)
+{
+    QByteArray json("{\"main\": [],\n\"workers\": [\n");
+    for (int i = 0; i < count; ++i) {
+        json.append("{\"name\": \"w" + QByteArray::number(i) + "\", \"steps\": []}");
+        json.append(i + 1 < count ? ",\n" : "\n");
+    }
+    json.append("]}\n");
+    return json;
+}
+
+// `depth` repeat blocks nested in main, one a line (the k-th on line k + 1).
+QByteArray nestedRepeats(int depth)
+{
+    QByteArray json("{\"main\": [\n");
+    for (int i = 0; i < depth; ++i)
+        json.append("{\"repeat\": 1, \"steps\": [\n");
+    json.append("{\"print\": \"deep\"}\n");
+    for (int i = 0; i < depth; ++i)
+        json.append("]}\n");
+    json.append("]}\n");
+    return json;
+}
+
+bool parse(const QByteArray& json, Scenario* sc, ScenarioError* err)
+{
+    return parseScenario(json, QStringLiteral("test.json"), sc, err);
+}
+
+} // namespace
+
+class TestScenarioLoader : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void builtinsMatchIndex();
+    void builtinsLoad_data();
+    void builtinsLoad();
+    void resourceHoldsNoSchema();
+    void schemaKnowsEveryStep();
+    void everyStepKind();
+    void memberOrderDoesNotMatter();
+    void defaultsFromFileName();
+    void goodInline_data();
+    void goodInline();
+    void limitsAccepted_data();
+    void limitsAccepted();
+    void badInline_data();
+    void badInline();
+    void badFiles_data();
+    void badFiles();
+    void errorLineFormat();
+    void unknownBuiltin();
+    void missingFile();
+    void fileTooLarge();
+    void applyDaemon_data();
+    void applyDaemon();
+    void applyRejectsUnknownWorker();
+    void applyRejectsBadTimeScale();
+};
+
+void TestScenarioLoader::builtinsMatchIndex()
+{
+    const QStringList expected = indexNames();
+    QVERIFY(!expected.isEmpty());
+    QStringList names;
+    for (const BuiltinScenario& b : builtinScenarios())
+        names.append(b.name);
+    QCOMPARE(names, expected);
+
+    // Every scenario file on disk is listed, and every listed name has its file.
+    QDir dir(sourceFile(QStringLiteral("resources/scenarios")));
+    QStringList files;
+    for (const QString& f : dir.entryList({ QStringLiteral("*.json") }, QDir::Files, QDir::Name)) {
+        if (!f.endsWith(QLatin1String("schema.json")))
+            files.append(f.chopped(5));
+    }
+    QStringList sortedExpected = expected;
+    sortedExpected.sort();
+    files.sort();
+    QCOMPARE(files, sortedExpected);
+}
+
+void TestScenarioLoader::builtinsLoad_data()
+{
+    QTest::addColumn<QString>("name");
+    for (const QString& name : indexNames())
+        QTest::newRow(qPrintable(name)) << name;
+}
+
+void TestScenarioLoader::builtinsLoad()
+{
+    QFETCH(QString, name);
+
+    Scenario sc;
+    ScenarioError err;
+    QVERIFY2(loadScenario(name, &sc, &err), qPrintable(err.toString()));
+    QCOMPARE(sc.name, name);
+    QCOMPARE(sc.source, QStringLiteral(":/scenarios/%1.json").arg(name));
+    QVERIFY(!sc.title.isEmpty() && sc.title != sc.name);
+    QVERIFY(!sc.description.isEmpty());
+    QVERIFY(!sc.main.empty());
+
+    // The resource is the file in the source tree, which states format 1 and no "$schema".
+    QFile res(sc.source);
+    QFile disk(sourceFile(QStringLiteral("resources/scenarios/%1.json").arg(name)));
+    QVERIFY(res.open(QIODevice::ReadOnly) && disk.open(QIODevice::ReadOnly));
+    const QByteArray bytes = res.readAll();
+    QCOMPARE(bytes, disk.readAll());
+    const QJsonObject root = QJsonDocument::fromJson(bytes).object();
+    QCOMPARE(root.value(QLatin1String("format")).toInt(), 1);
+    QCOMPARE(root.value(QLatin1String("name")).toString(), name);
+    QVERIFY(!root.contains(QLatin1String("$schema")));
+
+    // The same file also loads by path.
+    Scenario byPath;
+    QVERIFY2(loadScenario(disk.fileName(), &byPath, &err), qPrintable(err.toString()));
+    QCOMPARE(byPath.name, sc.name);
+    QCOMPARE(byPath.workers.size(), sc.workers.size());
+}
+
+void TestScenarioLoader::resourceHoldsNoSchema()
+{
+    QVERIFY(QFile::exists(sourceFile(QStringLiteral("resources/scenarios/scenario.schema.json"))));
+    QVERIFY(QFile::exists(QStringLiteral(":/scenarios/index.txt")));
+    QVERIFY(!QFile::exists(QStringLiteral(":/scenarios/scenario.schema.json")));
+}
+
+void TestScenarioLoader::schemaKnowsEveryStep()
+{
+    QFile f(sourceFile(QStringLiteral("resources/scenarios/scenario.schema.json")));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QJsonParseError perr;
+    const QJsonObject schema = QJsonDocument::fromJson(f.readAll(), &perr).object();
+    QCOMPARE(perr.error, QJsonParseError::NoError);
+    QCOMPARE(schema.value(QLatin1String("$schema")).toString(),
+        QStringLiteral("https://json-schema.org/draft/2020-12/schema"));
+
+    // The step kinds the schema offers are exactly those the loader accepts.
+    QSet<QString> kinds;
+    const QJsonArray alternatives = schema.value(QLatin1String("$defs"))
+                                        .toObject()
+                                        .value(QLatin1String("step"))
+                                        .toObject()
+                                        .value(QLatin1String("oneOf"))
+                                        .toArray();
+    for (const QJsonValue& alt : alternatives) {
+        const QString ref = alt.toObject().value(QLatin1String("$ref")).toString();
+        const QString def = ref.section(QLatin1Char('/'), -1);
+        const QJsonArray required = schema.value(QLatin1String("$defs"))
+                                        .toObject()
+                                        .value(def)
+                                        .toObject()
+                                        .value(QLatin1String("required"))
+                                        .toArray();
+        // Each alternative is named after its keyword, which it requires (first, for repeat's "steps").
+        QVERIFY(!required.isEmpty());
+        QCOMPARE(required.at(0).toString(), def);
+        kinds.insert(def);
+    }
+    const QSet<QString> expected { QStringLiteral("print"), QStringLiteral("sleep"), QStringLiteral("start"),
+        QStringLiteral("join"), QStringLiteral("repeat"), QStringLiteral("input"), QStringLiteral("terminate"),
+        QStringLiteral("crash") };
+    QCOMPARE(kinds, expected);
+    for (const QString& kind : expected) {
+        const QByteArray step = kind == QLatin1String("repeat") ? QByteArray("{\"repeat\": 1, \"steps\": []}")
+            : kind == QLatin1String("sleep")                    ? QByteArray("{\"sleep\": 1}")
+            : kind == QLatin1String("crash")                    ? QByteArray("{\"crash\": \"abort\"}")
+                                                                : "{\"" + kind.toUtf8() + "\": \"p\"}";
+        Scenario sc;
+        ScenarioError err;
+        const QByteArray json = "{\"main\": [{\"start\": \"p\"}, " + step
+            + "], \"workers\": [{\"name\": \"p\", \"kind\": \"process\", \"steps\": []}]}";
+        if (kind == QLatin1String("start"))
+            QVERIFY(!parse(json, &sc, &err)); // the second start of "p"
+        else
+            QVERIFY2(parse(json, &sc, &err), qPrintable(err.toString()));
+    }
+}
+
+void TestScenarioLoader::everyStepKind()
+{
+    Scenario sc;
+    ScenarioError err;
+    QVERIFY2(loadScenario(dataFile(QStringLiteral("every-step.json")), &sc, &err), qPrintable(err.toString()));
+    QCOMPARE(sc.name, QStringLiteral("every-step"));
+    QCOMPARE(sc.title, QStringLiteral("Every step kind"));
+    QCOMPARE(sc.description, QStringLiteral("One of each step the loader accepts."));
+    QCOMPARE(sc.source, dataFile(QStringLiteral("every-step.json")));
+
+    QCOMPARE(sc.main.size(), size_t(11));
+    const Step& print = sc.main[0];
+    QCOMPARE(print.kind, Step::Kind::Print);
+    // Placeholders are expanded when the step runs, so the loader keeps the text as written.
+    QCOMPARE(print.text, QStringLiteral("main {pid} {tid} {ppid} {name} {{literal}}"));
+    QCOMPARE(print.line, 8);
+    QCOMPARE(print.column, 5);
+
+    QCOMPARE(sc.main[1].kind, Step::Kind::Input);
+    QCOMPARE(sc.main[1].text, QStringLiteral("Your name? "));
+    QCOMPARE(sc.main[1].target, QStringLiteral("who"));
+    QCOMPARE(sc.main[2].kind, Step::Kind::Input);
+    QVERIFY(sc.main[2].target.isEmpty());
+    QCOMPARE(sc.main[3].kind, Step::Kind::Start);
+    QCOMPARE(sc.main[3].target, QStringLiteral("greeter"));
+    QCOMPARE(sc.main[5].kind, Step::Kind::Sleep);
+    QCOMPARE(sc.main[5].seconds, 0.25);
+    QCOMPARE(sc.main[6].kind, Step::Kind::Terminate);
+    QCOMPARE(sc.main[6].target, QStringLiteral("cruncher"));
+    QCOMPARE(sc.main[7].kind, Step::Kind::Join);
+    QCOMPARE(sc.main[7].target, QStringLiteral("greeter"));
+    QCOMPARE(sc.main[9].seconds, 0.0);
+    QCOMPARE(sc.main[10].text, QStringLiteral("bye {who}"));
+
+    QCOMPARE(sc.workers.size(), size_t(3));
+    const WorkerSpec& greeter = sc.workers[0];
+    QCOMPARE(greeter.name, QStringLiteral("greeter"));
+    QCOMPARE(greeter.label, QStringLiteral("인사"));
+    QCOMPARE(greeter.displayName(), QStringLiteral("인사"));
+    QCOMPARE(greeter.kind, WorkerSpec::Kind::Thread);
+    QVERIFY(greeter.daemon);
+    QCOMPARE(greeter.line, 21);
+    QCOMPARE(greeter.column, 5);
+    QCOMPARE(greeter.steps.size(), size_t(2));
+    const Step& outer = greeter.steps[0];
+    QCOMPARE(outer.kind, Step::Kind::Repeat);
+    QCOMPARE(outer.count, qint64(3));
+    QCOMPARE(outer.var, QStringLiteral("i"));
+    QCOMPARE(outer.body.size(), size_t(2));
+    const Step& inner = outer.body[0];
+    QCOMPARE(inner.kind, Step::Kind::Repeat);
+    QCOMPARE(inner.count, qint64(2));
+    QCOMPARE(inner.var, QStringLiteral("j"));
+    QCOMPARE(inner.body.size(), size_t(1));
+    QCOMPARE(inner.body[0].text, QStringLiteral("round {i}.{j}"));
+    QCOMPARE(inner.body[0].line, 24);
+    QCOMPARE(inner.body[0].column, 11);
+    QCOMPARE(outer.body[1].seconds, 1.5);
+    QCOMPARE(greeter.steps[1].count, qint64(0));
+    QVERIFY(greeter.steps[1].var.isEmpty());
+    QVERIFY(greeter.steps[1].body.empty());
+
+    const WorkerSpec& cruncher = sc.workers[1];
+    QCOMPARE(cruncher.kind, WorkerSpec::Kind::Process);
+    QVERIFY(!cruncher.daemon);
+    QVERIFY(cruncher.label.isEmpty());
+    QCOMPARE(cruncher.displayName(), QStringLiteral("cruncher"));
+    QCOMPARE(cruncher.steps[0].seconds, 86400.0);
+    QCOMPARE(cruncher.steps[1].kind, Step::Kind::Crash);
+    QCOMPARE(cruncher.steps[1].text, QStringLiteral("abort"));
+    QCOMPARE(sc.workers[2].steps[0].text, QStringLiteral("segfault"));
+
+    QCOMPARE(sc.workerIndex(QStringLiteral("cruncher")), 1);
+    QCOMPARE(sc.workerIndex(QStringLiteral("nobody")), -1);
+    QCOMPARE(sc.worker(QStringLiteral("segv")), &sc.workers[2]);
+    QCOMPARE(sc.worker(QStringLiteral("nobody")), nullptr);
+}
+
+void TestScenarioLoader::memberOrderDoesNotMatter()
+{
+    // JSON objects are unordered; a formatter that sorts keys must not change the meaning.
+    Scenario sc;
+    ScenarioError err;
+    QVERIFY2(loadScenario(dataFile(QStringLiteral("member-order.json")), &sc, &err), qPrintable(err.toString()));
+    QCOMPARE(sc.main.size(), size_t(3));
+    QCOMPARE(sc.main[0].kind, Step::Kind::Input);
+    QCOMPARE(sc.main[0].text, QStringLiteral("> "));
+    QCOMPARE(sc.main[0].target, QStringLiteral("line"));
+    QCOMPARE(sc.workers.size(), size_t(1));
+    QCOMPARE(sc.workers[0].name, QStringLiteral("w"));
+    const Step& repeat = sc.workers[0].steps[0];
+    QCOMPARE(repeat.kind, Step::Kind::Repeat);
+    QCOMPARE(repeat.count, qint64(2));
+    QCOMPARE(repeat.var, QStringLiteral("n"));
+    QCOMPARE(repeat.body.size(), size_t(1));
+}
+
+void TestScenarioLoader::defaultsFromFileName()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("my-lesson.json"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("{\"main\": [{\"print\": \"hi\"}]}");
+    f.close();
+
+    Scenario sc;
+    ScenarioError err;
+    QVERIFY2(loadScenario(path, &sc, &err), qPrintable(err.toString()));
+    QCOMPARE(sc.name, QStringLiteral("my-lesson"));
+    QCOMPARE(sc.title, QStringLiteral("my-lesson"));
+    QVERIFY(sc.description.isEmpty());
+    QVERIFY(sc.workers.empty());
+}
+
+void TestScenarioLoader::goodInline_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<int>("mainSteps");
+    QTest::addColumn<int>("workers");
+
+    QTest::newRow("empty main") << QByteArray(R"({"main": []})") << 0 << 0;
+    QTest::newRow("format and schema") << QByteArray(R"({"$schema": "x.json", "format": 1, "main": []})") << 0 << 0;
+    QTest::newRow("format 1.0") << QByteArray(R"({"format": 1.0, "main": []})") << 0 << 0;
+    QTest::newRow("empty workers") << QByteArray(R"({"main": [], "workers": []})") << 0 << 0;
+    QTest::newRow("workers before main") << QByteArray(
+        R"({"workers": [{"name": "a", "steps": []}], "main": [{"start": "a"}, {"join": "a"}]})")
+                                         << 2 << 1;
+    QTest::newRow("worker never started")
+        << QByteArray(R"({"main": [], "workers": [{"name": "a", "steps": []}]})") << 0 << 1;
+    QTest::newRow("start without join") << QByteArray(R"({"main": [{"start": "a"}], "workers": [{"name": "a",
+                                                "steps": []}]})")
+                                        << 1 << 1;
+    QTest::newRow("join twice") << QByteArray(R"({"main": [{"start": "a"}, {"join": "a"}, {"join": "a"}],
+                                        "workers": [{"name": "a", "steps": []}]})")
+                                << 3 << 1;
+    QTest::newRow("worker starts worker")
+        << QByteArray(R"({"main": [{"start": "a"}], "workers": [{"name": "a", "steps": [{"start": "b"},
+            {"join": "b"}]}, {"name": "b", "steps": []}]})")
+        << 1 << 2;
+    QTest::newRow("start inside repeat of 1") << QByteArray(
+        R"({"main": [{"repeat": 1, "steps": [{"start": "a"}]}], "workers": [{"name": "a",
+            "steps": []}]})") << 1 << 1;
+    QTest::newRow("start inside nested repeats of 1")
+        << QByteArray(R"({"main": [{"repeat": 1, "steps": [{"repeat": 1, "steps": [{"start": "a"}]}]}],
+            "workers": [{"name": "a", "steps": []}]})")
+        << 1 << 1;
+    // A repeat of 0 never runs its start, so the start outside it is the only one.
+    QTest::newRow("start inside repeat of 0") << QByteArray(
+        R"({"main": [{"repeat": 0, "steps": [{"start": "a"}]}, {"start": "a"}], "workers": [{"name":
+            "a", "steps": []}]})") << 2 << 1;
+    QTest::newRow("placeholders kept") << QByteArray(R"({"main": [{"print": "{pid} {nope} {{ }} {"}]})") << 1 << 0;
+    QTest::newRow("names with spaces and hangul")
+        << QByteArray(R"({"main": [{"start": "매수 thread"}], "workers": [{"name": "매수 thread", "steps": []}]})") << 1
+        << 1;
+    QTest::newRow("terminate a process") << QByteArray(R"({"main": [{"start": "p"}, {"terminate": "p"}, {"join": "p"}],
+                                                 "workers": [{"name": "p", "kind": "process", "steps": []}]})")
+                                         << 3 << 1;
+    QTest::newRow("daemon false") << QByteArray(R"({"main": [], "workers": [{"name": "a", "daemon": false,
+                                          "steps": []}]})")
+                                  << 0 << 1;
+    QTest::newRow("repeat written as 1e1") << QByteArray(R"({"main": [{"repeat": 1e1, "steps": []}]})") << 1 << 0;
+}
+
+void TestScenarioLoader::goodInline()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(int, mainSteps);
+    QFETCH(int, workers);
+
+    Scenario sc;
+    ScenarioError err;
+    QVERIFY2(parse(json, &sc, &err), qPrintable(err.toString()));
+    QCOMPARE(int(sc.main.size()), mainSteps);
+    QCOMPARE(int(sc.workers.size()), workers);
+}
+
+void TestScenarioLoader::limitsAccepted_data()
+{
+    QTest::addColumn<QByteArray>("json");
+
+    QTest::newRow("256 workers") << manyWorkers(kMaxWorkers);
+    QTest::newRow("100000 steps") << manyPrints(kMaxSteps);
+    QTest::newRow("32 nested repeats") << nestedRepeats(32);
+    QTest::newRow("repeat 1000000") << QByteArray(R"({"main": [{"repeat": 1000000, "steps": []}]})");
+    QTest::newRow("sleep one day") << QByteArray(R"({"main": [{"sleep": 86400}]})");
+}
+
+void TestScenarioLoader::limitsAccepted()
+{
+    QFETCH(QByteArray, json);
+
+    Scenario sc;
+    ScenarioError err;
+    QVERIFY2(parse(json, &sc, &err), qPrintable(err.toString()));
+}
+
+void TestScenarioLoader::badInline_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<int>("line");
+    QTest::addColumn<int>("column");
+    QTest::addColumn<QString>("fragment");
+
+    // Not JSON at all: the parser's position, behind "not valid JSON".
+    QTest::newRow("truncated") << QByteArray(R"({"main": [{"print": "a"})") << 1 << 25
+                               << QStringLiteral("not valid JSON: unexpected end of file inside an array");
+    QTest::newRow("trailing comma") << QByteArray(R"({"main": [{"print": "a"},]})") << 1 << 26
+                                    << QStringLiteral("not valid JSON: invalid value");
+    QTest::newRow("bad escape") << QByteArray(R"({"main": [{"print": "a\q"}]})") << 1 << 23
+                                << QStringLiteral("not valid JSON: invalid escape");
+    QTest::newRow("empty file") << QByteArray() << 1 << 1 << QStringLiteral("not valid JSON");
+
+    QTest::newRow("root is an array") << QByteArray("[]") << 1 << 1 << QStringLiteral("must be a JSON object");
+    QTest::newRow("missing main") << QByteArray(R"({"workers": []})") << 1 << 1 << QStringLiteral("missing \"main\"");
+    QTest::newRow("main not an array") << QByteArray(R"({"main": {}})") << 1 << 10
+                                       << QStringLiteral("steps must be an array");
+    QTest::newRow("wrong format") << QByteArray(R"({"format": 2, "main": []})") << 1 << 12
+                                  << QStringLiteral("unsupported format");
+    QTest::newRow("format as text") << QByteArray(R"({"format": "1", "main": []})") << 1 << 12
+                                    << QStringLiteral("unsupported format");
+    QTest::newRow("unknown top-level member") << QByteArray(R"({"main": [], "gil": true})") << 1 << 21
+                                              << QStringLiteral("unknown member \"gil\" in a scenario");
+    QTest::newRow("title not a string") << QByteArray(R"({"title": 5, "main": []})") << 1 << 11
+                                        << QStringLiteral("\"title\" must be a string");
+    QTest::newRow("main twice") << QByteArray(R"({"main": [], "main": []})") << 1 << 22
+                                << QStringLiteral("\"main\" appears twice");
+
+    QTest::newRow("step not an object") << QByteArray(R"({"main": ["print"]})") << 1 << 11
+                                        << QStringLiteral("a step must be an object");
+    QTest::newRow("empty step") << QByteArray(R"({"main": [{}]})") << 1 << 11 << QStringLiteral("empty step");
+    QTest::newRow("unknown step") << QByteArray(R"({"main": [{"wait": 1}]})") << 1 << 20
+                                  << QStringLiteral("unknown step \"wait\"");
+    QTest::newRow("unknown member in a step") << QByteArray(R"({"main": [{"sleep": 1, "seconds": 2}]})") << 1 << 35
+                                              << QStringLiteral("unknown member \"seconds\" in a sleep step");
+    QTest::newRow("two kinds in one step") << QByteArray(R"({"main": [{"print": "a", "sleep": 1}]})") << 1 << 35
+                                           << QStringLiteral("unknown member \"sleep\" in a print step");
+    QTest::newRow("member twice in a step") << QByteArray(R"({"main": [{"print": "a", "print": "b"}]})") << 1 << 35
+                                            << QStringLiteral("\"print\" appears twice in a print step");
+    QTest::newRow("print a number") << QByteArray(R"({"main": [{"print": 42}]})") << 1 << 21
+                                    << QStringLiteral("\"print\" takes a string, not a number");
+
+    QTest::newRow("negative sleep") << QByteArray(R"({"main": [{"sleep": -1}]})") << 1 << 21
+                                    << QStringLiteral("cannot be negative");
+    QTest::newRow("sleep as text") << QByteArray(R"({"main": [{"sleep": "1"}]})") << 1 << 21
+                                   << QStringLiteral("takes a number of seconds, not a string");
+    QTest::newRow("sleep null") << QByteArray(R"({"main": [{"sleep": null}]})") << 1 << 21
+                                << QStringLiteral("takes a number of seconds, not null");
+    QTest::newRow("sleep over a day") << QByteArray(R"({"main": [{"sleep": 86400.5}]})") << 1 << 21
+                                      << QStringLiteral("longer than a day");
+
+    QTest::newRow("start unknown worker") << QByteArray(R"({"main": [{"start": "nobody"}]})") << 1 << 21
+                                          << QStringLiteral("\"start\" names an unknown worker \"nobody\"");
+    QTest::newRow("join unknown worker") << QByteArray(R"({"main": [{"join": "nobody"}]})") << 1 << 20
+                                         << QStringLiteral("\"join\" names an unknown worker \"nobody\"");
+    QTest::newRow("terminate unknown worker") << QByteArray(R"({"main": [{"terminate": "x"}]})") << 1 << 25
+                                              << QStringLiteral("\"terminate\" names an unknown worker \"x\"");
+    QTest::newRow("start empty name") << QByteArray(R"({"main": [{"start": ""}]})") << 1 << 21
+                                      << QStringLiteral("\"start\" takes a worker name");
+    QTest::newRow("start a number") << QByteArray(R"({"main": [{"start": 1}]})") << 1 << 21
+                                    << QStringLiteral("\"start\" takes a worker name");
+    QTest::newRow("start in a repeat of 3") << QByteArray(
+        R"({"main": [{"repeat": 3, "steps": [{"start": "a"}]}], "workers": [{"name": "a", "steps": []}]})")
+                                            << 1 << 45 << QStringLiteral("started more than once");
+    QTest::newRow("start in a repeat of 2 inside a repeat of 1")
+        << QByteArray(R"({"main": [{"repeat": 1, "steps": [{"repeat": 2, "steps": [{"start": "a"}]}]}],)"
+                      R"( "workers": [{"name": "a", "steps": []}]})")
+        << 1 << 69 << QStringLiteral("started more than once");
+    QTest::newRow("worker starts itself")
+        << QByteArray(R"({"main": [{"start": "a"}], "workers": [{"name": "a", "steps": [{"start": "a"}]}]})") << 1 << 74
+        << QStringLiteral("started more than once");
+
+    QTest::newRow("repeat fraction") << QByteArray(R"({"main": [{"repeat": 2.5, "steps": []}]})") << 1 << 22
+                                     << QStringLiteral("whole number");
+    QTest::newRow("repeat negative") << QByteArray(R"({"main": [{"repeat": -1, "steps": []}]})") << 1 << 22
+                                     << QStringLiteral("whole number");
+    QTest::newRow("repeat as text") << QByteArray(R"({"main": [{"repeat": "2", "steps": []}]})") << 1 << 22
+                                    << QStringLiteral("whole number");
+    QTest::newRow("repeat too often") << QByteArray(R"({"main": [{"repeat": 1000001, "steps": []}]})") << 1 << 22
+                                      << QStringLiteral("limited to 1000000");
+    QTest::newRow("repeat without steps")
+        << QByteArray(R"({"main": [{"repeat": 2}]})") << 1 << 11 << QStringLiteral("\"repeat\" needs \"steps\"");
+    QTest::newRow("repeat steps not array") << QByteArray(R"({"main": [{"repeat": 2, "steps": 3}]})") << 1 << 34
+                                            << QStringLiteral("steps must be an array, not a number");
+    QTest::newRow("repeat as not text") << QByteArray(R"({"main": [{"repeat": 2, "as": 1, "steps": []}]})") << 1 << 31
+                                        << QStringLiteral("\"as\" must be a string");
+    QTest::newRow("repeat unknown member") << QByteArray(R"({"main": [{"repeat": 2, "times": 1, "steps": []}]})") << 1
+                                           << 34 << QStringLiteral("unknown member \"times\" in a repeat step");
+
+    QTest::newRow("input a number") << QByteArray(R"({"main": [{"input": 5}]})") << 1 << 21
+                                    << QStringLiteral("\"input\" takes the prompt text");
+    QTest::newRow("input into a number") << QByteArray(R"({"main": [{"input": "?", "into": 3}]})") << 1 << 34
+                                         << QStringLiteral("\"into\" must be a string");
+    QTest::newRow("crash unknown") << QByteArray(R"({"main": [{"crash": "boom"}]})") << 1 << 21
+                                   << QStringLiteral("\"crash\" takes \"abort\" or \"segfault\"");
+
+    QTest::newRow("workers not an array")
+        << QByteArray(R"({"main": [], "workers": {}})") << 1 << 25 << QStringLiteral("\"workers\" must be an array");
+    QTest::newRow("worker not an object")
+        << QByteArray(R"({"main": [], "workers": ["a"]})") << 1 << 26 << QStringLiteral("a worker must be an object");
+    QTest::newRow("worker without name") << QByteArray(R"({"main": [], "workers": [{"steps": []}]})") << 1 << 26
+                                         << QStringLiteral("missing \"name\"");
+    QTest::newRow("worker named main") << QByteArray(R"({"main": [], "workers": [{"name": "main", "steps": []}]})") << 1
+                                       << 35 << QStringLiteral("other than");
+    QTest::newRow("worker named all") << QByteArray(R"({"main": [], "workers": [{"name": "all", "steps": []}]})") << 1
+                                      << 35 << QStringLiteral("other than");
+    QTest::newRow("worker with empty name") << QByteArray(R"({"main": [], "workers": [{"name": "", "steps": []}]})")
+                                            << 1 << 35 << QStringLiteral("other than");
+    QTest::newRow("worker without steps") << QByteArray(R"({"main": [], "workers": [{"name": "a"}]})") << 1 << 26
+                                          << QStringLiteral("worker \"a\" has no \"steps\"");
+    QTest::newRow("worker misspelt member")
+        << QByteArray(R"({"main": [], "workers": [{"name": "a", "deamon": true, "steps": []}]})") << 1 << 50
+        << QStringLiteral("unknown member \"deamon\" in a worker");
+    QTest::newRow("worker kind fiber") << QByteArray(
+        R"({"main": [], "workers": [{"name": "a", "kind": "fiber", "steps": []}]})")
+                                       << 1 << 48
+                                       << QStringLiteral("\"kind\" is \"thread\" or \"process\", not \"fiber\"");
+    QTest::newRow("worker daemon as text")
+        << QByteArray(R"({"main": [], "workers": [{"name": "a", "daemon": "yes", "steps": []}]})") << 1 << 50
+        << QStringLiteral("\"daemon\" must be true or false");
+    QTest::newRow("duplicate worker inline")
+        << QByteArray(R"({"main": [], "workers": [{"name": "a", "steps": []}, {"name": "a", "steps": []}]})") << 1 << 54
+        << QStringLiteral("two workers are named \"a\"");
+
+    // Generated: one item a line, so the expected position is easy to state.
+    QTest::newRow("257 workers") << manyWorkers(kMaxWorkers + 1) << kMaxWorkers + 1 + 2 << 1
+                                 << QStringLiteral("too many workers (at most 256)");
+    QTest::newRow("100001 steps") << manyPrints(kMaxSteps + 1) << kMaxSteps + 1 + 1 << 1
+                                  << QStringLiteral("too many steps (at most 100000)");
+    QTest::newRow("33 nested repeats") << nestedRepeats(33) << 34 << 24 << QStringLiteral("nested too deeply");
+
+    // Steps count wherever they are: 99,999 in a repeat body + the repeat + 1 print.
+    QByteArray split("{\"main\": [{\"print\": \"x\"}],\n\"workers\": [{\"name\": \"w\", \"steps\": [\n");
+    split.append("{\"repeat\": 1, \"steps\": [\n");
+    for (int i = 0; i < kMaxSteps - 1; ++i)
+        split.append(i + 1 < kMaxSteps - 1 ? "{\"sleep\": 0},\n" : "{\"sleep\": 0}\n");
+    split.append("]}]}]}\n");
+    QTest::newRow("100001 steps across flows") << split << kMaxSteps + 2 << 1 << QStringLiteral("too many steps");
+}
+
+void TestScenarioLoader::badInline()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(int, line);
+    QFETCH(int, column);
+    QFETCH(QString, fragment);
+
+    Scenario sc;
+    sc.name = QStringLiteral("untouched");
+    ScenarioError err;
+    QVERIFY(!parse(json, &sc, &err));
+    QVERIFY2(err.message.contains(fragment), qPrintable(err.message));
+    QCOMPARE(err.file, QStringLiteral("test.json"));
+    QCOMPARE(err.line, line);
+    QCOMPARE(err.column, column);
+    QCOMPARE(sc.name, QStringLiteral("untouched")); // a failed parse leaves the output alone
+}
+
+void TestScenarioLoader::badFiles_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<int>("line");
+    QTest::addColumn<int>("column");
+    QTest::addColumn<QString>("fragment");
+
+    QTest::newRow("trailing comma") << QStringLiteral("bad-trailing-comma.json") << 5 << 3
+                                    << QStringLiteral("not valid JSON: invalid value");
+    // The second start is the mistake, not the first.
+    QTest::newRow("start twice") << QStringLiteral("bad-start-twice.json") << 6 << 15
+                                 << QStringLiteral("worker \"buyer\" is started more than once");
+    QTest::newRow("start inside repeat of 2") << QStringLiteral("bad-start-in-repeat.json") << 4 << 17
+                                              << QStringLiteral("worker \"seller\" is started more than once");
+    // Started by main and by another worker: the later one in the file is reported.
+    QTest::newRow("start from two flows") << QStringLiteral("bad-start-from-two-flows.json") << 8 << 39
+                                          << QStringLiteral("worker \"a\" is started more than once");
+    QTest::newRow("join never started") << QStringLiteral("bad-join-never-started.json") << 4 << 14
+                                        << QStringLiteral("\"join\" on worker \"ghost\", which no step starts");
+    QTest::newRow("terminate a thread") << QStringLiteral("bad-terminate-thread.json") << 4 << 19
+                                        << QStringLiteral("cannot terminate thread \"t\"");
+    QTest::newRow("duplicate worker") << QStringLiteral("bad-duplicate-worker.json") << 8 << 7
+                                      << QStringLiteral("two workers are named \"buyer\"");
+    // With mistakes in main and in a worker, the one that comes first in the file is reported.
+    QTest::newRow("first mistake in file")
+        << QStringLiteral("bad-first-in-file.json") << 3 << 15 << QStringLiteral("cannot be negative");
+}
+
+void TestScenarioLoader::badFiles()
+{
+    QFETCH(QString, file);
+    QFETCH(int, line);
+    QFETCH(int, column);
+    QFETCH(QString, fragment);
+
+    const QString path = dataFile(file);
+    QVERIFY(QFile::exists(path));
+    Scenario sc;
+    ScenarioError err;
+    QVERIFY(!loadScenario(path, &sc, &err));
+    QVERIFY2(err.message.contains(fragment), qPrintable(err.toString()));
+    QCOMPARE(err.file, path);
+    QCOMPARE(err.line, line);
+    QCOMPARE(err.column, column);
+    QVERIFY(err.toString().startsWith(QStringLiteral("%1:%2:%3: ").arg(path).arg(line).arg(column)));
+}
+
+void TestScenarioLoader::errorLineFormat()
+{
+    ScenarioError positioned { QStringLiteral("lesson.json"), 12, 7, QStringLiteral("something is wrong") };
+    QCOMPARE(positioned.toString(), QStringLiteral("lesson.json:12:7: something is wrong"));
+    ScenarioError whole { QStringLiteral("lesson.json"), 0, 0, QStringLiteral("cannot open") };
+    QCOMPARE(whole.toString(), QStringLiteral("lesson.json: cannot open"));
+}
+
+void TestScenarioLoader::unknownBuiltin()
+{
+    Scenario sc;
+    ScenarioError err;
+    QVERIFY(!loadScenario(QStringLiteral("no-such-lesson"), &sc, &err));
+    QCOMPARE(err.file, QStringLiteral("no-such-lesson"));
+    QCOMPARE(err.line, 0);
+    QVERIFY2(err.message.contains(QLatin1String("no built-in scenario")), qPrintable(err.message));
+}
+
+void TestScenarioLoader::missingFile()
+{
+    Scenario sc;
+    ScenarioError err;
+    const QString path = dataFile(QStringLiteral("does-not-exist.json"));
+    QVERIFY(!loadScenario(path, &sc, &err));
+    QCOMPARE(err.file, path);
+    QCOMPARE(err.line, 0);
+    QVERIFY2(err.message.startsWith(QLatin1String("cannot open")), qPrintable(err.message));
+}
+
+void TestScenarioLoader::fileTooLarge()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("huge.json"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    // A sparse file is enough: the size is checked before anything is read.
+    QVERIFY(f.resize(64 * 1024 * 1024 + 1));
+    f.close();
+
+    Scenario sc;
+    ScenarioError err;
+    QVERIFY(!loadScenario(path, &sc, &err));
+    QCOMPARE(err.line, 0);
+    QVERIFY2(err.message.contains(QLatin1String("64 MiB")), qPrintable(err.message));
+
+    // Exactly 64 MiB is allowed through to the parser (which then finds no JSON in the zero bytes).
+    QVERIFY(f.open(QIODevice::ReadWrite));
+    QVERIFY(f.resize(64 * 1024 * 1024));
+    f.close();
+    QVERIFY(!loadScenario(path, &sc, &err));
+    QVERIFY2(err.message.contains(QLatin1String("not valid JSON")), qPrintable(err.message));
+    QCOMPARE(err.line, 1);
+    QCOMPARE(err.column, 1);
+}
+
+void TestScenarioLoader::applyDaemon_data()
+{
+    QTest::addColumn<QStringList>("keys");
+    QTest::addColumn<QList<bool>>("values");
+    QTest::addColumn<QList<bool>>("expected"); // daemon of buyer, seller, watcher afterwards
+
+    // The scenario starts with buyer=false, seller=false, watcher=true.
+    QTest::newRow("nothing") << QStringList {} << QList<bool> {} << QList<bool> { false, false, true };
+    QTest::newRow("one on") << QStringList { QStringLiteral("seller") } << QList<bool> { true }
+                            << QList<bool> { false, true, true };
+    QTest::newRow("one off") << QStringList { QStringLiteral("watcher") } << QList<bool> { false }
+                             << QList<bool> { false, false, false };
+    QTest::newRow("all on") << QStringList { QStringLiteral("all") } << QList<bool> { true }
+                            << QList<bool> { true, true, true };
+    QTest::newRow("all off") << QStringList { QStringLiteral("all") } << QList<bool> { false }
+                             << QList<bool> { false, false, false };
+    // A named override wins over "all", in whichever order they were given.
+    QTest::newRow("all on, one off") << QStringList { QStringLiteral("all"), QStringLiteral("buyer") }
+                                     << QList<bool> { true, false } << QList<bool> { false, true, true };
+    QTest::newRow("one off, all on") << QStringList { QStringLiteral("buyer"), QStringLiteral("all") }
+                                     << QList<bool> { false, true } << QList<bool> { false, true, true };
+    QTest::newRow("all off, two on") << QStringList { QStringLiteral("all"), QStringLiteral("seller"),
+        QStringLiteral("watcher") } << QList<bool> { false, true, true }
+                                     << QList<bool> { false, true, true };
+}
+
+void TestScenarioLoader::applyDaemon()
+{
+    QFETCH(QStringList, keys);
+    QFETCH(QList<bool>, values);
+    QFETCH(QList<bool>, expected);
+
+    Scenario sc;
+    ScenarioError err;
+    QVERIFY(parse(R"({"main": [], "workers": [{"name": "buyer", "steps": []}, {"name": "seller", "steps": []},
+        {"name": "watcher", "daemon": true, "steps": []}]})",
+        &sc, &err));
+    RunOptions options;
+    for (int i = 0; i < keys.size(); ++i)
+        options.daemon.insert(keys.at(i), values.at(i));
+    QVERIFY2(applyRunOptions(&sc, options, &err), qPrintable(err.toString()));
+    QCOMPARE(sc.workers[0].daemon, expected.at(0));
+    QCOMPARE(sc.workers[1].daemon, expected.at(1));
+    QCOMPARE(sc.workers[2].daemon, expected.at(2));
+}
+
+void TestScenarioLoader::applyRejectsUnknownWorker()
+{
+    Scenario sc;
+    ScenarioError err;
+    QVERIFY(loadScenario(QStringLiteral("buyer-seller"), &sc, &err));
+    RunOptions options;
+    options.daemon.insert(QStringLiteral("buyr"), true);
+    QVERIFY(!applyRunOptions(&sc, options, &err));
+    QCOMPARE(err.line, 0);
+    QCOMPARE(err.file, sc.source);
+    QVERIFY2(err.message.contains(QLatin1String("unknown worker \"buyr\"")), qPrintable(err.message));
+
+    // "main" is not a worker either: the main thread's daemon flag cannot be changed.
+    RunOptions mainOption;
+    mainOption.daemon.insert(QStringLiteral("main"), true);
+    QVERIFY(!applyRunOptions(&sc, mainOption, &err));
+    QVERIFY2(err.message.contains(QLatin1String("unknown worker \"main\"")), qPrintable(err.message));
+}
+
+void TestScenarioLoader::applyRejectsBadTimeScale()
+{
+    Scenario sc;
+    ScenarioError err;
+    QVERIFY(loadScenario(QStringLiteral("buyer-seller"), &sc, &err));
+    for (double bad : { -1.0, 1000.5, qQNaN() }) {
+        RunOptions options;
+        options.timeScale = bad;
+        QVERIFY(!applyRunOptions(&sc, options, &err));
+        QVERIFY2(err.message.contains(QLatin1String("--time-scale")), qPrintable(err.message));
+    }
+    for (double good : { 0.0, 0.01, 1000.0 }) {
+        RunOptions options;
+        options.timeScale = good;
+        QVERIFY2(applyRunOptions(&sc, options, &err), qPrintable(err.toString()));
+    }
+}
+
+QTEST_GUILESS_MAIN(TestScenarioLoader)
+#include "tst_scenarioloader.moc"
