@@ -1,0 +1,735 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "channelevent.h"
+#include "tracemodel.h"
+
+#include <QSet>
+#include <QTest>
+#include <limits>
+
+using namespace Forkline;
+
+Q_DECLARE_METATYPE(Forkline::InstantKind)
+
+namespace {
+
+Lane laneWithSpans(const std::vector<std::pair<qint64, qint64>>& ranges)
+{
+    Lane lane;
+    for (const auto& [start, end] : ranges)
+        lane.spans.push_back({ start, end, State::Running });
+    return lane;
+}
+
+ChannelEvent makeEvent(ChannelEvent::Type type, qint64 t, qint64 pid, qint64 tid)
+{
+    ChannelEvent ev;
+    ev.type = type;
+    ev.t = t;
+    ev.pid = pid;
+    ev.tid = tid;
+    return ev;
+}
+
+// Every field encode() writes for the event's type, compared one by one.
+void compareEvents(const ChannelEvent& a, const ChannelEvent& b)
+{
+    QCOMPARE(int(a.type), int(b.type));
+    QCOMPARE(a.t, b.t);
+    QCOMPARE(a.pid, b.pid);
+    QCOMPARE(a.tid, b.tid);
+    switch (a.type) {
+    case ChannelEvent::Type::Process:
+        QCOMPARE(a.ppid, b.ppid);
+        QCOMPARE(a.name, b.name);
+        break;
+    case ChannelEvent::Type::Lane:
+        QCOMPARE(a.name, b.name);
+        QCOMPARE(a.label, b.label);
+        QCOMPARE(a.processLane, b.processLane);
+        QCOMPARE(a.daemon, b.daemon);
+        QCOMPARE(a.ppid, b.ppid);
+        QCOMPARE(a.parentPid, b.parentPid);
+        QCOMPARE(a.parentTid, b.parentTid);
+        break;
+    case ChannelEvent::Type::State:
+        QCOMPARE(int(a.state), int(b.state));
+        break;
+    case ChannelEvent::Type::Instant:
+        QCOMPARE(int(a.instant), int(b.instant));
+        QCOMPARE(a.text, b.text);
+        QCOMPARE(a.text.isNull(), b.text.isNull());
+        QCOMPARE(a.code, b.code);
+        break;
+    case ChannelEvent::Type::Flow:
+        QCOMPARE(a.flowId, b.flowId);
+        QCOMPARE(a.flowStart, b.flowStart);
+        QCOMPARE(int(a.flow), int(b.flow));
+        break;
+    case ChannelEvent::Type::Done:
+        QCOMPARE(a.code, b.code);
+        break;
+    case ChannelEvent::Type::Error:
+        QCOMPARE(a.text, b.text);
+        break;
+    }
+}
+
+// Monotonic clock readings after months of uptime exceed 2^53: a double would round them.
+constexpr qint64 kBoot = (qint64(1) << 53) + 1;
+
+// One small run as the runner and a child process report it: main (pid 500) starts a
+// thread and a child process, joins the thread, prints, and exits.
+std::vector<ChannelEvent> runEvents()
+{
+    using T = ChannelEvent::Type;
+    std::vector<ChannelEvent> evs;
+    auto add = [&](ChannelEvent ev) { evs.push_back(ev); };
+
+    ChannelEvent proc = makeEvent(T::Process, kBoot, 500, 500);
+    proc.ppid = 42;
+    proc.name = QStringLiteral("buyer-seller");
+    add(proc);
+    ChannelEvent main = makeEvent(T::Lane, kBoot, 500, 500);
+    main.name = QStringLiteral("MainThread");
+    main.processLane = true;
+    main.ppid = 42;
+    add(main);
+    ChannelEvent st = makeEvent(T::State, kBoot, 500, 500);
+    st.state = State::Running;
+    add(st);
+    ChannelEvent fork = makeEvent(T::Instant, kBoot + 1000, 500, 500);
+    fork.instant = InstantKind::Fork;
+    fork.text = QStringLiteral("buyer");
+    add(fork);
+    ChannelEvent forkFrom = makeEvent(T::Flow, kBoot + 1000, 500, 500);
+    forkFrom.flowId = (qint64(500) << 24) | 1;
+    forkFrom.flow = FlowKind::Fork;
+    add(forkFrom);
+
+    ChannelEvent buyer = makeEvent(T::Lane, kBoot + 1500, 500, 501);
+    buyer.name = QStringLiteral("buyer");
+    buyer.label = QStringLiteral("매수");
+    buyer.daemon = true;
+    buyer.ppid = 42;
+    buyer.parentPid = 500;
+    buyer.parentTid = 500;
+    add(buyer);
+    ChannelEvent forkTo = forkFrom;
+    forkTo.t = kBoot + 1500;
+    forkTo.tid = 501;
+    forkTo.flowStart = false;
+    add(forkTo);
+    ChannelEvent bst = makeEvent(T::State, kBoot + 1500, 500, 501);
+    bst.state = State::Running;
+    add(bst);
+    ChannelEvent print = makeEvent(T::Instant, kBoot + 1600, 500, 501);
+    print.instant = InstantKind::Print;
+    print.text = QStringLiteral("[매수] \"quoted\" \\ tab\t");
+    add(print);
+    ChannelEvent empty = makeEvent(T::Instant, kBoot + 1700, 500, 501);
+    empty.instant = InstantKind::Print;
+    empty.text = QLatin1String(""); // print("") is a line too
+    add(empty);
+    ChannelEvent sleep = makeEvent(T::State, kBoot + 1700, 500, 501);
+    sleep.state = State::Sleeping;
+    add(sleep);
+    ChannelEvent wait = makeEvent(T::State, kBoot + 2000, 500, 500);
+    wait.state = State::WaitingJoin;
+    add(wait);
+
+    // The child process reports before the parent's fork mark arrives (another stream).
+    ChannelEvent childLane = makeEvent(T::Lane, kBoot + 2100, 600, 600);
+    childLane.name = QStringLiteral("cruncher");
+    childLane.processLane = true;
+    childLane.ppid = 500;
+    childLane.parentPid = 500;
+    childLane.parentTid = 500;
+    add(childLane);
+    ChannelEvent childTo = makeEvent(T::Flow, kBoot + 2100, 600, 600);
+    childTo.flowId = (qint64(500) << 24) | 3;
+    childTo.flow = FlowKind::Fork;
+    childTo.flowStart = false;
+    add(childTo);
+    ChannelEvent childFrom = makeEvent(T::Flow, kBoot + 2050, 500, 500);
+    childFrom.flowId = childTo.flowId;
+    childFrom.flow = FlowKind::Fork;
+    add(childFrom);
+    ChannelEvent cst = makeEvent(T::State, kBoot + 2100, 600, 600);
+    cst.state = State::Computing;
+    add(cst);
+    ChannelEvent childThread = makeEvent(T::Lane, kBoot + 2200, 600, 601);
+    childThread.name = QStringLiteral("helper");
+    childThread.ppid = 500;
+    childThread.parentPid = 600;
+    childThread.parentTid = 600;
+    add(childThread);
+    ChannelEvent helperState = makeEvent(T::State, kBoot + 2200, 600, 601);
+    helperState.state = State::Sleeping;
+    add(helperState);
+    // The parent reports the child's death; only the child knows its thread ids, so tid 0
+    // stands for its main thread.
+    ChannelEvent term = makeEvent(T::Instant, kBoot + 2900, 600, 0);
+    term.instant = InstantKind::Terminated;
+    term.code = 15;
+    add(term);
+    ChannelEvent lateEnd = makeEvent(T::Instant, kBoot + 2950, 600, 600);
+    lateEnd.instant = InstantKind::End;
+    add(lateEnd);
+
+    ChannelEvent end = makeEvent(T::Instant, kBoot + 3000, 500, 501);
+    end.instant = InstantKind::End;
+    add(end);
+    ChannelEvent joinFrom = makeEvent(T::Flow, kBoot + 3000, 500, 501);
+    joinFrom.flowId = (qint64(500) << 24) | 2;
+    joinFrom.flow = FlowKind::Join;
+    add(joinFrom);
+    ChannelEvent joinTo = joinFrom;
+    joinTo.t = kBoot + 3100;
+    joinTo.tid = 500;
+    joinTo.flowStart = false;
+    add(joinTo);
+    ChannelEvent joined = makeEvent(T::Instant, kBoot + 3100, 500, 500);
+    joined.instant = InstantKind::Join;
+    joined.text = QStringLiteral("buyer");
+    add(joined);
+    ChannelEvent back = makeEvent(T::State, kBoot + 3100, 500, 500);
+    back.state = State::Running;
+    add(back);
+    ChannelEvent exitMark = makeEvent(T::Instant, kBoot + 4000, 500, 500);
+    exitMark.instant = InstantKind::MainExit;
+    add(exitMark);
+    ChannelEvent mainEnd = makeEvent(T::Instant, kBoot + 4000, 500, 500);
+    mainEnd.instant = InstantKind::End;
+    add(mainEnd);
+    ChannelEvent error = makeEvent(T::Error, kBoot + 4000, 500, 500);
+    error.text = QStringLiteral("Exception in buyer: boom");
+    add(error);
+    ChannelEvent done = makeEvent(T::Done, kBoot + 4001, 500, 500);
+    done.code = 1;
+    add(done);
+    return evs;
+}
+
+} // namespace
+
+class TestTraceModel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void lanesAndProcesses();
+    void mainThreadLeadsItsProcess();
+    void setStateMakesSpans();
+    void terminalInstantsCloseSpans_data();
+    void terminalInstantsCloseSpans();
+    void instantsStaySorted();
+    void flows_data();
+    void flows();
+    void closeAll();
+    void firstSpanEndingAfter_data();
+    void firstSpanEndingAfter();
+    void times();
+    void prints();
+    void eventRoundTrip();
+    void decodeRejectsMalformed_data();
+    void decodeRejectsMalformed();
+    void applyEvents();
+};
+
+void TestTraceModel::lanesAndProcesses()
+{
+    TraceModel m;
+    QVERIFY(m.isEmpty());
+    QCOMPARE(m.laneIndex(1, 1), -1);
+    QCOMPARE(m.process(1), nullptr);
+
+    const int a = m.ensureLane(10, 10);
+    const int b = m.ensureLane(10, 11);
+    const int c = m.ensureLane(20, 20);
+    QCOMPARE(a, 0);
+    QCOMPARE(b, 1);
+    QCOMPARE(c, 2);
+    QCOMPARE(m.ensureLane(10, 11), b); // idempotent
+    QCOMPARE(m.laneCount(), 3);
+    QCOMPARE(m.laneIndex(10, 11), b);
+    QCOMPARE(m.laneIndex(11, 10), -1);
+    QCOMPARE(m.lane(b).pid, qint64(10));
+    QCOMPARE(m.lane(b).tid, qint64(11));
+    QVERIFY(!m.isEmpty());
+
+    QCOMPARE(m.processes().size(), size_t(2));
+    QCOMPARE(m.processes()[0].pid, qint64(10));
+    QCOMPARE(m.processes()[0].lanes, (std::vector<int> { a, b }));
+    QCOMPARE(m.processes()[1].pid, qint64(20));
+    QCOMPARE(m.processes()[1].lanes, (std::vector<int> { c }));
+    QCOMPARE(m.process(20), &m.processes()[1]);
+
+    // ensureProcess alone makes a process with no lanes; a later lane joins it.
+    ProcessInfo& p = m.ensureProcess(30);
+    p.ppid = 10;
+    QCOMPARE(&m.ensureProcess(30), &m.processes()[2]);
+    const int d = m.ensureLane(30, 31);
+    QCOMPARE(m.process(30)->ppid, qint64(10));
+    QCOMPARE(m.process(30)->lanes, (std::vector<int> { d }));
+}
+
+void TestTraceModel::mainThreadLeadsItsProcess()
+{
+    TraceModel m;
+    // Worker threads report before the main thread (tid == pid) is seen.
+    const int w1 = m.ensureLane(77, 79);
+    const int w2 = m.ensureLane(77, 78);
+    const int main = m.ensureLane(77, 77);
+    const int w3 = m.ensureLane(77, 80);
+    QCOMPARE(m.process(77)->lanes, (std::vector<int> { main, w1, w2, w3 }));
+}
+
+void TestTraceModel::setStateMakesSpans()
+{
+    TraceModel m;
+    const int l = m.ensureLane(1, 1);
+    m.setState(l, 10, State::Running);
+    QVERIFY(m.lane(l).open);
+    QCOMPARE(m.lane(l).openSince, qint64(10));
+    QVERIFY(m.lane(l).spans.empty());
+
+    m.setState(l, 30, State::Sleeping);
+    QCOMPARE(m.lane(l).spans.size(), size_t(1));
+    QCOMPARE(m.lane(l).spans[0].start, qint64(10));
+    QCOMPARE(m.lane(l).spans[0].end, qint64(30));
+    QCOMPARE(m.lane(l).spans[0].state, State::Running);
+    QCOMPARE(m.lane(l).openState, State::Sleeping);
+
+    // The same state again continues the open span.
+    m.setState(l, 40, State::Sleeping);
+    QCOMPARE(m.lane(l).spans.size(), size_t(1));
+    QCOMPARE(m.lane(l).openSince, qint64(30));
+
+    // A change at the very moment the span opened leaves no empty span behind.
+    m.setState(l, 50, State::WaitingJoin);
+    m.setState(l, 50, State::Running);
+    QCOMPARE(m.lane(l).spans.size(), size_t(2));
+    QCOMPARE(m.lane(l).spans[1].end, qint64(50));
+    QCOMPARE(m.lane(l).spans[1].state, State::Sleeping);
+    QCOMPARE(m.lane(l).openState, State::Running);
+    QCOMPARE(m.lane(l).openSince, qint64(50));
+    QCOMPARE(m.spanCount(), qint64(2));
+
+    // Spans stay sorted and disjoint.
+    const auto& spans = m.lane(l).spans;
+    for (size_t i = 0; i < spans.size(); ++i) {
+        QVERIFY(spans[i].start < spans[i].end);
+        if (i > 0)
+            QVERIFY(spans[i - 1].end <= spans[i].start);
+    }
+
+    // addSpan appends a closed span as an importer would.
+    const int other = m.ensureLane(1, 2);
+    m.addSpan(other, { 100, 250, State::Computing });
+    QCOMPARE(m.lane(other).spans.size(), size_t(1));
+    QVERIFY(!m.lane(other).open);
+    QCOMPARE(m.spanCount(), qint64(3));
+    QCOMPARE(m.endTime(), qint64(250));
+}
+
+void TestTraceModel::terminalInstantsCloseSpans_data()
+{
+    QTest::addColumn<InstantKind>("kind");
+    QTest::addColumn<bool>("terminal");
+
+    QTest::newRow("end") << InstantKind::End << true;
+    QTest::newRow("killed") << InstantKind::Killed << true;
+    QTest::newRow("terminated") << InstantKind::Terminated << true;
+    QTest::newRow("crashed") << InstantKind::Crashed << true;
+    QTest::newRow("aborted") << InstantKind::Aborted << true;
+    QTest::newRow("failed") << InstantKind::Failed << true;
+    QTest::newRow("fork") << InstantKind::Fork << false;
+    QTest::newRow("start") << InstantKind::Start << false;
+    QTest::newRow("print") << InstantKind::Print << false;
+    QTest::newRow("join") << InstantKind::Join << false;
+    QTest::newRow("main-exit") << InstantKind::MainExit << false;
+    QTest::newRow("send") << InstantKind::Send << false;
+    QTest::newRow("receive") << InstantKind::Receive << false;
+    QTest::newRow("other") << InstantKind::Other << false;
+}
+
+void TestTraceModel::terminalInstantsCloseSpans()
+{
+    QFETCH(InstantKind, kind);
+    QFETCH(bool, terminal);
+
+    QCOMPARE(isTerminal(kind), terminal);
+    TraceModel m;
+    const int l = m.ensureLane(5, 5);
+    m.setState(l, 100, State::Sleeping);
+    m.addInstant(l, 175, kind, QStringLiteral("why"), 9);
+
+    const Lane& lane = m.lane(l);
+    QCOMPARE(lane.instants.size(), size_t(1));
+    QCOMPARE(lane.instants[0].t, qint64(175));
+    QCOMPARE(lane.instants[0].kind, kind);
+    QCOMPARE(lane.instants[0].code, 9);
+    QCOMPARE(m.texts().at(lane.instants[0].text), QStringLiteral("why"));
+    QCOMPARE(lane.open, !terminal);
+    QCOMPARE(lane.ended, terminal);
+    if (terminal) {
+        QCOMPARE(lane.spans.size(), size_t(1));
+        QCOMPARE(lane.spans[0].start, qint64(100));
+        QCOMPARE(lane.spans[0].end, qint64(175));
+        QCOMPARE(lane.spans[0].state, State::Sleeping);
+        // A state after the end reopens the lane (an imported trace may do this).
+        m.setState(l, 200, State::Running);
+        QVERIFY(m.lane(l).open);
+        QVERIFY(!m.lane(l).ended);
+    } else {
+        QVERIFY(lane.spans.empty());
+        QCOMPARE(lane.openSince, qint64(100));
+    }
+}
+
+void TestTraceModel::instantsStaySorted()
+{
+    TraceModel m;
+    const int l = m.ensureLane(1, 1);
+    m.addInstant(l, 10, InstantKind::Start);
+    m.addInstant(l, 30, InstantKind::Print, QStringLiteral("b"));
+    m.addInstant(l, 20, InstantKind::Print, QStringLiteral("a")); // late
+    m.addInstant(l, 30, InstantKind::Join); // same time: after the earlier one
+    m.addInstant(l, 5, InstantKind::Fork);
+
+    const auto& in = m.lane(l).instants;
+    QCOMPARE(in.size(), size_t(5));
+    QCOMPARE(in[0].kind, InstantKind::Fork);
+    QCOMPARE(in[1].kind, InstantKind::Start);
+    QCOMPARE(m.texts().at(in[2].text), QStringLiteral("a"));
+    QCOMPARE(m.texts().at(in[3].text), QStringLiteral("b"));
+    QCOMPARE(in[4].kind, InstantKind::Join);
+    QCOMPARE(in[4].text, -1); // no text given
+    QCOMPARE(in[1].text, -1);
+
+    // An empty text is still a text (print("") prints an empty line).
+    m.addInstant(l, 40, InstantKind::Print, QLatin1String(""));
+    QVERIFY(m.lane(l).instants.back().text >= 0);
+    QCOMPARE(m.texts().at(m.lane(l).instants.back().text), QString());
+}
+
+void TestTraceModel::flows_data()
+{
+    QTest::addColumn<bool>("fromFirst");
+    QTest::newRow("from, then to") << true;
+    QTest::newRow("to, then from") << false;
+}
+
+void TestTraceModel::flows()
+{
+    QFETCH(bool, fromFirst);
+
+    TraceModel m;
+    const int parent = m.ensureLane(1, 1);
+    const int child = m.ensureLane(2, 2);
+    if (fromFirst) {
+        m.flowFrom(77, FlowKind::Fork, parent, 100);
+        QCOMPARE(m.flows().size(), size_t(1));
+        QVERIFY(!m.flows()[0].complete());
+        m.flowTo(77, FlowKind::Fork, child, 180);
+    } else {
+        // Another process's stream may deliver the arrow's head first.
+        m.flowTo(77, FlowKind::Fork, child, 180);
+        QCOMPARE(m.flows().size(), size_t(1));
+        QVERIFY(!m.flows()[0].complete());
+        m.flowFrom(77, FlowKind::Fork, parent, 100);
+    }
+    m.flowFrom(78, FlowKind::Join, child, 300); // never completed
+
+    QCOMPARE(m.flows().size(), size_t(2));
+    const Flow& f = m.flows()[0];
+    QVERIFY(f.complete());
+    QCOMPARE(f.id, qint64(77));
+    QCOMPARE(f.kind, FlowKind::Fork);
+    QCOMPARE(f.fromLane, parent);
+    QCOMPARE(f.toLane, child);
+    QCOMPARE(f.fromT, qint64(100));
+    QCOMPARE(f.toT, qint64(180));
+    QVERIFY(!m.flows()[1].complete());
+    QCOMPARE(m.flows()[1].kind, FlowKind::Join);
+    QCOMPARE(m.startTime(), qint64(100));
+    QCOMPARE(m.endTime(), qint64(300));
+}
+
+void TestTraceModel::closeAll()
+{
+    TraceModel m;
+    const int a = m.ensureLane(1, 1);
+    const int b = m.ensureLane(1, 2);
+    const int c = m.ensureLane(1, 3);
+    const int d = m.ensureLane(1, 4);
+    m.setState(a, 0, State::Running);
+    m.setState(b, 10, State::WaitingInput);
+    m.addInstant(b, 20, InstantKind::End); // already closed
+    m.setState(c, 50, State::Sleeping); // opens exactly at the close: no empty span
+
+    m.closeAll(50);
+    QCOMPARE(m.lane(a).spans.size(), size_t(1));
+    QCOMPARE(m.lane(a).spans[0].end, qint64(50));
+    QVERIFY(!m.lane(a).open);
+    QCOMPARE(m.lane(b).spans.size(), size_t(1));
+    QCOMPARE(m.lane(b).spans[0].end, qint64(20));
+    QVERIFY(m.lane(c).spans.empty());
+    QVERIFY(!m.lane(c).open);
+    QVERIFY(m.lane(d).spans.empty());
+    QCOMPARE(m.spanCount(), qint64(2));
+    QCOMPARE(m.endTime(), qint64(50));
+
+    // A later close reaches further in time but adds nothing once all is closed.
+    m.closeAll(90);
+    QCOMPARE(m.spanCount(), qint64(2));
+    QCOMPARE(m.endTime(), qint64(90));
+}
+
+void TestTraceModel::firstSpanEndingAfter_data()
+{
+    QTest::addColumn<qint64>("t");
+    QTest::addColumn<int>("index");
+
+    // Spans [0,10) [10,20) [25,40) [40,41)
+    QTest::newRow("before all") << qint64(-5) << 0;
+    QTest::newRow("at first start") << qint64(0) << 0;
+    QTest::newRow("inside first") << qint64(9) << 0;
+    QTest::newRow("at first end") << qint64(10) << 1; // [0,10) does not reach past 10
+    QTest::newRow("inside second") << qint64(19) << 1;
+    QTest::newRow("at second end") << qint64(20) << 2;
+    QTest::newRow("in a gap") << qint64(22) << 2;
+    QTest::newRow("inside third") << qint64(39) << 2;
+    QTest::newRow("at third end") << qint64(40) << 3;
+    QTest::newRow("at last end") << qint64(41) << 4;
+    QTest::newRow("after all") << qint64(1000) << 4;
+}
+
+void TestTraceModel::firstSpanEndingAfter()
+{
+    QFETCH(qint64, t);
+    QFETCH(int, index);
+
+    const Lane lane = laneWithSpans({ { 0, 10 }, { 10, 20 }, { 25, 40 }, { 40, 41 } });
+    QCOMPARE(int(TraceModel::firstSpanEndingAfter(lane, t)), index);
+    QCOMPARE(int(TraceModel::firstSpanEndingAfter(Lane {}, t)), 0);
+
+    // The same answer as a linear scan, on a lane long enough for the search to matter.
+    std::vector<std::pair<qint64, qint64>> ranges;
+    for (qint64 i = 0; i < 1000; ++i)
+        ranges.push_back({ i * 3, i * 3 + 2 });
+    const Lane big = laneWithSpans(ranges);
+    const qint64 probe = t * 7 + 1500;
+    size_t linear = 0;
+    while (linear < big.spans.size() && big.spans[linear].end <= probe)
+        ++linear;
+    QCOMPARE(TraceModel::firstSpanEndingAfter(big, probe), linear);
+}
+
+void TestTraceModel::times()
+{
+    TraceModel m;
+    QCOMPARE(m.startTime(), qint64(0));
+    QCOMPARE(m.endTime(), qint64(0));
+    const int l = m.ensureLane(1, 1);
+    m.addInstant(l, 500, InstantKind::Start);
+    QCOMPARE(m.startTime(), qint64(500));
+    QCOMPARE(m.endTime(), qint64(500));
+    m.setState(l, 700, State::Running);
+    m.noteTime(-20); // a child's clock reading from before the run's start
+    QCOMPARE(m.startTime(), qint64(-20));
+    QCOMPARE(m.endTime(), qint64(700));
+}
+
+void TestTraceModel::prints()
+{
+    TraceModel m;
+    const int a = m.ensureLane(1, 1);
+    const int b = m.ensureLane(1, 2);
+    m.addInstant(a, 10, InstantKind::Print, QStringLiteral("first"));
+    m.addInstant(b, 12, InstantKind::Fork, QStringLiteral("not a print"));
+    m.addInstant(b, 11, InstantKind::Print, QStringLiteral("second, arrived late"));
+    m.addInstant(a, 20, InstantKind::Print, QStringLiteral("third"));
+
+    // The console keeps arrival order, whatever the timestamps.
+    const auto& p = m.prints();
+    QCOMPARE(p.size(), size_t(3));
+    QCOMPARE(p[0].lane, a);
+    QCOMPARE(p[0].t, qint64(10));
+    QCOMPARE(m.texts().at(p[0].text), QStringLiteral("first"));
+    QCOMPARE(p[1].lane, b);
+    QCOMPARE(p[1].t, qint64(11));
+    QCOMPARE(m.texts().at(p[1].text), QStringLiteral("second, arrived late"));
+    QCOMPARE(p[2].lane, a);
+    QCOMPARE(m.texts().at(p[2].text), QStringLiteral("third"));
+}
+
+void TestTraceModel::eventRoundTrip()
+{
+    const std::vector<ChannelEvent> evs = runEvents();
+    QSet<int> types;
+    for (const ChannelEvent& ev : evs) {
+        const QByteArray line = ev.encode();
+        QVERIFY(!line.contains('\n')); // one event, one line
+        ChannelEvent back;
+        QVERIFY2(ChannelEvent::decode(line, &back), line.constData());
+        compareEvents(ev, back);
+        if (QTest::currentTestFailed())
+            return;
+        QCOMPARE(back.encode(), line);
+        types.insert(int(ev.type));
+    }
+    QCOMPARE(types.size(), 7); // every event type took part
+
+    // Every state, instant and flow kind survives by name.
+    for (int s = 0; s < int(State::Count); ++s) {
+        ChannelEvent ev = makeEvent(ChannelEvent::Type::State, 1, 2, 3);
+        ev.state = State(s);
+        ChannelEvent back;
+        QVERIFY(ChannelEvent::decode(ev.encode(), &back));
+        QCOMPARE(int(back.state), s);
+    }
+    for (int k = 0; k < int(InstantKind::Count); ++k) {
+        ChannelEvent ev = makeEvent(ChannelEvent::Type::Instant, 1, 2, 3);
+        ev.instant = InstantKind(k);
+        ev.code = -k;
+        ChannelEvent back;
+        QVERIFY(ChannelEvent::decode(ev.encode(), &back));
+        QCOMPARE(int(back.instant), k);
+        QCOMPARE(back.code, -k);
+        QVERIFY(back.text.isNull());
+    }
+    for (int f = 0; f < int(FlowKind::Count); ++f) {
+        for (bool start : { true, false }) {
+            ChannelEvent ev = makeEvent(ChannelEvent::Type::Flow, 1, 2, 3);
+            ev.flow = FlowKind(f);
+            ev.flowStart = start;
+            ev.flowId = std::numeric_limits<qint64>::max() - f;
+            ChannelEvent back;
+            QVERIFY(ChannelEvent::decode(ev.encode(), &back));
+            compareEvents(ev, back);
+        }
+    }
+}
+
+void TestTraceModel::decodeRejectsMalformed_data()
+{
+    QTest::addColumn<QByteArray>("line");
+
+    QTest::newRow("empty") << QByteArray();
+    QTest::newRow("not json") << QByteArray("print hello");
+    QTest::newRow("truncated") << QByteArray(R"({"e":"state","t":1,"pid":2,"tid":3,"s":"running")");
+    QTest::newRow("array") << QByteArray(R"([{"e":"state"}])");
+    QTest::newRow("unknown type") << QByteArray(R"({"e":"bogus","t":1,"pid":2,"tid":3})");
+    QTest::newRow("no type") << QByteArray(R"({"t":1,"pid":2,"tid":3})");
+    QTest::newRow("unknown state") << QByteArray(R"({"e":"state","t":1,"pid":2,"tid":3,"s":"dancing"})");
+    QTest::newRow("unknown instant") << QByteArray(R"({"e":"inst","t":1,"pid":2,"tid":3,"n":"explode"})");
+}
+
+void TestTraceModel::decodeRejectsMalformed()
+{
+    QFETCH(QByteArray, line);
+
+    ChannelEvent ev;
+    ev.name = QStringLiteral("untouched");
+    QVERIFY(!ChannelEvent::decode(line, &ev));
+    QCOMPARE(ev.name, QStringLiteral("untouched"));
+}
+
+void TestTraceModel::applyEvents()
+{
+    TraceModel m;
+    for (const ChannelEvent& ev : runEvents()) {
+        ChannelEvent decoded;
+        QVERIFY(ChannelEvent::decode(ev.encode(), &decoded));
+        QVERIFY(applyEvent(m, decoded, kBoot));
+    }
+
+    // Two processes, the runner first; lanes grouped under their process.
+    QCOMPARE(m.processes().size(), size_t(2));
+    const ProcessInfo& runner = m.processes()[0];
+    QCOMPARE(runner.pid, qint64(500));
+    QCOMPARE(runner.ppid, qint64(42));
+    QCOMPARE(runner.name, QStringLiteral("buyer-seller"));
+    QCOMPARE(runner.lanes.size(), size_t(2));
+    const ProcessInfo& child = m.processes()[1];
+    QCOMPARE(child.pid, qint64(600));
+    QCOMPARE(child.ppid, qint64(500));
+    QCOMPARE(child.name, QStringLiteral("cruncher")); // from its main lane
+
+    const int mainIdx = m.laneIndex(500, 500);
+    const int buyerIdx = m.laneIndex(500, 501);
+    const int childIdx = m.laneIndex(600, 600);
+    QCOMPARE(runner.lanes[0], mainIdx);
+    QCOMPARE(runner.lanes[1], buyerIdx);
+    const Lane& main = m.lane(mainIdx);
+    const Lane& buyer = m.lane(buyerIdx);
+    const Lane& cruncher = m.lane(childIdx);
+    QCOMPARE(main.name, QStringLiteral("MainThread"));
+    QCOMPARE(main.kind, LaneKind::Process);
+    QCOMPARE(main.parent, -1);
+    QCOMPARE(buyer.name, QStringLiteral("buyer"));
+    QCOMPARE(buyer.label, QStringLiteral("매수"));
+    QCOMPARE(buyer.kind, LaneKind::Thread);
+    QVERIFY(buyer.daemon);
+    QCOMPARE(buyer.parent, mainIdx);
+    QCOMPARE(cruncher.kind, LaneKind::Process);
+    QCOMPARE(cruncher.parent, mainIdx);
+
+    // Times are rebased on t0 and kept to the nanosecond.
+    QCOMPARE(main.spans.size(), size_t(3));
+    QCOMPARE(main.spans[0].start, qint64(0));
+    QCOMPARE(main.spans[0].end, qint64(2000));
+    QCOMPARE(main.spans[0].state, State::Running);
+    QCOMPARE(main.spans[1].end, qint64(3100));
+    QCOMPARE(main.spans[1].state, State::WaitingJoin);
+    QCOMPARE(main.spans[2].end, qint64(4000));
+    QVERIFY(main.ended);
+    QCOMPARE(buyer.spans.size(), size_t(2));
+    QCOMPARE(buyer.spans[0].start, qint64(1500));
+    QCOMPARE(buyer.spans[1].state, State::Sleeping);
+    QCOMPARE(buyer.spans[1].end, qint64(3000));
+    QCOMPARE(cruncher.spans.size(), size_t(1));
+    QCOMPARE(cruncher.spans[0].state, State::Computing);
+    QCOMPARE(cruncher.spans[0].end, qint64(2900));
+    // The first report of an end wins: the late "end" is dropped.
+    QCOMPARE(cruncher.instants.size(), size_t(1));
+    QCOMPARE(cruncher.instants.back().kind, InstantKind::Terminated);
+    QCOMPARE(cruncher.instants.back().code, 15);
+    QVERIFY(cruncher.ended);
+    // A terminated process takes its threads with it, at the same moment.
+    QCOMPARE(m.laneIndex(600, 0), -1);
+    QCOMPARE(child.lanes.size(), size_t(2));
+    const Lane& helper = m.lane(m.laneIndex(600, 601));
+    QCOMPARE(helper.parent, childIdx);
+    QVERIFY(helper.ended);
+    QCOMPARE(helper.instants.back().kind, InstantKind::Terminated);
+    QCOMPARE(helper.spans.size(), size_t(1));
+    QCOMPARE(helper.spans[0].start, qint64(2200));
+    QCOMPARE(helper.spans[0].end, qint64(2900));
+    QCOMPARE(m.startTime(), qint64(0));
+    QCOMPARE(m.endTime(), qint64(4000)); // "done" and "error" carry no moment of the timeline
+
+    // Fork and join arrows, including the one whose head arrived first.
+    QCOMPARE(m.flows().size(), size_t(3));
+    for (const Flow& f : m.flows())
+        QVERIFY(f.complete());
+    QCOMPARE(m.flows()[0].kind, FlowKind::Fork);
+    QCOMPARE(m.flows()[0].fromLane, mainIdx);
+    QCOMPARE(m.flows()[0].toLane, buyerIdx);
+    QCOMPARE(m.flows()[1].toLane, childIdx);
+    QCOMPARE(m.flows()[1].fromT, qint64(2050));
+    QCOMPARE(m.flows()[2].kind, FlowKind::Join);
+    QCOMPARE(m.flows()[2].fromLane, buyerIdx);
+    QCOMPARE(m.flows()[2].toLane, mainIdx);
+    QCOMPARE(m.flows()[2].toT, qint64(3100));
+
+    // Both printed lines, the empty one included, in order.
+    QCOMPARE(m.prints().size(), size_t(2));
+    QCOMPARE(m.texts().at(m.prints()[0].text), QStringLiteral("[매수] \"quoted\" \\ tab\t"));
+    QVERIFY(m.prints()[1].text >= 0);
+    QVERIFY(m.texts().at(m.prints()[1].text).isEmpty());
+}
+
+QTEST_GUILESS_MAIN(TestTraceModel)
+#include "tst_tracemodel.moc"
