@@ -27,6 +27,8 @@ const char* typeName(ChannelEvent::Type t)
         return "done";
     case ChannelEvent::Type::Error:
         return "error";
+    case ChannelEvent::Type::Counter:
+        return "ctr";
     }
     return "?";
 }
@@ -74,6 +76,11 @@ QByteArray ChannelEvent::encode() const
         break;
     case Type::Error:
         o.insert(QStringLiteral("text"), text);
+        break;
+    case Type::Counter:
+        o.insert(QStringLiteral("name"), name);
+        o.insert(QStringLiteral("unit"), text);
+        o.insert(QStringLiteral("v"), value);
         break;
     }
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
@@ -128,6 +135,11 @@ bool ChannelEvent::decode(const QByteArray& line, ChannelEvent* out)
     } else if (e == QLatin1String("done")) {
         ev.type = Type::Done;
         ev.code = o.value(QLatin1String("code")).toInt();
+    } else if (e == QLatin1String("ctr")) {
+        ev.type = Type::Counter;
+        ev.name = o.value(QLatin1String("name")).toString();
+        ev.text = o.value(QLatin1String("unit")).toString();
+        ev.value = o.value(QLatin1String("v")).toDouble();
     } else if (e == QLatin1String("error")) {
         ev.type = Type::Error;
         ev.text = o.value(QLatin1String("text")).toString();
@@ -215,6 +227,9 @@ bool applyEvent(TraceModel& model, const ChannelEvent& ev, qint64 t0)
             model.flowFrom(ev.flowId, ev.flow, model.ensureLane(ev.pid, ev.tid), t);
         else
             model.flowTo(ev.flowId, ev.flow, model.ensureLane(ev.pid, ev.tid), t);
+        return true;
+    case ChannelEvent::Type::Counter:
+        model.addCounter(ev.pid, ev.name, ev.text, t, ev.value);
         return true;
     case ChannelEvent::Type::Done:
     case ChannelEvent::Type::Error:

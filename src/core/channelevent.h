@@ -15,7 +15,7 @@ class TraceModel;
 // machine); the collector subtracts the run's start.
 struct ChannelEvent
 {
-    enum class Type : std::uint8_t { Process, Lane, State, Instant, Flow, Done, Error };
+    enum class Type : std::uint8_t { Process, Lane, State, Instant, Flow, Done, Error, Counter };
     Type type = Type::Instant;
     qint64 t = 0;
     qint64 pid = 0;
@@ -38,6 +38,8 @@ struct ChannelEvent
     qint64 flowId = 0;
     bool flowStart = true;
     FlowKind flow = FlowKind::Other;
+    // Counter (name, unit in `text`)
+    double value = 0;
 
     QByteArray encode() const; // without the trailing newline
     static bool decode(const QByteArray& line, ChannelEvent* out);

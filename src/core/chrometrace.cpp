@@ -212,6 +212,24 @@ QByteArray chromeTrace(const TraceModel& model)
             }
         }
     }
+    for (const CounterTrack& c : model.counters()) {
+        for (const CounterSample& s : c.samples) {
+            begin();
+            out.append("{\"ph\":\"C\",\"cat\":\"counter\",\"name\":");
+            appendEscaped(out, c.name);
+            out.append(",\"pid\":");
+            out.append(QByteArray::number(c.pid));
+            out.append(",\"tid\":");
+            out.append(QByteArray::number(c.pid));
+            out.append(",\"ts\":");
+            appendMicros(out, s.t);
+            out.append(",\"args\":{");
+            appendEscaped(out, c.unit.isEmpty() ? c.name : c.unit);
+            out.append(':');
+            out.append(QByteArray::number(s.value, 'g', 10));
+            out.append("}}");
+        }
+    }
     for (const Flow& f : model.flows()) {
         if (!f.complete())
             continue;

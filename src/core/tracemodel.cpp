@@ -149,6 +149,24 @@ void TraceModel::flowTo(qint64 id, FlowKind kind, int lane, qint64 t)
     f.toT = t;
 }
 
+void TraceModel::addCounter(qint64 pid, const QString& name, const QString& unit, qint64 t, double value)
+{
+    noteTime(t);
+    auto it = std::find_if(m_counters.begin(), m_counters.end(),
+        [&](const CounterTrack& c) { return c.pid == pid && c.name == name; });
+    if (it == m_counters.end()) {
+        CounterTrack track;
+        track.pid = pid;
+        track.name = name;
+        track.unit = unit;
+        m_counters.push_back(std::move(track));
+        it = m_counters.end() - 1;
+    }
+    if (!it->samples.empty() && it->samples.back().t > t)
+        return; // samples of one process arrive in order; a stray late one is dropped
+    it->samples.push_back({ t, value });
+}
+
 void TraceModel::closeAll(qint64 t)
 {
     noteTime(t);

@@ -64,6 +64,21 @@ struct ProcessInfo
     std::vector<int> lanes; // in order of appearance; the main thread first when known
 };
 
+// A value sampled over time for one process (its resident memory, say).
+struct CounterSample
+{
+    qint64 t = 0;
+    double value = 0;
+};
+
+struct CounterTrack
+{
+    qint64 pid = 0;
+    QString name; // "memory"
+    QString unit; // "MiB"
+    std::vector<CounterSample> samples; // sorted by time
+};
+
 // A printed line in arrival order, for the console.
 struct PrintRecord
 {
@@ -103,6 +118,10 @@ public:
     // Closes every open span at t (end of run or abort).
     void closeAll(qint64 t);
 
+    // Appends a sample to the pid's track of that name (created on first use).
+    void addCounter(qint64 pid, const QString& name, const QString& unit, qint64 t, double value);
+    const std::vector<CounterTrack>& counters() const { return m_counters; }
+
     const std::vector<Flow>& flows() const { return m_flows; }
     const QStringList& texts() const { return m_texts; }
     const std::vector<PrintRecord>& prints() const { return m_prints; }
@@ -126,6 +145,7 @@ private:
     QHash<qint64, int> m_flowById;
     QStringList m_texts;
     std::vector<PrintRecord> m_prints;
+    std::vector<CounterTrack> m_counters;
     qint64 m_minT = 0;
     qint64 m_maxT = 0;
     qint64 m_spanCount = 0;
