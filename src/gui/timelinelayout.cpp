@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "timelinelayout.h"
+
+#include "timelinestyle.h"
+#include "tracemodel.h"
+
+#include <QFontMetrics>
+#include <algorithm>
+#include <functional>
+
+namespace Forkline {
+
+QString TimelineLayout::laneTitle(const Lane& lane)
+{
+    if (!lane.label.isEmpty())
+        return lane.label;
+    if (!lane.name.isEmpty())
+        return lane.name;
+    return tr("thread");
+}
+
+QString TimelineLayout::laneSubtitle(const Lane& lane)
+{
+    return lane.label.isEmpty() || lane.label == lane.name ? QString() : lane.name;
+}
+
+QString TimelineLayout::processTitle(const ProcessInfo& process)
+{
+    QString s = tr("PID %1").arg(process.pid);
+    if (!process.name.isEmpty())
+        s += QStringLiteral(" · ") + process.name;
+    if (process.ppid)
+        s += QStringLiteral(" · ") + tr("parent %1").arg(process.ppid);
+    return s;
+}
+
+void TimelineLayout::build(const TraceModel& model, const TimelineStyle& style, const QSet<qint64>& collapsed)
+{
+    m_rows.clear();
+    m_laneCenter.assign(size_t(model.laneCount()), -1);
+    m_laneVisible.assign(size_t(model.laneCount()), false);
+
+    // Children after their parent, so a process tree reads top-down like `ps f`.
+    const auto& procs = model.processes();
+    std::vector<int> order;
+    order.reserve(procs.size());
+    std::vector<bool> placed(procs.size(), false);
+    std::function<void(size_t)> place = [&](size_t i) {
+        placed[i] = true;
+        order.push_back(int(i));
+        for (size_t j = 0; j < procs.size(); ++j) {
+            if (!placed[j] && procs[j].ppid == procs[i].pid && procs[j].pid != procs[i].pid)
+                place(j);
+        }
+    };
+    for (size_t i = 0; i < procs.size(); ++i) {
+        if (!placed[i] && !model.process(procs[i].ppid))
+            place(i);
+    }
+    for (size_t i = 0; i < procs.size(); ++i) {
+        if (!placed[i])
+            place(i); // a cycle in foreign data: show it anyway
+    }
+
+    const QFontMetrics fm(style.font);
+    const QFontMetrics small(style.smallFont);
+    int widest = 0;
+    int y = 0;
+    for (int pi : order) {
+        const ProcessInfo& proc = procs[size_t(pi)];
+        if (proc.lanes.empty())
+            continue;
+        if (!m_rows.empty())
+            y += style.groupGap;
+        m_rows.push_back({ TimelineRow::Kind::Process, pi, y, style.headerHeight });
+        const bool folded = collapsed.contains(proc.pid);
+        for (int li : proc.lanes)
+            m_laneCenter[size_t(li)] = y + style.headerHeight / 2.0;
+        y += style.headerHeight;
+        if (folded)
+            continue;
+        for (int li : proc.lanes) {
+            y += style.laneGap;
+            m_rows.push_back({ TimelineRow::Kind::Lane, li, y, style.laneHeight });
+            m_laneCenter[size_t(li)] = y + style.laneHeight / 2.0;
+            m_laneVisible[size_t(li)] = true;
+            const Lane& lane = model.lane(li);
+            int w = fm.horizontalAdvance(laneTitle(lane));
+            const QString sub = laneSubtitle(lane);
+            if (!sub.isEmpty())
+                w += style.padding + small.horizontalAdvance(sub);
+            if (lane.daemon)
+                w += style.padding + small.horizontalAdvance(tr("daemon"));
+            w += 2 * style.padding + small.horizontalAdvance(tr("tid %1").arg(lane.tid));
+            widest = std::max(widest, w);
+            y += style.laneHeight;
+        }
+    }
+    m_height = y + style.laneGap;
+    m_labelWidth = std::clamp(widest + 3 * style.padding, 150, style.presentation() ? 520 : 360);
+}
+
+int TimelineLayout::firstRowBelow(int y) const
+{
+    auto it
+        = std::upper_bound(m_rows.begin(), m_rows.end(), y, [](int v, const TimelineRow& r) { return v < r.bottom(); });
+    return int(it - m_rows.begin());
+}
+
+int TimelineLayout::rowAt(int y) const
+{
+    const int i = firstRowBelow(y);
+    if (i < int(m_rows.size()) && m_rows[size_t(i)].y <= y)
+        return i;
+    return -1;
+}
+
+double TimelineLayout::laneCenter(int lane) const
+{
+    return lane >= 0 && size_t(lane) < m_laneCenter.size() ? m_laneCenter[size_t(lane)] : -1;
+}
+
+bool TimelineLayout::laneVisible(int lane) const
+{
+    return lane >= 0 && size_t(lane) < m_laneVisible.size() && m_laneVisible[size_t(lane)];
+}
+
+} // namespace Forkline

@@ -1,0 +1,142 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "timelinelegend.h"
+
+#include "timelinestyle.h"
+#include "tracemodel.h"
+
+#include <QFontMetrics>
+#include <QPainter>
+#include <array>
+
+namespace Forkline {
+
+TimelineLegend::TimelineLegend(const TraceModel& model, const TimelineStyle& style)
+    : m_style(style)
+{
+    std::array<bool, size_t(State::Count)> states {};
+    std::array<bool, size_t(InstantKind::Count)> instants {};
+    std::array<bool, size_t(FlowKind::Count)> flows {};
+    for (const Lane& l : model.lanes()) {
+        for (const Span& s : l.spans)
+            states[size_t(s.state)] = true;
+        if (l.open)
+            states[size_t(l.openState)] = true;
+        for (const Instant& i : l.instants)
+            instants[size_t(i.kind)] = true;
+    }
+    for (const Flow& f : model.flows()) {
+        if (f.complete())
+            flows[size_t(f.kind)] = true;
+    }
+    if (model.isEmpty()) {
+        states.fill(true);
+        instants.fill(true);
+        instants[size_t(InstantKind::Other)] = false;
+        flows[size_t(FlowKind::Fork)] = flows[size_t(FlowKind::Join)] = true;
+    }
+    auto addGroup = [this](const QString& caption, Item::Kind kind, const auto& present, auto label) {
+        bool any = false;
+        for (size_t i = 0; i < present.size(); ++i) {
+            if (!present[i])
+                continue;
+            if (!any)
+                m_items.push_back({ Item::Kind::Caption, 0, caption });
+            any = true;
+            m_items.push_back({ kind, int(i), label(i) });
+        }
+    };
+    addGroup(tr("States"), Item::Kind::State, states, [](size_t i) { return TimelineStyle::stateLabel(State(i)); });
+    addGroup(tr("Events"), Item::Kind::Instant, instants,
+        [](size_t i) { return TimelineStyle::instantLabel(InstantKind(i)); });
+    addGroup(tr("Arrows"), Item::Kind::Flow, flows, [](size_t i) { return TimelineStyle::flowLabel(FlowKind(i)); });
+}
+
+int TimelineLegend::itemWidth(const Item& item) const
+{
+    const QFontMetrics fm(item.kind == Item::Kind::Caption ? m_style.boldFont : m_style.font);
+    const int text = fm.horizontalAdvance(item.text);
+    switch (item.kind) {
+    case Item::Kind::Caption:
+        return text + m_style.padding;
+    case Item::Kind::State:
+    case Item::Kind::Flow:
+        return m_style.laneHeight * 2 + m_style.padding / 2 + text;
+    case Item::Kind::Instant:
+        return m_style.markSize + 4 + m_style.padding / 2 + text;
+    }
+    return text;
+}
+
+template <typename F> int TimelineLegend::layout(int width, F at) const
+{
+    if (m_items.empty())
+        return 0;
+    const int rowHeight = m_style.laneHeight + m_style.laneGap;
+    const int gap = m_style.padding * 2;
+    int x = 0, y = 0;
+    for (size_t i = 0; i < m_items.size(); ++i) {
+        const Item& item = m_items[i];
+        const int w = itemWidth(item);
+        // A caption starts a new line when its group would not fit beside the previous one,
+        // and never ends a line on its own.
+        const bool caption = item.kind == Item::Kind::Caption;
+        const int need = caption && i + 1 < m_items.size() ? w + itemWidth(m_items[i + 1]) : w;
+        if (x > 0 && (x + need > width || (caption && x + need + gap * 4 > width))) {
+            x = 0;
+            y += rowHeight;
+        }
+        at(item, QRect(x, y, w, m_style.laneHeight));
+        x += w + (caption ? 0 : gap);
+    }
+    return y + m_style.laneHeight;
+}
+
+int TimelineLegend::heightForWidth(int width) const
+{
+    return layout(width, [](const Item&, const QRect&) {});
+}
+
+void TimelineLegend::paint(QPainter* p, const QRect& r) const
+{
+    p->save();
+    p->translate(r.topLeft());
+    layout(r.width(), [&](const Item& item, const QRect& box) {
+        int textLeft = box.left();
+        switch (item.kind) {
+        case Item::Kind::Caption:
+            p->setFont(m_style.boldFont);
+            p->setPen(m_style.textColor());
+            p->drawText(box, Qt::AlignVCenter | Qt::AlignLeft, item.text);
+            return;
+        case Item::Kind::State: {
+            const int h = m_style.laneHeight * 3 / 4;
+            const QRect swatch(box.left(), box.top() + (box.height() - h) / 2, m_style.laneHeight * 2, h);
+            p->setRenderHint(QPainter::Antialiasing, false);
+            m_style.drawStateBox(p, swatch, State(item.value));
+            textLeft = swatch.right() + 1 + m_style.padding / 2;
+            break;
+        }
+        case Item::Kind::Instant:
+            p->setRenderHint(QPainter::Antialiasing, true);
+            m_style.drawInstant(
+                p, QPointF(box.left() + m_style.markSize / 2.0 + 2, box.center().y() + 0.5), InstantKind(item.value));
+            textLeft = box.left() + m_style.markSize + 4 + m_style.padding / 2;
+            break;
+        case Item::Kind::Flow: {
+            p->setRenderHint(QPainter::Antialiasing, true);
+            const double y = box.center().y() + 0.5;
+            m_style.drawFlow(
+                p, QPointF(box.left(), y), QPointF(box.left() + m_style.laneHeight * 2, y), FlowKind(item.value));
+            textLeft = box.left() + m_style.laneHeight * 2 + m_style.padding / 2;
+            break;
+        }
+        }
+        p->setFont(m_style.font);
+        p->setPen(m_style.textColor());
+        p->drawText(QRect(textLeft, box.top(), box.right() - textLeft + 4, box.height()),
+            Qt::AlignVCenter | Qt::AlignLeft, item.text);
+    });
+    p->restore();
+}
+
+} // namespace Forkline

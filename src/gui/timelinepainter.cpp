@@ -1,0 +1,456 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "timelinepainter.h"
+
+#include "timeaxis.h"
+#include "timelinelayout.h"
+#include "timelinestyle.h"
+
+#include <QPainter>
+#include <QtMath>
+#include <algorithm>
+#include <array>
+#include <climits>
+
+namespace Forkline {
+
+namespace {
+
+// Which mark survives when several fall on the same few pixels: endings first, then the
+// events that explain arrows, prints last (they are the most numerous).
+int markPriority(InstantKind k)
+{
+    switch (k) {
+    case InstantKind::Killed:
+    case InstantKind::Terminated:
+    case InstantKind::Crashed:
+    case InstantKind::Aborted:
+    case InstantKind::Failed:
+        return 6;
+    case InstantKind::End:
+    case InstantKind::MainExit:
+        return 5;
+    case InstantKind::Fork:
+    case InstantKind::Join:
+        return 4;
+    case InstantKind::Start:
+        return 3;
+    case InstantKind::Print:
+        return 1;
+    default:
+        return 2;
+    }
+}
+
+// Turns a lane's spans into at most one box per pixel column: spans narrower than a column
+// are merged and the column takes the state that filled most of it; neighbouring boxes of
+// one state become one box.
+class BoxMerger
+{
+public:
+    BoxMerger(QPainter* p, const TimelineStyle& style, int y, int h, int left, int right)
+        : m_p(p)
+        , m_style(style)
+        , m_y(y)
+        , m_h(h)
+        , m_left(left)
+        , m_right(right)
+        , m_nextFree(left)
+    { }
+
+    void add(double fx0, double fx1, qint64 duration, State s)
+    {
+        int a = int(std::clamp<qint64>(std::llround(fx0), m_left, m_right));
+        const int b = int(std::clamp<qint64>(std::llround(fx1), m_left, m_right));
+        a = std::max(a, m_nextFree);
+        if (b > a) {
+            if (m_pending && m_pendingCol < a) {
+                flushPending();
+            } else if (m_pending) {
+                m_pending = false;
+                if (b - a >= 2) {
+                    m_pending = true;
+                    flushPending();
+                    ++a;
+                }
+            }
+            emitBox(a, b, s);
+            m_nextFree = b;
+            return;
+        }
+        if (a >= m_right)
+            return;
+        if (m_pending && m_pendingCol != a)
+            flushPending();
+        if (!m_pending) {
+            m_pending = true;
+            m_pendingCol = a;
+            m_durations.fill(0);
+        }
+        m_durations[size_t(s)] += std::max<qint64>(1, duration);
+    }
+
+    void finish()
+    {
+        if (m_pending)
+            flushPending();
+        if (m_box.width() > 0)
+            m_style.drawStateBox(m_p, m_box, m_boxState);
+        m_box = {};
+    }
+
+private:
+    void flushPending()
+    {
+        m_pending = false;
+        const auto best = std::max_element(m_durations.begin(), m_durations.end());
+        emitBox(m_pendingCol, m_pendingCol + 1, State(best - m_durations.begin()));
+        m_nextFree = m_pendingCol + 1;
+    }
+
+    void emitBox(int x0, int x1, State s)
+    {
+        if (m_box.width() > 0 && m_boxState == s && m_box.left() + m_box.width() == x0) {
+            m_box.setWidth(x1 - m_box.left());
+            return;
+        }
+        if (m_box.width() > 0)
+            m_style.drawStateBox(m_p, m_box, m_boxState);
+        m_box = QRect(x0, m_y, x1 - x0, m_h);
+        m_boxState = s;
+    }
+
+    QPainter* m_p;
+    const TimelineStyle& m_style;
+    int m_y, m_h, m_left, m_right;
+    int m_nextFree;
+    bool m_pending = false;
+    int m_pendingCol = 0;
+    std::array<qint64, size_t(State::Count)> m_durations {};
+    QRect m_box;
+    State m_boxState = State::Running;
+};
+
+} // namespace
+
+TimelinePainter::TimelinePainter(const TraceModel& model, const TimelineLayout& layout, const TimelineStyle& style,
+    const TimeMapping& map, qint64 now)
+    : m_model(model)
+    , m_layout(layout)
+    , m_style(style)
+    , m_map(map)
+    , m_now(now >= 0 ? std::max(now, model.endTime()) : model.endTime())
+{ }
+
+void TimelinePainter::paintData(QPainter* p, int yFrom, int yTo, int dataLeft, int right) const
+{
+    p->save();
+    p->setRenderHint(QPainter::Antialiasing, false);
+    const auto& rows = m_layout.rows();
+    const int first = m_layout.firstRowBelow(yFrom);
+    for (int i = first; i < int(rows.size()) && rows[size_t(i)].y < yTo; ++i) {
+        const TimelineRow& row = rows[size_t(i)];
+        const QRect band(dataLeft, row.y, right - dataLeft, row.height);
+        if (row.kind == TimelineRow::Kind::Process) {
+            p->fillRect(band, m_style.headerBackground());
+            const ProcessInfo& proc = m_model.processes()[size_t(row.index)];
+            if (!m_layout.laneVisible(proc.lanes.front()))
+                paintCollapsed(p, proc, row.y, row.height, dataLeft, right);
+        } else {
+            p->fillRect(band, m_style.laneBackground());
+        }
+    }
+
+    // Grid at the axis' major ticks, under the boxes, so times can be read across lanes.
+    const QFontMetrics fm(m_style.smallFont);
+    const double minPixels = fm.horizontalAdvance(QStringLiteral("00.000 ms")) + 2.0 * m_style.padding;
+    p->setPen(QPen(m_style.gridColor(), 1));
+    for (const TimeAxis::Tick& tick : TimeAxis::ticks(m_map, minPixels)) {
+        const int x = int(std::lround(m_map.toX(tick.t)));
+        if (tick.major && x >= dataLeft && x <= right)
+            p->drawLine(x, yFrom, x, yTo);
+    }
+
+    const int spanLeft = std::max(dataLeft, int(std::floor(m_map.x0)));
+    for (int i = first; i < int(rows.size()) && rows[size_t(i)].y < yTo; ++i) {
+        const TimelineRow& row = rows[size_t(i)];
+        if (row.kind == TimelineRow::Kind::Lane)
+            paintLaneSpans(p, m_model.lane(row.index), row.y, row.height, spanLeft, right);
+    }
+
+    p->setRenderHint(QPainter::Antialiasing, true);
+    paintFlows(p, yFrom, yTo, dataLeft, right);
+    for (int i = first; i < int(rows.size()) && rows[size_t(i)].y < yTo; ++i) {
+        const TimelineRow& row = rows[size_t(i)];
+        if (row.kind == TimelineRow::Kind::Lane)
+            paintLaneMarks(p, m_model.lane(row.index), row.y + row.height / 2.0, dataLeft, right);
+    }
+    p->restore();
+}
+
+void TimelinePainter::paintLaneSpans(QPainter* p, const Lane& lane, int y, int h, int left, int right) const
+{
+    BoxMerger merger(p, m_style, y, h, left, right);
+    const qint64 tFrom = m_map.toTime(left - 1);
+    const qint64 tTo = m_map.toTime(right + 1);
+    for (size_t i = TraceModel::firstSpanEndingAfter(lane, tFrom); i < lane.spans.size(); ++i) {
+        const Span& s = lane.spans[i];
+        if (s.start > tTo)
+            break;
+        merger.add(m_map.toX(s.start), m_map.toX(s.end), s.end - s.start, s.state);
+    }
+    if (lane.open && m_now > lane.openSince && lane.openSince <= tTo)
+        merger.add(m_map.toX(lane.openSince), m_map.toX(m_now), m_now - lane.openSince, lane.openState);
+    merger.finish();
+}
+
+void TimelinePainter::paintLaneMarks(QPainter* p, const Lane& lane, double cy, int left, int right) const
+{
+    const double reach = m_style.markSize;
+    const qint64 tFrom = m_map.toTime(left - reach);
+    auto it = std::lower_bound(
+        lane.instants.begin(), lane.instants.end(), tFrom, [](const Instant& in, qint64 v) { return in.t < v; });
+    // Marks are wider than a pixel: keep one per half-mark cell, the most telling one.
+    const double cell = std::max(1.0, m_style.markSize / 2.0);
+    qint64 cellIndex = LLONG_MIN;
+    const Instant* best = nullptr;
+    auto flush = [&] {
+        if (best)
+            m_style.drawInstant(p, QPointF(std::round(m_map.toX(best->t)) + 0.5, cy), best->kind);
+        best = nullptr;
+    };
+    for (; it != lane.instants.end(); ++it) {
+        const double x = m_map.toX(it->t);
+        if (x > right + reach)
+            break;
+        const qint64 c = qint64(std::floor(x / cell));
+        if (c != cellIndex) {
+            flush();
+            cellIndex = c;
+        }
+        if (!best || markPriority(it->kind) > markPriority(best->kind))
+            best = &*it;
+    }
+    flush();
+}
+
+void TimelinePainter::paintFlows(QPainter* p, int yFrom, int yTo, int left, int right) const
+{
+    for (const Flow& f : m_model.flows()) {
+        if (!f.complete())
+            continue;
+        const double y1 = m_layout.laneCenter(f.fromLane);
+        const double y2 = m_layout.laneCenter(f.toLane);
+        if (y1 < 0 || y2 < 0 || qFuzzyCompare(y1, y2))
+            continue;
+        if (std::max(y1, y2) < yFrom || std::min(y1, y2) > yTo)
+            continue;
+        const double x1 = m_map.toX(f.fromT);
+        const double x2 = m_map.toX(f.toT);
+        if (std::max(x1, x2) < left || std::min(x1, x2) > right)
+            continue;
+        m_style.drawFlow(p, QPointF(std::round(x1) + 0.5, y1), QPointF(std::round(x2) + 0.5, y2), f.kind);
+    }
+}
+
+void TimelinePainter::paintCollapsed(QPainter* p, const ProcessInfo& proc, int y, int h, int left, int right) const
+{
+    // A folded process still shows when it lived: a bar from its first to its last moment.
+    qint64 from = LLONG_MAX, to = LLONG_MIN;
+    for (int li : proc.lanes) {
+        const Lane& l = m_model.lane(li);
+        if (!l.spans.empty()) {
+            from = std::min(from, l.spans.front().start);
+            to = std::max(to, l.spans.back().end);
+        }
+        if (l.open) {
+            from = std::min(from, l.openSince);
+            to = std::max(to, m_now);
+        }
+    }
+    if (from > to)
+        return;
+    const int x0 = std::max(left, int(std::lround(m_map.toX(from))));
+    const int x1 = std::min(right, int(std::lround(m_map.toX(to))));
+    if (x1 > x0)
+        p->fillRect(QRect(x0, y + h - 5, x1 - x0, 3), m_style.dimTextColor());
+}
+
+void TimelinePainter::paintLabels(QPainter* p, int yFrom, int yTo, int right, const QSet<qint64>& collapsed) const
+{
+    p->save();
+    const int width = m_layout.labelWidth();
+    const int pad = m_style.padding;
+    const QFontMetrics fm(m_style.font);
+    const QFontMetrics small(m_style.smallFont);
+    const auto& rows = m_layout.rows();
+    p->fillRect(QRect(0, yFrom, width, yTo - yFrom), m_style.background());
+    for (int i = m_layout.firstRowBelow(yFrom); i < int(rows.size()) && rows[size_t(i)].y < yTo; ++i) {
+        const TimelineRow& row = rows[size_t(i)];
+        if (row.kind == TimelineRow::Kind::Process) {
+            const ProcessInfo& proc = m_model.processes()[size_t(row.index)];
+            p->fillRect(QRect(0, row.y, width, row.height), m_style.headerBackground());
+            // Disclosure triangle, drawn rather than typed so it looks the same in every font.
+            const double cx = pad + 4, cy = row.y + row.height / 2.0, r = 4;
+            QPolygonF tri;
+            if (collapsed.contains(proc.pid))
+                tri << QPointF(cx - r * 0.6, cy - r) << QPointF(cx + r * 0.8, cy) << QPointF(cx - r * 0.6, cy + r);
+            else
+                tri << QPointF(cx - r, cy - r * 0.6) << QPointF(cx + r, cy - r * 0.6) << QPointF(cx, cy + r * 0.8);
+            p->setRenderHint(QPainter::Antialiasing, true);
+            p->setPen(Qt::NoPen);
+            p->setBrush(m_style.dimTextColor());
+            p->drawPolygon(tri);
+            p->setBrush(Qt::NoBrush);
+            p->setPen(m_style.textColor());
+            p->setFont(m_style.boldFont);
+            p->drawText(QRect(pad + 14, row.y, right - pad - 14, row.height), Qt::AlignVCenter | Qt::AlignLeft,
+                TimelineLayout::processTitle(proc));
+            continue;
+        }
+        const Lane& lane = m_model.lane(row.index);
+        const QRect r(pad * 2, row.y, width - pad * 3, row.height);
+        const QString tid = tr("tid %1").arg(lane.tid);
+        const int tidWidth = small.horizontalAdvance(tid);
+        p->setFont(m_style.smallFont);
+        p->setPen(m_style.dimTextColor());
+        p->drawText(r, Qt::AlignVCenter | Qt::AlignRight, tid);
+        int x = r.left();
+        const int room = r.width() - tidWidth - pad;
+        const QString title = fm.elidedText(TimelineLayout::laneTitle(lane), Qt::ElideRight, room);
+        p->setFont(m_style.font);
+        p->setPen(m_style.textColor());
+        p->drawText(QRect(x, row.y, room, row.height), Qt::AlignVCenter | Qt::AlignLeft, title);
+        x += fm.horizontalAdvance(title) + pad;
+        p->setFont(m_style.smallFont);
+        p->setPen(m_style.dimTextColor());
+        QString extra = TimelineLayout::laneSubtitle(lane);
+        if (lane.daemon)
+            extra += (extra.isEmpty() ? QString() : QStringLiteral(" · ")) + tr("daemon");
+        if (!extra.isEmpty() && x < r.left() + room)
+            p->drawText(QRect(x, row.y, r.left() + room - x, row.height), Qt::AlignVCenter | Qt::AlignLeft,
+                small.elidedText(extra, Qt::ElideRight, r.left() + room - x));
+    }
+    // A hairline between names and time keeps the two columns apart.
+    p->setPen(QPen(m_style.gridColor(), 1));
+    p->drawLine(width - 1, yFrom, width - 1, yTo);
+    p->restore();
+}
+
+void TimelinePainter::paintNowLine(QPainter* p, int yFrom, int yTo) const
+{
+    const int x = int(std::lround(m_map.toX(m_now)));
+    p->save();
+    QPen pen(m_style.nowColor(), 1, Qt::DashLine);
+    p->setPen(pen);
+    p->drawLine(x, yFrom, x, yTo);
+    p->restore();
+}
+
+TimelineHit TimelinePainter::hitTest(QPoint pos) const
+{
+    TimelineHit hit;
+    const int rowIndex = m_layout.rowAt(pos.y());
+    if (rowIndex < 0)
+        return hit;
+    const TimelineRow& row = m_layout.rows()[size_t(rowIndex)];
+    if (row.kind == TimelineRow::Kind::Process) {
+        hit.kind = TimelineHit::Kind::Process;
+        hit.process = row.index;
+        return hit;
+    }
+    hit.lane = row.index;
+    const Lane& lane = m_model.lane(row.index);
+    if (pos.x() < m_layout.labelWidth()) {
+        hit.kind = TimelineHit::Kind::Lane;
+        return hit;
+    }
+    // Marks sit on top of boxes, so they win within their drawn radius.
+    const double reach = m_style.markSize / 2.0 + 1;
+    const qint64 tFrom = m_map.toTime(pos.x() - reach);
+    const qint64 tTo = m_map.toTime(pos.x() + reach);
+    auto it = std::lower_bound(
+        lane.instants.begin(), lane.instants.end(), tFrom, [](const Instant& in, qint64 v) { return in.t < v; });
+    const Instant* best = nullptr;
+    for (; it != lane.instants.end() && it->t <= tTo; ++it) {
+        if (!best || markPriority(it->kind) > markPriority(best->kind))
+            best = &*it;
+    }
+    if (best && std::abs(pos.y() - (row.y + row.height / 2.0)) <= reach) {
+        hit.kind = TimelineHit::Kind::Instant;
+        hit.instant = *best;
+        return hit;
+    }
+    const qint64 t = m_map.toTime(pos.x());
+    const size_t i = TraceModel::firstSpanEndingAfter(lane, t);
+    const qint64 halfPixel = qint64(m_map.nsPerPixel() / 2) + 1;
+    if (i < lane.spans.size() && lane.spans[i].start <= t + halfPixel) {
+        hit.kind = TimelineHit::Kind::Span;
+        hit.span = lane.spans[i];
+    } else if (lane.open && t >= lane.openSince - halfPixel && t <= m_now + halfPixel) {
+        hit.kind = TimelineHit::Kind::Span;
+        hit.span = { lane.openSince, m_now, lane.openState };
+        hit.openSpan = true;
+    } else {
+        hit.kind = TimelineHit::Kind::Lane;
+    }
+    return hit;
+}
+
+QString TimelinePainter::laneLine(int index) const
+{
+    const Lane& lane = m_model.lane(index);
+    QString who = TimelineLayout::laneTitle(lane).toHtmlEscaped();
+    const QString sub = TimelineLayout::laneSubtitle(lane);
+    if (!sub.isEmpty())
+        who += QStringLiteral(" (") + sub.toHtmlEscaped() + QLatin1Char(')');
+    QString line = tr("%1 · PID %2 · TID %3").arg(who).arg(lane.pid).arg(lane.tid);
+    if (lane.kind == LaneKind::Process)
+        line += QStringLiteral(" · ") + tr("main thread of its process");
+    if (lane.daemon)
+        line += QStringLiteral(" · ") + tr("daemon");
+    return line;
+}
+
+QString TimelinePainter::describe(const TimelineHit& hit) const
+{
+    switch (hit.kind) {
+    case TimelineHit::Kind::None:
+        return {};
+    case TimelineHit::Kind::Process: {
+        const ProcessInfo& proc = m_model.processes()[size_t(hit.process)];
+        return QStringLiteral("<b>%1</b><br>%2")
+            .arg(TimelineLayout::processTitle(proc).toHtmlEscaped(),
+                (proc.lanes.size() == 1 ? tr("1 thread.") : tr("%1 threads.").arg(proc.lanes.size())) + QLatin1Char(' ')
+                    + tr("Click to fold or unfold."));
+    }
+    case TimelineHit::Kind::Lane:
+        return laneLine(hit.lane);
+    case TimelineHit::Kind::Span: {
+        const QString when = hit.openSpan
+            ? tr("since %1, %2 so far")
+                  .arg(TimeAxis::timePoint(hit.span.start), TimeAxis::duration(hit.span.end - hit.span.start))
+            : tr("from %1 to %2, %3")
+                  .arg(TimeAxis::timePoint(hit.span.start), TimeAxis::timePoint(hit.span.end),
+                      TimeAxis::duration(hit.span.end - hit.span.start));
+        return QStringLiteral("<b>%1</b><br>%2<br>%3")
+            .arg(TimelineStyle::stateLabel(hit.span.state).toHtmlEscaped(), when, laneLine(hit.lane));
+    }
+    case TimelineHit::Kind::Instant: {
+        QString s = QStringLiteral("<b>%1</b> ").arg(TimelineStyle::instantLabel(hit.instant.kind).toHtmlEscaped())
+            + tr("at %1").arg(TimeAxis::timePoint(hit.instant.t));
+        if (hit.instant.text >= 0 && hit.instant.text < m_model.texts().size()) {
+            const QString text = m_model.texts().at(hit.instant.text);
+            if (hit.instant.kind == InstantKind::Print)
+                s += QStringLiteral("<br><tt>%1</tt>").arg(text.toHtmlEscaped());
+            else
+                s += QStringLiteral("<br>") + text.toHtmlEscaped();
+        }
+        if (hit.instant.code != 0)
+            s += QStringLiteral("<br>") + tr("code %1").arg(hit.instant.code);
+        return s + QStringLiteral("<br>") + laneLine(hit.lane);
+    }
+    }
+    return {};
+}
+
+} // namespace Forkline

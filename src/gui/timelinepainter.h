@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "timemapping.h"
+#include "tracemodel.h"
+
+#include <QCoreApplication>
+#include <QPoint>
+#include <QSet>
+
+class QPainter;
+
+namespace Forkline {
+
+class TimelineLayout;
+class TimelineStyle;
+
+struct TimelineHit
+{
+    enum class Kind : std::uint8_t { None, Process, Lane, Span, Instant };
+    Kind kind = Kind::None;
+    int process = -1;
+    int lane = -1;
+    Span span;
+    bool openSpan = false; // the span has not ended yet; span.end is "now"
+    Instant instant;
+};
+
+// The one paint routine behind the screen, PNG and SVG. Works in content coordinates: rows
+// at their layout y, the label column at x in [0, labelWidth), time mapped by `map`. The
+// caller clips and translates (the view scrolls rows under a fixed axis).
+class TimelinePainter
+{
+    Q_DECLARE_TR_FUNCTIONS(Forkline::TimelinePainter)
+public:
+    // `now` draws open spans of a live run up to that time; -1 uses the model's end.
+    TimelinePainter(const TraceModel& model, const TimelineLayout& layout, const TimelineStyle& style,
+        const TimeMapping& map, qint64 now = -1);
+
+    // Row backgrounds, grid, spans, flows and marks over x in [dataLeft, right].
+    void paintData(QPainter* p, int yFrom, int yTo, int dataLeft, int right) const;
+    // Lane names and process headers; headers span the full width up to `right`.
+    void paintLabels(QPainter* p, int yFrom, int yTo, int right, const QSet<qint64>& collapsed = {}) const;
+    // A vertical line at `now` while a run is live.
+    void paintNowLine(QPainter* p, int yFrom, int yTo) const;
+
+    TimelineHit hitTest(QPoint pos) const;
+    // Rich text for a tooltip: what a student wants to know about the thing under the mouse.
+    QString describe(const TimelineHit& hit) const;
+
+    qint64 now() const { return m_now; }
+
+private:
+    void paintLaneSpans(QPainter* p, const Lane& lane, int y, int h, int left, int right) const;
+    void paintLaneMarks(QPainter* p, const Lane& lane, double cy, int left, int right) const;
+    void paintFlows(QPainter* p, int yFrom, int yTo, int left, int right) const;
+    void paintCollapsed(QPainter* p, const ProcessInfo& proc, int y, int h, int left, int right) const;
+    QString laneLine(int lane) const;
+
+    const TraceModel& m_model;
+    const TimelineLayout& m_layout;
+    const TimelineStyle& m_style;
+    TimeMapping m_map;
+    qint64 m_now = -1;
+};
+
+} // namespace Forkline

@@ -1,0 +1,419 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "timelinestyle.h"
+
+#include <QCoreApplication>
+#include <QPainter>
+#include <QPainterPath>
+#include <QVarLengthArray>
+#include <cmath>
+
+namespace Forkline {
+
+namespace {
+
+QColor mix(const QColor& c, const QColor& with, double amount)
+{
+    return QColor::fromRgbF(float(c.redF() * (1 - amount) + with.redF() * amount),
+        float(c.greenF() * (1 - amount) + with.greenF() * amount),
+        float(c.blueF() * (1 - amount) + with.blueF() * amount));
+}
+
+// Diagonal lines through `r` on a grid fixed to the page: lines where x + y (forward) or
+// x - y (backward) is a multiple of `step`. Computed, not clipped, so SVG stays small.
+void hatch(QPainter* p, const QRect& r, int step, bool forward)
+{
+    QVarLengthArray<QLineF, 64> lines;
+    // Inclusive pixel bounds: aliased lines cover both end points, so a line ending at
+    // left + width would paint over the neighbouring box.
+    const double left = r.left(), right = r.right(), top = r.top(), bottom = r.bottom();
+    if (forward) {
+        // x + y = c: from (c - bottom, bottom) up to (c - top, top), clipped to [left, right].
+        const int cFrom = int(std::ceil((left + top) / step)) * step;
+        for (int c = cFrom; c <= right + bottom; c += step) {
+            double x1 = c - bottom, y1 = bottom, x2 = c - top, y2 = top;
+            if (x1 < left) {
+                y1 -= left - x1;
+                x1 = left;
+            }
+            if (x2 > right) {
+                y2 += x2 - right;
+                x2 = right;
+            }
+            if (x1 <= x2)
+                lines.append(QLineF(x1, y1, x2, y2));
+        }
+    } else {
+        // x - y = c: from (c + top, top) down to (c + bottom, bottom).
+        const int cFrom = int(std::floor((left - bottom) / step)) * step;
+        for (int c = cFrom; c <= right - top; c += step) {
+            double x1 = c + top, y1 = top, x2 = c + bottom, y2 = bottom;
+            if (x1 < left) {
+                y1 += left - x1;
+                x1 = left;
+            }
+            if (x2 > right) {
+                y2 -= x2 - right;
+                x2 = right;
+            }
+            if (x1 <= x2)
+                lines.append(QLineF(x1, y1, x2, y2));
+        }
+    }
+    p->drawLines(lines.constData(), int(lines.size()));
+}
+
+} // namespace
+
+TimelineStyle::TimelineStyle(const QFont& base, bool presentation)
+    : m_presentation(presentation)
+{
+    font = base;
+    const double k = presentation ? 1.45 : 1.0;
+    const double pt = base.pointSizeF() > 0 ? base.pointSizeF() : 9.0;
+    font.setPointSizeF(pt * k);
+    smallFont = font;
+    smallFont.setPointSizeF(font.pointSizeF() * 0.85);
+    boldFont = font;
+    boldFont.setBold(true);
+    titleFont = font;
+    titleFont.setPointSizeF(font.pointSizeF() * 1.6);
+    titleFont.setBold(true);
+    laneHeight = int(22 * k);
+    laneGap = int(4 * k);
+    headerHeight = int(22 * k);
+    groupGap = int(10 * k);
+    axisHeight = int(28 * k);
+    markSize = int(9 * k);
+    padding = int(8 * k);
+    dataRightPad = int(18 * k);
+}
+
+QColor TimelineStyle::stateColor(State s)
+{
+    switch (s) {
+    case State::Running:
+        return QColor(0x00, 0x9e, 0x73); // bluish green
+    case State::Computing:
+        return QColor(0x00, 0x72, 0xb2); // blue
+    case State::Sleeping:
+        return QColor(0x56, 0xb4, 0xe9); // sky blue
+    case State::WaitingGil:
+        return QColor(0xe6, 0x9f, 0x00); // orange
+    case State::WaitingLock:
+        return QColor(0xd5, 0x5e, 0x00); // vermillion
+    case State::WaitingJoin:
+        return QColor(0xcc, 0x79, 0xa7); // reddish purple
+    case State::WaitingInput:
+        return QColor(0xb8, 0xa9, 0x00); // Okabe-Ito yellow, darkened to read on white
+    case State::WaitingQueue:
+    case State::Count:
+        break;
+    }
+    return QColor(0x55, 0x55, 0x55);
+}
+
+QColor TimelineStyle::instantColor(InstantKind k)
+{
+    switch (k) {
+    case InstantKind::Killed:
+    case InstantKind::Terminated:
+    case InstantKind::Crashed:
+    case InstantKind::Aborted:
+    case InstantKind::Failed:
+        return QColor(0xc2, 0x4f, 0x00);
+    default:
+        return QColor(0x1d, 0x1f, 0x23);
+    }
+}
+
+QString TimelineStyle::stateLabel(State s)
+{
+    switch (s) {
+    case State::Running:
+        return tr("running");
+    case State::Sleeping:
+        return tr("sleeping");
+    case State::Computing:
+        return tr("computing");
+    case State::WaitingGil:
+        return tr("waiting: GIL");
+    case State::WaitingLock:
+        return tr("waiting: lock");
+    case State::WaitingJoin:
+        return tr("waiting: join");
+    case State::WaitingInput:
+        return tr("waiting: input");
+    case State::WaitingQueue:
+        return tr("waiting: queue");
+    case State::Count:
+        break;
+    }
+    return {};
+}
+
+QString TimelineStyle::instantLabel(InstantKind k)
+{
+    switch (k) {
+    case InstantKind::Fork:
+        return tr("fork");
+    case InstantKind::Start:
+        return tr("start");
+    case InstantKind::Print:
+        return tr("print");
+    case InstantKind::End:
+        return tr("end");
+    case InstantKind::Join:
+        return tr("join");
+    case InstantKind::Killed:
+        return tr("killed");
+    case InstantKind::Terminated:
+        return tr("terminated");
+    case InstantKind::Crashed:
+        return tr("crashed");
+    case InstantKind::Aborted:
+        return tr("aborted");
+    case InstantKind::Failed:
+        return tr("failed");
+    case InstantKind::MainExit:
+        return tr("main exit");
+    case InstantKind::Send:
+        return tr("send");
+    case InstantKind::Receive:
+        return tr("receive");
+    case InstantKind::Other:
+    case InstantKind::Count:
+        break;
+    }
+    return tr("event");
+}
+
+QString TimelineStyle::flowLabel(FlowKind k)
+{
+    switch (k) {
+    case FlowKind::Fork:
+        return tr("fork → start");
+    case FlowKind::Join:
+        return tr("end → join");
+    case FlowKind::Message:
+        return tr("message");
+    case FlowKind::Lock:
+        return tr("lock hand-over");
+    case FlowKind::Other:
+    case FlowKind::Count:
+        break;
+    }
+    return tr("flow");
+}
+
+void TimelineStyle::drawStateBox(QPainter* p, const QRect& r, State s) const
+{
+    if (r.width() <= 0 || r.height() <= 0)
+        return;
+    const QColor c = stateColor(s);
+    const bool wide = r.width() >= 3;
+    switch (s) {
+    case State::Running:
+        p->fillRect(r, c);
+        return;
+    case State::Computing:
+        p->fillRect(r, c);
+        if (wide) {
+            // Vertical ticks: a busy CPU, apart from plain running without colour.
+            p->setPen(QPen(mix(c, Qt::white, 0.45), 1));
+            const int step = m_presentation ? 6 : 4;
+            QVarLengthArray<QLine, 64> lines;
+            for (int x = (r.left() / step + 1) * step; x <= r.right(); x += step)
+                lines.append(QLine(x, r.top() + 2, x, r.bottom() - 2));
+            p->drawLines(lines.constData(), int(lines.size()));
+        }
+        return;
+    case State::Sleeping:
+        p->fillRect(r, mix(c, Qt::white, 0.72));
+        if (wide) {
+            p->setPen(QPen(mix(c, Qt::black, 0.1), 1));
+            hatch(p, r, m_presentation ? 9 : 6, true);
+        }
+        return;
+    default:
+        break;
+    }
+    // Waiting: a pale box edged in the state's colour with a patterned mid-line, so that
+    // "blocked" reads as hollow next to the solid running boxes.
+    p->fillRect(r, mix(c, Qt::white, 0.8));
+    const QColor edge = mix(c, Qt::black, 0.05);
+    p->fillRect(QRect(r.left(), r.top(), r.width(), 1), edge);
+    p->fillRect(QRect(r.left(), r.bottom(), r.width(), 1), edge);
+    if (!wide)
+        return;
+    QPen pen(edge, m_presentation ? 3 : 2);
+    pen.setCapStyle(Qt::FlatCap);
+    switch (s) {
+    case State::WaitingLock:
+        p->setPen(QPen(mix(c, Qt::white, 0.25), 1));
+        hatch(p, r.adjusted(0, 1, 0, -1), m_presentation ? 9 : 6, false);
+        return;
+    case State::WaitingJoin:
+        pen.setDashPattern({ 1, 2 });
+        break;
+    case State::WaitingGil:
+        pen.setDashPattern({ 3, 2 });
+        break;
+    case State::WaitingInput:
+        pen.setDashPattern({ 4, 1.5, 1, 1.5 });
+        break;
+    default:
+        pen.setDashPattern({ 6, 1.5, 1, 1.5, 1, 1.5 });
+        break;
+    }
+    // Offset the dashes to the page so neighbouring boxes continue the same rhythm.
+    const double period = [&] {
+        double sum = 0;
+        for (double d : pen.dashPattern())
+            sum += d;
+        return sum * pen.widthF();
+    }();
+    pen.setDashOffset(std::fmod(double(r.left()), period) / pen.widthF());
+    p->setPen(pen);
+    const double y = r.top() + r.height() / 2.0;
+    p->drawLine(QLineF(r.left(), y, r.left() + r.width(), y));
+}
+
+void TimelineStyle::drawInstant(QPainter* p, QPointF c, InstantKind k) const
+{
+    const double r = markSize / 2.0;
+    const QColor color = instantColor(k);
+    QPainterPath path;
+    bool filled = true;
+    double width = m_presentation ? 1.6 : 1.2;
+    switch (k) {
+    case InstantKind::Fork: // points down to the child it starts
+        path.moveTo(-r, -r * 0.8);
+        path.lineTo(r, -r * 0.8);
+        path.lineTo(0, r * 0.9);
+        path.closeSubpath();
+        break;
+    case InstantKind::Start: // "play"
+        path.moveTo(-r * 0.7, -r);
+        path.lineTo(r * 0.9, 0);
+        path.lineTo(-r * 0.7, r);
+        path.closeSubpath();
+        break;
+    case InstantKind::Print:
+        path.addEllipse(QPointF(0, 0), r * 0.62, r * 0.62);
+        filled = false;
+        break;
+    case InstantKind::End:
+        path.addRect(QRectF(-r * 0.75, -r * 0.75, r * 1.5, r * 1.5));
+        break;
+    case InstantKind::Join: // points up, back to the thread that waited
+        path.moveTo(-r, r * 0.8);
+        path.lineTo(r, r * 0.8);
+        path.lineTo(0, -r * 0.9);
+        path.closeSubpath();
+        break;
+    case InstantKind::Killed:
+        path.moveTo(-r * 0.8, -r * 0.8);
+        path.lineTo(r * 0.8, r * 0.8);
+        path.moveTo(-r * 0.8, r * 0.8);
+        path.lineTo(r * 0.8, -r * 0.8);
+        filled = false;
+        width *= 2;
+        break;
+    case InstantKind::Terminated:
+        path.addRect(QRectF(-r * 0.85, -r * 0.85, r * 1.7, r * 1.7));
+        path.moveTo(-r * 0.85, -r * 0.85);
+        path.lineTo(r * 0.85, r * 0.85);
+        path.moveTo(-r * 0.85, r * 0.85);
+        path.lineTo(r * 0.85, -r * 0.85);
+        filled = false;
+        break;
+    case InstantKind::Crashed: { // a burst
+        for (int i = 0; i < 16; ++i) {
+            const double a = i * M_PI / 8;
+            const double rr = (i % 2) ? r * 0.45 : r * 1.05;
+            const QPointF pt(rr * std::cos(a), rr * std::sin(a));
+            if (i == 0)
+                path.moveTo(pt);
+            else
+                path.lineTo(pt);
+        }
+        path.closeSubpath();
+        break;
+    }
+    case InstantKind::Aborted:
+        path.addRect(QRectF(-r * 0.75, -r * 0.75, r * 1.5, r * 1.5));
+        filled = false;
+        width *= 1.6;
+        break;
+    case InstantKind::Failed:
+    case InstantKind::MainExit:
+        path.moveTo(0, -r);
+        path.lineTo(r, 0);
+        path.lineTo(0, r);
+        path.lineTo(-r, 0);
+        path.closeSubpath();
+        filled = k == InstantKind::MainExit;
+        if (!filled)
+            width *= 1.6;
+        break;
+    case InstantKind::Send:
+    case InstantKind::Receive:
+        path.addEllipse(QPointF(0, 0), r * 0.5, r * 0.5);
+        break;
+    default:
+        path.moveTo(-r * 0.7, 0);
+        path.lineTo(r * 0.7, 0);
+        path.moveTo(0, -r * 0.7);
+        path.lineTo(0, r * 0.7);
+        filled = false;
+        width *= 1.6;
+        break;
+    }
+    path.translate(c);
+    // A white halo keeps the mark readable on top of any fill.
+    p->strokePath(path, QPen(Qt::white, width + 2.4, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+    if (filled)
+        p->fillPath(path, color);
+    else if (k == InstantKind::Print)
+        p->fillPath(path, Qt::white);
+    p->strokePath(path, QPen(color, width, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+}
+
+void TimelineStyle::drawFlow(QPainter* p, QPointF from, QPointF to, FlowKind k) const
+{
+    const QLineF line(from, to);
+    if (line.length() < 2)
+        return;
+    const double gap = markSize / 2.0 + 1.5; // end at the target mark's edge, not under it
+    const double head = m_presentation ? 9 : 7;
+    const QPointF dir = (to - from) / line.length();
+    const QPointF tip = line.length() > gap + head ? to - dir * gap : to;
+    QColor color(0x3b, 0x3f, 0x46);
+    QPen pen(color, m_presentation ? 1.8 : 1.3);
+    switch (k) {
+    case FlowKind::Fork:
+        break;
+    case FlowKind::Join:
+        pen.setDashPattern({ 4, 2.5 });
+        break;
+    case FlowKind::Message:
+        color = TimelineStyle::stateColor(State::Computing);
+        pen.setColor(color);
+        pen.setDashPattern({ 1.5, 2 });
+        break;
+    default:
+        pen.setDashPattern({ 5, 2, 1.5, 2 });
+        break;
+    }
+    const QPointF base = tip - dir * head;
+    p->setPen(pen);
+    p->drawLine(QLineF(from, base));
+    const QPointF normal(-dir.y(), dir.x());
+    const QPointF poly[3] = { tip, base + normal * head * 0.45, base - normal * head * 0.45 };
+    p->setPen(Qt::NoPen);
+    p->setBrush(color);
+    p->drawPolygon(poly, 3);
+    p->setBrush(Qt::NoBrush);
+}
+
+} // namespace Forkline
