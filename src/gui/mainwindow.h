@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "scenario.h"
+#include "timelineexport.h"
+#include "tracemodel.h"
+
+#include <QElapsedTimer>
+#include <QMainWindow>
+#include <QTimer>
+
+class QAction;
+class QDoubleSpinBox;
+class QLabel;
+class QSplitter;
+
+namespace Forkline {
+
+class Collector;
+class ConsolePane;
+class MessageBar;
+class ScenarioPanel;
+class Settings;
+class TimelineView;
+class WorkerPanel;
+
+// Pick a scenario, run it for real, watch it on the timeline, export the picture.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // The program started in runner mode; empty means this executable. The environment
+    // variable FORKLINE_RUNNER sets it too.
+    void setRunnerProgram(const QString& path) { m_runnerProgram = path; }
+    QString runnerProgram() const { return m_runnerProgram; }
+
+    // A built-in name or a listed file path.
+    bool selectScenario(const QString& nameOrPath);
+    // Loads and lists a scenario file; a bad file leaves everything as it was and shows the
+    // loader's "file:line:column: message".
+    bool openScenarioFile(const QString& path);
+    QString currentScenario() const;
+    void setTimeScale(double scale);
+    double timeScale() const;
+
+    bool startRun();
+    void stopRun();
+    bool isRunning() const;
+
+    // The model on screen with its title, as exports want it.
+    TraceModel exportModel() const;
+    bool exportImage(const QString& path, const ImageExportOptions& options, QString* error) const;
+
+    TimelineView* timelineView() const { return m_view; }
+    ConsolePane* console() const { return m_console; }
+    WorkerPanel* workerPanel() const;
+    MessageBar* messageBar() const { return m_message; }
+    QAction* runAction() const { return m_run; }
+    QAction* stopAction() const { return m_stop; }
+
+Q_SIGNALS:
+    void runStarted();
+    void runFinished(int exitCode);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void createActions();
+    void createMenusAndToolBar();
+    void createWidgets();
+    void restoreSettings();
+    void onScenarioChanged(const QString& nameOrPath);
+    void onPrinted(int lane, const QString& text);
+    void onFinished(int exitCode);
+    void updateActions();
+    void updateStatus();
+    void showError(const QString& text);
+
+    void openScenarioDialog();
+    void exportImageDialog();
+    void exportTraceDialog();
+    void exportCsvDialog();
+    void copyImage();
+    void about();
+    QString suggestedPath(const QString& extension) const;
+
+    Collector* m_collector = nullptr;
+    Settings* m_settings = nullptr;
+    ScenarioPanel* m_scenarios = nullptr;
+    TimelineView* m_view = nullptr;
+    ConsolePane* m_console = nullptr;
+    MessageBar* m_message = nullptr;
+    QDoubleSpinBox* m_timeScale = nullptr;
+    QSplitter* m_mainSplitter = nullptr;
+    QSplitter* m_rightSplitter = nullptr;
+    QLabel* m_stateLabel = nullptr;
+    QLabel* m_elapsedLabel = nullptr;
+
+    QAction* m_open = nullptr;
+    QAction* m_exportImage = nullptr;
+    QAction* m_exportTrace = nullptr;
+    QAction* m_exportCsv = nullptr;
+    QAction* m_copyImage = nullptr;
+    QAction* m_quit = nullptr;
+    QAction* m_run = nullptr;
+    QAction* m_stop = nullptr;
+    QAction* m_about = nullptr;
+
+    Scenario m_scenario; // the selected one
+    Scenario m_runScenario; // the one on the timeline
+    TraceModel m_model; // the last finished run
+    QString m_runnerProgram;
+    QString m_lastState;
+    QTimer m_statusTimer;
+    QElapsedTimer m_runClock;
+    bool m_restartPending = false;
+};
+
+} // namespace Forkline

@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "settings.h"
+
+#include <QSettings>
+#include <algorithm>
+
+namespace Forkline {
+
+namespace {
+const QString kLastScenario = QStringLiteral("run/lastScenario");
+const QString kTimeScale = QStringLiteral("run/timeScale");
+const QString kGeometry = QStringLiteral("window/geometry");
+const QString kWindowState = QStringLiteral("window/state");
+const QString kSplitters = QStringLiteral("window/splitters/");
+const QString kExportDir = QStringLiteral("export/lastDir");
+} // namespace
+
+Settings::Settings(QObject* parent)
+    : QObject(parent)
+    , m_settings(std::make_unique<QSettings>())
+{ }
+
+Settings::~Settings() = default;
+
+QString Settings::lastScenario() const
+{
+    return m_settings->value(kLastScenario).toString();
+}
+
+void Settings::setLastScenario(const QString& nameOrPath)
+{
+    if (nameOrPath == lastScenario())
+        return;
+    m_settings->setValue(kLastScenario, nameOrPath);
+    Q_EMIT lastScenarioChanged(nameOrPath);
+}
+
+double Settings::timeScale() const
+{
+    bool ok = false;
+    const double v = m_settings->value(kTimeScale, 1.0).toDouble(&ok);
+    return ok ? std::clamp(v, kMinTimeScale, kMaxTimeScale) : 1.0;
+}
+
+void Settings::setTimeScale(double scale)
+{
+    scale = std::clamp(scale, kMinTimeScale, kMaxTimeScale);
+    if (qFuzzyCompare(scale, timeScale()))
+        return;
+    m_settings->setValue(kTimeScale, scale);
+    Q_EMIT timeScaleChanged(scale);
+}
+
+QByteArray Settings::geometry() const
+{
+    return m_settings->value(kGeometry).toByteArray();
+}
+
+void Settings::setGeometry(const QByteArray& geometry)
+{
+    m_settings->setValue(kGeometry, geometry);
+}
+
+QByteArray Settings::windowState() const
+{
+    return m_settings->value(kWindowState).toByteArray();
+}
+
+void Settings::setWindowState(const QByteArray& state)
+{
+    m_settings->setValue(kWindowState, state);
+}
+
+QByteArray Settings::splitterState(const QString& name) const
+{
+    return m_settings->value(kSplitters + name).toByteArray();
+}
+
+void Settings::setSplitterState(const QString& name, const QByteArray& state)
+{
+    m_settings->setValue(kSplitters + name, state);
+}
+
+QString Settings::lastExportDir() const
+{
+    return m_settings->value(kExportDir).toString();
+}
+
+void Settings::setLastExportDir(const QString& dir)
+{
+    m_settings->setValue(kExportDir, dir);
+}
+
+} // namespace Forkline

@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QObject>
+#include <QString>
+#include <memory>
+
+class QSettings;
+
+namespace Forkline {
+
+// Typed access to what the app remembers between sessions; the only place that knows the
+// QSettings keys.
+class Settings : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Settings(QObject* parent = nullptr);
+    ~Settings() override;
+
+    QString lastScenario() const;
+    void setLastScenario(const QString& nameOrPath);
+    double timeScale() const;
+    void setTimeScale(double scale);
+    QByteArray geometry() const;
+    void setGeometry(const QByteArray& geometry);
+    QByteArray windowState() const;
+    void setWindowState(const QByteArray& state);
+    QByteArray splitterState(const QString& name) const;
+    void setSplitterState(const QString& name, const QByteArray& state);
+    QString lastExportDir() const;
+    void setLastExportDir(const QString& dir);
+
+    static constexpr double kMinTimeScale = 0.01;
+    static constexpr double kMaxTimeScale = 10.0;
+
+Q_SIGNALS:
+    void lastScenarioChanged(const QString& nameOrPath);
+    void timeScaleChanged(double scale);
+
+private:
+    std::unique_ptr<QSettings> m_settings;
+};
+
+} // namespace Forkline

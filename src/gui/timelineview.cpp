@@ -1,0 +1,392 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "timelineview.h"
+
+#include "timeaxis.h"
+#include "timelinelegend.h"
+#include "tracemodel.h"
+#include "zoomstate.h"
+
+#include <QKeyEvent>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QScrollBar>
+#include <QToolTip>
+#include <QWheelEvent>
+#include <cmath>
+
+namespace Forkline {
+
+namespace {
+constexpr int kFrameMs = 16;
+constexpr int kDragThreshold = 4;
+constexpr qint64 kMaxScrollSteps = 1000000000;
+} // namespace
+
+TimelineView::TimelineView(QWidget* parent)
+    : QAbstractScrollArea(parent)
+    , m_zoom(new ZoomState(this))
+    , m_style(font())
+{
+    setMouseTracking(true);
+    viewport()->setMouseTracking(true);
+    viewport()->setAutoFillBackground(false);
+    viewport()->setAttribute(Qt::WA_OpaquePaintEvent);
+    setFocusPolicy(Qt::StrongFocus);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    setToolTip(QString()); // the tooltip depends on what is under the mouse
+    setWhatsThis(tr("One lane per thread, grouped by process. Wheel: zoom around the mouse. Drag: pan. "
+                    "Shift+drag or right-drag: zoom to the selected range. 0: fit all. "
+                    "Click a process header to fold it."));
+
+    m_repaintTimer.setSingleShot(true);
+    m_repaintTimer.setInterval(kFrameMs);
+    connect(&m_repaintTimer, &QTimer::timeout, this, &TimelineView::refresh);
+    m_liveTimer.setInterval(kFrameMs);
+    connect(&m_liveTimer, &QTimer::timeout, this, &TimelineView::refresh);
+
+    connect(m_zoom, &ZoomState::rangeChanged, this, [this] {
+        updateScrollBars();
+        viewport()->update();
+    });
+    connect(horizontalScrollBar(), &QScrollBar::valueChanged, this, &TimelineView::onHorizontalScroll);
+    connect(verticalScrollBar(), &QScrollBar::valueChanged, viewport(), qOverload<>(&QWidget::update));
+    addActions({ m_zoom->zoomInAction(), m_zoom->zoomOutAction(), m_zoom->fitAction(), m_zoom->followAction() });
+    refresh();
+}
+
+TimelineView::~TimelineView() = default;
+
+QSize TimelineView::sizeHint() const
+{
+    return { 900, 360 };
+}
+
+void TimelineView::setModel(const TraceModel* model)
+{
+    m_model = model;
+    refresh();
+    if (!isLive())
+        m_zoom->fit();
+}
+
+void TimelineView::setLiveClock(std::function<qint64()> clock)
+{
+    m_clock = std::move(clock);
+    m_zoom->setLive(bool(m_clock));
+    // Open spans grow even when no event arrives (a thread sleeping for a second).
+    if (m_clock)
+        m_liveTimer.start();
+    else
+        m_liveTimer.stop();
+    refresh();
+}
+
+void TimelineView::scheduleUpdate()
+{
+    if (!m_repaintTimer.isActive())
+        m_repaintTimer.start();
+}
+
+qint64 TimelineView::now() const
+{
+    return m_clock ? m_clock() : -1;
+}
+
+void TimelineView::refresh()
+{
+    m_repaintTimer.stop();
+    static const TraceModel empty;
+    const TraceModel& model = m_model ? *m_model : empty;
+    m_layout.build(model, m_style, m_collapsed);
+    const TimelineLegend legend(model, m_style);
+    const int legendWidth = viewport()->width() - 2 * m_style.padding;
+    m_legendHeight = model.isEmpty() ? 0 : legend.heightForWidth(legendWidth) + 2 * m_style.padding;
+    const auto [start, end] = TimeAxis::extent(model, now());
+    m_zoom->setExtent(start, end);
+    updateScrollBars();
+    viewport()->update();
+}
+
+int TimelineView::rowsBottom() const
+{
+    return std::max(rowsTop() + 1, viewport()->height() - m_legendHeight);
+}
+
+TimeMapping TimelineView::mapping() const
+{
+    TimeMapping m;
+    m.t0 = m_zoom->start();
+    m.t1 = m_zoom->end();
+    m.x0 = m_layout.labelWidth() + m_style.dataLeftPad;
+    m.width = std::max(10.0, double(viewport()->width()) - m.x0 - m_style.dataRightPad);
+    return m;
+}
+
+void TimelineView::updateScrollBars()
+{
+    m_settingScrollBars = true;
+    const int rowsHeight = rowsBottom() - rowsTop();
+    QScrollBar* v = verticalScrollBar();
+    v->setRange(0, std::max(0, m_layout.height() - rowsHeight));
+    v->setPageStep(rowsHeight);
+    v->setSingleStep(m_style.laneHeight);
+
+    // Times do not fit an int at ns resolution: the bar counts in units of about a pixel.
+    const qint64 lo = m_zoom->extentStart();
+    const qint64 hi = std::max(m_zoom->extentEnd(), m_zoom->end());
+    const qint64 width = m_zoom->end() - m_zoom->start();
+    const TimeMapping m = mapping();
+    m_scrollUnit = std::max<qint64>({ 1, qint64(m.nsPerPixel()), (hi - lo) / kMaxScrollSteps });
+    QScrollBar* h = horizontalScrollBar();
+    const qint64 room = std::max<qint64>(0, hi - lo - width);
+    if (room <= 0 || m_zoom->isFitted()) {
+        h->setRange(0, 0);
+    } else {
+        h->setRange(0, int(room / m_scrollUnit));
+        h->setPageStep(int(std::max<qint64>(1, width / m_scrollUnit)));
+        h->setSingleStep(std::max(1, h->pageStep() / 20));
+        h->setValue(int(std::clamp<qint64>(m_zoom->start() - lo, 0, room) / m_scrollUnit));
+    }
+    m_settingScrollBars = false;
+}
+
+void TimelineView::onHorizontalScroll(int value)
+{
+    if (m_settingScrollBars)
+        return;
+    const qint64 width = m_zoom->end() - m_zoom->start();
+    const qint64 t0 = m_zoom->extentStart() + qint64(value) * m_scrollUnit;
+    m_zoom->setRange(t0, t0 + width);
+}
+
+QPoint TimelineView::toContent(QPoint viewportPos) const
+{
+    return { viewportPos.x(), viewportPos.y() - rowsTop() + verticalScrollBar()->value() };
+}
+
+TimelineHit TimelineView::hitAt(QPoint viewportPos) const
+{
+    if (!m_model || viewportPos.y() < rowsTop() || viewportPos.y() >= rowsBottom())
+        return {};
+    return TimelinePainter(*m_model, m_layout, m_style, mapping(), now()).hitTest(toContent(viewportPos));
+}
+
+QString TimelineView::toolTipAt(QPoint viewportPos) const
+{
+    if (!m_model)
+        return {};
+    return TimelinePainter(*m_model, m_layout, m_style, mapping(), now()).describe(hitAt(viewportPos));
+}
+
+QPoint TimelineView::lanePoint(int lane, qint64 t) const
+{
+    const double y = m_layout.laneCenter(lane);
+    return { int(std::lround(mapping().toX(t))), int(std::lround(y)) + rowsTop() - verticalScrollBar()->value() };
+}
+
+void TimelineView::setCollapsed(qint64 pid, bool collapsed)
+{
+    if (collapsed)
+        m_collapsed.insert(pid);
+    else
+        m_collapsed.remove(pid);
+    refresh();
+}
+
+void TimelineView::paintEvent(QPaintEvent*)
+{
+    QPainter p(viewport());
+    const int w = viewport()->width();
+    const int h = viewport()->height();
+    p.fillRect(viewport()->rect(), m_style.background());
+    if (!m_model || m_model->isEmpty()) {
+        p.setPen(m_style.dimTextColor());
+        p.drawText(viewport()->rect(), Qt::AlignCenter | Qt::TextWordWrap,
+            isLive() ? tr("Starting the run…")
+                     : tr("Pick a scenario and press Run (F5).\nEvery thread gets a lane here."));
+        return;
+    }
+    const TimeMapping map = mapping();
+    const TimelinePainter painter(*m_model, m_layout, m_style, map, now());
+    const int labelWidth = m_layout.labelWidth();
+    const int top = rowsTop();
+    const int bottom = rowsBottom();
+    const int scrollY = verticalScrollBar()->value();
+    const int yFrom = scrollY;
+    const int yTo = scrollY + bottom - top;
+
+    p.save();
+    p.setClipRect(QRect(labelWidth, top, w - labelWidth, bottom - top));
+    p.translate(0, top - scrollY);
+    painter.paintData(&p, yFrom, yTo, labelWidth, w);
+    if (isLive())
+        painter.paintNowLine(&p, yFrom, yTo);
+    p.restore();
+
+    p.save();
+    p.setClipRect(QRect(0, top, w, bottom - top));
+    p.translate(0, top - scrollY);
+    painter.paintLabels(&p, yFrom, yTo, w, m_collapsed);
+    p.restore();
+
+    if (m_drag == Drag::Select) {
+        const int x0 = std::max(labelWidth, std::min(m_pressPos.x(), m_selectTo));
+        const int x1 = std::min(w, std::max(m_pressPos.x(), m_selectTo));
+        QColor fill = palette().color(QPalette::Highlight);
+        fill.setAlpha(60);
+        p.fillRect(QRect(x0, top, x1 - x0, bottom - top), fill);
+        p.setPen(palette().color(QPalette::Highlight));
+        p.drawLine(x0, top, x0, bottom);
+        p.drawLine(x1, top, x1, bottom);
+        p.setPen(m_style.textColor());
+        p.drawText(QRect(x0, top, std::max(x1 - x0, 200), m_style.laneHeight), Qt::AlignLeft | Qt::AlignVCenter,
+            QStringLiteral(" ") + TimeAxis::duration(map.toTime(x1) - map.toTime(x0)));
+    }
+
+    p.fillRect(QRect(0, 0, labelWidth, top), m_style.background());
+    TimeAxis::paint(&p, QRect(labelWidth, 0, w - labelWidth, top), map, m_style);
+    p.setPen(QPen(m_style.gridColor(), 1));
+    p.drawLine(0, top - 1, labelWidth, top - 1);
+
+    if (m_legendHeight > 0) {
+        p.fillRect(QRect(0, bottom, w, h - bottom), m_style.background());
+        p.setPen(QPen(m_style.gridColor(), 1));
+        p.drawLine(0, bottom, w, bottom);
+        TimelineLegend(*m_model, m_style)
+            .paint(&p, QRect(m_style.padding, bottom + m_style.padding, w - 2 * m_style.padding, m_legendHeight));
+    }
+}
+
+void TimelineView::resizeEvent(QResizeEvent* event)
+{
+    QAbstractScrollArea::resizeEvent(event);
+    refresh();
+}
+
+void TimelineView::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::FontChange) {
+        m_style = TimelineStyle(font());
+        refresh();
+    }
+    QAbstractScrollArea::changeEvent(event);
+}
+
+void TimelineView::wheelEvent(QWheelEvent* event)
+{
+    const QPoint delta = event->angleDelta();
+    if (event->modifiers() & (Qt::ShiftModifier | Qt::AltModifier)) {
+        // Shift+wheel scrolls through the lanes, as in most editors.
+        const int d = delta.y() != 0 ? delta.y() : delta.x();
+        verticalScrollBar()->setValue(verticalScrollBar()->value() - d * m_style.laneHeight / 120);
+    } else if (std::abs(delta.x()) > std::abs(delta.y())) {
+        const TimeMapping m = mapping();
+        const qint64 dt = qint64(double(delta.x()) / 120.0 * 40.0 * m.nsPerPixel());
+        m_zoom->setRange(m.t0 - dt, m.t1 - dt);
+    } else if (delta.y() != 0) {
+        const double x = std::max(event->position().x(), mapping().x0);
+        const TimeMapping zoomed = mapping().zoomedAround(x, std::pow(1.2, delta.y() / 120.0));
+        m_zoom->setRange(zoomed.t0, zoomed.t1);
+    }
+    event->accept();
+}
+
+void TimelineView::mousePressEvent(QMouseEvent* event)
+{
+    m_pressPos = event->position().toPoint();
+    m_pressT0 = m_zoom->start();
+    m_pressT1 = m_zoom->end();
+    m_pressScrollY = verticalScrollBar()->value();
+    m_moved = false;
+    const bool select = event->button() == Qt::RightButton
+        || (event->button() == Qt::LeftButton && (event->modifiers() & Qt::ShiftModifier));
+    if (select && m_pressPos.x() >= m_layout.labelWidth()) {
+        m_drag = Drag::Select;
+        m_selectTo = m_pressPos.x();
+    } else if (event->button() == Qt::LeftButton) {
+        m_drag = Drag::Pan;
+        viewport()->setCursor(Qt::ClosedHandCursor);
+    }
+    event->accept();
+}
+
+void TimelineView::mouseMoveEvent(QMouseEvent* event)
+{
+    const QPoint pos = event->position().toPoint();
+    if ((pos - m_pressPos).manhattanLength() >= kDragThreshold)
+        m_moved = true;
+    if (m_drag == Drag::Pan && m_moved) {
+        const qint64 dt = qint64(double(pos.x() - m_pressPos.x()) * mapping().nsPerPixel());
+        if (dt != 0)
+            m_zoom->setRange(m_pressT0 - dt, m_pressT1 - dt);
+        verticalScrollBar()->setValue(m_pressScrollY - (pos.y() - m_pressPos.y()));
+    } else if (m_drag == Drag::Select) {
+        m_selectTo = pos.x();
+        viewport()->update();
+    }
+}
+
+void TimelineView::mouseReleaseEvent(QMouseEvent* event)
+{
+    const Drag drag = m_drag;
+    m_drag = Drag::None;
+    viewport()->unsetCursor();
+    const QPoint pos = event->position().toPoint();
+    if (drag == Drag::Select) {
+        const TimeMapping m = mapping();
+        if (std::abs(pos.x() - m_pressPos.x()) >= kDragThreshold) {
+            const int x0 = std::max(m_layout.labelWidth(), std::min(pos.x(), m_pressPos.x()));
+            const int x1 = std::max(pos.x(), m_pressPos.x());
+            m_zoom->setRange(m.toTime(x0), m.toTime(x1));
+        }
+        viewport()->update();
+    } else if (drag == Drag::Pan && !m_moved) {
+        const TimelineHit hit = hitAt(pos);
+        if (hit.kind == TimelineHit::Kind::Process && m_model) {
+            const qint64 pid = m_model->processes()[size_t(hit.process)].pid;
+            setCollapsed(pid, !isCollapsed(pid));
+        }
+    }
+    event->accept();
+}
+
+void TimelineView::keyPressEvent(QKeyEvent* event)
+{
+    const TimeMapping m = mapping();
+    const qint64 step = (m.t1 - m.t0) / 10;
+    switch (event->key()) {
+    case Qt::Key_Left:
+        m_zoom->setRange(m.t0 - step, m.t1 - step);
+        break;
+    case Qt::Key_Right:
+        m_zoom->setRange(m.t0 + step, m.t1 + step);
+        break;
+    case Qt::Key_Home:
+        m_zoom->setRange(m_zoom->extentStart(), m_zoom->extentStart() + (m.t1 - m.t0));
+        break;
+    case Qt::Key_End:
+        m_zoom->setRange(m_zoom->extentEnd() - (m.t1 - m.t0), m_zoom->extentEnd());
+        break;
+    default:
+        QAbstractScrollArea::keyPressEvent(event);
+        return;
+    }
+    event->accept();
+}
+
+bool TimelineView::viewportEvent(QEvent* event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        auto* help = static_cast<QHelpEvent*>(event);
+        const QString text = toolTipAt(help->pos());
+        if (text.isEmpty())
+            QToolTip::hideText();
+        else
+            QToolTip::showText(help->globalPos(), text, viewport());
+        return true;
+    }
+    return QAbstractScrollArea::viewportEvent(event);
+}
+
+} // namespace Forkline

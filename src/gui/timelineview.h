@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "timelinelayout.h"
+#include "timelinepainter.h"
+#include "timelinestyle.h"
+#include "timemapping.h"
+
+#include <QAbstractScrollArea>
+#include <QSet>
+#include <QTimer>
+#include <functional>
+
+namespace Forkline {
+
+class TraceModel;
+class ZoomState;
+
+// The live Gantt view: a fixed time axis on top, lane names on the left, the legend at the
+// bottom and the lanes scrolling in between. Wheel zooms around the cursor, drag pans,
+// shift+drag (or right-drag) zooms to a range, a click on a process header folds it.
+class TimelineView : public QAbstractScrollArea
+{
+    Q_OBJECT
+public:
+    explicit TimelineView(QWidget* parent = nullptr);
+    ~TimelineView() override;
+
+    // The model must outlive the view or be replaced first; it may grow between updates.
+    void setModel(const TraceModel* model);
+    const TraceModel* model() const { return m_model; }
+    ZoomState* zoom() const { return m_zoom; }
+
+    // While a clock is set the run is live: open spans reach clock() and the view follows.
+    void setLiveClock(std::function<qint64()> clock);
+    bool isLive() const { return bool(m_clock); }
+
+    // Coalesces: many calls within a frame cause one repaint.
+    void scheduleUpdate();
+
+    TimelineHit hitAt(QPoint viewportPos) const;
+    QString toolTipAt(QPoint viewportPos) const;
+    // The viewport position of a lane's centre at time t (tests, accessibility).
+    QPoint lanePoint(int lane, qint64 t) const;
+
+    void setCollapsed(qint64 pid, bool collapsed);
+    bool isCollapsed(qint64 pid) const { return m_collapsed.contains(pid); }
+
+    QSize sizeHint() const override;
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+    void wheelEvent(QWheelEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
+    bool viewportEvent(QEvent* event) override;
+    void changeEvent(QEvent* event) override;
+
+private:
+    void refresh();
+    void updateScrollBars();
+    void onHorizontalScroll(int value);
+    TimeMapping mapping() const;
+    qint64 now() const;
+    int rowsTop() const { return m_style.axisHeight; }
+    int rowsBottom() const;
+    QPoint toContent(QPoint viewportPos) const;
+
+    const TraceModel* m_model = nullptr;
+    ZoomState* m_zoom = nullptr;
+    TimelineStyle m_style;
+    TimelineLayout m_layout;
+    QSet<qint64> m_collapsed;
+    std::function<qint64()> m_clock;
+    QTimer m_repaintTimer;
+    QTimer m_liveTimer;
+    int m_legendHeight = 0;
+    qint64 m_scrollUnit = 1;
+    bool m_settingScrollBars = false;
+
+    enum class Drag : std::uint8_t { None, Pan, Select };
+    Drag m_drag = Drag::None;
+    QPoint m_pressPos;
+    qint64 m_pressT0 = 0;
+    qint64 m_pressT1 = 0;
+    int m_pressScrollY = 0;
+    bool m_moved = false;
+    int m_selectTo = 0;
+};
+
+} // namespace Forkline
