@@ -1,0 +1,486 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "chrometrace.h"
+#include "tracemodel.h"
+
+#include <QBuffer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Forkline;
+
+namespace {
+
+const QString kPrinted = QStringLiteral("[매수] \"hi\"\n\\ \x01 end");
+
+// A small run built by hand: main (pid 1000) forks and joins "buyer", a daemon "watch"
+// sleeps to the end, and a child process "sub" (pid 2000) computes until terminated.
+TraceModel sampleModel()
+{
+    TraceModel m;
+    m.title = QStringLiteral("Buyer and seller");
+    m.scenario = QStringLiteral("buyer-seller");
+    ProcessInfo& runner = m.ensureProcess(1000);
+    runner.ppid = 1;
+    runner.name = QStringLiteral("buyer-seller");
+
+    const int main = m.ensureLane(1000, 1000);
+    m.lane(main).name = QStringLiteral("MainThread");
+    m.lane(main).kind = LaneKind::Process;
+    const int buyer = m.ensureLane(1000, 1001);
+    m.lane(buyer).name = QStringLiteral("buyer");
+    m.lane(buyer).label = QStringLiteral("매수");
+    m.lane(buyer).daemon = true;
+    m.lane(buyer).parent = main;
+    const int watch = m.ensureLane(1000, 1002);
+    m.lane(watch).name = QStringLiteral("watch, \"dog\"");
+    m.lane(watch).daemon = true;
+    m.lane(watch).parent = main;
+    ProcessInfo& child = m.ensureProcess(2000);
+    child.ppid = 1000;
+    child.name = QStringLiteral("sub");
+    const int sub = m.ensureLane(2000, 2000);
+    m.lane(sub).name = QStringLiteral("sub");
+    m.lane(sub).kind = LaneKind::Process;
+    m.lane(sub).parent = main;
+
+    m.addInstant(main, 0, InstantKind::Start);
+    m.setState(main, 0, State::Running);
+    m.addInstant(main, 1500, InstantKind::Fork, QStringLiteral("buyer"));
+    m.setState(main, 1500, State::WaitingJoin);
+    m.flowFrom(7, FlowKind::Fork, main, 1500);
+
+    m.addInstant(buyer, 1600, InstantKind::Start);
+    m.flowTo(7, FlowKind::Fork, buyer, 1600);
+    m.setState(buyer, 1600, State::Running);
+    m.addInstant(buyer, 1601, InstantKind::Print, kPrinted);
+    m.setState(buyer, 1700, State::Sleeping);
+    m.flowFrom(10, FlowKind::Message, buyer, 1800); // never received: no arrow
+
+    m.flowTo(9, FlowKind::Fork, sub, 5000); // the child's stream came first
+    m.flowFrom(9, FlowKind::Fork, main, 4000);
+    m.addInstant(sub, 5000, InstantKind::Start);
+    m.setState(sub, 5000, State::Computing);
+
+    m.addInstant(buyer, 2000000, InstantKind::End);
+    m.flowFrom(8, FlowKind::Join, buyer, 2000000);
+    m.flowTo(8, FlowKind::Join, main, 2000001);
+    m.addInstant(main, 2000001, InstantKind::Join, QStringLiteral("buyer"));
+    m.setState(main, 2000001, State::Running);
+    m.setState(watch, 2100000, State::Sleeping); // still asleep when the run ends
+    m.addInstant(sub, 2500000, InstantKind::Terminated, {}, 15);
+    m.addInstant(main, 2500000, InstantKind::Print, QStringLiteral("done"));
+    m.addInstant(main, 3000000, InstantKind::MainExit);
+    m.addInstant(main, 3000000, InstantKind::End);
+    return m;
+}
+
+QJsonArray traceEvents(const QByteArray& json)
+{
+    QJsonParseError err;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &err);
+    if (err.error != QJsonParseError::NoError) {
+        qWarning("not JSON at %d: %s", err.offset, qPrintable(err.errorString()));
+        return {};
+    }
+    return doc.object().value(QLatin1String("traceEvents")).toArray();
+}
+
+QString phase(const QJsonObject& e)
+{
+    return e.value(QLatin1String("ph")).toString();
+}
+
+QString laneKey(const QJsonObject& e)
+{
+    return QStringLiteral("%1/%2")
+        .arg(e.value(QLatin1String("pid")).toInteger())
+        .arg(e.value(QLatin1String("tid")).toInteger());
+}
+
+QJsonObject args(const QJsonObject& e)
+{
+    return e.value(QLatin1String("args")).toObject();
+}
+
+// Non-metadata events of one lane, in file order.
+QList<QJsonObject> laneEvents(const QJsonArray& events, qint64 pid, qint64 tid, const QString& ph = {})
+{
+    QList<QJsonObject> out;
+    for (const QJsonValue& v : events) {
+        const QJsonObject e = v.toObject();
+        if (phase(e) == QLatin1String("M") || e.value(QLatin1String("pid")).toInteger() != pid
+            || e.value(QLatin1String("tid")).toInteger() != tid)
+            continue;
+        if (ph.isEmpty() || phase(e) == ph)
+            out.append(e);
+    }
+    return out;
+}
+
+// A lane's own events (spans and instants; flows are arrows between lanes), in file order.
+QList<QJsonObject> ownEvents(const QJsonArray& events, qint64 pid, qint64 tid)
+{
+    QList<QJsonObject> out;
+    for (const QJsonObject& e : laneEvents(events, pid, tid)) {
+        if (phase(e) == QLatin1String("X") || phase(e) == QLatin1String("i"))
+            out.append(e);
+    }
+    return out;
+}
+
+} // namespace
+
+class TestChromeTrace : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void wellFormed();
+    void metadata();
+    void spans();
+    void instants();
+    void flows();
+    void laneArgsOnFirstEvent();
+    void microseconds_data();
+    void microseconds();
+    void deterministic();
+    void emptyModel();
+    void saveToFile();
+    void csv();
+};
+
+void TestChromeTrace::wellFormed()
+{
+    const QByteArray json = chromeTrace(sampleModel());
+    QJsonParseError err;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &err);
+    QCOMPARE(err.error, QJsonParseError::NoError);
+    QVERIFY(doc.isObject());
+    QCOMPARE(doc.object().keys(), QStringList { QStringLiteral("traceEvents") });
+    const QJsonArray events = doc.object().value(QLatin1String("traceEvents")).toArray();
+    QVERIFY(!events.isEmpty());
+    const QSet<QString> phases { QStringLiteral("M"), QStringLiteral("X"), QStringLiteral("i"), QStringLiteral("s"),
+        QStringLiteral("f") };
+    for (const QJsonValue& v : events) {
+        const QJsonObject e = v.toObject();
+        QVERIFY2(phases.contains(phase(e)), qPrintable(phase(e)));
+        QVERIFY(e.value(QLatin1String("name")).isString());
+        QVERIFY(e.value(QLatin1String("pid")).isDouble());
+        QVERIFY(e.value(QLatin1String("tid")).isDouble());
+        if (phase(e) != QLatin1String("M"))
+            QVERIFY(e.value(QLatin1String("ts")).isDouble());
+    }
+}
+
+void TestChromeTrace::metadata()
+{
+    const TraceModel model = sampleModel();
+    const QJsonArray events = traceEvents(chromeTrace(model));
+    QHash<qint64, QString> processNames;
+    QHash<QString, QString> threadNames;
+    QJsonObject run;
+    for (const QJsonValue& v : events) {
+        const QJsonObject e = v.toObject();
+        if (phase(e) != QLatin1String("M"))
+            continue;
+        const QString name = e.value(QLatin1String("name")).toString();
+        if (name == QLatin1String("process_name"))
+            processNames.insert(
+                e.value(QLatin1String("pid")).toInteger(), args(e).value(QLatin1String("name")).toString());
+        else if (name == QLatin1String("thread_name"))
+            threadNames.insert(laneKey(e), args(e).value(QLatin1String("name")).toString());
+        else if (name == QLatin1String("forkline_run"))
+            run = args(e);
+    }
+    QCOMPARE(processNames.size(), 2);
+    QCOMPARE(processNames.value(1000), QStringLiteral("buyer-seller"));
+    QCOMPARE(processNames.value(2000), QStringLiteral("sub"));
+    QCOMPARE(threadNames.size(), model.laneCount());
+    QCOMPARE(threadNames.value(QStringLiteral("1000/1000")), QStringLiteral("MainThread"));
+    QCOMPARE(threadNames.value(QStringLiteral("1000/1001")), QStringLiteral("buyer"));
+    QCOMPARE(threadNames.value(QStringLiteral("1000/1002")), QStringLiteral("watch, \"dog\""));
+    QCOMPARE(threadNames.value(QStringLiteral("2000/2000")), QStringLiteral("sub"));
+    QCOMPARE(run.value(QLatin1String("scenario")).toString(), QStringLiteral("buyer-seller"));
+    QCOMPARE(run.value(QLatin1String("title")).toString(), QStringLiteral("Buyer and seller"));
+
+    // Metadata comes before any other event, so a streaming reader names lanes first.
+    bool seenOther = false;
+    for (const QJsonValue& v : events) {
+        if (phase(v.toObject()) != QLatin1String("M"))
+            seenOther = true;
+        else
+            QVERIFY(!seenOther);
+    }
+}
+
+void TestChromeTrace::spans()
+{
+    const TraceModel model = sampleModel();
+    const QByteArray json = chromeTrace(model);
+    const QJsonArray events = traceEvents(json);
+
+    struct Expected
+    {
+        qint64 pid, tid;
+        QList<std::tuple<QString, double, double>> spans; // state, ts, dur (µs)
+    };
+    const QList<Expected> expected {
+        { 1000, 1000,
+            { { QStringLiteral("running"), 0, 1.5 }, { QStringLiteral("waiting:join"), 1.5, 1998.501 },
+                { QStringLiteral("running"), 2000.001, 999.999 } } },
+        { 1000, 1001, { { QStringLiteral("running"), 1.6, 0.1 }, { QStringLiteral("sleeping"), 1.7, 1998.3 } } },
+        // Open at the end: written up to endTime() (3000 µs).
+        { 1000, 1002, { { QStringLiteral("sleeping"), 2100, 900 } } },
+        { 2000, 2000, { { QStringLiteral("computing"), 5, 2495 } } },
+    };
+    int total = 0;
+    for (const Expected& lane : expected) {
+        const QList<QJsonObject> xs = laneEvents(events, lane.pid, lane.tid, QStringLiteral("X"));
+        QCOMPARE(xs.size(), lane.spans.size());
+        for (int i = 0; i < xs.size(); ++i) {
+            const auto& [state, ts, dur] = lane.spans.at(i);
+            QCOMPARE(xs[i].value(QLatin1String("name")).toString(), state);
+            QCOMPARE(xs[i].value(QLatin1String("cat")).toString(), QStringLiteral("state"));
+            QCOMPARE(xs[i].value(QLatin1String("ts")).toDouble(), ts);
+            QCOMPARE(xs[i].value(QLatin1String("dur")).toDouble(), dur);
+        }
+        total += int(xs.size());
+    }
+    QCOMPARE(total, int(model.spanCount()) + 1); // the open span is written too
+
+    // The numbers are written exactly, as decimal microseconds with nanosecond digits.
+    QVERIFY(json.contains("\"ts\":0,\"dur\":1.5"));
+    QVERIFY(json.contains("\"ts\":1.5,\"dur\":1998.501"));
+    QVERIFY(json.contains("\"ts\":2000.001,\"dur\":999.999"));
+    QVERIFY(json.contains("\"ts\":1.7,\"dur\":1998.3"));
+    QVERIFY(json.contains("\"ts\":2100,\"dur\":900"));
+}
+
+void TestChromeTrace::instants()
+{
+    const QJsonArray events = traceEvents(chromeTrace(sampleModel()));
+
+    const QList<QJsonObject> main = laneEvents(events, 1000, 1000, QStringLiteral("i"));
+    QStringList names;
+    for (const QJsonObject& e : main) {
+        names.append(e.value(QLatin1String("name")).toString());
+        QCOMPARE(e.value(QLatin1String("s")).toString(), QStringLiteral("t"));
+    }
+    QCOMPARE(names,
+        (QStringList { QStringLiteral("start"), QStringLiteral("fork"), QStringLiteral("join"), QStringLiteral("print"),
+            QStringLiteral("main-exit"), QStringLiteral("end") }));
+    QCOMPARE(main[1].value(QLatin1String("ts")).toDouble(), 1.5);
+    QCOMPARE(args(main[1]).value(QLatin1String("text")).toString(), QStringLiteral("buyer"));
+    QCOMPARE(args(main[3]).value(QLatin1String("text")).toString(), QStringLiteral("done"));
+    QCOMPARE(main[3].value(QLatin1String("ts")).toDouble(), 2500.0);
+    QVERIFY(!args(main[4]).contains(QLatin1String("text")));
+
+    // A print's text comes back exactly, quotes, newline, backslash and control bytes included.
+    const QList<QJsonObject> buyer = laneEvents(events, 1000, 1001, QStringLiteral("i"));
+    QCOMPARE(buyer.size(), 3);
+    QCOMPARE(buyer[1].value(QLatin1String("name")).toString(), QStringLiteral("print"));
+    QCOMPARE(buyer[1].value(QLatin1String("ts")).toDouble(), 1.601);
+    QCOMPARE(args(buyer[1]).value(QLatin1String("text")).toString(), kPrinted);
+
+    const QList<QJsonObject> sub = laneEvents(events, 2000, 2000, QStringLiteral("i"));
+    QCOMPARE(sub.size(), 2);
+    QCOMPARE(sub[1].value(QLatin1String("name")).toString(), QStringLiteral("terminated"));
+    QCOMPARE(args(sub[1]).value(QLatin1String("code")).toInt(), 15);
+
+    // A lane's spans and instants are in time order; at equal times the instant comes first.
+    const QList<QJsonObject> all = ownEvents(events, 1000, 1000);
+    QCOMPARE(all.size(), main.size() + 3);
+    for (int i = 1; i < all.size(); ++i)
+        QVERIFY(all[i - 1].value(QLatin1String("ts")).toDouble() <= all[i].value(QLatin1String("ts")).toDouble());
+    QCOMPARE(phase(all[0]), QStringLiteral("i")); // start before the running span, both at 0
+    QCOMPARE(phase(all[1]), QStringLiteral("X"));
+    QCOMPARE(phase(all[2]), QStringLiteral("i")); // fork before waiting:join, both at 1.5
+    QCOMPARE(phase(all[3]), QStringLiteral("X"));
+}
+
+void TestChromeTrace::flows()
+{
+    const QJsonArray events = traceEvents(chromeTrace(sampleModel()));
+    QHash<qint64, QJsonObject> starts;
+    QHash<qint64, QJsonObject> finishes;
+    for (const QJsonValue& v : events) {
+        const QJsonObject e = v.toObject();
+        const qint64 id = e.value(QLatin1String("id")).toInteger();
+        if (phase(e) == QLatin1String("s")) {
+            QVERIFY2(!starts.contains(id), "one id per arrow");
+            starts.insert(id, e);
+        } else if (phase(e) == QLatin1String("f")) {
+            QVERIFY2(!finishes.contains(id), "one id per arrow");
+            QCOMPARE(e.value(QLatin1String("bp")).toString(), QStringLiteral("e"));
+            finishes.insert(id, e);
+        }
+    }
+    // Three complete arrows; the message that was never received is left out.
+    QCOMPARE(QSet<qint64>(starts.keyBegin(), starts.keyEnd()), (QSet<qint64> { 7, 8, 9 }));
+    QCOMPARE(QSet<qint64>(finishes.keyBegin(), finishes.keyEnd()), (QSet<qint64> { 7, 8, 9 }));
+
+    QCOMPARE(starts[7].value(QLatin1String("name")).toString(), QStringLiteral("fork"));
+    QCOMPARE(laneKey(starts[7]), QStringLiteral("1000/1000"));
+    QCOMPARE(starts[7].value(QLatin1String("ts")).toDouble(), 1.5);
+    QCOMPARE(laneKey(finishes[7]), QStringLiteral("1000/1001"));
+    QCOMPARE(finishes[7].value(QLatin1String("ts")).toDouble(), 1.6);
+    QCOMPARE(starts[8].value(QLatin1String("name")).toString(), QStringLiteral("join"));
+    QCOMPARE(laneKey(starts[8]), QStringLiteral("1000/1001"));
+    QCOMPARE(laneKey(finishes[8]), QStringLiteral("1000/1000"));
+    QCOMPARE(finishes[8].value(QLatin1String("ts")).toDouble(), 2000.001);
+    QCOMPARE(laneKey(starts[9]), QStringLiteral("1000/1000"));
+    QCOMPARE(starts[9].value(QLatin1String("ts")).toDouble(), 4.0);
+    QCOMPARE(laneKey(finishes[9]), QStringLiteral("2000/2000"));
+    QCOMPARE(finishes[9].value(QLatin1String("ts")).toDouble(), 5.0);
+}
+
+void TestChromeTrace::laneArgsOnFirstEvent()
+{
+    const QJsonArray events = traceEvents(chromeTrace(sampleModel()));
+    struct Expected
+    {
+        qint64 pid, tid;
+        QString worker, kind;
+        bool daemon;
+        QString firstPhase;
+    };
+    const QList<Expected> lanes {
+        { 1000, 1000, QStringLiteral("MainThread"), QStringLiteral("process"), false, QStringLiteral("i") },
+        { 1000, 1001, QStringLiteral("buyer"), QStringLiteral("thread"), true, QStringLiteral("i") },
+        { 1000, 1002, QStringLiteral("watch, \"dog\""), QStringLiteral("thread"), true, QStringLiteral("X") },
+        { 2000, 2000, QStringLiteral("sub"), QStringLiteral("process"), false, QStringLiteral("i") },
+    };
+    for (const Expected& lane : lanes) {
+        const QList<QJsonObject> own = ownEvents(events, lane.pid, lane.tid);
+        QVERIFY(!own.isEmpty());
+        QCOMPARE(phase(own[0]), lane.firstPhase);
+        const QJsonObject a = args(own[0]);
+        QCOMPARE(a.value(QLatin1String("worker")).toString(), lane.worker);
+        QCOMPARE(a.value(QLatin1String("kind")).toString(), lane.kind);
+        QVERIFY(a.value(QLatin1String("daemon")).isBool());
+        QCOMPARE(a.value(QLatin1String("daemon")).toBool(), lane.daemon);
+        for (int i = 1; i < own.size(); ++i)
+            QVERIFY(!args(own[i]).contains(QLatin1String("worker")));
+    }
+    // The label and the parent lane ride along where there are any.
+    const QJsonObject buyer = args(ownEvents(events, 1000, 1001).first());
+    QCOMPARE(buyer.value(QLatin1String("label")).toString(), QStringLiteral("매수"));
+    QCOMPARE(buyer.value(QLatin1String("parent")).toArray(), (QJsonArray { 1000, 1000 }));
+    const QJsonObject main = args(ownEvents(events, 1000, 1000).first());
+    QVERIFY(!main.contains(QLatin1String("label")));
+    QVERIFY(!main.contains(QLatin1String("parent")));
+}
+
+void TestChromeTrace::microseconds_data()
+{
+    QTest::addColumn<qint64>("start");
+    QTest::addColumn<qint64>("end");
+    QTest::addColumn<QByteArray>("text");
+
+    QTest::newRow("one ns") << qint64(0) << qint64(1) << QByteArray("\"ts\":0,\"dur\":0.001");
+    QTest::newRow("whole µs") << qint64(1000) << qint64(3000) << QByteArray("\"ts\":1,\"dur\":2");
+    QTest::newRow("no trailing zeros") << qint64(10) << qint64(1000010) << QByteArray("\"ts\":0.01,\"dur\":1000");
+    QTest::newRow("three digits") << qint64(1234567) << qint64(1234568) << QByteArray("\"ts\":1234.567,\"dur\":0.001");
+    QTest::newRow("just under a µs") << qint64(999) << qint64(1000) << QByteArray("\"ts\":0.999,\"dur\":0.001");
+    QTest::newRow("before the start") << qint64(-1500) << qint64(0) << QByteArray("\"ts\":-1.5,\"dur\":1.5");
+    QTest::newRow("past 2^53 ns") << (qint64(1) << 53) + 1 << (qint64(1) << 53) + 2
+                                  << QByteArray("\"ts\":9007199254740.993,\"dur\":0.001");
+}
+
+void TestChromeTrace::microseconds()
+{
+    QFETCH(qint64, start);
+    QFETCH(qint64, end);
+    QFETCH(QByteArray, text);
+
+    TraceModel m;
+    m.addSpan(m.ensureLane(1, 1), { start, end, State::Running });
+    const QByteArray json = chromeTrace(m);
+    QVERIFY2(json.contains(text), json.constData());
+    QCOMPARE(traceEvents(json).size(), 3); // process_name, thread_name, the span
+}
+
+void TestChromeTrace::deterministic()
+{
+    const TraceModel model = sampleModel();
+    const QByteArray first = chromeTrace(model);
+    QCOMPARE(chromeTrace(model), first);
+    QCOMPARE(chromeTrace(sampleModel()), first); // an identical model built anew
+    const TraceModel copy = model;
+    QCOMPARE(chromeTrace(copy), first);
+
+    QBuffer buffer;
+    QVERIFY(buffer.open(QIODevice::WriteOnly));
+    QVERIFY(writeChromeTrace(model, &buffer));
+    QCOMPARE(buffer.data(), first);
+}
+
+void TestChromeTrace::emptyModel()
+{
+    const TraceModel empty;
+    const QByteArray json = chromeTrace(empty);
+    QJsonParseError err;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &err);
+    QCOMPARE(err.error, QJsonParseError::NoError);
+    QVERIFY(doc.object().value(QLatin1String("traceEvents")).isArray());
+    QVERIFY(doc.object().value(QLatin1String("traceEvents")).toArray().isEmpty());
+
+    QBuffer csv;
+    QVERIFY(csv.open(QIODevice::WriteOnly));
+    QVERIFY(writeSpansCsv(empty, &csv));
+    QCOMPARE(csv.data(), QByteArray("pid,tid,worker,state,start_us,end_us,duration_us\n"));
+}
+
+void TestChromeTrace::saveToFile()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const TraceModel model = sampleModel();
+    QString error;
+    const QString path = dir.filePath(QStringLiteral("run.json"));
+    QVERIFY2(saveChromeTrace(model, path, &error), qPrintable(error));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), chromeTrace(model));
+
+    const QString csvPath = dir.filePath(QStringLiteral("run.csv"));
+    QVERIFY2(saveSpansCsv(model, csvPath, &error), qPrintable(error));
+    QVERIFY(QFile(csvPath).size() > 0);
+
+    const QString bad = dir.filePath(QStringLiteral("no/such/dir/run.json"));
+    QVERIFY(!saveChromeTrace(model, bad, &error));
+    QVERIFY2(error.contains(bad), qPrintable(error));
+    QVERIFY(!QFile::exists(bad));
+}
+
+void TestChromeTrace::csv()
+{
+    const TraceModel model = sampleModel();
+    QBuffer buffer;
+    QVERIFY(buffer.open(QIODevice::WriteOnly));
+    QVERIFY(writeSpansCsv(model, &buffer));
+    const QList<QByteArray> lines = buffer.data().split('\n');
+    QVERIFY(buffer.data().endsWith('\n'));
+    const QList<QByteArray> expected {
+        "pid,tid,worker,state,start_us,end_us,duration_us",
+        "1000,1000,MainThread,running,0,1.5,1.5",
+        "1000,1000,MainThread,waiting:join,1.5,2000.001,1998.501",
+        "1000,1000,MainThread,running,2000.001,3000,999.999",
+        "1000,1001,buyer,running,1.6,1.7,0.1",
+        "1000,1001,buyer,sleeping,1.7,2000,1998.3",
+        "1000,1002,\"watch, \"\"dog\"\"\",sleeping,2100,3000,900", // open span, quoted name
+        "2000,2000,sub,computing,5,2500,2495",
+        "",
+    };
+    QCOMPARE(lines, expected);
+    // One row per span, open ones included.
+    QCOMPARE(lines.size() - 2, int(model.spanCount()) + 1);
+}
+
+QTEST_GUILESS_MAIN(TestChromeTrace)
+#include "tst_chrometrace.moc"
