@@ -49,7 +49,6 @@ void describe(QAction* action, const QString& tip)
 
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent)
-    , m_collector(new Collector(this))
     , m_settings(new Settings(this))
     , m_runnerProgram(qEnvironmentVariable("FORKLINE_RUNNER"))
 {
@@ -57,11 +56,10 @@ MainWindow::MainWindow(QWidget* parent)
     createWidgets();
     createMenusAndToolBar();
 
-    connect(m_collector, &Collector::modelUpdated, m_view, &TimelineView::scheduleUpdate);
-    connect(m_collector, &Collector::printed, this, &MainWindow::onPrinted);
-    connect(m_collector, &Collector::stderrText, m_console, &ConsolePane::appendStderr);
-    connect(m_collector, &Collector::finished, this, &MainWindow::onFinished);
-    connect(m_console, &ConsolePane::inputSubmitted, m_collector, &Collector::sendInput);
+    connect(m_console, &ConsolePane::inputSubmitted, this, [this](const QString& line) {
+        if (isRunning())
+            m_collector->sendInput(line);
+    });
     connect(m_scenarios, &ScenarioPanel::currentChanged, this, &MainWindow::onScenarioChanged);
     connect(m_scenarios, &ScenarioPanel::activated, this, [this] { startRun(); });
     connect(m_timeScale, &QDoubleSpinBox::valueChanged, m_settings, &Settings::setTimeScale);
@@ -291,12 +289,12 @@ double MainWindow::timeScale() const
 
 bool MainWindow::isRunning() const
 {
-    return m_collector->isRunning();
+    return m_collector && m_collector->isRunning();
 }
 
 bool MainWindow::startRun()
 {
-    if (m_collector->isRunning()) {
+    if (isRunning()) {
         // Run during a run starts over: stop this one and go again once it has ended.
         m_restartPending = true;
         m_collector->stop();
@@ -320,18 +318,28 @@ bool MainWindow::startRun()
     launch.scenario = key;
     launch.options = options;
     launch.program = m_runnerProgram;
+    // A fresh collector per run: nothing of the previous run (sockets, buffers, timers) can
+    // leak into the next one.
+    auto* collector = new Collector(this);
     QString startError;
-    if (!m_collector->start(launch, &startError)) {
+    if (!collector->start(launch, &startError)) {
+        delete collector;
         showError(startError);
         return false;
     }
+    connect(collector, &Collector::modelUpdated, m_view, &TimelineView::scheduleUpdate);
+    connect(collector, &Collector::printed, this, &MainWindow::onPrinted);
+    connect(collector, &Collector::stderrText, m_console, &ConsolePane::appendStderr);
+    connect(collector, &Collector::finished, this, &MainWindow::onFinished);
+    if (m_collector)
+        m_collector->deleteLater();
+    m_collector = collector;
     m_message->hide();
     m_runScenario = scenario;
     m_console->clear();
     m_console->appendNote(tr("Running %1 at time scale %2").arg(scenario.name).arg(options.timeScale));
     // The view follows the collector's model while live; the old picture goes only now.
-    m_view->setModel(&m_collector->model());
-    const Collector* collector = m_collector;
+    m_view->setModel(&collector->model());
     m_view->setLiveClock([collector] { return collector->elapsed(); });
     m_model = TraceModel();
     m_console->setInputEnabled(true);
@@ -347,7 +355,7 @@ bool MainWindow::startRun()
 void MainWindow::stopRun()
 {
     m_restartPending = false;
-    if (!m_collector->isRunning())
+    if (!isRunning())
         return;
     m_lastState = tr("Stopping…");
     m_collector->stop();
@@ -403,7 +411,7 @@ void MainWindow::onFinished(int exitCode)
 
 void MainWindow::updateActions()
 {
-    const bool running = m_collector->isRunning();
+    const bool running = isRunning();
     const bool hasData = !m_view->model() || !m_view->model()->isEmpty();
     m_stop->setEnabled(running);
     m_run->setEnabled(!m_scenarios->current().isEmpty());
@@ -416,7 +424,7 @@ void MainWindow::updateActions()
 
 void MainWindow::updateStatus()
 {
-    const bool running = m_collector->isRunning();
+    const bool running = isRunning();
     if (m_lastState.isEmpty())
         m_lastState = tr("Ready");
     m_stateLabel->setText(m_lastState);
@@ -528,7 +536,7 @@ void MainWindow::about()
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
-    if (m_collector->isRunning()) {
+    if (isRunning()) {
         // Stop the run and give its processes a moment to go; the event loop keeps turning
         // meanwhile, so the window never looks frozen.
         m_restartPending = false;
@@ -536,7 +544,7 @@ void MainWindow::closeEvent(QCloseEvent* event)
         connect(m_collector, &Collector::finished, &loop, &QEventLoop::quit);
         QTimer::singleShot(kCloseWaitMs, &loop, &QEventLoop::quit);
         m_collector->stop();
-        if (m_collector->isRunning())
+        if (isRunning())
             loop.exec(QEventLoop::ExcludeUserInputEvents);
     }
     m_settings->setGeometry(saveGeometry());

@@ -41,9 +41,9 @@ int markPriority(InstantKind k)
     }
 }
 
-// Turns a lane's spans into at most one box per pixel column: spans narrower than a column
-// are merged and the column takes the state that filled most of it; neighbouring boxes of
-// one state become one box.
+// Turns a lane's spans into at most one box per pixel column. A column that spans only
+// partly cover takes the state that fills most of it; columns a span covers whole are one
+// box; neighbouring boxes of one state merge.
 class BoxMerger
 {
 public:
@@ -54,57 +54,60 @@ public:
         , m_h(h)
         , m_left(left)
         , m_right(right)
-        , m_nextFree(left)
     { }
 
-    void add(double fx0, double fx1, qint64 duration, State s)
+    void add(double x0, double x1, State s)
     {
-        int a = int(std::clamp<qint64>(std::llround(fx0), m_left, m_right));
-        const int b = int(std::clamp<qint64>(std::llround(fx1), m_left, m_right));
-        a = std::max(a, m_nextFree);
-        if (b > a) {
-            if (m_pending && m_pendingCol < a) {
-                flushPending();
-            } else if (m_pending) {
-                m_pending = false;
-                if (b - a >= 2) {
-                    m_pending = true;
-                    flushPending();
-                    ++a;
-                }
-            }
-            emitBox(a, b, s);
-            m_nextFree = b;
+        x0 = std::max(x0, double(m_left));
+        x1 = std::min(x1, double(m_right));
+        if (x1 < x0)
+            return;
+        const qint64 c0 = qint64(std::floor(x0));
+        const qint64 c1 = qint64(std::floor(x1));
+        if (c0 == c1) {
+            weigh(c0, x1 - x0, s);
             return;
         }
-        if (a >= m_right)
-            return;
-        if (m_pending && m_pendingCol != a)
+        weigh(c0, double(c0 + 1) - x0, s);
+        if (c1 > c0 + 1) {
             flushPending();
-        if (!m_pending) {
-            m_pending = true;
-            m_pendingCol = a;
-            m_durations.fill(0);
+            emitBox(int(c0 + 1), int(c1), s);
         }
-        m_durations[size_t(s)] += std::max<qint64>(1, duration);
+        if (x1 > double(c1))
+            weigh(c1, x1 - double(c1), s);
     }
 
     void finish()
     {
-        if (m_pending)
-            flushPending();
+        flushPending();
         if (m_box.width() > 0)
             m_style.drawStateBox(m_p, m_box, m_boxState);
         m_box = {};
     }
 
 private:
+    void weigh(qint64 column, double amount, State s)
+    {
+        if (column >= m_right)
+            return;
+        if (m_pending && m_pendingCol != column)
+            flushPending();
+        if (!m_pending) {
+            m_pending = true;
+            m_pendingCol = column;
+            m_weights.fill(0);
+        }
+        // Even an instantaneous span counts, so a lone short burst stays visible.
+        m_weights[size_t(s)] += std::max(amount, 1e-6);
+    }
+
     void flushPending()
     {
+        if (!m_pending)
+            return;
         m_pending = false;
-        const auto best = std::max_element(m_durations.begin(), m_durations.end());
-        emitBox(m_pendingCol, m_pendingCol + 1, State(best - m_durations.begin()));
-        m_nextFree = m_pendingCol + 1;
+        const auto best = std::max_element(m_weights.begin(), m_weights.end());
+        emitBox(int(m_pendingCol), int(m_pendingCol + 1), State(best - m_weights.begin()));
     }
 
     void emitBox(int x0, int x1, State s)
@@ -122,10 +125,9 @@ private:
     QPainter* m_p;
     const TimelineStyle& m_style;
     int m_y, m_h, m_left, m_right;
-    int m_nextFree;
     bool m_pending = false;
-    int m_pendingCol = 0;
-    std::array<qint64, size_t(State::Count)> m_durations {};
+    qint64 m_pendingCol = 0;
+    std::array<double, size_t(State::Count)> m_weights {};
     QRect m_box;
     State m_boxState = State::Running;
 };
@@ -196,10 +198,10 @@ void TimelinePainter::paintLaneSpans(QPainter* p, const Lane& lane, int y, int h
         const Span& s = lane.spans[i];
         if (s.start > tTo)
             break;
-        merger.add(m_map.toX(s.start), m_map.toX(s.end), s.end - s.start, s.state);
+        merger.add(m_map.toX(s.start), m_map.toX(s.end), s.state);
     }
     if (lane.open && m_now > lane.openSince && lane.openSince <= tTo)
-        merger.add(m_map.toX(lane.openSince), m_map.toX(m_now), m_now - lane.openSince, lane.openState);
+        merger.add(m_map.toX(lane.openSince), m_map.toX(m_now), lane.openState);
     merger.finish();
 }
 

@@ -112,6 +112,19 @@ QColor TimelineStyle::stateColor(State s)
     return QColor(0x55, 0x55, 0x55);
 }
 
+QColor TimelineStyle::stateFill(State s)
+{
+    switch (s) {
+    case State::Running:
+    case State::Computing:
+        return stateColor(s);
+    case State::Sleeping:
+        return mix(stateColor(s), Qt::white, 0.72);
+    default:
+        return mix(stateColor(s), Qt::white, 0.8);
+    }
+}
+
 QColor TimelineStyle::instantColor(InstantKind k)
 {
     switch (k) {
@@ -228,7 +241,7 @@ void TimelineStyle::drawStateBox(QPainter* p, const QRect& r, State s) const
         }
         return;
     case State::Sleeping:
-        p->fillRect(r, mix(c, Qt::white, 0.72));
+        p->fillRect(r, stateFill(s));
         if (wide) {
             p->setPen(QPen(mix(c, Qt::black, 0.1), 1));
             hatch(p, r, m_presentation ? 9 : 6, true);
@@ -239,7 +252,7 @@ void TimelineStyle::drawStateBox(QPainter* p, const QRect& r, State s) const
     }
     // Waiting: a pale box edged in the state's colour with a patterned mid-line, so that
     // "blocked" reads as hollow next to the solid running boxes.
-    p->fillRect(r, mix(c, Qt::white, 0.8));
+    p->fillRect(r, stateFill(s));
     const QColor edge = mix(c, Qt::black, 0.05);
     p->fillRect(QRect(r.left(), r.top(), r.width(), 1), edge);
     p->fillRect(QRect(r.left(), r.bottom(), r.width(), 1), edge);

@@ -39,6 +39,9 @@ public:
     // Okabe-Ito, so the states stay apart for colour-blind readers; every state also has a
     // pattern of its own so a greyscale print still tells them apart.
     static QColor stateColor(State s);
+    // The colour that covers most of a box in state s: the solid colour for running states,
+    // a pale tint for sleeping and waiting ones.
+    static QColor stateFill(State s);
     static QColor instantColor(InstantKind k);
     static QString stateLabel(State s);
     static QString instantLabel(InstantKind k);

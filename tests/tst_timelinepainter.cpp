@@ -1,0 +1,335 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "timelineexport.h"
+#include "timelinelayout.h"
+#include "timelinepainter.h"
+#include "timelinestyle.h"
+#include "tracemodel.h"
+
+#include <QFile>
+#include <QImage>
+#include <QPainter>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Forkline;
+
+namespace {
+
+constexpr qint64 kSec = 1000000000;
+
+// A main thread that forks a worker (매수 / buyer), waits in join while the worker sleeps
+// for a second and runs for a second, then joins it.
+TraceModel buyerModel()
+{
+    TraceModel m;
+    m.title = QStringLiteral("Painter test");
+    m.scenario = QStringLiteral("painter-test");
+    ProcessInfo& proc = m.ensureProcess(100);
+    proc.ppid = 99;
+    proc.name = QStringLiteral("painter-test");
+    const int main = m.ensureLane(100, 100);
+    m.lane(main).name = QStringLiteral("MainThread");
+    m.lane(main).kind = LaneKind::Process;
+    const int worker = m.ensureLane(100, 101);
+    m.lane(worker).name = QStringLiteral("buyer");
+    m.lane(worker).label = QStringLiteral("매수");
+    m.lane(worker).parent = main;
+
+    m.addInstant(main, 0, InstantKind::Start);
+    m.setState(main, 0, State::Running);
+    m.addInstant(main, kSec, InstantKind::Fork, QStringLiteral("buyer"));
+    m.flowFrom(1, FlowKind::Fork, main, kSec);
+    m.setState(main, kSec, State::WaitingJoin);
+
+    m.addInstant(worker, kSec, InstantKind::Start);
+    m.flowTo(1, FlowKind::Fork, worker, kSec);
+    m.setState(worker, kSec, State::Sleeping);
+    m.addInstant(worker, kSec + kSec / 2, InstantKind::Print, QStringLiteral("[매수] 데이터 요청 중..."));
+    m.setState(worker, 2 * kSec, State::Running);
+    m.addInstant(worker, 3 * kSec, InstantKind::End);
+    m.flowFrom(2, FlowKind::Join, worker, 3 * kSec);
+
+    m.addInstant(main, 3 * kSec, InstantKind::Join, QStringLiteral("buyer"));
+    m.flowTo(2, FlowKind::Join, main, 3 * kSec);
+    m.setState(main, 3 * kSec, State::Running);
+    m.addInstant(main, 3 * kSec + kSec / 10, InstantKind::End);
+    return m;
+}
+
+struct Canvas
+{
+    TimelineStyle style { QFont() };
+    TimelineLayout layout;
+    TimeMapping map;
+    QImage image;
+    int width = 0;
+
+    void paint(const TraceModel& model, qint64 now = -1)
+    {
+        layout.build(model, style);
+        width = layout.labelWidth() + 1000 + 20;
+        map = { 0, model.endTime(), double(layout.labelWidth()), 1000 };
+        image = QImage(width, layout.height(), QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::white);
+        QPainter p(&image);
+        const TimelinePainter painter(model, layout, style, map, now);
+        painter.paintData(&p, 0, layout.height(), layout.labelWidth(), width);
+        painter.paintLabels(&p, 0, layout.height(), width);
+    }
+    QPoint at(int lane, qint64 t, int dy = 0) const
+    {
+        return { int(std::lround(map.toX(t))), int(layout.laneCenter(lane)) + dy };
+    }
+    QRgb pixel(int lane, qint64 t, int dy = 0) const { return image.pixel(at(lane, t, dy)); }
+    // Distinct colours along a horizontal run of a lane, between two times.
+    QSet<QRgb> colours(int lane, qint64 from, qint64 to, int dy) const
+    {
+        QSet<QRgb> out;
+        for (int x = at(lane, from).x(); x < at(lane, to).x(); ++x)
+            out.insert(image.pixel(x, at(lane, from, dy).y()));
+        return out;
+    }
+};
+
+} // namespace
+
+class TestTimelinePainter : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void stateColours();
+    void patternsWithoutColour();
+    void openSpanReachesNow();
+    void manySpansPerPixel();
+    void layoutGroupsByProcess();
+    void hitTest();
+    void describe();
+    void exportPng_data();
+    void exportPng();
+    void exportSvg();
+    void exportRejectsUnknownExtension();
+};
+
+void TestTimelinePainter::stateColours()
+{
+    const TraceModel m = buyerModel();
+    Canvas c;
+    c.paint(m);
+    const QRgb running = TimelineStyle::stateColor(State::Running).rgb();
+    // Off the centre line, where marks and the waiting pattern line do not reach.
+    const int dy = -c.style.laneHeight / 2 + 3;
+    QCOMPARE(c.pixel(0, kSec / 2, dy), running);
+    QCOMPARE(c.pixel(1, 2 * kSec + kSec / 2, dy), running);
+    QCOMPARE(c.pixel(0, 2 * kSec, dy), TimelineStyle::stateFill(State::WaitingJoin).rgb());
+    const QSet<QRgb> sleeping = c.colours(1, kSec + kSec / 10, kSec + kSec / 3, dy);
+    QVERIFY(sleeping.contains(TimelineStyle::stateFill(State::Sleeping).rgb()));
+    QVERIFY(!sleeping.contains(running));
+    QVERIFY(TimelineStyle::stateFill(State::Sleeping) != TimelineStyle::stateFill(State::WaitingJoin));
+    // Before the worker started its lane shows the empty lane background, not a state.
+    QCOMPARE(c.pixel(1, kSec * 37 / 100, dy), c.style.laneBackground().rgb());
+}
+
+void TestTimelinePainter::patternsWithoutColour()
+{
+    // Every state must be told apart without colour: no two states give the same grey
+    // levels along the rows a pattern shows in.
+    TimelineStyle style { QFont() };
+    QSet<QString> signatures;
+    for (int s = 0; s < int(State::Count); ++s) {
+        QImage img(80, style.laneHeight, QImage::Format_ARGB32_Premultiplied);
+        img.fill(Qt::white);
+        QPainter p(&img);
+        style.drawStateBox(&p, img.rect(), State(s));
+        p.end();
+        // Grey levels along two rows: the middle (dash patterns) and one near the top
+        // (hatching). Equal strings would mean two states look alike in greyscale.
+        QString signature;
+        for (const int y : { img.height() / 2, 4 }) {
+            for (int x = 0; x < 24; ++x)
+                signature += QChar(u'a' + qGray(img.pixel(x, y)) / 16);
+            signature += QLatin1Char('/');
+        }
+        QVERIFY2(!signatures.contains(signature), qPrintable(TimelineStyle::stateLabel(State(s))));
+        signatures.insert(signature);
+    }
+}
+
+void TestTimelinePainter::openSpanReachesNow()
+{
+    TraceModel m;
+    const int lane = m.ensureLane(7, 7);
+    m.setState(lane, 0, State::Running);
+    m.setState(lane, kSec, State::Sleeping);
+    QVERIFY(m.lane(lane).open);
+    Canvas c;
+    c.paint(m, 2 * kSec);
+    c.map = { 0, 2 * kSec, double(c.layout.labelWidth()), 1000 };
+    c.image.fill(Qt::white);
+    {
+        QPainter p(&c.image);
+        TimelinePainter(m, c.layout, c.style, c.map, 2 * kSec)
+            .paintData(&p, 0, c.layout.height(), c.layout.labelWidth(), c.width);
+    }
+    const int dy = -c.style.laneHeight / 2 + 3;
+    // The open sleeping span is drawn up to now, past the model's last event.
+    QVERIFY(c.colours(0, kSec + kSec / 2, 2 * kSec - kSec / 50, dy)
+                .contains(TimelineStyle::stateFill(State::Sleeping).rgb()));
+}
+
+void TestTimelinePainter::manySpansPerPixel()
+{
+    // 200000 alternating 1 µs spans on 1000 px: merged per column, still painted.
+    TraceModel m;
+    const int lane = m.ensureLane(1, 1);
+    for (int i = 0; i < 200000; ++i)
+        m.addSpan(lane, { qint64(i) * 1000, qint64(i + 1) * 1000, i % 3 ? State::Running : State::Sleeping });
+    Canvas c;
+    c.paint(m);
+    const int dy = -c.style.laneHeight / 2 + 3;
+    // Two thirds of every column runs: the dominant state wins the column.
+    const QSet<QRgb> seen = c.colours(0, 1000000, 100000000, dy);
+    QCOMPARE(seen, QSet<QRgb> { TimelineStyle::stateColor(State::Running).rgb() });
+}
+
+void TestTimelinePainter::layoutGroupsByProcess()
+{
+    TraceModel m = buyerModel();
+    ProcessInfo& child = m.ensureProcess(200);
+    child.ppid = 100;
+    child.name = QStringLiteral("child");
+    const int childLane = m.ensureLane(200, 200);
+    m.setState(childLane, kSec, State::Running);
+    TimelineStyle style { QFont() };
+    TimelineLayout layout;
+    layout.build(m, style);
+    QCOMPARE(int(layout.rows().size()), 5); // 2 headers, 3 lanes
+    QCOMPARE(layout.rows()[0].kind, TimelineRow::Kind::Process);
+    QCOMPARE(layout.rows()[3].kind, TimelineRow::Kind::Process);
+    QVERIFY(layout.laneCenter(childLane) > layout.laneCenter(1));
+    QCOMPARE(TimelineLayout::processTitle(m.processes()[0]), QStringLiteral("PID 100 · painter-test · parent 99"));
+    QCOMPARE(TimelineLayout::laneTitle(m.lane(1)), QStringLiteral("매수"));
+    QCOMPARE(TimelineLayout::laneSubtitle(m.lane(1)), QStringLiteral("buyer"));
+
+    layout.build(m, style, { 100 });
+    QCOMPARE(int(layout.rows().size()), 3); // folded: header only, then the child group
+    QVERIFY(!layout.laneVisible(1));
+    QCOMPARE(layout.laneCenter(1), layout.rows()[0].y + style.headerHeight / 2.0);
+}
+
+void TestTimelinePainter::hitTest()
+{
+    const TraceModel m = buyerModel();
+    Canvas c;
+    c.paint(m);
+    const TimelinePainter painter(m, c.layout, c.style, c.map);
+
+    TimelineHit hit = painter.hitTest(c.at(1, kSec + kSec / 4, -c.style.laneHeight / 2 + 2));
+    QCOMPARE(hit.kind, TimelineHit::Kind::Span);
+    QCOMPARE(hit.lane, 1);
+    QCOMPARE(hit.span.state, State::Sleeping);
+    QCOMPARE(hit.span.start, kSec);
+    QCOMPARE(hit.span.end, 2 * kSec);
+
+    hit = painter.hitTest(c.at(1, kSec + kSec / 2));
+    QCOMPARE(hit.kind, TimelineHit::Kind::Instant);
+    QCOMPARE(hit.instant.kind, InstantKind::Print);
+    QCOMPARE(m.texts().at(hit.instant.text), QStringLiteral("[매수] 데이터 요청 중..."));
+
+    hit = painter.hitTest(c.at(0, kSec / 2));
+    QCOMPARE(hit.kind, TimelineHit::Kind::Span);
+    QCOMPARE(hit.span.state, State::Running);
+    QCOMPARE(hit.lane, 0);
+
+    hit = painter.hitTest(QPoint(5, c.at(1, 0).y()));
+    QCOMPARE(hit.kind, TimelineHit::Kind::Lane);
+    QCOMPARE(hit.lane, 1);
+
+    hit = painter.hitTest(QPoint(c.layout.labelWidth() + 50, c.layout.rows()[0].y + 2));
+    QCOMPARE(hit.kind, TimelineHit::Kind::Process);
+
+    // The gap between lanes belongs to no row.
+    hit = painter.hitTest(QPoint(c.layout.labelWidth() + 50, c.layout.rows()[1].y - 1));
+    QCOMPARE(hit.kind, TimelineHit::Kind::None);
+}
+
+void TestTimelinePainter::describe()
+{
+    const TraceModel m = buyerModel();
+    Canvas c;
+    c.paint(m);
+    const TimelinePainter painter(m, c.layout, c.style, c.map);
+    const QString span = painter.describe(painter.hitTest(c.at(1, kSec + kSec / 4, -c.style.laneHeight / 2 + 2)));
+    QVERIFY2(span.contains(QStringLiteral("sleeping")), qPrintable(span));
+    QVERIFY2(span.contains(QStringLiteral("1.000 s")), qPrintable(span)); // start and duration
+    QVERIFY2(span.contains(QStringLiteral("매수")) && span.contains(QStringLiteral("buyer")), qPrintable(span));
+    QVERIFY2(span.contains(QStringLiteral("PID 100")) && span.contains(QStringLiteral("TID 101")), qPrintable(span));
+    const QString print = painter.describe(painter.hitTest(c.at(1, kSec + kSec / 2)));
+    QVERIFY2(print.contains(QStringLiteral("[매수] 데이터 요청 중...")), qPrintable(print));
+}
+
+void TestTimelinePainter::exportPng_data()
+{
+    QTest::addColumn<int>("width");
+    QTest::addColumn<double>("scale");
+    QTest::addColumn<bool>("presentation");
+    QTest::newRow("800 at 1x") << 800 << 1.0 << false;
+    QTest::newRow("800 at 2x") << 800 << 2.0 << false;
+    QTest::newRow("1200 at 2x, presentation") << 1200 << 2.0 << true;
+}
+
+void TestTimelinePainter::exportPng()
+{
+    QFETCH(int, width);
+    QFETCH(double, scale);
+    QFETCH(bool, presentation);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("timeline.png"));
+    QString error;
+    QVERIFY2(exportTimeline(buyerModel(), path, { width, scale, presentation }, &error), qPrintable(error));
+    QImage image(path);
+    QVERIFY(!image.isNull());
+    QCOMPARE(image.width(), qRound(width * scale));
+    QVERIFY(image.height() > 100 * scale);
+    // The lanes are in the picture: the running colour appears.
+    bool found = false;
+    const QRgb running = TimelineStyle::stateColor(State::Running).rgb();
+    for (int y = 0; y < image.height() && !found; ++y) {
+        for (int x = 0; x < image.width() && !found; ++x)
+            found = (image.pixel(x, y) & 0xffffff) == (running & 0xffffff);
+    }
+    QVERIFY(found);
+}
+
+void TestTimelinePainter::exportSvg()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("timeline.svg"));
+    QString error;
+    QVERIFY2(exportTimeline(buyerModel(), path, { 900, 2.0, false }, &error), qPrintable(error));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QString svg = QString::fromUtf8(f.readAll());
+    QVERIFY(svg.startsWith(QLatin1String("<?xml")) || svg.contains(QLatin1String("<svg")));
+    QVERIFY(svg.contains(QLatin1String("Painter test"))); // the title
+    for (const State s : { State::Running, State::Sleeping, State::WaitingJoin })
+        QVERIFY2(svg.contains(TimelineStyle::stateLabel(s)), qPrintable(TimelineStyle::stateLabel(s)));
+    QVERIFY(svg.contains(TimelineStyle::instantLabel(InstantKind::Fork)));
+    QVERIFY(svg.contains(QStringLiteral("매수"))); // Korean lane names survive as text
+    QVERIFY(svg.contains(QLatin1String("tid 101")));
+}
+
+void TestTimelinePainter::exportRejectsUnknownExtension()
+{
+    QTemporaryDir dir;
+    QString error;
+    QVERIFY(!exportTimeline(buyerModel(), dir.filePath(QStringLiteral("x.bmpx")), {}, &error));
+    QVERIFY(!error.isEmpty());
+    QVERIFY(!exportTimeline(buyerModel(), QStringLiteral("/nonexistent-dir/x.png"), {}, &error));
+    QVERIFY(error.contains(QLatin1String("/nonexistent-dir/x.png")));
+}
+
+QTEST_MAIN(TestTimelinePainter)
+#include "tst_timelinepainter.moc"
