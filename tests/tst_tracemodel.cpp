@@ -68,6 +68,11 @@ void compareEvents(const ChannelEvent& a, const ChannelEvent& b)
     case ChannelEvent::Type::Done:
         QCOMPARE(a.code, b.code);
         break;
+    case ChannelEvent::Type::Counter:
+        QCOMPARE(a.name, b.name);
+        QCOMPARE(a.text, b.text);
+        QCOMPARE(a.value, b.value);
+        break;
     case ChannelEvent::Type::Error:
         QCOMPARE(a.text, b.text);
         break;

@@ -56,6 +56,9 @@ QString usage()
               "  forkline list                         list the built-in scenarios (name<TAB>title)\n"
               "  forkline run SCENARIO [options]       run a scenario headless (built-in name or .json file)\n"
               "      --time-scale F        multiply every sleep by F (default 1)\n"
+              "      --work-scale F        multiply every compute size by F (default 1)\n"
+              "      --gil on|off          override the scenario's GIL setting\n"
+              "      --switch-interval S   GIL switch interval in seconds (default 0.005)\n"
               "      --daemon NAME=on|off  override a worker's daemon flag (NAME=all for every worker)\n"
               "      --trace FILE.json     write a Chrome Trace Event file (opens in Perfetto)\n"
               "      --png FILE.png        draw the timeline to a PNG\n"
@@ -216,6 +219,25 @@ int cmdRun(const QStringList& args)
             options.timeScale = args[++i].toDouble(&ok);
             if (!ok || options.timeScale < 0 || options.timeScale > 1000)
                 return badInput(tr("--time-scale takes a number from 0 to 1000, not \"%1\"").arg(args[i]));
+        } else if (a == QLatin1String("--work-scale")) {
+            if (i + 1 >= args.size())
+                return badInput(tr("--work-scale needs a value"));
+            bool ok = false;
+            options.workScale = args[++i].toDouble(&ok);
+            if (!ok || !(options.workScale > 0) || options.workScale > 1000)
+                return badInput(tr("--work-scale takes a number above 0 and at most 1000, not \"%1\"").arg(args[i]));
+        } else if (a == QLatin1String("--gil")) {
+            if (i + 1 >= args.size() || (args[i + 1] != QLatin1String("on") && args[i + 1] != QLatin1String("off")))
+                return badInput(tr("--gil takes on or off"));
+            options.gil = args[++i] == QLatin1String("on") ? 1 : 0;
+        } else if (a == QLatin1String("--switch-interval")) {
+            if (i + 1 >= args.size())
+                return badInput(tr("--switch-interval needs a value in seconds"));
+            bool ok = false;
+            options.switchInterval = args[++i].toDouble(&ok);
+            if (!ok || options.switchInterval < kMinSwitchInterval || options.switchInterval > kMaxSwitchInterval)
+                return badInput(
+                    tr("--switch-interval takes seconds from 0.0001 (0.1 ms) to 1, not \"%1\"").arg(args[i]));
         } else if (a == QLatin1String("--daemon")) {
             if (i + 1 >= args.size())
                 return badInput(tr("--daemon needs NAME=on|off"));

@@ -10,13 +10,36 @@ namespace Forkline {
 
 struct Step
 {
-    enum class Kind { Print, Sleep, Start, Join, Repeat, Terminate, Crash, Input };
+    enum class Kind {
+        Print,
+        Sleep,
+        Start,
+        Join,
+        Repeat,
+        Terminate,
+        Crash,
+        Input,
+        Compute, // burn real CPU summing [from, to) into `target`
+        Acquire, // take the lock `target`
+        Release,
+        Send, // put `text` on the queue `target`
+        Recv, // take a message from `target` into `var` (waits up to `seconds`; < 0: forever)
+        Load, // var = shared value `target`
+        Store, // shared value `target` = text + amount (a non-atomic read-modify-write in two steps)
+        Add, // `target` += text (atomic when `target` is shared)
+        Alloc, // allocate `amount` MiB named `target` and write every page
+        Touch, // write every page of `target` (a process's own copy appears page by page)
+        Free
+    };
     Kind kind = Kind::Print;
     QString text; // print: the text (placeholders allowed); input: the prompt; crash: "abort" or "segfault"
     QString target; // start/join/terminate: worker name; input: variable that receives the line
     double seconds = 0; // sleep
     qint64 count = 0; // repeat
-    QString var; // repeat: name of the loop counter placeholder (0-based), may be empty
+    QString var; // repeat: loop counter placeholder (0-based); compute/recv/load: result variable
+    qint64 from = 0; // compute
+    qint64 to = 0; // compute
+    qint64 amount = 0; // store: added to the value; alloc: MiB
     std::vector<Step> body; // repeat
     int line = 0;
     int column = 0;
@@ -44,6 +67,17 @@ struct Scenario
     QString source; // file path or ":/scenarios/NAME.json"
     std::vector<Step> main;
     std::vector<WorkerSpec> workers;
+    bool gil = true; // Python lessons run with a (simulated) global interpreter lock
+    double switchInterval = 0.005; // seconds, like sys.getswitchinterval()
+    QList<QPair<QString, qint64>> shared; // values the threads of one process share
+    struct Variant
+    {
+        QString name; // "2 threads"
+        QString scenario; // built-in name or path of the variant
+        QString kind; // "thread" or "process"
+        int workers = 1;
+    };
+    std::vector<Variant> variants; // what `forkline compare` runs
 
     int workerIndex(const QString& name) const;
     const WorkerSpec* worker(const QString& name) const;
@@ -53,6 +87,9 @@ struct Scenario
 struct RunOptions
 {
     double timeScale = 1.0;
+    double workScale = 1.0; // multiplies both ends of every compute range
+    int gil = -1; // -1: the scenario's choice; 0 off; 1 on
+    double switchInterval = 0; // seconds; 0: the scenario's
     QHash<QString, bool> daemon; // worker name (or "all") -> daemon flag
 };
 
@@ -70,6 +107,10 @@ constexpr int kMaxWorkers = 256;
 constexpr int kMaxSteps = 100000;
 constexpr qint64 kMaxRepeat = 1000000;
 constexpr double kMaxSleepSeconds = 24 * 3600;
+constexpr qint64 kMaxComputeSize = 1000000000000LL; // elements in one compute step
+constexpr double kMinSwitchInterval = 0.0001;
+constexpr double kMaxSwitchInterval = 1.0;
+constexpr qint64 kMaxAllocMiB = 4096;
 
 bool parseScenario(const QByteArray& data, const QString& fileName, Scenario* out, ScenarioError* error);
 // `nameOrPath` is a built-in scenario name or a path to a .json file.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "jsonvalue.h"
 #include "scenario.h"
+#include "scenariosteps_p.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -45,7 +46,12 @@ public:
     Loader(const QString& file, ScenarioError* error)
         : m_file(file)
         , m_error(error)
-    { }
+    {
+        m_data.fail = [this](const JsonValue& at, const QString& message) { return fail(at, message); };
+        m_data.checkKeys = [this](const JsonValue& obj, const QStringList& allowed, const QString& what) {
+            return checkKeys(obj, allowed, what);
+        };
+    }
 
     bool fail(const JsonValue& at, const QString& message)
     {
@@ -123,9 +129,10 @@ public:
         step->column = s.column;
         // JSON members have no order (editors and formatters reorder them), so the step's kind
         // is whichever member names one, not necessarily the first.
-        static const QStringList kinds = { QStringLiteral("print"), QStringLiteral("sleep"), QStringLiteral("start"),
-            QStringLiteral("join"), QStringLiteral("repeat"), QStringLiteral("terminate"), QStringLiteral("input"),
-            QStringLiteral("crash") };
+        static const QStringList kinds = QStringList { QStringLiteral("print"), QStringLiteral("sleep"),
+            QStringLiteral("start"), QStringLiteral("join"), QStringLiteral("repeat"), QStringLiteral("terminate"),
+            QStringLiteral("input"), QStringLiteral("crash") }
+            + dataStepKinds();
         const auto named
             = std::find_if(s.object.begin(), s.object.end(), [](const auto& kv) { return kinds.contains(kv.first); });
         const auto& [kind, arg] = named == s.object.end() ? s.object.front() : *named;
@@ -196,8 +203,10 @@ public:
             step->text = arg.string;
             return checkKeys(s, { QStringLiteral("crash") }, tr("a crash step"));
         }
-        return fail(s.object.front().second,
-            tr("unknown step \"%1\" (known: print, sleep, start, join, repeat, terminate, input, crash)").arg(kind));
+        if (dataStepKinds().contains(kind))
+            return parseDataStep(m_data, kind, s, arg, step);
+        return fail(
+            s.object.front().second, tr("unknown step \"%1\" (known: %2)").arg(kind, kinds.join(QLatin1String(", "))));
     }
 
     bool worker(const JsonValue& w, WorkerSpec* out)
@@ -244,7 +253,9 @@ public:
             return fail(root, tr("a scenario must be a JSON object, not %1").arg(root.typeName()));
         if (!checkKeys(root,
                 { QStringLiteral("$schema"), QStringLiteral("format"), QStringLiteral("name"), QStringLiteral("title"),
-                    QStringLiteral("description"), QStringLiteral("main"), QStringLiteral("workers") },
+                    QStringLiteral("description"), QStringLiteral("main"), QStringLiteral("workers"),
+                    QStringLiteral("gil"), QStringLiteral("switch_interval"), QStringLiteral("shared"),
+                    QStringLiteral("compare") },
                 tr("a scenario")))
             return false;
         if (const JsonValue* f = root.member(QStringLiteral("format"))) {
@@ -265,7 +276,7 @@ public:
             if (kv.first == QLatin1String("main") && !steps(kv.second, &out->main, 0))
                 return false;
         }
-        return crossCheck(*out);
+        return parseDataMembers(m_data, root, out) && crossCheck(*out);
     }
 
     bool workers(const JsonValue& ws, Scenario* out)
@@ -337,6 +348,7 @@ private:
     qint64 m_multiplier = 1;
     std::vector<Ref> m_references;
     std::vector<Start> m_starts;
+    StepParser m_data;
 };
 
 } // namespace
@@ -387,6 +399,29 @@ bool loadScenario(const QString& nameOrPath, Scenario* out, ScenarioError* error
     return true;
 }
 
+namespace {
+// Both ends of a range scale, so ranges that split one problem still tile it exactly.
+bool scaleCompute(std::vector<Step>& steps, double factor, const QString& file, ScenarioError* error)
+{
+    for (Step& s : steps) {
+        if (s.kind == Step::Kind::Compute) {
+            s.from = qint64(std::llround(double(s.from) * factor));
+            s.to = qint64(std::llround(double(s.to) * factor));
+            if (s.to - s.from > kMaxComputeSize) {
+                *error = { file, s.line, s.column,
+                    tr("with --work-scale %1 this compute step would sum %2 numbers, more than 10^12")
+                        .arg(factor)
+                        .arg(s.to - s.from) };
+                return false;
+            }
+        }
+        if (!scaleCompute(s.body, factor, file, error))
+            return false;
+    }
+    return true;
+}
+} // namespace
+
 bool applyRunOptions(Scenario* scenario, const RunOptions& options, ScenarioError* error)
 {
     for (auto it = options.daemon.constBegin(); it != options.daemon.constEnd(); ++it) {
@@ -410,6 +445,27 @@ bool applyRunOptions(Scenario* scenario, const RunOptions& options, ScenarioErro
         *error = { scenario->source, 0, 0, tr("--time-scale must be between 0 and 1000") };
         return false;
     }
+    if (!(options.workScale > 0) || options.workScale > 1000) {
+        *error = { scenario->source, 0, 0, tr("--work-scale must be above 0 and at most 1000") };
+        return false;
+    }
+    if (options.switchInterval != 0
+        && (options.switchInterval < kMinSwitchInterval || options.switchInterval > kMaxSwitchInterval)) {
+        *error = { scenario->source, 0, 0, tr("--switch-interval must be between 0.1 ms and 1 s") };
+        return false;
+    }
+    if (options.workScale != 1.0) {
+        if (!scaleCompute(scenario->main, options.workScale, scenario->source, error))
+            return false;
+        for (WorkerSpec& w : scenario->workers) {
+            if (!scaleCompute(w.steps, options.workScale, scenario->source, error))
+                return false;
+        }
+    }
+    if (options.gil >= 0)
+        scenario->gil = options.gil == 1;
+    if (options.switchInterval != 0)
+        scenario->switchInterval = options.switchInterval;
     return true;
 }
 

@@ -66,10 +66,18 @@ bool Collector::start(const Launch& launch, QString* error)
         *error = tr("a run is already in progress");
         return false;
     }
-    delete m_server;
-    delete m_runner;
-    qDeleteAll(m_sockets);
+    // The sockets are the old server's children: let go of them before the server.
+    for (QLocalSocket* s : m_sockets) {
+        s->disconnect(this);
+        delete s;
+    }
     m_sockets.clear();
+    delete m_server;
+    m_server = nullptr;
+    if (m_runner)
+        m_runner->disconnect(this);
+    delete m_runner;
+    m_runner = nullptr;
     m_buffers.clear();
     m_model = TraceModel();
     m_runnerDone = false;
@@ -90,7 +98,12 @@ bool Collector::start(const Launch& launch, QString* error)
     m_runner = new QProcess(this);
     QStringList args { QStringLiteral("--fl-runner"), channelArgument(), m_server->fullServerName(),
         QStringLiteral("--scenario"), launch.scenario, QStringLiteral("--time-scale"),
-        QString::number(launch.options.timeScale, 'g', 17) };
+        QString::number(launch.options.timeScale, 'g', 17), QStringLiteral("--work-scale"),
+        QString::number(launch.options.workScale, 'g', 17) };
+    if (launch.options.gil >= 0)
+        args << QStringLiteral("--gil") << (launch.options.gil ? QStringLiteral("on") : QStringLiteral("off"));
+    if (launch.options.switchInterval > 0)
+        args << QStringLiteral("--switch-interval") << QString::number(launch.options.switchInterval, 'g', 17);
     for (auto it = launch.options.daemon.constBegin(); it != launch.options.daemon.constEnd(); ++it)
         args << QStringLiteral("--daemon") << it.key() + (it.value() ? QLatin1String("=on") : QLatin1String("=off"));
     if (launch.forwardStdio) {

@@ -4,14 +4,20 @@
 #include <chrono>
 
 #if defined(Q_OS_WIN)
-#include <tlhelp32.h>
 #include <windows.h>
+// after windows.h, which they need
+#include <psapi.h>
+#include <tlhelp32.h>
 #else
 #include <pthread.h>
 #include <sys/types.h>
 #include <unistd.h>
 #if defined(Q_OS_LINUX)
+#include <cstdio>
 #include <sys/syscall.h>
+#endif
+#if defined(Q_OS_MACOS)
+#include <mach/mach.h>
 #endif
 #endif
 
@@ -67,6 +73,33 @@ qint64 currentTid()
     return qint64(tid);
 #else
     return qint64(reinterpret_cast<quintptr>(pthread_self()));
+#endif
+}
+
+qint64 residentBytes()
+{
+#if defined(Q_OS_LINUX)
+    FILE* f = std::fopen("/proc/self/statm", "r");
+    if (!f)
+        return 0;
+    long long size = 0;
+    long long resident = 0;
+    const int n = std::fscanf(f, "%lld %lld", &size, &resident);
+    std::fclose(f);
+    return n == 2 ? qint64(resident) * qint64(sysconf(_SC_PAGESIZE)) : 0;
+#elif defined(Q_OS_MACOS)
+    mach_task_basic_info info;
+    mach_msg_type_number_t count = MACH_TASK_BASIC_INFO_COUNT;
+    if (task_info(mach_task_self(), MACH_TASK_BASIC_INFO, reinterpret_cast<task_info_t>(&info), &count) != KERN_SUCCESS)
+        return 0;
+    return qint64(info.resident_size);
+#elif defined(Q_OS_WIN)
+    PROCESS_MEMORY_COUNTERS counters;
+    if (!GetProcessMemoryInfo(GetCurrentProcess(), &counters, sizeof counters))
+        return 0;
+    return qint64(counters.WorkingSetSize);
+#else
+    return 0;
 #endif
 }
 

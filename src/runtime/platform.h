@@ -14,5 +14,7 @@ qint64 parentPid();
 // The kernel's id of the calling thread (gettid, pthread_threadid_np, GetCurrentThreadId),
 // the number Python's threading.get_native_id() returns.
 qint64 currentTid();
+// Resident memory of this process in bytes (what a task manager shows), 0 if unknown.
+qint64 residentBytes();
 
 } // namespace Forkline

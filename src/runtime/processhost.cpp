@@ -2,9 +2,12 @@
 #include "processhost.h"
 
 #include "eventchannel.h"
+#include "memoryblocks.h"
 #include "placeholders.h"
 #include "platform.h"
 #include "processworkers.h"
+#include "queuebroker.h"
+#include "simulatedgil.h"
 #include "threadworker.h"
 
 #include <QCoreApplication>
@@ -15,6 +18,7 @@
 #include <iostream>
 #include <optional>
 #include <string>
+#include <thread>
 
 #if defined(Q_OS_WIN)
 #include <io.h>
@@ -67,6 +71,21 @@ ProcessHost::ProcessHost(Config config, EventChannel* channel)
         m_workers[i].isProcess = m_config.scenario.workers[i].kind == WorkerSpec::Kind::Process;
     m_pid = currentPid();
     m_channel->setControlHandler([this](const QByteArray& line) { control(line); });
+    if (m_config.scenario.gil)
+        m_gil = std::make_unique<SimulatedGil>(qint64(m_config.scenario.switchInterval * 1e9));
+    for (const auto& kv : m_config.scenario.shared)
+        m_shared[kv.first].store(kv.second);
+    m_memory = std::make_unique<MemoryBlocks>();
+    std::function<void(const std::vector<Step>&)> collectAllocs = [&](const std::vector<Step>& steps) {
+        for (const Step& s : steps) {
+            if (s.kind == Step::Kind::Alloc)
+                m_allocSizes.insert(s.target, s.amount);
+            collectAllocs(s.body);
+        }
+    };
+    collectAllocs(m_config.scenario.main);
+    for (const WorkerSpec& w : m_config.scenario.workers)
+        collectAllocs(w.steps);
 }
 
 ProcessHost::~ProcessHost() = default;
@@ -147,7 +166,10 @@ QString ProcessHost::expand(const Flow& flow, const QString& text) const
             return QString::number(parentPid());
         if (key == QLatin1String("name"))
             return workerName(flow.worker);
-        return flow.vars.value(key);
+        if (flow.vars.contains(key))
+            return flow.vars.value(key);
+        auto shared = m_shared.find(key);
+        return shared == m_shared.end() ? QString() : QString::number(shared->second.load());
     });
 }
 
@@ -189,6 +211,26 @@ int ProcessHost::run()
         emitFlow(root, m_config.forkFlowId, FlowKind::Fork, false, started);
     emitInstant(root, InstantKind::Start, {}, 0, started);
     emitState(root, State::Running, started);
+
+    const bool hasProcesses = std::any_of(m_config.scenario.workers.begin(), m_config.scenario.workers.end(),
+        [](const WorkerSpec& w) { return w.kind == WorkerSpec::Kind::Process; });
+    if (rootIndex < 0 && hasProcesses) {
+        m_broker = std::make_unique<QueueBroker>(&m_queues);
+        QString error;
+        if (!m_broker->listen(&error))
+            m_broker.reset(); // the run goes on; only queues between processes are unavailable
+    }
+    m_sampler = std::make_unique<MemorySampler>([this](qint64 t, double mib) {
+        ChannelEvent ev;
+        ev.type = ChannelEvent::Type::Counter;
+        ev.t = t;
+        ev.pid = m_pid;
+        ev.tid = m_mainTid;
+        ev.name = QStringLiteral("memory");
+        ev.text = QStringLiteral("MiB");
+        ev.value = mib;
+        emitEvent(ev);
+    });
 
     const std::vector<Step>& steps
         = rootIndex < 0 ? m_config.scenario.main : m_config.scenario.workers[size_t(rootIndex)].steps;
@@ -309,6 +351,18 @@ bool ProcessHost::runStep(Flow& flow, const Step& step)
         return true;
     case Step::Kind::Input:
         return input(flow, step);
+    case Step::Kind::Compute:
+    case Step::Kind::Acquire:
+    case Step::Kind::Release:
+    case Step::Kind::Send:
+    case Step::Kind::Recv:
+    case Step::Kind::Load:
+    case Step::Kind::Store:
+    case Step::Kind::Add:
+    case Step::Kind::Alloc:
+    case Step::Kind::Touch:
+    case Step::Kind::Free:
+        return runDataStep(flow, step);
     case Step::Kind::Crash:
         // Let what happened so far reach the collector before the signal.
         std::fflush(stdout);
@@ -323,6 +377,11 @@ bool ProcessHost::runStep(Flow& flow, const Step& step)
 bool ProcessHost::sleepFor(Flow& flow, double seconds)
 {
     const double scaled = seconds * m_config.options.timeScale;
+    if (seconds == 0) {
+        // time.sleep(0): no wait, just let the other threads run.
+        std::this_thread::yield();
+        return true;
+    }
     emitState(flow, State::Sleeping);
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::nanoseconds(qint64(scaled * 1e9));
     {
@@ -387,11 +446,17 @@ bool ProcessHost::startProcess(Flow& flow, int index)
     }
     QStringList args { QStringLiteral("--fl-worker"), spec.name, QStringLiteral("--fl-channel"), m_config.channelName,
         QStringLiteral("--scenario"), m_config.scenarioArg, QStringLiteral("--time-scale"),
-        QString::number(m_config.options.timeScale, 'g', 17), QStringLiteral("--fork-flow"),
+        QString::number(m_config.options.timeScale, 'g', 17), QStringLiteral("--work-scale"),
+        QString::number(m_config.options.workScale, 'g', 17), QStringLiteral("--gil"),
+        m_config.scenario.gil ? QStringLiteral("on") : QStringLiteral("off"), QStringLiteral("--switch-interval"),
+        QString::number(m_config.scenario.switchInterval, 'g', 17), QStringLiteral("--fork-flow"),
         QString::number(ws.forkFlow), QStringLiteral("--join-flow"), QString::number(ws.joinFlow),
         QStringLiteral("--parent"), QStringLiteral("%1:%2").arg(flow.pid).arg(flow.tid) };
     for (auto it = m_config.options.daemon.constBegin(); it != m_config.options.daemon.constEnd(); ++it)
         args << QStringLiteral("--daemon") << it.key() + (it.value() ? QLatin1String("=on") : QLatin1String("=off"));
+    const QString queues = m_broker ? m_broker->serverName() : m_config.queueServer;
+    if (!queues.isEmpty())
+        args << QStringLiteral("--fl-queues") << queues;
 
     const qint64 forkT = monotonicNs();
     emitInstant(flow, InstantKind::Fork, spec.name, 0, forkT);
@@ -625,6 +690,8 @@ void ProcessHost::finishRoot(Flow& root)
     if (!waitForWorkers(root, processes))
         return;
     joinArrows(processes);
+    if (m_sampler)
+        m_sampler->stop(); // its last sample comes before the end mark
 
     std::lock_guard<std::mutex> emitLock(m_emitMutex);
     if (m_dead)
@@ -682,6 +749,7 @@ void ProcessHost::control(const QByteArray& line)
 
 void ProcessHost::abortRun()
 {
+    m_abortFlag = true;
     {
         // Mark the process dead before waking anyone: a flow woken from its sleep must not
         // get to report a normal end after its `aborted` mark.

@@ -2,19 +2,26 @@
 #pragma once
 
 #include "channelevent.h"
+#include "locktable.h"
+#include "queuehub.h"
 #include "scenario.h"
 
 #include <QHash>
 #include <QString>
 #include <atomic>
 #include <condition_variable>
+#include <map>
 #include <memory>
 #include <mutex>
 
 namespace Forkline {
 
 class EventChannel;
+class MemoryBlocks;
+class MemorySampler;
 class ProcessWorkers;
+class QueueBroker;
+class SimulatedGil;
 class ThreadWorker;
 
 // Everything one scenario process (the runner, or a process worker) does: it runs its
@@ -30,6 +37,7 @@ public:
         QString scenarioArg; // what children are told to load (built-in name or path)
         RunOptions options; // passed on to children
         QString channelName;
+        QString queueServer; // process workers: the runner's queue broker
         QString program; // this executable, for process workers
         QString rootWorker; // empty: this process runs `main`
         qint64 forkFlowId = 0; // for a process worker: the arrow from its parent's start()
@@ -92,6 +100,9 @@ private:
     void onProcessExit(int worker, int code, bool crashed, bool terminated, qint64 t);
     [[noreturn]] void abortRun();
     bool stopRequested(const Flow& flow);
+    bool runDataStep(Flow& flow, const Step& step);
+    bool compute(Flow& flow, const Step& step);
+    bool parseWhole(Flow& flow, const QString& text, qint64* out);
 
     QString expand(const Flow& flow, const QString& text) const;
     QString workerName(int index) const;
@@ -122,6 +133,16 @@ private:
     std::mutex m_inputMutex;
     std::unique_ptr<ProcessWorkers> m_processes; // created with the first process worker
     std::mutex m_processesMutex;
+
+    std::atomic<bool> m_abortFlag { false }; // read between chunks of a compute step
+    std::unique_ptr<SimulatedGil> m_gil; // null when the run has no GIL
+    LockTable m_locks;
+    QueueHub m_queues;
+    std::unique_ptr<QueueBroker> m_broker; // the runner's, when it has process workers
+    std::map<QString, std::atomic<qint64>> m_shared; // fixed after construction
+    std::unique_ptr<MemoryBlocks> m_memory;
+    QHash<QString, qint64> m_allocSizes; // buffer name -> MiB, from the scenario's alloc steps
+    std::unique_ptr<MemorySampler> m_sampler;
 };
 
 } // namespace Forkline

@@ -94,6 +94,18 @@ void runnerMain(int argc, char** argv)
             const qsizetype eq = next.indexOf(QLatin1Char('='));
             options.daemon.insert(next.left(eq), next.mid(eq + 1) == QLatin1String("on"));
             ++i;
+        } else if (a == QLatin1String("--work-scale")) {
+            options.workScale = next.toDouble();
+            ++i;
+        } else if (a == QLatin1String("--gil")) {
+            options.gil = next == QLatin1String("on") ? 1 : 0;
+            ++i;
+        } else if (a == QLatin1String("--switch-interval")) {
+            options.switchInterval = next.toDouble();
+            ++i;
+        } else if (a == QLatin1String("--fl-queues")) {
+            config.queueServer = next;
+            ++i;
         } else if (a == QLatin1String("--join-flow")) {
             config.joinFlowId = next.toLongLong();
             ++i;

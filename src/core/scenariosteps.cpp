@@ -1,0 +1,222 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "scenariosteps_p.h"
+
+#include <QCoreApplication>
+#include <cmath>
+
+namespace Forkline {
+
+namespace {
+
+QString tr(const char* s)
+{
+    return QCoreApplication::translate("Forkline::ScenarioLoader", s);
+}
+
+// Whole numbers up to 2^53 are exact in JSON numbers as every parser reads them.
+bool wholeNumber(const JsonValue& v, qint64 min, qint64 max, qint64* out)
+{
+    if (!v.isNumber() || v.number != std::floor(v.number) || v.number < double(min) || v.number > double(max))
+        return false;
+    *out = qint64(v.number);
+    return true;
+}
+
+bool name(StepParser& p, const JsonValue& arg, const QString& kind, QString* out)
+{
+    if (!arg.isString() || arg.string.isEmpty())
+        return p.fail(arg, tr("\"%1\" takes a name").arg(kind));
+    *out = arg.string;
+    return true;
+}
+
+bool optionalName(StepParser& p, const JsonValue& s, const QString& key, QString* out, bool required)
+{
+    const JsonValue* v = s.member(key);
+    if (!v)
+        return required ? p.fail(s, tr("missing \"%1\"").arg(key)) : true;
+    if (!v->isString() || v->string.isEmpty())
+        return p.fail(*v, tr("\"%1\" takes a variable name").arg(key));
+    *out = v->string;
+    return true;
+}
+
+// A value to send or add: a string (placeholders allowed) or a whole number.
+bool valueText(StepParser& p, const JsonValue& s, const QString& key, QString* out)
+{
+    const JsonValue* v = s.member(key);
+    if (!v)
+        return p.fail(s, tr("missing \"%1\"").arg(key));
+    if (v->isString()) {
+        *out = v->string;
+        return true;
+    }
+    qint64 n = 0;
+    if (wholeNumber(*v, -(1LL << 53), 1LL << 53, &n)) {
+        *out = QString::number(n);
+        return true;
+    }
+    return p.fail(*v, tr("\"%1\" takes a text or a whole number").arg(key));
+}
+
+} // namespace
+
+QStringList dataStepKinds()
+{
+    return { QStringLiteral("compute"), QStringLiteral("acquire"), QStringLiteral("release"), QStringLiteral("send"),
+        QStringLiteral("recv"), QStringLiteral("load"), QStringLiteral("store"), QStringLiteral("add"),
+        QStringLiteral("alloc"), QStringLiteral("touch"), QStringLiteral("free") };
+}
+
+bool parseDataStep(StepParser& p, const QString& kind, const JsonValue& s, const JsonValue& arg, Step* step)
+{
+    if (kind == QLatin1String("compute")) {
+        step->kind = Step::Kind::Compute;
+        if (!arg.isString() || arg.string != QLatin1String("sum"))
+            return p.fail(arg, tr("\"compute\" takes \"sum\" (the sum of the whole numbers from \"from\" to \"to\")"));
+        if (!p.checkKeys(s,
+                { QStringLiteral("compute"), QStringLiteral("from"), QStringLiteral("to"), QStringLiteral("into") },
+                tr("a compute step")))
+            return false;
+        const JsonValue* from = s.member(QStringLiteral("from"));
+        const JsonValue* to = s.member(QStringLiteral("to"));
+        if (!from || !to)
+            return p.fail(s, tr("\"compute\" needs \"from\" and \"to\" (the range [from, to) to sum)"));
+        if (!wholeNumber(*from, 0, 1LL << 53, &step->from))
+            return p.fail(*from, tr("\"from\" takes a whole number from 0 to 2^53"));
+        if (!wholeNumber(*to, 0, 1LL << 53, &step->to) || step->to < step->from)
+            return p.fail(*to, tr("\"to\" takes a whole number no smaller than \"from\""));
+        if (step->to - step->from > kMaxComputeSize)
+            return p.fail(*to,
+                tr("a compute step sums at most %1 numbers (10^12); this one asks for %2")
+                    .arg(kMaxComputeSize)
+                    .arg(step->to - step->from));
+        return optionalName(p, s, QStringLiteral("into"), &step->var, false);
+    }
+    if (kind == QLatin1String("acquire") || kind == QLatin1String("release")) {
+        step->kind = kind == QLatin1String("acquire") ? Step::Kind::Acquire : Step::Kind::Release;
+        return name(p, arg, kind, &step->target) && p.checkKeys(s, { kind }, tr("a %1 step").arg(kind));
+    }
+    if (kind == QLatin1String("send")) {
+        step->kind = Step::Kind::Send;
+        return name(p, arg, kind, &step->target) && p.checkKeys(s, { kind, QStringLiteral("value") }, tr("a send step"))
+            && valueText(p, s, QStringLiteral("value"), &step->text);
+    }
+    if (kind == QLatin1String("recv")) {
+        step->kind = Step::Kind::Recv;
+        step->seconds = -1;
+        if (!name(p, arg, kind, &step->target)
+            || !p.checkKeys(s, { kind, QStringLiteral("into"), QStringLiteral("timeout") }, tr("a recv step"))
+            || !optionalName(p, s, QStringLiteral("into"), &step->var, false))
+            return false;
+        if (const JsonValue* t = s.member(QStringLiteral("timeout"))) {
+            if (!t->isNumber() || t->number < 0 || t->number > kMaxSleepSeconds)
+                return p.fail(*t, tr("\"timeout\" takes a number of seconds from 0 to a day"));
+            step->seconds = t->number;
+        }
+        return true;
+    }
+    if (kind == QLatin1String("load")) {
+        step->kind = Step::Kind::Load;
+        if (!name(p, arg, kind, &step->target) || !p.checkKeys(s, { kind, QStringLiteral("into") }, tr("a load step"))
+            || !optionalName(p, s, QStringLiteral("into"), &step->var, true))
+            return false;
+        p.sharedUses.emplace_back(step->target, &arg);
+        return true;
+    }
+    if (kind == QLatin1String("store")) {
+        step->kind = Step::Kind::Store;
+        if (!name(p, arg, kind, &step->target)
+            || !p.checkKeys(s, { kind, QStringLiteral("value"), QStringLiteral("add") }, tr("a store step"))
+            || !valueText(p, s, QStringLiteral("value"), &step->text))
+            return false;
+        if (const JsonValue* a = s.member(QStringLiteral("add"))) {
+            if (!wholeNumber(*a, -(1LL << 53), 1LL << 53, &step->amount))
+                return p.fail(*a, tr("\"add\" takes a whole number"));
+        }
+        p.sharedUses.emplace_back(step->target, &arg);
+        return true;
+    }
+    if (kind == QLatin1String("add")) {
+        step->kind = Step::Kind::Add;
+        return name(p, arg, kind, &step->target) && p.checkKeys(s, { kind, QStringLiteral("value") }, tr("an add step"))
+            && valueText(p, s, QStringLiteral("value"), &step->text);
+    }
+    if (kind == QLatin1String("alloc")) {
+        step->kind = Step::Kind::Alloc;
+        if (!name(p, arg, kind, &step->target) || !p.checkKeys(s, { kind, QStringLiteral("mb") }, tr("an alloc step")))
+            return false;
+        const JsonValue* mb = s.member(QStringLiteral("mb"));
+        if (!mb)
+            return p.fail(s, tr("\"alloc\" needs \"mb\" (the size in MiB)"));
+        if (!wholeNumber(*mb, 1, kMaxAllocMiB, &step->amount))
+            return p.fail(*mb, tr("\"mb\" takes a whole number of MiB from 1 to %1").arg(kMaxAllocMiB));
+        return true;
+    }
+    if (kind == QLatin1String("touch") || kind == QLatin1String("free")) {
+        step->kind = kind == QLatin1String("touch") ? Step::Kind::Touch : Step::Kind::Free;
+        return name(p, arg, kind, &step->target) && p.checkKeys(s, { kind }, tr("a %1 step").arg(kind));
+    }
+    return p.fail(arg, tr("unknown step \"%1\"").arg(kind));
+}
+
+bool parseDataMembers(StepParser& p, const JsonValue& root, Scenario* out)
+{
+    if (const JsonValue* g = root.member(QStringLiteral("gil"))) {
+        if (!g->isBool())
+            return p.fail(*g, tr("\"gil\" must be true or false"));
+        out->gil = g->boolean;
+    }
+    if (const JsonValue* si = root.member(QStringLiteral("switch_interval"))) {
+        if (!si->isNumber() || si->number < kMinSwitchInterval || si->number > kMaxSwitchInterval)
+            return p.fail(*si, tr("\"switch_interval\" takes seconds from 0.0001 (0.1 ms) to 1"));
+        out->switchInterval = si->number;
+    }
+    if (const JsonValue* sh = root.member(QStringLiteral("shared"))) {
+        if (!sh->isObject())
+            return p.fail(*sh, tr("\"shared\" maps names to whole numbers, e.g. {\"counter\": 0}"));
+        for (const auto& [key, value] : sh->object) {
+            qint64 n = 0;
+            if (!wholeNumber(value, -(1LL << 53), 1LL << 53, &n))
+                return p.fail(value, tr("shared value \"%1\" must be a whole number").arg(key));
+            out->shared.append({ key, n });
+        }
+    }
+    for (const auto& [used, at] : p.sharedUses) {
+        bool declared = false;
+        for (const auto& kv : out->shared)
+            declared = declared || kv.first == used;
+        if (!declared)
+            return p.fail(*at, tr("\"%1\" is not declared in \"shared\"").arg(used));
+    }
+    if (const JsonValue* cmp = root.member(QStringLiteral("compare"))) {
+        if (!cmp->isArray() || cmp->array.empty())
+            return p.fail(*cmp, tr("\"compare\" lists the variants to compare"));
+        for (const JsonValue& v : cmp->array) {
+            if (!v.isObject())
+                return p.fail(v, tr("a variant is an object with name, scenario, kind and workers"));
+            if (!p.checkKeys(v,
+                    { QStringLiteral("name"), QStringLiteral("scenario"), QStringLiteral("kind"),
+                        QStringLiteral("workers") },
+                    tr("a variant")))
+                return false;
+            Scenario::Variant variant;
+            if (!optionalName(p, v, QStringLiteral("name"), &variant.name, true)
+                || !optionalName(p, v, QStringLiteral("scenario"), &variant.scenario, true)
+                || !optionalName(p, v, QStringLiteral("kind"), &variant.kind, true))
+                return false;
+            if (variant.kind != QLatin1String("thread") && variant.kind != QLatin1String("process"))
+                return p.fail(*v.member(QStringLiteral("kind")), tr("\"kind\" is \"thread\" or \"process\""));
+            qint64 workers = 1;
+            if (const JsonValue* w = v.member(QStringLiteral("workers"))) {
+                if (!wholeNumber(*w, 1, kMaxWorkers, &workers))
+                    return p.fail(*w, tr("\"workers\" takes a whole number from 1 to %1").arg(kMaxWorkers));
+            }
+            variant.workers = int(workers);
+            out->variants.push_back(variant);
+        }
+    }
+    return true;
+}
+
+} // namespace Forkline

@@ -1,0 +1,182 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The steps of the data lessons (compute under the GIL, locks, queues, shared values,
+// memory), kept apart from the process and thread lifecycle in processhost.cpp.
+#include "processhost.h"
+
+#include "computekernel.h"
+#include "memoryblocks.h"
+#include "platform.h"
+#include "queuebroker.h"
+#include "simulatedgil.h"
+
+#include <QCoreApplication>
+
+namespace Forkline {
+
+namespace {
+QString tr(const char* s)
+{
+    return QCoreApplication::translate("Forkline::ProcessHost", s);
+}
+// Small enough (~0.1 ms of work) that a thread notices quickly when it must hand over the GIL.
+constexpr qint64 kComputeChunk = 2048;
+} // namespace
+
+bool ProcessHost::parseWhole(Flow& flow, const QString& text, qint64* out)
+{
+    bool ok = false;
+    *out = text.trimmed().toLongLong(&ok);
+    if (!ok)
+        failFlow(flow, tr("ValueError: \"%1\" is not a whole number that fits in 64 bits").arg(text));
+    return ok;
+}
+
+bool ProcessHost::compute(Flow& flow, const Step& step)
+{
+    if (m_gil && !m_gil->acquire(flow.tid, [&] { emitState(flow, State::WaitingGil); }))
+        return false;
+    emitState(flow, State::Computing);
+    WideSum sum;
+    for (qint64 i = step.from; i < step.to; i += kComputeChunk) {
+        sumRange(i, std::min(step.to, i + kComputeChunk), &sum);
+        if (m_abortFlag.load(std::memory_order_relaxed)) {
+            if (m_gil)
+                m_gil->release(flow.tid);
+            return false;
+        }
+        if (m_gil && m_gil->shouldYield()) {
+            // The wait starts at the release itself, whenever the OS lets this thread report
+            // it: its computing span ends exactly where the next holder's may begin.
+            const qint64 releasedAt = monotonicNs();
+            m_gil->release(flow.tid);
+            emitState(flow, State::WaitingGil, releasedAt);
+            if (!m_gil->acquire(flow.tid, {}))
+                return false;
+            emitState(flow, State::Computing);
+        }
+    }
+    const qint64 doneAt = monotonicNs();
+    if (m_gil)
+        m_gil->release(flow.tid);
+    emitState(flow, State::Running, doneAt);
+    if (!step.var.isEmpty())
+        flow.vars.insert(step.var, sum.toString());
+    return true;
+}
+
+bool ProcessHost::runDataStep(Flow& flow, const Step& step)
+{
+    switch (step.kind) {
+    case Step::Kind::Compute:
+        return compute(flow, step);
+    case Step::Kind::Acquire: {
+        qint64 handoff = 0;
+        const auto r = m_locks.acquire(
+            step.target, flow.tid, [&] { emitState(flow, State::WaitingLock); }, &handoff);
+        if (r == LockTable::Result::Aborted)
+            return false;
+        if (handoff)
+            emitFlow(flow, handoff, FlowKind::Lock, false);
+        emitState(flow, State::Running);
+        return true;
+    }
+    case Step::Kind::Release: {
+        const qint64 id = newFlowId();
+        const qint64 t = monotonicNs();
+        bool handedOver = false;
+        if (!m_locks.release(step.target, id, &handedOver)) {
+            failFlow(flow, tr("RuntimeError: release unlocked lock (%1)").arg(step.target));
+            return false;
+        }
+        if (handedOver)
+            emitFlow(flow, id, FlowKind::Lock, true, t);
+        return true;
+    }
+    case Step::Kind::Send: {
+        const QueueMessage message { newFlowId(), expand(flow, step.text) };
+        const qint64 t = monotonicNs();
+        emitInstant(flow, InstantKind::Send, message.text, 0, t);
+        emitFlow(flow, message.flowId, FlowKind::Message, true, t);
+        if (m_config.queueServer.isEmpty()) {
+            m_queues.send(step.target, message);
+            return true;
+        }
+        QString error;
+        if (!QueueClient::send(m_config.queueServer, step.target, message, &error)) {
+            failFlow(flow, tr("BrokenPipeError: %1").arg(error));
+            return false;
+        }
+        return true;
+    }
+    case Step::Kind::Recv: {
+        QueueMessage message;
+        const qint64 timeout = step.seconds < 0 ? -1 : qint64(step.seconds * m_config.options.timeScale * 1e9);
+        QueueHub::Result r;
+        if (m_config.queueServer.isEmpty()) {
+            r = m_queues.recv(step.target, timeout, &message, [&] { emitState(flow, State::WaitingQueue); });
+        } else {
+            // Whether it waits is known only to the runner: show the wait for the whole call.
+            emitState(flow, State::WaitingQueue);
+            QString error;
+            r = QueueClient::recv(m_config.queueServer, step.target, timeout, &message, &error);
+        }
+        if (r == QueueHub::Result::Aborted)
+            return false;
+        if (r == QueueHub::Result::TimedOut) {
+            failFlow(flow, tr("queue.Empty: nothing arrived on \"%1\" within %2 s").arg(step.target).arg(step.seconds));
+            return false;
+        }
+        const qint64 t = monotonicNs();
+        emitFlow(flow, message.flowId, FlowKind::Message, false, t);
+        emitInstant(flow, InstantKind::Receive, message.text, 0, t);
+        emitState(flow, State::Running);
+        if (!step.var.isEmpty())
+            flow.vars.insert(step.var, message.text);
+        return true;
+    }
+    case Step::Kind::Load:
+        flow.vars.insert(step.var, QString::number(m_shared.at(step.target).load()));
+        return true;
+    case Step::Kind::Store: {
+        qint64 v = 0;
+        if (!parseWhole(flow, expand(flow, step.text), &v))
+            return false;
+        m_shared.at(step.target).store(v + step.amount);
+        return true;
+    }
+    case Step::Kind::Add: {
+        qint64 v = 0;
+        if (!parseWhole(flow, expand(flow, step.text), &v))
+            return false;
+        auto shared = m_shared.find(step.target);
+        if (shared != m_shared.end()) {
+            shared->second.fetch_add(v); // one atomic step, as list.append is under the GIL
+            return true;
+        }
+        qint64 current = 0;
+        if (flow.vars.contains(step.target) && !parseWhole(flow, flow.vars.value(step.target), &current))
+            return false;
+        flow.vars.insert(step.target, QString::number(current + v));
+        return true;
+    }
+    case Step::Kind::Alloc:
+        if (!m_memory->alloc(step.target, step.amount)) {
+            failFlow(flow, tr("MemoryError: cannot allocate %1 MiB").arg(step.amount));
+            return false;
+        }
+        return true;
+    case Step::Kind::Touch:
+        if (!m_memory->touch(step.target, m_allocSizes.value(step.target))) {
+            failFlow(flow, tr("NameError: no buffer \"%1\"").arg(step.target));
+            return false;
+        }
+        return true;
+    case Step::Kind::Free:
+        m_memory->free(step.target);
+        return true;
+    default:
+        return true;
+    }
+}
+
+} // namespace Forkline

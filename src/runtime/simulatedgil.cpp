@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "simulatedgil.h"
+
+#include "platform.h"
+
+namespace Forkline {
+
+SimulatedGil::SimulatedGil(qint64 switchIntervalNs)
+    : m_interval(switchIntervalNs)
+{ }
+
+bool SimulatedGil::acquire(qint64 tid, const std::function<void()>& onWait)
+{
+    std::unique_lock<std::mutex> lock(m_mutex);
+    if (m_aborted)
+        return false;
+    if (m_owner == 0 && m_queue.empty()) {
+        m_owner = tid;
+        m_sliceEnd = monotonicNs() + m_interval;
+        return true;
+    }
+    m_queue.push_back(tid);
+    ++m_waiting;
+    lock.unlock();
+    if (onWait)
+        onWait();
+    lock.lock();
+    m_cv.wait(lock, [&] { return m_aborted || m_owner == tid; });
+    --m_waiting;
+    if (m_aborted)
+        return false;
+    m_sliceEnd = monotonicNs() + m_interval;
+    return true;
+}
+
+void SimulatedGil::release(qint64 tid)
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    if (m_owner != tid)
+        return;
+    if (m_queue.empty()) {
+        m_owner = 0;
+        return;
+    }
+    m_owner = m_queue.front();
+    m_queue.pop_front();
+    m_cv.notify_all();
+}
+
+bool SimulatedGil::shouldYield() const
+{
+    return m_waiting.load(std::memory_order_relaxed) > 0 && monotonicNs() >= m_sliceEnd.load(std::memory_order_relaxed);
+}
+
+void SimulatedGil::abort()
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    m_aborted = true;
+    m_cv.notify_all();
+}
+
+} // namespace Forkline

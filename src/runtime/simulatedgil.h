@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QtGlobal>
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <mutex>
+
+namespace Forkline {
+
+// One process's simulated global interpreter lock. A compute step must hold it; the holder
+// gives it up once its switch interval is over and another thread waits (CPython's forced
+// switching: the lock goes straight to the waiter that has waited longest, so the holder
+// cannot take it back at once).
+class SimulatedGil
+{
+public:
+    explicit SimulatedGil(qint64 switchIntervalNs);
+
+    // Blocks until `tid` holds the lock. `onWait` runs (without the lock's mutex) when the
+    // caller has to wait. Returns false when aborted.
+    bool acquire(qint64 tid, const std::function<void()>& onWait);
+    void release(qint64 tid);
+    // Cheap enough to call between small chunks of work.
+    bool shouldYield() const;
+    void abort();
+
+    qint64 switchIntervalNs() const { return m_interval; }
+
+private:
+    const qint64 m_interval;
+    mutable std::mutex m_mutex;
+    std::condition_variable m_cv;
+    qint64 m_owner = 0;
+    std::deque<qint64> m_queue;
+    bool m_aborted = false;
+    std::atomic<int> m_waiting { 0 };
+    std::atomic<qint64> m_sliceEnd { 0 };
+};
+
+} // namespace Forkline
