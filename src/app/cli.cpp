@@ -3,11 +3,15 @@
 
 #include "chrometrace.h"
 #include "collector.h"
+#include "comparison.h"
 #include "scenario.h"
+#include "speedupchart.h"
 #include "timelineexport.h"
 
+#include <QApplication>
 #include <QCoreApplication>
 #include <QGuiApplication>
+#include <QSaveFile>
 #include <QTimer>
 #include <atomic>
 #include <csignal>
@@ -66,6 +70,10 @@ QString usage()
               "      --csv FILE.csv        write one row per span\n"
               "      --width PX            width of a drawn timeline (default: fits the run)\n"
               "      --scale F             pixel ratio of a PNG (default 2)\n"
+              "  forkline compare SCENARIO [options]   run the scenario's variants with the GIL on and off\n"
+              "      --work-scale F        multiply every compute size by F (default 1)\n"
+              "      --chart FILE.png      draw the speedups as a bar chart\n"
+              "      --json FILE.json      write the table as JSON\n"
               "  forkline --help | --version\n"
               "\n"
               "Exit codes: 0 done; 2 bad input; 1 a failure while running; 130 interrupted.\n");
@@ -313,6 +321,99 @@ int cmdRun(const QStringList& args)
     return code != 0 ? 1 : writeCode;
 }
 
+int cmdCompare(const QStringList& args)
+{
+    QString scenarioArg;
+    RunOptions options;
+    QString chart;
+    QString json;
+    for (int i = 2; i < args.size(); ++i) {
+        const QString& a = args[i];
+        auto value = [&](QString* into) {
+            if (i + 1 >= args.size())
+                return false;
+            *into = args[++i];
+            return true;
+        };
+        if (a == QLatin1String("--chart")) {
+            if (!value(&chart))
+                return badInput(tr("--chart needs a file name"));
+        } else if (a == QLatin1String("--json")) {
+            if (!value(&json))
+                return badInput(tr("--json needs a file name"));
+        } else if (a == QLatin1String("--work-scale")) {
+            QString v;
+            bool ok = value(&v);
+            options.workScale = v.toDouble(&ok);
+            if (!ok || !(options.workScale > 0) || options.workScale > 1000)
+                return badInput(tr("--work-scale takes a number above 0 and at most 1000, not \"%1\"").arg(v));
+        } else if (a == QLatin1String("--switch-interval")) {
+            QString v;
+            bool ok = value(&v);
+            options.switchInterval = v.toDouble(&ok);
+            if (!ok || options.switchInterval < kMinSwitchInterval || options.switchInterval > kMaxSwitchInterval)
+                return badInput(tr("--switch-interval takes seconds from 0.0001 (0.1 ms) to 1, not \"%1\"").arg(v));
+        } else if (a.startsWith(QLatin1String("--"))) {
+            return badInput(tr("unknown option %1 (see forkline --help)").arg(a));
+        } else if (scenarioArg.isEmpty()) {
+            scenarioArg = a;
+        } else {
+            return badInput(tr("one scenario at a time (got \"%1\" and \"%2\")").arg(scenarioArg, a));
+        }
+    }
+    if (scenarioArg.isEmpty())
+        return badInput(tr("compare needs a scenario with variants, e.g. forkline compare gil-sum"));
+    Scenario scenario;
+    ScenarioError error;
+    if (!loadScenario(scenarioArg, &scenario, &error) || !applyRunOptions(&scenario, options, &error)) {
+        err(error.toString());
+        return 2;
+    }
+    Comparison comparison;
+    QObject::connect(&comparison, &Comparison::variantStarted, [&comparison](int index, const QString& name, bool gil) {
+        err(tr("[%1/%2] %3, GIL %4 ...").arg(index + 1).arg(comparison.total()).arg(name, gil ? tr("on") : tr("off")));
+    });
+    bool ok = false;
+    QObject::connect(&comparison, &Comparison::finished, qApp, [&ok](bool done) {
+        ok = done;
+        QCoreApplication::exit(0);
+    });
+    std::signal(SIGINT, onInterrupt);
+    QTimer interruptPoll;
+    QObject::connect(&interruptPoll, &QTimer::timeout, &comparison, [&comparison] {
+        if (g_interrupted)
+            comparison.cancel();
+    });
+    interruptPoll.start(50);
+    QString startError;
+    if (!comparison.start(scenarioArg, options, QCoreApplication::applicationFilePath(), &startError)) {
+        err(startError);
+        return 2;
+    }
+    QCoreApplication::exec();
+    if (!ok)
+        return 130;
+    out(comparison.toTable());
+    QString writeError;
+    if (!json.isEmpty()) {
+        QSaveFile f(json);
+        if (!f.open(QIODevice::WriteOnly) || f.write(comparison.toJson()) < 0 || !f.commit()) {
+            err(QStringLiteral("forkline: ") + tr("cannot write %1: %2").arg(json, f.errorString()));
+            return 1;
+        }
+    }
+    if (!chart.isEmpty()
+        && !SpeedupChart::render(comparison.results(), scenario.title, chart, QSize(960, 600), 2.0, &writeError)) {
+        err(QStringLiteral("forkline: ") + writeError);
+        return 1;
+    }
+    for (const VariantResult& r : comparison.results()) {
+        if (!r.ok)
+            return 1;
+    }
+    return 0;
+}
+
 } // namespace
 
 bool isCliInvocation(int argc, char** argv)
@@ -332,15 +433,21 @@ int cliMain(int argc, char** argv)
 {
     const QByteArray command = argv[1];
     bool needsGui = false;
+    bool needsWidgets = false;
     for (int i = 2; i < argc; ++i) {
         if (std::strcmp(argv[i], "--png") == 0 || std::strcmp(argv[i], "--svg") == 0)
             needsGui = true;
+        if (std::strcmp(argv[i], "--chart") == 0)
+            needsWidgets = true;
     }
     std::unique_ptr<QCoreApplication> app;
-    if (needsGui) {
+    if (needsGui || needsWidgets) {
         // Drawing needs fonts, not a screen: never depend on a display in the CLI.
         qputenv("QT_QPA_PLATFORM", "offscreen");
-        app = std::make_unique<QGuiApplication>(argc, argv);
+        if (needsWidgets)
+            app = std::make_unique<QApplication>(argc, argv); // the chart is a graphics-scene item
+        else
+            app = std::make_unique<QGuiApplication>(argc, argv);
     } else {
         app = std::make_unique<QCoreApplication>(argc, argv);
     }
@@ -359,6 +466,8 @@ int cliMain(int argc, char** argv)
         return cmdList();
     if (command == "run")
         return cmdRun(args);
+    if (command == "compare")
+        return cmdCompare(args);
     return badInput(tr("\"%1\" is not available yet in this version").arg(QString::fromUtf8(command)));
 }
 
