@@ -76,6 +76,10 @@ TraceModel sampleModel()
     m.addInstant(main, 2500000, InstantKind::Print, QStringLiteral("done"));
     m.addInstant(main, 3000000, InstantKind::MainExit);
     m.addInstant(main, 3000000, InstantKind::End);
+
+    m.addCounter(1000, QStringLiteral("memory"), QStringLiteral("MiB"), 0, 10.5);
+    m.addCounter(1000, QStringLiteral("memory"), QStringLiteral("MiB"), 1000000, 12);
+    m.addCounter(2000, QStringLiteral("memory"), QString(), 5000, 3);
     return m;
 }
 
@@ -146,6 +150,7 @@ private Q_SLOTS:
     void instants();
     void flows();
     void laneArgsOnFirstEvent();
+    void counters();
     void microseconds_data();
     void microseconds();
     void deterministic();
@@ -165,7 +170,7 @@ void TestChromeTrace::wellFormed()
     const QJsonArray events = doc.object().value(QLatin1String("traceEvents")).toArray();
     QVERIFY(!events.isEmpty());
     const QSet<QString> phases { QStringLiteral("M"), QStringLiteral("X"), QStringLiteral("i"), QStringLiteral("s"),
-        QStringLiteral("f") };
+        QStringLiteral("f"), QStringLiteral("C") };
     for (const QJsonValue& v : events) {
         const QJsonObject e = v.toObject();
         QVERIFY2(phases.contains(phase(e)), qPrintable(phase(e)));
@@ -374,6 +379,27 @@ void TestChromeTrace::laneArgsOnFirstEvent()
     const QJsonObject main = args(ownEvents(events, 1000, 1000).first());
     QVERIFY(!main.contains(QLatin1String("label")));
     QVERIFY(!main.contains(QLatin1String("parent")));
+}
+
+void TestChromeTrace::counters()
+{
+    const QJsonArray events = traceEvents(chromeTrace(sampleModel()));
+    QList<QJsonObject> samples;
+    for (const QJsonValue& v : events) {
+        if (phase(v.toObject()) == QLatin1String("C"))
+            samples.append(v.toObject());
+    }
+    // One C event per sample, on the process's track, the value under the unit's name.
+    QCOMPARE(samples.size(), 3);
+    QCOMPARE(samples[0].value(QLatin1String("name")).toString(), QStringLiteral("memory"));
+    QCOMPARE(laneKey(samples[0]), QStringLiteral("1000/1000"));
+    QCOMPARE(samples[0].value(QLatin1String("ts")).toDouble(), 0.0);
+    QCOMPARE(args(samples[0]).value(QLatin1String("MiB")).toDouble(), 10.5);
+    QCOMPARE(samples[1].value(QLatin1String("ts")).toDouble(), 1000.0);
+    QCOMPARE(args(samples[1]).value(QLatin1String("MiB")).toDouble(), 12.0);
+    QCOMPARE(laneKey(samples[2]), QStringLiteral("2000/2000"));
+    QCOMPARE(samples[2].value(QLatin1String("ts")).toDouble(), 5.0);
+    QCOMPARE(args(samples[2]).value(QLatin1String("memory")).toDouble(), 3.0); // no unit: the name
 }
 
 void TestChromeTrace::microseconds_data()

@@ -211,11 +211,20 @@ void TestScenarioLoader::schemaKnowsEveryStep()
         QCOMPARE(required.at(0).toString(), def);
         kinds.insert(def);
     }
-    const QSet<QString> expected { QStringLiteral("print"), QStringLiteral("sleep"), QStringLiteral("start"),
+    // The loader names the kinds it knows when it meets one it does not.
+    Scenario probe;
+    ScenarioError probeError;
+    QVERIFY(!parse(R"({"main": [{"no-such-step": 1}]})", &probe, &probeError));
+    const QString known = probeError.message.section(QLatin1String("(known: "), 1).chopped(1);
+    const QStringList loaderKinds = known.split(QLatin1String(", "));
+    QVERIFY2(loaderKinds.size() >= 8, qPrintable(probeError.message));
+    QCOMPARE(kinds, QSet<QString>(loaderKinds.begin(), loaderKinds.end()));
+
+    const QSet<QString> basic { QStringLiteral("print"), QStringLiteral("sleep"), QStringLiteral("start"),
         QStringLiteral("join"), QStringLiteral("repeat"), QStringLiteral("input"), QStringLiteral("terminate"),
         QStringLiteral("crash") };
-    QCOMPARE(kinds, expected);
-    for (const QString& kind : expected) {
+    QVERIFY(kinds.contains(basic));
+    for (const QString& kind : basic) {
         const QByteArray step = kind == QLatin1String("repeat") ? QByteArray("{\"repeat\": 1, \"steps\": []}")
             : kind == QLatin1String("sleep")                    ? QByteArray("{\"sleep\": 1}")
             : kind == QLatin1String("crash")                    ? QByteArray("{\"crash\": \"abort\"}")
@@ -453,8 +462,8 @@ void TestScenarioLoader::badInline_data()
                                   << QStringLiteral("unsupported format");
     QTest::newRow("format as text") << QByteArray(R"({"format": "1", "main": []})") << 1 << 12
                                     << QStringLiteral("unsupported format");
-    QTest::newRow("unknown top-level member") << QByteArray(R"({"main": [], "gil": true})") << 1 << 21
-                                              << QStringLiteral("unknown member \"gil\" in a scenario");
+    QTest::newRow("unknown top-level member") << QByteArray(R"({"main": [], "timeout": 5})") << 1 << 25
+                                              << QStringLiteral("unknown member \"timeout\" in a scenario");
     QTest::newRow("title not a string") << QByteArray(R"({"title": 5, "main": []})") << 1 << 11
                                         << QStringLiteral("\"title\" must be a string");
     QTest::newRow("main twice") << QByteArray(R"({"main": [], "main": []})") << 1 << 22

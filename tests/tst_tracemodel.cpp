@@ -177,6 +177,11 @@ std::vector<ChannelEvent> runEvents()
     term.instant = InstantKind::Terminated;
     term.code = 15;
     add(term);
+    ChannelEvent memory = makeEvent(T::Counter, kBoot + 2500, 600, 600);
+    memory.name = QStringLiteral("memory");
+    memory.text = QStringLiteral("MiB");
+    memory.value = 12.625;
+    add(memory);
     ChannelEvent lateEnd = makeEvent(T::Instant, kBoot + 2950, 600, 600);
     lateEnd.instant = InstantKind::End;
     add(lateEnd);
@@ -235,6 +240,7 @@ private Q_SLOTS:
     void firstSpanEndingAfter();
     void times();
     void prints();
+    void counters();
     void eventRoundTrip();
     void decodeRejectsMalformed_data();
     void decodeRejectsMalformed();
@@ -569,6 +575,34 @@ void TestTraceModel::prints()
     QCOMPARE(m.texts().at(p[2].text), QStringLiteral("third"));
 }
 
+void TestTraceModel::counters()
+{
+    TraceModel m;
+    m.addCounter(7, QStringLiteral("memory"), QStringLiteral("MiB"), 100, 1.5);
+    m.addCounter(8, QStringLiteral("memory"), QStringLiteral("MiB"), 120, 4);
+    m.addCounter(7, QStringLiteral("memory"), QStringLiteral("MiB"), 200, 2.5);
+    m.addCounter(7, QStringLiteral("memory"), QStringLiteral("MiB"), 200, 3); // same moment: kept
+    m.addCounter(7, QStringLiteral("memory"), QStringLiteral("MiB"), 150, 9); // late: dropped
+    m.addCounter(7, QStringLiteral("threads"), QString(), 300, 2);
+
+    // One track per process and name, in order of appearance.
+    const auto& c = m.counters();
+    QCOMPARE(c.size(), size_t(3));
+    QCOMPARE(c[0].pid, qint64(7));
+    QCOMPARE(c[0].name, QStringLiteral("memory"));
+    QCOMPARE(c[0].samples.size(), size_t(3));
+    QCOMPARE(c[0].samples[1].t, qint64(200));
+    QCOMPARE(c[0].samples[1].value, 2.5);
+    QCOMPARE(c[0].samples[2].value, 3.0);
+    QCOMPARE(c[1].pid, qint64(8));
+    QCOMPARE(c[1].samples.size(), size_t(1));
+    QCOMPARE(c[2].name, QStringLiteral("threads"));
+    QVERIFY(c[2].unit.isEmpty());
+    QCOMPARE(m.startTime(), qint64(100));
+    QCOMPARE(m.endTime(), qint64(300));
+    QVERIFY(m.isEmpty()); // samples alone make no lanes
+}
+
 void TestTraceModel::eventRoundTrip()
 {
     const std::vector<ChannelEvent> evs = runEvents();
@@ -584,7 +618,7 @@ void TestTraceModel::eventRoundTrip()
         QCOMPARE(back.encode(), line);
         types.insert(int(ev.type));
     }
-    QCOMPARE(types.size(), 7); // every event type took part
+    QCOMPARE(types.size(), 8); // every event type took part
 
     // Every state, instant and flow kind survives by name.
     for (int s = 0; s < int(State::Count); ++s) {
@@ -728,6 +762,15 @@ void TestTraceModel::applyEvents()
     QCOMPARE(m.flows()[2].fromLane, buyerIdx);
     QCOMPARE(m.flows()[2].toLane, mainIdx);
     QCOMPARE(m.flows()[2].toT, qint64(3100));
+
+    // The child's memory sample became a counter track of its process.
+    QCOMPARE(m.counters().size(), size_t(1));
+    QCOMPARE(m.counters()[0].pid, qint64(600));
+    QCOMPARE(m.counters()[0].name, QStringLiteral("memory"));
+    QCOMPARE(m.counters()[0].unit, QStringLiteral("MiB"));
+    QCOMPARE(m.counters()[0].samples.size(), size_t(1));
+    QCOMPARE(m.counters()[0].samples[0].t, qint64(2500));
+    QCOMPARE(m.counters()[0].samples[0].value, 12.625);
 
     // Both printed lines, the empty one included, in order.
     QCOMPARE(m.prints().size(), size_t(2));
