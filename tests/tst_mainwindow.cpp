@@ -69,6 +69,7 @@ private Q_SLOTS:
     void badScenarioKeepsTimeline();
     void runAgainReplacesTimeline();
     void daemonSwitchReachesTheRun();
+    void inputReachesAWaitingWorker();
     void closeMidRunStops();
 
 private:
@@ -222,6 +223,35 @@ void TestMainWindow::daemonSwitchReachesTheRun()
     QVERIFY(model.lane(buyer).daemon);
     QVERIFY(!model.lane(laneNamed(model, QStringLiteral("seller"))).daemon);
     w.workerPanel()->setDaemon(QStringLiteral("buyer"), false);
+}
+
+void TestMainWindow::inputReachesAWaitingWorker()
+{
+    MainWindow& w = *m_window;
+    QVERIFY(w.selectScenario(QStringLiteral("input-worker")));
+    w.setTimeScale(0.05);
+    QSignalSpy finished(&w, &MainWindow::runFinished);
+    w.runAction()->trigger();
+    // The worker's lane turns to "waiting: input" and stays so until a line arrives.
+    const auto waiting = [&w] {
+        const TraceModel* m = w.timelineView()->model();
+        const int lane = laneNamed(*m, QStringLiteral("work"));
+        return lane >= 0 && m->lane(lane).open && m->lane(lane).openState == State::WaitingInput;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(waiting(), kRunTimeoutMs);
+    QLineEdit* input = w.console()->inputLine();
+    QVERIFY(input->isEnabled());
+    QVERIFY(!input->placeholderText().isEmpty() && !input->toolTip().isEmpty());
+    input->setFocus();
+    input->insert(QStringLiteral("안녕")); // keyClicks knows only ASCII
+    QTest::keyClick(input, Qt::Key_Return);
+    QVERIFY(input->text().isEmpty());
+    QVERIFY(finished.wait(kRunTimeoutMs));
+    QCOMPARE(finished.constFirst().constFirst().toInt(), 0);
+    const QString console = w.console()->plainText();
+    QVERIFY2(console.contains(QStringLiteral("[sub] 안녕로 검색을 시작")), qPrintable(console));
+    QVERIFY(statesOnLanes(*w.timelineView()).contains(State::WaitingInput));
+    QVERIFY(w.selectScenario(QStringLiteral("buyer-seller")));
 }
 
 void TestMainWindow::closeMidRunStops()

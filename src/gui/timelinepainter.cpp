@@ -106,8 +106,17 @@ private:
         if (!m_pending)
             return;
         m_pending = false;
-        const auto best = std::max_element(m_weights.begin(), m_weights.end());
-        emitBox(int(m_pendingCol), int(m_pendingCol + 1), State(best - m_weights.begin()));
+        State best = State(std::max_element(m_weights.begin(), m_weights.end()) - m_weights.begin());
+        // A short burst of work between long sleeps or waits is the point of most lessons
+        // ("while one sleeps the other runs"), so it keeps its column. Contention states
+        // (GIL, lock) alternate with work too fast for that and stay by coverage.
+        const bool longIdle = best == State::Sleeping || best == State::WaitingJoin || best == State::WaitingInput
+            || best == State::WaitingQueue;
+        const double running = m_weights[size_t(State::Running)];
+        const double computing = m_weights[size_t(State::Computing)];
+        if (longIdle && (running > 0 || computing > 0))
+            best = running >= computing ? State::Running : State::Computing;
+        emitBox(int(m_pendingCol), int(m_pendingCol + 1), best);
     }
 
     void emitBox(int x0, int x1, State s)
