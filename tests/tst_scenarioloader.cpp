@@ -93,6 +93,11 @@ private Q_SLOTS:
     void schemaKnowsEveryStep();
     void everyStepKind();
     void memberOrderDoesNotMatter();
+    void dataSteps();
+    void badDataSteps_data();
+    void badDataSteps();
+    void applyWorkScaleAndGil();
+    void applyRejectsBadDataOptions();
     void defaultsFromFileName();
     void goodInline_data();
     void goodInline();
@@ -335,6 +340,187 @@ void TestScenarioLoader::memberOrderDoesNotMatter()
     QCOMPARE(repeat.count, qint64(2));
     QCOMPARE(repeat.var, QStringLiteral("n"));
     QCOMPARE(repeat.body.size(), size_t(1));
+}
+
+void TestScenarioLoader::dataSteps()
+{
+    Scenario sc;
+    ScenarioError err;
+    QVERIFY2(loadScenario(dataFile(QStringLiteral("data-steps.json")), &sc, &err), qPrintable(err.toString()));
+    QVERIFY(!sc.gil);
+    QCOMPARE(sc.switchInterval, 0.01);
+    QCOMPARE(sc.shared.size(), 2);
+    QCOMPARE(sc.shared.at(0), (QPair<QString, qint64>(QStringLiteral("counter"), 0)));
+    QCOMPARE(sc.shared.at(1), (QPair<QString, qint64>(QStringLiteral("result"), -5)));
+    QCOMPARE(sc.variants.size(), size_t(2));
+    QCOMPARE(sc.variants[0].name, QStringLiteral("1 thread"));
+    QCOMPARE(sc.variants[0].scenario, QStringLiteral("gil-sum-single"));
+    QCOMPARE(sc.variants[0].kind, QStringLiteral("thread"));
+    QCOMPARE(sc.variants[0].workers, 1); // the default
+    QCOMPARE(sc.variants[1].kind, QStringLiteral("process"));
+    QCOMPARE(sc.variants[1].workers, 2);
+
+    QCOMPARE(sc.main[0].kind, Step::Kind::Alloc);
+    QCOMPARE(sc.main[0].target, QStringLiteral("data"));
+    QCOMPARE(sc.main[0].amount, qint64(64));
+    QCOMPARE(sc.main[2].kind, Step::Kind::Send);
+    QCOMPARE(sc.main[2].target, QStringLiteral("q"));
+    QCOMPARE(sc.main[2].text, QStringLiteral("42")); // a number is sent as its digits
+    QCOMPARE(sc.main[4].kind, Step::Kind::Free);
+
+    const std::vector<Step>& w = sc.workers[0].steps;
+    QCOMPARE(w.size(), size_t(11));
+    QCOMPARE(w[0].kind, Step::Kind::Compute);
+    QCOMPARE(w[0].from, qint64(3));
+    QCOMPARE(w[0].to, qint64(7));
+    QCOMPARE(w[0].var, QStringLiteral("total"));
+    QCOMPARE(w[1].body[0].kind, Step::Kind::Compute);
+    QVERIFY(w[1].body[0].var.isEmpty());
+    QCOMPARE(w[2].kind, Step::Kind::Acquire);
+    QCOMPARE(w[2].target, QStringLiteral("lock"));
+    QCOMPARE(w[3].kind, Step::Kind::Load);
+    QCOMPARE(w[3].var, QStringLiteral("seen"));
+    QCOMPARE(w[4].kind, Step::Kind::Store);
+    QCOMPARE(w[4].text, QStringLiteral("{seen}"));
+    QCOMPARE(w[4].amount, qint64(1));
+    QCOMPARE(w[5].kind, Step::Kind::Release);
+    QCOMPARE(w[6].kind, Step::Kind::Add);
+    QCOMPARE(w[6].target, QStringLiteral("result"));
+    QCOMPARE(w[7].text, QStringLiteral("-2"));
+    QCOMPARE(w[8].kind, Step::Kind::Recv);
+    QCOMPARE(w[8].var, QStringLiteral("msg"));
+    QCOMPARE(w[8].seconds, 1.5);
+    QVERIFY(w[9].seconds < 0); // no timeout: wait for ever
+    QCOMPARE(w[10].kind, Step::Kind::Touch);
+
+    // Without the members, the lesson runs as CPython does.
+    Scenario plain;
+    QVERIFY(parse(R"({"main": []})", &plain, &err));
+    QVERIFY(plain.gil);
+    QCOMPARE(plain.switchInterval, 0.005);
+    QVERIFY(plain.shared.isEmpty());
+    QVERIFY(plain.variants.empty());
+}
+
+void TestScenarioLoader::badDataSteps_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<int>("line");
+    QTest::addColumn<int>("column");
+    QTest::addColumn<QString>("fragment");
+
+    QTest::newRow("compute max") << QByteArray(R"({"main": [{"compute": "max", "from": 0, "to": 1}]})") << 1 << 23
+                                 << QStringLiteral("\"compute\" takes \"sum\"");
+    QTest::newRow("compute backwards") << QByteArray(R"({"main": [{"compute": "sum", "from": 5, "to": 4}]})") << 1 << 47
+                                       << QStringLiteral("no smaller than \"from\"");
+    QTest::newRow("compute too much") << QByteArray(R"({"main": [{"compute": "sum", "from": 0, "to": 1000000000001}]})")
+                                      << 1 << 47 << QStringLiteral("at most 1000000000000");
+    QTest::newRow("compute without to") << QByteArray(R"({"main": [{"compute": "sum", "from": 0}]})") << 1 << 11
+                                        << QStringLiteral("needs \"from\" and \"to\"");
+    QTest::newRow("acquire no name") << QByteArray(R"({"main": [{"acquire": ""}]})") << 1 << 23
+                                     << QStringLiteral("\"acquire\" takes a name");
+    QTest::newRow("send without value") << QByteArray(R"({"main": [{"send": "q"}]})") << 1 << 11
+                                        << QStringLiteral("missing \"value\"");
+    QTest::newRow("send a fraction") << QByteArray(R"({"main": [{"send": "q", "value": 1.5}]})") << 1 << 34
+                                     << QStringLiteral("a text or a whole number");
+    QTest::newRow("recv negative timeout") << QByteArray(R"({"main": [{"recv": "q", "timeout": -1}]})") << 1 << 36
+                                           << QStringLiteral("\"timeout\" takes a number of seconds");
+    QTest::newRow("load undeclared") << QByteArray(R"({"main": [{"load": "x", "into": "v"}]})") << 1 << 20
+                                     << QStringLiteral("\"x\" is not declared in \"shared\"");
+    QTest::newRow("load without into") << QByteArray(R"({"shared": {"x": 0}, "main": [{"load": "x"}]})") << 1 << 31
+                                       << QStringLiteral("missing \"into\"");
+    QTest::newRow("store add fraction") << QByteArray(
+        R"({"shared": {"x": 0}, "main": [{"store": "x", "value": 1, "add": 0.5}]})")
+                                        << 1 << 65 << QStringLiteral("\"add\" takes a whole number");
+    QTest::newRow("alloc nothing") << QByteArray(R"({"main": [{"alloc": "d", "mb": 0}]})") << 1 << 32
+                                   << QStringLiteral("from 1 to 4096");
+    QTest::newRow("alloc too much") << QByteArray(R"({"main": [{"alloc": "d", "mb": 4097}]})") << 1 << 32
+                                    << QStringLiteral("from 1 to 4096");
+    QTest::newRow("gil as number") << QByteArray(R"({"gil": 1, "main": []})") << 1 << 9
+                                   << QStringLiteral("\"gil\" must be true or false");
+    QTest::newRow("switch interval zero") << QByteArray(R"({"switch_interval": 0, "main": []})") << 1 << 21
+                                          << QStringLiteral("\"switch_interval\" takes seconds");
+    QTest::newRow("shared as array") << QByteArray(R"({"shared": [], "main": []})") << 1 << 12
+                                     << QStringLiteral("\"shared\" maps names to whole numbers");
+    QTest::newRow("shared fraction") << QByteArray(R"({"shared": {"x": 0.5}, "main": []})") << 1 << 18
+                                     << QStringLiteral("shared value \"x\" must be a whole number");
+    QTest::newRow("compare empty") << QByteArray(R"({"compare": [], "main": []})") << 1 << 13
+                                   << QStringLiteral("\"compare\" lists the variants");
+    QTest::newRow("variant kind") << QByteArray(
+        R"({"compare": [{"name": "a", "scenario": "b", "kind": "fiber"}], "main": []})")
+                                  << 1 << 53 << QStringLiteral("\"kind\" is \"thread\" or \"process\"");
+    QTest::newRow("variant without workers")
+        << QByteArray(R"({"compare": [{"name": "a", "scenario": "b", "kind": "thread", "workers": 0}], "main": []})")
+        << 1 << 74 << QStringLiteral("\"workers\" takes a whole number from 1 to 256");
+}
+
+void TestScenarioLoader::badDataSteps()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(int, line);
+    QFETCH(int, column);
+    QFETCH(QString, fragment);
+
+    Scenario sc;
+    ScenarioError err;
+    QVERIFY(!parse(json, &sc, &err));
+    QVERIFY2(err.message.contains(fragment), qPrintable(err.message));
+    QCOMPARE(err.line, line);
+    QCOMPARE(err.column, column);
+}
+
+void TestScenarioLoader::applyWorkScaleAndGil()
+{
+    Scenario sc;
+    ScenarioError err;
+    QVERIFY(loadScenario(dataFile(QStringLiteral("data-steps.json")), &sc, &err));
+    RunOptions options;
+    options.workScale = 0.5;
+    options.gil = 1;
+    options.switchInterval = 0.02;
+    QVERIFY2(applyRunOptions(&sc, options, &err), qPrintable(err.toString()));
+    // Both ends scale (rounded half away from zero), inside repeats too.
+    QCOMPARE(sc.workers[0].steps[0].from, qint64(2)); // 1.5
+    QCOMPARE(sc.workers[0].steps[0].to, qint64(4)); // 3.5
+    QCOMPARE(sc.workers[0].steps[1].body[0].from, qint64(5));
+    QCOMPARE(sc.workers[0].steps[1].body[0].to, qint64(6)); // 5.5
+    QVERIFY(sc.gil);
+    QCOMPARE(sc.switchInterval, 0.02);
+
+    RunOptions off;
+    off.gil = 0;
+    QVERIFY(applyRunOptions(&sc, off, &err));
+    QVERIFY(!sc.gil);
+    QCOMPARE(sc.switchInterval, 0.02); // 0 leaves the scenario's value
+    QCOMPARE(sc.workers[0].steps[0].to, qint64(4)); // a work scale of 1 changes nothing
+}
+
+void TestScenarioLoader::applyRejectsBadDataOptions()
+{
+    Scenario sc;
+    ScenarioError err;
+    QVERIFY(parse("{\"main\": [\n  {\"compute\": \"sum\", \"from\": 0, \"to\": 1000000000000}\n]}", &sc, &err));
+    for (double bad : { 0.0, -1.0, 1000.5 }) {
+        Scenario copy = sc;
+        RunOptions options;
+        options.workScale = bad;
+        QVERIFY(!applyRunOptions(&copy, options, &err));
+        QVERIFY2(err.message.contains(QLatin1String("--work-scale")), qPrintable(err.message));
+    }
+    for (double bad : { 0.00001, 2.0 }) {
+        Scenario copy = sc;
+        RunOptions options;
+        options.switchInterval = bad;
+        QVERIFY(!applyRunOptions(&copy, options, &err));
+        QVERIFY2(err.message.contains(QLatin1String("--switch-interval")), qPrintable(err.message));
+    }
+    // Scaled past 10^12 numbers, the compute step itself is named.
+    RunOptions options;
+    options.workScale = 2;
+    QVERIFY(!applyRunOptions(&sc, options, &err));
+    QCOMPARE(err.line, 2);
+    QCOMPARE(err.column, 3);
+    QVERIFY2(err.message.contains(QLatin1String("more than 10^12")), qPrintable(err.message));
 }
 
 void TestScenarioLoader::defaultsFromFileName()
