@@ -156,7 +156,7 @@ void MainWindow::createWidgets()
     m_mainSplitter->addWidget(m_rightSplitter);
     m_mainSplitter->setStretchFactor(0, 0);
     m_mainSplitter->setStretchFactor(1, 1);
-    m_mainSplitter->setSizes({ 340, 1000 });
+    m_mainSplitter->setSizes({ 400, 1000 });
     setCentralWidget(m_mainSplitter);
 
     m_stateLabel = new QLabel(this);

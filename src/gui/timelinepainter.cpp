@@ -15,6 +15,9 @@ namespace Forkline {
 
 namespace {
 
+// Spans in one pixel column beyond which the column is sampled rather than summed.
+constexpr size_t kDenseColumn = 16;
+
 // Which mark survives when several fall on the same few pixels: endings first, then the
 // events that explain arrows, prints last (they are the most numerous).
 int markPriority(InstantKind k)
@@ -56,7 +59,8 @@ public:
         , m_right(right)
     { }
 
-    void add(double x0, double x1, State s)
+    // `scale` counts a sampled span for the ones it stands for.
+    void add(double x0, double x1, State s, double scale = 1)
     {
         x0 = std::max(x0, double(m_left));
         x1 = std::min(x1, double(m_right));
@@ -65,7 +69,7 @@ public:
         const qint64 c0 = qint64(std::floor(x0));
         const qint64 c1 = qint64(std::floor(x1));
         if (c0 == c1) {
-            weigh(c0, x1 - x0, s);
+            weigh(c0, (x1 - x0) * scale, s);
             return;
         }
         weigh(c0, double(c0 + 1) - x0, s);
@@ -203,11 +207,47 @@ void TimelinePainter::paintLaneSpans(QPainter* p, const Lane& lane, int y, int h
     BoxMerger merger(p, m_style, y, h, left, right);
     const qint64 tFrom = m_map.toTime(left - 1);
     const qint64 tTo = m_map.toTime(right + 1);
-    for (size_t i = TraceModel::firstSpanEndingAfter(lane, tFrom); i < lane.spans.size(); ++i) {
-        const Span& s = lane.spans[i];
-        if (s.start > tTo)
-            break;
-        merger.add(m_map.toX(s.start), m_map.toX(s.end), s.state);
+    const double pxPerNs = 1.0 / m_map.nsPerPixel();
+    const auto toX = [&](qint64 t) { return m_map.x0 + double(t - m_map.t0) * pxPerNs; };
+    const auto& spans = lane.spans;
+    qint64 checkedColumn = LLONG_MIN;
+    size_t i = TraceModel::firstSpanEndingAfter(lane, tFrom);
+    while (i < spans.size() && spans[i].start <= tTo) {
+        const Span& s = spans[i];
+        const double x0 = toX(s.start);
+        const double x1 = toX(s.end);
+        const qint64 column = qint64(std::floor(x0));
+        if (column != checkedColumn && qint64(std::floor(x1)) == column) {
+            // Entering a column with spans narrower than it: if there are very many, a
+            // stride through them estimates the mix, so a paint costs O(width), not O(spans).
+            checkedColumn = column;
+            const qint64 columnEnd = m_map.toTime(double(column + 1));
+            // One look ahead tells a sparse column (the usual case) without a search.
+            size_t count = 0;
+            if (i + kDenseColumn < spans.size() && spans[i + kDenseColumn].end <= columnEnd) {
+                const auto end = std::upper_bound(spans.begin() + qint64(i + kDenseColumn), spans.end(), columnEnd,
+                    [](qint64 v, const Span& sp) { return v < sp.end; });
+                count = size_t(end - spans.begin()) - i;
+            }
+            if (count > kDenseColumn) {
+                // One span from each of kDenseColumn slices, at a jittered place in its
+                // slice: a fixed stride would alias with periodic traces (every third span
+                // sleeping) and see only one state.
+                const size_t stride = count / kDenseColumn;
+                quint32 seed = quint32(column) * 2654435761u + 1;
+                for (size_t slice = 0; slice < kDenseColumn; ++slice) {
+                    seed ^= seed << 13;
+                    seed ^= seed >> 17;
+                    seed ^= seed << 5;
+                    const Span& sample = spans[i + slice * stride + seed % stride];
+                    merger.add(toX(sample.start), toX(sample.end), sample.state, double(stride));
+                }
+                i += count;
+                continue;
+            }
+        }
+        merger.add(x0, x1, s.state);
+        ++i;
     }
     if (lane.open && m_now > lane.openSince && lane.openSince <= tTo)
         merger.add(m_map.toX(lane.openSince), m_map.toX(m_now), lane.openState);
@@ -220,8 +260,8 @@ void TimelinePainter::paintLaneMarks(QPainter* p, const Lane& lane, double cy, i
     const qint64 tFrom = m_map.toTime(left - reach);
     auto it = std::lower_bound(
         lane.instants.begin(), lane.instants.end(), tFrom, [](const Instant& in, qint64 v) { return in.t < v; });
-    // Marks are wider than a pixel: keep one per half-mark cell, the most telling one.
-    const double cell = std::max(1.0, m_style.markSize / 2.0);
+    // Marks are wider than a pixel: keep one per cell of most of a mark, the most telling one.
+    const double cell = std::max(1.0, m_style.markSize * 0.75);
     qint64 cellIndex = LLONG_MIN;
     const Instant* best = nullptr;
     auto flush = [&] {
@@ -286,7 +326,8 @@ void TimelinePainter::paintCollapsed(QPainter* p, const ProcessInfo& proc, int y
         p->fillRect(QRect(x0, y + h - 5, x1 - x0, 3), m_style.dimTextColor());
 }
 
-void TimelinePainter::paintLabels(QPainter* p, int yFrom, int yTo, int right, const QSet<qint64>& collapsed) const
+void TimelinePainter::paintLabels(
+    QPainter* p, int yFrom, int yTo, int right, const QSet<qint64>& collapsed, bool foldable) const
 {
     p->save();
     const int width = m_layout.labelWidth();
@@ -300,21 +341,25 @@ void TimelinePainter::paintLabels(QPainter* p, int yFrom, int yTo, int right, co
         if (row.kind == TimelineRow::Kind::Process) {
             const ProcessInfo& proc = m_model.processes()[size_t(row.index)];
             p->fillRect(QRect(0, row.y, width, row.height), m_style.headerBackground());
-            // Disclosure triangle, drawn rather than typed so it looks the same in every font.
-            const double cx = pad + 4, cy = row.y + row.height / 2.0, r = 4;
-            QPolygonF tri;
-            if (collapsed.contains(proc.pid))
-                tri << QPointF(cx - r * 0.6, cy - r) << QPointF(cx + r * 0.8, cy) << QPointF(cx - r * 0.6, cy + r);
-            else
-                tri << QPointF(cx - r, cy - r * 0.6) << QPointF(cx + r, cy - r * 0.6) << QPointF(cx, cy + r * 0.8);
-            p->setRenderHint(QPainter::Antialiasing, true);
-            p->setPen(Qt::NoPen);
-            p->setBrush(m_style.dimTextColor());
-            p->drawPolygon(tri);
-            p->setBrush(Qt::NoBrush);
+            int textLeft = pad;
+            if (foldable) {
+                // Disclosure triangle, drawn rather than typed so it looks the same in every font.
+                const double r = row.height / 5.5, cx = pad + r, cy = row.y + row.height / 2.0;
+                QPolygonF tri;
+                if (collapsed.contains(proc.pid))
+                    tri << QPointF(cx - r * 0.6, cy - r) << QPointF(cx + r * 0.8, cy) << QPointF(cx - r * 0.6, cy + r);
+                else
+                    tri << QPointF(cx - r, cy - r * 0.6) << QPointF(cx + r, cy - r * 0.6) << QPointF(cx, cy + r * 0.8);
+                p->setRenderHint(QPainter::Antialiasing, true);
+                p->setPen(Qt::NoPen);
+                p->setBrush(m_style.dimTextColor());
+                p->drawPolygon(tri);
+                p->setBrush(Qt::NoBrush);
+                textLeft = int(cx + r + pad * 0.75);
+            }
             p->setPen(m_style.textColor());
             p->setFont(m_style.boldFont);
-            p->drawText(QRect(pad + 14, row.y, right - pad - 14, row.height), Qt::AlignVCenter | Qt::AlignLeft,
+            p->drawText(QRect(textLeft, row.y, right - textLeft, row.height), Qt::AlignVCenter | Qt::AlignLeft,
                 TimelineLayout::processTitle(proc));
             continue;
         }
@@ -341,9 +386,6 @@ void TimelinePainter::paintLabels(QPainter* p, int yFrom, int yTo, int right, co
             p->drawText(QRect(x, row.y, r.left() + room - x, row.height), Qt::AlignVCenter | Qt::AlignLeft,
                 small.elidedText(extra, Qt::ElideRight, r.left() + room - x));
     }
-    // A hairline between names and time keeps the two columns apart.
-    p->setPen(QPen(m_style.gridColor(), 1));
-    p->drawLine(width - 1, yFrom, width - 1, yTo);
     p->restore();
 }
 

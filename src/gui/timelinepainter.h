@@ -39,8 +39,10 @@ public:
 
     // Row backgrounds, grid, spans, flows and marks over x in [dataLeft, right].
     void paintData(QPainter* p, int yFrom, int yTo, int dataLeft, int right) const;
-    // Lane names and process headers; headers span the full width up to `right`.
-    void paintLabels(QPainter* p, int yFrom, int yTo, int right, const QSet<qint64>& collapsed = {}) const;
+    // Lane names and process headers; headers span the full width up to `right`. `foldable`
+    // adds the disclosure triangle the screen needs and a picture does not.
+    void paintLabels(
+        QPainter* p, int yFrom, int yTo, int right, const QSet<qint64>& collapsed = {}, bool foldable = false) const;
     // A vertical line at `now` while a run is live.
     void paintNowLine(QPainter* p, int yFrom, int yTo) const;
 

@@ -291,10 +291,12 @@ void TimelineStyle::drawStateBox(QPainter* p, const QRect& r, State s) const
     p->drawLine(QLineF(r.left(), y, r.left() + r.width(), y));
 }
 
-void TimelineStyle::drawInstant(QPainter* p, QPointF c, InstantKind k) const
+const TimelineStyle::Mark& TimelineStyle::mark(InstantKind k) const
 {
+    Mark& m = m_marks[size_t(k)];
+    if (m.built)
+        return m;
     const double r = markSize / 2.0;
-    const QColor color = instantColor(k);
     QPainterPath path;
     bool filled = true;
     double width = m_presentation ? 1.6 : 1.2;
@@ -382,14 +384,43 @@ void TimelineStyle::drawInstant(QPainter* p, QPointF c, InstantKind k) const
         width *= 1.6;
         break;
     }
-    path.translate(c);
+    // Outlines are computed once per shape: stroking a path is the expensive part of a mark
+    // and a busy trace draws thousands of them.
+    QPainterPathStroker stroker;
+    stroker.setCapStyle(Qt::RoundCap);
+    stroker.setJoinStyle(Qt::RoundJoin);
+    // Curves are flattened once too, or every fill would subdivide them again.
+    const auto flat = [](const QPainterPath& curved) {
+        QPainterPath out;
+        out.setFillRule(curved.fillRule());
+        const QList<QPolygonF> polygons = curved.toSubpathPolygons();
+        for (const QPolygonF& polygon : polygons)
+            out.addPolygon(polygon);
+        return out;
+    };
+    stroker.setWidth(width + 2.4);
+    m.halo = flat(stroker.createStroke(path));
+    stroker.setWidth(width);
+    m.outline = flat(stroker.createStroke(path));
+    m.shape = flat(path);
+    m.filled = filled;
+    m.built = true;
+    return m;
+}
+
+void TimelineStyle::drawInstant(QPainter* p, QPointF c, InstantKind k) const
+{
+    const Mark& m = mark(k);
+    const QColor color = instantColor(k);
+    p->translate(c);
     // A white halo keeps the mark readable on top of any fill.
-    p->strokePath(path, QPen(Qt::white, width + 2.4, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
-    if (filled)
-        p->fillPath(path, color);
+    p->fillPath(m.halo, Qt::white);
+    if (m.filled)
+        p->fillPath(m.shape, color);
     else if (k == InstantKind::Print)
-        p->fillPath(path, Qt::white);
-    p->strokePath(path, QPen(color, width, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        p->fillPath(m.shape, Qt::white);
+    p->fillPath(m.outline, color);
+    p->translate(-c);
 }
 
 void TimelineStyle::drawFlow(QPainter* p, QPointF from, QPointF to, FlowKind k) const

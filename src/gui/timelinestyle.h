@@ -6,7 +6,9 @@
 #include <QColor>
 #include <QCoreApplication>
 #include <QFont>
+#include <QPainterPath>
 #include <QRect>
+#include <array>
 
 class QPainter;
 
@@ -64,7 +66,18 @@ public:
     QColor nowColor() const { return QColor(0xd5, 0x5e, 0x00); }
 
 private:
+    struct Mark
+    {
+        QPainterPath shape;
+        QPainterPath halo;
+        QPainterPath outline;
+        bool filled = true;
+        bool built = false;
+    };
+    const Mark& mark(InstantKind k) const;
+
     bool m_presentation = false;
+    mutable std::array<Mark, size_t(InstantKind::Count)> m_marks;
 };
 
 } // namespace Forkline

@@ -227,7 +227,7 @@ void TimelineView::paintEvent(QPaintEvent*)
     p.save();
     p.setClipRect(QRect(0, top, w, bottom - top));
     p.translate(0, top - scrollY);
-    painter.paintLabels(&p, yFrom, yTo, w, m_collapsed);
+    painter.paintLabels(&p, yFrom, yTo, w, m_collapsed, true);
     p.restore();
 
     if (m_drag == Drag::Select) {
