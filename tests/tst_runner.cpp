@@ -18,6 +18,8 @@ private Q_SLOTS:
     void daemonThreadsAreKilledAtExit();
     void nonDaemonThreadsAreJoinedAtExit();
     void stopAbortsEveryLane();
+    void printedOrderFollowsTheGil_data();
+    void printedOrderFollowsTheGil();
 };
 
 void TestRunner::buyerSeller()
@@ -194,6 +196,47 @@ void TestRunner::stopAbortsEveryLane()
         QVERIFY2(findInstant(l, InstantKind::Aborted), qPrintable(l.name + QLatin1String(": ") + kinds));
     }
     QCOMPARE(finished.first().first().toInt(), 130);
+}
+
+void TestRunner::printedOrderFollowsTheGil_data()
+{
+    // Under the GIL a started thread runs until it first blocks or prints before its starter
+    // goes on, and a print lets a waiting thread run: the lessons' printed orders follow.
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QStringList>("expected");
+    QTest::newRow("five daemon workers") << QStringList { QStringLiteral("run"), QStringLiteral("five-workers"),
+        QStringLiteral("--time-scale"), QStringLiteral("0.05"), QStringLiteral("--daemon"), QStringLiteral("all=on") }
+                                         << QStringList { QStringLiteral("main thread start"),
+                                                QStringLiteral("sub thread start  thread 0"),
+                                                QStringLiteral("sub thread start  thread 1"),
+                                                QStringLiteral("sub thread start  thread 2"),
+                                                QStringLiteral("sub thread start  thread 3"),
+                                                QStringLiteral("sub thread start  thread 4"),
+                                                QStringLiteral("main thread end") };
+    QTest::newRow("daemon waiting for input")
+        << QStringList { QStringLiteral("run"), QStringLiteral("input-worker-daemon") }
+        << QStringList { QStringLiteral("[main] start"), QStringLiteral("[sub] start"), QStringLiteral("[main] end"),
+               QStringLiteral("[main] 이제 메인 스레드는 자기 할일을 계속합니다."),
+               QStringLiteral("[sub] 검색어를 입력하세요.") };
+    QTest::newRow("different work") << QStringList { QStringLiteral("run"), QStringLiteral("foo-bar-baz") }
+                                    << QStringList { QStringLiteral("This is foo"), QStringLiteral("This is bar"),
+                                           QStringLiteral("This is baz") };
+}
+
+void TestRunner::printedOrderFollowsTheGil()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QStringList, expected);
+    for (int attempt = 0; attempt < 3; ++attempt) {
+        QProcess p;
+        p.setStandardInputFile(QProcess::nullDevice());
+        p.start(QStringLiteral(FORKLINE_BIN), args);
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 0);
+        const QStringList lines
+            = QString::fromUtf8(p.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines, expected);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestRunner)

@@ -141,18 +141,23 @@ void ProcessHost::emitFlow(const Flow& flow, qint64 id, FlowKind kind, bool star
     emitEvent(ev);
 }
 
-void ProcessHost::print(const Flow& flow, const QString& text, bool newline)
+void ProcessHost::print(Flow& flow, const QString& text, PrintEnd end)
 {
     ChannelEvent ev = instantEvent(flow.pid, flow.tid, InstantKind::Print, 0);
     ev.text = text;
-    std::lock_guard<std::mutex> lock(m_emitMutex);
-    if (m_dead)
-        return;
-    // The text goes to the real stdout and the event to the channel under one lock, so
-    // both streams keep the same order.
-    ev.t = monotonicNs();
-    writeStdout(newline ? text.toUtf8() + '\n' : text.toUtf8());
-    m_channel->send(ev);
+    {
+        std::lock_guard<std::mutex> lock(m_emitMutex);
+        if (m_dead)
+            return;
+        // The text goes to the real stdout and the event to the channel under one lock, so
+        // both streams keep the same order.
+        ev.t = monotonicNs();
+        writeStdout(end == PrintEnd::Line ? text.toUtf8() + '\n' : text.toUtf8());
+        m_channel->send(ev);
+    }
+    // CPython lets go of the GIL while it writes: a thread waiting for it runs next.
+    if (end == PrintEnd::Line)
+        yieldGil(flow);
 }
 
 QString ProcessHost::expand(const Flow& flow, const QString& text) const
@@ -234,6 +239,7 @@ int ProcessHost::run()
 
     const std::vector<Step>& steps
         = rootIndex < 0 ? m_config.scenario.main : m_config.scenario.workers[size_t(rootIndex)].steps;
+    takeGil(root);
     const bool ok = runSteps(root, steps);
     finishRoot(root);
     return ok ? 0 : 1;
@@ -289,17 +295,65 @@ void ProcessHost::runWorker(int index)
             m_channel->send(running);
         }
     }
-    m_wake.notify_all(); // the parent's start() may return now
+    // As in CPython, a new thread reports itself started once it holds the GIL, so it
+    // runs until it first blocks before the thread that started it goes on.
+    takeGil(flow);
+    emitState(flow, State::Running);
+    {
+        std::unique_lock<std::mutex> lock(m_mutex);
+        m_workers[size_t(index)].running = true;
+        m_wake.notify_all(); // the parent's start() may return now
+        // ... and queue for the GIL again before this thread's first step, so that the first
+        // time this one lets go of it, the starter is there to take it.
+        if (m_gil)
+            m_wake.wait(lock, [&] { return m_aborting || m_workers[size_t(index)].starterQueued; });
+    }
 
     runSteps(flow, spec.steps);
 
     emitInstant(flow, InstantKind::End, stopRequested(flow) ? tr("stopped on request") : QString());
     emitFlow(flow, joinFlow, FlowKind::Join, true);
+    dropGil(flow);
     {
         std::lock_guard<std::mutex> lock(m_mutex);
         m_workers[size_t(index)].phase = WorkerState::Ended;
     }
     m_wake.notify_all();
+}
+
+bool ProcessHost::takeGil(Flow& flow)
+{
+    if (!m_gil || flow.holdsGil)
+        return true;
+    if (!m_gil->acquire(flow.tid, [&] { emitState(flow, State::WaitingGil); }))
+        return false;
+    flow.holdsGil = true;
+    return true;
+}
+
+void ProcessHost::dropGil(Flow& flow)
+{
+    if (!m_gil || !flow.holdsGil)
+        return;
+    m_gil->release(flow.tid);
+    flow.holdsGil = false;
+}
+
+bool ProcessHost::yieldGil(Flow& flow)
+{
+    if (!m_gil || !flow.holdsGil)
+        return true;
+    // The wait starts at the release itself, whenever the OS lets this thread report it.
+    const qint64 releasedAt = monotonicNs();
+    if (!m_gil->handOver(flow.tid))
+        return true; // nobody was waiting
+    flow.holdsGil = false;
+    emitState(flow, State::WaitingGil, releasedAt);
+    if (!m_gil->waitTurn(flow.tid))
+        return false;
+    flow.holdsGil = true;
+    emitState(flow, State::Running);
+    return true;
 }
 
 bool ProcessHost::stopRequested(const Flow& flow)
@@ -321,6 +375,8 @@ bool ProcessHost::runSteps(Flow& flow, const std::vector<Step>& steps)
             if (flow.worker >= 0 && m_workers[size_t(flow.worker)].stopRequested)
                 return false;
         }
+        if (m_gil && flow.holdsGil && m_gil->shouldYield() && !yieldGil(flow))
+            return false;
         if (!runStep(flow, step))
             return false;
     }
@@ -379,10 +435,13 @@ bool ProcessHost::sleepFor(Flow& flow, double seconds)
     const double scaled = seconds * m_config.options.timeScale;
     if (seconds == 0) {
         // time.sleep(0): no wait, just let the other threads run.
+        if (m_gil)
+            return yieldGil(flow);
         std::this_thread::yield();
         return true;
     }
     emitState(flow, State::Sleeping);
+    dropGil(flow);
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::nanoseconds(qint64(scaled * 1e9));
     {
         std::unique_lock<std::mutex> lock(m_mutex);
@@ -390,6 +449,8 @@ bool ProcessHost::sleepFor(Flow& flow, double seconds)
         if (m_aborting)
             return false;
     }
+    if (!takeGil(flow))
+        return false;
     emitState(flow, State::Running);
     return true;
 }
@@ -427,8 +488,27 @@ bool ProcessHost::startWorker(Flow& flow, const Step& step)
     emitInstant(flow, InstantKind::Fork, spec.name, 0, forkT);
     emitFlow(flow, forkFlow, FlowKind::Fork, true, forkT);
     // Python's Thread.start() returns only once the new thread is running.
-    std::unique_lock<std::mutex> lock(m_mutex);
-    m_wake.wait(lock, [&] { return m_aborting || m_workers[size_t(index)].tid != 0; });
+    dropGil(flow);
+    bool holds = true;
+    {
+        std::unique_lock<std::mutex> lock(m_mutex);
+        m_wake.wait(lock, [&] { return m_aborting || m_workers[size_t(index)].running; });
+        if (m_aborting)
+            return false;
+        if (m_gil)
+            holds = m_gil->enqueue(flow.tid);
+        m_workers[size_t(index)].starterQueued = true;
+    }
+    m_wake.notify_all();
+    if (m_gil) {
+        if (!holds) {
+            emitState(flow, State::WaitingGil);
+            if (!m_gil->waitTurn(flow.tid))
+                return false;
+        }
+        flow.holdsGil = true;
+    }
+    emitState(flow, State::Running);
     return true;
 }
 
@@ -546,6 +626,7 @@ bool ProcessHost::joinWorker(Flow& flow, const Step& step)
         if (ws.phase != WorkerState::Ended) {
             lock.unlock();
             emitState(flow, State::WaitingJoin);
+            dropGil(flow);
             lock.lock();
             m_wake.wait(lock, [&] { return m_aborting || ws.phase == WorkerState::Ended; });
             if (m_aborting)
@@ -557,6 +638,8 @@ bool ProcessHost::joinWorker(Flow& flow, const Step& step)
     }
     if (thread)
         thread->wait(); // the flow ended; reap the QThread itself
+    if (!takeGil(flow))
+        return false;
     emitFlow(flow, joinFlow, FlowKind::Join, false);
     emitInstant(flow, InstantKind::Join, name);
     emitState(flow, State::Running);
@@ -585,9 +668,14 @@ bool ProcessHost::terminateWorker(Flow& flow, const Step& step)
 
 bool ProcessHost::input(Flow& flow, const Step& step)
 {
-    emitState(flow, State::WaitingInput);
+    // At a console, CPython's input() lets go of the GIL before it shows the prompt, so
+    // threads waiting for the GIL get to run (and print) first.
+    if (!yieldGil(flow))
+        return false;
     // Like Python's input(prompt): the prompt has no newline of its own.
-    print(flow, expand(flow, step.text), false);
+    print(flow, expand(flow, step.text), PrintEnd::Prompt);
+    emitState(flow, State::WaitingInput);
+    dropGil(flow);
     std::string line;
     bool got = false;
     {
@@ -610,6 +698,8 @@ bool ProcessHost::input(Flow& flow, const Step& step)
     }
     if (!step.target.isEmpty())
         flow.vars.insert(step.target, text);
+    if (!takeGil(flow))
+        return false;
     emitState(flow, State::Running);
     return true;
 }
@@ -636,6 +726,7 @@ bool ProcessHost::waitForWorkers(Flow& root, const std::vector<int>& workers)
     if (!allEnded()) {
         lock.unlock();
         emitState(root, State::WaitingJoin);
+        dropGil(root);
         lock.lock();
         m_wake.wait(lock, [&] { return m_aborting || allEnded(); });
     }
@@ -646,6 +737,10 @@ void ProcessHost::finishRoot(Flow& root)
 {
     if (root.worker < 0)
         emitInstant(root, InstantKind::MainExit);
+    // On its way out the main thread lets go of the GIL (its last output released it too),
+    // so threads already waiting for it run until they block, daemons included.
+    if (!yieldGil(root))
+        return;
     // Python's order at exit: join non-daemon threads; terminate daemon processes; join
     // non-daemon processes; the process ends and daemon threads die wherever they are.
     std::vector<int> threads;
@@ -692,6 +787,7 @@ void ProcessHost::finishRoot(Flow& root)
     joinArrows(processes);
     if (m_sampler)
         m_sampler->stop(); // its last sample comes before the end mark
+    dropGil(root);
 
     std::lock_guard<std::mutex> emitLock(m_emitMutex);
     if (m_dead)
@@ -770,6 +866,8 @@ void ProcessHost::abortRun()
         m_aborting = true;
     }
     m_wake.notify_all();
+    if (m_gil)
+        m_gil->abort();
     // Children were told to abort by the collector too; whatever still runs is killed.
     {
         std::lock_guard<std::mutex> lock(m_processesMutex);

@@ -68,6 +68,7 @@ private:
         qint64 tid = 0;
         int worker = -1; // -1: main
         QHash<QString, QString> vars;
+        bool holdsGil = false;
     };
     struct WorkerState
     {
@@ -75,7 +76,9 @@ private:
         Phase phase = Idle;
         bool isProcess = false;
         qint64 pid = 0; // process workers: the child's pid
-        qint64 tid = 0; // thread workers: the native thread id
+        qint64 tid = 0; // thread workers: the native thread id, once the lane is shown
+        bool running = false; // thread workers: past their start-up (start() may return)
+        bool starterQueued = false; // the thread that started it waits for the GIL again
         qint64 forkFlow = 0;
         qint64 joinFlow = 0;
         qint64 parentPid = 0;
@@ -100,6 +103,12 @@ private:
     void onProcessExit(int worker, int code, bool crashed, bool terminated, qint64 t);
     [[noreturn]] void abortRun();
     bool stopRequested(const Flow& flow);
+    // The flow's hold on its process's GIL (no-ops when the run has none). Python code runs
+    // holding it; every blocking call lets go of it and takes it back afterwards.
+    bool takeGil(Flow& flow);
+    void dropGil(Flow& flow);
+    // Lets threads that wait for the GIL run first; they run until they block.
+    bool yieldGil(Flow& flow);
     bool runDataStep(Flow& flow, const Step& step);
     bool compute(Flow& flow, const Step& step);
     bool parseWhole(Flow& flow, const QString& text, qint64* out);
@@ -114,7 +123,8 @@ private:
     void emitState(const Flow& flow, State s, qint64 t = 0);
     void emitInstant(const Flow& flow, InstantKind kind, const QString& text = {}, qint32 code = 0, qint64 t = 0);
     void emitFlow(const Flow& flow, qint64 id, FlowKind kind, bool start, qint64 t = 0);
-    void print(const Flow& flow, const QString& text, bool newline = true);
+    enum class PrintEnd { Line, Prompt }; // a prompt has no newline and keeps the GIL
+    void print(Flow& flow, const QString& text, PrintEnd end = PrintEnd::Line);
 
     Config m_config;
     EventChannel* m_channel;

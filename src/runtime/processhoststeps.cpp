@@ -33,32 +33,21 @@ bool ProcessHost::parseWhole(Flow& flow, const QString& text, qint64* out)
 
 bool ProcessHost::compute(Flow& flow, const Step& step)
 {
-    if (m_gil && !m_gil->acquire(flow.tid, [&] { emitState(flow, State::WaitingGil); }))
-        return false;
+    // The flow already holds the GIL (Python code always does); it hands it over when its
+    // switch interval is up and another thread waits.
     emitState(flow, State::Computing);
     WideSum sum;
     for (qint64 i = step.from; i < step.to; i += kComputeChunk) {
         sumRange(i, std::min(step.to, i + kComputeChunk), &sum);
-        if (m_abortFlag.load(std::memory_order_relaxed)) {
-            if (m_gil)
-                m_gil->release(flow.tid);
+        if (m_abortFlag.load(std::memory_order_relaxed))
             return false;
-        }
-        if (m_gil && m_gil->shouldYield()) {
-            // The wait starts at the release itself, whenever the OS lets this thread report
-            // it: its computing span ends exactly where the next holder's may begin.
-            const qint64 releasedAt = monotonicNs();
-            m_gil->release(flow.tid);
-            emitState(flow, State::WaitingGil, releasedAt);
-            if (!m_gil->acquire(flow.tid, {}))
+        if (m_gil && flow.holdsGil && m_gil->shouldYield()) {
+            if (!yieldGil(flow))
                 return false;
             emitState(flow, State::Computing);
         }
     }
-    const qint64 doneAt = monotonicNs();
-    if (m_gil)
-        m_gil->release(flow.tid);
-    emitState(flow, State::Running, doneAt);
+    emitState(flow, State::Running);
     if (!step.var.isEmpty())
         flow.vars.insert(step.var, sum.toString());
     return true;
@@ -72,8 +61,13 @@ bool ProcessHost::runDataStep(Flow& flow, const Step& step)
     case Step::Kind::Acquire: {
         qint64 handoff = 0;
         const auto r = m_locks.acquire(
-            step.target, flow.tid, [&] { emitState(flow, State::WaitingLock); }, &handoff);
-        if (r == LockTable::Result::Aborted)
+            step.target, flow.tid,
+            [&] {
+                emitState(flow, State::WaitingLock);
+                dropGil(flow); // the holder needs it to get to its release
+            },
+            &handoff);
+        if (r == LockTable::Result::Aborted || !takeGil(flow))
             return false;
         if (handoff)
             emitFlow(flow, handoff, FlowKind::Lock, false);
@@ -113,14 +107,18 @@ bool ProcessHost::runDataStep(Flow& flow, const Step& step)
         const qint64 timeout = step.seconds < 0 ? -1 : qint64(step.seconds * m_config.options.timeScale * 1e9);
         QueueHub::Result r;
         if (m_config.queueServer.isEmpty()) {
-            r = m_queues.recv(step.target, timeout, &message, [&] { emitState(flow, State::WaitingQueue); });
+            r = m_queues.recv(step.target, timeout, &message, [&] {
+                emitState(flow, State::WaitingQueue);
+                dropGil(flow);
+            });
         } else {
             // Whether it waits is known only to the runner: show the wait for the whole call.
             emitState(flow, State::WaitingQueue);
+            dropGil(flow);
             QString error;
             r = QueueClient::recv(m_config.queueServer, step.target, timeout, &message, &error);
         }
-        if (r == QueueHub::Result::Aborted)
+        if (r == QueueHub::Result::Aborted || !takeGil(flow))
             return false;
         if (r == QueueHub::Result::TimedOut) {
             failFlow(flow, tr("queue.Empty: nothing arrived on \"%1\" within %2 s").arg(step.target).arg(step.seconds));

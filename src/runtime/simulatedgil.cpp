@@ -11,25 +11,47 @@ SimulatedGil::SimulatedGil(qint64 switchIntervalNs)
 
 bool SimulatedGil::acquire(qint64 tid, const std::function<void()>& onWait)
 {
-    std::unique_lock<std::mutex> lock(m_mutex);
-    if (m_aborted)
-        return false;
-    if (m_owner == 0 && m_queue.empty()) {
+    if (enqueue(tid))
+        return true;
+    if (onWait)
+        onWait();
+    return waitTurn(tid);
+}
+
+bool SimulatedGil::enqueue(qint64 tid)
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    if (!m_aborted && m_owner == 0 && m_queue.empty()) {
         m_owner = tid;
         m_sliceEnd = monotonicNs() + m_interval;
         return true;
     }
     m_queue.push_back(tid);
     ++m_waiting;
-    lock.unlock();
-    if (onWait)
-        onWait();
-    lock.lock();
+    return false;
+}
+
+bool SimulatedGil::waitTurn(qint64 tid)
+{
+    std::unique_lock<std::mutex> lock(m_mutex);
     m_cv.wait(lock, [&] { return m_aborted || m_owner == tid; });
     --m_waiting;
     if (m_aborted)
         return false;
     m_sliceEnd = monotonicNs() + m_interval;
+    return true;
+}
+
+bool SimulatedGil::handOver(qint64 tid)
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    if (m_owner != tid || m_queue.empty())
+        return false;
+    m_owner = m_queue.front();
+    m_queue.pop_front();
+    m_queue.push_back(tid);
+    ++m_waiting; // the new owner counts itself out when it wakes
+    m_cv.notify_all();
     return true;
 }
 

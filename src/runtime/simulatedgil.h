@@ -22,9 +22,18 @@ public:
     // Blocks until `tid` holds the lock. `onWait` runs (without the lock's mutex) when the
     // caller has to wait. Returns false when aborted.
     bool acquire(qint64 tid, const std::function<void()>& onWait);
+    // acquire() in two halves: enqueue() takes the lock if it is free (true) or joins the
+    // queue; waitTurn() then blocks until the queued thread holds it.
+    bool enqueue(qint64 tid);
+    bool waitTurn(qint64 tid);
+    // The holder hands the lock to the longest waiter and queues up behind the others in
+    // one step, so the thread it hands over to always finds it waiting. False when nobody
+    // was waiting (the caller still holds the lock).
+    bool handOver(qint64 tid);
     void release(qint64 tid);
     // Cheap enough to call between small chunks of work.
     bool shouldYield() const;
+    bool hasWaiters() const { return m_waiting.load(std::memory_order_relaxed) > 0; }
     void abort();
 
     qint64 switchIntervalNs() const { return m_interval; }
