@@ -176,6 +176,10 @@ bool parseDataMembers(StepParser& p, const JsonValue& root, Scenario* out)
         if (!sh->isObject())
             return p.fail(*sh, tr("\"shared\" maps names to whole numbers, e.g. {\"counter\": 0}"));
         for (const auto& [key, value] : sh->object) {
+            for (const auto& seen : out->shared) {
+                if (seen.first == key)
+                    return p.fail(value, tr("shared value \"%1\" appears twice").arg(key));
+            }
             qint64 n = 0;
             if (!wholeNumber(value, -(1LL << 53), 1LL << 53, &n))
                 return p.fail(value, tr("shared value \"%1\" must be a whole number").arg(key));
