@@ -22,6 +22,7 @@ ExportImageDialog::ExportImageDialog(const TraceModel& model, const QString& sug
     , m_model(model)
 {
     setWindowTitle(tr("Export Image"));
+    setMinimumWidth(520);
 
     m_format = new QComboBox(this);
     m_format->addItem(tr("PNG picture"), QStringLiteral("png"));
@@ -62,7 +63,10 @@ ExportImageDialog::ExportImageDialog(const TraceModel& model, const QString& sug
     form->addRow(tr("&Scale:"), m_scale);
     form->addRow(tr("&Width:"), m_width);
     form->addRow(QString(), m_presentation);
-    form->addRow(tr("&File:"), pathRow);
+    // A row holding a layout gets no buddy from addRow, so the label is made by hand.
+    auto* pathLabel = new QLabel(tr("&File:"), this);
+    pathLabel->setBuddy(m_path);
+    form->addRow(pathLabel, pathRow);
     form->addRow(tr("Size:"), m_size);
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);

@@ -10,30 +10,54 @@
 
 namespace Forkline {
 
+const TimelineLegend::Keys& TimelineLegend::Scanner::update(const TraceModel& model)
+{
+    // Spans and instants of a lane only grow during a run: look at the new ones only.
+    m_spans.resize(size_t(model.laneCount()), 0);
+    m_instants.resize(size_t(model.laneCount()), 0);
+    for (int li = 0; li < model.laneCount(); ++li) {
+        const Lane& l = model.lane(li);
+        for (size_t& i = m_spans[size_t(li)]; i < l.spans.size(); ++i)
+            m_keys.states[size_t(l.spans[i].state)] = true;
+        for (size_t& i = m_instants[size_t(li)]; i < l.instants.size(); ++i)
+            m_keys.instants[size_t(l.instants[i].kind)] = true;
+        if (l.open)
+            m_keys.states[size_t(l.openState)] = true;
+    }
+    // A flow counts once both its ends are known; the cursor waits at the first open one.
+    const auto& flows = model.flows();
+    for (size_t i = m_flows; i < flows.size(); ++i) {
+        if (flows[i].complete()) {
+            m_keys.flows[size_t(flows[i].kind)] = true;
+            if (i == m_flows)
+                ++m_flows;
+        }
+    }
+    return m_keys;
+}
+
+void TimelineLegend::Scanner::reset()
+{
+    *this = Scanner();
+}
+
 TimelineLegend::TimelineLegend(const TraceModel& model, const TimelineStyle& style)
+    : TimelineLegend(Scanner().update(model), model.isEmpty(), style)
+{ }
+
+TimelineLegend::TimelineLegend(const Keys& present, bool emptyModel, const TimelineStyle& style)
     : m_style(style)
 {
-    std::array<bool, size_t(State::Count)> states {};
-    std::array<bool, size_t(InstantKind::Count)> instants {};
-    std::array<bool, size_t(FlowKind::Count)> flows {};
-    for (const Lane& l : model.lanes()) {
-        for (const Span& s : l.spans)
-            states[size_t(s.state)] = true;
-        if (l.open)
-            states[size_t(l.openState)] = true;
-        for (const Instant& i : l.instants)
-            instants[size_t(i.kind)] = true;
+    Keys keys = present;
+    if (emptyModel) {
+        keys.states.fill(true);
+        keys.instants.fill(true);
+        keys.instants[size_t(InstantKind::Other)] = false;
+        keys.flows[size_t(FlowKind::Fork)] = keys.flows[size_t(FlowKind::Join)] = true;
     }
-    for (const Flow& f : model.flows()) {
-        if (f.complete())
-            flows[size_t(f.kind)] = true;
-    }
-    if (model.isEmpty()) {
-        states.fill(true);
-        instants.fill(true);
-        instants[size_t(InstantKind::Other)] = false;
-        flows[size_t(FlowKind::Fork)] = flows[size_t(FlowKind::Join)] = true;
-    }
+    const auto& states = keys.states;
+    const auto& instants = keys.instants;
+    const auto& flows = keys.flows;
     auto addGroup = [this](const QString& caption, Item::Kind kind, const auto& present, auto label) {
         bool any = false;
         for (size_t i = 0; i < present.size(); ++i) {

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "states.h"
+
 #include <QCoreApplication>
 #include <QRect>
 #include <QString>
+#include <array>
 #include <vector>
 
 class QPainter;
@@ -19,7 +22,29 @@ class TimelineLegend
 {
     Q_DECLARE_TR_FUNCTIONS(Forkline::TimelineLegend)
 public:
+    struct Keys
+    {
+        std::array<bool, size_t(State::Count)> states {};
+        std::array<bool, size_t(InstantKind::Count)> instants {};
+        std::array<bool, size_t(FlowKind::Count)> flows {};
+    };
+    // Finds what a model shows, remembering how far it looked so that a live view, which
+    // asks every frame, pays only for the events that are new.
+    class Scanner
+    {
+    public:
+        const Keys& update(const TraceModel& model);
+        void reset();
+
+    private:
+        Keys m_keys;
+        std::vector<size_t> m_spans;
+        std::vector<size_t> m_instants;
+        size_t m_flows = 0;
+    };
+
     TimelineLegend(const TraceModel& model, const TimelineStyle& style);
+    TimelineLegend(const Keys& present, bool emptyModel, const TimelineStyle& style);
 
     int heightForWidth(int width) const;
     void paint(QPainter* p, const QRect& r) const;

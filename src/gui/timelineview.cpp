@@ -65,6 +65,7 @@ QSize TimelineView::sizeHint() const
 void TimelineView::setModel(const TraceModel* model)
 {
     m_model = model;
+    m_legendScanner.reset();
     refresh();
     if (!isLive())
         m_zoom->fit();
@@ -99,7 +100,7 @@ void TimelineView::refresh()
     static const TraceModel empty;
     const TraceModel& model = m_model ? *m_model : empty;
     m_layout.build(model, m_style, m_collapsed);
-    const TimelineLegend legend(model, m_style);
+    const TimelineLegend legend(m_legendScanner.update(model), model.isEmpty(), m_style);
     const int legendWidth = viewport()->width() - 2 * m_style.padding;
     m_legendHeight = model.isEmpty() ? 0 : legend.heightForWidth(legendWidth) + 2 * m_style.padding;
     const auto [start, end] = TimeAxis::extent(model, now());
@@ -253,7 +254,7 @@ void TimelineView::paintEvent(QPaintEvent*)
         p.fillRect(QRect(0, bottom, w, h - bottom), m_style.background());
         p.setPen(QPen(m_style.gridColor(), 1));
         p.drawLine(0, bottom, w, bottom);
-        TimelineLegend(*m_model, m_style)
+        TimelineLegend(m_legendScanner.update(*m_model), false, m_style)
             .paint(&p, QRect(m_style.padding, bottom + m_style.padding, w - 2 * m_style.padding, m_legendHeight));
     }
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "timelinelayout.h"
+#include "timelinelegend.h"
 #include "timelinepainter.h"
 #include "timelinestyle.h"
 #include "timemapping.h"
@@ -77,6 +78,7 @@ private:
     std::function<qint64()> m_clock;
     QTimer m_repaintTimer;
     QTimer m_liveTimer;
+    TimelineLegend::Scanner m_legendScanner;
     int m_legendHeight = 0;
     qint64 m_scrollUnit = 1;
     bool m_settingScrollBars = false;
