@@ -372,8 +372,13 @@ const TimelineStyle::Mark& TimelineStyle::mark(InstantKind k) const
             width *= 1.6;
         break;
     case InstantKind::Send:
-    case InstantKind::Receive:
         path.addEllipse(QPointF(0, 0), r * 0.5, r * 0.5);
+        break;
+    case InstantKind::Receive: // a bar: where a message lands
+        path.moveTo(0, -r * 0.8);
+        path.lineTo(0, r * 0.8);
+        filled = false;
+        width *= 2;
         break;
     default:
         path.moveTo(-r * 0.7, 0);
