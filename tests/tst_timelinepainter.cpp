@@ -104,6 +104,7 @@ private Q_SLOTS:
     void manySpansPerPixel();
     void layoutGroupsByProcess();
     void hitTest();
+    void counterRows();
     void describe();
     void exportPng_data();
     void exportPng();
@@ -251,6 +252,38 @@ void TestTimelinePainter::hitTest()
     // The gap between lanes belongs to no row.
     hit = painter.hitTest(QPoint(c.layout.labelWidth() + 50, c.layout.rows()[1].y - 1));
     QCOMPARE(hit.kind, TimelineHit::Kind::None);
+}
+
+void TestTimelinePainter::counterRows()
+{
+    TraceModel m = buyerModel();
+    m.addCounter(100, QStringLiteral("memory"), QStringLiteral("MiB"), 0, 10);
+    m.addCounter(100, QStringLiteral("memory"), QStringLiteral("MiB"), 2 * kSec, 266);
+    Canvas c;
+    c.paint(m);
+    // The process's memory gets a row under its threads.
+    const TimelineRow& last = c.layout.rows().back();
+    QCOMPARE(last.kind, TimelineRow::Kind::Counter);
+    QCOMPARE(last.index, 0);
+    const TimelinePainter painter(m, c.layout, c.style, c.map);
+    const int x = int(std::lround(c.map.toX(2 * kSec + kSec / 2)));
+    TimelineHit hit = painter.hitTest(QPoint(x, last.y + last.height / 2));
+    QCOMPARE(hit.kind, TimelineHit::Kind::Counter);
+    QCOMPARE(hit.value, 266.0);
+    const QString text = painter.describe(hit);
+    QVERIFY2(text.contains(QStringLiteral("memory")) && text.contains(QStringLiteral("266 MiB")), qPrintable(text));
+    hit = painter.hitTest(QPoint(int(std::lround(c.map.toX(kSec))), last.y + last.height / 2));
+    QCOMPARE(hit.value, 10.0);
+    // The area is drawn: the higher value reaches further up the row than the lower one.
+    auto topOfArea = [&](qint64 t) {
+        const int px = int(std::lround(c.map.toX(t)));
+        for (int y = last.y; y < last.bottom(); ++y) {
+            if (c.image.pixel(px, y) != c.style.laneBackground().rgb())
+                return y;
+        }
+        return last.bottom();
+    };
+    QVERIFY(topOfArea(2 * kSec + kSec * 3 / 10) < topOfArea(kSec + kSec * 3 / 10) - last.height / 2);
 }
 
 void TestTimelinePainter::describe()

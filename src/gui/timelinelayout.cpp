@@ -6,6 +6,7 @@
 
 #include <QFontMetrics>
 #include <algorithm>
+#include <climits>
 #include <functional>
 
 namespace Forkline {
@@ -45,11 +46,32 @@ void TimelineLayout::build(const TraceModel& model, const TimelineStyle& style, 
     std::vector<int> order;
     order.reserve(procs.size());
     std::vector<bool> placed(procs.size(), false);
+    // Siblings in the order they began (their events may arrive in another order).
+    std::vector<qint64> began(procs.size(), LLONG_MAX);
+    for (size_t i = 0; i < procs.size(); ++i) {
+        for (int li : procs[i].lanes) {
+            const Lane& l = model.lane(li);
+            if (!l.spans.empty())
+                began[i] = std::min(began[i], l.spans.front().start);
+            if (!l.instants.empty())
+                began[i] = std::min(began[i], l.instants.front().t);
+            if (l.open)
+                began[i] = std::min(began[i], l.openSince);
+        }
+    }
+    const auto earlier
+        = [&](size_t a, size_t b) { return began[a] != began[b] ? began[a] < began[b] : procs[a].pid < procs[b].pid; };
     std::function<void(size_t)> place = [&](size_t i) {
         placed[i] = true;
         order.push_back(int(i));
+        std::vector<size_t> children;
         for (size_t j = 0; j < procs.size(); ++j) {
             if (!placed[j] && procs[j].ppid == procs[i].pid && procs[j].pid != procs[i].pid)
+                children.push_back(j);
+        }
+        std::sort(children.begin(), children.end(), earlier);
+        for (size_t j : children) {
+            if (!placed[j])
                 place(j);
         }
     };
@@ -94,6 +116,14 @@ void TimelineLayout::build(const TraceModel& model, const TimelineStyle& style, 
             w += 2 * style.padding + small.horizontalAdvance(tr("tid %1").arg(lane.tid));
             widest = std::max(widest, w);
             y += style.laneHeight;
+        }
+        const auto& counters = model.counters();
+        for (size_t ci = 0; ci < counters.size(); ++ci) {
+            if (counters[ci].pid != proc.pid)
+                continue;
+            y += style.laneGap;
+            m_rows.push_back({ TimelineRow::Kind::Counter, int(ci), y, style.laneHeight * 2 });
+            y += style.laneHeight * 2;
         }
     }
     m_height = y + style.laneGap;

@@ -15,16 +15,17 @@ struct ProcessInfo;
 
 struct TimelineRow
 {
-    enum class Kind : std::uint8_t { Process, Lane };
+    enum class Kind : std::uint8_t { Process, Lane, Counter };
     Kind kind = Kind::Lane;
-    int index = -1; // into TraceModel::processes() or TraceModel::lanes()
+    int index = -1; // into TraceModel::processes(), lanes() or counters()
     int y = 0;
     int height = 0;
     int bottom() const { return y + height; }
 };
 
 // Vertical arrangement of the timeline: one header row per process (children after their
-// parent), then one row per thread unless the process is collapsed. Rebuilt whenever the
+// parent), then one row per thread and one per counter (memory) unless the process is
+// collapsed. Rebuilt whenever the
 // model gains lanes; cheap, as there are few rows compared with spans.
 class TimelineLayout
 {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "timelinepainter.h"
 
+#include "counterpainter.h"
 #include "timeaxis.h"
 #include "timelinelayout.h"
 #include "timelinestyle.h"
@@ -190,6 +191,8 @@ void TimelinePainter::paintData(QPainter* p, int yFrom, int yTo, int dataLeft, i
         const TimelineRow& row = rows[size_t(i)];
         if (row.kind == TimelineRow::Kind::Lane)
             paintLaneSpans(p, m_model.lane(row.index), row.y, row.height, spanLeft, right);
+        else if (row.kind == TimelineRow::Kind::Counter)
+            paintCounter(p, m_model.counters()[size_t(row.index)], row, spanLeft, right);
     }
 
     p->setRenderHint(QPainter::Antialiasing, true);
@@ -303,6 +306,25 @@ void TimelinePainter::paintFlows(QPainter* p, int yFrom, int yTo, int left, int 
     }
 }
 
+void TimelinePainter::paintCounter(
+    QPainter* p, const CounterTrack& track, const TimelineRow& row, int left, int right) const
+{
+    // A process's memory is drawn for as long as the process lives, not to the end of the run.
+    qint64 until = 0;
+    if (const ProcessInfo* proc = m_model.process(track.pid)) {
+        for (int li : proc->lanes) {
+            const Lane& l = m_model.lane(li);
+            if (l.open)
+                until = m_now;
+            if (!l.spans.empty())
+                until = std::max(until, l.spans.back().end);
+            if (!l.instants.empty())
+                until = std::max(until, l.instants.back().t);
+        }
+    }
+    CounterPainter::paint(p, track, m_map, QRect(0, row.y, right, row.height), left, right, until, m_style);
+}
+
 void TimelinePainter::paintCollapsed(QPainter* p, const ProcessInfo& proc, int y, int h, int left, int right) const
 {
     // A folded process still shows when it lived: a bar from its first to its last moment.
@@ -363,6 +385,19 @@ void TimelinePainter::paintLabels(
                 TimelineLayout::processTitle(proc));
             continue;
         }
+        if (row.kind == TimelineRow::Kind::Counter) {
+            const CounterTrack& track = m_model.counters()[size_t(row.index)];
+            const QRect r(pad * 2, row.y, width - pad * 3, row.height);
+            p->setFont(m_style.font);
+            p->setPen(m_style.textColor());
+            p->drawText(r, Qt::AlignVCenter | Qt::AlignLeft, CounterPainter::title(track));
+            p->setFont(m_style.smallFont);
+            p->setPen(m_style.dimTextColor());
+            p->drawText(r, Qt::AlignTop | Qt::AlignRight,
+                CounterPainter::formatValue(CounterPainter::maximum(track), track.unit));
+            p->drawText(r, Qt::AlignBottom | Qt::AlignRight, CounterPainter::formatValue(0, track.unit));
+            continue;
+        }
         const Lane& lane = m_model.lane(row.index);
         const QRect r(pad * 2, row.y, width - pad * 3, row.height);
         const QString tid = tr("tid %1").arg(lane.tid);
@@ -409,6 +444,14 @@ TimelineHit TimelinePainter::hitTest(QPoint pos) const
     if (row.kind == TimelineRow::Kind::Process) {
         hit.kind = TimelineHit::Kind::Process;
         hit.process = row.index;
+        return hit;
+    }
+    if (row.kind == TimelineRow::Kind::Counter) {
+        hit.counter = row.index;
+        hit.t = m_map.toTime(pos.x());
+        const CounterTrack& track = m_model.counters()[size_t(row.index)];
+        if (pos.x() >= m_layout.labelWidth() && hit.t <= m_now && CounterPainter::valueAt(track, hit.t, &hit.value))
+            hit.kind = TimelineHit::Kind::Counter;
         return hit;
     }
     hit.lane = row.index;
@@ -478,6 +521,15 @@ QString TimelinePainter::describe(const TimelineHit& hit) const
     }
     case TimelineHit::Kind::Lane:
         return laneLine(hit.lane);
+    case TimelineHit::Kind::Counter: {
+        const CounterTrack& track = m_model.counters()[size_t(hit.counter)];
+        const ProcessInfo* proc = m_model.process(track.pid);
+        return QStringLiteral("<b>%1</b>: %2 ")
+                   .arg(CounterPainter::title(track).toHtmlEscaped(),
+                       CounterPainter::formatValue(hit.value, track.unit).toHtmlEscaped())
+            + tr("at %1").arg(TimeAxis::timePoint(hit.t)) + QStringLiteral("<br>")
+            + (proc ? TimelineLayout::processTitle(*proc) : tr("PID %1").arg(track.pid)).toHtmlEscaped();
+    }
     case TimelineHit::Kind::Span: {
         const QString when = hit.openSpan
             ? tr("since %1, %2 so far")

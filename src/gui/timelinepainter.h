@@ -14,13 +14,17 @@ namespace Forkline {
 
 class TimelineLayout;
 class TimelineStyle;
+struct TimelineRow;
 
 struct TimelineHit
 {
-    enum class Kind : std::uint8_t { None, Process, Lane, Span, Instant };
+    enum class Kind : std::uint8_t { None, Process, Lane, Span, Instant, Counter };
     Kind kind = Kind::None;
     int process = -1;
     int lane = -1;
+    int counter = -1;
+    qint64 t = 0; // the time under the point (counters)
+    double value = 0; // the counter's value at t
     Span span;
     bool openSpan = false; // the span has not ended yet; span.end is "now"
     Instant instant;
@@ -56,6 +60,7 @@ private:
     void paintLaneSpans(QPainter* p, const Lane& lane, int y, int h, int left, int right) const;
     void paintLaneMarks(QPainter* p, const Lane& lane, double cy, int left, int right) const;
     void paintFlows(QPainter* p, int yFrom, int yTo, int left, int right) const;
+    void paintCounter(QPainter* p, const CounterTrack& track, const TimelineRow& row, int left, int right) const;
     void paintCollapsed(QPainter* p, const ProcessInfo& proc, int y, int h, int left, int right) const;
     QString laneLine(int lane) const;
 
