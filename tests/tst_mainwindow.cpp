@@ -70,6 +70,7 @@ private Q_SLOTS:
     void runAgainReplacesTimeline();
     void daemonSwitchReachesTheRun();
     void inputReachesAWaitingWorker();
+    void missingRunnerShowsAnError();
     void closeMidRunStops();
 
 private:
@@ -252,6 +253,24 @@ void TestMainWindow::inputReachesAWaitingWorker()
     QVERIFY2(console.contains(QStringLiteral("[sub] 안녕로 검색을 시작")), qPrintable(console));
     QVERIFY(statesOnLanes(*w.timelineView()).contains(State::WaitingInput));
     QVERIFY(w.selectScenario(QStringLiteral("buyer-seller")));
+}
+
+void TestMainWindow::missingRunnerShowsAnError()
+{
+    MainWindow& w = *m_window;
+    const int lanes = w.timelineView()->model()->laneCount();
+    w.setRunnerProgram(QStringLiteral("/nonexistent/forkline"));
+    QSignalSpy finished(&w, &MainWindow::runFinished);
+    w.runAction()->trigger();
+    // Whether the failure shows at once or as the end of the run, it must show, and the
+    // window must not be left thinking a run is going.
+    QTRY_VERIFY_WITH_TIMEOUT(!w.isRunning() && w.messageBar()->isVisible(), kRunTimeoutMs);
+    QCOMPARE(w.messageBar()->kind(), MessageBar::Kind::Error);
+    QVERIFY2(w.messageBar()->text().contains(QLatin1String("start")), qPrintable(w.messageBar()->text()));
+    QVERIFY(!w.stopAction()->isEnabled());
+    if (finished.isEmpty())
+        QCOMPARE(w.timelineView()->model()->laneCount(), lanes); // never started: the old picture stays
+    w.setRunnerProgram(QStringLiteral(FORKLINE_BIN));
 }
 
 void TestMainWindow::closeMidRunStops()

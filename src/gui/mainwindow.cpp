@@ -321,15 +321,19 @@ bool MainWindow::startRun()
     // A fresh collector per run: nothing of the previous run (sockets, buffers, timers) can
     // leak into the next one.
     auto* collector = new Collector(this);
+    connect(collector, &Collector::stderrText, m_console, &ConsolePane::appendStderr);
     QString startError;
-    if (!collector->start(launch, &startError)) {
+    // A runner that cannot even be started may end the run inside start(); that is a
+    // failure to start, not a run to show.
+    if (!collector->start(launch, &startError) || !collector->isRunning()) {
+        if (startError.isEmpty())
+            startError = collector->errorText();
         delete collector;
-        showError(startError);
+        showError(startError.isEmpty() ? tr("The run could not be started.") : startError);
         return false;
     }
     connect(collector, &Collector::modelUpdated, m_view, &TimelineView::scheduleUpdate);
     connect(collector, &Collector::printed, this, &MainWindow::onPrinted);
-    connect(collector, &Collector::stderrText, m_console, &ConsolePane::appendStderr);
     connect(collector, &Collector::finished, this, &MainWindow::onFinished);
     if (m_collector)
         m_collector->deleteLater();
@@ -412,7 +416,7 @@ void MainWindow::onFinished(int exitCode)
 void MainWindow::updateActions()
 {
     const bool running = isRunning();
-    const bool hasData = !m_view->model() || !m_view->model()->isEmpty();
+    const bool hasData = m_view->model() && !m_view->model()->isEmpty();
     m_stop->setEnabled(running);
     m_run->setEnabled(!m_scenarios->current().isEmpty());
     m_run->setText(running ? tr("&Restart") : tr("&Run"));
