@@ -25,8 +25,7 @@ struct TimelineRow
 
 // Vertical arrangement of the timeline: one header row per process (children after their
 // parent), then one row per thread and one per counter (memory) unless the process is
-// collapsed. Rebuilt whenever the
-// model gains lanes; cheap, as there are few rows compared with spans.
+// collapsed. Rebuilt whenever the model gains lanes; cheap, as rows are few next to spans.
 class TimelineLayout
 {
     Q_DECLARE_TR_FUNCTIONS(Forkline::TimelineLayout)

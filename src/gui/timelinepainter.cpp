@@ -136,9 +136,12 @@ private:
         m_boxState = s;
     }
 
-    QPainter* m_p;
+    QPainter* m_p = nullptr;
     const TimelineStyle& m_style;
-    int m_y, m_h, m_left, m_right;
+    int m_y = 0;
+    int m_h = 0;
+    int m_left = 0;
+    int m_right = 0;
     bool m_pending = false;
     qint64 m_pendingCol = 0;
     std::array<double, size_t(State::Count)> m_weights {};
