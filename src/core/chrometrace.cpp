@@ -94,6 +94,18 @@ void appendLaneArgs(QByteArray& out, const Lane& lane, const TraceModel& model)
     }
 }
 
+// A foreign trace's own slice or instant name goes back out as it came in.
+void appendName(QByteArray& out, const TraceModel& model, qint32 name, const QString& builtin)
+{
+    if (name >= 0) {
+        appendEscaped(out, model.names().at(name));
+        return;
+    }
+    out.append('"');
+    out.append(builtin.toLatin1());
+    out.append('"');
+}
+
 } // namespace
 
 QByteArray chromeTrace(const TraceModel& model)
@@ -163,9 +175,8 @@ QByteArray chromeTrace(const TraceModel& model)
                 const bool takeSpan = si < spanTotal && (ii >= l.instants.size() || span.start < l.instants[ii].t);
                 begin();
                 if (takeSpan) {
-                    out.append("{\"ph\":\"X\",\"cat\":\"state\",\"name\":\"");
-                    out.append(stateName(span.state).toLatin1());
-                    out.append('"');
+                    out.append("{\"ph\":\"X\",\"cat\":\"state\",\"name\":");
+                    appendName(out, model, span.name, stateName(span.state));
                     appendIds(out, l);
                     out.append(",\"ts\":");
                     appendMicros(out, span.start);
@@ -176,9 +187,8 @@ QByteArray chromeTrace(const TraceModel& model)
                     ++si;
                 } else {
                     const Instant& in = l.instants[ii];
-                    out.append("{\"ph\":\"i\",\"s\":\"t\",\"cat\":\"event\",\"name\":\"");
-                    out.append(instantName(in.kind).toLatin1());
-                    out.append('"');
+                    out.append("{\"ph\":\"i\",\"s\":\"t\",\"cat\":\"event\",\"name\":");
+                    appendName(out, model, in.name, instantName(in.kind));
                     appendIds(out, l);
                     out.append(",\"ts\":");
                     appendMicros(out, in.t);
@@ -264,18 +274,28 @@ bool writeChromeTrace(const TraceModel& model, QIODevice* out)
     return out->write(data) == data.size();
 }
 
+namespace {
+QByteArray csvField(const QString& text)
+{
+    QByteArray field = text.toUtf8();
+    if (field.contains(',') || field.contains('"') || field.contains('\n') || field.contains('\r'))
+        field = '"' + field.replace("\"", "\"\"") + '"';
+    return field;
+}
+} // namespace
+
 bool writeSpansCsv(const TraceModel& model, QIODevice* out)
 {
     QByteArray buf("pid,tid,worker,state,start_us,end_us,duration_us\n");
     for (const ProcessInfo& p : model.processes()) {
         for (int li : p.lanes) {
             const Lane& l = model.lane(li);
-            QByteArray worker = l.name.toUtf8();
-            if (worker.contains(',') || worker.contains('"') || worker.contains('\n'))
-                worker = '"' + worker.replace("\"", "\"\"") + '"';
+            const QByteArray worker = csvField(l.name);
             auto row = [&](const Span& s) {
                 buf.append(QByteArray::number(l.pid)).append(',').append(QByteArray::number(l.tid)).append(',');
-                buf.append(worker).append(',').append(stateName(s.state).toLatin1()).append(',');
+                buf.append(worker).append(',');
+                buf.append(s.name >= 0 ? csvField(model.names().at(s.name)) : stateName(s.state).toLatin1());
+                buf.append(',');
                 appendMicros(buf, s.start);
                 buf.append(',');
                 appendMicros(buf, s.end);

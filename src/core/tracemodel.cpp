@@ -84,7 +84,7 @@ void TraceModel::addSpan(int index, const Span& span)
     ++m_spanCount;
 }
 
-void TraceModel::addInstant(int index, qint64 t, InstantKind kind, const QString& text, qint32 code)
+void TraceModel::addInstant(int index, qint64 t, InstantKind kind, const QString& text, qint32 code, qint32 name)
 {
     Lane& l = lane(index);
     noteTime(t);
@@ -92,6 +92,7 @@ void TraceModel::addInstant(int index, qint64 t, InstantKind kind, const QString
     in.t = t;
     in.kind = kind;
     in.code = code;
+    in.name = name;
     if (!text.isNull()) {
         in.text = int(m_texts.size());
         m_texts.append(text);
@@ -113,6 +114,27 @@ void TraceModel::addInstant(int index, qint64 t, InstantKind kind, const QString
         l.open = false;
         l.ended = true;
     }
+}
+
+qint32 TraceModel::internName(const QString& name)
+{
+    auto it = m_nameIndex.constFind(name);
+    if (it != m_nameIndex.constEnd())
+        return *it;
+    const qint32 index = qint32(m_names.size());
+    m_names.append(name);
+    m_nameIndex.insert(name, index);
+    return index;
+}
+
+QString TraceModel::nameOf(const Span& span) const
+{
+    return span.name >= 0 ? m_names.at(span.name) : stateName(span.state);
+}
+
+QString TraceModel::nameOf(const Instant& instant) const
+{
+    return instant.name >= 0 ? m_names.at(instant.name) : instantName(instant.kind);
 }
 
 void TraceModel::flowFrom(qint64 id, FlowKind kind, int lane, qint64 t)

@@ -16,7 +16,11 @@ struct Span
     qint64 start = 0;
     qint64 end = 0;
     State state = State::Running;
+    // A foreign trace's slice keeps its own name: an index into TraceModel::names(); -1 for
+    // the state's name. Fits in the padding after `state`, so a span stays 24 bytes.
+    qint32 name = -1;
 };
+static_assert(sizeof(Span) <= 24, "a span must stay small: models hold millions");
 
 struct Instant
 {
@@ -24,7 +28,9 @@ struct Instant
     InstantKind kind = InstantKind::Other;
     qint32 code = 0; // signal or exit code for terminated/crashed/killed
     qint32 text = -1; // index into TraceModel::texts(), -1 for none
+    qint32 name = -1; // InstantKind::Other from a foreign trace: index into TraceModel::names()
 };
+static_assert(sizeof(Instant) <= 24, "an instant must stay small");
 
 struct Flow
 {
@@ -112,7 +118,7 @@ public:
     // Appends a closed span directly (importers). Spans must come in time order per lane.
     void addSpan(int lane, const Span& span);
     // Terminal kinds also close the open span.
-    void addInstant(int lane, qint64 t, InstantKind kind, const QString& text = {}, qint32 code = 0);
+    void addInstant(int lane, qint64 t, InstantKind kind, const QString& text = {}, qint32 code = 0, qint32 name = -1);
     void flowFrom(qint64 id, FlowKind kind, int lane, qint64 t);
     void flowTo(qint64 id, FlowKind kind, int lane, qint64 t);
     // Closes every open span at t (end of run or abort).
@@ -124,6 +130,12 @@ public:
 
     const std::vector<Flow>& flows() const { return m_flows; }
     const QStringList& texts() const { return m_texts; }
+    // Names of foreign slices and instants (Span::name, Instant::name), each stored once.
+    qint32 internName(const QString& name);
+    const QStringList& names() const { return m_names; }
+    // The name to show: the foreign one if any, else the state's or the kind's.
+    QString nameOf(const Span& span) const;
+    QString nameOf(const Instant& instant) const;
     const std::vector<PrintRecord>& prints() const { return m_prints; }
 
     qint64 startTime() const { return m_minT; }
@@ -144,6 +156,8 @@ private:
     std::vector<Flow> m_flows;
     QHash<qint64, int> m_flowById;
     QStringList m_texts;
+    QStringList m_names;
+    QHash<QString, qint32> m_nameIndex;
     std::vector<PrintRecord> m_prints;
     std::vector<CounterTrack> m_counters;
     qint64 m_minT = 0;
