@@ -1,0 +1,467 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "chrometracebuilder.h"
+
+#include <QSet>
+#include <algorithm>
+#include <limits>
+
+namespace Forkline {
+
+namespace {
+
+constexpr qint64 kOpen = std::numeric_limits<qint64>::min(); // the end of a B that waits for its E
+constexpr qint64 kDropped = kOpen + 1; // an E that came before its B
+
+QString toQString(std::string_view s)
+{
+    QString q = QString::fromUtf8(s.data(), qsizetype(s.size()));
+    // A member that is present but empty ("text": "") stays distinct from an absent one.
+    return q.isNull() ? QStringLiteral("") : q;
+}
+
+QByteArray rawKey(std::string_view s)
+{
+    return QByteArray::fromRawData(s.data(), qsizetype(s.size()));
+}
+
+// Slices sorted by start (outer before inner at equal starts) -> disjoint segments, each
+// showing the innermost slice open at that moment: the one that began last. Slices that
+// overlap without nesting are cut where the later one begins.
+std::vector<Span> flatten(const std::vector<Span>& slices)
+{
+    std::vector<Span> out;
+    out.reserve(slices.size() + slices.size() / 2);
+    std::vector<size_t> stack; // indices: ten million nested slices cost 80 MB here, not 240
+    qint64 cursor = 0;
+    auto emit = [&out](qint64 from, qint64 to, const Span& src) {
+        // A zero-length slice is kept as such (viewers draw it as a tick); pieces of longer
+        // ones that came to nothing are not.
+        if (to > from || (src.start == src.end && from == src.start && to == from))
+            out.push_back({ from, to, src.state, src.name });
+    };
+    size_t i = 0;
+    while (i < slices.size() || !stack.empty()) {
+        const qint64 nextStart = i < slices.size() ? slices[i].start : std::numeric_limits<qint64>::max();
+        if (!stack.empty()) {
+            const Span& top = slices[stack.back()];
+            if (top.end <= nextStart) {
+                emit(cursor, top.end, top);
+                cursor = std::max(cursor, top.end);
+                stack.pop_back();
+                // Slices that ended while hidden under the one just closed have nothing left to show.
+                while (!stack.empty() && slices[stack.back()].end <= cursor)
+                    stack.pop_back();
+                continue;
+            }
+            emit(cursor, nextStart, top);
+        }
+        cursor = nextStart;
+        stack.push_back(i++);
+    }
+    return out;
+}
+
+} // namespace
+
+void ChromeTraceBuilder::noteTime(qint64 t)
+{
+    if (!m_anyTime || t > m_maxT)
+        m_maxT = t;
+    m_anyTime = true;
+}
+
+int ChromeTraceBuilder::laneFor(qint64 pid, qint64 tid)
+{
+    if (m_lastLane >= 0 && pid == m_lastPid && tid == m_lastTid)
+        return m_lastLane;
+    const int before = m_model.laneCount();
+    const int lane = m_model.ensureLane(pid, tid);
+    if (m_model.laneCount() > before) {
+        m_work.resize(size_t(m_model.laneCount()));
+        // A foreign trace says nothing of kinds: a thread whose id is its process's is the main one.
+        if (tid == pid)
+            m_model.lane(lane).kind = LaneKind::Process;
+    }
+    m_lastPid = pid;
+    m_lastTid = tid;
+    m_lastLane = lane;
+    return lane;
+}
+
+ChromeTraceBuilder::SliceName ChromeTraceBuilder::sliceName(std::string_view name)
+{
+    auto it = m_sliceNames.constFind(rawKey(name));
+    if (it != m_sliceNames.constEnd())
+        return *it;
+    SliceName n;
+    const QString text = toQString(name);
+    if (!stateFromName(text, &n.state)) {
+        n.state = State::Running;
+        n.name = m_model.internName(text);
+    }
+    m_sliceNames.insert(QByteArray(name.data(), qsizetype(name.size())), n);
+    return n;
+}
+
+void ChromeTraceBuilder::laneArgs(const RawTraceEvent& e, int lane)
+{
+    // Our own lane description (see the exporter); other tools' args are left alone.
+    if (!e.worker.present)
+        return;
+    Lane& l = m_model.lane(lane);
+    if (l.name.isEmpty())
+        l.name = toQString(e.worker.text);
+    if (e.label.present)
+        l.label = toQString(e.label.text);
+    if (e.kind == "process")
+        l.kind = LaneKind::Process;
+    else if (e.kind == "thread")
+        l.kind = LaneKind::Thread;
+    if (e.daemon >= 0)
+        l.daemon = e.daemon == 1;
+    if (e.parentPid.valid && e.parentTid.valid)
+        m_parents.push_back({ lane, e.parentPid.value, e.parentTid.value });
+}
+
+void ChromeTraceBuilder::metadata(const RawTraceEvent& e, qint64 pid, qint64 tid)
+{
+    if (e.name == "process_name") {
+        ProcessInfo& p = m_model.ensureProcess(pid);
+        if (e.argName.present)
+            p.name = toQString(e.argName.text);
+        if (e.ppid.valid)
+            p.ppid = e.ppid.value;
+    } else if (e.name == "thread_name") {
+        const int lane = laneFor(pid, tid);
+        if (e.argName.present)
+            m_model.lane(lane).name = toQString(e.argName.text);
+        laneArgs(e, lane);
+    } else {
+        ++m_skipped.metadata;
+    }
+}
+
+void ChromeTraceBuilder::instant(const RawTraceEvent& e, int lane)
+{
+    auto it = m_instantNames.constFind(rawKey(e.name.text));
+    if (it == m_instantNames.constEnd()) {
+        const QString text = toQString(e.name.text);
+        InstantKind kind = InstantKind::Other;
+        qint32 name = -1;
+        if (!instantFromName(text, &kind)) {
+            kind = InstantKind::Other;
+            name = m_model.internName(text);
+        }
+        it = m_instantNames.insert(
+            QByteArray(e.name.text.data(), qsizetype(e.name.text.size())), std::make_pair(kind, name));
+    }
+    PendingInstant p;
+    p.t = e.ts.value;
+    p.lane = lane;
+    p.kind = it->first;
+    p.name = it->second;
+    if (e.code.valid)
+        p.code = qint32(
+            std::clamp<qint64>(e.code.value, std::numeric_limits<qint32>::min(), std::numeric_limits<qint32>::max()));
+    if (e.text.present) {
+        p.text = qint32(m_texts.size());
+        m_texts.append(toQString(e.text.text));
+    }
+    m_instants.push_back(p);
+    noteTime(p.t);
+}
+
+int ChromeTraceBuilder::counterTrack(qint64 pid, const QString& name, const QString& unit)
+{
+    // The model keeps one track per pid and name, as here.
+    const QString key = QString::number(pid) + QLatin1Char('\n') + name;
+    auto it = m_trackIndex.constFind(key);
+    if (it != m_trackIndex.constEnd())
+        return *it;
+    const int index = int(m_tracks.size());
+    m_tracks.push_back({ pid, name, unit });
+    m_trackIndex.insert(key, index);
+    return index;
+}
+
+void ChromeTraceBuilder::counter(const RawTraceEvent& e, qint64 pid)
+{
+    if (e.numbers.empty()) {
+        ++m_skipped.phase; // nothing to draw
+        return;
+    }
+    const QString name = toQString(e.name.text);
+    if (e.numbers.size() == 1) {
+        // Ours: {"MiB": 20.5}, the key being the unit (or the name again when there is none).
+        const QString key = toQString(e.numbers.front().first);
+        m_samples.push_back(
+            { e.ts.value, counterTrack(pid, name, key == name ? QString() : key), e.numbers.front().second });
+    } else {
+        // Several series in one event: a track for each, in the order of their names (parsers
+        // differ in the order they see members).
+        std::vector<std::pair<std::string_view, double>> series = e.numbers;
+        std::sort(series.begin(), series.end());
+        for (const auto& [key, value] : series)
+            m_samples.push_back({ e.ts.value, counterTrack(pid, name + QLatin1Char(' ') + toQString(key), {}), value });
+    }
+    noteTime(e.ts.value);
+}
+
+void ChromeTraceBuilder::flow(const RawTraceEvent& e, int lane)
+{
+    auto it = m_flowKinds.constFind(rawKey(e.name.text));
+    if (it == m_flowKinds.constEnd()) {
+        FlowKind kind = FlowKind::Other;
+        if (!flowFromName(toQString(e.name.text), &kind))
+            kind = FlowKind::Other;
+        it = m_flowKinds.insert(QByteArray(e.name.text.data(), qsizetype(e.name.text.size())), kind);
+    }
+    PendingFlow f;
+    f.t = e.ts.value;
+    f.id = e.id.value;
+    f.lane = lane;
+    f.phase = e.ph.text.front();
+    f.nextSlice = f.phase == 'f' && e.bp != "e";
+    f.kind = *it;
+    m_flows.push_back(f);
+    noteTime(f.t);
+}
+
+void ChromeTraceBuilder::event(const RawTraceEvent& e)
+{
+    if (!e.ph.present || e.ph.text.size() != 1) {
+        ++m_skipped.phase;
+        return;
+    }
+    const char ph = e.ph.text.front();
+    if (ph == 'M' && e.name == "forkline_run") {
+        if (e.scenario.present)
+            m_model.scenario = toQString(e.scenario.text);
+        if (e.title.present)
+            m_model.title = toQString(e.title.text);
+        return;
+    }
+    // Without a pid there is no lane; without a tid the event belongs to the process's main thread.
+    if (!e.pid.valid || (e.tid.present && !e.tid.valid)) {
+        ++m_skipped.noPid;
+        return;
+    }
+    const qint64 pid = e.pid.value;
+    const qint64 tid = e.tid.present ? e.tid.value : pid;
+    if (ph == 'M') {
+        metadata(e, pid, tid);
+        return;
+    }
+    const bool known = ph == 'X' || ph == 'B' || ph == 'E' || ph == 'i' || ph == 'I' || ph == 'C' || ph == 's'
+        || ph == 't' || ph == 'f';
+    if (!known) {
+        ++m_skipped.phase;
+        return;
+    }
+    if (!e.ts.valid) {
+        ++m_skipped.badTime;
+        return;
+    }
+    const qint64 ts = e.ts.value;
+    switch (ph) {
+    case 'X': {
+        if (!e.dur.valid || e.dur.value < 0 || ts > std::numeric_limits<qint64>::max() - e.dur.value) {
+            ++m_skipped.badTime;
+            return;
+        }
+        const int lane = laneFor(pid, tid);
+        laneArgs(e, lane);
+        const SliceName n = sliceName(e.name.text);
+        m_work[size_t(lane)].slices.push_back({ ts, ts + e.dur.value, n.state, n.name });
+        noteTime(ts);
+        noteTime(ts + e.dur.value);
+        return;
+    }
+    case 'B': {
+        const int lane = laneFor(pid, tid);
+        laneArgs(e, lane);
+        const SliceName n = sliceName(e.name.text);
+        LaneWork& w = m_work[size_t(lane)];
+        w.open.push_back(qint32(w.slices.size()));
+        w.slices.push_back({ ts, kOpen, n.state, n.name });
+        noteTime(ts);
+        return;
+    }
+    case 'E': {
+        // An E closes the latest open B of its thread, whatever its name (as Chrome does).
+        const int lane = m_model.laneIndex(pid, tid);
+        if (lane < 0 || m_work[size_t(lane)].open.empty()) {
+            ++m_skipped.unmatched;
+            return;
+        }
+        LaneWork& w = m_work[size_t(lane)];
+        Span& s = w.slices[size_t(w.open.back())];
+        w.open.pop_back();
+        if (ts < s.start) {
+            s.end = kDropped;
+            ++m_skipped.badTime;
+            return;
+        }
+        s.end = ts;
+        noteTime(ts);
+        return;
+    }
+    case 'i':
+    case 'I':
+        if (e.scope == "g") {
+            ++m_skipped.noPid; // a global instant belongs to no lane
+            return;
+        }
+        instant(e, laneFor(pid, tid));
+        return;
+    case 'C':
+        counter(e, pid);
+        return;
+    default: // s, t, f
+        if (!e.id.valid) {
+            ++m_skipped.unmatched; // nothing to pair it with
+            return;
+        }
+        flow(e, laneFor(pid, tid));
+        return;
+    }
+}
+
+void ChromeTraceBuilder::flattenLane(int lane)
+{
+    LaneWork& w = m_work[size_t(lane)];
+    std::vector<Span> slices;
+    slices.swap(w.slices);
+    // A B without its E lasts to the end of the trace, as viewers show it.
+    for (const qint32 index : w.open) {
+        slices[size_t(index)].end = m_maxT;
+        ++m_unclosed;
+    }
+    w.open = {};
+    slices.erase(
+        std::remove_if(slices.begin(), slices.end(), [](const Span& s) { return s.end == kDropped; }), slices.end());
+    bool flat = true;
+    for (size_t i = 1; i < slices.size() && flat; ++i)
+        flat = slices[i].start >= slices[i - 1].end;
+    if (!flat) {
+        std::stable_sort(slices.begin(), slices.end(),
+            [](const Span& a, const Span& b) { return a.start != b.start ? a.start < b.start : a.end > b.end; });
+        slices = flatten(slices);
+    }
+    m_model.lane(lane).spans.reserve(m_model.lane(lane).spans.size() + slices.size());
+    for (const Span& s : slices)
+        m_model.addSpan(lane, s);
+}
+
+void ChromeTraceBuilder::addFlows()
+{
+    // Flows pair up in file order. A file's id is kept unless the model has it already
+    // (an id used again after its f, or a chain s -> t -> f that the model draws as arrows).
+    QHash<qint64, qint64> active;
+    QSet<qint64> used;
+    qint64 fresh = 1;
+    auto take = [&](qint64 fileId) {
+        if (!used.contains(fileId)) {
+            used.insert(fileId);
+            return fileId;
+        }
+        while (used.contains(fresh))
+            ++fresh;
+        used.insert(fresh);
+        return fresh;
+    };
+    for (const PendingFlow& f : m_flows) {
+        qint64 t = f.t;
+        if (f.nextSlice) {
+            // Without bp:"e" a flow ends on the next slice that begins at or after its time.
+            const std::vector<Span>& spans = m_model.lane(f.lane).spans;
+            auto next
+                = std::lower_bound(spans.begin(), spans.end(), t, [](const Span& s, qint64 v) { return s.start < v; });
+            if (next != spans.end())
+                t = next->start;
+        }
+        if (f.phase == 's') {
+            const qint64 id = take(f.id);
+            m_model.flowFrom(id, f.kind, f.lane, t);
+            active.insert(f.id, id);
+            continue;
+        }
+        auto it = active.find(f.id);
+        if (it == active.end()) {
+            ++m_skipped.unmatched;
+            continue;
+        }
+        m_model.flowTo(*it, f.kind, f.lane, t);
+        if (f.phase == 't') {
+            const qint64 id = take(f.id);
+            m_model.flowFrom(id, f.kind, f.lane, t);
+            *it = id;
+        } else {
+            active.erase(it);
+        }
+    }
+    m_flows = {};
+}
+
+bool ChromeTraceBuilder::finish(const std::function<bool()>& stop, const std::function<void(double)>& progress)
+{
+    const double total = double(m_model.laneCount()) + double(m_instants.size()) + double(m_samples.size()) + 1;
+    double done = 0;
+    qint64 sinceCheck = 0;
+    // Polled every few thousand items: cheap, yet a cancel is honoured within milliseconds.
+    auto step = [&](qint64 items) {
+        done += double(items);
+        sinceCheck += items;
+        if (sinceCheck < 16384)
+            return true;
+        sinceCheck = 0;
+        if (progress)
+            progress(std::min(1.0, done / total));
+        return !(stop && stop());
+    };
+
+    for (int lane = 0; lane < m_model.laneCount(); ++lane) {
+        const qint64 size = qint64(m_work[size_t(lane)].slices.size());
+        flattenLane(lane);
+        if (!step(1 + size))
+            return false;
+    }
+    m_work = {};
+    for (const PendingParent& p : m_parents) {
+        const int parent = m_model.laneIndex(p.pid, p.tid);
+        if (parent >= 0 && parent != p.lane)
+            m_model.lane(p.lane).parent = parent;
+    }
+
+    // Instants go in by time across lanes, so the console's printed lines come in time order.
+    auto byTime = [](const PendingInstant& a, const PendingInstant& b) { return a.t < b.t; };
+    if (!std::is_sorted(m_instants.begin(), m_instants.end(), byTime))
+        std::stable_sort(m_instants.begin(), m_instants.end(), byTime);
+    for (const PendingInstant& in : m_instants) {
+        m_model.addInstant(in.lane, in.t, in.kind, in.text >= 0 ? m_texts.at(in.text) : QString(), in.code, in.name);
+        if (!step(1))
+            return false;
+    }
+    m_instants = {};
+    m_texts = {};
+
+    addFlows();
+
+    auto byTrack = [](const PendingSample& a, const PendingSample& b) {
+        return a.track != b.track ? a.track < b.track : a.t < b.t;
+    };
+    if (!std::is_sorted(m_samples.begin(), m_samples.end(), byTrack))
+        std::stable_sort(m_samples.begin(), m_samples.end(), byTrack);
+    for (const PendingSample& s : m_samples) {
+        const CounterKey& track = m_tracks[size_t(s.track)];
+        m_model.addCounter(track.pid, track.name, track.unit, s.t, s.value);
+        if (!step(1))
+            return false;
+    }
+    m_samples = {};
+    if (progress)
+        progress(1.0);
+    return true;
+}
+
+} // namespace Forkline

@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "chrometraceimport.h"
+#include "rawtraceevent.h"
+#include "tracemodel.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <functional>
+#include <vector>
+
+namespace Forkline {
+
+// Turns decoded trace events, in file order, into a TraceModel. Metadata, lanes and
+// processes are applied at once; slices, instants, flows and counters are collected per lane
+// and assembled by finish(): nested slices flattened to the innermost one at each moment,
+// instants and samples sorted, flows bound to their slices.
+class ChromeTraceBuilder : public RawTraceEventSink
+{
+public:
+    void event(const RawTraceEvent& e) override;
+    // `stop` is polled now and then; false when it said stop. `progress` gets 0..1.
+    bool finish(const std::function<bool()>& stop, const std::function<void(double)>& progress);
+
+    TraceModel takeModel() { return std::move(m_model); }
+    const ChromeTraceSkips& skipped() const { return m_skipped; }
+    ChromeTraceSkips& skipped() { return m_skipped; }
+    qint64 unclosedSlices() const { return m_unclosed; }
+
+private:
+    struct SliceName
+    {
+        State state = State::Running;
+        qint32 name = -1;
+    };
+    struct LaneWork
+    {
+        std::vector<Span> slices; // X and B/E in order of their beginning
+        std::vector<qint32> open; // slices whose B still waits for its E
+    };
+    struct PendingInstant
+    {
+        qint64 t = 0;
+        int lane = 0;
+        InstantKind kind = InstantKind::Other;
+        qint32 code = 0;
+        qint32 name = -1;
+        qint32 text = -1; // into m_texts
+    };
+    struct PendingFlow
+    {
+        qint64 t = 0;
+        qint64 id = 0;
+        int lane = 0;
+        char phase = 's';
+        bool nextSlice = false; // an f that binds to the next slice (no bp:"e")
+        FlowKind kind = FlowKind::Other;
+    };
+    struct CounterKey
+    {
+        qint64 pid = 0;
+        QString name;
+        QString unit;
+    };
+    struct PendingSample
+    {
+        qint64 t = 0;
+        int track = 0;
+        double value = 0;
+    };
+    struct PendingParent
+    {
+        int lane = 0;
+        qint64 pid = 0;
+        qint64 tid = 0;
+    };
+
+    int laneFor(qint64 pid, qint64 tid);
+    void noteTime(qint64 t);
+    void metadata(const RawTraceEvent& e, qint64 pid, qint64 tid);
+    void laneArgs(const RawTraceEvent& e, int lane);
+    SliceName sliceName(std::string_view name);
+    void instant(const RawTraceEvent& e, int lane);
+    void counter(const RawTraceEvent& e, qint64 pid);
+    void flow(const RawTraceEvent& e, int lane);
+    int counterTrack(qint64 pid, const QString& name, const QString& unit);
+    void flattenLane(int lane);
+    void addFlows();
+
+    TraceModel m_model;
+    std::vector<LaneWork> m_work;
+    std::vector<PendingInstant> m_instants;
+    QStringList m_texts;
+    std::vector<PendingFlow> m_flows;
+    std::vector<CounterKey> m_tracks;
+    QHash<QString, int> m_trackIndex;
+    std::vector<PendingSample> m_samples;
+    std::vector<PendingParent> m_parents;
+    QHash<QByteArray, SliceName> m_sliceNames;
+    QHash<QByteArray, std::pair<InstantKind, qint32>> m_instantNames;
+    QHash<QByteArray, FlowKind> m_flowKinds;
+    ChromeTraceSkips m_skipped;
+    qint64 m_unclosed = 0;
+    qint64 m_maxT = 0;
+    bool m_anyTime = false;
+    qint64 m_lastPid = 0;
+    qint64 m_lastTid = 0;
+    int m_lastLane = -1;
+};
+
+} // namespace Forkline

@@ -1,0 +1,237 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "chrometraceimport.h"
+
+#include "chrometracebuilder.h"
+#include "rawtraceevent.h"
+#include "traceeventframer.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <cstring>
+
+namespace Forkline {
+
+namespace {
+
+QString tr(const char* s, int n = -1)
+{
+    return QCoreApplication::translate("Forkline::ChromeTraceImport", s, nullptr, n);
+}
+
+// Read in blocks this big: large enough that simdjson runs at full speed, small enough that
+// memory stays near the size of the model.
+constexpr size_t kBlock = size_t(4) << 20;
+
+using ReadFn = std::function<qint64(char*, qint64)>; // bytes read, 0 at the end, -1 on error
+
+QString gib(qint64 bytes)
+{
+    return QString::number(double(bytes) / double(qint64(1) << 30), 'f', bytes % (qint64(1) << 30) ? 2 : 0);
+}
+
+QString withoutFinalStop(QString s)
+{
+    while (s.endsWith(QLatin1Char('.')))
+        s.chop(1);
+    return s;
+}
+
+std::unique_ptr<TraceEventParser> makeParser(JsonBackend backend)
+{
+    if (backend == JsonBackend::QtJson)
+        return makeQtJsonEventParser();
+    std::unique_ptr<TraceEventParser> parser = makeSimdjsonEventParser();
+    if (!parser && backend == JsonBackend::Auto)
+        parser = makeQtJsonEventParser();
+    return parser;
+}
+
+ChromeTraceImportResult importFrom(const QString& name, qint64 expectedSize, const ReadFn& read,
+    const std::function<QString()>& readError, const ChromeTraceImportOptions& options)
+{
+    auto failed = [](const QString& error) {
+        ChromeTraceImportResult r;
+        r.error = error;
+        return r;
+    };
+    auto stop = [&options] {
+        return (options.cancel && options.cancel->load(std::memory_order_relaxed))
+            || (options.isCanceled && options.isCanceled());
+    };
+    auto canceled = [&] {
+        ChromeTraceImportResult r = failed(tr("Opening %1 was canceled.").arg(name));
+        r.canceled = true;
+        return r;
+    };
+    double reported = -1;
+    auto progress = [&](double p) {
+        // A few hundred calls at most, whatever the size of the file.
+        if (options.progress && (p - reported >= 0.004 || (p >= 1.0 && reported < 1.0))) {
+            reported = p;
+            options.progress(p);
+        }
+    };
+
+    const std::unique_ptr<TraceEventParser> parser = makeParser(options.backend);
+    if (!parser)
+        return failed(tr("Cannot open %1: this build of Forkline has no simdjson parser.").arg(name));
+
+    std::vector<char> buffer;
+    size_t used = 0; // bytes of buffer in use
+    qint64 bufferOffset = 0; // file offset of buffer[0]
+    qint64 total = 0;
+    TraceEventFramer framer;
+    ChromeTraceBuilder builder;
+    std::vector<EventRange> ranges;
+    progress(0);
+    for (;;) {
+        if (stop())
+            return canceled();
+        // Grows past one block only for an event larger than a block.
+        if (buffer.size() < used + kBlock + kEventParserPadding)
+            buffer.resize(used + kBlock + kEventParserPadding);
+        const qint64 n = read(buffer.data() + used, qint64(kBlock));
+        if (n < 0)
+            return failed(tr("Cannot read %1: %2.").arg(name, readError()));
+        total += n;
+        if (total > options.maxFileSize) // a pipe or a file that grew: no size to check beforehand
+            return failed(tr("Cannot open %1: it is larger than %2 GiB, the most Forkline opens.")
+                              .arg(name, gib(options.maxFileSize)));
+        used += size_t(n);
+        std::memset(buffer.data() + used, 0, kEventParserPadding);
+        ranges.clear();
+        const TraceEventFramer::Status status = n == 0 ? framer.finish() : framer.scan(buffer.data(), used, &ranges);
+        EventParseError parseError;
+        if (!ranges.empty() && !parser->parse(buffer.data(), ranges, bufferOffset, &builder, &parseError)) {
+            const EventRange& bad = ranges[parseError.range];
+            return failed(tr("%1, byte %2: traceEvents[%3] is not valid JSON (%4).")
+                              .arg(name)
+                              .arg(bufferOffset + qint64(bad.offset + parseError.offset))
+                              .arg(bad.index)
+                              .arg(withoutFinalStop(parseError.message)));
+        }
+        if (status == TraceEventFramer::Status::Error)
+            return failed(
+                tr("%1, byte %2: %3.").arg(name).arg(bufferOffset + qint64(framer.errorPos())).arg(framer.errorText()));
+        if (n == 0)
+            break;
+        const size_t keep = framer.keepFrom();
+        if (keep > 0) {
+            std::memmove(buffer.data(), buffer.data() + keep, used - keep);
+            used -= keep;
+            bufferOffset += qint64(keep);
+            framer.shift(keep);
+        }
+        if (expectedSize > 0)
+            progress(0.9 * std::min(1.0, double(total) / double(expectedSize)));
+    }
+    buffer = {};
+
+    builder.skipped().notObject = framer.nonObjects();
+    if (!builder.finish(stop, [&](double p) { progress(0.9 + 0.1 * p); }))
+        return canceled();
+    ChromeTraceImportResult result;
+    result.model = builder.takeModel();
+    result.events = framer.elements();
+    result.skipped = builder.skipped();
+    result.unclosedSlices = builder.unclosedSlices();
+    progress(1.0);
+    return result;
+}
+
+} // namespace
+
+QString ChromeTraceImportResult::skippedSummary() const
+{
+    const qint64 n = skipped.total();
+    if (n == 0)
+        return {};
+    QStringList why;
+    auto reason = [&why](qint64 count, const char* text) {
+        if (count > 0)
+            why << tr(text, int(std::min<qint64>(count, INT_MAX)));
+    };
+    reason(skipped.phase, "%n of a kind the timeline cannot show");
+    reason(skipped.metadata, "%n metadata other than names");
+    reason(skipped.noPid, "%n without a process id");
+    reason(skipped.badTime, "%n without a usable time or duration");
+    reason(skipped.unmatched, "%n ends without a beginning");
+    reason(skipped.notObject, "%n not objects");
+    return tr("Left out %n of %1 events: %2.", int(std::min<qint64>(n, INT_MAX)))
+        .arg(events)
+        .arg(why.join(QStringLiteral(", ")));
+}
+
+ChromeTraceImportResult importChromeTrace(const QString& path, const ChromeTraceImportOptions& options)
+{
+    const QString name = QDir::toNativeSeparators(path);
+    const QFileInfo info(path);
+    ChromeTraceImportResult refused;
+    if (!info.exists()) {
+        refused.error = tr("Cannot open %1: there is no such file.").arg(name);
+        return refused;
+    }
+    if (info.isDir()) {
+        refused.error = tr("Cannot open %1: it is a folder, not a trace file.").arg(name);
+        return refused;
+    }
+    // Refuse before reading a byte: a file this big would not fit the model in memory anyway.
+    if (info.isFile() && info.size() > options.maxFileSize) {
+        refused.error = tr("Cannot open %1: it is %2 GiB, larger than %3 GiB, the most Forkline opens.")
+                            .arg(name, gib(info.size()), gib(options.maxFileSize));
+        return refused;
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        refused.error = tr("Cannot open %1: %2.").arg(name, file.errorString());
+        return refused;
+    }
+    return importFrom(
+        name, info.isFile() ? info.size() : 0, [&file](char* to, qint64 max) { return file.read(to, max); },
+        [&file] { return file.errorString(); }, options);
+}
+
+ChromeTraceImportResult importChromeTraceData(
+    const QByteArray& data, const QString& name, const ChromeTraceImportOptions& options)
+{
+    if (data.size() > options.maxFileSize) {
+        ChromeTraceImportResult refused;
+        refused.error = tr("Cannot open %1: it is %2 GiB, larger than %3 GiB, the most Forkline opens.")
+                            .arg(name, gib(data.size()), gib(options.maxFileSize));
+        return refused;
+    }
+    qint64 at = 0;
+    return importFrom(
+        name, data.size(),
+        [&](char* to, qint64 max) {
+            const qint64 n = std::min(max, qint64(data.size()) - at);
+            std::memcpy(to, data.constData() + at, size_t(n));
+            at += n;
+            return n;
+        },
+        [] { return QString(); }, options);
+}
+
+bool loadChromeTrace(const QString& path, TraceModel* model, QString* error)
+{
+    ChromeTraceImportResult result = importChromeTrace(path);
+    if (!result.ok()) {
+        *error = result.error;
+        return false;
+    }
+    *model = std::move(result.model);
+    return true;
+}
+
+bool chromeTraceSimdjsonAvailable()
+{
+#if defined(FORKLINE_HAVE_SIMDJSON)
+    return true;
+#else
+    return false;
+#endif
+}
+
+} // namespace Forkline

@@ -1,0 +1,172 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The portable event parser: QJsonDocument, one event at a time. Slower than simdjson and
+// times go through a double (exact to the nanosecond below about 2^52 ns, 52 days), but it
+// needs nothing beyond QtCore, so every build can open traces.
+#include "rawtraceevent.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QJsonValue>
+#include <deque>
+
+namespace Forkline {
+
+namespace {
+
+class QtJsonEventParser : public TraceEventParser
+{
+public:
+    bool parse(char* data, const std::vector<EventRange>& ranges, qint64 fileOffset, RawTraceEventSink* sink,
+        EventParseError* error) override
+    {
+        for (size_t k = 0; k < ranges.size(); ++k) {
+            const QByteArray json = QByteArray::fromRawData(data + ranges[k].offset, qsizetype(ranges[k].length));
+            QJsonParseError parseError;
+            const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
+            if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
+                error->range = k;
+                error->offset = size_t(std::max(0, parseError.offset));
+                error->message = parseError.errorString();
+                return false;
+            }
+            m_strings.clear();
+            m_event.clear();
+            m_event.index = ranges[k].index;
+            m_event.offset = fileOffset + qint64(ranges[k].offset);
+            decode(doc.object());
+            sink->event(m_event);
+        }
+        return true;
+    }
+
+private:
+    // The event holds views; their bytes live here until the next event.
+    std::string_view keep(const QString& s)
+    {
+        m_strings.push_back(s.toUtf8());
+        return std::string_view(m_strings.back().constData(), size_t(m_strings.back().size()));
+    }
+
+    void string(const QJsonObject& o, QLatin1String key, RawString* out)
+    {
+        const QJsonValue v = o.value(key);
+        if (!v.isString())
+            return;
+        out->text = keep(v.toString());
+        out->present = true;
+    }
+
+    static void integer(const QJsonValue& v, RawNumber* out)
+    {
+        if (v.isUndefined())
+            return;
+        out->present = true;
+        if (v.isString()) {
+            const QByteArray s = v.toString().toUtf8();
+            out->valid = integerFromText(std::string_view(s.constData(), size_t(s.size())), &out->value);
+        } else if (v.isDouble()) {
+            const double d = v.toDouble();
+            out->valid = d == double(qint64(d)) && d > -9.2e18 && d < 9.2e18;
+            out->value = out->valid ? v.toInteger() : 0;
+        }
+    }
+
+    static void micros(const QJsonValue& v, RawNumber* out)
+    {
+        if (v.isUndefined())
+            return;
+        out->present = true;
+        if (v.isDouble()) {
+            out->valid = microsToNanos(v.toDouble(), &out->value);
+        } else if (v.isString()) {
+            const QByteArray s = v.toString().toUtf8();
+            out->valid = microsToNanos(std::string_view(s.constData(), size_t(s.size())), &out->value);
+        }
+    }
+
+    void id(const QJsonValue& v, RawNumber* out)
+    {
+        if (v.isObject()) {
+            const QJsonObject o = v.toObject();
+            id(o.contains(QLatin1String("local")) ? o.value(QLatin1String("local")) : o.value(QLatin1String("global")),
+                out);
+        } else if (v.isString()) {
+            const QByteArray s = v.toString().toUtf8();
+            out->present = out->valid = true;
+            if (!integerFromText(std::string_view(s.constData(), size_t(s.size())), &out->value))
+                out->value = qint64(qHash(QByteArrayView(s), 0));
+        } else {
+            integer(v, out);
+        }
+    }
+
+    void args(const QJsonObject& a)
+    {
+        RawTraceEvent& e = m_event;
+        e.hasArgs = true;
+        for (auto it = a.begin(); it != a.end(); ++it) {
+            if (it.value().isDouble()) {
+                e.numbers.emplace_back(keep(it.key()), it.value().toDouble());
+                if (it.key() == QLatin1String("code"))
+                    integer(it.value(), &e.code);
+                else if (it.key() == QLatin1String("ppid"))
+                    integer(it.value(), &e.ppid);
+            }
+        }
+        string(a, QLatin1String("name"), &e.argName);
+        string(a, QLatin1String("worker"), &e.worker);
+        string(a, QLatin1String("label"), &e.label);
+        string(a, QLatin1String("kind"), &e.kind);
+        string(a, QLatin1String("text"), &e.text);
+        string(a, QLatin1String("scenario"), &e.scenario);
+        string(a, QLatin1String("title"), &e.title);
+        const QJsonValue daemon = a.value(QLatin1String("daemon"));
+        if (daemon.isBool())
+            e.daemon = daemon.toBool() ? 1 : 0;
+        const QJsonValue parent = a.value(QLatin1String("parent"));
+        if (parent.isArray() && parent.toArray().size() == 2) {
+            integer(parent.toArray().at(0), &e.parentPid);
+            integer(parent.toArray().at(1), &e.parentTid);
+        }
+    }
+
+    void decode(const QJsonObject& o)
+    {
+        RawTraceEvent& e = m_event;
+        string(o, QLatin1String("ph"), &e.ph);
+        string(o, QLatin1String("name"), &e.name);
+        string(o, QLatin1String("bp"), &e.bp);
+        string(o, QLatin1String("s"), &e.scope);
+        integer(o.value(QLatin1String("pid")), &e.pid);
+        integer(o.value(QLatin1String("tid")), &e.tid);
+        micros(o.value(QLatin1String("ts")), &e.ts);
+        micros(o.value(QLatin1String("dur")), &e.dur);
+        if (o.contains(QLatin1String("id")))
+            id(o.value(QLatin1String("id")), &e.id);
+        else if (o.contains(QLatin1String("id2")))
+            id(o.value(QLatin1String("id2")), &e.id);
+        const QJsonValue a = o.value(QLatin1String("args"));
+        if (a.isObject())
+            args(a.toObject());
+    }
+
+    RawTraceEvent m_event;
+    std::deque<QByteArray> m_strings; // a deque: views into earlier entries stay valid
+};
+
+} // namespace
+
+std::unique_ptr<TraceEventParser> makeQtJsonEventParser()
+{
+    return std::make_unique<QtJsonEventParser>();
+}
+
+#if !defined(FORKLINE_HAVE_SIMDJSON)
+std::unique_ptr<TraceEventParser> makeSimdjsonEventParser()
+{
+    return nullptr;
+}
+#endif
+
+} // namespace Forkline

@@ -1,0 +1,168 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "rawtraceevent.h"
+
+#include <cmath>
+#include <cstdint>
+#include <initializer_list>
+#include <limits>
+
+namespace Forkline {
+
+void RawTraceEvent::clear()
+{
+    // Member by member: runs once per event, so it must not rebuild the whole struct (and
+    // the numbers' capacity stays).
+    for (RawString* s : { &ph, &name, &bp, &scope, &argName, &worker, &label, &kind, &text, &scenario, &title })
+        *s = RawString();
+    for (RawNumber* n : { &pid, &tid, &ts, &dur, &id, &ppid, &code, &parentPid, &parentTid })
+        *n = RawNumber();
+    daemon = -1;
+    hasArgs = false;
+    numbers.clear();
+}
+
+namespace {
+
+std::string_view trimmed(std::string_view s)
+{
+    auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+    while (!s.empty() && space(s.front()))
+        s.remove_prefix(1);
+    while (!s.empty() && space(s.back()))
+        s.remove_suffix(1);
+    return s;
+}
+
+bool isDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+} // namespace
+
+bool microsToNanos(std::string_view text, qint64* ns)
+{
+    // Decimal arithmetic on the text itself: a double cannot hold every nanosecond of a
+    // trace that starts at boot time, and our own files must come back exactly.
+    text = trimmed(text);
+    const char* p = text.data();
+    const char* const end = p + text.size();
+    bool negative = false;
+    if (p < end && *p == '-') {
+        negative = true;
+        ++p;
+    }
+    if (p == end || !isDigit(*p))
+        return false;
+    constexpr std::uint64_t kMantissaLimit = 100000000000000000ULL; // 1e17: m * 10 + 9 still fits
+    std::uint64_t m = 0;
+    int exp10 = 0;
+    for (; p < end && isDigit(*p); ++p) {
+        if (m < kMantissaLimit)
+            m = m * 10 + std::uint64_t(*p - '0');
+        else
+            ++exp10; // beyond 17 significant digits: far below a nanosecond or out of range anyway
+    }
+    if (p < end && *p == '.') {
+        ++p;
+        if (p == end || !isDigit(*p))
+            return false;
+        for (; p < end && isDigit(*p); ++p) {
+            if (m < kMantissaLimit) {
+                m = m * 10 + std::uint64_t(*p - '0');
+                --exp10;
+            }
+        }
+    }
+    if (p < end && (*p == 'e' || *p == 'E')) {
+        ++p;
+        bool expNegative = false;
+        if (p < end && (*p == '+' || *p == '-'))
+            expNegative = *p++ == '-';
+        if (p == end || !isDigit(*p))
+            return false;
+        int e = 0;
+        for (; p < end && isDigit(*p); ++p)
+            e = std::min(e * 10 + (*p - '0'), 100000);
+        exp10 += expNegative ? -e : e;
+    }
+    if (p != end)
+        return false;
+    exp10 += 3; // microseconds -> nanoseconds
+    constexpr std::uint64_t kMax = std::uint64_t(std::numeric_limits<qint64>::max());
+    if (m == 0) {
+        *ns = 0;
+        return true;
+    }
+    if (exp10 >= 0) {
+        for (int i = 0; i < exp10; ++i) {
+            if (m > kMax / 10)
+                return false;
+            m *= 10;
+        }
+    } else if (exp10 < -19) {
+        m = 0;
+    } else {
+        std::uint64_t p10 = 1;
+        for (int i = 0; i < -exp10; ++i)
+            p10 *= 10;
+        const std::uint64_t rest = m % p10;
+        m /= p10;
+        if (rest >= p10 - rest) // half away from zero
+            ++m;
+    }
+    if (m > kMax)
+        return false;
+    *ns = negative ? -qint64(m) : qint64(m);
+    return true;
+}
+
+bool microsToNanos(double us, qint64* ns)
+{
+    if (!std::isfinite(us))
+        return false;
+    const double v = us * 1000.0;
+    if (std::fabs(v) >= 9.2e18)
+        return false;
+    *ns = qint64(std::llround(v));
+    return true;
+}
+
+bool integerFromText(std::string_view text, qint64* out)
+{
+    text = trimmed(text);
+    bool negative = false;
+    if (!text.empty() && text.front() == '-') {
+        negative = true;
+        text.remove_prefix(1);
+    }
+    int base = 10;
+    if (text.size() > 2 && text[0] == '0' && (text[1] == 'x' || text[1] == 'X')) {
+        base = 16;
+        text.remove_prefix(2);
+    }
+    if (text.empty())
+        return false;
+    std::uint64_t v = 0;
+    for (const char c : text) {
+        int d = -1;
+        if (c >= '0' && c <= '9')
+            d = c - '0';
+        else if (base == 16 && c >= 'a' && c <= 'f')
+            d = c - 'a' + 10;
+        else if (base == 16 && c >= 'A' && c <= 'F')
+            d = c - 'A' + 10;
+        if (d < 0)
+            return false;
+        if (v > (std::numeric_limits<std::uint64_t>::max() - std::uint64_t(d)) / std::uint64_t(base))
+            return false;
+        v = v * std::uint64_t(base) + std::uint64_t(d);
+    }
+    // Hex ids are often 64-bit patterns: keep their bits rather than refuse them.
+    if (base == 10 && v > std::uint64_t(std::numeric_limits<qint64>::max()))
+        return false;
+    *out = negative ? -qint64(v) : qint64(v);
+    return true;
+}
+
+} // namespace Forkline

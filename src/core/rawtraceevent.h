@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+#include <memory>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace Forkline {
+
+// A string member of one trace event; `present` tells "" from absent. The text is UTF-8
+// and only valid while the event is being handed to a sink.
+struct RawString
+{
+    std::string_view text;
+    bool present = false;
+    bool operator==(std::string_view s) const { return present && text == s; }
+    bool operator!=(std::string_view s) const { return !(*this == s); }
+};
+
+// A number member; `valid` is false when it is present but not usable (a string that is
+// not a number, a fraction for an id, out of range).
+struct RawNumber
+{
+    qint64 value = 0;
+    bool present = false;
+    bool valid = false;
+};
+
+// The members of one Chrome trace event that Forkline uses, decoded by a parser backend.
+// Times are nanoseconds (the file has microseconds).
+struct RawTraceEvent
+{
+    qint64 index = 0; // position in traceEvents, from 0
+    qint64 offset = 0; // byte offset of the event in the file
+    RawString ph, name, bp, scope;
+    RawNumber pid, tid, ts, dur, id;
+    // args
+    RawString argName, worker, label, kind, text, scenario, title;
+    RawNumber ppid, code, parentPid, parentTid;
+    int daemon = -1; // -1 absent, 0 false, 1 true
+    std::vector<std::pair<std::string_view, double>> numbers; // every numeric member of args
+    bool hasArgs = false;
+
+    void clear();
+};
+
+class RawTraceEventSink
+{
+public:
+    virtual ~RawTraceEventSink() = default;
+    virtual void event(const RawTraceEvent& event) = 0;
+};
+
+// Where one element of traceEvents lies in the reader's buffer.
+struct EventRange
+{
+    size_t offset = 0;
+    size_t length = 0;
+    qint64 index = 0; // position in traceEvents
+};
+
+struct EventParseError
+{
+    size_t range = 0; // which of the ranges failed
+    size_t offset = 0; // byte within that event, where known
+    QString message;
+};
+
+// Bytes the parsers may read past the last event (simdjson's SIMDJSON_PADDING).
+constexpr size_t kEventParserPadding = 64;
+
+// Decodes whole events (JSON objects) found by the framer and hands them to a sink.
+class TraceEventParser
+{
+public:
+    virtual ~TraceEventParser() = default;
+    // `data` holds `ranges`, in order, with at least kEventParserPadding readable bytes after
+    // the last one. A parser may overwrite the bytes between two events (not the events).
+    // Stops at the first malformed event and describes it in *error.
+    virtual bool parse(char* data, const std::vector<EventRange>& ranges, qint64 fileOffset, RawTraceEventSink* sink,
+        EventParseError* error)
+        = 0;
+};
+
+std::unique_ptr<TraceEventParser> makeSimdjsonEventParser(); // nullptr when built without simdjson
+std::unique_ptr<TraceEventParser> makeQtJsonEventParser();
+
+// Microseconds as JSON number text ("12", "1.5", "-0.001", "2e3") to nanoseconds: exact for
+// up to three decimals, rounded half away from zero beyond. False when not a number or out
+// of range.
+bool microsToNanos(std::string_view text, qint64* ns);
+bool microsToNanos(double us, qint64* ns);
+// An integer written as decimal or 0x-hex text (string ids, pids written as strings).
+bool integerFromText(std::string_view text, qint64* out);
+
+} // namespace Forkline

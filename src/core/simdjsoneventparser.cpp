@@ -1,0 +1,330 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The fast event parser: simdjson's On-Demand API over a block of events at a time, reading
+// only the members Forkline uses. Built when CMake finds simdjson (FORKLINE_HAVE_SIMDJSON).
+#include "rawtraceevent.h"
+
+#include <QCoreApplication>
+#include <QHashFunctions>
+#include <cstring>
+#include <simdjson.h>
+
+namespace Forkline {
+
+namespace {
+
+namespace od = simdjson::ondemand;
+using simdjson::error_code;
+using simdjson::SUCCESS;
+
+static_assert(simdjson::SIMDJSON_PADDING <= kEventParserPadding, "the reader must leave simdjson its padding");
+
+error_code readString(od::value& v, RawString* out)
+{
+    od::json_type type;
+    if (auto err = v.type().get(type))
+        return err;
+    if (type != od::json_type::string)
+        return SUCCESS; // of another type: as if absent
+    if (auto err = v.get_string().get(out->text))
+        return err;
+    out->present = true;
+    return SUCCESS;
+}
+
+error_code readInteger(od::value& v, RawNumber* out)
+{
+    out->present = true;
+    od::json_type type;
+    if (auto err = v.type().get(type))
+        return err;
+    if (type == od::json_type::string) {
+        std::string_view s;
+        if (auto err = v.get_string().get(s))
+            return err;
+        out->valid = integerFromText(s, &out->value);
+        return SUCCESS;
+    }
+    if (type != od::json_type::number)
+        return SUCCESS;
+    simdjson::ondemand::number n;
+    if (auto err = v.get_number().get(n))
+        return err;
+    if (n.is_int64()) {
+        out->value = n.get_int64();
+        out->valid = true;
+    } else {
+        const double d = n.as_double();
+        out->valid = d == double(qint64(d)) && d > -9.2e18 && d < 9.2e18;
+        out->value = out->valid ? qint64(d) : 0;
+    }
+    return SUCCESS;
+}
+
+error_code readMicros(od::value& v, RawNumber* out)
+{
+    out->present = true;
+    od::json_type type;
+    if (auto err = v.type().get(type))
+        return err;
+    if (type != od::json_type::number && type != od::json_type::string)
+        return SUCCESS;
+    std::string_view token;
+    if (type == od::json_type::string) {
+        if (auto err = v.get_string().get(token))
+            return err;
+    } else {
+        token = v.raw_json_token(); // the number's own digits, trailing blanks and all
+    }
+    out->valid = microsToNanos(token, &out->value);
+    return SUCCESS;
+}
+
+// Flow ids: a number, or a string ("0x1f"); strings that are no number are hashed.
+error_code readId(od::value& v, RawNumber* out)
+{
+    od::json_type type;
+    if (auto err = v.type().get(type))
+        return err;
+    if (type == od::json_type::object) {
+        od::object o;
+        if (auto err = v.get_object().get(o))
+            return err;
+        for (auto field : o) {
+            std::string_view key;
+            if (auto err = field.unescaped_key().get(key))
+                return err;
+            if (key == "local" || key == "global") {
+                od::value inner;
+                if (auto err = field.value().get(inner))
+                    return err;
+                if (auto err = readId(inner, out))
+                    return err;
+            }
+        }
+        return SUCCESS;
+    }
+    if (type == od::json_type::string) {
+        std::string_view s;
+        if (auto err = v.get_string().get(s))
+            return err;
+        out->present = out->valid = true;
+        if (!integerFromText(s, &out->value))
+            out->value = qint64(qHash(QByteArrayView(s.data(), qsizetype(s.size())), 0));
+        return SUCCESS;
+    }
+    return readInteger(v, out);
+}
+
+error_code readArgs(od::value& v, RawTraceEvent* e)
+{
+    od::json_type type;
+    if (auto err = v.type().get(type))
+        return err;
+    if (type != od::json_type::object)
+        return SUCCESS;
+    e->hasArgs = true;
+    od::object o;
+    if (auto err = v.get_object().get(o))
+        return err;
+    for (auto field : o) {
+        std::string_view key;
+        if (auto err = field.unescaped_key().get(key))
+            return err;
+        od::value value;
+        if (auto err = field.value().get(value))
+            return err;
+        if (auto err = value.type().get(type))
+            return err;
+        error_code err = SUCCESS;
+        if (type == od::json_type::number) {
+            simdjson::ondemand::number n;
+            if ((err = value.get_number().get(n)))
+                return err;
+            const double d = n.as_double();
+            e->numbers.emplace_back(key, d);
+            RawNumber* integer = key == "code" ? &e->code : key == "ppid" ? &e->ppid : nullptr;
+            if (integer) {
+                integer->present = true;
+                integer->valid = n.is_int64() || (d == double(qint64(d)) && d > -9.2e18 && d < 9.2e18);
+                integer->value = n.is_int64() ? n.get_int64() : integer->valid ? qint64(d) : 0;
+            }
+        } else if (key == "name") {
+            err = readString(value, &e->argName);
+        } else if (key == "worker") {
+            err = readString(value, &e->worker);
+        } else if (key == "label") {
+            err = readString(value, &e->label);
+        } else if (key == "kind") {
+            err = readString(value, &e->kind);
+        } else if (key == "text") {
+            err = readString(value, &e->text);
+        } else if (key == "scenario") {
+            err = readString(value, &e->scenario);
+        } else if (key == "title") {
+            err = readString(value, &e->title);
+        } else if (key == "daemon" && type == od::json_type::boolean) {
+            bool b = false;
+            err = value.get_bool().get(b);
+            e->daemon = b ? 1 : 0;
+        } else if (key == "parent" && type == od::json_type::array) {
+            od::array a;
+            if ((err = value.get_array().get(a)))
+                return err;
+            int i = 0;
+            for (auto item : a) {
+                od::value iv;
+                if ((err = item.get(iv)))
+                    return err;
+                if (i < 2 && (err = readInteger(iv, i == 0 ? &e->parentPid : &e->parentTid)))
+                    return err;
+                ++i;
+            }
+            if (i != 2)
+                e->parentPid.valid = e->parentTid.valid = false;
+        }
+        if (err)
+            return err;
+    }
+    return SUCCESS;
+}
+
+template <typename Doc> error_code decode(Doc& doc, RawTraceEvent* e)
+{
+    od::object o;
+    if (auto err = doc.get_object().get(o))
+        return err;
+    for (auto field : o) {
+        std::string_view key;
+        if (auto err = field.unescaped_key().get(key))
+            return err;
+        od::value v;
+        if (auto err = field.value().get(v))
+            return err;
+        error_code err = SUCCESS;
+        switch (key.size()) {
+        case 1:
+            if (key == "s")
+                err = readString(v, &e->scope);
+            break;
+        case 2:
+            if (key == "ph")
+                err = readString(v, &e->ph);
+            else if (key == "ts")
+                err = readMicros(v, &e->ts);
+            else if (key == "id")
+                err = readId(v, &e->id);
+            else if (key == "bp")
+                err = readString(v, &e->bp);
+            break;
+        case 3:
+            if (key == "pid")
+                err = readInteger(v, &e->pid);
+            else if (key == "tid")
+                err = readInteger(v, &e->tid);
+            else if (key == "dur")
+                err = readMicros(v, &e->dur);
+            else if (key == "id2")
+                err = readId(v, &e->id);
+            break;
+        case 4:
+            if (key == "name")
+                err = readString(v, &e->name);
+            else if (key == "args")
+                err = readArgs(v, e);
+            break;
+        default:
+            break;
+        }
+        if (err)
+            return err;
+    }
+    return SUCCESS;
+}
+
+class SimdjsonEventParser : public TraceEventParser
+{
+public:
+    bool parse(char* data, const std::vector<EventRange>& ranges, qint64 fileOffset, RawTraceEventSink* sink,
+        EventParseError* error) override
+    {
+        if (ranges.empty())
+            return true;
+        // Events separated by blanks are a stream of documents that simdjson indexes in one
+        // pass; the commas (and any non-object elements) between them go.
+        for (size_t k = 1; k < ranges.size(); ++k) {
+            const size_t gap = ranges[k - 1].offset + ranges[k - 1].length;
+            std::memset(data + gap, ' ', ranges[k].offset - gap);
+        }
+        const size_t begin = ranges.front().offset;
+        const size_t length = ranges.back().offset + ranges.back().length - begin;
+        m_batch = std::max(m_batch, length + 1);
+        od::document_stream stream;
+        if (m_parser.iterate_many(data + begin, length, m_batch).get(stream))
+            return locate(data, ranges, 0, fileOffset, sink, error);
+        size_t k = 0;
+        for (auto it = stream.begin(); it != stream.end(); ++it, ++k) {
+            od::document_reference doc;
+            if (k >= ranges.size() || (*it).get(doc))
+                return locate(data, ranges, k, fileOffset, sink, error);
+            m_event.clear();
+            m_event.index = ranges[k].index;
+            m_event.offset = fileOffset + qint64(ranges[k].offset);
+            if (decode(doc, &m_event))
+                return locate(data, ranges, k, fileOffset, sink, error);
+            sink->event(m_event);
+        }
+        if (k != ranges.size())
+            return locate(data, ranges, k, fileOffset, sink, error);
+        return true;
+    }
+
+private:
+    // Something in the block is wrong: parse its events one by one from `from` on, to name
+    // the first bad one and the place in it.
+    bool locate(char* data, const std::vector<EventRange>& ranges, size_t from, qint64 fileOffset,
+        RawTraceEventSink* sink, EventParseError* error)
+    {
+        for (size_t k = from; k < ranges.size(); ++k) {
+            const char* start = data + ranges[k].offset;
+            od::document doc;
+            error_code err = m_single.iterate(start, ranges[k].length, ranges[k].length + kEventParserPadding).get(doc);
+            const bool started = !err; // only a document that started knows where it stopped
+            if (!err) {
+                m_event.clear();
+                m_event.index = ranges[k].index;
+                m_event.offset = fileOffset + qint64(ranges[k].offset);
+                err = decode(doc, &m_event);
+            }
+            if (!err) {
+                sink->event(m_event);
+                continue;
+            }
+            error->range = k;
+            error->offset = 0;
+            const char* where = nullptr;
+            if (started && !doc.current_location().get(where) && where >= start && where < start + ranges[k].length)
+                error->offset = size_t(where - start);
+            error->message = QString::fromUtf8(simdjson::error_message(err));
+            return false;
+        }
+        // The batch failed but every event parses alone: blame the first one of the batch.
+        error->range = std::min(from, ranges.size() - 1);
+        error->offset = 0;
+        error->message = QCoreApplication::translate("Forkline::ChromeTraceImport", "malformed JSON");
+        return false;
+    }
+
+    od::parser m_parser;
+    od::parser m_single;
+    size_t m_batch = 1 << 20;
+    RawTraceEvent m_event;
+};
+
+} // namespace
+
+std::unique_ptr<TraceEventParser> makeSimdjsonEventParser()
+{
+    return std::make_unique<SimdjsonEventParser>();
+}
+
+} // namespace Forkline

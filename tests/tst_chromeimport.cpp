@@ -1,0 +1,491 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Opening Chrome trace files: ours back byte for byte, other tools' flattened and named
+// exactly, and the portable QJsonDocument parser agreeing with simdjson.
+#include "chrometrace.h"
+#include "chrometraceimport.h"
+#include "rawtraceevent.h"
+#include "testutil.h"
+
+#include <QTest>
+
+using namespace Forkline;
+using ForklineTest::runCli;
+
+namespace {
+
+QString dataFile(const char* name)
+{
+    return QStringLiteral(FORKLINE_TEST_DATA "/chrome/") + QLatin1String(name);
+}
+
+QByteArray readAll(const QString& path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+ChromeTraceImportResult importBytes(const QByteArray& data, JsonBackend backend = JsonBackend::Auto)
+{
+    ChromeTraceImportOptions options;
+    options.backend = backend;
+    return importChromeTraceData(data, QStringLiteral("test.json"), options);
+}
+
+QList<JsonBackend> backends()
+{
+    QList<JsonBackend> list { JsonBackend::QtJson };
+    if (chromeTraceSimdjsonAvailable())
+        list.prepend(JsonBackend::Simdjson);
+    return list;
+}
+
+// A lane's spans as "start-end name" in nanoseconds, names as the exporter writes them.
+QStringList segments(const TraceModel& m, int lane)
+{
+    QStringList out;
+    for (const Span& s : m.lane(lane).spans)
+        out << QStringLiteral("%1-%2 %3").arg(s.start).arg(s.end).arg(m.nameOf(s));
+    return out;
+}
+
+// A model with everything the exporter writes: foreign names, escapes, an empty text, exit
+// codes, labels, parents, a lane without events, a process without lanes, counters with and
+// without a unit, an open span, flows in either order and one never finished.
+TraceModel builtModel()
+{
+    TraceModel m;
+    m.title = QStringLiteral("A \"quoted\" title\twith a tab");
+    m.scenario = QStringLiteral("built");
+    ProcessInfo& runner = m.ensureProcess(1000);
+    runner.ppid = 999;
+    runner.name = QStringLiteral("runner");
+    const int main = m.ensureLane(1000, 1000);
+    m.lane(main).name = QStringLiteral("MainThread");
+    m.lane(main).kind = LaneKind::Process;
+    const int worker = m.ensureLane(1000, 1001);
+    m.lane(worker).name = QStringLiteral("일꾼, \"one\"");
+    m.lane(worker).label = QStringLiteral("매수");
+    m.lane(worker).daemon = true;
+    m.lane(worker).parent = main;
+    m.ensureLane(1000, 1002); // a lane with no events and no name
+    m.ensureProcess(3000).name = QStringLiteral("no lanes");
+    const int child = m.ensureLane(2000, 2000);
+    m.lane(child).name = QStringLiteral("child");
+    m.lane(child).kind = LaneKind::Process;
+    m.lane(child).parent = main;
+
+    m.addInstant(main, 0, InstantKind::Start);
+    m.setState(main, 0, State::Running);
+    m.addInstant(main, 10, InstantKind::Fork, QStringLiteral("w"));
+    m.flowFrom(5, FlowKind::Fork, main, 10);
+    m.setState(main, 10, State::WaitingJoin);
+    m.flowTo(5, FlowKind::Fork, worker, 12);
+    m.addInstant(worker, 12, InstantKind::Print, QStringLiteral("")); // empty, not absent
+    m.addInstant(worker, 13, InstantKind::Print, QStringLiteral("\x01\\\"\n\r\t 끝"));
+    m.addSpan(worker, { 12, 20, State::Running });
+    m.addSpan(worker, { 20, 20, State::Sleeping, m.internName(QStringLiteral("zero")) });
+    m.addSpan(worker, { 20, 1234567891, State::Running, m.internName(QStringLiteral("json.parse \"x\"")) });
+    m.addInstant(worker, 1234567891, InstantKind::Other, {}, 0, m.internName(QStringLiteral("GC")));
+    m.addInstant(worker, 1234567891, InstantKind::Other);
+    m.addInstant(worker, 1234567892, InstantKind::Crashed, {}, -11);
+    m.flowTo(6, FlowKind::Message, main, 1234567900); // the end came first
+    m.flowFrom(6, FlowKind::Message, worker, 1234567890);
+    m.flowFrom(7, FlowKind::Lock, worker, 30); // never received
+    m.setState(child, 50, State::Computing);
+    m.addInstant(child, 60, InstantKind::Terminated, {}, 15);
+    m.setState(child, 70, State::WaitingGil); // still open at the end
+    m.addCounter(2000, QStringLiteral("memory"), QStringLiteral("MiB"), 55, 20.609375);
+    m.addCounter(2000, QStringLiteral("memory"), QStringLiteral("MiB"), 65, 1e-7);
+    m.addCounter(1000, QStringLiteral("queue"), QString(), 40, 3);
+    m.setState(main, 1234567900, State::Running);
+    m.addInstant(main, 1234567999, InstantKind::End);
+    return m;
+}
+
+} // namespace
+
+class TestChromeImport : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void roundTripRuns_data();
+    void roundTripRuns();
+    void roundTripBuilt();
+    void foreign();
+    void foreignReexportIsStable();
+    void bareArray();
+    void nesting_data();
+    void nesting();
+    void flows();
+    void fallbackAgrees_data();
+    void fallbackAgrees();
+    void micros_data();
+    void micros();
+
+private:
+    QTemporaryDir m_dir;
+    QStringList m_runs; // traces written by real runs
+};
+
+void TestChromeImport::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    const QList<QStringList> runs {
+        { QStringLiteral("buyer-seller") },
+        { QStringLiteral("sub-process") },
+        { QStringLiteral("five-workers"), QStringLiteral("--daemon"), QStringLiteral("all=on") },
+        { QStringLiteral("subprocess-terminate") },
+    };
+    for (const QStringList& run : runs) {
+        const QString path = m_dir.filePath(run.first() + QStringLiteral(".json"));
+        const auto r = runCli(QStringList { QStringLiteral("run") } + run
+            + QStringList { QStringLiteral("--time-scale"), QStringLiteral("0.02"), QStringLiteral("--trace"), path });
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        m_runs << path;
+    }
+}
+
+void TestChromeImport::roundTripRuns_data()
+{
+    QTest::addColumn<int>("run");
+    QTest::addColumn<JsonBackend>("backend");
+    for (int i = 0; i < 4; ++i) {
+        for (JsonBackend b : backends())
+            QTest::addRow("%d %s", i, b == JsonBackend::QtJson ? "qtjson" : "simdjson") << i << b;
+    }
+}
+
+void TestChromeImport::roundTripRuns()
+{
+    QFETCH(int, run);
+    QFETCH(JsonBackend, backend);
+    const QString path = m_runs.at(run);
+    ChromeTraceImportOptions options;
+    options.backend = backend;
+    const ChromeTraceImportResult r = importChromeTrace(path, options);
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    QCOMPARE(r.skipped.total(), qint64(0));
+    QVERIFY(r.model.spanCount() > 0);
+    QVERIFY(!r.model.scenario.isEmpty());
+    const QByteArray original = readAll(path);
+    QVERIFY(!original.isEmpty());
+    QCOMPARE(chromeTrace(r.model), original); // byte for byte
+}
+
+void TestChromeImport::roundTripBuilt()
+{
+    const TraceModel model = builtModel();
+    const QByteArray first = chromeTrace(model);
+    for (JsonBackend b : backends()) {
+        const ChromeTraceImportResult r = importBytes(first, b);
+        QVERIFY2(r.ok(), qPrintable(r.error));
+        QCOMPARE(chromeTrace(r.model), first);
+        QCOMPARE(r.model.title, model.title);
+        QCOMPARE(r.model.laneCount(), model.laneCount());
+        QCOMPARE(r.model.processes().size(), model.processes().size());
+        // What the file carries comes back into the model itself, not only into the bytes.
+        const int worker = r.model.laneIndex(1000, 1001);
+        const Lane& w = r.model.lane(worker);
+        QCOMPARE(w.label, QStringLiteral("매수"));
+        QVERIFY(w.daemon);
+        QCOMPARE(w.parent, r.model.laneIndex(1000, 1000));
+        QCOMPARE(w.instants.front().kind, InstantKind::Print);
+        QVERIFY(!r.model.texts().at(w.instants.front().text).isNull());
+        QCOMPARE(r.model.nameOf(w.spans.at(2)), QStringLiteral("json.parse \"x\""));
+        QCOMPARE(w.spans.at(2).state, State::Running);
+        QCOMPARE(w.spans.at(2).end, qint64(1234567891));
+        QCOMPARE(r.model.nameOf(w.instants.at(2)), QStringLiteral("GC"));
+        QCOMPARE(w.instants.back().code, -11);
+        QCOMPARE(r.model.counters().size(), size_t(2));
+        QCOMPARE(r.model.counters().at(1).unit, QString());
+        QCOMPARE(r.model.prints().size(), size_t(2));
+    }
+}
+
+void TestChromeImport::foreign()
+{
+    for (JsonBackend b : backends()) {
+        ChromeTraceImportOptions options;
+        options.backend = b;
+        const ChromeTraceImportResult r = importChromeTrace(dataFile("foreign.json"), options);
+        QVERIFY2(r.ok(), qPrintable(r.error));
+        const TraceModel& m = r.model;
+        QCOMPARE(r.events, qint64(27));
+        QCOMPARE(r.skipped.phase, qint64(2)); // b (async) and P (sample)
+        QCOMPARE(r.skipped.metadata, qint64(1)); // thread_sort_index
+        QCOMPARE(r.skipped.noPid, qint64(2)); // a global instant and an X without pid
+        QCOMPARE(r.skipped.badTime, qint64(1)); // negative duration
+        QCOMPARE(r.skipped.unmatched, qint64(1)); // E without B
+        QCOMPARE(r.skipped.notObject, qint64(0));
+        QCOMPARE(r.unclosedSlices, qint64(1));
+        QVERIFY(!r.skippedSummary().isEmpty());
+
+        QCOMPARE(m.processes().size(), size_t(2));
+        QCOMPARE(m.processes().at(0).name, QStringLiteral("Browser"));
+        const int main = m.laneIndex(7, 70);
+        const int io = m.laneIndex(7, 71);
+        const int other = m.laneIndex(8, 80);
+        QVERIFY(main >= 0 && io >= 0 && other >= 0);
+        QCOMPARE(m.laneCount(), 3);
+        QCOMPARE(m.lane(main).name, QStringLiteral("CrBrowserMain"));
+        QCOMPARE(m.lane(io).name, QStringLiteral("IOThread"));
+
+        // B/E and X nested three deep, flattened to the innermost slice at each moment.
+        QCOMPARE(segments(m, main),
+            QStringList({ QStringLiteral("100000-110000 MessageLoop::Run"), QStringLiteral("110000-120000 Task"),
+                QStringLiteral("120000-130000 running"), QStringLiteral("130000-140000 Task"),
+                QStringLiteral("140000-145500 Layout"), QStringLiteral("145500-160000 Task"),
+                QStringLiteral("160000-200000 MessageLoop::Run") }));
+        QCOMPARE(m.lane(main).spans.at(2).name, -1); // one of our states: no name of its own
+        QCOMPARE(m.lane(main).spans.at(2).state, State::Running);
+        QCOMPARE(segments(m, io),
+            QStringList({ QStringLiteral("135000-155000 ReadFile"), QStringLiteral("160000-200000 sleeping") }));
+        QCOMPARE(m.lane(io).spans.at(1).state, State::Sleeping);
+        // A B without its E lasts to the end of the trace (320 µs).
+        QCOMPARE(segments(m, other),
+            QStringList({ QStringLiteral("300000-310000 open"), QStringLiteral("310000-320000 computing") }));
+
+        QCOMPARE(m.lane(main).instants.size(), size_t(1));
+        const Instant& mark = m.lane(main).instants.front();
+        QCOMPARE(mark.kind, InstantKind::Other);
+        QCOMPARE(m.nameOf(mark), QStringLiteral("mark \"one\""));
+        QCOMPARE(m.texts().at(mark.text), QStringLiteral("hello"));
+        QCOMPARE(m.lane(io).instants.size(), size_t(1));
+        QCOMPARE(m.lane(io).instants.front().kind, InstantKind::Fork); // an "I" named like ours
+        QCOMPARE(m.lane(io).instants.front().t, qint64(150000));
+
+        // The f has no bp:"e", so it binds to the next slice on its thread: ReadFile at 135 µs.
+        QCOMPARE(m.flows().size(), size_t(1));
+        const Flow& f = m.flows().front();
+        QCOMPARE(f.id, qint64(0x1f));
+        QCOMPARE(f.fromLane, main);
+        QCOMPARE(f.fromT, qint64(125000));
+        QCOMPARE(f.toLane, io);
+        QCOMPARE(f.toT, qint64(135000));
+
+        // Samples sorted by time; a two-series counter becomes two tracks.
+        QCOMPARE(m.counters().size(), size_t(3));
+        const CounterTrack& heap = m.counters().at(0);
+        QCOMPARE(heap.name, QStringLiteral("Heap"));
+        QCOMPARE(heap.unit, QStringLiteral("MB"));
+        QCOMPARE(heap.samples.size(), size_t(2));
+        QCOMPARE(heap.samples.at(0).t, qint64(100000));
+        QCOMPARE(heap.samples.at(0).value, 10.0);
+        QCOMPARE(heap.samples.at(1).value, 12.5);
+        QCOMPARE(m.counters().at(1).name, QStringLiteral("Sizes cats"));
+        QCOMPARE(m.counters().at(1).samples.at(0).value, 3.0);
+        QCOMPARE(m.counters().at(2).name, QStringLiteral("Sizes dogs"));
+
+        // Our exporter writes the foreign names back.
+        const QByteArray out = chromeTrace(m);
+        QVERIFY(out.contains("\"name\":\"MessageLoop::Run\""));
+        QVERIFY(out.contains("\"name\":\"mark \\\"one\\\"\""));
+    }
+}
+
+void TestChromeImport::foreignReexportIsStable()
+{
+    const ChromeTraceImportResult first = importChromeTrace(dataFile("foreign.json"));
+    QVERIFY2(first.ok(), qPrintable(first.error));
+    const QByteArray once = chromeTrace(first.model);
+    const ChromeTraceImportResult second = importBytes(once);
+    QVERIFY2(second.ok(), qPrintable(second.error));
+    QCOMPARE(second.skipped.total(), qint64(0));
+    QCOMPARE(chromeTrace(second.model), once);
+}
+
+void TestChromeImport::bareArray()
+{
+    const QByteArray events = "[{\"ph\":\"X\",\"name\":\"a\",\"pid\":1,\"tid\":2,\"ts\":1,\"dur\":2},\n"
+                              "1, \"two\", null, [3], {\"ph\":\"i\",\"name\":\"b\",\"pid\":1,\"tid\":2,\"ts\":4}";
+    for (JsonBackend b : backends()) {
+        // Closed, and (as the format allows) with the closing bracket or the last comma missing.
+        for (const QByteArray& text : QList<QByteArray> { events + "]", events + ",\n", events }) {
+            const ChromeTraceImportResult r = importBytes(text, b);
+            QVERIFY2(r.ok(), qPrintable(r.error));
+            QCOMPARE(r.events, qint64(6));
+            QCOMPARE(r.skipped.notObject, qint64(4));
+            QCOMPARE(r.model.laneCount(), 1);
+            QCOMPARE(segments(r.model, 0), QStringList { QStringLiteral("1000-3000 a") });
+            QCOMPARE(r.model.lane(0).instants.size(), size_t(1));
+        }
+    }
+}
+
+void TestChromeImport::nesting_data()
+{
+    QTest::addColumn<QByteArray>("events");
+    QTest::addColumn<QStringList>("expected");
+    auto x = [](int ts, int dur, const char* name) {
+        return QStringLiteral("{\"ph\":\"X\",\"pid\":1,\"tid\":1,\"ts\":%1,\"dur\":%2,\"name\":\"%3\"},")
+            .arg(ts)
+            .arg(dur)
+            .arg(QLatin1String(name))
+            .toUtf8();
+    };
+    auto be = [](char ph, int ts, const char* name) {
+        return QStringLiteral("{\"ph\":\"%1\",\"pid\":1,\"tid\":1,\"ts\":%2,\"name\":\"%3\"},")
+            .arg(QLatin1Char(ph))
+            .arg(ts)
+            .arg(QLatin1String(name))
+            .toUtf8();
+    };
+    auto seg = [](int from, int to, const char* name) {
+        return QStringLiteral("%1-%2 %3").arg(from * 1000).arg(to * 1000).arg(QLatin1String(name));
+    };
+    QTest::newRow("disjoint, out of order")
+        << x(20, 5, "b") + x(0, 10, "a") << QStringList { seg(0, 10, "a"), seg(20, 25, "b") };
+    QTest::newRow("child at the parent's start")
+        << x(0, 10, "p") + x(0, 4, "c") << QStringList { seg(0, 4, "c"), seg(4, 10, "p") };
+    QTest::newRow("child at the parent's end")
+        << x(0, 10, "p") + x(6, 4, "c") << QStringList { seg(0, 6, "p"), seg(6, 10, "c") };
+    QTest::newRow("same start and length: the later one is inside")
+        << x(0, 10, "first") + x(0, 10, "second") << QStringList { seg(0, 10, "second") };
+    QTest::newRow("overlap without nesting: the later one wins from its start")
+        << x(0, 10, "a") + x(5, 10, "b") << QStringList { seg(0, 5, "a"), seg(5, 15, "b") };
+    QTest::newRow("zero length kept as a tick")
+        << x(0, 10, "p") + x(5, 0, "tick") << QStringList { seg(0, 5, "p"), seg(5, 5, "tick"), seg(5, 10, "p") };
+    QTest::newRow("E closes the latest B, whatever its name")
+        << be('B', 0, "outer") + be('B', 2, "inner") + be('E', 4, "outer") + be('E', 8, "inner")
+        << QStringList { seg(0, 2, "outer"), seg(2, 4, "inner"), seg(4, 8, "outer") };
+    QTest::newRow("X inside B/E") << be('B', 0, "task") + x(1, 2, "running") + be('E', 5, "task")
+                                  << QStringList { seg(0, 1, "task"), seg(1, 3, "running"), seg(3, 5, "task") };
+    QTest::newRow("E before its B drops the slice")
+        << x(0, 2, "a") + be('B', 10, "late") + be('E', 5, "late") << QStringList { seg(0, 2, "a") };
+    QTest::newRow("deep") << be('B', 0, "1") + be('B', 1, "2") + be('B', 2, "3") + be('E', 3, "") + be('E', 4, "")
+            + be('E', 5,
+                "") << QStringList { seg(0, 1, "1"), seg(1, 2, "2"), seg(2, 3, "3"), seg(3, 4, "2"), seg(4, 5, "1") };
+}
+
+void TestChromeImport::nesting()
+{
+    QFETCH(QByteArray, events);
+    QFETCH(QStringList, expected);
+    events.chop(1);
+    for (JsonBackend b : backends()) {
+        const ChromeTraceImportResult r = importBytes("[" + events + "]", b);
+        QVERIFY2(r.ok(), qPrintable(r.error));
+        QCOMPARE(r.model.laneCount(), 1);
+        QCOMPARE(segments(r.model, 0), expected);
+        // Whatever came in, the model's contract holds: sorted and disjoint.
+        const std::vector<Span>& spans = r.model.lane(0).spans;
+        for (size_t i = 1; i < spans.size(); ++i)
+            QVERIFY(spans[i].start >= spans[i - 1].end);
+    }
+}
+
+void TestChromeImport::flows()
+{
+    const QByteArray json = "{\"traceEvents\":["
+                            "{\"ph\":\"X\",\"pid\":1,\"tid\":1,\"ts\":0,\"dur\":100,\"name\":\"a\"},"
+                            "{\"ph\":\"X\",\"pid\":1,\"tid\":2,\"ts\":50,\"dur\":10,\"name\":\"b\"},"
+                            "{\"ph\":\"s\",\"id\":\"chain\",\"pid\":1,\"tid\":1,\"ts\":10,\"name\":\"message\"},"
+                            "{\"ph\":\"t\",\"id\":\"chain\",\"pid\":1,\"tid\":2,\"ts\":20,\"name\":\"message\"},"
+                            "{\"ph\":\"f\",\"bp\":\"e\",\"id\":\"chain\",\"pid\":1,\"tid\":1,\"ts\":30},"
+                            "{\"ph\":\"s\",\"id2\":{\"local\":\"0x10\"},\"pid\":1,\"tid\":1,\"ts\":40},"
+                            "{\"ph\":\"f\",\"id2\":{\"local\":\"0x10\"},\"pid\":1,\"tid\":2,\"ts\":45},"
+                            "{\"ph\":\"s\",\"id\":16,\"pid\":1,\"tid\":2,\"ts\":61},"
+                            "{\"ph\":\"f\",\"bp\":\"e\",\"id\":16,\"pid\":1,\"tid\":1,\"ts\":70},"
+                            "{\"ph\":\"f\",\"id\":99,\"pid\":1,\"tid\":1,\"ts\":80},"
+                            "{\"ph\":\"s\",\"pid\":1,\"tid\":1,\"ts\":80}"
+                            "]}";
+    for (JsonBackend b : backends()) {
+        const ChromeTraceImportResult r = importBytes(json, b);
+        QVERIFY2(r.ok(), qPrintable(r.error));
+        QCOMPARE(r.skipped.unmatched, qint64(2)); // an f without s, an s without id
+        const TraceModel& m = r.model;
+        const int one = m.laneIndex(1, 1);
+        const int two = m.laneIndex(1, 2);
+        QStringList arrows;
+        for (const Flow& f : m.flows())
+            arrows << QStringLiteral("%1 %2@%3 -> %4@%5")
+                          .arg(flowName(f.kind))
+                          .arg(f.fromLane == one ? 1 : 2)
+                          .arg(f.fromT / 1000)
+                          .arg(f.toLane == one      ? 1
+                                  : f.toLane == two ? 2
+                                                    : 0)
+                          .arg(f.toT / 1000);
+        // s -> t -> f is two arrows; without bp:"e" the end moves to the next slice (b at 50);
+        // id 16 is taken by then, so the file's second 16 gets an id of its own.
+        QCOMPARE(arrows,
+            QStringList({ QStringLiteral("message 1@10 -> 2@20"), QStringLiteral("message 2@20 -> 1@30"),
+                QStringLiteral("flow 1@40 -> 2@50"), QStringLiteral("flow 2@61 -> 1@70") }));
+        QSet<qint64> ids;
+        for (const Flow& f : m.flows())
+            ids.insert(f.id);
+        QCOMPARE(ids.size(), 4);
+        QVERIFY(ids.contains(16));
+    }
+}
+
+void TestChromeImport::fallbackAgrees_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::newRow("foreign") << dataFile("foreign.json");
+    for (int i = 0; i < m_runs.size(); ++i)
+        QTest::addRow("run %d", i) << m_runs.at(i);
+    const QString built = m_dir.filePath(QStringLiteral("built.json"));
+    QString error;
+    QVERIFY(saveChromeTrace(builtModel(), built, &error));
+    QTest::newRow("built") << built;
+}
+
+void TestChromeImport::fallbackAgrees()
+{
+    if (!chromeTraceSimdjsonAvailable())
+        QSKIP("this build has only the QJsonDocument parser");
+    QFETCH(QString, path);
+    ChromeTraceImportOptions fast;
+    fast.backend = JsonBackend::Simdjson;
+    ChromeTraceImportOptions portable;
+    portable.backend = JsonBackend::QtJson;
+    const ChromeTraceImportResult a = importChromeTrace(path, fast);
+    const ChromeTraceImportResult b = importChromeTrace(path, portable);
+    QVERIFY2(a.ok(), qPrintable(a.error));
+    QVERIFY2(b.ok(), qPrintable(b.error));
+    QCOMPARE(chromeTrace(b.model), chromeTrace(a.model));
+    QCOMPARE(b.model.texts(), a.model.texts());
+    QCOMPARE(b.model.names(), a.model.names());
+    QCOMPARE(b.model.spanCount(), a.model.spanCount());
+    QCOMPARE(b.events, a.events);
+    QCOMPARE(b.skipped.total(), a.skipped.total());
+    QCOMPARE(b.unclosedSlices, a.unclosedSlices);
+}
+
+void TestChromeImport::micros_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<bool>("ok");
+    QTest::addColumn<qint64>("ns");
+    QTest::newRow("integer") << QByteArray("12") << true << qint64(12000);
+    QTest::newRow("three decimals") << QByteArray("1234.567") << true << qint64(1234567);
+    QTest::newRow("negative") << QByteArray("-1.5") << true << qint64(-1500);
+    QTest::newRow("past 2^53 ns") << QByteArray("9007199254740.993") << true << qint64(9007199254740993);
+    QTest::newRow("rounds half away") << QByteArray("0.0005") << true << qint64(1);
+    QTest::newRow("rounds down") << QByteArray("0.0004999") << true << qint64(0);
+    QTest::newRow("exponent") << QByteArray("1.5e3") << true << qint64(1500000);
+    QTest::newRow("negative exponent") << QByteArray("25E-1") << true << qint64(2500);
+    QTest::newRow("trailing blanks") << QByteArray("7 \n") << true << qint64(7000);
+    QTest::newRow("zero") << QByteArray("-0") << true << qint64(0);
+    QTest::newRow("too large") << QByteArray("1e20") << false << qint64(0);
+    QTest::newRow("not a number") << QByteArray("12abc") << false << qint64(0);
+    QTest::newRow("dot alone") << QByteArray("1.") << false << qint64(0);
+    QTest::newRow("empty") << QByteArray("") << false << qint64(0);
+}
+
+void TestChromeImport::micros()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(bool, ok);
+    QFETCH(qint64, ns);
+    qint64 out = 0;
+    QCOMPARE(microsToNanos(std::string_view(text.constData(), size_t(text.size())), &out), ok);
+    if (ok)
+        QCOMPARE(out, ns);
+}
+
+QTEST_GUILESS_MAIN(TestChromeImport)
+#include "tst_chromeimport.moc"
