@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include "chrometrace.h"
+#include "chrometraceimport.h"
 #include "collector.h"
 #include "comparison.h"
 #include "scenario.h"
@@ -70,6 +71,8 @@ QString usage()
               "      --csv FILE.csv        write one row per span\n"
               "      --width PX            width of a drawn timeline (default: fits the run)\n"
               "      --scale F             pixel ratio of a PNG (default 2)\n"
+              "  forkline render TRACE.json [options] draw or re-export a Chrome trace without running anything\n"
+              "      --png, --svg, --trace, --csv, --width, --scale   as for run\n"
               "  forkline compare SCENARIO [options]   run the scenario's variants with the GIL on and off\n"
               "      --work-scale F        multiply every compute size by F (default 1)\n"
               "      --chart FILE.png      draw the speedups as a bar chart\n"
@@ -414,6 +417,35 @@ int cmdCompare(const QStringList& args)
     return 0;
 }
 
+int cmdRender(const QStringList& args)
+{
+    QString tracePath;
+    Outputs outputs;
+    for (int i = 2; i < args.size(); ++i) {
+        bool handled = false;
+        const int r = parseOutput(args, &i, &outputs, &handled);
+        if (r >= 0)
+            return r;
+        if (handled)
+            continue;
+        if (args[i].startsWith(QLatin1String("--")))
+            return badInput(tr("unknown option %1 (see forkline --help)").arg(args[i]));
+        if (!tracePath.isEmpty())
+            return badInput(tr("one trace at a time (got \"%1\" and \"%2\")").arg(tracePath, args[i]));
+        tracePath = args[i];
+    }
+    if (tracePath.isEmpty())
+        return badInput(tr("render needs a trace file: forkline render TRACE.json --png FILE.png"));
+    if (outputs.trace.isEmpty() && outputs.png.isEmpty() && outputs.svg.isEmpty() && outputs.csv.isEmpty())
+        return badInput(tr("render needs somewhere to put the result: --png, --svg, --trace or --csv"));
+    ChromeTraceImportResult imported = importChromeTrace(tracePath);
+    if (!imported.ok())
+        return badInput(imported.error);
+    if (const QString skipped = imported.skippedSummary(); !skipped.isEmpty())
+        err(QStringLiteral("forkline: ") + tracePath + QStringLiteral(": ") + skipped);
+    return writeOutputs(imported.model, outputs);
+}
+
 } // namespace
 
 bool isCliInvocation(int argc, char** argv)
@@ -466,6 +498,8 @@ int cliMain(int argc, char** argv)
         return cmdList();
     if (command == "run")
         return cmdRun(args);
+    if (command == "render")
+        return cmdRender(args);
     if (command == "compare")
         return cmdCompare(args);
     return badInput(tr("\"%1\" is not available yet in this version").arg(QString::fromUtf8(command)));

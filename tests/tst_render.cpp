@@ -1,0 +1,156 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// `forkline render`: a trace file drawn or written again without running anything, as a
+// teacher's script sees it: files, one-line errors and exit codes.
+#include "testutil.h"
+
+#include <QTest>
+
+using ForklineTest::runCli;
+
+namespace {
+
+QByteArray readAll(const QString& path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+QString foreignTrace()
+{
+    return QStringLiteral(FORKLINE_TEST_DATA "/chrome/foreign.json");
+}
+
+} // namespace
+
+class TestRender : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void reexportIsIdentical();
+    void drawsPictures();
+    void csv();
+    void foreignTraceDraws();
+    void badInput_data();
+    void badInput();
+    void cannotWrite();
+
+private:
+    QTemporaryDir m_dir;
+    QString m_trace; // written by a real run
+};
+
+void TestRender::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_trace = m_dir.filePath(QStringLiteral("run.json"));
+    const auto r = runCli({ QStringLiteral("run"), QStringLiteral("buyer-seller"), QStringLiteral("--time-scale"),
+        QStringLiteral("0.02"), QStringLiteral("--trace"), m_trace });
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY(QFile::exists(m_trace));
+}
+
+void TestRender::reexportIsIdentical()
+{
+    const QString again = m_dir.filePath(QStringLiteral("again.json"));
+    const auto r = runCli({ QStringLiteral("render"), m_trace, QStringLiteral("--trace"), again });
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.out.isEmpty());
+    QVERIFY2(r.err.isEmpty(), r.err.constData()); // nothing left out of our own file
+    QCOMPARE(readAll(again), readAll(m_trace));
+}
+
+void TestRender::drawsPictures()
+{
+    const QString png = m_dir.filePath(QStringLiteral("t.png"));
+    const QString svg = m_dir.filePath(QStringLiteral("t.svg"));
+    const auto r = runCli({ QStringLiteral("render"), m_trace, QStringLiteral("--png"), png, QStringLiteral("--svg"),
+        svg, QStringLiteral("--width"), QStringLiteral("900"), QStringLiteral("--scale"), QStringLiteral("1") });
+    QCOMPARE(r.exitCode, 0);
+    const QByteArray pngData = readAll(png);
+    QVERIFY(pngData.size() > 1000);
+    QVERIFY(pngData.startsWith("\x89PNG"));
+    const QByteArray svgData = readAll(svg);
+    QVERIFY(svgData.size() > 1000);
+    QVERIFY(svgData.contains("<svg"));
+}
+
+void TestRender::csv()
+{
+    const QString csv = m_dir.filePath(QStringLiteral("t.csv"));
+    const auto r = runCli({ QStringLiteral("render"), m_trace, QStringLiteral("--csv"), csv });
+    QCOMPARE(r.exitCode, 0);
+    const QList<QByteArray> lines = readAll(csv).trimmed().split('\n');
+    QCOMPARE(lines.first(), QByteArray("pid,tid,worker,state,start_us,end_us,duration_us"));
+    QVERIFY(lines.size() > 10);
+}
+
+void TestRender::foreignTraceDraws()
+{
+    // Another tool's trace draws too; what it cannot show is said in one line on stderr.
+    const QString png = m_dir.filePath(QStringLiteral("foreign.png"));
+    const QString json = m_dir.filePath(QStringLiteral("foreign.json"));
+    const auto r = runCli(
+        { QStringLiteral("render"), foreignTrace(), QStringLiteral("--png"), png, QStringLiteral("--trace"), json });
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(readAll(png).startsWith("\x89PNG"));
+    QCOMPARE(r.err.trimmed().count('\n'), 0);
+    QVERIFY2(r.err.contains("Left out 7 of 27 events"), r.err.constData());
+    const QByteArray out = readAll(json);
+    QVERIFY(out.contains("\"name\":\"MessageLoop::Run\""));
+    QVERIFY(out.contains("\"name\":\"Layout\""));
+}
+
+void TestRender::badInput_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("message");
+    const QString out = QStringLiteral("--trace");
+    const QString outFile = QStringLiteral("/tmp/forkline-render-never.json");
+    QTest::newRow("no trace") << QStringList { QStringLiteral("render") } << QStringLiteral("needs a trace file");
+    QTest::newRow("no output") << QStringList { QStringLiteral("render"), foreignTrace() }
+                               << QStringLiteral("needs somewhere to put");
+    QTest::newRow("missing file") << QStringList { QStringLiteral("render"), QStringLiteral("/nonexistent/t.json"), out,
+        outFile } << QStringLiteral("/nonexistent/t.json");
+    QTest::newRow("not a trace") << QStringList { QStringLiteral("render"),
+        QStringLiteral(FORKLINE_SOURCE_DIR "/CMakeLists.txt"), out, outFile }
+                                 << QStringLiteral("byte 0: not a Chrome trace");
+    QTest::newRow("a scenario, not a trace") << QStringList { QStringLiteral("render"),
+        QStringLiteral(FORKLINE_SOURCE_DIR "/resources/scenarios/buyer-seller.json"), out, outFile }
+                                             << QStringLiteral("no traceEvents array");
+    QTest::newRow("unknown option") << QStringList { QStringLiteral("render"), foreignTrace(),
+        QStringLiteral("--fast") } << QStringLiteral("unknown option --fast");
+    QTest::newRow("two traces") << QStringList { QStringLiteral("render"), foreignTrace(), foreignTrace(), out,
+        outFile } << QStringLiteral("one trace at a time");
+    QTest::newRow("bad width") << QStringList { QStringLiteral("render"), foreignTrace(), QStringLiteral("--png"),
+        QStringLiteral("/tmp/x.png"), QStringLiteral("--width"), QStringLiteral("wide") }
+                               << QStringLiteral("--width");
+    QTest::newRow("option without value")
+        << QStringList { QStringLiteral("render"), foreignTrace(), out } << QStringLiteral("--trace needs a value");
+}
+
+void TestRender::badInput()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, message);
+    const auto r = runCli(args);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.out.isEmpty());
+    const QByteArray err = r.err.trimmed();
+    QCOMPARE(err.count('\n'), 0); // one line
+    QVERIFY2(err.startsWith("forkline: "), err.constData());
+    QVERIFY2(QString::fromUtf8(err).contains(message), err.constData());
+    QVERIFY(!QFile::exists(QStringLiteral("/tmp/forkline-render-never.json")));
+}
+
+void TestRender::cannotWrite()
+{
+    const auto r = runCli(
+        { QStringLiteral("render"), m_trace, QStringLiteral("--trace"), QStringLiteral("/nonexistent/dir/t.json") });
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(r.err.contains("/nonexistent/dir/t.json"));
+}
+
+QTEST_GUILESS_MAIN(TestRender)
+#include "tst_render.moc"
