@@ -24,6 +24,17 @@ Registrar::Registrar(const QString& name, std::function<std::vector<Result>()> r
     registry().push_back({ name, std::move(run) });
 }
 
+std::vector<HiddenMode>& hiddenModes()
+{
+    static std::vector<HiddenMode> modes;
+    return modes;
+}
+
+HiddenModeRegistrar::HiddenModeRegistrar(const QByteArray& flag, std::function<int(int, char**)> main)
+{
+    hiddenModes().push_back({ flag, std::move(main) });
+}
+
 double percentile(std::vector<double> v, double p)
 {
     if (v.empty())

@@ -33,6 +33,19 @@ struct Registrar
     Registrar(const QString& name, std::function<std::vector<Result>()> run);
 };
 
+// A hidden first argument that makes forkline-bench a helper process for a bench (one that
+// imports a file and reports its own peak memory, say) instead of running benches.
+struct HiddenMode
+{
+    QByteArray flag;
+    std::function<int(int argc, char** argv)> main;
+};
+std::vector<HiddenMode>& hiddenModes();
+struct HiddenModeRegistrar
+{
+    HiddenModeRegistrar(const QByteArray& flag, std::function<int(int, char**)> main);
+};
+
 double median(std::vector<double> v);
 double percentile(std::vector<double> v, double p);
 

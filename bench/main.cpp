@@ -16,6 +16,11 @@ int main(int argc, char** argv)
 {
     if (Forkline::isRunnerInvocation(argc, argv))
         Forkline::runnerMain(argc, argv);
+    for (const HiddenMode& mode : hiddenModes()) {
+        // Before any QGuiApplication: a helper's memory should be its own work's.
+        if (argc > 1 && mode.flag == argv[1])
+            return mode.main(argc, argv);
+    }
     // Paint benches need fonts but no screen.
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
