@@ -482,13 +482,12 @@ bool ProcessHost::startWorker(Flow& flow, const Step& step)
     }
     if (!thread)
         return startProcess(flow, index);
-    // The fork is the moment start() is called; its marks are sent once the thread runs.
+    // Python's Thread.start() returns only once the new thread is running, and waits with
+    // the GIL let go. The fork is the moment start() is called; its marks are sent once the
+    // new thread runs, so that nothing this thread does competes with the new one for a core.
+    dropGil(flow);
     const qint64 forkT = monotonicNs();
     thread->start();
-    emitInstant(flow, InstantKind::Fork, spec.name, 0, forkT);
-    emitFlow(flow, forkFlow, FlowKind::Fork, true, forkT);
-    // Python's Thread.start() returns only once the new thread is running.
-    dropGil(flow);
     bool holds = true;
     {
         std::unique_lock<std::mutex> lock(m_mutex);
@@ -500,6 +499,8 @@ bool ProcessHost::startWorker(Flow& flow, const Step& step)
         m_workers[size_t(index)].starterQueued = true;
     }
     m_wake.notify_all();
+    emitInstant(flow, InstantKind::Fork, spec.name, 0, forkT);
+    emitFlow(flow, forkFlow, FlowKind::Fork, true, forkT);
     if (m_gil) {
         if (!holds) {
             emitState(flow, State::WaitingGil);
