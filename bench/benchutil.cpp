@@ -55,7 +55,10 @@ QString forklineProgram()
 {
     // forkline-bench is built next to the app (build/bench/forkline-bench, build/forkline).
     const QString dir = QCoreApplication::applicationDirPath();
-    for (const QString candidate : { dir + QStringLiteral("/../forkline"), dir + QStringLiteral("/forkline") }) {
+    // Built as QStrings first: a list of string-builder temporaries would dangle.
+    const QStringList candidates { QString(dir + QStringLiteral("/../forkline")),
+        QString(dir + QStringLiteral("/forkline")) };
+    for (const QString& candidate : candidates) {
         if (QFileInfo(candidate).isExecutable())
             return QFileInfo(candidate).canonicalFilePath();
     }
@@ -77,6 +80,9 @@ Forkline::TraceModel runScenarioJson(const QByteArray& json, double timeScale)
     launch.program = forklineProgram();
     QEventLoop loop;
     QObject::connect(&collector, &Forkline::Collector::finished, &loop, &QEventLoop::quit);
+    // A run that goes wrong says why, instead of leaving a silent zero in the figures.
+    QObject::connect(&collector, &Forkline::Collector::stderrText, &loop,
+        [](const QString& text) { qWarning("bench: runner: %s", qPrintable(text.trimmed())); });
     QString error;
     if (!collector.start(launch, &error)) {
         qWarning("bench: %s", qPrintable(error));
