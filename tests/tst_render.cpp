@@ -3,7 +3,16 @@
 // teacher's script sees it: files, one-line errors and exit codes.
 #include "testutil.h"
 
+#include <QElapsedTimer>
 #include <QTest>
+#include <thread>
+
+#if !defined(Q_OS_WIN)
+#include <cerrno>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#endif
 
 using ForklineTest::runCli;
 
@@ -35,6 +44,7 @@ private Q_SLOTS:
     void badInput_data();
     void badInput();
     void cannotWrite();
+    void writesIntoAPipe();
 
 private:
     QTemporaryDir m_dir;
@@ -150,6 +160,46 @@ void TestRender::cannotWrite()
         { QStringLiteral("render"), m_trace, QStringLiteral("--trace"), QStringLiteral("/nonexistent/dir/t.json") });
     QCOMPARE(r.exitCode, 1);
     QVERIFY(r.err.contains("/nonexistent/dir/t.json"));
+}
+
+void TestRender::writesIntoAPipe()
+{
+#if defined(Q_OS_WIN)
+    QSKIP("no named pipes in the file system here");
+#else
+    // `--trace /dev/null` or a pipe must be written through, not replaced by a regular file.
+    const QString fifo = m_dir.filePath(QStringLiteral("pipe"));
+    QVERIFY(mkfifo(QFile::encodeName(fifo).constData(), 0600) == 0);
+    QByteArray received;
+    std::thread reader([&fifo, &received] {
+        // Non-blocking, with a deadline: the test cannot hang if nothing ever writes.
+        const int fd = ::open(QFile::encodeName(fifo).constData(), O_RDONLY | O_NONBLOCK);
+        if (fd < 0)
+            return;
+        QElapsedTimer timer;
+        timer.start();
+        bool writerSeen = false;
+        char buf[65536];
+        while (timer.elapsed() < 60000) {
+            const ssize_t n = ::read(fd, buf, sizeof buf);
+            if (n > 0) {
+                received.append(buf, qsizetype(n));
+                writerSeen = true;
+            } else if (n == 0 && writerSeen) {
+                break; // the writer closed its end
+            } else {
+                std::this_thread::sleep_for(std::chrono::milliseconds(5));
+            }
+        }
+        ::close(fd);
+    });
+    const auto r = runCli({ QStringLiteral("render"), m_trace, QStringLiteral("--trace"), fifo });
+    reader.join();
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(received, readAll(m_trace));
+    QVERIFY(QFileInfo(fifo).exists());
+    QVERIFY(!QFileInfo(fifo).isFile()); // still the pipe
+#endif
 }
 
 QTEST_GUILESS_MAIN(TestRender)

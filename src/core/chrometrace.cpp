@@ -5,6 +5,7 @@
 
 #include <QBuffer>
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QSaveFile>
 
 namespace Forkline {
@@ -320,6 +321,17 @@ bool writeSpansCsv(const TraceModel& model, QIODevice* out)
 namespace {
 template <typename Writer> bool saveWith(const TraceModel& model, const QString& path, QString* error, Writer writer)
 {
+    // A pipe or a device (--csv /dev/null) is written to as it is: QSaveFile would put a
+    // regular file in its place.
+    if (const QFileInfo info(path); info.exists() && !info.isFile() && !info.isDir()) {
+        QFile device(path);
+        if (!device.open(QIODevice::WriteOnly) || !writer(model, &device)) {
+            *error = QCoreApplication::translate("Forkline::ChromeTrace", "cannot write %1: %2")
+                         .arg(path, device.errorString());
+            return false;
+        }
+        return true;
+    }
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
         *error
