@@ -126,6 +126,9 @@ void TestChromeImportLimits::badInput()
 {
     QFETCH(QByteArray, content);
     QFETCH(QStringList, expected);
+    const bool simdjsonOnly = QByteArray(QTest::currentDataTag()).endsWith(", simdjson");
+    if (simdjsonOnly && !chromeTraceSimdjsonAvailable())
+        QSKIP("QJsonDocument lets this one through");
     QTemporaryDir dir;
     const QString path = ForklineTest::writeFile(dir, QStringLiteral("bad trace.json"), content);
 
@@ -138,7 +141,7 @@ void TestChromeImportLimits::badInput()
     QCOMPARE(model.title, QStringLiteral("already open"));
 
     for (JsonBackend b : backends()) {
-        if (b == JsonBackend::QtJson && QByteArray(QTest::currentDataTag()).endsWith(", simdjson"))
+        if (b == JsonBackend::QtJson && simdjsonOnly)
             continue;
         ChromeTraceImportOptions options;
         options.backend = b;

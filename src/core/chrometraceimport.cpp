@@ -106,15 +106,15 @@ ChromeTraceImportResult importFrom(const QString& name, qint64 expectedSize, con
         EventParseError parseError;
         if (!ranges.empty() && !parser->parse(buffer.data(), ranges, bufferOffset, &builder, &parseError)) {
             const EventRange& bad = ranges[parseError.range];
+            // Multi-argument arg(): a % in the file's name must not be taken for a marker.
             return failed(tr("%1, byte %2: traceEvents[%3] is not valid JSON (%4).")
-                              .arg(name)
-                              .arg(bufferOffset + qint64(bad.offset + parseError.offset))
-                              .arg(bad.index)
-                              .arg(withoutFinalStop(parseError.message)));
+                              .arg(name, QString::number(bufferOffset + qint64(bad.offset + parseError.offset)),
+                                  QString::number(bad.index), withoutFinalStop(parseError.message)));
         }
         if (status == TraceEventFramer::Status::Error)
             return failed(
-                tr("%1, byte %2: %3.").arg(name).arg(bufferOffset + qint64(framer.errorPos())).arg(framer.errorText()));
+                tr("%1, byte %2: %3.")
+                    .arg(name, QString::number(bufferOffset + qint64(framer.errorPos())), framer.errorText()));
         if (n == 0)
             break;
         const size_t keep = framer.keepFrom();
@@ -160,8 +160,7 @@ QString ChromeTraceImportResult::skippedSummary() const
     reason(skipped.unmatched, "%n ends without a beginning");
     reason(skipped.notObject, "%n not objects");
     return tr("Left out %n of %1 events: %2.", int(std::min<qint64>(n, INT_MAX)))
-        .arg(events)
-        .arg(why.join(QStringLiteral(", ")));
+        .arg(QString::number(events), why.join(QStringLiteral(", ")));
 }
 
 ChromeTraceImportResult importChromeTrace(const QString& path, const ChromeTraceImportOptions& options)
