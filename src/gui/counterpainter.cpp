@@ -90,7 +90,9 @@ void CounterPainter::paint(QPainter* p, const CounterTrack& track, const TimeMap
         outline << QPointF(endX, lastY);
     QPolygonF area = outline;
     area << QPointF(outline.last().x(), bottom) << QPointF(outline.first().x(), bottom);
-    QColor fill = counterColor();
+    // Slate ink on a light page; on a dark one the text's colour, or the curve disappears.
+    const QColor ink = style.isDark() ? style.dimTextColor() : counterColor();
+    QColor fill = ink;
     fill.setAlpha(50);
     p->save();
     p->setRenderHint(QPainter::Antialiasing, true);
@@ -98,7 +100,7 @@ void CounterPainter::paint(QPainter* p, const CounterTrack& track, const TimeMap
     p->setBrush(fill);
     p->drawPolygon(area);
     p->setBrush(Qt::NoBrush);
-    p->setPen(QPen(counterColor(), style.presentation() ? 2.0 : 1.4));
+    p->setPen(QPen(ink, style.presentation() ? 2.0 : 1.4));
     p->drawPolyline(outline);
     p->restore();
 }

@@ -125,6 +125,54 @@ QColor TimelineStyle::stateFill(State s)
     }
 }
 
+void TimelineStyle::usePalette(const QPalette& palette)
+{
+    const QColor base = palette.color(QPalette::Base);
+    const QColor text = palette.color(QPalette::Text);
+    m_dark = base.lightnessF() < 0.5;
+    m_background = base;
+    m_text = text;
+    m_dimText = mix(text, base, 0.42);
+    m_lane = mix(base, text, m_dark ? 0.05 : 0.03);
+    m_header = mix(base, text, m_dark ? 0.13 : 0.09);
+    m_grid = mix(base, text, m_dark ? 0.2 : 0.13);
+    m_highlight = palette.color(QPalette::Highlight);
+    // Some themes highlight in a grey that vanishes next to the state colours.
+    if (m_highlight.hsvSaturationF() < 0.25)
+        m_highlight = m_dark ? QColor(0x56, 0xb4, 0xe9) : QColor(0x30, 0x8c, 0xc6);
+    else if (m_dark && m_highlight.lightnessF() < 0.6)
+        m_highlight = m_highlight.lighter(140); // a selection ring must stand out on dark lanes
+    m_markHalo = m_dark ? m_lane : QColor(Qt::white);
+}
+
+QColor TimelineStyle::ink(State s) const
+{
+    // The queue's grey is the one state colour with no hue: on a dark lane it needs light.
+    return m_dark && s == State::WaitingQueue ? QColor(0x9a, 0x9e, 0xa6) : stateColor(s);
+}
+
+QColor TimelineStyle::fill(State s) const
+{
+    if (!m_dark)
+        return stateFill(s);
+    switch (s) {
+    case State::Running:
+    case State::Computing:
+        return ink(s);
+    case State::Sleeping:
+        return mix(ink(s), m_lane, 0.62);
+    default:
+        return mix(ink(s), m_lane, 0.7);
+    }
+}
+
+QColor TimelineStyle::markColor(InstantKind k) const
+{
+    const QColor c = instantColor(k);
+    // Near-black ink is lost on a dark lane; endings keep their warning colour.
+    return m_dark && c.lightnessF() < 0.3 ? m_text : c;
+}
+
 QColor TimelineStyle::instantColor(InstantKind k)
 {
     switch (k) {
@@ -222,7 +270,7 @@ void TimelineStyle::drawStateBox(QPainter* p, const QRect& r, State s) const
 {
     if (r.width() <= 0 || r.height() <= 0)
         return;
-    const QColor c = stateColor(s);
+    const QColor c = ink(s);
     const bool wide = r.width() >= 3;
     switch (s) {
     case State::Running:
@@ -241,7 +289,7 @@ void TimelineStyle::drawStateBox(QPainter* p, const QRect& r, State s) const
         }
         return;
     case State::Sleeping:
-        p->fillRect(r, stateFill(s));
+        p->fillRect(r, fill(s));
         if (wide) {
             p->setPen(QPen(mix(c, Qt::black, 0.1), 1));
             hatch(p, r, m_presentation ? 9 : 6, true);
@@ -252,7 +300,7 @@ void TimelineStyle::drawStateBox(QPainter* p, const QRect& r, State s) const
     }
     // Waiting: a pale box edged in the state's colour with a patterned mid-line, so that
     // "blocked" reads as hollow next to the solid running boxes.
-    p->fillRect(r, stateFill(s));
+    p->fillRect(r, fill(s));
     const QColor edge = mix(c, Qt::black, 0.05);
     p->fillRect(QRect(r.left(), r.top(), r.width(), 1), edge);
     p->fillRect(QRect(r.left(), r.bottom(), r.width(), 1), edge);
@@ -416,14 +464,14 @@ const TimelineStyle::Mark& TimelineStyle::mark(InstantKind k) const
 void TimelineStyle::drawInstant(QPainter* p, QPointF c, InstantKind k) const
 {
     const Mark& m = mark(k);
-    const QColor color = instantColor(k);
+    const QColor color = markColor(k);
     p->translate(c);
-    // A white halo keeps the mark readable on top of any fill.
-    p->fillPath(m.halo, Qt::white);
+    // A halo in the background's colour keeps the mark readable on top of any fill.
+    p->fillPath(m.halo, m_markHalo);
     if (m.filled)
         p->fillPath(m.shape, color);
     else if (k == InstantKind::Print)
-        p->fillPath(m.shape, Qt::white);
+        p->fillPath(m.shape, m_markHalo);
     p->fillPath(m.outline, color);
     p->translate(-c);
 }

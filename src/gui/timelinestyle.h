@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QFont>
 #include <QPainterPath>
+#include <QPalette>
 #include <QRect>
 #include <array>
 
@@ -57,13 +58,29 @@ public:
     // Arrowed line for a flow between two points.
     void drawFlow(QPainter* p, QPointF from, QPointF to, FlowKind k) const;
 
-    QColor textColor() const { return QColor(0x20, 0x22, 0x26); }
-    QColor dimTextColor() const { return QColor(0x6a, 0x70, 0x78); }
-    QColor headerBackground() const { return QColor(0xe9, 0xec, 0xf0); }
-    QColor laneBackground() const { return QColor(0xf7, 0xf8, 0xfa); }
-    QColor gridColor() const { return QColor(0xdd, 0xe0, 0xe5); }
-    QColor background() const { return Qt::white; }
+    // The screen follows the system palette, light or dark; pictures for slides keep the
+    // designed light colours (a style that never saw a palette).
+    void usePalette(const QPalette& palette);
+    bool isDark() const { return m_dark; }
+    // The fill of a box in state s on this background: stateFill() on light ones, a dark
+    // tint on dark ones, so pale waiting boxes do not glare.
+    QColor fill(State s) const;
+    // The colour of a state's edges and patterns on this background.
+    QColor ink(State s) const;
+    // Ink and halo of the marks (endings keep their own warning colour).
+    QColor markColor(InstantKind k) const;
+    QColor markHalo() const { return m_markHalo; }
+    // Ink for fork and join arrows: the designed slate on light pages, light on dark ones.
+    QColor arrowInk() const { return m_dark ? m_dimText.lighter(125) : QColor(0x3b, 0x3f, 0x46); }
+
+    QColor textColor() const { return m_text; }
+    QColor dimTextColor() const { return m_dimText; }
+    QColor headerBackground() const { return m_header; }
+    QColor laneBackground() const { return m_lane; }
+    QColor gridColor() const { return m_grid; }
+    QColor background() const { return m_background; }
     QColor nowColor() const { return QColor(0xd5, 0x5e, 0x00); }
+    QColor highlightColor() const { return m_highlight; }
 
 private:
     struct Mark
@@ -77,6 +94,15 @@ private:
     const Mark& mark(InstantKind k) const;
 
     bool m_presentation = false;
+    bool m_dark = false;
+    QColor m_text { 0x20, 0x22, 0x26 };
+    QColor m_dimText { 0x6a, 0x70, 0x78 };
+    QColor m_header { 0xe9, 0xec, 0xf0 };
+    QColor m_lane { 0xf7, 0xf8, 0xfa };
+    QColor m_grid { 0xdd, 0xe0, 0xe5 };
+    QColor m_background { 0xff, 0xff, 0xff };
+    QColor m_highlight { 0x30, 0x8c, 0xc6 };
+    QColor m_markHalo { 0xff, 0xff, 0xff };
     mutable std::array<Mark, size_t(InstantKind::Count)> m_marks;
 };
 
