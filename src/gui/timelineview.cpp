@@ -3,6 +3,7 @@
 
 #include "timeaxis.h"
 #include "timelinelegend.h"
+#include "timelineoverlay.h"
 #include "tracemodel.h"
 #include "zoomstate.h"
 
@@ -37,7 +38,9 @@ TimelineView::TimelineView(QWidget* parent)
     setToolTip(QString()); // the tooltip depends on what is under the mouse
     setWhatsThis(tr("One lane per thread, grouped by process. Wheel: zoom around the mouse. Drag: pan. "
                     "Shift+drag or right-drag: zoom to the selected range. 0: fit all. "
-                    "Click a process header to fold it."));
+                    "Click a process header to fold it, a box or a mark to see its details. "
+                    "Drag along the time axis to replay the run."));
+    m_style.usePalette(palette());
 
     m_repaintTimer.setSingleShot(true);
     m_repaintTimer.setInterval(kFrameMs);
@@ -66,13 +69,20 @@ void TimelineView::setModel(const TraceModel* model)
 {
     m_model = model;
     m_legendScanner.reset();
+    m_playhead = -1;
+    const bool hadSelection = m_selection.kind != TimelineHit::Kind::None;
+    m_selection = {};
     refresh();
     if (!isLive())
         m_zoom->fit();
+    if (hadSelection)
+        Q_EMIT selectionChanged();
+    Q_EMIT modelChanged();
 }
 
 void TimelineView::setLiveClock(std::function<qint64()> clock)
 {
+    const bool wasLive = isLive();
     m_clock = std::move(clock);
     m_zoom->setLive(bool(m_clock));
     // Open spans grow even when no event arrives (a thread sleeping for a second).
@@ -81,6 +91,8 @@ void TimelineView::setLiveClock(std::function<qint64()> clock)
     else
         m_liveTimer.stop();
     refresh();
+    if (wasLive != isLive())
+        Q_EMIT liveChanged(isLive());
 }
 
 void TimelineView::scheduleUpdate()
@@ -177,6 +189,8 @@ QString TimelineView::toolTipAt(QPoint viewportPos) const
 {
     if (!m_model)
         return {};
+    if (viewportPos.y() < rowsTop() && viewportPos.x() >= m_layout.labelWidth() && canScrub())
+        return tr("Drag along the time axis to replay the run up to that moment");
     return TimelinePainter(*m_model, m_layout, m_style, mapping(), now()).describe(hitAt(viewportPos));
 }
 
@@ -184,6 +198,79 @@ QPoint TimelineView::lanePoint(int lane, qint64 t) const
 {
     const double y = m_layout.laneCenter(lane);
     return { int(std::lround(mapping().toX(t))), int(std::lround(y)) + rowsTop() - verticalScrollBar()->value() };
+}
+
+bool TimelineView::canScrub() const
+{
+    return m_model && !m_model->isEmpty() && !isLive();
+}
+
+void TimelineView::select(const TimelineHit& hit)
+{
+    if (hit.kind != TimelineHit::Kind::Span && hit.kind != TimelineHit::Kind::Instant) {
+        clearSelection();
+        return;
+    }
+    m_selection = hit;
+    viewport()->update();
+    Q_EMIT selectionChanged();
+}
+
+void TimelineView::clearSelection()
+{
+    if (m_selection.kind == TimelineHit::Kind::None)
+        return;
+    m_selection = {};
+    viewport()->update();
+    Q_EMIT selectionChanged();
+}
+
+void TimelineView::reveal(int lane, qint64 t)
+{
+    if (!m_model || lane < 0 || lane >= m_model->laneCount())
+        return;
+    const qint64 pid = m_model->lane(lane).pid;
+    if (isCollapsed(pid))
+        setCollapsed(pid, false);
+    const double cy = m_layout.laneCenter(lane);
+    const int rows = rowsBottom() - rowsTop();
+    QScrollBar* v = verticalScrollBar();
+    if (cy - m_style.laneHeight < v->value() || cy + m_style.laneHeight > v->value() + rows)
+        v->setValue(int(cy) - rows / 2);
+    revealTime(t);
+}
+
+void TimelineView::revealTime(qint64 t)
+{
+    const qint64 t0 = m_zoom->start();
+    const qint64 t1 = m_zoom->end();
+    const qint64 margin = (t1 - t0) / 20;
+    if (t >= t0 + margin && t <= t1 - margin)
+        return;
+    m_zoom->setRange(t - (t1 - t0) / 2, t - (t1 - t0) / 2 + (t1 - t0));
+}
+
+void TimelineView::setPlayhead(qint64 t)
+{
+    if (t == m_playhead)
+        return;
+    m_playhead = t;
+    viewport()->update();
+}
+
+void TimelineView::setPresentation(bool on)
+{
+    if (on == m_style.presentation())
+        return;
+    m_style = TimelineStyle(font(), on);
+    rebuildStyle();
+}
+
+void TimelineView::rebuildStyle()
+{
+    m_style = TimelineStyle(font(), m_style.presentation());
+    m_style.usePalette(palette());
+    refresh();
 }
 
 void TimelineView::setCollapsed(qint64 pid, bool collapsed)
@@ -223,6 +310,11 @@ void TimelineView::paintEvent(QPaintEvent*)
     painter.paintData(&p, yFrom, yTo, labelWidth, w);
     if (isLive())
         painter.paintNowLine(&p, yFrom, yTo);
+    const TimelineOverlay overlay(*m_model, m_layout, m_style, map);
+    if (m_playhead >= 0)
+        overlay.paintPlayhead(&p, m_playhead, yFrom, yTo, labelWidth, w);
+    if (m_selection.kind != TimelineHit::Kind::None)
+        overlay.paintSelection(&p, m_selection, labelWidth, w);
     p.restore();
 
     p.save();
@@ -247,6 +339,8 @@ void TimelineView::paintEvent(QPaintEvent*)
 
     p.fillRect(QRect(0, 0, labelWidth, top), m_style.background());
     TimeAxis::paint(&p, QRect(labelWidth, 0, w - labelWidth, top), map, m_style);
+    if (m_playhead >= 0)
+        overlay.paintPlayheadOnAxis(&p, m_playhead, QRect(labelWidth, 0, w - labelWidth, top));
     p.setPen(QPen(m_style.gridColor(), 1));
     p.drawLine(0, top - 1, labelWidth, top - 1);
 
@@ -267,10 +361,9 @@ void TimelineView::resizeEvent(QResizeEvent* event)
 
 void TimelineView::changeEvent(QEvent* event)
 {
-    if (event->type() == QEvent::FontChange) {
-        m_style = TimelineStyle(font());
-        refresh();
-    }
+    if (event->type() == QEvent::FontChange || event->type() == QEvent::PaletteChange
+        || event->type() == QEvent::StyleChange)
+        rebuildStyle();
     QAbstractScrollArea::changeEvent(event);
 }
 
@@ -302,7 +395,12 @@ void TimelineView::mousePressEvent(QMouseEvent* event)
     m_moved = false;
     const bool select = event->button() == Qt::RightButton
         || (event->button() == Qt::LeftButton && (event->modifiers() & Qt::ShiftModifier));
-    if (select && m_pressPos.x() >= m_layout.labelWidth()) {
+    if (event->button() == Qt::LeftButton && m_pressPos.y() < rowsTop() && m_pressPos.x() >= m_layout.labelWidth()
+        && canScrub()) {
+        m_drag = Drag::Playhead;
+        Q_EMIT playheadDragged(
+            std::clamp(mapping().toTime(m_pressPos.x()), m_zoom->extentStart(), m_zoom->extentEnd()));
+    } else if (select && m_pressPos.x() >= m_layout.labelWidth()) {
         m_drag = Drag::Select;
         m_selectTo = m_pressPos.x();
     } else if (event->button() == Qt::LeftButton) {
@@ -325,6 +423,14 @@ void TimelineView::mouseMoveEvent(QMouseEvent* event)
     } else if (m_drag == Drag::Select) {
         m_selectTo = pos.x();
         viewport()->update();
+    } else if (m_drag == Drag::Playhead) {
+        Q_EMIT playheadDragged(std::clamp(mapping().toTime(pos.x()), m_zoom->extentStart(), m_zoom->extentEnd()));
+    } else if (m_drag == Drag::None) {
+        // The axis is a scrubber: say so with the cursor.
+        if (pos.y() < rowsTop() && pos.x() >= m_layout.labelWidth() && canScrub())
+            viewport()->setCursor(Qt::SizeHorCursor);
+        else
+            viewport()->unsetCursor();
     }
 }
 
@@ -347,6 +453,8 @@ void TimelineView::mouseReleaseEvent(QMouseEvent* event)
         if (hit.kind == TimelineHit::Kind::Process && m_model) {
             const qint64 pid = m_model->processes()[size_t(hit.process)].pid;
             setCollapsed(pid, !isCollapsed(pid));
+        } else {
+            select(hit); // a box or a mark; anything else clears
         }
     }
     event->accept();

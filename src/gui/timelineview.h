@@ -47,7 +47,34 @@ public:
     void setCollapsed(qint64 pid, bool collapsed);
     bool isCollapsed(qint64 pid) const { return m_collapsed.contains(pid); }
 
+    // The box or mark the user clicked (kind Span or Instant), or kind None. A new model
+    // clears it.
+    const TimelineHit& selection() const { return m_selection; }
+    void select(const TimelineHit& hit);
+    void clearSelection();
+    // Brings time t of a lane into sight: unfolds its process, scrolls to its row and, when
+    // t is off screen, pans (keeping the zoom) so that t is in the middle.
+    void reveal(int lane, qint64 t);
+    void revealTime(qint64 t);
+
+    // The replay playhead, -1 for none: what comes after it is dimmed and every lane says
+    // what it is doing at that moment.
+    void setPlayhead(qint64 t);
+    qint64 playhead() const { return m_playhead; }
+
+    // Larger fonts and lanes for a projector.
+    void setPresentation(bool on);
+    bool isPresentation() const { return m_style.presentation(); }
+    const TimelineStyle& style() const { return m_style; }
+
     QSize sizeHint() const override;
+
+Q_SIGNALS:
+    void selectionChanged();
+    void modelChanged();
+    void liveChanged(bool live);
+    // The user pressed or dragged on the time axis of a finished run: move the replay there.
+    void playheadDragged(qint64 t);
 
 protected:
     void paintEvent(QPaintEvent* event) override;
@@ -62,6 +89,8 @@ protected:
 
 private:
     void refresh();
+    void rebuildStyle();
+    bool canScrub() const;
     void updateScrollBars();
     void onHorizontalScroll(int value);
     TimeMapping mapping() const;
@@ -83,7 +112,10 @@ private:
     qint64 m_scrollUnit = 1;
     bool m_settingScrollBars = false;
 
-    enum class Drag : std::uint8_t { None, Pan, Select };
+    TimelineHit m_selection;
+    qint64 m_playhead = -1;
+
+    enum class Drag : std::uint8_t { None, Pan, Select, Playhead };
     Drag m_drag = Drag::None;
     QPoint m_pressPos;
     qint64 m_pressT0 = 0;
