@@ -13,6 +13,8 @@ const QString kGeometry = QStringLiteral("window/geometry");
 const QString kWindowState = QStringLiteral("window/state");
 const QString kSplitters = QStringLiteral("window/splitters/");
 const QString kExportDir = QStringLiteral("export/lastDir");
+const QString kPresentation = QStringLiteral("view/presentationMode");
+const QString kTraceDir = QStringLiteral("open/lastTraceDir");
 } // namespace
 
 Settings::Settings(QObject* parent)
@@ -89,6 +91,29 @@ QString Settings::lastExportDir() const
 void Settings::setLastExportDir(const QString& dir)
 {
     m_settings->setValue(kExportDir, dir);
+}
+
+bool Settings::presentationMode() const
+{
+    return m_settings->value(kPresentation, false).toBool();
+}
+
+void Settings::setPresentationMode(bool on)
+{
+    if (on == presentationMode())
+        return;
+    m_settings->setValue(kPresentation, on);
+    Q_EMIT presentationModeChanged(on);
+}
+
+QString Settings::lastTraceDir() const
+{
+    return m_settings->value(kTraceDir).toString();
+}
+
+void Settings::setLastTraceDir(const QString& dir)
+{
+    m_settings->setValue(kTraceDir, dir);
 }
 
 } // namespace Forkline

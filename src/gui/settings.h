@@ -31,6 +31,11 @@ public:
     void setSplitterState(const QString& name, const QByteArray& state);
     QString lastExportDir() const;
     void setLastExportDir(const QString& dir);
+    // Larger fonts and lanes on screen, for a projector.
+    bool presentationMode() const;
+    void setPresentationMode(bool on);
+    QString lastTraceDir() const;
+    void setLastTraceDir(const QString& dir);
 
     static constexpr double kMinTimeScale = 0.01;
     static constexpr double kMaxTimeScale = 10.0;
@@ -38,6 +43,7 @@ public:
 Q_SIGNALS:
     void lastScenarioChanged(const QString& nameOrPath);
     void timeScaleChanged(double scale);
+    void presentationModeChanged(bool on);
 
 private:
     std::unique_ptr<QSettings> m_settings;

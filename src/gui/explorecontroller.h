@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "timelinepainter.h"
+
+#include <QObject>
+
+class QAction;
+class QDockWidget;
+class QMainWindow;
+
+namespace Forkline {
+
+class ConsolePane;
+class ReplayController;
+class SelectionDetails;
+class Settings;
+class TimelineView;
+class TraceModel;
+
+// Ties the timeline, the console and the details panel together for exploring a run: a
+// clicked box or mark shows its details, a print mark and its console line find each
+// other, Esc lets go. Also switches the whole view into presentation mode.
+class ExploreController : public QObject
+{
+    Q_OBJECT
+public:
+    ExploreController(
+        QMainWindow* window, TimelineView* view, ConsolePane* console, ReplayController* replay, Settings* settings);
+
+    SelectionDetails* details() const { return m_details; }
+    QDockWidget* detailsDock() const { return m_dock; }
+    QAction* clearAction() const { return m_clear; }
+    QAction* detailsAction() const { return m_detailsAction; }
+    QAction* presentationAction() const { return m_presentation; }
+
+    // Selects print record `print` on the timeline and brings its mark into sight.
+    bool selectPrint(int print);
+    void setPresentation(bool on);
+    bool isPresentation() const;
+    // While another action owns Esc (cancelling an import), Esc does not clear.
+    void setEscapeTaken(bool taken);
+
+    // The index in prints() of a selected print mark, else -1.
+    static int printIndexOf(const TraceModel& model, const TimelineHit& hit);
+    // The print mark of record `print` as a hit, kind None when the model has no such mark.
+    static TimelineHit printHit(const TraceModel& model, int print);
+
+Q_SIGNALS:
+    // A sentence for the status bar about what the user just did.
+    void message(const QString& text);
+
+private:
+    void onSelectionChanged();
+    void escape();
+    void updateClear();
+
+    TimelineView* m_view = nullptr;
+    ConsolePane* m_console = nullptr;
+    ReplayController* m_replay = nullptr;
+    Settings* m_settings = nullptr;
+    SelectionDetails* m_details = nullptr;
+    QDockWidget* m_dock = nullptr;
+    QAction* m_clear = nullptr;
+    QAction* m_detailsAction = nullptr;
+    QAction* m_presentation = nullptr;
+    bool m_escapeTaken = false;
+};
+
+} // namespace Forkline

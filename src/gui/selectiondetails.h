@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "timelinepainter.h"
+
+#include <QFont>
+#include <QStringList>
+#include <QWidget>
+
+class QLabel;
+
+namespace Forkline {
+
+class TraceModel;
+
+// The side panel that says everything about the box or mark selected on the timeline: what
+// it is, when, which thread of which process, its parent and the printed text. Selectable,
+// so a teacher can copy a value into a slide.
+class SelectionDetails : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit SelectionDetails(QWidget* parent = nullptr);
+
+    // A Span or Instant hit of `model`; anything else shows how to select something.
+    void showSelection(const TraceModel* model, const TimelineHit& hit);
+    // The rows as "Name: value" lines, the title first (tests, copy).
+    QString text() const { return m_plain.join(QLatin1Char('\n')); }
+    void setPresentation(bool on);
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void addRow(const QString& name, const QString& value, bool mono = false);
+    void addLaneRows(const TraceModel& model, int lane);
+    void render();
+
+    QLabel* m_swatch = nullptr;
+    QLabel* m_title = nullptr;
+    QLabel* m_rows = nullptr;
+    QStringList m_plain;
+    QString m_html;
+    const TraceModel* m_model = nullptr;
+    TimelineHit m_hit;
+    bool m_presentation = false;
+};
+
+} // namespace Forkline
