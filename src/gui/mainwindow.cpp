@@ -4,14 +4,18 @@
 #include "chrometrace.h"
 #include "collector.h"
 #include "consolepane.h"
+#include "explorecontroller.h"
 #include "exportimagedialog.h"
 #include "messagebar.h"
+#include "replaybar.h"
+#include "replaycontroller.h"
 #include "scenariopanel.h"
 #include "settings.h"
 #include "timeaxis.h"
 #include "timelinedocument.h"
 #include "timelinelayout.h"
 #include "timelineview.h"
+#include "traceopener.h"
 #include "workerpanel.h"
 #include "zoomstate.h"
 
@@ -54,6 +58,7 @@ MainWindow::MainWindow(QWidget* parent)
 {
     createActions();
     createWidgets();
+    createExplore();
     createMenusAndToolBar();
 
     connect(m_console, &ConsolePane::inputSubmitted, this, [this](const QString& line) {
@@ -144,6 +149,8 @@ void MainWindow::createWidgets()
     timelineLayout->setSpacing(2);
     timelineLayout->addWidget(m_message);
     timelineLayout->addWidget(m_view, 1);
+    m_replay = new ReplayController(m_view, m_console, timelineBox);
+    timelineLayout->addWidget(m_replay->bar());
 
     m_rightSplitter = new QSplitter(Qt::Vertical, this);
     m_rightSplitter->addWidget(timelineBox);
@@ -166,10 +173,53 @@ void MainWindow::createWidgets()
     statusBar()->addPermanentWidget(m_elapsedLabel);
 }
 
+void MainWindow::createExplore()
+{
+    m_explore = new ExploreController(this, m_view, m_console, m_replay, m_settings);
+    m_traceOpener = new TraceOpener(this, m_settings);
+    const auto say = [this](const QString& text) { statusBar()->showMessage(text, 5000); };
+    connect(m_explore, &ExploreController::message, this, say);
+    connect(m_replay, &ReplayController::message, this, say);
+    connect(m_traceOpener, &TraceOpener::loaded, this, &MainWindow::showTrace);
+    connect(m_traceOpener, &TraceOpener::failed, this, &MainWindow::showError);
+    connect(m_traceOpener, &TraceOpener::scenarioDropped, this, &MainWindow::openScenarioFile);
+    connect(m_traceOpener, &TraceOpener::busyChanged, m_explore, &ExploreController::setEscapeTaken);
+    // A run replaces the timeline anyway: a trace still loading is moot.
+    connect(this, &MainWindow::runStarted, m_traceOpener, &TraceOpener::abandon);
+}
+
+void MainWindow::openTrace(const QString& path)
+{
+    m_traceOpener->open(path);
+}
+
+void MainWindow::showTrace(const QString& path)
+{
+    const QFileInfo info(path);
+    m_model = m_traceOpener->takeModel();
+    if (m_model.title.isEmpty())
+        m_model.title = info.fileName();
+    // Exports of an opened trace are named after it.
+    m_runScenario = Scenario();
+    m_runScenario.name = info.completeBaseName();
+    m_view->setModel(&m_model);
+    m_console->clear();
+    m_console->appendNote(tr("Opened the trace %1").arg(QDir::toNativeSeparators(info.absoluteFilePath())));
+    m_console->appendPrints(m_model);
+    m_message->hide();
+    m_lastState = tr("Trace %1").arg(info.fileName());
+    const QString skipped = m_traceOpener->result().skippedSummary();
+    statusBar()->showMessage(skipped.isEmpty() ? tr("Opened %1").arg(info.fileName()) : skipped, 8000);
+    setWindowTitle(tr("%1 — Forkline").arg(info.fileName()));
+    updateActions();
+    updateStatus();
+}
+
 void MainWindow::createMenusAndToolBar()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_open);
+    file->addAction(m_traceOpener->openAction());
     file->addSeparator();
     file->addAction(m_exportImage);
     file->addAction(m_exportTrace);
@@ -179,6 +229,7 @@ void MainWindow::createMenusAndToolBar()
 
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
     edit->addAction(m_copyImage);
+    edit->addAction(m_explore->clearAction());
 
     QMenu* run = menuBar()->addMenu(tr("&Run"));
     run->addAction(m_run);
@@ -190,6 +241,11 @@ void MainWindow::createMenusAndToolBar()
     view->addAction(zoom->zoomOutAction());
     view->addAction(zoom->fitAction());
     view->addAction(zoom->followAction());
+    view->addSeparator();
+    view->addAction(m_explore->presentationAction());
+    view->addAction(m_explore->detailsAction());
+    QMenu* replay = menuBar()->addMenu(tr("Re&play"));
+    replay->addActions(m_replay->actions());
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_about);
@@ -379,7 +435,7 @@ void MainWindow::onPrinted(int lane, const QString& text)
     if (!sub.isEmpty())
         who += QStringLiteral(" (") + sub + QLatin1Char(')');
     const qint64 t = model.prints().empty() ? m_collector->elapsed() : model.prints().back().t;
-    m_console->appendPrint(t, who, l.pid, l.tid, text);
+    m_console->appendPrint(t, who, l.pid, l.tid, text, int(model.prints().size()) - 1);
 }
 
 void MainWindow::onFinished(int exitCode)
@@ -420,6 +476,7 @@ void MainWindow::updateActions()
     m_stop->setEnabled(running);
     m_run->setEnabled(!m_scenarios->current().isEmpty());
     m_run->setText(running ? tr("&Restart") : tr("&Run"));
+    m_traceOpener->openAction()->setEnabled(!running);
     m_exportImage->setEnabled(hasData);
     m_exportTrace->setEnabled(hasData);
     m_exportCsv->setEnabled(hasData);

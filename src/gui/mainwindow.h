@@ -18,10 +18,13 @@ namespace Forkline {
 
 class Collector;
 class ConsolePane;
+class ExploreController;
 class MessageBar;
+class ReplayController;
 class ScenarioPanel;
 class Settings;
 class TimelineView;
+class TraceOpener;
 class WorkerPanel;
 
 // Pick a scenario, run it for real, watch it on the timeline, export the picture.
@@ -58,6 +61,12 @@ public:
     ConsolePane* console() const { return m_console; }
     WorkerPanel* workerPanel() const;
     MessageBar* messageBar() const { return m_message; }
+    ReplayController* replay() const { return m_replay; }
+    ExploreController* explore() const { return m_explore; }
+    TraceOpener* traceOpener() const { return m_traceOpener; }
+    // Imports a Chrome trace in the background and shows it when done; a file that does not
+    // import leaves the timeline as it is and says why.
+    void openTrace(const QString& path);
     QAction* runAction() const { return m_run; }
     QAction* stopAction() const { return m_stop; }
 
@@ -72,6 +81,8 @@ private:
     void createActions();
     void createMenusAndToolBar();
     void createWidgets();
+    void createExplore();
+    void showTrace(const QString& path);
     void restoreSettings();
     void onScenarioChanged(const QString& nameOrPath);
     void onPrinted(int lane, const QString& text);
@@ -99,6 +110,9 @@ private:
     QSplitter* m_rightSplitter = nullptr;
     QLabel* m_stateLabel = nullptr;
     QLabel* m_elapsedLabel = nullptr;
+    ReplayController* m_replay = nullptr;
+    ExploreController* m_explore = nullptr;
+    TraceOpener* m_traceOpener = nullptr;
 
     QAction* m_open = nullptr;
     QAction* m_exportImage = nullptr;
