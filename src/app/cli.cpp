@@ -29,9 +29,10 @@ namespace Forkline {
 
 namespace {
 
+// lupdate files the tr() of a function outside any class under its namespace: "Forkline".
 QString tr(const char* s)
 {
-    return QCoreApplication::translate("Forkline::Cli", s);
+    return QCoreApplication::translate("Forkline", s);
 }
 
 void out(const QString& text)

@@ -15,9 +15,10 @@ namespace Forkline {
 
 namespace {
 
+// lupdate files the tr() of a function outside any class under its namespace: "Forkline".
 QString tr(const char* s, int n = -1)
 {
-    return QCoreApplication::translate("Forkline::ChromeTraceImport", s, nullptr, n);
+    return QCoreApplication::translate("Forkline", s, nullptr, n);
 }
 
 // Read in blocks this big: large enough that simdjson runs at full speed, small enough that

@@ -21,15 +21,15 @@ QString JsonValue::typeName() const
     case Type::Null:
         return QStringLiteral("null");
     case Type::Bool:
-        return QStringLiteral("a boolean");
+        return QCoreApplication::translate("Forkline::JsonParser", "a boolean");
     case Type::Number:
-        return QStringLiteral("a number");
+        return QCoreApplication::translate("Forkline::JsonParser", "a number");
     case Type::String:
-        return QStringLiteral("a string");
+        return QCoreApplication::translate("Forkline::JsonParser", "a string");
     case Type::Array:
-        return QStringLiteral("an array");
+        return QCoreApplication::translate("Forkline::JsonParser", "an array");
     case Type::Object:
-        return QStringLiteral("an object");
+        return QCoreApplication::translate("Forkline::JsonParser", "an object");
     }
     return {};
 }
@@ -40,6 +40,8 @@ constexpr int kMaxDepth = 200;
 
 class Parser
 {
+    Q_DECLARE_TR_FUNCTIONS(Forkline::JsonParser)
+
 public:
     explicit Parser(const QByteArray& text)
         : m_text(text)
@@ -66,8 +68,6 @@ public:
     }
 
 private:
-    static QString tr(const char* s) { return QCoreApplication::translate("Forkline::JsonParser", s); }
-
     bool fail(const QString& message)
     {
         if (m_error.message.isEmpty())

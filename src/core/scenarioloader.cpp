@@ -35,13 +35,16 @@ QString ScenarioError::toString() const
 
 namespace {
 
+// lupdate files the tr() of a function outside any class under its namespace: "Forkline".
 QString tr(const char* s)
 {
-    return QCoreApplication::translate("Forkline::ScenarioLoader", s);
+    return QCoreApplication::translate("Forkline", s);
 }
 
 class Loader
 {
+    Q_DECLARE_TR_FUNCTIONS(Forkline::ScenarioLoader)
+
 public:
     Loader(const QString& file, ScenarioError* error)
         : m_file(file)

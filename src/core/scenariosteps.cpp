@@ -8,9 +8,10 @@ namespace Forkline {
 
 namespace {
 
+// lupdate files the tr() of a function outside any class under its namespace: "Forkline".
 QString tr(const char* s)
 {
-    return QCoreApplication::translate("Forkline::ScenarioLoader", s);
+    return QCoreApplication::translate("Forkline", s);
 }
 
 // Whole numbers up to 2^53 are exact in JSON numbers as every parser reads them.

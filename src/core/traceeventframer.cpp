@@ -8,9 +8,10 @@ namespace Forkline {
 
 namespace {
 
+// lupdate files these strings under the class whose members say tr().
 QString tr(const char* s)
 {
-    return QCoreApplication::translate("Forkline::ChromeTraceImport", s);
+    return QCoreApplication::translate("Forkline::TraceEventFramer", s);
 }
 
 bool isSpace(char c)
