@@ -8,6 +8,7 @@
 #include "scenario.h"
 #include "speedupchart.h"
 #include "timelineexport.h"
+#include "translations.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -486,6 +487,7 @@ int cliMain(int argc, char** argv)
     }
     QCoreApplication::setApplicationName(QStringLiteral("forkline"));
     QCoreApplication::setApplicationVersion(QStringLiteral(FORKLINE_VERSION));
+    installTranslators();
     const QStringList args = QCoreApplication::arguments();
     if (command == "--help" || command == "-h" || command == "help") {
         out(usage());

@@ -5,6 +5,7 @@
 #include "mainwindow.h"
 #include "replaycontroller.h"
 #include "traceopener.h"
+#include "translations.h"
 
 #include <QApplication>
 #include <QPalette>
@@ -45,6 +46,7 @@ int guiMain(int argc, char** argv)
     QCoreApplication::setApplicationName(QStringLiteral("forkline"));
     QGuiApplication::setApplicationDisplayName(QStringLiteral("Forkline"));
     QGuiApplication::setDesktopFileName(QStringLiteral("forkline"));
+    installTranslators();
 
     // Hidden options for teachers' launchers and screenshots: open straight into a run.
     //   --run SCENARIO   select a built-in name or .json file and run it

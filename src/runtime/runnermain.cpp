@@ -4,6 +4,7 @@
 #include "eventchannel.h"
 #include "platform.h"
 #include "processhost.h"
+#include "translations.h"
 
 #include <QCoreApplication>
 #include <QStringList>
@@ -68,6 +69,7 @@ void runnerMain(int argc, char** argv)
     std::signal(SIGINT, SIG_IGN);
 #endif
     QCoreApplication app(argc, argv);
+    installTranslators(); // a worker's failure reaches the user in their language
     const QStringList args = app.arguments();
     QString channelName;
     QString scenarioName;
