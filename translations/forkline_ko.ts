@@ -1243,12 +1243,12 @@ Exit codes: 0 done; 2 bad input; 1 a failure while running; 130 interrupted.
         <translation>다시 보기 속도: 1×는 실제로 일어난 속도 그대로, 0.1×는 열 배 느리게 재생합니다 ([ 느리게, ] 빠르게)</translation>
     </message>
     <message>
-        <source> S&amp;peed:</source>
-        <translation> 속도(&amp;P):</translation>
-    </message>
-    <message>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source> Spee&amp;d:</source>
+        <translation> 속도(&amp;D):</translation>
     </message>
 </context>
 <context>
@@ -2101,10 +2101,6 @@ Every thread gets a lane here.</source>
 <context>
     <name>Forkline::TraceOpener</name>
     <message>
-        <source>Open &amp;Trace…</source>
-        <translation>트레이스 열기(&amp;T)…</translation>
-    </message>
-    <message>
         <source>Open a Chrome trace (.json) saved by Forkline, Perfetto or another tool (%1)</source>
         <translation>Forkline, Perfetto 등의 도구가 저장한 Chrome 트레이스(.json)를 엽니다 (%1)</translation>
     </message>
@@ -2147,6 +2143,10 @@ Every thread gets a lane here.</source>
     <message>
         <source>%1 could not be opened as a trace.</source>
         <translation>%1을(를) 트레이스로 열 수 없었습니다.</translation>
+    </message>
+    <message>
+        <source>Open T&amp;race…</source>
+        <translation>트레이스 열기(&amp;R)…</translation>
     </message>
 </context>
 <context>
