@@ -14,9 +14,10 @@
 namespace Forkline {
 
 namespace {
+// lupdate files the tr() of a function outside any class under its namespace: "Forkline".
 QString tr(const char* s)
 {
-    return QCoreApplication::translate("Forkline::TimelineExport", s);
+    return QCoreApplication::translate("Forkline", s);
 }
 } // namespace
 
