@@ -18,6 +18,8 @@ namespace {
 
 // Spans in one pixel column beyond which the column is sampled rather than summed.
 constexpr size_t kDenseColumn = 16;
+// Lock and message arrows closer together than this many mark widths are thinned out.
+constexpr double kFlowSlotMarks = 1.5;
 
 // Which mark survives when several fall on the same few pixels: endings first, then the
 // events that explain arrows, prints last (they are the most numerous).
@@ -292,6 +294,13 @@ void TimelinePainter::paintLaneMarks(QPainter* p, const Lane& lane, double cy, i
 
 void TimelinePainter::paintFlows(QPainter* p, int yFrom, int yTo, int left, int right) const
 {
+    // Lock hand-overs and messages come by the thousand (counter-lock hands its lock over
+    // ~4000 times in a third of a second): drawn all at once they bury the lanes under
+    // lines. Each of those kinds keeps at most one arrow per slot of a few pixels, the first
+    // to end there; zooming in brings the others back. Fork and join arrows are few and
+    // each one matters, so they are never dropped.
+    const double slot = std::max(4.0, m_style.markSize * kFlowSlotMarks);
+    std::vector<quint8> taken(size_t(std::max(0.0, (right - left) / slot)) + 2, 0);
     for (const Flow& f : m_model.flows()) {
         if (!f.complete())
             continue;
@@ -305,6 +314,13 @@ void TimelinePainter::paintFlows(QPainter* p, int yFrom, int yTo, int left, int 
         const double x2 = m_map.toX(f.toT);
         if (std::max(x1, x2) < left || std::min(x1, x2) > right)
             continue;
+        if (f.kind == FlowKind::Lock || f.kind == FlowKind::Message) {
+            const size_t at = size_t(std::clamp((x2 - left) / slot, 0.0, double(taken.size() - 1)));
+            const quint8 bit = f.kind == FlowKind::Lock ? 1 : 2;
+            if (taken[at] & bit)
+                continue;
+            taken[at] |= bit;
+        }
         m_style.drawFlow(p, QPointF(std::round(x1) + 0.5, y1), QPointF(std::round(x2) + 0.5, y2), f.kind);
     }
 }

@@ -487,6 +487,9 @@ void TimelineStyle::drawFlow(QPainter* p, QPointF from, QPointF to, FlowKind k) 
     const QPointF tip = line.length() > gap + head ? to - dir * gap : to;
     QColor color(0x3b, 0x3f, 0x46);
     QPen pen(color, m_presentation ? 1.8 : 1.3);
+    // Each kind differs in line and head, not only in colour, so a greyscale slide still
+    // tells a lock hand-over (dotted) from a message (open head) and from fork and join.
+    bool openHead = false;
     switch (k) {
     case FlowKind::Fork:
         break;
@@ -496,16 +499,31 @@ void TimelineStyle::drawFlow(QPainter* p, QPointF from, QPointF to, FlowKind k) 
     case FlowKind::Message:
         color = TimelineStyle::stateColor(State::Computing);
         pen.setColor(color);
-        pen.setDashPattern({ 1.5, 2 });
+        openHead = true;
+        break;
+    case FlowKind::Lock:
+        color = mix(TimelineStyle::stateColor(State::WaitingLock), Qt::black, 0.35);
+        pen.setColor(color);
+        // Round dots: a zero-length dash with a round cap, one pen width apart.
+        pen.setCapStyle(Qt::RoundCap);
+        pen.setDashPattern({ 0.01, 2.2 });
         break;
     default:
         pen.setDashPattern({ 5, 2, 1.5, 2 });
         break;
     }
     const QPointF base = tip - dir * head;
-    p->setPen(pen);
-    p->drawLine(QLineF(from, base));
     const QPointF normal(-dir.y(), dir.x());
+    p->setPen(pen);
+    if (openHead) {
+        p->drawLine(QLineF(from, tip));
+        pen.setJoinStyle(Qt::MiterJoin);
+        p->setPen(pen);
+        const QPointF chevron[3] = { base + normal * head * 0.5, tip, base - normal * head * 0.5 };
+        p->drawPolyline(chevron, 3);
+        return;
+    }
+    p->drawLine(QLineF(from, base));
     const QPointF poly[3] = { tip, base + normal * head * 0.45, base - normal * head * 0.45 };
     p->setPen(Qt::NoPen);
     p->setBrush(color);
