@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QImage>
 #include <QPainter>
+#include <QPicture>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
@@ -102,6 +103,10 @@ private Q_SLOTS:
     void patternsWithoutColour();
     void openSpanReachesNow();
     void manySpansPerPixel();
+    void narrowBoxesDrawnAsOneImage_data();
+    void narrowBoxesDrawnAsOneImage();
+    void marksDrawnFromImages_data();
+    void marksDrawnFromImages();
     void layoutGroupsByProcess();
     void hitTest();
     void counterRows();
@@ -191,6 +196,132 @@ void TestTimelinePainter::manySpansPerPixel()
     // Two thirds of every column runs: the dominant state wins the column.
     const QSet<QRgb> seen = c.colours(0, 1000000, 100000000, dy);
     QCOMPARE(seen, QSet<QRgb> { TimelineStyle::stateColor(State::Running).rgb() });
+}
+
+void TestTimelinePainter::narrowBoxesDrawnAsOneImage_data()
+{
+    QTest::addColumn<int>("scale");
+    QTest::newRow("screen") << 1;
+    QTest::newRow("2x picture") << 2;
+}
+
+void TestTimelinePainter::narrowBoxesDrawnAsOneImage()
+{
+    // Zoomed out, the narrow boxes of a lane are copied into one image instead of filled one
+    // by one. A QPicture takes the box-by-box way (it records, it has no pixels): played back,
+    // it must give the same pixels as the direct paint.
+    QFETCH(int, scale);
+    TraceModel m;
+    m.ensureProcess(1);
+    quint32 seed = 7;
+    for (int i = 0; i < 6; ++i) {
+        const int lane = m.ensureLane(1, 1 + i);
+        qint64 t = 0;
+        for (int k = 0; k < 3000; ++k) {
+            seed = seed * 1664525u + 1013904223u;
+            // Mostly sub-pixel spans, now and then one a few pixels wide.
+            const qint64 length = (seed >> 8) % 16 == 0 ? 40 * 1000000 : qint64((seed >> 12) % 4000000) + 1;
+            m.addSpan(lane, { t, t + length, State((seed >> 20) % quint32(State::Count)) });
+            t += length;
+        }
+        m.noteTime(t);
+    }
+    const TimelineStyle style { QFont() };
+    TimelineLayout layout;
+    layout.build(m, style);
+    const int width = layout.labelWidth() + 900;
+    const TimeMapping map { 0, m.endTime(), double(layout.labelWidth()), 900 };
+    const TimelinePainter painter(m, layout, style, map);
+    const auto blank = [&] {
+        QImage image(QSize(width, layout.height()) * scale, QImage::Format_ARGB32_Premultiplied);
+        image.setDevicePixelRatio(scale);
+        image.fill(Qt::white);
+        return image;
+    };
+    QImage direct = blank();
+    {
+        QPainter p(&direct);
+        painter.paintData(&p, 0, layout.height(), layout.labelWidth(), width);
+    }
+    QPicture recorded;
+    {
+        QPainter p(&recorded);
+        painter.paintData(&p, 0, layout.height(), layout.labelWidth(), width);
+    }
+    QImage replayed = blank();
+    {
+        QPainter p(&replayed);
+        recorded.play(&p);
+    }
+    int differ = 0;
+    for (int y = 0; y < direct.height(); ++y) {
+        for (int x = 0; x < direct.width(); ++x)
+            differ += direct.pixel(x, y) != replayed.pixel(x, y);
+    }
+    if (scale == 1) {
+        QCOMPARE(differ, 0);
+    } else {
+        // At 2x a hatch line of a wide box bleeds one device pixel past its left edge; box
+        // by box that lands on the narrow box before it, the strip (drawn last) covers it.
+        QVERIFY2(differ < direct.width() * direct.height() / 500, qPrintable(QString::number(differ)));
+    }
+}
+
+void TestTimelinePainter::marksDrawnFromImages_data()
+{
+    narrowBoxesDrawnAsOneImage_data();
+}
+
+void TestTimelinePainter::marksDrawnFromImages()
+{
+    // Marks are copied from an image of each kind rather than filled path by path: played
+    // back mark by mark (QPicture), the picture may differ only by rounding at the marks'
+    // antialiased rims.
+    QFETCH(int, scale);
+    // Every kind of mark, on plain running boxes (hatching has rounding of its own at 2x).
+    TraceModel m;
+    m.ensureProcess(1);
+    for (int i = 0; i < 2; ++i) {
+        const int lane = m.ensureLane(1, 1 + i);
+        m.setState(lane, 0, State::Running);
+        for (int k = 0; k < int(InstantKind::Count); ++k) {
+            if (!isTerminal(InstantKind(k)))
+                m.addInstant(lane, (k * 37 + i * 13) * kSec / 1000, InstantKind(k), QStringLiteral("mark"));
+        }
+        m.closeAll(kSec);
+    }
+    const TimelineStyle style { QFont() };
+    TimelineLayout layout;
+    layout.build(m, style);
+    const int width = layout.labelWidth() + 700;
+    const TimeMapping map { 0, m.endTime(), double(layout.labelWidth()), 680 };
+    const TimelinePainter painter(m, layout, style, map);
+    const auto blank = [&] {
+        QImage image(QSize(width, layout.height()) * scale, QImage::Format_ARGB32_Premultiplied);
+        image.setDevicePixelRatio(scale);
+        image.fill(Qt::white);
+        return image;
+    };
+    QImage direct = blank();
+    QPicture recorded;
+    for (QPaintDevice* device : { static_cast<QPaintDevice*>(&direct), static_cast<QPaintDevice*>(&recorded) }) {
+        QPainter p(device);
+        painter.paintData(&p, 0, layout.height(), layout.labelWidth(), width);
+    }
+    QImage replayed = blank();
+    {
+        QPainter p(&replayed);
+        recorded.play(&p);
+    }
+    int worst = 0;
+    for (int y = 0; y < direct.height(); ++y) {
+        for (int x = 0; x < direct.width(); ++x) {
+            const QRgb a = direct.pixel(x, y), b = replayed.pixel(x, y);
+            worst = std::max(
+                { worst, std::abs(qRed(a) - qRed(b)), std::abs(qGreen(a) - qGreen(b)), std::abs(qBlue(a) - qBlue(b)) });
+        }
+    }
+    QVERIFY2(worst <= 3, qPrintable(QString::number(worst)));
 }
 
 void TestTimelinePainter::layoutGroupsByProcess()

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "timelinepainter.h"
 
+#include "boxstrip.h"
 #include "counterpainter.h"
+#include "markstamps.h"
 #include "timeaxis.h"
 #include "timelinelayout.h"
 #include "timelinestyle.h"
@@ -53,9 +55,10 @@ int markPriority(InstantKind k)
 class BoxMerger
 {
 public:
-    BoxMerger(QPainter* p, const TimelineStyle& style, int y, int h, int left, int right)
+    BoxMerger(QPainter* p, const TimelineStyle& style, BoxStrip* strip, int y, int h, int left, int right)
         : m_p(p)
         , m_style(style)
+        , m_strip(strip)
         , m_y(y)
         , m_h(h)
         , m_left(left)
@@ -88,8 +91,10 @@ public:
     {
         flushPending();
         if (m_box.width() > 0)
-            m_style.drawStateBox(m_p, m_box, m_boxState);
+            draw(m_box, m_boxState);
         m_box = {};
+        if (m_strip)
+            m_strip->flush(m_y);
     }
 
 private:
@@ -133,13 +138,22 @@ private:
             return;
         }
         if (m_box.width() > 0)
-            m_style.drawStateBox(m_p, m_box, m_boxState);
+            draw(m_box, m_boxState);
         m_box = QRect(x0, m_y, x1 - x0, m_h);
         m_boxState = s;
     }
 
+    void draw(const QRect& r, State s)
+    {
+        if (m_strip && m_strip->isActive() && r.width() <= BoxStrip::kMaxWidth)
+            m_strip->add(r.left(), r.left() + r.width(), s, r.height());
+        else
+            m_style.drawStateBox(m_p, r, s);
+    }
+
     QPainter* m_p = nullptr;
     const TimelineStyle& m_style;
+    BoxStrip* m_strip = nullptr;
     int m_y = 0;
     int m_h = 0;
     int m_left = 0;
@@ -192,27 +206,30 @@ void TimelinePainter::paintData(QPainter* p, int yFrom, int yTo, int dataLeft, i
     }
 
     const int spanLeft = std::max(dataLeft, int(std::floor(m_map.x0)));
+    BoxStrip strip(p, m_style, spanLeft, right);
     for (int i = first; i < int(rows.size()) && rows[size_t(i)].y < yTo; ++i) {
         const TimelineRow& row = rows[size_t(i)];
         if (row.kind == TimelineRow::Kind::Lane)
-            paintLaneSpans(p, m_model.lane(row.index), row.y, row.height, spanLeft, right);
+            paintLaneSpans(p, m_model.lane(row.index), row.y, row.height, spanLeft, right, &strip);
         else if (row.kind == TimelineRow::Kind::Counter)
             paintCounter(p, m_model.counters()[size_t(row.index)], row, spanLeft, right);
     }
 
     p->setRenderHint(QPainter::Antialiasing, true);
     paintFlows(p, yFrom, yTo, dataLeft, right);
+    MarkStamps stamps(p, m_style);
     for (int i = first; i < int(rows.size()) && rows[size_t(i)].y < yTo; ++i) {
         const TimelineRow& row = rows[size_t(i)];
         if (row.kind == TimelineRow::Kind::Lane)
-            paintLaneMarks(p, m_model.lane(row.index), row.y + row.height / 2.0, dataLeft, right);
+            paintLaneMarks(m_model.lane(row.index), row.y + row.height / 2.0, dataLeft, right, &stamps);
     }
     p->restore();
 }
 
-void TimelinePainter::paintLaneSpans(QPainter* p, const Lane& lane, int y, int h, int left, int right) const
+void TimelinePainter::paintLaneSpans(
+    QPainter* p, const Lane& lane, int y, int h, int left, int right, BoxStrip* strip) const
 {
-    BoxMerger merger(p, m_style, y, h, left, right);
+    BoxMerger merger(p, m_style, strip, y, h, left, right);
     const qint64 tFrom = m_map.toTime(left - 1);
     const qint64 tTo = m_map.toTime(right + 1);
     const double pxPerNs = 1.0 / m_map.nsPerPixel();
@@ -262,7 +279,7 @@ void TimelinePainter::paintLaneSpans(QPainter* p, const Lane& lane, int y, int h
     merger.finish();
 }
 
-void TimelinePainter::paintLaneMarks(QPainter* p, const Lane& lane, double cy, int left, int right) const
+void TimelinePainter::paintLaneMarks(const Lane& lane, double cy, int left, int right, MarkStamps* stamps) const
 {
     const double reach = m_style.markSize;
     const qint64 tFrom = m_map.toTime(left - reach);
@@ -274,7 +291,7 @@ void TimelinePainter::paintLaneMarks(QPainter* p, const Lane& lane, double cy, i
     const Instant* best = nullptr;
     auto flush = [&] {
         if (best)
-            m_style.drawInstant(p, QPointF(std::round(m_map.toX(best->t)) + 0.5, cy), best->kind);
+            stamps->draw(QPointF(std::round(m_map.toX(best->t)) + 0.5, cy), best->kind);
         best = nullptr;
     };
     for (; it != lane.instants.end(); ++it) {

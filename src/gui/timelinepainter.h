@@ -12,6 +12,8 @@ class QPainter;
 
 namespace Forkline {
 
+class BoxStrip;
+class MarkStamps;
 class TimelineLayout;
 class TimelineStyle;
 struct TimelineRow;
@@ -57,8 +59,8 @@ public:
     qint64 now() const { return m_now; }
 
 private:
-    void paintLaneSpans(QPainter* p, const Lane& lane, int y, int h, int left, int right) const;
-    void paintLaneMarks(QPainter* p, const Lane& lane, double cy, int left, int right) const;
+    void paintLaneSpans(QPainter* p, const Lane& lane, int y, int h, int left, int right, BoxStrip* strip) const;
+    void paintLaneMarks(const Lane& lane, double cy, int left, int right, MarkStamps* stamps) const;
     void paintFlows(QPainter* p, int yFrom, int yTo, int left, int right) const;
     void paintCounter(QPainter* p, const CounterTrack& track, const TimelineRow& row, int left, int right) const;
     void paintCollapsed(QPainter* p, const ProcessInfo& proc, int y, int h, int left, int right) const;
