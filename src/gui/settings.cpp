@@ -9,6 +9,7 @@ namespace Forkline {
 namespace {
 const QString kLastScenario = QStringLiteral("run/lastScenario");
 const QString kTimeScale = QStringLiteral("run/timeScale");
+const QString kWorkScale = QStringLiteral("run/workScale");
 const QString kGeometry = QStringLiteral("window/geometry");
 const QString kWindowState = QStringLiteral("window/state");
 const QString kSplitters = QStringLiteral("window/splitters/");
@@ -51,6 +52,22 @@ void Settings::setTimeScale(double scale)
         return;
     m_settings->setValue(kTimeScale, scale);
     Q_EMIT timeScaleChanged(scale);
+}
+
+double Settings::workScale() const
+{
+    bool ok = false;
+    const double v = m_settings->value(kWorkScale, 1.0).toDouble(&ok);
+    return ok ? std::clamp(v, kMinWorkScale, kMaxWorkScale) : 1.0;
+}
+
+void Settings::setWorkScale(double scale)
+{
+    scale = std::clamp(scale, kMinWorkScale, kMaxWorkScale);
+    if (qFuzzyCompare(scale, workScale()))
+        return;
+    m_settings->setValue(kWorkScale, scale);
+    Q_EMIT workScaleChanged(scale);
 }
 
 QByteArray Settings::geometry() const

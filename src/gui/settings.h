@@ -23,6 +23,11 @@ public:
     void setLastScenario(const QString& nameOrPath);
     double timeScale() const;
     void setTimeScale(double scale);
+    // Remembered across scenarios and sessions: how much compute a machine can afford is a
+    // property of the classroom's computer, not of a lesson. The GIL switch and the switch
+    // interval are the lesson's own and start from the scenario each time.
+    double workScale() const;
+    void setWorkScale(double scale);
     QByteArray geometry() const;
     void setGeometry(const QByteArray& geometry);
     QByteArray windowState() const;
@@ -39,11 +44,14 @@ public:
 
     static constexpr double kMinTimeScale = 0.01;
     static constexpr double kMaxTimeScale = 10.0;
+    static constexpr double kMinWorkScale = 0.001;
+    static constexpr double kMaxWorkScale = 10.0;
 
 Q_SIGNALS:
     void lastScenarioChanged(const QString& nameOrPath);
     void timeScaleChanged(double scale);
     void presentationModeChanged(bool on);
+    void workScaleChanged(double scale);
 
 private:
     std::unique_ptr<QSettings> m_settings;
