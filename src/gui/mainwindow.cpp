@@ -6,6 +6,7 @@
 #include "consolepane.h"
 #include "explorecontroller.h"
 #include "exportimagedialog.h"
+#include "lessoncontroller.h"
 #include "messagebar.h"
 #include "replaybar.h"
 #include "replaycontroller.h"
@@ -70,6 +71,7 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_timeScale, &QDoubleSpinBox::valueChanged, m_settings, &Settings::setTimeScale);
     m_statusTimer.setInterval(100);
     connect(&m_statusTimer, &QTimer::timeout, this, &MainWindow::updateStatus);
+    m_lessons = new LessonController(this, m_scenarios, m_timeScale, m_settings);
 
     m_view->setModel(&m_model);
     restoreSettings();
@@ -364,6 +366,7 @@ bool MainWindow::startRun()
     RunOptions options;
     options.timeScale = m_timeScale->value();
     options.daemon = m_scenarios->workers()->daemonFlags();
+    m_lessons->apply(&options);
     Scenario scenario;
     ScenarioError error;
     if (!loadScenario(key, &scenario, &error) || !applyRunOptions(&scenario, options, &error)) {
@@ -593,6 +596,31 @@ void MainWindow::about()
            "(for a join, the GIL, a lock, input or a queue). Arrows show which thread started or joined "
            "which.</p>"
            "<p>Wheel: zoom. Drag: pan. Shift+drag: zoom to a range. 0: fit all.</p>"));
+}
+
+bool MainWindow::showModel(const TraceModel& model, const QString& title)
+{
+    if (isRunning()) {
+        showError(tr("Stop the run first: the timeline is showing it live."));
+        return false;
+    }
+    m_model = model;
+    m_model.title = title;
+    // Exports are named after what is shown.
+    m_runScenario = Scenario();
+    m_runScenario.name = model.scenario;
+    m_runScenario.title = title;
+    m_view->setModel(&m_model);
+    m_view->setLiveClock({});
+    m_view->zoom()->fit();
+    m_console->clear();
+    m_console->appendNote(tr("Showing %1").arg(title));
+    m_console->appendPrints(m_model);
+    m_message->hide();
+    m_lastState = tr("Showing %1").arg(title);
+    updateActions();
+    updateStatus();
+    return true;
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

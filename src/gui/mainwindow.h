@@ -19,6 +19,7 @@ namespace Forkline {
 class Collector;
 class ConsolePane;
 class ExploreController;
+class LessonController;
 class MessageBar;
 class ReplayController;
 class ScenarioPanel;
@@ -52,6 +53,14 @@ public:
     bool startRun();
     void stopRun();
     bool isRunning() const;
+
+    // Shows a finished run that did not come from Run (a comparison's variant, say) as if it
+    // had: timeline, console and exports. Refused while a run is live.
+    bool showModel(const TraceModel& model, const QString& title);
+    // The GIL, work scale, worker buttons and Compare of the data lessons.
+    LessonController* lessons() const { return m_lessons; }
+    // The collector of the run going on or last started; nullptr before the first run.
+    Collector* collector() const { return m_collector; }
 
     // The model on screen with its title, as exports want it.
     TraceModel exportModel() const;
@@ -131,6 +140,7 @@ private:
     QString m_lastState;
     QTimer m_statusTimer;
     QElapsedTimer m_runClock;
+    LessonController* m_lessons = nullptr;
     bool m_restartPending = false;
 };
 
