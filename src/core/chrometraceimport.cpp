@@ -150,17 +150,20 @@ QString ChromeTraceImportResult::skippedSummary() const
     if (n == 0)
         return {};
     QStringList why;
+    // A member function: lupdate would file a plain tr() here under the class, not under
+    // "Forkline" where the wrapper looks, so these name their context.
     auto reason = [&why](qint64 count, const char* text) {
         if (count > 0)
-            why << tr(text, int(std::min<qint64>(count, INT_MAX)));
+            why << QCoreApplication::translate("Forkline", text, nullptr, int(std::min<qint64>(count, INT_MAX)));
     };
-    reason(skipped.phase, "%n of a kind the timeline cannot show");
-    reason(skipped.metadata, "%n metadata other than names");
-    reason(skipped.noPid, "%n without a process id");
-    reason(skipped.badTime, "%n without a usable time or duration");
-    reason(skipped.unmatched, "%n ends without a beginning");
-    reason(skipped.notObject, "%n not objects");
-    return tr("Left out %n of %1 events: %2.", int(std::min<qint64>(n, INT_MAX)))
+    reason(skipped.phase, QT_TRANSLATE_N_NOOP("Forkline", "%n of a kind the timeline cannot show"));
+    reason(skipped.metadata, QT_TRANSLATE_N_NOOP("Forkline", "%n metadata other than names"));
+    reason(skipped.noPid, QT_TRANSLATE_N_NOOP("Forkline", "%n without a process id"));
+    reason(skipped.badTime, QT_TRANSLATE_N_NOOP("Forkline", "%n without a usable time or duration"));
+    reason(skipped.unmatched, QT_TRANSLATE_N_NOOP("Forkline", "%n ends without a beginning"));
+    reason(skipped.notObject, QT_TRANSLATE_N_NOOP("Forkline", "%n not objects"));
+    const int left = int(std::min<qint64>(n, INT_MAX));
+    return QCoreApplication::translate("Forkline", "Left out %n of %1 events: %2.", nullptr, left)
         .arg(QString::number(events), why.join(QStringLiteral(", ")));
 }
 
