@@ -383,6 +383,48 @@ Exit codes: 0 done; 2 bad input; 1 a failure while running; 130 interrupted.
         <source>Cannot open %1: %2.</source>
         <translation>%1 파일을 열 수 없습니다: %2.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n of a kind the timeline cannot show</source>
+        <translation>
+            <numerusform>타임라인에 그릴 수 없는 종류 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n metadata other than names</source>
+        <translation>
+            <numerusform>이름이 아닌 메타데이터 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n without a process id</source>
+        <translation>
+            <numerusform>프로세스 ID가 없는 것 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n without a usable time or duration</source>
+        <translation>
+            <numerusform>쓸 수 있는 시간이나 길이가 없는 것 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ends without a beginning</source>
+        <translation>
+            <numerusform>시작 없이 끝만 있는 것 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not objects</source>
+        <translation>
+            <numerusform>객체가 아닌 것 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Left out %n of %1 events: %2.</source>
+        <translation>
+            <numerusform>이벤트 %1개 중 %n개를 뺐습니다: %2.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Forkline::ChromeTrace</name>
@@ -396,13 +438,6 @@ Exit codes: 0 done; 2 bad input; 1 a failure while running; 130 interrupted.
     <message>
         <source>malformed JSON</source>
         <translation>JSON 형식이 잘못되었습니다</translation>
-    </message>
-</context>
-<context>
-    <name>Forkline::ChromeTraceImportResult</name>
-    <message>
-        <source>Left out %n of %1 events: %2.</source>
-        <translation>이벤트 %1개 중 %n개를 뺐습니다: %2.</translation>
     </message>
 </context>
 <context>
@@ -908,6 +943,25 @@ Exit codes: 0 done; 2 bad input; 1 a failure while running; 130 interrupted.
     </message>
 </context>
 <context>
+    <name>Forkline::LessonController</name>
+    <message>
+        <source>&amp;Compare…</source>
+        <translation>비교(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Run the scenario&apos;s variants (one thread, several threads, several processes) with the GIL on and off, and compare how long each takes</source>
+        <translation>시나리오의 변형(스레드 하나, 스레드 여러 개, 프로세스 여러 개)을 GIL을 켜고, 또 끄고 실행해서 각각 얼마나 걸리는지 비교합니다</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>With %1</source>
+        <translation>설정: %1</translation>
+    </message>
+</context>
+<context>
     <name>Forkline::MainWindow</name>
     <message>
         <source>&amp;Open Scenario…</source>
@@ -1128,18 +1182,6 @@ Exit codes: 0 done; 2 bad input; 1 a failure while running; 130 interrupted.
     <message>
         <source>&lt;p&gt;&lt;b&gt;Forkline&lt;/b&gt; runs concurrency lessons for real, with real threads and processes, and draws what happened on a timeline: one lane per thread, grouped by process.&lt;/p&gt;&lt;p&gt;Solid boxes: the thread runs. Hatched: it sleeps. Pale boxes with a patterned line: it waits (for a join, the GIL, a lock, input or a queue). Arrows show which thread started or joined which.&lt;/p&gt;&lt;p&gt;Wheel: zoom. Drag: pan. Shift+drag: zoom to a range. 0: fit all.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Forkline&lt;/b&gt;은 동시성 수업 예제를 진짜 스레드와 프로세스로 실제로 실행하고, 일어난 일을 타임라인에 그립니다. 스레드마다 레인이 하나씩 있고, 레인은 프로세스별로 묶입니다.&lt;/p&gt;&lt;p&gt;꽉 찬 상자: 스레드가 실행 중입니다. 빗금 상자: 잠들어(sleep) 있습니다. 무늬 선이 있는 옅은 상자: 기다리는 중입니다 (join, GIL, 락, 입력, 큐). 화살표는 어느 스레드가 어느 스레드를 시작(start)하거나 조인(join)했는지 보여 줍니다.&lt;/p&gt;&lt;p&gt;휠: 확대/축소. 드래그: 이동. Shift+드래그: 범위 확대. 0: 전체 보기.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>&amp;Compare…</source>
-        <translation>비교(&amp;C)…</translation>
-    </message>
-    <message>
-        <source>Run the scenario&apos;s variants (one thread, several threads, several processes) with the GIL on and off, and compare how long each takes</source>
-        <translation>시나리오의 변형(스레드 하나, 스레드 여러 개, 프로세스 여러 개)을 GIL을 켜고, 또 끄고 실행해서 각각 얼마나 걸리는지 비교합니다</translation>
-    </message>
-    <message>
-        <source>With %1</source>
-        <translation>설정: %1</translation>
     </message>
     <message>
         <source>Stop the run first: the timeline is showing it live.</source>
@@ -1409,10 +1451,6 @@ Exit codes: 0 done; 2 bad input; 1 a failure while running; 130 interrupted.
         <translation> 작업 배율(&amp;K): </translation>
     </message>
     <message>
-        <source> Switch &amp;interval: </source>
-        <translation> 전환 간격(&amp;I): </translation>
-    </message>
-    <message>
         <source>GIL on</source>
         <translation>GIL 켬</translation>
     </message>
@@ -1427,6 +1465,10 @@ Exit codes: 0 done; 2 bad input; 1 a failure while running; 130 interrupted.
     <message>
         <source>work scale %1×</source>
         <translation>작업 배율 %1×</translation>
+    </message>
+    <message>
+        <source> Switch i&amp;nterval: </source>
+        <translation> 전환 간격(&amp;N): </translation>
     </message>
 </context>
 <context>
@@ -2147,6 +2189,10 @@ Every thread gets a lane here.</source>
     <message>
         <source>Open T&amp;race…</source>
         <translation>트레이스 열기(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>%1 has no threads or events the timeline can show.</source>
+        <translation>%1에는 타임라인에 보여 줄 스레드나 이벤트가 없습니다.</translation>
     </message>
 </context>
 <context>
