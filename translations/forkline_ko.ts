@@ -1408,7 +1408,7 @@ Exit codes: 0 done; 2 bad input; 1 a failure while running; 130 interrupted.
     <name>Forkline::RunControls</name>
     <message>
         <source>&amp;GIL</source>
-        <translation>GIL(&amp;G)</translation>
+        <translation>&amp;GIL</translation>
     </message>
     <message>
         <source>Global interpreter lock (GIL): in CPython only the thread that holds it may run Python code, so the threads of one process take turns and two threads sum no faster than one (watch computing and waiting: GIL alternate). Off: threads compute truly in parallel, as C++ threads or free-threaded Python 3.13 do. Each process has its own GIL either way. Starts as the scenario says; applies to the next run.</source>
