@@ -5,7 +5,7 @@
 
 #include "runnermain.h"
 
-#include <QGuiApplication>
+#include <QApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <cstdio>
@@ -21,10 +21,10 @@ int main(int argc, char** argv)
         if (argc > 1 && mode.flag == argv[1])
             return mode.main(argc, argv);
     }
-    // Paint benches need fonts but no screen.
+    // Paint benches need fonts but no screen; live_stall_ms needs widgets (a MainWindow).
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
-    QGuiApplication app(argc, argv);
+    QApplication app(argc, argv);
     QStringList wanted = app.arguments().mid(1);
     if (wanted.contains(QLatin1String("--list"))) {
         for (const Bench& b : registry())
