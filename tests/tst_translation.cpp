@@ -103,6 +103,7 @@ CliRun runForkline(const QStringList& args, const QString& lang)
 {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
+    env.remove(QStringLiteral("LANGUAGE")); // Qt would take its languages before LC_ALL's
     if (lang.isEmpty())
         env.remove(QStringLiteral("FORKLINE_LANG"));
     else
