@@ -268,6 +268,7 @@ void ConsolePane::applyCutoff()
     // While replaying, the newest line printed so far is the one to read.
     if (m_cutoff >= 0 && lastVisible.isValid()) {
         QTextCursor c(lastVisible);
+        c.movePosition(QTextCursor::EndOfBlock); // all of a wrapped line
         m_text->setTextCursor(c);
         m_text->ensureCursorVisible();
     }
@@ -290,6 +291,8 @@ void ConsolePane::setPresentation(bool on)
     if (on)
         font.setPointSizeF(m_font.pointSizeF() * kPresentationScale);
     m_text->setFont(font);
+    // At that size the printed text, at the end of each line, would run off the pane.
+    m_text->setLineWrapMode(on ? QPlainTextEdit::WidgetWidth : QPlainTextEdit::NoWrap);
 }
 
 bool ConsolePane::eventFilter(QObject* watched, QEvent* event)

@@ -2,7 +2,6 @@
 #include "explorecontroller.h"
 
 #include "consolepane.h"
-#include "replaybar.h"
 #include "replaycontroller.h"
 #include "selectiondetails.h"
 #include "settings.h"
@@ -13,7 +12,6 @@
 #include "tracemodel.h"
 
 #include <QAction>
-#include <QApplication>
 #include <QDockWidget>
 #include <QMainWindow>
 #include <QScrollArea>
@@ -22,8 +20,6 @@
 namespace Forkline {
 
 namespace {
-constexpr double kPresentationScale = 1.45;
-
 void describe(QAction* action, const QString& tip)
 {
     action->setToolTip(QStringLiteral("%1 (%2)").arg(tip, action->shortcut().toString(QKeySequence::NativeText)));
@@ -184,10 +180,6 @@ void ExploreController::setPresentation(bool on)
     m_view->setPresentation(on);
     m_console->setPresentation(on);
     m_details->setPresentation(on);
-    QFont barFont = QApplication::font(m_replay->bar());
-    if (on)
-        barFont.setPointSizeF(barFont.pointSizeF() * kPresentationScale);
-    m_replay->bar()->setFont(barFont);
     if (m_presentation->isChecked() != on)
         m_presentation->setChecked(on);
     if (m_settings->presentationMode() != on) {

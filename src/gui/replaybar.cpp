@@ -30,6 +30,7 @@ ReplayBar::ReplayBar(QWidget* parent)
     m_slider = new QSlider(Qt::Horizontal, this);
     m_slider->setRange(0, kSliderSteps);
     m_slider->setFocusPolicy(Qt::ClickFocus);
+    m_slider->setMinimumWidth(120);
     m_slider->setToolTip(tr("Replay: drag to move the playhead through the run; the console shows only what was "
                             "printed up to there"));
     connect(m_slider, &QSlider::valueChanged, this, &ReplayBar::onSliderMoved);
@@ -37,7 +38,7 @@ ReplayBar::ReplayBar(QWidget* parent)
     m_time = new QLabel(this);
     m_time->setToolTip(tr("The playhead's time and the length of the run"));
     // Room for "00.000 s / 00.000 s" so the slider does not jump while playing.
-    m_time->setMinimumWidth(m_time->fontMetrics().horizontalAdvance(QStringLiteral("000.000 ms / 000.000 ms")));
+    m_time->setMinimumWidth(m_time->fontMetrics().horizontalAdvance(QStringLiteral("00.000 s / 00.000 s")) + 4);
     m_time->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
 
     m_speed = new QComboBox(this);
@@ -54,7 +55,7 @@ ReplayBar::ReplayBar(QWidget* parent)
     layout->setSpacing(2);
     layout->addWidget(m_slider, 1);
     layout->addWidget(m_time);
-    auto* speedLabel = new QLabel(tr(" S&peed:"), this);
+    auto* speedLabel = new QLabel(tr(" Spee&d:"), this);
     speedLabel->setBuddy(m_speed);
     layout->addWidget(speedLabel);
     layout->addWidget(m_speed);
@@ -65,53 +66,59 @@ QIcon ReplayBar::glyph(Glyph g) const
 {
     constexpr int kSize = 16;
     const qreal dpr = devicePixelRatioF();
-    QPixmap pixmap(QSize(kSize, kSize) * dpr);
-    pixmap.setDevicePixelRatio(dpr);
-    pixmap.fill(Qt::transparent);
-    QPainter p(&pixmap);
-    p.setRenderHint(QPainter::Antialiasing, true);
-    p.setPen(Qt::NoPen);
-    p.setBrush(palette().color(QPalette::ButtonText));
-    // Triangles pointing right (+1) or left (-1) with their tip at x; bars 2 px wide.
-    const auto triangle = [&p](double x, int dir) {
-        const QPointF pts[3] = { QPointF(x, 8), QPointF(x - dir * 6.5, 3), QPointF(x - dir * 6.5, 13) };
-        p.drawPolygon(pts, 3);
+    const auto draw = [&](const QColor& color) {
+        QPixmap pixmap(QSize(kSize, kSize) * dpr);
+        pixmap.setDevicePixelRatio(dpr);
+        pixmap.fill(Qt::transparent);
+        QPainter p(&pixmap);
+        p.setRenderHint(QPainter::Antialiasing, true);
+        p.setPen(Qt::NoPen);
+        p.setBrush(color);
+        // Triangles pointing right (+1) or left (-1) with their tip at x; bars 2 px wide.
+        const auto triangle = [&p](double x, int dir) {
+            const QPointF pts[3] = { QPointF(x, 8), QPointF(x - dir * 6.5, 3), QPointF(x - dir * 6.5, 13) };
+            p.drawPolygon(pts, 3);
+        };
+        const auto bar = [&p](double x) { p.drawRect(QRectF(x, 3, 2, 10)); };
+        switch (g) {
+        case Glyph::ToStart:
+            bar(2);
+            triangle(4, -1);
+            triangle(9.5, -1);
+            break;
+        case Glyph::Previous:
+            triangle(3.5, -1);
+            bar(11);
+            break;
+        case Glyph::Play:
+            triangle(13, 1);
+            break;
+        case Glyph::Pause:
+            bar(4);
+            bar(10);
+            break;
+        case Glyph::Next:
+            bar(3);
+            triangle(12.5, 1);
+            break;
+        case Glyph::ToEnd:
+            triangle(6.5, 1);
+            triangle(12, 1);
+            bar(12);
+            break;
+        case Glyph::Leave:
+            p.setPen(QPen(color, 2, Qt::SolidLine, Qt::RoundCap));
+            p.drawLine(QPointF(4, 4), QPointF(12, 12));
+            p.drawLine(QPointF(12, 4), QPointF(4, 12));
+            break;
+        }
+        return pixmap;
     };
-    const auto bar = [&p](double x) { p.drawRect(QRectF(x, 3, 2, 10)); };
-    switch (g) {
-    case Glyph::ToStart:
-        bar(2);
-        triangle(4, -1);
-        triangle(9.5, -1);
-        break;
-    case Glyph::Previous:
-        triangle(3.5, -1);
-        bar(11);
-        break;
-    case Glyph::Play:
-        triangle(13, 1);
-        break;
-    case Glyph::Pause:
-        bar(4);
-        bar(10);
-        break;
-    case Glyph::Next:
-        bar(3);
-        triangle(12.5, 1);
-        break;
-    case Glyph::ToEnd:
-        triangle(6.5, 1);
-        triangle(12, 1);
-        bar(12);
-        break;
-    case Glyph::Leave:
-        p.setPen(QPen(palette().color(QPalette::ButtonText), 2, Qt::SolidLine, Qt::RoundCap));
-        p.drawLine(QPointF(4, 4), QPointF(12, 12));
-        p.drawLine(QPointF(12, 4), QPointF(4, 12));
-        break;
-    }
-    p.end();
-    return QIcon(pixmap);
+    // Both states drawn from the palette: the style's greying of a dark glyph barely shows.
+    QIcon icon;
+    icon.addPixmap(draw(palette().color(QPalette::Active, QPalette::ButtonText)), QIcon::Normal);
+    icon.addPixmap(draw(palette().color(QPalette::Disabled, QPalette::ButtonText)), QIcon::Disabled);
+    return icon;
 }
 
 void ReplayBar::changeEvent(QEvent* event)
