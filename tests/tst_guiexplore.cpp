@@ -404,6 +404,18 @@ void TestGuiExplore::truncatedTraceKeepsTimeline()
     QCOMPARE(m_window->timelineView()->model(), before);
     QCOMPARE(m_window->timelineView()->model()->laneCount(), lanes);
     QVERIFY(m_window->console()->plainText().contains(QStringLiteral("[메인] 장 종료")));
+
+    // A well-formed file with nothing to draw does not blank the timeline either.
+    const QString empty = m_dir.filePath(QStringLiteral("empty.json"));
+    QFile e(empty);
+    QVERIFY(e.open(QIODevice::WriteOnly));
+    e.write("{\"traceEvents\": []}\n");
+    e.close();
+    m_window->openTrace(empty);
+    QVERIFY(failed.wait(kWaitMs));
+    QVERIFY2(m_window->messageBar()->text().contains(QStringLiteral("empty.json")),
+        qPrintable(m_window->messageBar()->text()));
+    QCOMPARE(m_window->timelineView()->model()->laneCount(), lanes);
 }
 
 void TestGuiExplore::staleImportIsDropped()

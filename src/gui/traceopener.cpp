@@ -48,7 +48,7 @@ TraceOpener::TraceOpener(QMainWindow* window, Settings* settings)
     , m_window(window)
     , m_settings(settings)
 {
-    m_open = new QAction(QIcon::fromTheme(QStringLiteral("document-open")), tr("Open &Trace…"), this);
+    m_open = new QAction(QIcon::fromTheme(QStringLiteral("document-open")), tr("Open T&race…"), this);
     m_open->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     m_open->setToolTip(tr("Open a Chrome trace (.json) saved by Forkline, Perfetto or another tool (%1)")
                            .arg(m_open->shortcut().toString(QKeySequence::NativeText)));
@@ -185,6 +185,12 @@ void TraceOpener::onFinished(QFutureWatcher<ChromeTraceImportResult>* watcher)
         Q_EMIT failed(m_result.error.isEmpty()
                 ? tr("%1 could not be opened as a trace.").arg(QDir::toNativeSeparators(m_path))
                 : m_result.error);
+        m_result = {};
+        return;
+    }
+    if (m_result.model.isEmpty()) {
+        // Only events the timeline has no place for: nothing to show instead of the run.
+        Q_EMIT failed(tr("%1 has no threads or events the timeline can show.").arg(QDir::toNativeSeparators(m_path)));
         m_result = {};
         return;
     }
