@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
@@ -97,6 +98,7 @@ private Q_SLOTS:
     void badDataSteps_data();
     void badDataSteps();
     void applyWorkScaleAndGil();
+    void translations();
     void applyRejectsBadDataOptions();
     void defaultsFromFileName();
     void goodInline_data();
@@ -169,6 +171,11 @@ void TestScenarioLoader::builtinsLoad()
     QCOMPARE(root.value(QLatin1String("format")).toInt(), 1);
     QCOMPARE(root.value(QLatin1String("name")).toString(), name);
     QVERIFY(!root.contains(QLatin1String("$schema")));
+    // Every lesson reads in Korean too, the language of the tutorials it comes from.
+    const auto ko = sc.translations.constFind(QStringLiteral("ko"));
+    QVERIFY(ko != sc.translations.constEnd());
+    QVERIFY(!ko->title.isEmpty() && !ko->description.isEmpty());
+    QVERIFY(ko->title.contains(QRegularExpression(QStringLiteral("[\\x{AC00}-\\x{D7A3}]"))));
 
     // The same file also loads by path.
     Scenario byPath;
@@ -467,6 +474,38 @@ void TestScenarioLoader::badDataSteps()
     QVERIFY2(err.message.contains(fragment), qPrintable(err.message));
     QCOMPARE(err.line, line);
     QCOMPARE(err.column, column);
+}
+
+void TestScenarioLoader::translations()
+{
+    const QByteArray json = R"({"title": "Two threads", "description": "Both run.",
+        "translations": {"ko": {"title": "스레드 두 개", "description": "둘 다 실행됩니다."},
+                         "pt": {"title": "Duas threads"}, "pt_BR": {"description": "Ambas rodam."}},
+        "main": []})";
+    Scenario sc;
+    ScenarioError err;
+    QVERIFY2(parse(json, &sc, &err), qPrintable(err.toString()));
+    QCOMPARE(sc.translations.size(), 3);
+
+    Scenario english = sc;
+    localizeScenario(&english, QLocale(QLocale::English, QLocale::UnitedStates));
+    QCOMPARE(english.title, QStringLiteral("Two threads"));
+    QCOMPARE(english.description, QStringLiteral("Both run."));
+
+    Scenario korean = sc;
+    localizeScenario(&korean, QLocale(QLocale::Korean, QLocale::SouthKorea));
+    QCOMPARE(korean.title, QStringLiteral("스레드 두 개"));
+    QCOMPARE(korean.description, QStringLiteral("둘 다 실행됩니다."));
+
+    // The country's entry wins over the language's; what it leaves out stays the original.
+    Scenario brazil = sc;
+    localizeScenario(&brazil, QLocale(QLocale::Portuguese, QLocale::Brazil));
+    QCOMPARE(brazil.title, QStringLiteral("Two threads"));
+    QCOMPARE(brazil.description, QStringLiteral("Ambas rodam."));
+    Scenario portugal = sc;
+    localizeScenario(&portugal, QLocale(QLocale::Portuguese, QLocale::Portugal));
+    QCOMPARE(portugal.title, QStringLiteral("Duas threads"));
+    QCOMPARE(portugal.description, QStringLiteral("Both run."));
 }
 
 void TestScenarioLoader::applyWorkScaleAndGil()

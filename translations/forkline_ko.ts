@@ -1490,6 +1490,26 @@ Exit codes: 0 done; 2 bad input; 1 a failure while running; 130 interrupted.
         <translation>%2 안에 &quot;%1&quot; 항목이 두 번 나옵니다</translation>
     </message>
     <message>
+        <source>&quot;translations&quot; must be an object of languages, not %1</source>
+        <translation>&quot;translations&quot;는 언어별 객체여야 합니다 (지금은 %1)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a language code such as &quot;ko&quot; or &quot;pt_BR&quot;</source>
+        <translation>&quot;%1&quot;은(는) &quot;ko&quot;나 &quot;pt_BR&quot; 같은 언어 코드가 아닙니다</translation>
+    </message>
+    <message>
+        <source>&quot;translations&quot;</source>
+        <translation>&quot;translations&quot;</translation>
+    </message>
+    <message>
+        <source>a translation must be an object, not %1</source>
+        <translation>번역은 객체여야 합니다 (지금은 %1)</translation>
+    </message>
+    <message>
+        <source>a translation</source>
+        <translation>번역</translation>
+    </message>
+    <message>
         <source>steps must be an array, not %1</source>
         <translation>steps는 배열이어야 합니다 (지금은 %1)</translation>
     </message>

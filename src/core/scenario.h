@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QHash>
+#include <QLocale>
 #include <QString>
 #include <QStringList>
 #include <vector>
@@ -64,6 +65,12 @@ struct Scenario
     QString name;
     QString title;
     QString description;
+    struct Translation
+    {
+        QString title;
+        QString description;
+    };
+    QHash<QString, Translation> translations; // language code ("ko", "pt_BR") -> title and description
     QString source; // file path or ":/scenarios/NAME.json"
     std::vector<Step> main;
     std::vector<WorkerSpec> workers;
@@ -115,6 +122,9 @@ constexpr qint64 kMaxAllocMiB = 4096;
 bool parseScenario(const QByteArray& data, const QString& fileName, Scenario* out, ScenarioError* error);
 // `nameOrPath` is a built-in scenario name or a path to a .json file.
 bool loadScenario(const QString& nameOrPath, Scenario* out, ScenarioError* error);
+// Replaces the title and description by the file's translation for `locale`, when it has one.
+// loadScenario() does this for the user interface's language.
+void localizeScenario(Scenario* scenario, const QLocale& locale);
 // Applies overrides; fails when a daemon override names no worker.
 bool applyRunOptions(Scenario* scenario, const RunOptions& options, ScenarioError* error);
 

@@ -2,10 +2,12 @@
 #include "jsonvalue.h"
 #include "scenario.h"
 #include "scenariosteps_p.h"
+#include "translations.h"
 
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <algorithm>
 #include <cmath>
 
@@ -258,7 +260,7 @@ public:
                 { QStringLiteral("$schema"), QStringLiteral("format"), QStringLiteral("name"), QStringLiteral("title"),
                     QStringLiteral("description"), QStringLiteral("main"), QStringLiteral("workers"),
                     QStringLiteral("gil"), QStringLiteral("switch_interval"), QStringLiteral("shared"),
-                    QStringLiteral("compare") },
+                    QStringLiteral("compare"), QStringLiteral("translations") },
                 tr("a scenario")))
             return false;
         if (const JsonValue* f = root.member(QStringLiteral("format"))) {
@@ -267,7 +269,7 @@ public:
         }
         if (!string(root, QStringLiteral("name"), &out->name, false)
             || !string(root, QStringLiteral("title"), &out->title, false)
-            || !string(root, QStringLiteral("description"), &out->description, false))
+            || !string(root, QStringLiteral("description"), &out->description, false) || !translations(root, out))
             return false;
         const JsonValue* main = root.member(QStringLiteral("main"));
         if (!main)
@@ -280,6 +282,36 @@ public:
                 return false;
         }
         return parseDataMembers(m_data, root, out) && crossCheck(*out);
+    }
+
+    // "translations": {"ko": {"title": "...", "description": "..."}, ...}
+    bool translations(const JsonValue& root, Scenario* out)
+    {
+        const JsonValue* t = root.member(QStringLiteral("translations"));
+        if (!t)
+            return true;
+        if (!t->isObject())
+            return fail(*t, tr("\"translations\" must be an object of languages, not %1").arg(t->typeName()));
+        for (size_t i = 0; i < t->object.size(); ++i) {
+            const auto& kv = t->object[i];
+            static const QRegularExpression languageCode(QStringLiteral("^[a-z]{2,3}(_[A-Z]{2})?$"));
+            if (!languageCode.match(kv.first).hasMatch())
+                return fail(kv.second, tr("\"%1\" is not a language code such as \"ko\" or \"pt_BR\"").arg(kv.first));
+            for (size_t j = 0; j < i; ++j) {
+                if (t->object[j].first == kv.first)
+                    return fail(kv.second, tr("\"%1\" appears twice in %2").arg(kv.first, tr("\"translations\"")));
+            }
+            if (!kv.second.isObject())
+                return fail(kv.second, tr("a translation must be an object, not %1").arg(kv.second.typeName()));
+            if (!checkKeys(kv.second, { QStringLiteral("title"), QStringLiteral("description") }, tr("a translation")))
+                return false;
+            Scenario::Translation text;
+            if (!string(kv.second, QStringLiteral("title"), &text.title, false)
+                || !string(kv.second, QStringLiteral("description"), &text.description, false))
+                return false;
+            out->translations.insert(kv.first, text);
+        }
+        return true;
     }
 
     bool workers(const JsonValue& ws, Scenario* out)
@@ -372,6 +404,22 @@ bool parseScenario(const QByteArray& data, const QString& fileName, Scenario* ou
     return true;
 }
 
+void localizeScenario(Scenario* scenario, const QLocale& locale)
+{
+    // The most specific entry wins: "pt_BR" before "pt".
+    const QString names[] = { locale.name(), QLocale::languageToCode(locale.language()) };
+    for (const QString& key : names) {
+        const auto it = scenario->translations.constFind(key);
+        if (it == scenario->translations.constEnd())
+            continue;
+        if (!it->title.isEmpty())
+            scenario->title = it->title;
+        if (!it->description.isEmpty())
+            scenario->description = it->description;
+        return;
+    }
+}
+
 bool loadScenario(const QString& nameOrPath, Scenario* out, ScenarioError* error)
 {
     QString path = nameOrPath;
@@ -394,6 +442,7 @@ bool loadScenario(const QString& nameOrPath, Scenario* out, ScenarioError* error
     }
     if (!parseScenario(file.readAll(), nameOrPath, out, error))
         return false;
+    localizeScenario(out, uiLocale());
     out->source = path;
     if (out->name.isEmpty())
         out->name = QFileInfo(path).completeBaseName();
