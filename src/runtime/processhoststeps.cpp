@@ -1,23 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The steps of the data lessons (compute under the GIL, locks, queues, shared values,
-// memory), kept apart from the process and thread lifecycle in processhost.cpp.
+// memory), kept apart from the process and thread lifecycle.
 #include "processhost.h"
 
 #include "computekernel.h"
 #include "memoryblocks.h"
 #include "platform.h"
+#include "processhost_p.h"
 #include "queuebroker.h"
 #include "simulatedgil.h"
 
-#include <QCoreApplication>
-
 namespace Forkline {
 
+using namespace ProcessHostPrivate;
+
 namespace {
-QString tr(const char* s)
-{
-    return QCoreApplication::translate("Forkline::ProcessHost", s);
-}
 // Small enough (~0.1 ms of work) that a thread notices quickly when it must hand over the GIL.
 constexpr qint64 kComputeChunk = 2048;
 } // namespace

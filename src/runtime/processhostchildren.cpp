@@ -1,0 +1,156 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Process workers: starting the child, seeing it end, terminating it (a step, or the GUI's
+// button through a control line).
+#include "processhost.h"
+
+#include "platform.h"
+#include "processhost_p.h"
+#include "processworkers.h"
+#include "queuebroker.h"
+
+#include <cstdio>
+#include <optional>
+
+namespace Forkline {
+
+using namespace ProcessHostPrivate;
+
+bool ProcessHost::startProcess(Flow& flow, int index)
+{
+    const WorkerSpec& spec = m_config.scenario.workers[size_t(index)];
+    WorkerState& ws = m_workers[size_t(index)];
+    {
+        std::lock_guard<std::mutex> lock(m_processesMutex);
+        if (!m_processes) {
+            m_processes = std::make_unique<ProcessWorkers>([this](const ProcessWorkers::Exit& e) {
+                onProcessExit(e.worker, e.code, e.crashed, e.terminated, e.t);
+            });
+        }
+    }
+    QStringList args { QStringLiteral("--fl-worker"), spec.name, QStringLiteral("--fl-channel"), m_config.channelName,
+        QStringLiteral("--scenario"), m_config.scenarioArg, QStringLiteral("--time-scale"),
+        QString::number(m_config.options.timeScale, 'g', 17), QStringLiteral("--work-scale"),
+        QString::number(m_config.options.workScale, 'g', 17), QStringLiteral("--gil"),
+        m_config.scenario.gil ? QStringLiteral("on") : QStringLiteral("off"), QStringLiteral("--switch-interval"),
+        QString::number(m_config.scenario.switchInterval, 'g', 17), QStringLiteral("--fork-flow"),
+        QString::number(ws.forkFlow), QStringLiteral("--join-flow"), QString::number(ws.joinFlow),
+        QStringLiteral("--parent"), QStringLiteral("%1:%2").arg(flow.pid).arg(flow.tid) };
+    for (auto it = m_config.options.daemon.constBegin(); it != m_config.options.daemon.constEnd(); ++it)
+        args << QStringLiteral("--daemon") << it.key() + (it.value() ? QLatin1String("=on") : QLatin1String("=off"));
+    const QString queues = m_broker ? m_broker->serverName() : m_config.queueServer;
+    if (!queues.isEmpty())
+        args << QStringLiteral("--fl-queues") << queues;
+
+    const qint64 forkT = monotonicNs();
+    emitInstant(flow, InstantKind::Fork, spec.name, 0, forkT);
+    QString error;
+    const qint64 pid = m_processes->start(index, m_config.program, args, &error);
+    if (!pid) {
+        // No process, so no lane of its own: a stand-in lane shows why.
+        const qint64 fakePid = -qint64(index + 1);
+        ChannelEvent lane;
+        lane.type = ChannelEvent::Type::Lane;
+        lane.t = monotonicNs();
+        lane.pid = fakePid;
+        lane.tid = fakePid;
+        lane.name = spec.name;
+        lane.label = spec.label;
+        lane.processLane = true;
+        lane.daemon = spec.daemon;
+        lane.ppid = m_pid;
+        lane.parentPid = flow.pid;
+        lane.parentTid = flow.tid;
+        emitEvent(lane);
+        ChannelEvent failed = instantEvent(fakePid, fakePid, InstantKind::Failed, lane.t);
+        failed.text = tr("could not start: %1").arg(error);
+        emitEvent(failed);
+        const QByteArray line
+            = (tr("Process %1 could not start: %2").arg(spec.name, error) + QLatin1Char('\n')).toUtf8();
+        std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
+        std::fflush(stderr);
+        {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            ws.phase = WorkerState::Ended;
+        }
+        m_wake.notify_all();
+        return true; // the run goes on
+    }
+    emitFlow(flow, ws.forkFlow, FlowKind::Fork, true, forkT);
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        ws.pid = pid;
+    }
+    return true;
+}
+
+void ProcessHost::onProcessExit(int worker, int code, bool crashed, bool terminated, qint64 t)
+{
+    // The child reports its own normal end; a signal or a terminate() is seen only here.
+    // tid 0 stands for the child's main thread, whose id only the child knows.
+    std::optional<InstantKind> kind;
+    if (terminated)
+        kind = InstantKind::Terminated;
+    else if (crashed)
+        kind = InstantKind::Crashed;
+    bool killedAtExit = false;
+    qint64 pid = 0;
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        WorkerState& ws = m_workers[size_t(worker)];
+        killedAtExit = ws.killedAtExit;
+        pid = ws.pid;
+        ws.phase = WorkerState::Ended;
+    }
+    if (kind && !killedAtExit)
+        emitEvent(instantEvent(pid, 0, *kind, t, code));
+    m_wake.notify_all();
+}
+
+bool ProcessHost::terminateWorker(Flow& flow, const Step& step)
+{
+    const int index = m_config.scenario.workerIndex(step.target);
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        const WorkerState& ws = m_workers[size_t(index)];
+        if (ws.phase == WorkerState::Idle) {
+            // Python: terminating a process that was never started fails.
+            failFlow(flow,
+                tr("AttributeError: cannot terminate a process that was never started (%1)").arg(workerName(index)));
+            return false;
+        }
+        if (ws.phase == WorkerState::Ended || !ws.pid)
+            return true; // already gone: terminate() does nothing, as in Python
+    }
+    // Like Process.terminate(): send the signal and go on without waiting.
+    m_processes->terminate(index);
+    return true;
+}
+
+void ProcessHost::control(const QByteArray& line)
+{
+    const int space = line.indexOf(' ');
+    const QByteArray command = space < 0 ? line : line.left(space);
+    const QString arg = space < 0 ? QString() : QString::fromUtf8(line.mid(space + 1));
+    if (command == "abort") {
+        abortRun();
+    } else if (command == "terminate" || command == "stop") {
+        const int index = m_config.scenario.workerIndex(arg);
+        if (index < 0)
+            return;
+        bool terminate = false;
+        {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            WorkerState& ws = m_workers[size_t(index)];
+            if (ws.phase != WorkerState::Running)
+                return; // not ours, or over: another process of the run may own it
+            if (ws.isProcess)
+                terminate = ws.pid != 0;
+            else
+                ws.stopRequested = true;
+        }
+        if (terminate)
+            m_processes->terminate(index);
+    }
+}
+
+} // namespace Forkline

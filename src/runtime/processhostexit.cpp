@@ -1,0 +1,163 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// How a scenario process ends: Python's interpreter shutdown after the root flow (joins,
+// daemon workers), and an abort, which ends it at once.
+#include "processhost.h"
+
+#include "eventchannel.h"
+#include "memoryblocks.h"
+#include "platform.h"
+#include "processhost_p.h"
+#include "processworkers.h"
+#include "simulatedgil.h"
+#include "threadworker.h"
+
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+
+namespace Forkline {
+
+using namespace ProcessHostPrivate;
+
+bool ProcessHost::waitForWorkers(Flow& root, const std::vector<int>& workers)
+{
+    std::unique_lock<std::mutex> lock(m_mutex);
+    auto allEnded = [&] {
+        for (int i : workers) {
+            if (m_workers[size_t(i)].phase != WorkerState::Ended)
+                return false;
+        }
+        return true;
+    };
+    if (!allEnded()) {
+        lock.unlock();
+        emitState(root, State::WaitingJoin);
+        dropGil(root);
+        lock.lock();
+        m_wake.wait(lock, [&] { return m_aborting || allEnded(); });
+    }
+    return !m_aborting;
+}
+
+void ProcessHost::finishRoot(Flow& root)
+{
+    if (root.worker < 0)
+        emitInstant(root, InstantKind::MainExit);
+    // On its way out the main thread lets go of the GIL (its last output released it too),
+    // so threads already waiting for it run until they block, daemons included.
+    if (!yieldGil(root))
+        return;
+    // Python's order at exit: join non-daemon threads; terminate daemon processes; join
+    // non-daemon processes; the process ends and daemon threads die wherever they are.
+    std::vector<int> threads;
+    std::vector<int> processes;
+    std::vector<int> daemonProcesses;
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        for (size_t i = 0; i < m_workers.size(); ++i) {
+            const WorkerState& ws = m_workers[i];
+            if (ws.phase == WorkerState::Idle)
+                continue;
+            const bool daemon = m_config.scenario.workers[i].daemon;
+            if (ws.isProcess && daemon && ws.phase == WorkerState::Running)
+                daemonProcesses.push_back(int(i));
+            else if (!daemon && !ws.joined)
+                (ws.isProcess ? processes : threads).push_back(int(i));
+        }
+    }
+    auto joinArrows = [&](const std::vector<int>& workers) {
+        for (int i : workers) {
+            if (ThreadWorker* t = m_workers[size_t(i)].thread)
+                t->wait();
+            emitFlow(root, m_workers[size_t(i)].joinFlow, FlowKind::Join, false);
+        }
+    };
+    if (!waitForWorkers(root, threads))
+        return;
+    joinArrows(threads);
+
+    if (!daemonProcesses.empty()) {
+        const qint64 now = monotonicNs();
+        {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            for (int i : daemonProcesses)
+                m_workers[size_t(i)].killedAtExit = true;
+        }
+        for (int i : daemonProcesses)
+            emitEvent(instantEvent(m_workers[size_t(i)].pid, 0, InstantKind::Killed, now, SIGTERM));
+        m_processes->terminateAndWait(daemonProcesses);
+    }
+
+    if (!waitForWorkers(root, processes))
+        return;
+    joinArrows(processes);
+    if (m_sampler)
+        m_sampler->stop(); // its last sample comes before the end mark
+    dropGil(root);
+
+    std::lock_guard<std::mutex> emitLock(m_emitMutex);
+    if (m_dead)
+        return;
+    m_dead = true;
+    const qint64 now = monotonicNs();
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        for (const WorkerState& ws : m_workers) {
+            if (!ws.isProcess && ws.phase == WorkerState::Running && ws.tid)
+                m_channel->send(instantEvent(m_pid, ws.tid, InstantKind::Killed, now));
+        }
+    }
+    m_channel->send(instantEvent(root.pid, root.tid, InstantKind::End, now));
+    if (m_config.joinFlowId) {
+        ChannelEvent join;
+        join.type = ChannelEvent::Type::Flow;
+        join.t = now;
+        join.pid = root.pid;
+        join.tid = root.tid;
+        join.flowId = m_config.joinFlowId;
+        join.flow = FlowKind::Join;
+        join.flowStart = true;
+        m_channel->send(join);
+    }
+    std::fflush(stdout);
+}
+
+void ProcessHost::abortRun()
+{
+    m_abortFlag = true;
+    {
+        // Mark the process dead before waking anyone: a flow woken from its sleep must not
+        // get to report a normal end after its `aborted` mark.
+        std::lock_guard<std::mutex> emitLock(m_emitMutex);
+        if (!m_dead) {
+            m_dead = true;
+            const qint64 now = monotonicNs();
+            m_channel->send(instantEvent(m_pid, m_mainTid, InstantKind::Aborted, now));
+            std::lock_guard<std::mutex> lock(m_mutex);
+            for (const WorkerState& ws : m_workers) {
+                if (!ws.isProcess && ws.phase == WorkerState::Running && ws.tid)
+                    m_channel->send(instantEvent(m_pid, ws.tid, InstantKind::Aborted, now));
+            }
+        }
+    }
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_aborting = true;
+    }
+    m_wake.notify_all();
+    if (m_gil)
+        m_gil->abort();
+    // Children were told to abort by the collector too; whatever still runs is killed.
+    {
+        std::lock_guard<std::mutex> lock(m_processesMutex);
+        if (m_processes)
+            m_processes->killAll();
+    }
+    m_channel->flush();
+    std::fflush(stdout);
+    // Threads may be anywhere (blocked on stdin, mid-sleep): leave at once, as a killed
+    // Python process would, without running QThread destructors on live threads.
+    std::_Exit(130);
+}
+
+} // namespace Forkline

@@ -1,0 +1,314 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Stepping a flow: the step loop, the flow's hold on the GIL, sleep, input, and starting and
+// joining workers, as Python's threading and multiprocessing calls behave.
+#include "processhost.h"
+
+#include "eventchannel.h"
+#include "platform.h"
+#include "processhost_p.h"
+#include "simulatedgil.h"
+#include "threadworker.h"
+
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+#include <string>
+#include <thread>
+
+#if defined(Q_OS_WIN)
+#include <io.h>
+#else
+#include <unistd.h>
+#endif
+
+namespace Forkline {
+
+using namespace ProcessHostPrivate;
+
+namespace {
+bool stdinIsTerminal()
+{
+#if defined(Q_OS_WIN)
+    return _isatty(_fileno(stdin));
+#else
+    return isatty(STDIN_FILENO);
+#endif
+}
+} // namespace
+
+bool ProcessHost::takeGil(Flow& flow)
+{
+    if (!m_gil || flow.holdsGil)
+        return true;
+    if (!m_gil->acquire(flow.tid, [&] { emitState(flow, State::WaitingGil); }))
+        return false;
+    flow.holdsGil = true;
+    return true;
+}
+
+void ProcessHost::dropGil(Flow& flow)
+{
+    if (!m_gil || !flow.holdsGil)
+        return;
+    m_gil->release(flow.tid);
+    flow.holdsGil = false;
+}
+
+bool ProcessHost::yieldGil(Flow& flow)
+{
+    if (!m_gil || !flow.holdsGil)
+        return true;
+    // The wait starts at the release itself, whenever the OS lets this thread report it.
+    const qint64 releasedAt = monotonicNs();
+    if (!m_gil->handOver(flow.tid))
+        return true; // nobody was waiting
+    flow.holdsGil = false;
+    emitState(flow, State::WaitingGil, releasedAt);
+    if (!m_gil->waitTurn(flow.tid))
+        return false;
+    flow.holdsGil = true;
+    emitState(flow, State::Running);
+    return true;
+}
+
+bool ProcessHost::stopRequested(const Flow& flow)
+{
+    if (flow.worker < 0 || m_workers[size_t(flow.worker)].isProcess)
+        return false;
+    std::lock_guard<std::mutex> lock(m_mutex);
+    return m_workers[size_t(flow.worker)].stopRequested;
+}
+
+bool ProcessHost::runSteps(Flow& flow, const std::vector<Step>& steps)
+{
+    for (const Step& step : steps) {
+        {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            if (m_aborting)
+                return false;
+            // A stop request is cooperative: it is honoured between steps, never inside one.
+            if (flow.worker >= 0 && m_workers[size_t(flow.worker)].stopRequested)
+                return false;
+        }
+        if (m_gil && flow.holdsGil && m_gil->shouldYield() && !yieldGil(flow))
+            return false;
+        if (!runStep(flow, step))
+            return false;
+    }
+    return true;
+}
+
+bool ProcessHost::runStep(Flow& flow, const Step& step)
+{
+    switch (step.kind) {
+    case Step::Kind::Print:
+        print(flow, expand(flow, step.text));
+        return true;
+    case Step::Kind::Sleep:
+        return sleepFor(flow, step.seconds);
+    case Step::Kind::Start:
+        return startWorker(flow, step);
+    case Step::Kind::Join:
+        return joinWorker(flow, step);
+    case Step::Kind::Terminate:
+        return terminateWorker(flow, step);
+    case Step::Kind::Repeat:
+        for (qint64 i = 0; i < step.count; ++i) {
+            if (!step.var.isEmpty())
+                flow.vars.insert(step.var, QString::number(i));
+            if (!runSteps(flow, step.body))
+                return false;
+        }
+        return true;
+    case Step::Kind::Input:
+        return input(flow, step);
+    case Step::Kind::Compute:
+    case Step::Kind::Acquire:
+    case Step::Kind::Release:
+    case Step::Kind::Send:
+    case Step::Kind::Recv:
+    case Step::Kind::Load:
+    case Step::Kind::Store:
+    case Step::Kind::Add:
+    case Step::Kind::Alloc:
+    case Step::Kind::Touch:
+    case Step::Kind::Free:
+        return runDataStep(flow, step);
+    case Step::Kind::Crash:
+        // Let what happened so far reach the collector before the signal.
+        std::fflush(stdout);
+        m_channel->flush();
+        if (step.text == QLatin1String("segfault"))
+            std::raise(SIGSEGV);
+        std::abort();
+    }
+    return true;
+}
+
+bool ProcessHost::sleepFor(Flow& flow, double seconds)
+{
+    const double scaled = seconds * m_config.options.timeScale;
+    if (seconds == 0) {
+        // time.sleep(0): no wait, just let the other threads run.
+        if (m_gil)
+            return yieldGil(flow);
+        std::this_thread::yield();
+        return true;
+    }
+    emitState(flow, State::Sleeping);
+    dropGil(flow);
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::nanoseconds(qint64(scaled * 1e9));
+    {
+        std::unique_lock<std::mutex> lock(m_mutex);
+        m_wake.wait_until(lock, deadline, [this] { return m_aborting; });
+        if (m_aborting)
+            return false;
+    }
+    if (!takeGil(flow))
+        return false;
+    emitState(flow, State::Running);
+    return true;
+}
+
+bool ProcessHost::startWorker(Flow& flow, const Step& step)
+{
+    const int index = m_config.scenario.workerIndex(step.target);
+    const WorkerSpec& spec = m_config.scenario.workers[size_t(index)];
+    ThreadWorker* thread = nullptr;
+    qint64 forkFlow = 0;
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        WorkerState& ws = m_workers[size_t(index)];
+        if (ws.phase != WorkerState::Idle) {
+            failFlow(flow,
+                ws.isProcess ? tr("AssertionError: cannot start a process twice (%1)").arg(spec.name)
+                             : tr("RuntimeError: threads can only be started once (%1)").arg(spec.name));
+            return false;
+        }
+        ws.phase = WorkerState::Running;
+        ws.forkFlow = forkFlow = newFlowId();
+        ws.joinFlow = newFlowId();
+        ws.parentPid = flow.pid;
+        ws.parentTid = flow.tid;
+        if (!ws.isProcess) {
+            ws.thread = thread = new ThreadWorker(this, index);
+            thread->setObjectName(spec.name);
+        }
+    }
+    if (!thread)
+        return startProcess(flow, index);
+    // Python's Thread.start() returns only once the new thread is running, and waits with
+    // the GIL let go. The fork is the moment start() is called; its marks are sent once the
+    // new thread runs, so that nothing this thread does competes with the new one for a core.
+    dropGil(flow);
+    const qint64 forkT = monotonicNs();
+    thread->start();
+    bool holds = true;
+    {
+        std::unique_lock<std::mutex> lock(m_mutex);
+        m_wake.wait(lock, [&] { return m_aborting || m_workers[size_t(index)].running; });
+        if (m_aborting)
+            return false;
+        if (m_gil)
+            holds = m_gil->enqueue(flow.tid);
+        m_workers[size_t(index)].starterQueued = true;
+    }
+    m_wake.notify_all();
+    emitInstant(flow, InstantKind::Fork, spec.name, 0, forkT);
+    emitFlow(flow, forkFlow, FlowKind::Fork, true, forkT);
+    if (m_gil) {
+        if (!holds) {
+            emitState(flow, State::WaitingGil);
+            if (!m_gil->waitTurn(flow.tid))
+                return false;
+        }
+        flow.holdsGil = true;
+    }
+    emitState(flow, State::Running);
+    return true;
+}
+
+bool ProcessHost::joinWorker(Flow& flow, const Step& step)
+{
+    const int index = m_config.scenario.workerIndex(step.target);
+    const QString name = workerName(index);
+    if (index == flow.worker) {
+        failFlow(flow, tr("RuntimeError: cannot join current thread (%1)").arg(name));
+        return false;
+    }
+    ThreadWorker* thread = nullptr;
+    qint64 joinFlow = 0;
+    {
+        std::unique_lock<std::mutex> lock(m_mutex);
+        WorkerState& ws = m_workers[size_t(index)];
+        if (ws.phase == WorkerState::Idle) {
+            lock.unlock();
+            failFlow(flow,
+                ws.isProcess ? tr("AssertionError: can only join a started process (%1)").arg(name)
+                             : tr("RuntimeError: cannot join thread before it is started (%1)").arg(name));
+            return false;
+        }
+        if (ws.phase != WorkerState::Ended) {
+            lock.unlock();
+            emitState(flow, State::WaitingJoin);
+            dropGil(flow);
+            lock.lock();
+            m_wake.wait(lock, [&] { return m_aborting || ws.phase == WorkerState::Ended; });
+            if (m_aborting)
+                return false;
+        }
+        ws.joined = true;
+        thread = ws.thread;
+        joinFlow = ws.joinFlow;
+    }
+    if (thread)
+        thread->wait(); // the flow ended; reap the QThread itself
+    if (!takeGil(flow))
+        return false;
+    emitFlow(flow, joinFlow, FlowKind::Join, false);
+    emitInstant(flow, InstantKind::Join, name);
+    emitState(flow, State::Running);
+    return true;
+}
+
+bool ProcessHost::input(Flow& flow, const Step& step)
+{
+    // At a console, CPython's input() lets go of the GIL before it shows the prompt, so
+    // threads waiting for the GIL get to run (and print) first.
+    if (!yieldGil(flow))
+        return false;
+    // Like Python's input(prompt): the prompt has no newline of its own.
+    print(flow, expand(flow, step.text), PrintEnd::Prompt);
+    emitState(flow, State::WaitingInput);
+    dropGil(flow);
+    std::string line;
+    bool got = false;
+    {
+        std::lock_guard<std::mutex> lock(m_inputMutex);
+        got = bool(std::getline(std::cin, line));
+    }
+    if (!got) {
+        failFlow(flow, QStringLiteral("EOFError: EOF when reading a line"));
+        return false;
+    }
+    if (!line.empty() && line.back() == '\r')
+        line.pop_back();
+    const QString text = QString::fromStdString(line);
+    if (!stdinIsTerminal()) {
+        // A terminal has echoed what was typed; from a pipe, echo it so the transcript
+        // reads like the lesson's.
+        std::lock_guard<std::mutex> lock(m_emitMutex);
+        if (!m_dead)
+            writeStdout(text.toUtf8() + '\n');
+    }
+    if (!step.target.isEmpty())
+        flow.vars.insert(step.target, text);
+    if (!takeGil(flow))
+        return false;
+    emitState(flow, State::Running);
+    return true;
+}
+
+} // namespace Forkline
