@@ -162,6 +162,9 @@ void TestTranslation::knownStrings_data()
     QTest::addColumn<QString>("korean");
     QTest::newRow("menu") << QStringLiteral("Forkline::MainWindow") << QStringLiteral("&File")
                           << QStringLiteral("파일(&F)");
+    QTest::newRow("export, filed under its own class")
+        << QStringLiteral("Forkline::ExportController") << QStringLiteral("Export &Image…")
+        << QStringLiteral("이미지 내보내기(&I)…");
     QTest::newRow("loader: no such scenario")
         << QStringLiteral("Forkline") << QStringLiteral("no built-in scenario of that name (see 'forkline list')")
         << QStringLiteral("그런 이름의 내장 시나리오가 없습니다 ('forkline list'로 목록을 볼 수 있습니다)");

@@ -745,6 +745,69 @@ Exit codes: 0 done; 2 bad input; 1 a failure while running; 130 interrupted.
     </message>
 </context>
 <context>
+    <name>Forkline::ExportController</name>
+    <message>
+        <source>Export &amp;Image…</source>
+        <translation>이미지 내보내기(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Save the timeline with its title, axis and legend as PNG or SVG</source>
+        <translation>타임라인을 제목, 축, 범례와 함께 PNG나 SVG로 저장합니다</translation>
+    </message>
+    <message>
+        <source>Export &amp;Trace…</source>
+        <translation>트레이스 내보내기(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Save the run as a Chrome trace (JSON) that Perfetto and chrome://tracing open</source>
+        <translation>실행 기록을 Perfetto와 chrome://tracing에서 열 수 있는 Chrome 트레이스(JSON)로 저장합니다</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>CSV 내보내기(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Save one row per span (thread, state, start, duration) for a spreadsheet</source>
+        <translation>스프레드시트에서 쓸 수 있게 구간마다 한 행(스레드, 상태, 시작, 길이)씩 저장합니다</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Image</source>
+        <translation>이미지 복사(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy the timeline picture to the clipboard, ready to paste into a slide</source>
+        <translation>타임라인 그림을 클립보드에 복사합니다. 슬라이드에 바로 붙여 넣을 수 있습니다</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>저장했습니다: %1</translation>
+    </message>
+    <message>
+        <source>Export Trace</source>
+        <translation>트레이스 내보내기</translation>
+    </message>
+    <message>
+        <source>Chrome trace (*.json)</source>
+        <translation>Chrome 트레이스 (*.json)</translation>
+    </message>
+    <message>
+        <source>Saved %1; open it in Perfetto or chrome://tracing</source>
+        <translation>저장했습니다: %1. Perfetto나 chrome://tracing에서 열어 보세요</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>CSV 내보내기</translation>
+    </message>
+    <message>
+        <source>Comma-separated values (*.csv)</source>
+        <translation>쉼표로 구분한 값 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Timeline copied to the clipboard</source>
+        <translation>타임라인을 클립보드에 복사했습니다</translation>
+    </message>
+</context>
+<context>
     <name>Forkline::ExportImageDialog</name>
     <message>
         <source>Export Image</source>
@@ -972,44 +1035,12 @@ Exit codes: 0 done; 2 bad input; 1 a failure while running; 130 interrupted.
         <translation>시나리오 파일(.json)을 엽니다</translation>
     </message>
     <message>
-        <source>Export &amp;Image…</source>
-        <translation>이미지 내보내기(&amp;I)…</translation>
-    </message>
-    <message>
-        <source>Save the timeline with its title, axis and legend as PNG or SVG</source>
-        <translation>타임라인을 제목, 축, 범례와 함께 PNG나 SVG로 저장합니다</translation>
-    </message>
-    <message>
-        <source>Export &amp;Trace…</source>
-        <translation>트레이스 내보내기(&amp;T)…</translation>
-    </message>
-    <message>
-        <source>Save the run as a Chrome trace (JSON) that Perfetto and chrome://tracing open</source>
-        <translation>실행 기록을 Perfetto와 chrome://tracing에서 열 수 있는 Chrome 트레이스(JSON)로 저장합니다</translation>
-    </message>
-    <message>
-        <source>Export &amp;CSV…</source>
-        <translation>CSV 내보내기(&amp;C)…</translation>
-    </message>
-    <message>
-        <source>Save one row per span (thread, state, start, duration) for a spreadsheet</source>
-        <translation>스프레드시트에서 쓸 수 있게 구간마다 한 행(스레드, 상태, 시작, 길이)씩 저장합니다</translation>
-    </message>
-    <message>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
         <source>Stop any run and close Forkline</source>
         <translation>실행 중인 것을 멈추고 Forkline을 닫습니다</translation>
-    </message>
-    <message>
-        <source>&amp;Copy Image</source>
-        <translation>이미지 복사(&amp;C)</translation>
-    </message>
-    <message>
-        <source>Copy the timeline picture to the clipboard, ready to paste into a slide</source>
-        <translation>타임라인 그림을 클립보드에 복사합니다. 슬라이드에 바로 붙여 넣을 수 있습니다</translation>
     </message>
     <message>
         <source>&amp;Run</source>
@@ -1146,34 +1177,6 @@ Exit codes: 0 done; 2 bad input; 1 a failure while running; 130 interrupted.
     <message>
         <source>Forkline scenarios (*.json)</source>
         <translation>Forkline 시나리오 (*.json)</translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation>저장했습니다: %1</translation>
-    </message>
-    <message>
-        <source>Export Trace</source>
-        <translation>트레이스 내보내기</translation>
-    </message>
-    <message>
-        <source>Chrome trace (*.json)</source>
-        <translation>Chrome 트레이스 (*.json)</translation>
-    </message>
-    <message>
-        <source>Saved %1; open it in Perfetto or chrome://tracing</source>
-        <translation>저장했습니다: %1. Perfetto나 chrome://tracing에서 열어 보세요</translation>
-    </message>
-    <message>
-        <source>Export CSV</source>
-        <translation>CSV 내보내기</translation>
-    </message>
-    <message>
-        <source>Comma-separated values (*.csv)</source>
-        <translation>쉼표로 구분한 값 (*.csv)</translation>
-    </message>
-    <message>
-        <source>Timeline copied to the clipboard</source>
-        <translation>타임라인을 클립보드에 복사했습니다</translation>
     </message>
     <message>
         <source>About Forkline</source>

@@ -19,6 +19,7 @@ namespace Forkline {
 class Collector;
 class ConsolePane;
 class ExploreController;
+class ExportController;
 class LessonController;
 class MessageBar;
 class ReplayController;
@@ -29,6 +30,7 @@ class TraceOpener;
 class WorkerPanel;
 
 // Pick a scenario, run it for real, watch it on the timeline, export the picture.
+// mainwindow_actions.cpp sets up its actions, menus and toolbar, mainwindow_run.cpp runs.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -73,6 +75,7 @@ public:
     ReplayController* replay() const { return m_replay; }
     ExploreController* explore() const { return m_explore; }
     TraceOpener* traceOpener() const { return m_traceOpener; }
+    ExportController* exports() const { return m_exports; }
     // Imports a Chrome trace in the background and shows it when done; a file that does not
     // import leaves the timeline as it is and says why.
     void openTrace(const QString& path);
@@ -101,12 +104,7 @@ private:
     void showError(const QString& text);
 
     void openScenarioDialog();
-    void exportImageDialog();
-    void exportTraceDialog();
-    void exportCsvDialog();
-    void copyImage();
     void about();
-    QString suggestedPath(const QString& extension) const;
 
     Collector* m_collector = nullptr;
     Settings* m_settings = nullptr;
@@ -122,12 +120,9 @@ private:
     ReplayController* m_replay = nullptr;
     ExploreController* m_explore = nullptr;
     TraceOpener* m_traceOpener = nullptr;
+    ExportController* m_exports = nullptr;
 
     QAction* m_open = nullptr;
-    QAction* m_exportImage = nullptr;
-    QAction* m_exportTrace = nullptr;
-    QAction* m_exportCsv = nullptr;
-    QAction* m_copyImage = nullptr;
     QAction* m_quit = nullptr;
     QAction* m_run = nullptr;
     QAction* m_stop = nullptr;
