@@ -7,6 +7,7 @@
 #include "settings.h"
 #include "timelinedocument.h"
 #include "timelineexport.h"
+#include "toolglyphs.h"
 #include "tracemodel.h"
 
 #include <QAction>
@@ -43,7 +44,8 @@ ExportController::ExportController(
     describeAction(m_exportCsv, tr("Save one row per span (thread, state, start, duration) for a spreadsheet"));
     connect(m_exportCsv, &QAction::triggered, this, &ExportController::exportCsvDialog);
 
-    m_copyImage = new QAction(QIcon::fromTheme(QStringLiteral("edit-copy")), tr("&Copy Image"), window);
+    m_copyImage = new QAction(
+        QIcon::fromTheme(QStringLiteral("edit-copy"), toolGlyph(ToolGlyph::Copy)), tr("&Copy Image"), window);
     m_copyImage->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
     describeAction(m_copyImage, tr("Copy the timeline picture to the clipboard, ready to paste into a slide"));
     connect(m_copyImage, &QAction::triggered, this, &ExportController::copyImage);

@@ -21,6 +21,7 @@ class ConsolePane;
 class ExploreController;
 class ExportController;
 class LessonController;
+class MainToolBar;
 class MessageBar;
 class ReplayController;
 class ScenarioPanel;
@@ -76,6 +77,7 @@ public:
     ExploreController* explore() const { return m_explore; }
     TraceOpener* traceOpener() const { return m_traceOpener; }
     ExportController* exports() const { return m_exports; }
+    MainToolBar* toolBar() const { return m_toolBar; }
     // Imports a Chrome trace in the background and shows it when done; a file that does not
     // import leaves the timeline as it is and says why.
     void openTrace(const QString& path);
@@ -121,6 +123,7 @@ private:
     ExploreController* m_explore = nullptr;
     TraceOpener* m_traceOpener = nullptr;
     ExportController* m_exports = nullptr;
+    MainToolBar* m_toolBar = nullptr;
 
     QAction* m_open = nullptr;
     QAction* m_quit = nullptr;

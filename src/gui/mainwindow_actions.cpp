@@ -4,6 +4,7 @@
 #include "actiontext.h"
 #include "explorecontroller.h"
 #include "exportcontroller.h"
+#include "maintoolbar.h"
 #include "replaycontroller.h"
 #include "scenariopanel.h"
 #include "timelineview.h"
@@ -18,7 +19,6 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStatusBar>
-#include <QToolBar>
 
 namespace Forkline {
 
@@ -91,25 +91,26 @@ void MainWindow::createMenusAndToolBar()
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_about);
 
-    QToolBar* bar = addToolBar(tr("Main"));
-    bar->setObjectName(QStringLiteral("mainToolBar"));
-    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    bar->addAction(m_open);
-    bar->addSeparator();
-    bar->addAction(m_run);
-    bar->addAction(m_stop);
-    auto* scaleLabel = new QLabel(tr(" &Time scale: "), bar);
+    // Secondary actions show only their icon, so the bar fits a 1280 px window in Korean too.
+    m_toolBar = new MainToolBar(tr("Main"), this);
+    m_toolBar->setObjectName(QStringLiteral("mainToolBar"));
+    addToolBar(m_toolBar);
+    m_toolBar->addAction(m_open);
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(m_run);
+    m_toolBar->addAction(m_stop);
+    auto* scaleLabel = new QLabel(tr(" &Time scale: "), m_toolBar);
     scaleLabel->setBuddy(m_timeScale);
-    bar->addWidget(scaleLabel);
-    bar->addWidget(m_timeScale);
-    bar->addSeparator();
-    bar->addAction(zoom->zoomInAction());
-    bar->addAction(zoom->zoomOutAction());
-    bar->addAction(zoom->fitAction());
-    bar->addAction(zoom->followAction());
-    bar->addSeparator();
-    bar->addAction(m_exports->exportImageAction());
-    bar->addAction(m_exports->copyImageAction());
+    m_toolBar->addWidget(scaleLabel);
+    m_toolBar->addWidget(m_timeScale);
+    m_toolBar->addSeparator();
+    m_toolBar->addIconAction(zoom->zoomInAction());
+    m_toolBar->addIconAction(zoom->zoomOutAction());
+    m_toolBar->addIconAction(zoom->fitAction());
+    m_toolBar->addIconAction(zoom->followAction());
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(m_exports->exportImageAction());
+    m_toolBar->addIconAction(m_exports->copyImageAction());
 }
 
 void MainWindow::openScenarioDialog()

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "replaybar.h"
 
+#include "actiontext.h"
 #include "timeaxis.h"
 
 #include <QAction>
@@ -143,6 +144,7 @@ void ReplayBar::addButtons(const QList<QAction*>& actions)
 
 void ReplayBar::addTrailingButton(QAction* action)
 {
+    useButtonText(action); // "다시 보기", where the menu says "다시 보기(&R)"
     auto* button = new QToolButton(this);
     button->setDefaultAction(action);
     button->setAutoRaise(true);

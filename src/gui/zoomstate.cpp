@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "zoomstate.h"
 
+#include "toolglyphs.h"
+
 #include <QAction>
 #include <algorithm>
 #include <cmath>
@@ -18,22 +20,25 @@ constexpr qint64 kLiveMinimum = 200000000;
 ZoomState::ZoomState(QObject* parent)
     : QObject(parent)
 {
-    m_zoomIn = new QAction(QIcon::fromTheme(QStringLiteral("zoom-in")), tr("Zoom &In"), this);
+    m_zoomIn
+        = new QAction(QIcon::fromTheme(QStringLiteral("zoom-in"), toolGlyph(ToolGlyph::ZoomIn)), tr("Zoom &In"), this);
     m_zoomIn->setShortcuts({ QKeySequence(Qt::Key_Plus), QKeySequence(Qt::Key_Equal), QKeySequence::ZoomIn });
     m_zoomIn->setToolTip(tr("Zoom in on the timeline (+ or the mouse wheel)"));
     connect(m_zoomIn, &QAction::triggered, this, [this] { zoomBy(kStep); });
 
-    m_zoomOut = new QAction(QIcon::fromTheme(QStringLiteral("zoom-out")), tr("Zoom &Out"), this);
+    m_zoomOut = new QAction(
+        QIcon::fromTheme(QStringLiteral("zoom-out"), toolGlyph(ToolGlyph::ZoomOut)), tr("Zoom &Out"), this);
     m_zoomOut->setShortcuts({ QKeySequence(Qt::Key_Minus), QKeySequence::ZoomOut });
     m_zoomOut->setToolTip(tr("Zoom out (- or the mouse wheel)"));
     connect(m_zoomOut, &QAction::triggered, this, [this] { zoomBy(1 / kStep); });
 
-    m_fit = new QAction(QIcon::fromTheme(QStringLiteral("zoom-fit-best")), tr("&Fit All"), this);
+    m_fit = new QAction(
+        QIcon::fromTheme(QStringLiteral("zoom-fit-best"), toolGlyph(ToolGlyph::FitAll)), tr("&Fit All"), this);
     m_fit->setShortcuts({ QKeySequence(Qt::Key_0), QKeySequence(Qt::CTRL | Qt::Key_0) });
     m_fit->setToolTip(tr("Show the whole run (0)"));
     connect(m_fit, &QAction::triggered, this, &ZoomState::fit);
 
-    m_follow = new QAction(tr("F&ollow Live"), this);
+    m_follow = new QAction(toolGlyph(ToolGlyph::Follow), tr("F&ollow Live"), this);
     m_follow->setCheckable(true);
     m_follow->setChecked(true);
     m_follow->setEnabled(false);
