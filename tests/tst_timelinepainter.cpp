@@ -12,6 +12,7 @@
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
+#include <cmath>
 
 using namespace Forkline;
 
@@ -101,6 +102,8 @@ class TestTimelinePainter : public QObject
 private Q_SLOTS:
     void stateColours();
     void patternsWithoutColour();
+    void flowsReadOnEitherPage_data();
+    void flowsReadOnEitherPage();
     void openSpanReachesNow();
     void manySpansPerPixel();
     void narrowBoxesDrawnAsOneImage_data();
@@ -159,6 +162,59 @@ void TestTimelinePainter::patternsWithoutColour()
         QVERIFY2(!signatures.contains(signature), qPrintable(TimelineStyle::stateLabel(State(s))));
         signatures.insert(signature);
     }
+}
+
+void TestTimelinePainter::flowsReadOnEitherPage_data()
+{
+    QTest::addColumn<bool>("dark");
+    QTest::addColumn<int>("kind");
+    for (const bool dark : { false, true }) {
+        for (const FlowKind k : { FlowKind::Fork, FlowKind::Join, FlowKind::Message, FlowKind::Lock }) {
+            QTest::addRow("%s, %s", dark ? "dark" : "light", qPrintable(TimelineStyle::flowLabel(k))) << dark << int(k);
+        }
+    }
+}
+
+void TestTimelinePainter::flowsReadOnEitherPage()
+{
+    QFETCH(bool, dark);
+    QFETCH(int, kind);
+    TimelineStyle style { QFont() };
+    if (dark) {
+        // The --dark palette of the app.
+        QPalette palette;
+        palette.setColor(QPalette::Base, QColor(0x1e, 0x1f, 0x22));
+        palette.setColor(QPalette::Text, QColor(0xe6, 0xe8, 0xeb));
+        palette.setColor(QPalette::Highlight, QColor(0x35, 0x74, 0xc6));
+        style.usePalette(palette);
+    }
+    QImage img(120, 30, QImage::Format_ARGB32_Premultiplied);
+    img.fill(style.laneBackground());
+    QPainter p(&img);
+    p.setRenderHint(QPainter::Antialiasing);
+    style.drawFlow(&p, QPointF(10, 15), QPointF(110, 15), FlowKind(kind));
+    p.end();
+    // WCAG contrast of the arrow's strongest pixel against the lane.
+    const auto luminance = [](QRgb c) {
+        const auto channel = [](int v) {
+            const double x = v / 255.0;
+            return x <= 0.03928 ? x / 12.92 : std::pow((x + 0.055) / 1.055, 2.4);
+        };
+        return 0.2126 * channel(qRed(c)) + 0.7152 * channel(qGreen(c)) + 0.0722 * channel(qBlue(c));
+    };
+    const double lane = luminance(style.laneBackground().rgb());
+    double best = 1;
+    QSet<QRgb> colours;
+    for (int x = 0; x < img.width(); ++x) {
+        const QRgb px = img.pixel(x, 15);
+        colours.insert(px & 0xffffff);
+        const double l = luminance(px);
+        best = std::max(best, (std::max(l, lane) + 0.05) / (std::min(l, lane) + 0.05));
+    }
+    QVERIFY2(best >= 3.0, qPrintable(QString::number(best)));
+    // Slides and the light theme keep the designed slate for fork and join.
+    if (!dark && (FlowKind(kind) == FlowKind::Fork || FlowKind(kind) == FlowKind::Join))
+        QVERIFY(colours.contains(0x3b3f46));
 }
 
 void TestTimelinePainter::openSpanReachesNow()

@@ -485,7 +485,7 @@ void TimelineStyle::drawFlow(QPainter* p, QPointF from, QPointF to, FlowKind k) 
     const double head = m_presentation ? 9 : 7;
     const QPointF dir = (to - from) / line.length();
     const QPointF tip = line.length() > gap + head ? to - dir * gap : to;
-    QColor color(0x3b, 0x3f, 0x46);
+    QColor color = arrowInk();
     QPen pen(color, m_presentation ? 1.8 : 1.3);
     // Each kind differs in line and head, not only in colour, so a greyscale slide still
     // tells a lock hand-over (dotted) from a message (open head) and from fork and join.
@@ -497,12 +497,14 @@ void TimelineStyle::drawFlow(QPainter* p, QPointF from, QPointF to, FlowKind k) 
         pen.setDashPattern({ 4, 2.5 });
         break;
     case FlowKind::Message:
-        color = TimelineStyle::stateColor(State::Computing);
+        // The computing blue, lifted on a dark page where the plain one sinks into the lane.
+        color = m_dark ? ink(State::Computing).lighter(140) : ink(State::Computing);
         pen.setColor(color);
         openHead = true;
         break;
     case FlowKind::Lock:
-        color = mix(TimelineStyle::stateColor(State::WaitingLock), Qt::black, 0.35);
+        // Darkened to read on white, kept bright on a dark page.
+        color = m_dark ? ink(State::WaitingLock) : mix(ink(State::WaitingLock), Qt::black, 0.35);
         pen.setColor(color);
         // Round dots: a zero-length dash with a round cap, one pen width apart.
         pen.setCapStyle(Qt::RoundCap);
