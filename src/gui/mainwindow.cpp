@@ -24,6 +24,7 @@
 #include <QEventLoop>
 #include <QFileInfo>
 #include <QLabel>
+#include <QScreen>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QVBoxLayout>
@@ -153,8 +154,9 @@ void MainWindow::showTrace(const QString& path)
 
 void MainWindow::restoreSettings()
 {
+    // The first time: 1280 × 820, or less on a smaller screen (1280 × 800 is common on projectors).
     if (!restoreGeometry(m_settings->geometry()))
-        resize(1280, 820);
+        resize(QSize(1280, 820).boundedTo(screen()->availableSize()));
     restoreState(m_settings->windowState());
     m_mainSplitter->restoreState(m_settings->splitterState(QStringLiteral("main")));
     m_rightSplitter->restoreState(m_settings->splitterState(QStringLiteral("right")));
