@@ -264,8 +264,18 @@ void ProcessHost::runWorker(int index)
         }
     }
     // As in CPython, a new thread reports itself started once it holds the GIL, so it
-    // runs until it first blocks before the thread that started it goes on.
-    takeGil(flow);
+    // runs until it first blocks before the thread that started it goes on. It takes turns
+    // from the moment it queues: a thread that yields from then on hands it the GIL.
+    if (m_gil) {
+        flow.holdsGil = m_gil->enqueue(flow.tid);
+        threadArrived();
+        if (!flow.holdsGil) {
+            emitState(flow, State::WaitingGil);
+            flow.holdsGil = m_gil->waitTurn(flow.tid); // false: aborted, and the steps end at once
+        }
+    } else {
+        threadArrived();
+    }
     emitState(flow, State::Running);
     {
         std::unique_lock<std::mutex> lock(m_mutex);

@@ -109,6 +109,10 @@ private:
     void dropGil(Flow& flow);
     // Lets threads that wait for the GIL run first; they run until they block.
     bool yieldGil(Flow& flow);
+    // Waits until every thread started so far can take a turn: what a yield lets run.
+    bool waitForStartingThreads();
+    // A started thread has reached the point where it competes for a turn.
+    void threadArrived();
     bool runDataStep(Flow& flow, const Step& step);
     bool compute(Flow& flow, const Step& step);
     bool parseWhole(Flow& flow, const QString& text, qint64* out);
@@ -139,6 +143,7 @@ private:
     std::condition_variable m_wake;
     bool m_aborting = false;
     std::vector<WorkerState> m_workers; // by scenario worker index
+    int m_startingThreads = 0; // started, not yet competing for a turn (queued for the GIL)
 
     std::mutex m_inputMutex;
     std::unique_ptr<ProcessWorkers> m_processes; // created with the first process worker

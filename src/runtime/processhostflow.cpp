@@ -56,10 +56,32 @@ void ProcessHost::dropGil(Flow& flow)
     flow.holdsGil = false;
 }
 
+bool ProcessHost::waitForStartingThreads()
+{
+    // A thread that start() has launched is one of the others a yield lets run, even before
+    // the OS has got it to the point of asking for the GIL. Without this wait, whether it runs
+    // depends on how fast the OS creates threads: a short read-yield-write loop could end
+    // before the next thread exists, and a race lesson would lose no update.
+    std::unique_lock<std::mutex> lock(m_mutex);
+    m_wake.wait(lock, [this] { return m_aborting || m_startingThreads == 0; });
+    return !m_aborting;
+}
+
+void ProcessHost::threadArrived()
+{
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        --m_startingThreads;
+    }
+    m_wake.notify_all();
+}
+
 bool ProcessHost::yieldGil(Flow& flow)
 {
     if (!m_gil || !flow.holdsGil)
         return true;
+    if (!waitForStartingThreads())
+        return false;
     // The wait starts at the release itself, whenever the OS lets this thread report it.
     const qint64 releasedAt = monotonicNs();
     if (!m_gil->handOver(flow.tid))
@@ -154,6 +176,8 @@ bool ProcessHost::sleepFor(Flow& flow, double seconds)
         // time.sleep(0): no wait, just let the other threads run.
         if (m_gil)
             return yieldGil(flow);
+        if (!waitForStartingThreads())
+            return false;
         std::this_thread::yield();
         return true;
     }
@@ -195,6 +219,7 @@ bool ProcessHost::startWorker(Flow& flow, const Step& step)
         if (!ws.isProcess) {
             ws.thread = thread = new ThreadWorker(this, index);
             thread->setObjectName(spec.name);
+            ++m_startingThreads;
         }
     }
     if (!thread)
