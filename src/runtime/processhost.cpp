@@ -286,6 +286,10 @@ void ProcessHost::runWorker(int index)
         if (m_gil)
             m_wake.wait(lock, [&] { return m_aborting || m_workers[size_t(index)].starterQueued; });
     }
+    // That wait is not Python code running: on a busy machine it can outlast a whole switch
+    // interval, and the thread would hand the GIL over before its first step.
+    if (m_gil && flow.holdsGil)
+        m_gil->restartSlice(flow.tid);
 
     runSteps(flow, spec.steps);
 

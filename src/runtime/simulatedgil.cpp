@@ -69,6 +69,13 @@ void SimulatedGil::release(qint64 tid)
     m_cv.notify_all();
 }
 
+void SimulatedGil::restartSlice(qint64 tid)
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    if (m_owner == tid)
+        m_sliceEnd = monotonicNs() + m_interval;
+}
+
 bool SimulatedGil::shouldYield() const
 {
     return m_waiting.load(std::memory_order_relaxed) > 0 && monotonicNs() >= m_sliceEnd.load(std::memory_order_relaxed);

@@ -31,6 +31,9 @@ public:
     // was waiting (the caller still holds the lock).
     bool handOver(qint64 tid);
     void release(qint64 tid);
+    // The holder's switch interval starts again now: time it spent blocked on something
+    // other than the lock is not time it ran.
+    void restartSlice(qint64 tid);
     // Cheap enough to call between small chunks of work.
     bool shouldYield() const;
     bool hasWaiters() const { return m_waiting.load(std::memory_order_relaxed) > 0; }
