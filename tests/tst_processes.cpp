@@ -6,6 +6,22 @@
 
 using namespace ForklineTest;
 
+namespace {
+
+// The line printed last, by the clock. Each process sends its prints on a channel of its own,
+// so a child's last line can reach the collector after a line its parent printed later.
+QString lastPrinted(const TraceModel& m)
+{
+    const PrintRecord* last = nullptr;
+    for (const PrintRecord& p : m.prints()) {
+        if (!last || p.t >= last->t)
+            last = &p;
+    }
+    return last ? m.texts().at(last->text) : QString();
+}
+
+} // namespace
+
 class TestProcesses : public QObject
 {
     Q_OBJECT
@@ -65,7 +81,11 @@ void TestProcesses::parallelChildrenShareTheirParent()
     // They run at the same time.
     QVERIFY(std::max(findInstant(foo, InstantKind::Start)->t, findInstant(bar, InstantKind::Start)->t)
         < std::min(findInstant(foo, InstantKind::End)->t, findInstant(bar, InstantKind::End)->t));
-    QCOMPARE(r.prints.last(), QStringLiteral("[parent] both children are done"));
+    // join() returned after both ended.
+    const Instant* done = findInstant(main, InstantKind::Print, QStringLiteral("[parent] both children are done"), &m);
+    QVERIFY(done);
+    QVERIFY(done->t >= std::max(findInstant(foo, InstantKind::End)->t, findInstant(bar, InstantKind::End)->t));
+    QCOMPARE(lastPrinted(m), QStringLiteral("[parent] both children are done"));
 }
 
 void TestProcesses::daemonThreadsKilledWhenMainEnds()
@@ -141,12 +161,14 @@ void TestProcesses::terminateStep()
     const Instant* terminated = findInstant(sub, InstantKind::Terminated);
     QVERIFY(fork && terminated);
     const double after = double(terminated->t - fork->t) / 1e9;
-    QVERIFY2(after > 0.9 && after < 1.1, qPrintable(QString::number(after)));
+    // Main sleeps 1 s after start() returns; starting the child and seeing it exit add to that,
+    // by a lot on a busy machine. Far below the child's own 5 s nap, which it never finishes.
+    QVERIFY2(after > 0.9 && after < 3.0, qPrintable(QString::number(after)));
 #if !defined(Q_OS_WIN)
     QCOMPARE(terminated->code, 15); // SIGTERM
 #endif
     QVERIFY(!r.prints.contains(QStringLiteral("[sub] startcoding end")));
-    QCOMPARE(r.prints.last(), QStringLiteral("[main] end"));
+    QCOMPARE(lastPrinted(m), QStringLiteral("[main] end"));
 }
 
 void TestProcesses::terminateFromCollector()
@@ -211,7 +233,7 @@ void TestProcesses::crashingProcessLeavesTheRunGoing()
     QCOMPARE(crashed->code, 6); // SIGABRT
 #endif
     QVERIFY(r.prints.contains(QStringLiteral("about to crash")));
-    QCOMPARE(r.prints.last(), QStringLiteral("main goes on"));
+    QCOMPARE(lastPrinted(r.model), QStringLiteral("main goes on"));
 }
 
 void TestProcesses::workerThatCannotStart()
@@ -226,7 +248,7 @@ void TestProcesses::workerThatCannotStart()
     const Instant* failed = findInstant(foo, InstantKind::Failed);
     QVERIFY(failed);
     QVERIFY(r.model.texts().at(failed->text).contains(QStringLiteral("could not start")));
-    QCOMPARE(r.prints.last(), QStringLiteral("[parent] both children are done"));
+    QCOMPARE(lastPrinted(r.model), QStringLiteral("[parent] both children are done"));
 }
 
 void TestProcesses::stopLeavesNoProcess()
