@@ -48,6 +48,8 @@ bool MainWindow::startRun()
     launch.scenario = key;
     launch.options = options;
     launch.program = m_runnerProgram;
+    // However busy the run, the window showing it keeps answering.
+    launch.lowerPriority = true;
     // A fresh collector per run: nothing of the previous run (sockets, buffers, timers) can
     // leak into the next one.
     auto* collector = new Collector(this);

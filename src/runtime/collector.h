@@ -30,6 +30,10 @@ public:
         // CLI: the runner's stdin/stdout/stderr are this process's own. GUI: captured.
         bool forwardStdio = false;
         QString program; // defaults to this executable
+        // The run's processes at a lower scheduling priority than this one (nice +10; below
+        // normal on Windows), so that a run keeping every core busy cannot starve the window
+        // that draws it. Off where the run is measured against the machine (compare).
+        bool lowerPriority = false;
     };
 
     explicit Collector(QObject* parent = nullptr);
@@ -57,7 +61,7 @@ public:
     static QString channelArgument() { return QStringLiteral("--fl-channel"); }
 
 Q_SIGNALS:
-    // A batch of events was applied to model(). Emitted at most once per socket read; a
+    // A batch of events was applied to model(). Emitted at most once per slice of work; a
     // view should coalesce repaints on a timer.
     void modelUpdated();
     void printed(int lane, const QString& text);
@@ -67,6 +71,9 @@ Q_SIGNALS:
 private:
     void onNewConnection();
     void onReadyRead(QLocalSocket* socket);
+    // Applies received lines for a few milliseconds; what is left waits for the next turn
+    // of the event loop, so a flood of events never freezes the window that shows them.
+    void ingest();
     void processLine(const QByteArray& line);
     void onRunnerFinished(int exitCode, QProcess::ExitStatus status);
     void maybeFinish();
@@ -75,7 +82,15 @@ private:
     QLocalServer* m_server = nullptr;
     QProcess* m_runner = nullptr;
     std::vector<QLocalSocket*> m_sockets;
-    QHash<QLocalSocket*, QByteArray> m_buffers;
+    // Bytes received from one socket; everything before `from` has been applied.
+    struct Inbox
+    {
+        QByteArray data;
+        qsizetype from = 0;
+    };
+    QHash<QLocalSocket*, Inbox> m_inboxes;
+    size_t m_nextInbox = 0; // index into m_sockets where the next turn starts
+    QTimer m_ingestTimer;
     TraceModel m_model;
     qint64 m_t0 = 0;
     qint64 m_runnerPid = 0;
