@@ -244,6 +244,8 @@ private Q_SLOTS:
     void eventRoundTrip();
     void decodeRejectsMalformed_data();
     void decodeRejectsMalformed();
+    void decodeReadsAsQJsonDocumentDoes_data();
+    void decodeReadsAsQJsonDocumentDoes();
     void applyEvents();
 };
 
@@ -673,6 +675,47 @@ void TestTraceModel::decodeRejectsMalformed()
     ev.name = QStringLiteral("untouched");
     QVERIFY(!ChannelEvent::decode(line, &ev));
     QCOMPARE(ev.name, QStringLiteral("untouched"));
+}
+
+void TestTraceModel::decodeReadsAsQJsonDocumentDoes_data()
+{
+    QTest::addColumn<QByteArray>("line");
+
+    int i = 0;
+    for (const ChannelEvent& ev : runEvents())
+        QTest::addRow("event %d", i++) << ev.encode();
+    ChannelEvent print = makeEvent(ChannelEvent::Type::Instant, 5, 6, 7);
+    print.instant = InstantKind::Print;
+    print.text = QStringLiteral("탭\t과 \"따옴표\", \\ 그리고 \u0001");
+    QTest::newRow("escapes") << print.encode();
+    print.text = QStringLiteral("[매수] 체결 ✓");
+    QTest::newRow("utf-8") << print.encode();
+    print.text = QString(QLatin1String(""));
+    QTest::newRow("empty text") << print.encode();
+    QTest::newRow("spaces, other order") << QByteArray(
+        R"({ "tid": 3, "e": "state", "s": "running", "t": 2, "pid": 1 })");
+    QTest::newRow("fraction") << QByteArray(R"({"e":"state","pid":1,"s":"running","t":2.5,"tid":3})");
+    QTest::newRow("exponent") << QByteArray(R"({"e":"state","pid":1,"s":"running","t":1e3,"tid":3})");
+    QTest::newRow("twice") << QByteArray(R"({"e":"state","pid":1,"s":"running","t":1,"t":2,"tid":3})");
+    QTest::newRow("unknown key") << QByteArray(R"({"e":"state","pid":1,"s":"running","t":1,"tid":3,"x":[]})");
+    QTest::newRow("huge code") << QByteArray(R"({"code":4294967296,"e":"done","pid":1,"t":1,"tid":3})");
+    QTest::newRow("object value") << QByteArray(R"({"e":"inst","n":"print","pid":1,"t":1,"text":{},"tid":3})");
+    QTest::newRow("trailing bytes") << QByteArray(R"({"e":"state","pid":1,"s":"running","t":1,"tid":3}x)");
+    QTest::newRow("torn") << QByteArray(R"({"e":"inst","n":"print","pid":1,"t":1,"text":"half)");
+    QTest::newRow("counter") << QByteArray(
+        R"({"e":"ctr","name":"memory","pid":1,"t":1,"tid":0,"unit":"MiB","v":1.25e2})");
+}
+
+void TestTraceModel::decodeReadsAsQJsonDocumentDoes()
+{
+    QFETCH(QByteArray, line);
+
+    ChannelEvent fast;
+    ChannelEvent reference;
+    const bool read = ChannelEvent::decode(line, &fast);
+    QCOMPARE(read, ChannelEvent::decodeJson(line, &reference));
+    if (read)
+        compareEvents(reference, fast);
 }
 
 void TestTraceModel::applyEvents()

@@ -6,6 +6,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <cctype>
+#include <charconv>
+#include <cstring>
 
 namespace Forkline {
 
@@ -86,7 +89,259 @@ QByteArray ChannelEvent::encode() const
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
+namespace {
+
+// Every line on the channel is one flat object of strings, integers, a number, a boolean and
+// a [pid, tid] pair, as encode() writes it. A busy run sends a hundred thousand a second to
+// the window's thread; reading them directly costs a fraction of building a QJsonDocument.
+// Anything this reader does not expect is left to QJsonDocument (decodeJson below), whose
+// reading is the reference.
+class FlatLine
+{
+public:
+    explicit FlatLine(const QByteArray& line)
+        : m_p(line.constData())
+        , m_end(line.constData() + line.size())
+    { }
+
+    struct Text
+    {
+        const char* begin = nullptr;
+        const char* end = nullptr;
+        bool escaped = false;
+        bool is(const char* s) const
+        {
+            const size_t n = std::strlen(s);
+            return !escaped && size_t(end - begin) == n && std::memcmp(begin, s, n) == 0;
+        }
+        QString toString() const { return QString::fromUtf8(begin, end - begin); }
+    };
+
+    bool eat(char c)
+    {
+        if (m_p < m_end && *m_p == c) {
+            ++m_p;
+            return true;
+        }
+        return false;
+    }
+    bool atEnd() const { return m_p == m_end; }
+
+    bool text(Text* out)
+    {
+        if (!eat('"'))
+            return false;
+        out->begin = m_p;
+        out->escaped = false;
+        while (m_p < m_end && *m_p != '"') {
+            const auto c = static_cast<unsigned char>(*m_p);
+            if (c < 0x20)
+                return false;
+            if (c == '\\') {
+                out->escaped = true;
+                if (++m_p == m_end)
+                    return false;
+            }
+            ++m_p;
+        }
+        out->end = m_p;
+        return eat('"');
+    }
+
+    bool integer(qint64* out)
+    {
+        const auto [next, error] = std::from_chars(m_p, m_end, *out);
+        if (error != std::errc() || (next < m_end && (*next == '.' || *next == 'e' || *next == 'E')))
+            return false; // a fraction or an exponent: QJsonDocument's rules apply
+        m_p = next;
+        return true;
+    }
+
+    bool number(double* out)
+    {
+        const char* begin = m_p;
+        while (m_p < m_end && (std::isdigit(static_cast<unsigned char>(*m_p)) || std::strchr("+-.eE", *m_p)))
+            ++m_p;
+        bool ok = false;
+        *out = QByteArray::fromRawData(begin, m_p - begin).toDouble(&ok);
+        return ok;
+    }
+
+    bool boolean(bool* out)
+    {
+        for (const auto& [word, value] : { std::pair("true", true), std::pair("false", false) }) {
+            const size_t n = std::strlen(word);
+            if (size_t(m_end - m_p) >= n && std::memcmp(m_p, word, n) == 0) {
+                m_p += n;
+                *out = value;
+                return true;
+            }
+        }
+        return false;
+    }
+
+private:
+    const char* m_p;
+    const char* m_end;
+};
+
+bool decodeFlat(const QByteArray& line, ChannelEvent* out)
+{
+    FlatLine in(line);
+    if (!in.eat('{'))
+        return false;
+    FlatLine::Text e, s, n, kind, ph, name, label, text, unit;
+    bool hasText = false;
+    qint64 code = 0;
+    qint64 ppid = 0;
+    bool daemon = false;
+    qint64 parent[2] = { 0, 0 };
+    qint64 flowId = 0;
+    double value = 0;
+    ChannelEvent ev;
+    quint32 seen = 0;
+    if (!in.eat('}')) {
+        do {
+            FlatLine::Text key;
+            if (!in.text(&key) || key.escaped || !in.eat(':'))
+                return false;
+            // The keys encode() writes, each once; anything else goes the long way.
+            static const char* const keys[] = { "e", "t", "pid", "tid", "ppid", "name", "label", "kind", "daemon",
+                "parent", "s", "n", "text", "code", "id", "ph", "unit", "v" };
+            int k = 0;
+            while (k < int(std::size(keys)) && !key.is(keys[k]))
+                ++k;
+            if (k == int(std::size(keys)) || (seen & (1u << k)))
+                return false;
+            seen |= 1u << k;
+            bool ok = false;
+            switch (k) {
+            case 0:
+                ok = in.text(&e);
+                break;
+            case 1:
+                ok = in.integer(&ev.t);
+                break;
+            case 2:
+                ok = in.integer(&ev.pid);
+                break;
+            case 3:
+                ok = in.integer(&ev.tid);
+                break;
+            case 4:
+                ok = in.integer(&ppid);
+                break;
+            case 5:
+                ok = in.text(&name);
+                break;
+            case 6:
+                ok = in.text(&label);
+                break;
+            case 7:
+                ok = in.text(&kind);
+                break;
+            case 8:
+                ok = in.boolean(&daemon);
+                break;
+            case 9:
+                ok = in.eat('[') && in.integer(&parent[0]) && in.eat(',') && in.integer(&parent[1]) && in.eat(']');
+                break;
+            case 10:
+                ok = in.text(&s);
+                break;
+            case 11:
+                ok = in.text(&n);
+                break;
+            case 12:
+                ok = in.text(&text);
+                hasText = true;
+                break;
+            case 13:
+                ok = in.integer(&code) && code >= INT_MIN && code <= INT_MAX;
+                break;
+            case 14:
+                ok = in.integer(&flowId);
+                break;
+            case 15:
+                ok = in.text(&ph);
+                break;
+            case 16:
+                ok = in.text(&unit);
+                break;
+            case 17:
+                ok = in.number(&value);
+                break;
+            }
+            if (!ok)
+                return false;
+        } while (in.eat(','));
+        if (!in.eat('}'))
+            return false;
+    }
+    if (!in.atEnd())
+        return false;
+    // Escapes and empty strings are rare: QJsonDocument's reading of them is the one to keep.
+    for (const FlatLine::Text* t : { &name, &label, &text, &unit }) {
+        if (t->begin && (t->begin == t->end || t->escaped))
+            return false;
+    }
+    const auto latin1 = [](const FlatLine::Text& t) { return QString::fromLatin1(t.begin, t.end - t.begin); };
+    if (e.is("proc")) {
+        ev.type = ChannelEvent::Type::Process;
+        ev.ppid = ppid;
+        ev.name = name.toString();
+    } else if (e.is("lane")) {
+        ev.type = ChannelEvent::Type::Lane;
+        ev.name = name.toString();
+        ev.label = label.toString();
+        ev.processLane = kind.is("process");
+        ev.daemon = daemon;
+        ev.ppid = ppid;
+        ev.parentPid = parent[0];
+        ev.parentTid = parent[1];
+    } else if (e.is("state")) {
+        ev.type = ChannelEvent::Type::State;
+        if (!stateFromName(latin1(s), &ev.state))
+            return false;
+    } else if (e.is("inst")) {
+        ev.type = ChannelEvent::Type::Instant;
+        if (!instantFromName(latin1(n), &ev.instant))
+            return false;
+        if (hasText)
+            ev.text = text.toString();
+        ev.code = qint32(code);
+    } else if (e.is("flow")) {
+        ev.type = ChannelEvent::Type::Flow;
+        ev.flowId = flowId;
+        ev.flowStart = !ph.is("f");
+        if (!flowFromName(latin1(n), &ev.flow))
+            ev.flow = FlowKind::Other;
+    } else if (e.is("done")) {
+        ev.type = ChannelEvent::Type::Done;
+        ev.code = qint32(code);
+    } else if (e.is("ctr")) {
+        ev.type = ChannelEvent::Type::Counter;
+        ev.name = name.toString();
+        ev.text = unit.toString();
+        ev.value = value;
+    } else if (e.is("error")) {
+        ev.type = ChannelEvent::Type::Error;
+        ev.text = text.toString();
+    } else {
+        return false;
+    }
+    *out = ev;
+    return true;
+}
+
+} // namespace
+
 bool ChannelEvent::decode(const QByteArray& line, ChannelEvent* out)
+{
+    return decodeFlat(line, out) || decodeJson(line, out);
+}
+
+bool ChannelEvent::decodeJson(const QByteArray& line, ChannelEvent* out)
 {
     QJsonParseError err;
     const QJsonDocument doc = QJsonDocument::fromJson(line, &err);

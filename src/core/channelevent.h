@@ -43,6 +43,9 @@ struct ChannelEvent
 
     QByteArray encode() const; // without the trailing newline
     static bool decode(const QByteArray& line, ChannelEvent* out);
+    // decode() through QJsonDocument: slower, and the reference for any line. decode() reads
+    // the lines encode() writes directly and leaves anything else to this.
+    static bool decodeJson(const QByteArray& line, ChannelEvent* out);
 };
 
 // Applies one event to the model; times are rebased on t0. Returns false for a malformed one.
