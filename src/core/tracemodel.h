@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QString>
 #include <QStringList>
+#include <deque>
 #include <vector>
 
 namespace Forkline {
@@ -136,7 +137,7 @@ public:
     // The name to show: the foreign one if any, else the state's or the kind's.
     QString nameOf(const Span& span) const;
     QString nameOf(const Instant& instant) const;
-    const std::vector<PrintRecord>& prints() const { return m_prints; }
+    const std::deque<PrintRecord>& prints() const { return m_prints; }
 
     qint64 startTime() const { return m_minT; }
     // Latest time seen in any event (open spans reach at least this far).
@@ -158,7 +159,10 @@ private:
     QStringList m_texts;
     QStringList m_names;
     QHash<QString, qint32> m_nameIndex;
-    std::vector<PrintRecord> m_prints;
+    // Every print of a run, hundreds of thousands in a busy one: a deque grows without ever
+    // copying what it holds, where a vector's doubling would stall the live view longer and
+    // longer as the run goes on.
+    std::deque<PrintRecord> m_prints;
     std::vector<CounterTrack> m_counters;
     qint64 m_minT = 0;
     qint64 m_maxT = 0;
