@@ -35,18 +35,11 @@ QString TimelineLayout::processTitle(const ProcessInfo& process)
     return s;
 }
 
-void TimelineLayout::build(const TraceModel& model, const TimelineStyle& style, const QSet<qint64>& collapsed)
+namespace {
+// When each process began, by its lanes' first events.
+std::vector<qint64> processesBegan(const TraceModel& model)
 {
-    m_rows.clear();
-    m_laneCenter.assign(size_t(model.laneCount()), -1);
-    m_laneVisible.assign(size_t(model.laneCount()), false);
-
-    // Children after their parent, so a process tree reads top-down like `ps f`.
     const auto& procs = model.processes();
-    std::vector<int> order;
-    order.reserve(procs.size());
-    std::vector<bool> placed(procs.size(), false);
-    // Siblings in the order they began (their events may arrive in another order).
     std::vector<qint64> began(procs.size(), LLONG_MAX);
     for (size_t i = 0; i < procs.size(); ++i) {
         for (int li : procs[i].lanes) {
@@ -59,6 +52,44 @@ void TimelineLayout::build(const TraceModel& model, const TimelineStyle& style, 
                 began[i] = std::min(began[i], l.openSince);
         }
     }
+    return began;
+}
+} // namespace
+
+size_t TimelineLayout::signature(const TraceModel& model, const QSet<qint64>& collapsed)
+{
+    size_t h = qHashMulti(0, model.laneCount(), model.processes().size(), model.counters().size());
+    const std::vector<qint64> began = processesBegan(model);
+    for (size_t i = 0; i < began.size(); ++i) {
+        const ProcessInfo& p = model.processes()[i];
+        h = qHashMulti(h, p.pid, p.ppid, began[i], p.lanes.size());
+        for (int li : p.lanes)
+            h = qHash(li, h);
+    }
+    for (const Lane& l : model.lanes())
+        h = qHashMulti(h, l.pid, l.tid, l.name, l.label, l.daemon);
+    for (const CounterTrack& c : model.counters())
+        h = qHashMulti(h, c.pid, c.name);
+    // A set has no order of its own: combine its members so that any order gives the same.
+    size_t folded = 0;
+    for (qint64 pid : collapsed)
+        folded += qHash(pid, 1);
+    return qHashMulti(h, collapsed.size(), folded);
+}
+
+void TimelineLayout::build(const TraceModel& model, const TimelineStyle& style, const QSet<qint64>& collapsed)
+{
+    m_rows.clear();
+    m_laneCenter.assign(size_t(model.laneCount()), -1);
+    m_laneVisible.assign(size_t(model.laneCount()), false);
+
+    // Children after their parent, so a process tree reads top-down like `ps f`.
+    const auto& procs = model.processes();
+    std::vector<int> order;
+    order.reserve(procs.size());
+    std::vector<bool> placed(procs.size(), false);
+    // Siblings in the order they began (their events may arrive in another order).
+    const std::vector<qint64> began = processesBegan(model);
     const auto earlier
         = [&](size_t a, size_t b) { return began[a] != began[b] ? began[a] < began[b] : procs[a].pid < procs[b].pid; };
     std::function<void(size_t)> place = [&](size_t i) {

@@ -31,6 +31,9 @@ class TimelineLayout
     Q_DECLARE_TR_FUNCTIONS(Forkline::TimelineLayout)
 public:
     void build(const TraceModel& model, const TimelineStyle& style, const QSet<qint64>& collapsed = {});
+    // A hash of everything in the model that build() looks at (with the style, which the
+    // caller tracks): a live view rebuilds only when it changes, not every frame.
+    static size_t signature(const TraceModel& model, const QSet<qint64>& collapsed = {});
 
     const std::vector<TimelineRow>& rows() const { return m_rows; }
     int height() const { return m_height; }

@@ -7,6 +7,7 @@
 #include "tracemodel.h"
 #include "zoomstate.h"
 
+#include <QElapsedTimer>
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
@@ -19,6 +20,10 @@ namespace Forkline {
 
 namespace {
 constexpr int kFrameMs = 16;
+// A live view spends at most about a sixth of its time painting: when frames get costly (a
+// big window, a slow or busy machine) they come less often instead of crowding out the rest.
+constexpr int kPaintShare = 6;
+constexpr int kSlowestFrameMs = 100;
 constexpr int kDragThreshold = 4;
 constexpr qint64 kMaxScrollSteps = 1000000000;
 } // namespace
@@ -45,6 +50,7 @@ TimelineView::TimelineView(QWidget* parent)
     m_repaintTimer.setSingleShot(true);
     m_repaintTimer.setInterval(kFrameMs);
     connect(&m_repaintTimer, &QTimer::timeout, this, &TimelineView::refresh);
+    m_liveTimer.setSingleShot(true);
     m_liveTimer.setInterval(kFrameMs);
     connect(&m_liveTimer, &QTimer::timeout, this, &TimelineView::refresh);
 
@@ -97,7 +103,8 @@ void TimelineView::setLiveClock(std::function<qint64()> clock)
 
 void TimelineView::scheduleUpdate()
 {
-    if (!m_repaintTimer.isActive())
+    // A live view refreshes on its own clock.
+    if (!isLive() && !m_repaintTimer.isActive())
         m_repaintTimer.start();
 }
 
@@ -111,7 +118,13 @@ void TimelineView::refresh()
     m_repaintTimer.stop();
     static const TraceModel empty;
     const TraceModel& model = m_model ? *m_model : empty;
-    m_layout.build(model, m_style, m_collapsed);
+    // Every frame of a live run comes here; the rows change only when lanes come or go.
+    const size_t key = TimelineLayout::signature(model, m_collapsed);
+    if (!m_layoutValid || key != m_layoutKey) {
+        m_layout.build(model, m_style, m_collapsed);
+        m_layoutKey = key;
+        m_layoutValid = true;
+    }
     const TimelineLegend legend(m_legendScanner.update(model), model.isEmpty(), m_style);
     const int legendWidth = viewport()->width() - 2 * m_style.padding;
     m_legendHeight = model.isEmpty() ? 0 : legend.heightForWidth(legendWidth) + 2 * m_style.padding;
@@ -119,6 +132,8 @@ void TimelineView::refresh()
     m_zoom->setExtent(start, end);
     updateScrollBars();
     viewport()->update();
+    if (isLive())
+        m_liveTimer.start(std::clamp(int(m_paintMs * kPaintShare), kFrameMs, kSlowestFrameMs));
 }
 
 int TimelineView::rowsBottom() const
@@ -268,6 +283,7 @@ void TimelineView::setPresentation(bool on)
 
 void TimelineView::rebuildStyle()
 {
+    m_layoutValid = false;
     m_style = TimelineStyle(font(), m_style.presentation());
     m_style.usePalette(palette());
     refresh();
@@ -295,6 +311,8 @@ void TimelineView::paintEvent(QPaintEvent*)
                      : tr("Pick a scenario and press Run (F5).\nEvery thread gets a lane here."));
         return;
     }
+    QElapsedTimer clock;
+    clock.start();
     const TimeMapping map = mapping();
     const TimelinePainter painter(*m_model, m_layout, m_style, map, now());
     const int labelWidth = m_layout.labelWidth();
@@ -351,6 +369,7 @@ void TimelineView::paintEvent(QPaintEvent*)
         TimelineLegend(m_legendScanner.update(*m_model), false, m_style)
             .paint(&p, QRect(m_style.padding, bottom + m_style.padding, w - 2 * m_style.padding, m_legendHeight));
     }
+    m_paintMs = double(clock.nsecsElapsed()) / 1e6;
 }
 
 void TimelineView::resizeEvent(QResizeEvent* event)

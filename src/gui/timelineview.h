@@ -103,6 +103,9 @@ private:
     ZoomState* m_zoom = nullptr;
     TimelineStyle m_style;
     TimelineLayout m_layout;
+    size_t m_layoutKey = 0; // TimelineLayout::signature() of what m_layout was built from
+    bool m_layoutValid = false;
+    double m_paintMs = 0; // how long the last frame took to paint
     QSet<qint64> m_collapsed;
     std::function<qint64()> m_clock;
     QTimer m_repaintTimer;
