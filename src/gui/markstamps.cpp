@@ -24,6 +24,30 @@ MarkStamps::MarkStamps(QPainter* p, const TimelineStyle& style)
     , m_fromDevice(m_toDevice.inverted())
 { }
 
+int MarkStamps::priority(InstantKind k)
+{
+    switch (k) {
+    case InstantKind::Killed:
+    case InstantKind::Terminated:
+    case InstantKind::Crashed:
+    case InstantKind::Aborted:
+    case InstantKind::Failed:
+        return 6;
+    case InstantKind::End:
+    case InstantKind::MainExit:
+        return 5;
+    case InstantKind::Fork:
+    case InstantKind::Join:
+        return 4;
+    case InstantKind::Start:
+        return 3;
+    case InstantKind::Print:
+        return 1;
+    default:
+        return 2;
+    }
+}
+
 const QImage& MarkStamps::stamp(InstantKind k, int fx, int fy)
 {
     const int key = (int(k) * kSteps + fx) * kSteps + fy;

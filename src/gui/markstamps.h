@@ -27,6 +27,10 @@ public:
     // Draws the mark of kind k centred on c, as TimelineStyle::drawInstant does.
     void draw(QPointF c, InstantKind k);
 
+    // Which mark survives when several fall on the same few pixels (higher wins): endings
+    // first, then the events that explain arrows, prints last (they are the most numerous).
+    static int priority(InstantKind k);
+
 private:
     const QImage& stamp(InstantKind k, int fx, int fy);
 

@@ -23,6 +23,9 @@ TimelineDocument::TimelineDocument(const TraceModel& model, int width, bool pres
 {
     m_margin = m_style.padding * 2;
     m_layout.build(model, m_style);
+    // Busy lanes are painted from the same summary as on the screen, so a picture of a long
+    // run has the colours the window showed.
+    m_summary.update(model);
     const int w = width > 0 ? width : kDefaultWidth;
 
     m_title = !model.title.isEmpty() ? model.title : !model.scenario.isEmpty() ? model.scenario : tr("Forkline run");
@@ -78,8 +81,8 @@ void TimelineDocument::paint(QPainter* p) const
     TimeAxis::paint(p, QRect(dataLeft, y, right - dataLeft, m_style.axisHeight), m_map, m_style);
     y += m_style.axisHeight;
 
-    TimelinePainter painter(
-        m_model, m_layout, m_style, TimeMapping { m_map.t0, m_map.t1, m_map.x0 - m_margin, m_map.width });
+    TimelinePainter painter(m_model, m_layout, m_style,
+        TimeMapping { m_map.t0, m_map.t1, m_map.x0 - m_margin, m_map.width }, -1, &m_summary);
     p->save();
     p->translate(m_margin, y);
     const int rowsRight = right - m_margin;

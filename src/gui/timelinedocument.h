@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "lanesummary.h"
 #include "timelinelayout.h"
 #include "timelinestyle.h"
 #include "timemapping.h"
@@ -34,6 +35,7 @@ private:
     const TraceModel& m_model;
     TimelineStyle m_style;
     TimelineLayout m_layout;
+    LaneSummary m_summary;
     TimeMapping m_map;
     QString m_title;
     QString m_subtitle;

@@ -3,6 +3,7 @@
 
 #include "boxstrip.h"
 #include "counterpainter.h"
+#include "lanesummary.h"
 #include "markstamps.h"
 #include "timeaxis.h"
 #include "timelinelayout.h"
@@ -22,32 +23,6 @@ namespace {
 constexpr size_t kDenseColumn = 16;
 // Lock and message arrows closer together than this many mark widths are thinned out.
 constexpr double kFlowSlotMarks = 1.5;
-
-// Which mark survives when several fall on the same few pixels: endings first, then the
-// events that explain arrows, prints last (they are the most numerous).
-int markPriority(InstantKind k)
-{
-    switch (k) {
-    case InstantKind::Killed:
-    case InstantKind::Terminated:
-    case InstantKind::Crashed:
-    case InstantKind::Aborted:
-    case InstantKind::Failed:
-        return 6;
-    case InstantKind::End:
-    case InstantKind::MainExit:
-        return 5;
-    case InstantKind::Fork:
-    case InstantKind::Join:
-        return 4;
-    case InstantKind::Start:
-        return 3;
-    case InstantKind::Print:
-        return 1;
-    default:
-        return 2;
-    }
-}
 
 // Turns a lane's spans into at most one box per pixel column. A column that spans only
 // partly cover takes the state that fills most of it; columns a span covers whole are one
@@ -78,13 +53,13 @@ public:
             weigh(c0, (x1 - x0) * scale, s);
             return;
         }
-        weigh(c0, double(c0 + 1) - x0, s);
+        weigh(c0, (double(c0 + 1) - x0) * scale, s);
         if (c1 > c0 + 1) {
             flushPending();
             emitBox(int(c0 + 1), int(c1), s);
         }
         if (x1 > double(c1))
-            weigh(c1, x1 - double(c1), s);
+            weigh(c1, (x1 - double(c1)) * scale, s);
     }
 
     void finish()
@@ -168,12 +143,13 @@ private:
 } // namespace
 
 TimelinePainter::TimelinePainter(const TraceModel& model, const TimelineLayout& layout, const TimelineStyle& style,
-    const TimeMapping& map, qint64 now)
+    const TimeMapping& map, qint64 now, const LaneSummary* summary)
     : m_model(model)
     , m_layout(layout)
     , m_style(style)
     , m_map(map)
     , m_now(now >= 0 ? std::max(now, model.endTime()) : model.endTime())
+    , m_summary(summary)
 { }
 
 void TimelinePainter::paintData(QPainter* p, int yFrom, int yTo, int dataLeft, int right) const
@@ -210,7 +186,7 @@ void TimelinePainter::paintData(QPainter* p, int yFrom, int yTo, int dataLeft, i
     for (int i = first; i < int(rows.size()) && rows[size_t(i)].y < yTo; ++i) {
         const TimelineRow& row = rows[size_t(i)];
         if (row.kind == TimelineRow::Kind::Lane)
-            paintLaneSpans(p, m_model.lane(row.index), row.y, row.height, spanLeft, right, &strip);
+            paintLaneSpans(p, row.index, row.y, row.height, spanLeft, right, &strip);
         else if (row.kind == TimelineRow::Kind::Counter)
             paintCounter(p, m_model.counters()[size_t(row.index)], row, spanLeft, right);
     }
@@ -221,22 +197,86 @@ void TimelinePainter::paintData(QPainter* p, int yFrom, int yTo, int dataLeft, i
     for (int i = first; i < int(rows.size()) && rows[size_t(i)].y < yTo; ++i) {
         const TimelineRow& row = rows[size_t(i)];
         if (row.kind == TimelineRow::Kind::Lane)
-            paintLaneMarks(m_model.lane(row.index), row.y + row.height / 2.0, dataLeft, right, &stamps);
+            paintLaneMarks(row.index, row.y + row.height / 2.0, dataLeft, right, &stamps);
     }
     p->restore();
 }
 
 void TimelinePainter::paintLaneSpans(
-    QPainter* p, const Lane& lane, int y, int h, int left, int right, BoxStrip* strip) const
+    QPainter* p, int laneIndex, int y, int h, int left, int right, BoxStrip* strip) const
 {
+    const Lane& lane = m_model.lane(laneIndex);
     BoxMerger merger(p, m_style, strip, y, h, left, right);
-    const qint64 tFrom = m_map.toTime(left - 1);
+    qint64 tFrom = m_map.toTime(left - 1);
     const qint64 tTo = m_map.toTime(right + 1);
     const double pxPerNs = 1.0 / m_map.nsPerPixel();
     const auto toX = [&](qint64 t) { return m_map.x0 + double(t - m_map.t0) * pxPerNs; };
     const auto& spans = lane.spans;
+    const LaneSummary::Level level = m_summary ? m_summary->level(laneIndex, m_map.nsPerPixel()) : LaneSummary::Level();
+    const bool summarized = level && level.spans > 0 && level.spans <= spans.size() && tFrom < level.spansEnd;
+    if (summarized) {
+        // Buckets at most a pixel wide, each adding its time per state to the column it falls
+        // in: the cost is the width's, not the number of spans. A bucket across the edge of a
+        // column goes by its halves, and theirs, down to the finest level, where its own spans
+        // are added: each column gets just what its spans give it. (Split in proportion
+        // instead, a burst of work would leak into the next column and win it.)
+        size_t next = TraceModel::firstSpanEndingAfter(lane, tFrom);
+        const auto addBucket = [&](const auto& self, const LaneSummary::Level& lv, size_t b) -> void {
+            const qint64 t0 = lv.bucketStart(b);
+            const qint64 t1 = t0 + lv.bucketNs;
+            if (b >= lv.buckets || t0 >= lv.spansEnd)
+                return;
+            const double x0 = toX(t0);
+            const double x1 = toX(t1);
+            const bool inColumn = std::floor(x1) == std::floor(x0) || std::floor(x1) == x1;
+            if (inColumn && x0 >= left && x1 <= right && t1 <= lv.spansEnd) {
+                const LaneSummary::Weights& w = lv.weights[b];
+                for (size_t s = 0; s < w.size(); ++s) {
+                    if (w[s] > 0)
+                        merger.add(x0, x1, State(s), double(w[s]));
+                }
+                return;
+            }
+            if (lv.depth > 0) {
+                const LaneSummary::Level half = m_summary->finer(lv);
+                self(self, half, 2 * b);
+                self(self, half, 2 * b + 1);
+                return;
+            }
+            // The first span ending after t0, searched from where the last search ended.
+            size_t step = 1;
+            while (next + step < lv.spans && spans[next + step].end <= t0)
+                step *= 2;
+            next = size_t(std::upper_bound(spans.begin() + qsizetype(next),
+                              spans.begin() + qsizetype(std::min(next + step, lv.spans)), t0,
+                              [](qint64 v, const Span& sp) { return v < sp.end; })
+                - spans.begin());
+            if (next + kDenseColumn < lv.spans && spans[next + kDenseColumn].start < t1) {
+                // More spans than the painter would add up in a whole column (a very long run):
+                // in proportion after all.
+                const double split = std::floor(x1) < x1 ? std::floor(x1) : x1;
+                const LaneSummary::Weights& w = lv.weights[b];
+                for (const auto& [from, to] : { std::pair(x0, split), std::pair(split, x1) }) {
+                    for (size_t s = 0; s < w.size() && to > from; ++s) {
+                        if (w[s] > 0)
+                            merger.add(from, to, State(s), double(w[s]));
+                    }
+                }
+                return;
+            }
+            for (size_t k = next; k < lv.spans && spans[k].start < t1; ++k)
+                merger.add(toX(std::max(spans[k].start, t0)), toX(std::min(spans[k].end, t1)), spans[k].state);
+        };
+        const qint64 until = std::min(tTo, level.spansEnd);
+        for (size_t b = level.bucketOf(std::max(tFrom, level.origin)); b < level.buckets; ++b) {
+            if (level.bucketStart(b) > until)
+                break;
+            addBucket(addBucket, level, b);
+        }
+        tFrom = level.spansEnd;
+    }
     qint64 checkedColumn = LLONG_MIN;
-    size_t i = TraceModel::firstSpanEndingAfter(lane, tFrom);
+    size_t i = summarized ? level.spans : TraceModel::firstSpanEndingAfter(lane, tFrom);
     while (i < spans.size() && spans[i].start <= tTo) {
         const Span& s = spans[i];
         const double x0 = toX(s.start);
@@ -279,8 +319,9 @@ void TimelinePainter::paintLaneSpans(
     merger.finish();
 }
 
-void TimelinePainter::paintLaneMarks(const Lane& lane, double cy, int left, int right, MarkStamps* stamps) const
+void TimelinePainter::paintLaneMarks(int laneIndex, double cy, int left, int right, MarkStamps* stamps) const
 {
+    const Lane& lane = m_model.lane(laneIndex);
     const double reach = m_style.markSize;
     const qint64 tFrom = m_map.toTime(left - reach);
     auto it = std::lower_bound(
@@ -294,17 +335,46 @@ void TimelinePainter::paintLaneMarks(const Lane& lane, double cy, int left, int 
             stamps->draw(QPointF(std::round(m_map.toX(best->t)) + 0.5, cy), best->kind);
         best = nullptr;
     };
-    for (; it != lane.instants.end(); ++it) {
-        const double x = m_map.toX(it->t);
-        if (x > right + reach)
-            break;
-        const qint64 c = qint64(std::floor(x / cell));
+    const auto consider = [&](const Instant& in) {
+        const qint64 c = qint64(std::floor(m_map.toX(in.t) / cell));
         if (c != cellIndex) {
             flush();
             cellIndex = c;
         }
-        if (!best || markPriority(it->kind) > markPriority(best->kind))
-            best = &*it;
+        if (!best || MarkStamps::priority(in.kind) > MarkStamps::priority(best->kind))
+            best = &in;
+    };
+    const LaneSummary::Level level = m_summary ? m_summary->level(laneIndex, m_map.nsPerPixel()) : LaneSummary::Level();
+    const size_t start = size_t(it - lane.instants.begin());
+    if (level && start < level.instants && level.instants <= lane.instants.size()) {
+        // Buckets under a pixel wide, each with its most telling instant: what survives in a
+        // cell is what the instants themselves would give, at the cost of the buckets.
+        const qint64 tTo = m_map.toTime(right + reach);
+        const auto summed = lane.instants.begin() + qsizetype(level.instants);
+        for (size_t b = level.bucketOf(tFrom); b < level.buckets && level.bucketStart(b) <= tTo; ++b) {
+            const qint32 mark = level.marks[b];
+            if (mark < 0 || size_t(mark) >= level.instants)
+                continue;
+            const qint64 t0 = level.bucketStart(b);
+            const qint64 t1 = t0 + level.bucketNs;
+            if (t0 >= tFrom && std::floor(m_map.toX(t0) / cell) == std::floor(m_map.toX(t1) / cell)) {
+                if (size_t(mark) >= start)
+                    consider(lane.instants[size_t(mark)]);
+                continue;
+            }
+            // A bucket across the edge of a cell (or of the view): its instants themselves, each
+            // to its cell.
+            auto in = std::lower_bound(lane.instants.begin() + qsizetype(start), summed, t0,
+                [](const Instant& i, qint64 v) { return i.t < v; });
+            for (; in != summed && in->t < t1; ++in)
+                consider(*in);
+        }
+        it = summed;
+    }
+    for (; it != lane.instants.end(); ++it) {
+        if (m_map.toX(it->t) > right + reach)
+            break;
+        consider(*it);
     }
     flush();
 }
@@ -504,7 +574,7 @@ TimelineHit TimelinePainter::hitTest(QPoint pos) const
         lane.instants.begin(), lane.instants.end(), tFrom, [](const Instant& in, qint64 v) { return in.t < v; });
     const Instant* best = nullptr;
     for (; it != lane.instants.end() && it->t <= tTo; ++it) {
-        if (!best || markPriority(it->kind) > markPriority(best->kind))
+        if (!best || MarkStamps::priority(it->kind) > MarkStamps::priority(best->kind))
             best = &*it;
     }
     if (best && std::abs(pos.y() - (row.y + row.height / 2.0)) <= reach) {

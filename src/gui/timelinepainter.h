@@ -13,6 +13,7 @@ class QPainter;
 namespace Forkline {
 
 class BoxStrip;
+class LaneSummary;
 class MarkStamps;
 class TimelineLayout;
 class TimelineStyle;
@@ -39,9 +40,11 @@ class TimelinePainter
 {
     Q_DECLARE_TR_FUNCTIONS(Forkline::TimelinePainter)
 public:
-    // `now` draws open spans of a live run up to that time; -1 uses the model's end.
+    // `now` draws open spans of a live run up to that time; -1 uses the model's end. A
+    // summary of the model's busy lanes (kept by a live view) bounds a frame's cost by the
+    // pixels it paints.
     TimelinePainter(const TraceModel& model, const TimelineLayout& layout, const TimelineStyle& style,
-        const TimeMapping& map, qint64 now = -1);
+        const TimeMapping& map, qint64 now = -1, const LaneSummary* summary = nullptr);
 
     // Row backgrounds, grid, spans, flows and marks over x in [dataLeft, right].
     void paintData(QPainter* p, int yFrom, int yTo, int dataLeft, int right) const;
@@ -59,8 +62,8 @@ public:
     qint64 now() const { return m_now; }
 
 private:
-    void paintLaneSpans(QPainter* p, const Lane& lane, int y, int h, int left, int right, BoxStrip* strip) const;
-    void paintLaneMarks(const Lane& lane, double cy, int left, int right, MarkStamps* stamps) const;
+    void paintLaneSpans(QPainter* p, int lane, int y, int h, int left, int right, BoxStrip* strip) const;
+    void paintLaneMarks(int lane, double cy, int left, int right, MarkStamps* stamps) const;
     void paintFlows(QPainter* p, int yFrom, int yTo, int left, int right) const;
     void paintCounter(QPainter* p, const CounterTrack& track, const TimelineRow& row, int left, int right) const;
     void paintCollapsed(QPainter* p, const ProcessInfo& proc, int y, int h, int left, int right) const;
@@ -71,6 +74,7 @@ private:
     const TimelineStyle& m_style;
     TimeMapping m_map;
     qint64 m_now = -1;
+    const LaneSummary* m_summary = nullptr;
 };
 
 } // namespace Forkline

@@ -75,6 +75,10 @@ void TimelineView::setModel(const TraceModel* model)
 {
     m_model = model;
     m_legendScanner.reset();
+    // The summary checks each lane against the new model: a run's model handed over when the
+    // run ends is the same data, and summing a million spans again would be a stall.
+    if (!model)
+        m_summary.reset();
     m_playhead = -1;
     const bool hadSelection = m_selection.kind != TimelineHit::Kind::None;
     m_selection = {};
@@ -313,8 +317,10 @@ void TimelineView::paintEvent(QPaintEvent*)
     }
     QElapsedTimer clock;
     clock.start();
+    // Catches up with what the model gained since the last frame (little, while live).
+    m_summary.update(*m_model);
     const TimeMapping map = mapping();
-    const TimelinePainter painter(*m_model, m_layout, m_style, map, now());
+    const TimelinePainter painter(*m_model, m_layout, m_style, map, now(), &m_summary);
     const int labelWidth = m_layout.labelWidth();
     const int top = rowsTop();
     const int bottom = rowsBottom();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "lanesummary.h"
 #include "timelinelayout.h"
 #include "timelinelegend.h"
 #include "timelinepainter.h"
@@ -105,6 +106,7 @@ private:
     TimelineLayout m_layout;
     size_t m_layoutKey = 0; // TimelineLayout::signature() of what m_layout was built from
     bool m_layoutValid = false;
+    LaneSummary m_summary;
     double m_paintMs = 0; // how long the last frame took to paint
     QSet<qint64> m_collapsed;
     std::function<qint64()> m_clock;
