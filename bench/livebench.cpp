@@ -1,8 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // How long the GUI thread stops answering while a busy run streams in: 64 threads, each
-// printing and sleeping a millisecond over and over, watched live by a real MainWindow.
+// printing and sleeping a millisecond over and over, watched live by a real MainWindow (its
+// timeline, console and collector, and the runner it starts as the app does). Besides the
+// longest stall: how busy the GUI thread was (overall, and the most CPU time it spent between
+// two ticks: the part of the worst stall that was its own work), how many printed lines the
+// console skipped because they came faster than it shows them (they are in the model), and
+// the machine's load, since other programs on the same cores stall the window too.
 #include "benchutil.h"
 
+#include "consolepane.h"
 #include "mainwindow.h"
 
 #include <QApplication>
@@ -11,6 +17,8 @@
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTimer>
+#include <cstdlib>
+#include <ctime>
 
 using namespace ForklineBench;
 using namespace Forkline;
@@ -21,6 +29,17 @@ constexpr int kWorkers = 64;
 constexpr int kRunMs = 10000;
 constexpr int kTickMs = 1;
 constexpr int kStopWaitMs = 15000;
+
+// CPU time of the calling thread, -1 where the system does not say.
+double threadCpuMs()
+{
+#if defined(CLOCK_THREAD_CPUTIME_ID)
+    timespec ts {};
+    if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts) == 0)
+        return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
+#endif
+    return -1;
+}
 
 // Far more rounds than fit in the measured time: the run is stopped, not waited for.
 QByteArray busyScenario()
@@ -65,10 +84,14 @@ std::vector<Result> liveStall()
     window.setTimeScale(1.0);
 
     // A 1 ms timer: how late each tick comes is how long the event loop was busy elsewhere.
+    // The thread's own CPU time between ticks tells how much of that was the window's work
+    // and how much the system running something else.
     std::vector<double> lateness;
     lateness.reserve(size_t(kRunMs / kTickMs) + 1);
     QElapsedTimer clock;
     qint64 last = 0;
+    double cpuLast = -1;
+    double worstBusy = -1;
     QTimer tick;
     tick.setTimerType(Qt::PreciseTimer);
     tick.setInterval(kTickMs);
@@ -76,6 +99,10 @@ std::vector<Result> liveStall()
         const qint64 now = clock.nsecsElapsed();
         lateness.push_back(std::max(0.0, double(now - last) / 1e6 - kTickMs));
         last = now;
+        const double cpu = threadCpuMs();
+        if (cpu >= 0 && cpuLast >= 0)
+            worstBusy = std::max(worstBusy, cpu - cpuLast);
+        cpuLast = cpu;
     });
 
     QEventLoop loop;
@@ -86,8 +113,12 @@ std::vector<Result> liveStall()
     }
     clock.start();
     tick.start();
+    const double cpuStart = threadCpuMs();
+    double cpuMs = -1;
     QTimer::singleShot(kRunMs, &window, [&] {
         tick.stop();
+        if (cpuStart >= 0)
+            cpuMs = threadCpuMs() - cpuStart;
         window.stopRun();
     });
     QTimer::singleShot(kRunMs + kStopWaitMs, &loop, &QEventLoop::quit);
@@ -104,7 +135,16 @@ std::vector<Result> liveStall()
     r.extra
         = { { QStringLiteral("p99"), percentile(lateness, 0.99) }, { QStringLiteral("ticks"), double(lateness.size()) },
               { QStringLiteral("lanes"), double(model.laneCount()) }, { QStringLiteral("events"), double(events) },
-              { QStringLiteral("events_per_s"), double(events) / (kRunMs / 1000.0) } };
+              { QStringLiteral("events_per_s"), double(events) / (kRunMs / 1000.0) },
+              { QStringLiteral("prints"), double(model.prints().size()) },
+              { QStringLiteral("console_skipped"), double(window.console()->skippedLines()) } };
+    if (cpuMs >= 0)
+        r.extra.emplace_back(QStringLiteral("gui_cpu_share"), cpuMs / kRunMs);
+    if (worstBusy >= 0)
+        r.extra.emplace_back(QStringLiteral("worst_busy_ms"), worstBusy);
+    double load = 0;
+    if (getloadavg(&load, 1) == 1)
+        r.extra.emplace_back(QStringLiteral("loadavg"), load);
     return { r };
 }
 
