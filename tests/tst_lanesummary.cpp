@@ -75,6 +75,13 @@ QImage paint(const TraceModel& model, const TimeMapping& map, const LaneSummary*
     return image;
 }
 
+// Brings a summary up to date with every lane: one update() sums only so many lanes from
+// scratch, and the others on the next calls.
+void summarize(LaneSummary* summary, const TraceModel& model)
+{
+    while (!summary->update(model)) { }
+}
+
 TimeMapping fitted(const TraceModel& model)
 {
     return { model.startTime(), model.endTime(), 0, double(kWidth) };
@@ -92,6 +99,7 @@ private Q_SLOTS:
     void truerThanSampling();
     void anotherModelStartsOver();
     void aLateInstantStartsOver();
+    void busyLanesAreSummedAFewAtATime();
     void quietLanesHaveNone();
 };
 
@@ -114,8 +122,9 @@ void TestLaneSummary::paintsWhatTheSpansPaint()
     BusyRun run(6);
     run.rounds(6000);
     LaneSummary summary;
-    summary.update(run.model);
-    QVERIFY(summary.level(0, double(run.model.endTime()) / kWidth));
+    summarize(&summary, run.model);
+    for (int lane = 0; lane < run.model.laneCount(); ++lane)
+        QVERIFY(summary.level(lane, double(run.model.endTime()) / kWidth));
 
     const qint64 length = run.model.endTime() - run.model.startTime();
     TimeMapping map = fitted(run.model);
@@ -135,7 +144,7 @@ void TestLaneSummary::keepsUpWithARun()
         live.update(run.model);
     }
     LaneSummary once;
-    once.update(run.model);
+    summarize(&once, run.model);
     const TimeMapping map = fitted(run.model);
     QCOMPARE(paint(run.model, map, &live), paint(run.model, map, &once));
     // Where a column holds few enough spans for the painter to add them all, that is what
@@ -153,7 +162,7 @@ void TestLaneSummary::truerThanSampling()
     BusyRun run(1);
     run.rounds(20000);
     LaneSummary summary;
-    summary.update(run.model);
+    summarize(&summary, run.model);
     const TimelineStyle style { QFont() };
     TimelineLayout layout;
     layout.build(run.model, style);
@@ -180,13 +189,13 @@ void TestLaneSummary::anotherModelStartsOver()
     BusyRun first(2);
     first.rounds(5000);
     LaneSummary summary;
-    summary.update(first.model);
+    summarize(&summary, first.model);
 
     // As many lanes, as many events, other times: nothing of the first may show.
     BusyRun second(2);
     second.clock = { 5 * kMs, 9 * kMs };
     second.rounds(5000);
-    summary.update(second.model);
+    summarize(&summary, second.model);
     const TimeMapping map = fitted(second.model);
     QCOMPARE(paint(second.model, map, &summary), paint(second.model, map, nullptr));
 }
@@ -196,13 +205,30 @@ void TestLaneSummary::aLateInstantStartsOver()
     BusyRun run(2);
     run.rounds(5000);
     LaneSummary summary;
-    summary.update(run.model);
+    summarize(&summary, run.model);
     // An ending that outranks every print, slipped in before the last events.
     const qint64 t = run.model.lane(1).instants[4000].t + 1;
     run.model.addInstant(1, t, InstantKind::Killed);
-    summary.update(run.model);
+    summarize(&summary, run.model);
     const TimeMapping map = fitted(run.model);
     QCOMPARE(paint(run.model, map, &summary), paint(run.model, map, nullptr));
+}
+
+void TestLaneSummary::busyLanesAreSummedAFewAtATime()
+{
+    // Lanes that get busy together are summed over several frames, not in one.
+    BusyRun run(8);
+    run.rounds(4000);
+    LaneSummary summary;
+    summary.update(run.model);
+    const double nsPerPixel = double(run.model.endTime()) / kWidth;
+    int summed = 0;
+    for (int lane = 0; lane < run.model.laneCount(); ++lane)
+        summed += bool(summary.level(lane, nsPerPixel));
+    QVERIFY2(summed >= 1 && summed < run.model.laneCount(), qPrintable(QString::number(summed)));
+    summarize(&summary, run.model);
+    for (int lane = 0; lane < run.model.laneCount(); ++lane)
+        QVERIFY(summary.level(lane, nsPerPixel));
 }
 
 void TestLaneSummary::quietLanesHaveNone()

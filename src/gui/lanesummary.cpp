@@ -44,17 +44,33 @@ size_t LaneSummary::Level::bucketOf(qint64 t) const
     return std::min(size_t((t - origin) / bucketNs), buckets - 1);
 }
 
-void LaneSummary::update(const TraceModel& model)
+bool LaneSummary::update(const TraceModel& model)
 {
     m_lanes.resize(size_t(model.laneCount()));
+    // The lanes of a run grow alike and get busy at the same moment: summing them all in one
+    // frame would be a stall. A few are summed from scratch per call (at least one, however
+    // big); the others are painted from their spans until their turn comes.
+    size_t budget = kRebuildEvents;
+    bool rebuilt = false;
+    bool complete = true;
     for (int i = 0; i < model.laneCount(); ++i) {
         LaneSums& sums = m_lanes[size_t(i)];
         const Lane& lane = model.lane(i);
-        if (sums.active)
-            catchUp(sums, model, i);
-        else if (lane.spans.size() + lane.instants.size() >= kMinEvents)
-            rebuild(sums, model, i);
+        if (sums.active && catchUp(sums, lane))
+            continue;
+        sums.active = false;
+        const size_t events = lane.spans.size() + lane.instants.size();
+        if (events < kMinEvents)
+            continue;
+        if (rebuilt && events > budget) {
+            complete = false;
+            continue;
+        }
+        rebuild(sums, lane);
+        rebuilt = true;
+        budget -= std::min(budget, events);
     }
+    return complete;
 }
 
 LaneSummary::Level LaneSummary::level(int lane, double nsPerPixel) const
@@ -93,9 +109,8 @@ LaneSummary::Level LaneSummary::levelAt(int lane, size_t depth) const
     return l;
 }
 
-void LaneSummary::rebuild(LaneSums& sums, const TraceModel& model, int index)
+void LaneSummary::rebuild(LaneSums& sums, const Lane& lane)
 {
-    const Lane& lane = model.lane(index);
     sums = LaneSums();
     sums.active = true;
     qint64 first = LLONG_MAX;
@@ -114,12 +129,11 @@ void LaneSummary::rebuild(LaneSums& sums, const TraceModel& model, int index)
     while ((last - first) / sums.bucketNs >= qint64(kMaxBuckets))
         sums.bucketNs *= 2;
     sums.levels.resize(1);
-    catchUp(sums, model, index);
+    catchUp(sums, lane);
 }
 
-void LaneSummary::catchUp(LaneSums& sums, const TraceModel& model, int index)
+bool LaneSummary::catchUp(LaneSums& sums, const Lane& lane)
 {
-    const Lane& lane = model.lane(index);
     // During a run a lane only gains spans and instants at its end. Anything else (a late
     // instant slipped in before others, a lane that is not the one summed) starts over.
     bool restart = lane.spans.size() < sums.spans || lane.instants.size() < sums.instants;
@@ -133,10 +147,8 @@ void LaneSummary::catchUp(LaneSums& sums, const TraceModel& model, int index)
         restart = lane.spans[sums.spans].start < (sums.spans > 0 ? sums.spansEnd : sums.origin);
     if (!restart && sums.instants < lane.instants.size())
         restart = lane.instants[sums.instants].t < sums.origin;
-    if (restart) {
-        rebuild(sums, model, index);
-        return;
-    }
+    if (restart)
+        return false;
     for (; sums.spans < lane.spans.size(); ++sums.spans) {
         const Span& s = lane.spans[sums.spans];
         addSpan(sums, lane, s.start, s.end, s.state);
@@ -153,6 +165,7 @@ void LaneSummary::catchUp(LaneSums& sums, const TraceModel& model, int index)
         sums.lastInstant = lane.instants[sums.instants - 1];
     }
     deriveLevels(sums, lane);
+    return true;
 }
 
 void LaneSummary::ensureBucket(LaneSums& sums, const Lane& lane, qint64 t)

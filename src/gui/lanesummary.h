@@ -28,6 +28,8 @@ public:
     static constexpr size_t kMaxBuckets = 4096;
     // Lanes with fewer spans plus instants than this are painted from the model itself.
     static constexpr size_t kMinEvents = 4096;
+    // Events summed from scratch per update() beyond the first lane (see update()).
+    static constexpr size_t kRebuildEvents = 32768;
 
     struct Level
     {
@@ -54,8 +56,8 @@ public:
 
     // Catches up with what the model gained since the last call. Each lane checks that it
     // still is the lane it summed, so a new model needs no reset; a lane that is not starts
-    // over.
-    void update(const TraceModel& model);
+    // over. Lanes summed from scratch are a few per call; false while some wait their turn.
+    bool update(const TraceModel& model);
     void reset() { m_lanes.clear(); }
     // The coarsest level whose buckets are at most `nsPerPixel` wide; an empty Level when the
     // lane has no summary or its finest buckets are wider than that.
@@ -87,8 +89,9 @@ private:
         size_t dirtyFrom = 0; // first finest bucket changed since the coarser levels were made
     };
 
-    static void rebuild(LaneSums& sums, const TraceModel& model, int lane);
-    static void catchUp(LaneSums& sums, const TraceModel& model, int lane);
+    static void rebuild(LaneSums& sums, const Lane& lane);
+    // Adds what the lane gained; false (and nothing done) when it must start over.
+    static bool catchUp(LaneSums& sums, const Lane& lane);
     // Makes room for t in the finest level, coarsening it as long as t would not fit.
     static void ensureBucket(LaneSums& sums, const Lane& lane, qint64 t);
     static void coarsen(LaneSums& sums, const Lane& lane);

@@ -25,7 +25,7 @@ TimelineDocument::TimelineDocument(const TraceModel& model, int width, bool pres
     m_layout.build(model, m_style);
     // Busy lanes are painted from the same summary as on the screen, so a picture of a long
     // run has the colours the window showed.
-    m_summary.update(model);
+    while (!m_summary.update(model)) { }
     const int w = width > 0 ? width : kDefaultWidth;
 
     m_title = !model.title.isEmpty() ? model.title : !model.scenario.isEmpty() ? model.scenario : tr("Forkline run");
