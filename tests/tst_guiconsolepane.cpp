@@ -177,6 +177,8 @@ void TestConsolePane::trimmedLinesAreCountedInANote()
     pane.clear();
     QVERIFY(pane.plainText().isEmpty());
     QCOMPARE(pane.hiddenLines(), 0);
+    // Lines that scroll out are gone for good: an undo history would keep every one of them.
+    QVERIFY(!pane.findChild<QPlainTextEdit*>()->document()->isUndoRedoEnabled());
 }
 
 void TestConsolePane::aFloodIsSkippedWithANote()

@@ -19,6 +19,7 @@
 #include <QTextDocument>
 #include <QVBoxLayout>
 #include <algorithm>
+#include <limits>
 #include <numeric>
 
 namespace Forkline {
@@ -33,6 +34,9 @@ constexpr int kFlushMs = 30;
 constexpr int kBacklogMs = 25;
 constexpr int kBudgetMs = 3;
 constexpr int kLinesPerClockLook = 32;
+// The least a written line is taken to cost, so that one lucky slice does not make the next
+// one huge.
+constexpr double kMinMsPerLine = 0.002;
 constexpr double kPresentationScale = 1.45;
 
 // What ties a console line to the timeline: its print record and time. A note of lines
@@ -89,6 +93,8 @@ ConsolePane::ConsolePane(QWidget* parent)
     // No setMaximumBlockCount(): trimming the top in the same edit as appending at the end
     // makes the layout redo every line in between. trim() does it in an edit of its own.
     m_text->setLineWrapMode(QPlainTextEdit::NoWrap);
+    // Read-only: an undo step recorded for every line written would be work for nothing.
+    m_text->document()->setUndoRedoEnabled(false);
     m_font = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     m_text->setFont(m_font);
     m_text->viewport()->installEventFilter(this);
@@ -235,8 +241,14 @@ void ConsolePane::drain(int budgetMs)
         m_noteShown = true;
         ++m_lines;
     }
+    // Most of a slice's cost comes after the lines are written: the document lays them out
+    // when the edit ends, and trimming the top follows. A slice writes as many lines as fit
+    // the budget at what a line has cost in whole so far, not as many as fit before the
+    // clock runs out on the writing alone.
+    const int sliceLines = budgetMs >= 0 ? std::max(kLinesPerClockLook, int(double(budgetMs) / m_msPerLine))
+                                         : std::numeric_limits<int>::max();
     int written = 0;
-    while (!m_pending.empty()) {
+    while (!m_pending.empty() && written < sliceLines) {
         writeLine(cursor, m_pending.front());
         m_pending.pop_front();
         ++written;
@@ -253,6 +265,10 @@ void ConsolePane::drain(int budgetMs)
         bar->setValue(bar->maximum());
     else if (removed > 0)
         bar->setValue(std::max(0, scrolledTo - removed));
+    if (budgetMs >= 0 && written >= kLinesPerClockLook) {
+        const double perLine = double(clock.nsecsElapsed()) / 1e6 / written;
+        m_msPerLine = std::clamp(0.7 * m_msPerLine + 0.3 * perLine, kMinMsPerLine, double(budgetMs) / kLinesPerClockLook);
+    }
     if (!m_pending.empty())
         m_flushTimer.start(kBacklogMs);
 }
