@@ -72,6 +72,7 @@ private Q_SLOTS:
     void inputReachesAWaitingWorker();
     void missingRunnerShowsAnError();
     void closeMidRunStops();
+    void runsStartAtTheLowestPriority();
 
 private:
     std::unique_ptr<MainWindow> m_window;
@@ -293,6 +294,32 @@ void TestMainWindow::closeMidRunStops()
             aborted = aborted || i.kind == InstantKind::Aborted;
     }
     QVERIFY(aborted);
+}
+
+void TestMainWindow::runsStartAtTheLowestPriority()
+{
+#if defined(Q_OS_LINUX)
+    // However many threads a run keeps busy, they must not crowd out the window drawing them.
+    MainWindow& w = *m_window;
+    QVERIFY(w.selectScenario(QStringLiteral("buyer-seller")));
+    w.setTimeScale(1.0);
+    QSignalSpy finished(&w, &MainWindow::runFinished);
+    w.runAction()->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(w.timelineView()->model()->laneCount() >= 3, kRunTimeoutMs);
+    const qint64 pid = w.timelineView()->model()->lane(0).pid;
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    QVERIFY2(stat.open(QIODevice::ReadOnly), qPrintable(stat.fileName()));
+    // Field 19 is the nice value; the command name before it may hold spaces, so count from
+    // the closing parenthesis (field 2 ends there, field 3 follows).
+    const QByteArray line = stat.readAll();
+    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+    QVERIFY(fields.size() > 16);
+    QCOMPARE(fields.at(16).toInt(), 19);
+    w.stopAction()->trigger();
+    QVERIFY(finished.wait(kRunTimeoutMs));
+#else
+    QSKIP("reads the runner's nice value from /proc");
+#endif
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -20,7 +20,9 @@ namespace Forkline {
 
 namespace {
 constexpr int kStopGraceMs = 2000;
-constexpr int kLowerPriorityNice = 10;
+// The lowest: at +10 each of a run's threads still weighs a tenth of the window's thread, and
+// 64 busy ones outweigh it several times over; at +19 they weigh about as much as it together.
+constexpr int kLowerPriorityNice = 19;
 // Time for applying events per turn of the event loop, and how many lines go between looks
 // at the clock (few: a line may grow a lane's vectors, and all lanes of a run grow alike).
 constexpr int kIngestBudgetMs = 4;
