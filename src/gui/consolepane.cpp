@@ -267,7 +267,8 @@ void ConsolePane::drain(int budgetMs)
         bar->setValue(std::max(0, scrolledTo - removed));
     if (budgetMs >= 0 && written >= kLinesPerClockLook) {
         const double perLine = double(clock.nsecsElapsed()) / 1e6 / written;
-        m_msPerLine = std::clamp(0.7 * m_msPerLine + 0.3 * perLine, kMinMsPerLine, double(budgetMs) / kLinesPerClockLook);
+        m_msPerLine
+            = std::clamp(0.7 * m_msPerLine + 0.3 * perLine, kMinMsPerLine, double(budgetMs) / kLinesPerClockLook);
     }
     if (!m_pending.empty())
         m_flushTimer.start(kBacklogMs);
