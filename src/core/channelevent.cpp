@@ -86,6 +86,10 @@ QByteArray ChannelEvent::encode() const
         o.insert(QStringLiteral("v"), value);
         break;
     }
+    if (line > 0) {
+        o.insert(QStringLiteral("file"), file);
+        o.insert(QStringLiteral("line"), line);
+    }
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
@@ -190,13 +194,14 @@ bool decodeFlat(const QByteArray& line, ChannelEvent* out)
     FlatLine in(line);
     if (!in.eat('{'))
         return false;
-    FlatLine::Text e, s, n, kind, ph, name, label, text, unit;
+    FlatLine::Text e, s, n, kind, ph, name, label, text, unit, file;
     bool hasText = false;
     qint64 code = 0;
     qint64 ppid = 0;
     bool daemon = false;
     qint64 parent[2] = { 0, 0 };
     qint64 flowId = 0;
+    qint64 sourceLine = 0;
     double value = 0;
     ChannelEvent ev;
     quint32 seen = 0;
@@ -207,7 +212,7 @@ bool decodeFlat(const QByteArray& line, ChannelEvent* out)
                 return false;
             // The keys encode() writes, each once; anything else goes the long way.
             static const char* const keys[] = { "e", "t", "pid", "tid", "ppid", "name", "label", "kind", "daemon",
-                "parent", "s", "n", "text", "code", "id", "ph", "unit", "v" };
+                "parent", "s", "n", "text", "code", "id", "ph", "unit", "v", "file", "line" };
             int k = 0;
             while (k < int(std::size(keys)) && !key.is(keys[k]))
                 ++k;
@@ -271,6 +276,12 @@ bool decodeFlat(const QByteArray& line, ChannelEvent* out)
             case 17:
                 ok = in.number(&value);
                 break;
+            case 18:
+                ok = in.text(&file);
+                break;
+            case 19:
+                ok = in.integer(&sourceLine) && sourceLine >= 0 && sourceLine <= INT_MAX;
+                break;
             }
             if (!ok)
                 return false;
@@ -281,7 +292,7 @@ bool decodeFlat(const QByteArray& line, ChannelEvent* out)
     if (!in.atEnd())
         return false;
     // Escapes and empty strings are rare: QJsonDocument's reading of them is the one to keep.
-    for (const FlatLine::Text* t : { &name, &label, &text, &unit }) {
+    for (const FlatLine::Text* t : { &name, &label, &text, &unit, &file }) {
         if (t->begin && (t->begin == t->end || t->escaped))
             return false;
     }
@@ -329,6 +340,10 @@ bool decodeFlat(const QByteArray& line, ChannelEvent* out)
         ev.text = text.toString();
     } else {
         return false;
+    }
+    if (sourceLine > 0) {
+        ev.file = file.toString();
+        ev.line = qint32(sourceLine);
     }
     *out = ev;
     return true;
@@ -400,6 +415,11 @@ bool ChannelEvent::decodeJson(const QByteArray& line, ChannelEvent* out)
         ev.text = o.value(QLatin1String("text")).toString();
     } else {
         return false;
+    }
+    const qint64 sourceLine = o.value(QLatin1String("line")).toInteger();
+    if (sourceLine > 0 && sourceLine <= INT_MAX) {
+        ev.file = o.value(QLatin1String("file")).toString();
+        ev.line = qint32(sourceLine);
     }
     *out = ev;
     return true;

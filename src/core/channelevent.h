@@ -40,6 +40,11 @@ struct ChannelEvent
     FlowKind flow = FlowKind::Other;
     // Counter (name, unit in `text`)
     double value = 0;
+    // Optional, any type: the line of the user's program that caused the event (a Python
+    // run's `print()`, `sleep()`, `start()` ...). Written only when line > 0; readers that do
+    // not know the keys skip them.
+    QString file;
+    qint32 line = 0;
 
     QByteArray encode() const; // without the trailing newline
     static bool decode(const QByteArray& line, ChannelEvent* out);
