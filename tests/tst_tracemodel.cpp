@@ -37,6 +37,8 @@ void compareEvents(const ChannelEvent& a, const ChannelEvent& b)
     QCOMPARE(a.t, b.t);
     QCOMPARE(a.pid, b.pid);
     QCOMPARE(a.tid, b.tid);
+    QCOMPARE(a.file, b.file);
+    QCOMPARE(a.line, b.line);
     switch (a.type) {
     case ChannelEvent::Type::Process:
         QCOMPARE(a.ppid, b.ppid);
@@ -232,6 +234,7 @@ private Q_SLOTS:
     void setStateMakesSpans();
     void terminalInstantsCloseSpans_data();
     void terminalInstantsCloseSpans();
+    void lateStatesFillInBeforeTheEnd();
     void instantsStaySorted();
     void flows_data();
     void flows();
@@ -246,6 +249,7 @@ private Q_SLOTS:
     void decodeRejectsMalformed();
     void decodeReadsAsQJsonDocumentDoes_data();
     void decodeReadsAsQJsonDocumentDoes();
+    void sourceLineRoundTrip();
     void applyEvents();
 };
 
@@ -398,6 +402,33 @@ void TestTraceModel::terminalInstantsCloseSpans()
         QVERIFY(lane.spans.empty());
         QCOMPARE(lane.openSince, qint64(100));
     }
+}
+
+void TestTraceModel::lateStatesFillInBeforeTheEnd()
+{
+    // A parent reports its child killed at 500 before the child's own reports of 100 and
+    // 300 are read: they fill in the lane up to its end, which stays the end.
+    TraceModel m;
+    const int l = m.ensureLane(7, 7);
+    m.addInstant(l, 500, InstantKind::Killed, {}, 9);
+    m.setState(l, 100, State::Running);
+    m.setState(l, 300, State::Sleeping);
+    m.setState(l, 300, State::Sleeping);
+    m.addInstant(l, 100, InstantKind::Start);
+    const Lane& lane = m.lane(l);
+    QVERIFY(lane.ended);
+    QVERIFY(!lane.open);
+    QCOMPARE(lane.spans.size(), size_t(2));
+    QCOMPARE(lane.spans[0].start, qint64(100));
+    QCOMPARE(lane.spans[0].end, qint64(300));
+    QCOMPARE(lane.spans[0].state, State::Running);
+    QCOMPARE(lane.spans[1].start, qint64(300));
+    QCOMPARE(lane.spans[1].end, qint64(500));
+    QCOMPARE(lane.spans[1].state, State::Sleeping);
+    QCOMPARE(lane.instants.back().kind, InstantKind::Killed);
+    // After the end, a state still reopens it, as before.
+    m.setState(l, 600, State::Running);
+    QVERIFY(m.lane(l).open);
 }
 
 void TestTraceModel::instantsStaySorted()
@@ -704,6 +735,13 @@ void TestTraceModel::decodeReadsAsQJsonDocumentDoes_data()
     QTest::newRow("torn") << QByteArray(R"({"e":"inst","n":"print","pid":1,"t":1,"text":"half)");
     QTest::newRow("counter") << QByteArray(
         R"({"e":"ctr","name":"memory","pid":1,"t":1,"tid":0,"unit":"MiB","v":1.25e2})");
+    // What the Python tracer writes: the user's file and line on any event.
+    QTest::newRow("source") << QByteArray(
+        R"({"e":"state","t":5,"pid":1,"tid":3,"s":"sleeping","file":"/home/t/수업.py","line":12})");
+    QTest::newRow("source, escaped file")
+        << QByteArray(R"({"e":"inst","t":5,"pid":1,"tid":3,"n":"print","text":"x","file":"C:\\a\\b.py","line":3})");
+    QTest::newRow("negative line") << QByteArray(
+        R"({"e":"state","t":5,"pid":1,"tid":3,"s":"running","file":"a.py","line":-4})");
 }
 
 void TestTraceModel::decodeReadsAsQJsonDocumentDoes()
@@ -716,6 +754,35 @@ void TestTraceModel::decodeReadsAsQJsonDocumentDoes()
     QCOMPARE(read, ChannelEvent::decodeJson(line, &reference));
     if (read)
         compareEvents(reference, fast);
+}
+
+void TestTraceModel::sourceLineRoundTrip()
+{
+    // Optional keys: written only when there is a line, read by both readers, and a line
+    // without them reads as before.
+    for (const ChannelEvent::Type type : { ChannelEvent::Type::State, ChannelEvent::Type::Instant,
+             ChannelEvent::Type::Flow, ChannelEvent::Type::Lane }) {
+        ChannelEvent ev = makeEvent(type, 10, 20, 30);
+        ev.file = QStringLiteral("/tmp/레슨/buyer.py");
+        ev.line = 42;
+        const QByteArray line = ev.encode();
+        QVERIFY(line.contains(R"("line":42)"));
+        ChannelEvent fast;
+        ChannelEvent slow;
+        QVERIFY(ChannelEvent::decode(line, &fast));
+        QVERIFY(ChannelEvent::decodeJson(line, &slow));
+        compareEvents(ev, fast);
+        compareEvents(ev, slow);
+        if (QTest::currentTestFailed())
+            return;
+    }
+    ChannelEvent plain = makeEvent(ChannelEvent::Type::State, 1, 2, 3);
+    QVERIFY(!plain.encode().contains("file"));
+    QVERIFY(!plain.encode().contains("line"));
+    ChannelEvent back;
+    QVERIFY(ChannelEvent::decode(plain.encode(), &back));
+    QVERIFY(back.file.isEmpty());
+    QCOMPARE(back.line, 0);
 }
 
 void TestTraceModel::applyEvents()

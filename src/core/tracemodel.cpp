@@ -63,6 +63,8 @@ void TraceModel::setState(int index, qint64 t, State s)
 {
     Lane& l = lane(index);
     noteTime(t);
+    if (l.ended && !l.open && settleLateState(l, t, s))
+        return;
     if (l.open && l.openState == s)
         return;
     if (l.open && t > l.openSince) {
@@ -73,6 +75,39 @@ void TraceModel::setState(int index, qint64 t, State s)
     l.openState = s;
     l.openSince = t;
     l.ended = false;
+}
+
+bool TraceModel::settleLateState(Lane& l, qint64 t, State s)
+{
+    // The lane's end came from another process (a parent saw its child killed) before the
+    // child's own last reports, which happened earlier: they fill in the time before the end
+    // rather than reopen the lane.
+    qint64 endT = -1;
+    for (auto it = l.instants.rbegin(); it != l.instants.rend(); ++it) {
+        if (isTerminal(it->kind)) {
+            endT = it->t;
+            break;
+        }
+    }
+    if (endT < 0 || t >= endT)
+        return false;
+    if (l.spans.empty() || l.spans.back().end <= t) {
+        l.spans.push_back({ t, endT, s });
+        ++m_spanCount;
+        return true;
+    }
+    Span& last = l.spans.back();
+    if (t < last.start || last.state == s)
+        return true; // older than what is known: nothing to place it in
+    if (t == last.start) {
+        last.state = s;
+        return true;
+    }
+    const Span tail { t, last.end, s };
+    last.end = t;
+    l.spans.push_back(tail);
+    ++m_spanCount;
+    return true;
 }
 
 void TraceModel::addSpan(int index, const Span& span)
@@ -174,8 +209,8 @@ void TraceModel::flowTo(qint64 id, FlowKind kind, int lane, qint64 t)
 void TraceModel::addCounter(qint64 pid, const QString& name, const QString& unit, qint64 t, double value)
 {
     noteTime(t);
-    auto it = std::find_if(m_counters.begin(), m_counters.end(),
-        [&](const CounterTrack& c) { return c.pid == pid && c.name == name; });
+    auto it = std::find_if(
+        m_counters.begin(), m_counters.end(), [&](const CounterTrack& c) { return c.pid == pid && c.name == name; });
     if (it == m_counters.end()) {
         CounterTrack track;
         track.pid = pid;

@@ -150,6 +150,9 @@ public:
     static size_t firstSpanEndingAfter(const Lane& lane, qint64 t);
 
 private:
+    // A state reported after the lane's end but dated before it; false when it is not one.
+    bool settleLateState(Lane& lane, qint64 t, State s);
+
     std::vector<Lane> m_lanes;
     std::vector<ProcessInfo> m_processes;
     QHash<QPair<qint64, qint64>, int> m_laneByIds;
