@@ -9,6 +9,7 @@
 #include <QLocalServer>
 #include <QLocalSocket>
 #include <QRandomGenerator>
+#include <algorithm>
 
 #if defined(Q_OS_WIN)
 #include <windows.h>
@@ -36,10 +37,7 @@ Collector::Collector(QObject* parent)
     : QObject(parent)
 {
     m_killTimer.setSingleShot(true);
-    connect(&m_killTimer, &QTimer::timeout, this, [this] {
-        if (m_runner && m_runner->state() != QProcess::NotRunning)
-            m_runner->kill();
-    });
+    connect(&m_killTimer, &QTimer::timeout, this, &Collector::killTree);
     // After the runner exits, give its sockets a moment to deliver what is still in flight.
     m_drainTimer.setSingleShot(true);
     m_drainTimer.setInterval(kStopGraceMs);
@@ -117,6 +115,7 @@ bool Collector::start(const Launch& launch, QString* error)
     connect(m_server, &QLocalServer::newConnection, this, &Collector::onNewConnection);
 
     m_runner = new QProcess(this);
+    m_stopGraceMs = launch.stopGraceMs;
     QStringList args { QStringLiteral("--fl-runner"), channelArgument(), m_server->fullServerName(),
         QStringLiteral("--scenario"), launch.scenario, QStringLiteral("--time-scale"),
         QString::number(launch.options.timeScale, 'g', 17), QStringLiteral("--work-scale"),
@@ -127,6 +126,19 @@ bool Collector::start(const Launch& launch, QString* error)
         args << QStringLiteral("--switch-interval") << QString::number(launch.options.switchInterval, 'g', 17);
     for (auto it = launch.options.daemon.constBegin(); it != launch.options.daemon.constEnd(); ++it)
         args << QStringLiteral("--daemon") << it.key() + (it.value() ? QLatin1String("=on") : QLatin1String("=off"));
+    if (!launch.arguments.isEmpty()) {
+        args = launch.arguments;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (const QString& kv : launch.environment) {
+            const qsizetype eq = kv.indexOf(QLatin1Char('='));
+            if (eq > 0)
+                env.insert(kv.left(eq), kv.mid(eq + 1));
+        }
+        env.insert(QStringLiteral("FORKLINE_CHANNEL"), m_server->fullServerName());
+        m_runner->setProcessEnvironment(env);
+        if (!launch.workingDirectory.isEmpty())
+            m_runner->setWorkingDirectory(launch.workingDirectory);
+    }
     if (launch.forwardStdio) {
         m_runner->setProcessChannelMode(QProcess::ForwardedChannels);
         m_runner->setInputChannelMode(QProcess::ForwardedInputChannel);
@@ -175,7 +187,32 @@ void Collector::stop()
     m_stopping = true;
     broadcast("abort");
     if (m_runner && m_runner->state() != QProcess::NotRunning)
-        m_killTimer.start(kStopGraceMs);
+        m_killTimer.start(m_stopGraceMs);
+}
+
+void Collector::killTree()
+{
+    // Whatever of the run has not gone by itself: the runner or interpreter, every process
+    // that reported on the channel, and (where the system can tell) their descendants that
+    // never did, such as a program a Python run started.
+    QList<qint64> pids;
+    if (m_runner && m_runner->state() != QProcess::NotRunning && m_runnerPid > 0) {
+        pids << m_runnerPid;
+        pids << descendantProcesses(m_runnerPid);
+    }
+    for (const ProcessInfo& p : m_model.processes()) {
+        // A process whose lanes all ended is gone; its pid may already be another's.
+        const bool live
+            = std::any_of(p.lanes.begin(), p.lanes.end(), [this](int li) { return !m_model.lane(li).ended; });
+        if (live && p.pid > 0 && !pids.contains(p.pid)) {
+            pids << p.pid;
+            pids << descendantProcesses(p.pid);
+        }
+    }
+    for (qint64 pid : std::as_const(pids))
+        killProcess(pid);
+    if (m_runner && m_runner->state() != QProcess::NotRunning)
+        m_runner->kill();
 }
 
 void Collector::broadcast(const QByteArray& line)
@@ -322,8 +359,8 @@ void Collector::maybeFinish()
             m_model.addInstant(i, end, InstantKind::Crashed, {}, m_exitCode);
         else if (m_stopping)
             m_model.addInstant(i, end, InstantKind::Aborted);
-        else
-            m_model.addInstant(i, end, InstantKind::End);
+        else // the first process's own exit code is known here, whoever left its lane open
+            m_model.addInstant(i, end, InstantKind::End, {}, l.pid == m_runnerPid ? m_exitCode : 0);
     }
     m_model.closeAll(m_model.endTime());
     if (m_exitStatus == QProcess::CrashExit && !m_stopping) {

@@ -34,6 +34,16 @@ public:
         // normal on Windows), so that a run keeping every core busy cannot starve the window
         // that draws it. Off where the run is measured against the machine (compare).
         bool lowerPriority = false;
+        // Another producer of channel events in place of the runner (a Python interpreter
+        // with the tracer): when set, `program` is started with exactly these arguments, in
+        // `workingDirectory` (empty: this process's), with `environment` ("NAME=value") added
+        // to this process's own and the channel's name in FORKLINE_CHANNEL.
+        QStringList arguments;
+        QStringList environment;
+        QString workingDirectory;
+        // After Stop, how long the run's processes get to end themselves before every one of
+        // them still alive is killed. A producer that does not listen for `abort` needs none.
+        int stopGraceMs = 2000;
     };
 
     explicit Collector(QObject* parent = nullptr);
@@ -78,6 +88,8 @@ private:
     void onRunnerFinished(int exitCode, QProcess::ExitStatus status);
     void maybeFinish();
     void broadcast(const QByteArray& line);
+    // Kills the run's first process and everything it started that is still there.
+    void killTree();
 
     QLocalServer* m_server = nullptr;
     QProcess* m_runner = nullptr;
@@ -102,6 +114,7 @@ private:
     QString m_error;
     QTimer m_killTimer;
     QTimer m_drainTimer;
+    int m_stopGraceMs = 2000;
 };
 
 } // namespace Forkline

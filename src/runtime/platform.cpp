@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "platform.h"
 
+#include <QDir>
+#include <QFile>
+#include <QHash>
 #include <chrono>
 
 #if defined(Q_OS_WIN)
@@ -9,6 +12,7 @@
 #include <psapi.h>
 #include <tlhelp32.h>
 #else
+#include <csignal>
 #include <pthread.h>
 #include <sys/types.h>
 #include <unistd.h>
@@ -100,6 +104,61 @@ qint64 residentBytes()
     return qint64(counters.WorkingSetSize);
 #else
     return 0;
+#endif
+}
+
+QList<qint64> descendantProcesses(qint64 pid)
+{
+    QList<qint64> found;
+#if defined(Q_OS_LINUX)
+    QMultiHash<qint64, qint64> children;
+    const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString& entry : entries) {
+        bool ok = false;
+        const qint64 child = entry.toLongLong(&ok);
+        if (!ok)
+            continue;
+        QFile stat(QStringLiteral("/proc/%1/stat").arg(child));
+        if (!stat.open(QIODevice::ReadOnly))
+            continue;
+        // "pid (comm) state ppid ...": the name may hold spaces and parentheses.
+        const QByteArray line = stat.readAll();
+        const qsizetype close = line.lastIndexOf(')');
+        if (close < 0)
+            continue;
+        const QList<QByteArray> fields = line.mid(close + 2).split(' ');
+        if (fields.size() > 1)
+            children.insert(fields.at(1).toLongLong(), child);
+    }
+    QList<qint64> queue { pid };
+    while (!queue.isEmpty()) {
+        const qint64 p = queue.takeFirst();
+        for (auto it = children.constFind(p); it != children.constEnd() && it.key() == p; ++it) {
+            if (!found.contains(it.value()) && it.value() != pid) {
+                found << it.value();
+                queue << it.value();
+            }
+        }
+    }
+#else
+    Q_UNUSED(pid);
+#endif
+    return found;
+}
+
+bool killProcess(qint64 pid)
+{
+    if (pid <= 0)
+        return false;
+#if defined(Q_OS_WIN)
+    HANDLE h = OpenProcess(PROCESS_TERMINATE, FALSE, DWORD(pid));
+    if (!h)
+        return false;
+    const bool ok = TerminateProcess(h, 1);
+    CloseHandle(h);
+    return ok;
+#else
+    return ::kill(pid_t(pid), SIGKILL) == 0;
 #endif
 }
 

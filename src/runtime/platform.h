@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QList>
 #include <QtGlobal>
 
 namespace Forkline {
@@ -16,5 +17,10 @@ qint64 parentPid();
 qint64 currentTid();
 // Resident memory of this process in bytes (what a task manager shows), 0 if unknown.
 qint64 residentBytes();
+// Every process below `pid` in the process tree, children first (Linux reads /proc; empty
+// where the system offers no cheap way to tell).
+QList<qint64> descendantProcesses(qint64 pid);
+// Ends a process at once (SIGKILL, TerminateProcess); false if it could not be signalled.
+bool killProcess(qint64 pid);
 
 } // namespace Forkline
