@@ -3,8 +3,10 @@
 
 #include "chrometrace.h"
 #include "chrometraceimport.h"
+#include "cli_p.h"
 #include "collector.h"
 #include "comparison.h"
+#include "pythonlauncher.h"
 #include "scenario.h"
 #include "speedupchart.h"
 #include "timelineexport.h"
@@ -62,6 +64,8 @@ QString usage()
               "  forkline                              open the app\n"
               "  forkline list                         list the built-in scenarios (name<TAB>title)\n"
               "  forkline run SCENARIO [options]       run a scenario headless (built-in name or .json file)\n"
+              "  forkline run FILE.py [options] [-- ARGS...]   run a Python program traced, with its arguments\n"
+              "      --python PATH         the interpreter (default: python3; py -3 on Windows)\n"
               "      --time-scale F        multiply every sleep by F (default 1)\n"
               "      --work-scale F        multiply every compute size by F (default 1)\n"
               "      --gil on|off          override the scenario's GIL setting\n"
@@ -126,12 +130,6 @@ bool stdinIsClosed()
 #endif
 }
 
-std::atomic<bool> g_interrupted { false };
-extern "C" void onInterrupt(int)
-{
-    g_interrupted = true;
-}
-
 int cmdList()
 {
     for (const BuiltinScenario& s : builtinScenarios())
@@ -139,14 +137,28 @@ int cmdList()
     return 0;
 }
 
-struct Outputs
+} // namespace
+
+// Shared with the other run commands (cli_p.h).
+namespace CliPrivate {
+
+std::atomic<bool> g_interrupted { false };
+extern "C" void onInterrupt(int)
 {
-    QString trace;
-    QString png;
-    QString svg;
-    QString csv;
-    ImageExportOptions image;
-};
+    g_interrupted = true;
+}
+
+void watchInterrupts()
+{
+    std::signal(SIGINT, onInterrupt);
+    // A teacher's script or a service manager stops a run the way Ctrl+C does.
+    std::signal(SIGTERM, onInterrupt);
+}
+
+bool interrupted()
+{
+    return g_interrupted;
+}
 
 // Parses the options shared by run and render. Returns -1 to go on, else an exit code.
 int parseOutput(const QStringList& args, int* i, Outputs* o, bool* handled)
@@ -212,8 +224,44 @@ int writeOutputs(const TraceModel& model, const Outputs& o)
     return 0;
 }
 
+} // namespace CliPrivate
+
+namespace {
+
+using namespace CliPrivate;
+
+// The program or scenario `run` names: its first argument that is not an option's value.
+QString runTarget(const QStringList& args)
+{
+    static const QStringList valued { QStringLiteral("--trace"), QStringLiteral("--png"), QStringLiteral("--svg"),
+        QStringLiteral("--csv"), QStringLiteral("--width"), QStringLiteral("--scale"), QStringLiteral("--time-scale"),
+        QStringLiteral("--work-scale"), QStringLiteral("--gil"), QStringLiteral("--switch-interval"),
+        QStringLiteral("--daemon"), QStringLiteral("--python") };
+    for (int i = 2; i < args.size(); ++i) {
+        if (args[i] == QLatin1String("--"))
+            return {};
+        if (valued.contains(args[i]))
+            ++i;
+        else if (!args[i].startsWith(QLatin1String("--")))
+            return args[i];
+    }
+    return {};
+}
+
+// A .py file, or the name of a built-in lesson that is a Python program.
+bool namesPythonProgram(const QString& target)
+{
+    if (PythonLauncher::isPythonFile(target))
+        return true;
+    Scenario scenario;
+    ScenarioError error;
+    return !target.isEmpty() && loadScenario(target, &scenario, &error) && !scenario.program.isEmpty();
+}
+
 int cmdRun(const QStringList& args)
 {
+    if (namesPythonProgram(runTarget(args)))
+        return runPython(args);
     QString scenarioArg;
     RunOptions options;
     Outputs outputs;
@@ -300,10 +348,10 @@ int cmdRun(const QStringList& args)
         err(QStringLiteral("forkline: ") + startError);
         return 1;
     }
-    std::signal(SIGINT, onInterrupt);
+    watchInterrupts();
     QTimer interruptPoll;
     QObject::connect(&interruptPoll, &QTimer::timeout, &collector, [&collector] {
-        if (g_interrupted)
+        if (interrupted())
             collector.stop();
     });
     interruptPoll.start(50);
@@ -383,10 +431,10 @@ int cmdCompare(const QStringList& args)
         ok = done;
         QCoreApplication::exit(0);
     });
-    std::signal(SIGINT, onInterrupt);
+    watchInterrupts();
     QTimer interruptPoll;
     QObject::connect(&interruptPoll, &QTimer::timeout, &comparison, [&comparison] {
-        if (g_interrupted)
+        if (interrupted())
             comparison.cancel();
     });
     interruptPoll.start(50);

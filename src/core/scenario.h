@@ -72,6 +72,9 @@ struct Scenario
     };
     QHash<QString, Translation> translations; // language code ("ko", "pt_BR") -> title and description
     QString source; // file path or ":/scenarios/NAME.json"
+    // A Python program in place of steps: its .py file (":/scenarios/NAME.py" for a built-in
+    // lesson). The real interpreter runs it (PythonLauncher); main and workers stay empty.
+    QString program;
     std::vector<Step> main;
     std::vector<WorkerSpec> workers;
     bool gil = true; // Python lessons run with a (simulated) global interpreter lock
@@ -125,6 +128,11 @@ bool loadScenario(const QString& nameOrPath, Scenario* out, ScenarioError* error
 // Replaces the title and description by the file's translation for `locale`, when it has one.
 // loadScenario() does this for the user interface's language.
 void localizeScenario(Scenario* scenario, const QLocale& locale);
+// A .py file as a lesson: the title and description come from `# title: ...`,
+// `# title.ko: ...`, `# description: ...` lines at its top (docs/python.md), else its name.
+bool isPythonProgramPath(const QString& path);
+bool loadPythonProgram(const QString& path, Scenario* out, ScenarioError* error);
+
 // Applies overrides; fails when a daemon override names no worker.
 bool applyRunOptions(Scenario* scenario, const RunOptions& options, ScenarioError* error);
 

@@ -423,10 +423,15 @@ void localizeScenario(Scenario* scenario, const QLocale& locale)
 bool loadScenario(const QString& nameOrPath, Scenario* out, ScenarioError* error)
 {
     QString path = nameOrPath;
+    if (isPythonProgramPath(nameOrPath))
+        return loadPythonProgram(nameOrPath, out, error);
     const bool looksLikeFile = nameOrPath.endsWith(QLatin1String(".json"), Qt::CaseInsensitive)
         || nameOrPath.contains(QLatin1Char('/')) || nameOrPath.contains(QLatin1Char('\\'));
     if (!looksLikeFile)
         path = QStringLiteral(":/scenarios/%1.json").arg(nameOrPath);
+    // A built-in lesson may be a Python program.
+    if (!looksLikeFile && !QFile::exists(path) && QFile::exists(QStringLiteral(":/scenarios/%1.py").arg(nameOrPath)))
+        return loadPythonProgram(QStringLiteral(":/scenarios/%1.py").arg(nameOrPath), out, error);
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         *error = {};

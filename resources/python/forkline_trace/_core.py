@@ -1,0 +1,420 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The event channel and the lanes of this process.
+
+Every traced process writes one JSON object a line to the collector's local socket, in the
+format the scenario runner writes (src/core/channelevent.cpp): the same collector builds the
+same model from either. Events are sent at once, from the thread they describe: a print must
+reach the window within a few milliseconds, and a thread that blocks on a full socket slows
+the program down rather than losing an event.
+"""
+
+import _thread
+import json
+import os
+import sys
+import time
+
+# perf_counter_ns is the clock the C++ side's std::chrono::steady_clock reads on every
+# platform: CLOCK_MONOTONIC on Linux, mach_absolute_time on macOS, QueryPerformanceCounter on
+# Windows (where time.monotonic_ns ticks only every 15 ms before Python 3.13).
+now = time.perf_counter_ns
+get_ident = _thread.get_ident
+try:
+    get_native_id = _thread.get_native_id
+except AttributeError:  # before 3.8, where this tracer does not run anyway
+    get_native_id = _thread.get_ident
+
+_allocate_lock = _thread.allocate_lock
+LINUX = sys.platform.startswith("linux")
+
+
+class Lane(object):
+    """One thread of this process as the timeline knows it."""
+
+    __slots__ = ("tid", "ident", "name", "daemon", "main", "hidden", "ended", "joined", "join_id",
+                 "failure", "announced", "parent", "fork_id")
+
+    def __init__(self, tid, ident, name, daemon=False, main=False):
+        self.tid = tid
+        self.ident = ident
+        self.name = name
+        self.daemon = daemon
+        self.main = main
+        self.hidden = False  # a thread the multiprocessing machinery starts for itself
+        self.ended = False
+        self.joined = False
+        self.join_id = 0
+        self.failure = None  # "TypeName: message" of an exception that ended it
+        self.announced = False
+        self.parent = None  # (pid, tid) of the thread that started it
+        self.fork_id = 0
+
+
+class State(object):
+    """Everything about this process the tracer keeps; reset in a forked child."""
+
+    def __init__(self):
+        self.pid = os.getpid()
+        self.lanes = {}  # thread ident -> Lane
+        self.main_lane = None
+        self.process_name = ""
+        self.process_parent = None  # (pid, tid)
+        self.process_fork_id = 0
+        self.process_join_id = 0
+        self.announced = False
+        self.dead = False  # past the process's end mark: nothing more may be sent
+        self.main_exited = False
+        self.exit_code = None  # what sys.exit() was given
+        self.children = {}  # pid -> Child
+        self.started_at = now()
+
+
+class Child(object):
+    """A process this one started: a multiprocessing.Process, an os.fork() or a Popen."""
+
+    __slots__ = ("pid", "kind", "name", "join_id", "daemon", "signal", "reported", "joined")
+
+    def __init__(self, pid, kind, name, join_id, daemon=False):
+        self.pid = pid
+        self.kind = kind
+        self.name = name
+        self.join_id = join_id
+        self.daemon = daemon
+        self.signal = None  # "terminate" / "kill" when this process asked for its end
+        self.reported = False
+        self.joined = False
+
+
+state = State()
+class _PerThread(_thread._local):
+    """Per thread, with defaults: a missing attribute of a thread-local costs an exception."""
+
+    depth = 0  # inside a traced call whose wait is already shown
+    hidden = False  # a thread of the multiprocessing machinery: it sends nothing
+    mp_start = False  # inside Process.start, whose fork is already shown
+
+
+tls = _PerThread()
+_send_lock = _allocate_lock()
+_announce_lock = _allocate_lock()
+_sock = None
+_broken = False
+_flow_counter = [0]
+_tracer_dir = os.path.dirname(os.path.abspath(__file__))
+_script_name = ""
+
+
+def set_script(path):
+    global _script_name
+    _script_name = os.path.basename(path) if path else "python"
+
+
+def script_name():
+    return _script_name
+
+
+def new_flow_id():
+    # Unique across the run's processes: the pid in the high bits, as the runner does.
+    _flow_counter[0] += 1
+    return (state.pid << 24) | (_flow_counter[0] & 0xFFFFFF)
+
+
+# --- the socket -----------------------------------------------------------------------
+
+def _connect():
+    global _sock
+    name = os.environ.get("FORKLINE_CHANNEL", "")
+    if not name:
+        return None
+    if os.name == "nt":
+        _sock = open(name, "wb", buffering=0)
+    else:
+        import socket
+        s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        s.connect(name)
+        _sock = s
+    return _sock
+
+
+def _write(data):
+    global _broken
+    try:
+        if os.name == "nt":
+            _sock.write(data)
+        else:
+            _sock.sendall(data)
+    except OSError:
+        # The collector is gone: nobody is left to show or stop this run, so it ends here,
+        # as a scenario run does when its channel closes.
+        _broken = True
+        try:
+            os._exit(130)
+        except Exception:
+            pass
+
+
+def send(line):
+    """Sends encoded event lines (a str ending in a newline) of the calling thread."""
+    if state.dead or _broken or tls.hidden:
+        return
+    if not state.announced:
+        announce_process()
+    data = line.encode("utf-8", "surrogateescape")
+    with _send_lock:
+        if _sock is None and _connect() is None:
+            return
+        _write(data)
+
+
+def send_raw(lines):
+    """Sends lines without announcing the process first (the announcement itself)."""
+    if _broken:
+        return
+    data = "".join(lines).encode("utf-8", "surrogateescape")
+    with _send_lock:
+        if _sock is None and _connect() is None:
+            return
+        _write(data)
+
+
+def close():
+    global _sock
+    with _send_lock:
+        if _sock is not None:
+            try:
+                _sock.close()
+            except OSError:
+                pass
+            _sock = None
+
+
+# --- encoding (the keys of ChannelEvent::encode) --------------------------------------
+
+_encode_any = json.JSONEncoder(ensure_ascii=False).encode
+_encode_str = getattr(json.encoder, "c_encode_basestring", None) or json.encoder.py_encode_basestring
+
+
+def _dumps(value):
+    # A str straight to the C encoder: most texts are a printed line.
+    return _encode_str(value) if type(value) is str else _encode_any(value)
+
+
+def text(value):
+    return _dumps(value)
+
+
+def ev_state(tid, s, site="", t=None, pid=None):
+    return '{"e":"state","t":%d,"pid":%d,"tid":%d,"s":"%s"%s}\n' % (
+        now() if t is None else t, state.pid if pid is None else pid, tid, s, site)
+
+
+def ev_instant(tid, n, txt=None, code=0, site="", t=None, pid=None):
+    extra = ""
+    if txt is not None:
+        extra += ',"text":' + _dumps(txt)
+    if code:
+        extra += ',"code":%d' % code
+    return '{"e":"inst","t":%d,"pid":%d,"tid":%d,"n":"%s"%s%s}\n' % (
+        now() if t is None else t, state.pid if pid is None else pid, tid, n, extra, site)
+
+
+def ev_flow(tid, fid, kind, start, site="", t=None, pid=None):
+    return '{"e":"flow","t":%d,"pid":%d,"tid":%d,"id":%d,"ph":"%s","n":"%s"%s}\n' % (
+        now() if t is None else t, state.pid if pid is None else pid, tid, fid, "s" if start else "f", kind, site)
+
+
+def ev_lane(tid, name, process, daemon, parent, t=None, pid=None, ppid=None):
+    extra = ""
+    if parent:
+        extra = ',"parent":[%d,%d]' % parent
+    return '{"e":"lane","t":%d,"pid":%d,"tid":%d,"name":%s,"kind":"%s","daemon":%s,"ppid":%d%s}\n' % (
+        now() if t is None else t, state.pid if pid is None else pid, tid, _dumps(name),
+        "process" if process else "thread", "true" if daemon else "false",
+        os.getppid() if ppid is None else ppid, extra)
+
+
+def ev_process(tid, name, t=None, pid=None, ppid=None):
+    return '{"e":"proc","t":%d,"pid":%d,"tid":%d,"ppid":%d,"name":%s}\n' % (
+        now() if t is None else t, state.pid if pid is None else pid, tid,
+        os.getppid() if ppid is None else ppid, _dumps(name))
+
+
+# --- where in the user's program -------------------------------------------------------
+
+_user_file = {}  # co_filename -> '"json path"' for user code, None for library code
+_library_roots = []
+
+
+def _init_library_roots():
+    roots = [_tracer_dir]
+    for mod in (os, json):
+        d = os.path.dirname(os.path.abspath(getattr(mod, "__file__", "") or ""))
+        if d and d not in roots:
+            roots.append(d)
+    roots.append(os.path.abspath(os.path.dirname(os.__file__)))
+    _library_roots[:] = [os.path.normcase(r) + os.sep for r in roots if r]
+
+
+def _classify(filename):
+    if not filename or filename.startswith("<"):
+        return None
+    path = os.path.normcase(os.path.abspath(filename))
+    for root in _library_roots:
+        if path.startswith(root):
+            return None
+    if os.sep + "site-packages" + os.sep in path or os.sep + "dist-packages" + os.sep in path:
+        return None
+    return _dumps(os.path.abspath(filename))
+
+
+def site(depth=2):
+    """',"file":...,"line":N' for the innermost frame of the user's own code, or ''."""
+    try:
+        f = sys._getframe(depth)
+    except ValueError:
+        return ""
+    while f is not None:
+        fn = f.f_code.co_filename
+        try:
+            j = _user_file[fn]
+        except KeyError:
+            j = _user_file[fn] = _classify(fn)
+        if j is not None:
+            return ',"file":%s,"line":%d' % (j, f.f_lineno)
+        f = f.f_back
+    return ""
+
+
+def called_from_user(depth=2):
+    """True when the nearest frame outside the tracer belongs to the user's code."""
+    try:
+        f = sys._getframe(depth)
+    except ValueError:
+        return False
+    fn = f.f_code.co_filename
+    try:
+        j = _user_file[fn]
+    except KeyError:
+        j = _user_file[fn] = _classify(fn)
+    return j is not None
+
+
+def caller_module_path(depth=2):
+    try:
+        return sys._getframe(depth).f_code.co_filename
+    except ValueError:
+        return ""
+
+
+# --- lanes --------------------------------------------------------------------------
+
+def _thread_name(ident):
+    # Straight from threading's table: current_thread() would make a dummy thread (and take
+    # a lock) for a thread threading does not know.
+    th = sys.modules.get("threading")
+    if th is not None:
+        t = th._active.get(ident)
+        if t is not None:
+            return t.name, bool(t.daemon)
+    return "Thread-%d" % get_native_id(), True
+
+
+def lane():
+    """The calling thread's lane, made and shown the first time it is needed."""
+    ident = get_ident()
+    ln = state.lanes.get(ident)
+    if ln is None:
+        name, daemon = _thread_name(ident)
+        ln = Lane(get_native_id(), ident, name, daemon)
+        state.lanes[ident] = ln
+        if not state.announced:
+            announce_process()
+        if not ln.announced:
+            announce_lane(ln)
+    return ln
+
+
+def announce_lane(ln, t=None):
+    if ln.announced or ln.hidden:
+        return
+    ln.announced = True
+    t = now() if t is None else t
+    lines = [ev_lane(ln.tid, ln.name, False, ln.daemon, ln.parent, t)]
+    if ln.fork_id:
+        lines.append(ev_flow(ln.tid, ln.fork_id, "fork", False, t=t))
+    lines.append(ev_instant(ln.tid, "start", t=t))
+    lines.append(ev_state(ln.tid, "running", t=t))
+    send("".join(lines))
+
+
+def announce_process(t=None):
+    """proc and lane events for this process and its main thread, once."""
+    with _announce_lock:
+        if state.announced:
+            return
+        state.announced = True
+    main = state.main_lane
+    if main is None:
+        main = Lane(get_native_id(), get_ident(), "MainThread", main=True)
+        state.main_lane = main
+        state.lanes[main.ident] = main
+    main.announced = True
+    t = state.started_at if t is None else t
+    name = state.process_name or _script_name
+    lines = [ev_process(main.tid, name, t), ev_lane(main.tid, main.name, True, False, state.process_parent, t)]
+    if state.process_fork_id:
+        lines.append(ev_flow(main.tid, state.process_fork_id, "fork", False, t=t))
+    lines.append(ev_instant(main.tid, "start", t=t))
+    lines.append(ev_state(main.tid, "running", t=t))
+    send_raw(lines)
+
+
+def reannounce_process(name, parent, fork_id, join_id):
+    """A process learns who it is late (a spawned multiprocessing child): name and parent."""
+    state.process_name = name
+    state.process_parent = parent
+    state.process_join_id = join_id
+    main = state.main_lane
+    if main is not None:
+        main.name = name
+    if not state.announced:
+        state.process_fork_id = fork_id
+        announce_process(t=now())
+        return
+    t = now()
+    lines = [ev_process(main.tid, name, t), ev_lane(main.tid, name, True, False, parent, t)]
+    if fork_id:
+        lines.append(ev_flow(main.tid, fork_id, "fork", False, t=t))
+    send("".join(lines))
+
+
+def reset_after_fork(name):
+    """In a forked child: a new process with one thread, and no connection of its own yet."""
+    global _sock, _send_lock, _announce_lock, _broken, state
+    old = _sock
+    _sock = None
+    _broken = False
+    _send_lock = _allocate_lock()
+    _announce_lock = _allocate_lock()
+    if old is not None:
+        # Only this process's copy of the descriptor: the parent's connection stays open.
+        try:
+            if os.name == "nt":
+                old.close()
+            else:
+                os.close(old.detach())
+        except OSError:
+            pass
+    ident = get_ident()
+    keep = state.lanes.get(ident)
+    st = State()
+    st.process_name = name
+    main = Lane(get_native_id(), ident, keep.name if keep is not None else "MainThread", main=True)
+    st.main_lane = main
+    st.lanes[ident] = main
+    state = st
+    return st
+
+
+def init_library_roots():
+    _init_library_roots()

@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// `forkline run FILE.py`: the real interpreter runs the program, the tracer reports on the
+// event channel, and the same collector, model and exports as for a scenario do the rest.
+#include "cli_p.h"
+#include "collector.h"
+#include "pythonlauncher.h"
+#include "pythontracer.h"
+#include "scenario.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QTimer>
+#include <cstdio>
+
+namespace Forkline {
+namespace CliPrivate {
+
+namespace {
+QString tr(const char* s)
+{
+    return QCoreApplication::translate("Forkline", s);
+}
+
+void errLine(const QString& text)
+{
+    const QByteArray b = (text + QLatin1Char('\n')).toUtf8();
+    std::fwrite(b.constData(), 1, size_t(b.size()), stderr);
+    std::fflush(stderr);
+}
+
+int bad(const QString& message)
+{
+    errLine(QStringLiteral("forkline: ") + message);
+    return 2;
+}
+} // namespace
+
+int runPython(const QStringList& args)
+{
+    PythonLauncher::Request request;
+    request.forwardStdio = true;
+    Outputs outputs;
+    for (int i = 2; i < args.size(); ++i) {
+        const QString& a = args[i];
+        if (a == QLatin1String("--")) {
+            request.arguments = args.mid(i + 1);
+            break;
+        }
+        bool handled = false;
+        const int r = parseOutput(args, &i, &outputs, &handled);
+        if (r >= 0)
+            return r;
+        if (handled)
+            continue;
+        if (a == QLatin1String("--python")) {
+            if (i + 1 >= args.size() || args[i + 1].isEmpty())
+                return bad(tr("--python needs an interpreter: a path or a name on PATH"));
+            request.python = args[++i];
+        } else if (a.startsWith(QLatin1String("--"))) {
+            return bad(tr("%1 is not an option for a Python program (see forkline --help); the program's own "
+                          "arguments go after --")
+                           .arg(a));
+        } else if (request.file.isEmpty()) {
+            request.file = a;
+        } else {
+            return bad(tr("one program at a time (got \"%1\" and \"%2\"); its own arguments go after --")
+                           .arg(request.file, a));
+        }
+    }
+
+    if (request.file.isEmpty())
+        return bad(tr("run needs a program: a .py file or a built-in lesson (see forkline list)"));
+    QString name = request.file;
+    if (!PythonLauncher::isPythonFile(request.file)) {
+        // A built-in Python lesson, by name.
+        Scenario lesson;
+        ScenarioError loadError;
+        if (!loadScenario(request.file, &lesson, &loadError) || lesson.program.isEmpty())
+            return bad(tr("%1 is not a Python program").arg(request.file));
+        QString fileError;
+        request.file = PythonTracer::programFile(lesson.program, &fileError);
+        if (request.file.isEmpty()) {
+            errLine(QStringLiteral("forkline: ") + fileError);
+            return 1;
+        }
+    }
+
+    // Everything is checked before anything starts: bad input never half-runs.
+    Collector::Launch launch;
+    QString error;
+    if (!PythonLauncher::prepare(request, &launch, &error)) {
+        errLine(error);
+        return 2;
+    }
+
+    Collector collector;
+    QString startError;
+    if (!collector.start(launch, &startError)) {
+        errLine(QStringLiteral("forkline: ") + startError);
+        return 1;
+    }
+    watchInterrupts();
+    QTimer interruptPoll;
+    QObject::connect(&interruptPoll, &QTimer::timeout, &collector, [&collector] {
+        if (interrupted())
+            collector.stop();
+    });
+    interruptPoll.start(50);
+    int code = 0;
+    QObject::connect(&collector, &Collector::finished, qApp, [&code](int exitCode) {
+        code = exitCode;
+        QCoreApplication::exit(0);
+    });
+    QCoreApplication::exec();
+    if (!collector.errorText().isEmpty())
+        errLine(QStringLiteral("forkline: ") + collector.errorText());
+    TraceModel model = collector.takeModel();
+    model.scenario = QFileInfo(name).fileName();
+    model.title = model.scenario;
+    const int writeCode = writeOutputs(model, outputs);
+    // A program that ran to its end answers with its own exit code, as `python3 FILE.py`.
+    if (code != 0 || !collector.errorText().isEmpty())
+        return code != 0 ? code : 1;
+    return writeCode;
+}
+
+} // namespace CliPrivate
+} // namespace Forkline

@@ -1,0 +1,2 @@
+# Latin-1, not UTF-8
+print("café")

@@ -1,0 +1,189 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// `forkline run FILE.py` as a teacher's script sees it: the program's own output and exit code,
+// one line and exit 2 for bad input, SIGTERM ending the whole run with its trace written.
+#include "pythontestutil.h"
+#include "testutil.h"
+
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QTest>
+#include <csignal>
+
+using namespace Forkline;
+using namespace ForklineTest;
+
+namespace {
+
+QString program(const QString& name)
+{
+    return pythonProgram(name);
+}
+
+CliResult runUntraced(const QString& name, const QStringList& args = {}, const QByteArray& input = {})
+{
+    QProcess p;
+    p.setWorkingDirectory(QStringLiteral(FORKLINE_TEST_DATA "/python"));
+    p.start(python(), QStringList { program(name) } << args);
+    p.waitForStarted();
+    if (!input.isEmpty())
+        p.write(input);
+    p.closeWriteChannel();
+    CliResult r;
+    if (!p.waitForFinished(180000))
+        p.kill();
+    p.waitForFinished();
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    return r;
+}
+
+} // namespace
+
+class TestPythonCli : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void badInput_data();
+    void badInput();
+    void stdoutMatchesUntraced_data();
+    void stdoutMatchesUntraced();
+    void moduleBesideIt();
+    void builtinLessonRuns();
+    void sigtermEndsTheTree();
+};
+
+void TestPythonCli::initTestCase()
+{
+    if (python().isEmpty())
+        QSKIP("no python3 on PATH");
+}
+
+void TestPythonCli::badInput_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("expected"); // a regular expression for the one line
+
+    const QString data = QStringLiteral(FORKLINE_TEST_DATA "/python/");
+    QTest::newRow("missing") << QStringList { data + QStringLiteral("nope.py") }
+                             << QStringLiteral("nope\\.py: no such file$");
+    QTest::newRow("not utf-8") << QStringList { data + QStringLiteral("latin1.py") }
+                               << QStringLiteral("latin1\\.py:2:11: not UTF-8");
+    QTest::newRow("syntax error") << QStringList { data + QStringLiteral("syntax_error.py") }
+                                  << QStringLiteral("syntax_error\\.py:1:\\d+: SyntaxError: .+$");
+    QTest::newRow("no interpreter") << QStringList { data + QStringLiteral("threads_join.py"),
+        QStringLiteral("--python"), QStringLiteral("/nonexistent/python3") }
+                                    << QStringLiteral("no Python interpreter.*--python PATH");
+    QTest::newRow("unknown option") << QStringList { data + QStringLiteral("threads_join.py"),
+        QStringLiteral("--time-scale"), QStringLiteral("2") }
+                                    << QStringLiteral("--time-scale is not an option for a Python program");
+}
+
+void TestPythonCli::badInput()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, expected);
+
+    const CliResult r = runCli(QStringList { QStringLiteral("run") } << args);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.out.isEmpty());
+    const QString err = QString::fromUtf8(r.err);
+    QCOMPARE(err.count(QLatin1Char('\n')), 1);
+    QVERIFY2(QRegularExpression(expected).match(err.trimmed()).hasMatch(), qPrintable(err));
+}
+
+void TestPythonCli::stdoutMatchesUntraced_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QByteArray>("input");
+
+    QTest::newRow("threads") << QStringLiteral("threads_join.py") << QStringList() << QByteArray();
+    QTest::newRow("daemon") << QStringLiteral("daemon_exit.py") << QStringList() << QByteArray();
+    QTest::newRow("exception") << QStringLiteral("thread_error.py") << QStringList() << QByteArray();
+    QTest::newRow("input") << QStringLiteral("input_thread.py") << QStringList() << QByteArray("pear\n");
+    QTest::newRow("waits") << QStringLiteral("sync_waits.py") << QStringList() << QByteArray();
+    QTest::newRow("queue") << QStringLiteral("queue_messages.py") << QStringList() << QByteArray();
+    QTest::newRow("fork") << QStringLiteral("fork_wait.py") << QStringList() << QByteArray();
+    QTest::newRow("os._exit") << QStringLiteral("os_exit.py") << QStringList() << QByteArray();
+    QTest::newRow("import") << QStringLiteral("uses_helper.py") << QStringList { QStringLiteral("x") } << QByteArray();
+    QTest::newRow("popen") << QStringLiteral("popen_children.py") << QStringList() << QByteArray();
+    for (const char* method : { "fork", "spawn", "forkserver" })
+        QTest::addRow("processes, %s", method)
+            << QStringLiteral("processes.py") << QStringList { QLatin1String(method) } << QByteArray();
+}
+
+void TestPythonCli::stdoutMatchesUntraced()
+{
+    QFETCH(QString, name);
+    QFETCH(QStringList, args);
+    QFETCH(QByteArray, input);
+
+    const CliResult plain = runUntraced(name, args, input);
+    QStringList cli { QStringLiteral("run"), program(name), QStringLiteral("--python"), python() };
+    if (!args.isEmpty())
+        cli << QStringLiteral("--") << args;
+    const CliResult traced = runCli(cli, input, 180000);
+    QVERIFY(!plain.out.isEmpty());
+    QCOMPARE(traced.out, plain.out);
+    // `forkline run FILE.py` answers with the program's own exit code.
+    QCOMPARE(traced.exitCode, plain.exitCode);
+    // Python's own traceback reaches stderr as it would untraced, without a frame of the tracer.
+    QVERIFY2(!traced.err.contains("forkline_trace"), traced.err.constData());
+    if (name == QLatin1String("thread_error.py"))
+        QCOMPARE(traced.err, plain.err);
+}
+
+void TestPythonCli::moduleBesideIt()
+{
+    const CliResult r = runCli({ QStringLiteral("run"), program(QStringLiteral("uses_helper.py")),
+        QStringLiteral("--python"), python(), QStringLiteral("--"), QStringLiteral("a"), QStringLiteral("b c") });
+    QCOMPARE(r.exitCode, 2); // the program's own: sys.exit(len(args))
+    QCOMPARE(r.out, QByteArray("hello from pyhelper.py\nargv: ['a', 'b c']\n"));
+}
+
+void TestPythonCli::sigtermEndsTheTree()
+{
+#if defined(Q_OS_UNIX)
+    QTemporaryDir dir;
+    const QString trace = dir.filePath(QStringLiteral("forever.json"));
+    QProcess cli;
+    cli.start(QStringLiteral(FORKLINE_BIN),
+        { QStringLiteral("run"), program(QStringLiteral("forever.py")), QStringLiteral("--python"), python(),
+            QStringLiteral("--trace"), trace });
+    QVERIFY(cli.waitForStarted());
+    QByteArray out;
+    const auto started = [&cli, &out] {
+        out += cli.readAllStandardOutput(); // read once, kept: the check may run more than once
+        return out.contains("started");
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(started(), 120000);
+    QElapsedTimer clock;
+    clock.start();
+    ::kill(pid_t(cli.processId()), SIGTERM);
+    QVERIFY(cli.waitForFinished(30000));
+    QVERIFY2(clock.elapsed() < 5000, qPrintable(QString::number(clock.elapsed())));
+    QCOMPARE(cli.exitCode(), 130);
+    QVERIFY(QFileInfo(trace).size() > 0); // the trace is written
+#else
+    QSKIP("signals are a Unix matter");
+#endif
+}
+
+void TestPythonCli::builtinLessonRuns()
+{
+    // A built-in Python lesson by its name, as `forkline list` shows it.
+    const CliResult r
+        = runCli({ QStringLiteral("run"), QStringLiteral("py-thread-ids"), QStringLiteral("--python"), python() });
+    QCOMPARE(r.exitCode, 0);
+    const QStringList lines = QString::fromUtf8(r.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 7);
+    QCOMPARE(lines.filter(QStringLiteral("thread id")).size(), 3);
+    QCOMPARE(lines.filter(QStringLiteral("process id")).size(), 4);
+}
+
+QTEST_GUILESS_MAIN(TestPythonCli)
+#include "tst_pythoncli.moc"
