@@ -4,10 +4,12 @@
 #include "explorecontroller.h"
 #include "mainwindow.h"
 #include "replaycontroller.h"
+#include "scenario.h"
 #include "traceopener.h"
 #include "translations.h"
 
 #include <QApplication>
+#include <QFileInfo>
 #include <QPalette>
 #include <QStyleFactory>
 #include <QTimer>
@@ -63,6 +65,11 @@ int guiMain(int argc, char** argv)
     const QStringList args = QCoreApplication::arguments();
     if (args.contains(QLatin1String("--dark")))
         useDarkPalette();
+    // `forkline FILE`: a Python program or a scenario to list and select (Run runs it), or a
+    // trace to show.
+    QString opened;
+    if (args.size() >= 2 && !args[1].startsWith(QLatin1String("--")) && QFileInfo(args[1]).isFile())
+        opened = args[1];
     for (int i = 1; i + 1 < args.size(); ++i) {
         if (args[i] == QLatin1String("--run"))
             run = args[++i];
@@ -88,6 +95,14 @@ int guiMain(int argc, char** argv)
     }
     if (!trace.isEmpty())
         QTimer::singleShot(0, &window, [&window, trace] { window.openTrace(trace); });
+    if (!opened.isEmpty()) {
+        QTimer::singleShot(0, &window, [&window, opened] {
+            if (!isPythonProgramPath(opened) && TraceOpener::looksLikeTrace(opened))
+                window.openTrace(opened);
+            else
+                window.openScenarioFile(opened);
+        });
+    }
     const auto explore = [&window, replayAt, selectPrint] {
         if (selectPrint >= 0)
             window.explore()->selectPrint(selectPrint);

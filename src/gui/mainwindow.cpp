@@ -162,7 +162,8 @@ void MainWindow::restoreSettings()
     m_rightSplitter->restoreState(m_settings->splitterState(QStringLiteral("right")));
     m_timeScale->setValue(m_settings->timeScale());
     const QString last = m_settings->lastScenario();
-    if (last.isEmpty() || !(selectScenario(last) || (last.endsWith(QLatin1String(".json")) && openScenarioFile(last))))
+    const bool file = last.endsWith(QLatin1String(".json")) || isPythonProgramPath(last);
+    if (last.isEmpty() || !(selectScenario(last) || (file && openScenarioFile(last))))
         selectScenario(builtinScenarios().isEmpty() ? QString() : builtinScenarios().constFirst().name);
     m_message->hide(); // a stale path from last time is not worth an error at start-up
 }

@@ -23,6 +23,7 @@ class ExportController;
 class LessonController;
 class MainToolBar;
 class MessageBar;
+class PythonInterpreterAction;
 class ReplayController;
 class ScenarioPanel;
 class Settings;
@@ -82,6 +83,8 @@ public:
     // import leaves the timeline as it is and says why.
     void openTrace(const QString& path);
     QAction* runAction() const { return m_run; }
+    // Run > Python Interpreter…: which interpreter runs Python programs.
+    PythonInterpreterAction* pythonInterpreterAction() const { return m_python; }
     QAction* stopAction() const { return m_stop; }
 
 Q_SIGNALS:
@@ -130,6 +133,7 @@ private:
     QAction* m_run = nullptr;
     QAction* m_stop = nullptr;
     QAction* m_about = nullptr;
+    PythonInterpreterAction* m_python = nullptr;
 
     Scenario m_scenario; // the selected one
     Scenario m_runScenario; // the one on the timeline
@@ -140,6 +144,9 @@ private:
     QElapsedTimer m_runClock;
     LessonController* m_lessons = nullptr;
     bool m_restartPending = false;
+    // A Python run's stderr also arrives line by line as its threads' prints: it is shown
+    // only if the tracer never reported (the interpreter failed before it could).
+    QString m_heldStderr;
 };
 
 } // namespace Forkline

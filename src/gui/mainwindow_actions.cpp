@@ -5,6 +5,7 @@
 #include "explorecontroller.h"
 #include "exportcontroller.h"
 #include "maintoolbar.h"
+#include "pythoninterpreteraction.h"
 #include "replaycontroller.h"
 #include "scenariopanel.h"
 #include "timelineview.h"
@@ -26,7 +27,7 @@ void MainWindow::createActions()
 {
     m_open = new QAction(QIcon::fromTheme(QStringLiteral("document-open")), tr("&Open Scenario…"), this);
     m_open->setShortcut(QKeySequence::Open);
-    describeAction(m_open, tr("Open a scenario file (.json)"));
+    describeAction(m_open, tr("Open a scenario file (.json) or a Python program (.py)"));
     connect(m_open, &QAction::triggered, this, &MainWindow::openScenarioDialog);
 
     m_quit = new QAction(QIcon::fromTheme(QStringLiteral("application-exit")), tr("&Quit"), this);
@@ -43,6 +44,8 @@ void MainWindow::createActions()
     m_stop->setShortcuts({ QKeySequence(Qt::Key_Escape), QKeySequence(Qt::SHIFT | Qt::Key_F5) });
     describeAction(m_stop, tr("Stop the run: every thread still going ends as \"aborted\""));
     connect(m_stop, &QAction::triggered, this, &MainWindow::stopRun);
+
+    m_python = new PythonInterpreterAction(m_settings, this);
 
     m_about = new QAction(tr("&About Forkline"), this);
     m_about->setShortcut(QKeySequence::HelpContents);
@@ -75,6 +78,8 @@ void MainWindow::createMenusAndToolBar()
     QMenu* run = menuBar()->addMenu(tr("&Run"));
     run->addAction(m_run);
     run->addAction(m_stop);
+    run->addSeparator();
+    run->addAction(m_python);
 
     const ZoomState* zoom = m_view->zoom();
     QMenu* view = menuBar()->addMenu(tr("&View"));
@@ -115,8 +120,9 @@ void MainWindow::createMenusAndToolBar()
 
 void MainWindow::openScenarioDialog()
 {
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open Scenario"), QFileInfo(m_scenarios->current()).path(), tr("Forkline scenarios (*.json)"));
+    const QString path
+        = QFileDialog::getOpenFileName(this, tr("Open Scenario"), QFileInfo(m_scenarios->current()).path(),
+            tr("Scenarios and Python programs (*.json *.py);;Forkline scenarios (*.json);;Python programs (*.py)"));
     if (!path.isEmpty())
         openScenarioFile(path);
 }

@@ -5,7 +5,9 @@
 #include "consolepane.h"
 #include "lessoncontroller.h"
 #include "messagebar.h"
+#include "pythonrunsetup.h"
 #include "scenariopanel.h"
+#include "settings.h"
 #include "timeaxis.h"
 #include "timelinelayout.h"
 #include "timelineview.h"
@@ -45,15 +47,28 @@ bool MainWindow::startRun()
         return false;
     }
     Collector::Launch launch;
-    launch.scenario = key;
-    launch.options = options;
-    launch.program = m_runnerProgram;
-    // However busy the run, the window showing it keeps answering.
-    launch.lowerPriority = true;
+    QString note = tr("Running %1 at time scale %2").arg(scenario.name).arg(options.timeScale);
+    if (!scenario.program.isEmpty()) {
+        QString pythonError;
+        if (!preparePythonRun(scenario, m_settings->pythonInterpreter(), &launch, &note, &pythonError)) {
+            showError(pythonError);
+            return false;
+        }
+    } else {
+        launch.scenario = key;
+        launch.options = options;
+        launch.program = m_runnerProgram;
+        // However busy the run, the window showing it keeps answering.
+        launch.lowerPriority = true;
+    }
     // A fresh collector per run: nothing of the previous run (sockets, buffers, timers) can
     // leak into the next one.
     auto* collector = new Collector(this);
-    connect(collector, &Collector::stderrText, m_console, &ConsolePane::appendStderr);
+    m_heldStderr.clear();
+    if (scenario.program.isEmpty())
+        connect(collector, &Collector::stderrText, m_console, &ConsolePane::appendStderr);
+    else
+        connect(collector, &Collector::stderrText, this, [this](const QString& text) { m_heldStderr += text; });
     QString startError;
     // A runner that cannot even be started may end the run inside start(); that is a
     // failure to start, not a run to show.
@@ -73,7 +88,7 @@ bool MainWindow::startRun()
     m_message->hide();
     m_runScenario = scenario;
     m_console->clear();
-    m_console->appendNote(tr("Running %1 at time scale %2").arg(scenario.name).arg(options.timeScale));
+    m_console->appendNote(note);
     // The view follows the collector's model while live; the old picture goes only now.
     m_view->setModel(&collector->model());
     m_view->setLiveClock([collector] { return collector->elapsed(); });
@@ -117,6 +132,9 @@ void MainWindow::onPrinted(int lane, const QString& text)
 void MainWindow::onFinished(int exitCode)
 {
     m_model = m_collector->takeModel();
+    if (m_model.isEmpty() && !m_heldStderr.isEmpty())
+        m_console->appendStderr(m_heldStderr);
+    m_heldStderr.clear();
     m_model.title = m_runScenario.title;
     m_model.scenario = m_runScenario.name;
     m_view->setModel(&m_model);

@@ -16,6 +16,7 @@ const QString kSplitters = QStringLiteral("window/splitters/");
 const QString kExportDir = QStringLiteral("export/lastDir");
 const QString kPresentation = QStringLiteral("view/presentationMode");
 const QString kTraceDir = QStringLiteral("open/lastTraceDir");
+const QString kPython = QStringLiteral("python/interpreter");
 } // namespace
 
 Settings::Settings(QObject* parent)
@@ -131,6 +132,20 @@ QString Settings::lastTraceDir() const
 void Settings::setLastTraceDir(const QString& dir)
 {
     m_settings->setValue(kTraceDir, dir);
+}
+
+QString Settings::pythonInterpreter() const
+{
+    return m_settings->value(kPython).toString().trimmed();
+}
+
+void Settings::setPythonInterpreter(const QString& interpreter)
+{
+    const QString value = interpreter.trimmed();
+    if (value == pythonInterpreter())
+        return;
+    m_settings->setValue(kPython, value);
+    Q_EMIT pythonInterpreterChanged(value);
 }
 
 } // namespace Forkline

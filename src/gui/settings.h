@@ -41,6 +41,10 @@ public:
     void setPresentationMode(bool on);
     QString lastTraceDir() const;
     void setLastTraceDir(const QString& dir);
+    // The interpreter that runs Python programs: a path or a name on PATH; empty for the
+    // default (python3; py -3 on Windows).
+    QString pythonInterpreter() const;
+    void setPythonInterpreter(const QString& interpreter);
 
     static constexpr double kMinTimeScale = 0.01;
     static constexpr double kMaxTimeScale = 10.0;
@@ -52,6 +56,7 @@ Q_SIGNALS:
     void timeScaleChanged(double scale);
     void presentationModeChanged(bool on);
     void workScaleChanged(double scale);
+    void pythonInterpreterChanged(const QString& interpreter);
 
 private:
     std::unique_ptr<QSettings> m_settings;

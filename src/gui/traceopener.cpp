@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "traceopener.h"
 
+#include "scenario.h"
+
 #include "settings.h"
 
 #include <QAction>
@@ -36,7 +38,9 @@ QString droppedJson(const QMimeData* mime)
     const QList<QUrl> urls = mime->urls();
     for (const QUrl& url : urls) {
         const QString path = url.toLocalFile();
-        if (!path.isEmpty() && path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive) && QFileInfo(path).isFile())
+        // A trace or scenario (.json), or a Python program to run (.py).
+        const bool wanted = path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive) || isPythonProgramPath(path);
+        if (!path.isEmpty() && wanted && QFileInfo(path).isFile())
             return path;
     }
     return {};
@@ -213,7 +217,7 @@ bool TraceOpener::eventFilter(QObject* watched, QEvent* event)
         const QString path = droppedJson(drop->mimeData());
         if (!path.isEmpty()) {
             drop->acceptProposedAction();
-            if (looksLikeTrace(path))
+            if (!isPythonProgramPath(path) && looksLikeTrace(path))
                 open(path);
             else
                 Q_EMIT scenarioDropped(path);
