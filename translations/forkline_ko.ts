@@ -425,6 +425,42 @@ Exit codes: 0 done; 2 bad input; 1 a failure while running; 130 interrupted.
             <numerusform>이벤트 %1개 중 %n개를 뺐습니다: %2.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>
+Python programs (docs/python.md):
+  forkline run FILE.py [options] [-- ARGS...]  run it with the real interpreter, traced; exits with its exit code
+      --python PATH         the interpreter (default: python3; py -3 on Windows)
+      --trace, --png, --svg, --csv, --width, --scale   as for run
+  forkline FILE.py                      open it in the app
+</source>
+        <translation>
+파이썬 프로그램 (docs/python.md):
+  forkline run FILE.py [options] [-- ARGS...]  실제 인터프리터로 추적하며 실행합니다; 프로그램의 종료 코드로 끝납니다
+      --python PATH         인터프리터 (기본값: python3; Windows에서는 py -3)
+      --trace, --png, --svg, --csv, --width, --scale   run과 같습니다
+  forkline FILE.py                      앱에서 엽니다
+</translation>
+    </message>
+    <message>
+        <source>--python needs an interpreter: a path or a name on PATH</source>
+        <translation>--python에는 인터프리터가 필요합니다: 경로 또는 PATH에 있는 이름</translation>
+    </message>
+    <message>
+        <source>%1 is not an option for a Python program (see forkline --help); the program&apos;s own arguments go after --</source>
+        <translation>%1은(는) 파이썬 프로그램에 쓸 수 있는 옵션이 아닙니다 (forkline --help 참고); 프로그램 자신의 인자는 -- 뒤에 씁니다</translation>
+    </message>
+    <message>
+        <source>one program at a time (got &quot;%1&quot; and &quot;%2&quot;); its own arguments go after --</source>
+        <translation>프로그램은 한 번에 하나입니다 (&quot;%1&quot;와(과) &quot;%2&quot;); 프로그램 자신의 인자는 -- 뒤에 씁니다</translation>
+    </message>
+    <message>
+        <source>run needs a program: a .py file or a built-in lesson (see forkline list)</source>
+        <translation>run에는 프로그램이 필요합니다: .py 파일 또는 내장 수업 (forkline list 참고)</translation>
+    </message>
+    <message>
+        <source>%1 is not a Python program</source>
+        <translation>%1은(는) 파이썬 프로그램이 아닙니다</translation>
+    </message>
 </context>
 <context>
     <name>Forkline::ChromeTrace</name>
@@ -1267,6 +1303,45 @@ Exit codes: 0 done; 2 bad input; 1 a failure while running; 130 interrupted.
     <message>
         <source>NameError: no buffer &quot;%1&quot;</source>
         <translation>NameError: &quot;%1&quot; 버퍼가 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>Forkline::PythonLauncher</name>
+    <message>
+        <source>%1: no such file</source>
+        <translation>%1: 파일이 없습니다</translation>
+    </message>
+    <message>
+        <source>%1: not a file</source>
+        <translation>%1: 파일이 아닙니다</translation>
+    </message>
+    <message>
+        <source>%1: cannot read it: %2</source>
+        <translation>%1: 읽을 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>%1:%2: not UTF-8 text; save the program as UTF-8 to run it</source>
+        <translation>%1:%2: UTF-8 텍스트가 아닙니다; 실행하려면 프로그램을 UTF-8로 저장하세요</translation>
+    </message>
+    <message>
+        <source>no Python interpreter: &quot;%1&quot; was not found; install Python 3.8 or newer (python.org, or &quot;sudo apt install python3&quot;) or name one with --python PATH</source>
+        <translation>파이썬 인터프리터가 없습니다: &quot;%1&quot;을(를) 찾지 못했습니다; Python 3.8 이상을 설치하거나 (python.org 또는 &quot;sudo apt install python3&quot;) --python PATH로 지정하세요</translation>
+    </message>
+    <message>
+        <source>no Python interpreter at &quot;%1&quot;: %2; name another with --python PATH</source>
+        <translation>&quot;%1&quot;에 파이썬 인터프리터가 없습니다: %2; --python PATH로 다른 것을 지정하세요</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; did not answer; name another interpreter with --python PATH</source>
+        <translation>&quot;%1&quot;이(가) 응답하지 않습니다; --python PATH로 다른 인터프리터를 지정하세요</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a Python interpreter that Forkline can use; name another with --python PATH</source>
+        <translation>&quot;%1&quot;은(는) Forkline이 쓸 수 있는 파이썬 인터프리터가 아닙니다; --python PATH로 다른 것을 지정하세요</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is Python %2; tracing needs Python 3.8 or newer: name another with --python PATH</source>
+        <translation>&quot;%1&quot;은(는) Python %2입니다; 추적하려면 Python 3.8 이상이 필요합니다: --python PATH로 다른 것을 지정하세요</translation>
     </message>
 </context>
 <context>

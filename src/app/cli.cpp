@@ -64,8 +64,7 @@ QString usage()
               "  forkline                              open the app\n"
               "  forkline list                         list the built-in scenarios (name<TAB>title)\n"
               "  forkline run SCENARIO [options]       run a scenario headless (built-in name or .json file)\n"
-              "  forkline run FILE.py [options] [-- ARGS...]   run a Python program traced, with its arguments\n"
-              "      --python PATH         the interpreter (default: python3; py -3 on Windows)\n"
+
               "      --time-scale F        multiply every sleep by F (default 1)\n"
               "      --work-scale F        multiply every compute size by F (default 1)\n"
               "      --gil on|off          override the scenario's GIL setting\n"
@@ -85,7 +84,13 @@ QString usage()
               "      --json FILE.json      write the table as JSON\n"
               "  forkline --help | --version\n"
               "\n"
-              "Exit codes: 0 done; 2 bad input; 1 a failure while running; 130 interrupted.\n");
+              "Exit codes: 0 done; 2 bad input; 1 a failure while running; 130 interrupted.\n")
+        + tr("\nPython programs (docs/python.md):\n"
+             "  forkline run FILE.py [options] [-- ARGS...]  run it with the real interpreter, traced; exits with its "
+             "exit code\n"
+             "      --python PATH         the interpreter (default: python3; py -3 on Windows)\n"
+             "      --trace, --png, --svg, --csv, --width, --scale   as for run\n"
+             "  forkline FILE.py                      open it in the app\n");
 }
 
 const Step* findInput(const std::vector<Step>& steps)

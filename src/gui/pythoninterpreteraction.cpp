@@ -14,6 +14,7 @@ PythonInterpreterAction::PythonInterpreterAction(Settings* settings, QWidget* di
     , m_dialogParent(dialogParent)
 {
     setText(tr("&Python Interpreter…"));
+    setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
     connect(this, &QAction::triggered, this, &PythonInterpreterAction::choose);
     connect(m_settings, &Settings::pythonInterpreterChanged, this, &PythonInterpreterAction::updateText);
     updateText();
