@@ -153,28 +153,60 @@ def _write(data):
             pass
 
 
+# Events that can wait for the next one: the states around a sleep too short to see (a frame
+# of the window is 16 ms). They go out with the next event of the process, or once there are
+# many or they are old, so a loop of short sleeps costs one write per print, not three.
+_pending = []
+_pending_since = [0]
+_PENDING_MAX = 64
+_PENDING_AGE_NS = 10000000
+
+
 def send(line):
     """Sends encoded event lines (a str ending in a newline) of the calling thread."""
     if state.dead or _broken or tls.hidden:
         return
     if not state.announced:
         announce_process()
-    data = line.encode("utf-8", "surrogateescape")
     with _send_lock:
+        if _pending:
+            line = "".join(_pending) + line
+            del _pending[:]
         if _sock is None and _connect() is None:
             return
-        _write(data)
+        _write(line.encode("utf-8", "surrogateescape"))
+
+
+def defer(line):
+    """Like send(), for an event nobody needs to see at once."""
+    if state.dead or _broken or tls.hidden:
+        return
+    if not state.announced:
+        announce_process()
+    t = now()
+    with _send_lock:
+        if not _pending:
+            _pending_since[0] = t
+        _pending.append(line)
+        if len(_pending) < _PENDING_MAX and t - _pending_since[0] < _PENDING_AGE_NS:
+            return
+        data = "".join(_pending)
+        del _pending[:]
+        if _sock is None and _connect() is None:
+            return
+        _write(data.encode("utf-8", "surrogateescape"))
 
 
 def send_raw(lines):
     """Sends lines without announcing the process first (the announcement itself)."""
     if _broken:
         return
-    data = "".join(lines).encode("utf-8", "surrogateescape")
     with _send_lock:
+        data = "".join(_pending) + "".join(lines)
+        del _pending[:]
         if _sock is None and _connect() is None:
             return
-        _write(data)
+        _write(data.encode("utf-8", "surrogateescape"))
 
 
 def close():
@@ -394,6 +426,7 @@ def reset_after_fork(name):
     old = _sock
     _sock = None
     _broken = False
+    del _pending[:]  # the parent's, which it sends itself
     _send_lock = _allocate_lock()
     _announce_lock = _allocate_lock()
     if old is not None:

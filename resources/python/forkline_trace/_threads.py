@@ -176,14 +176,26 @@ def _shutdown():
             c.send(out)
 
 
+# A sleep shorter than this is not worth a write of its own (see _core.defer).
+_SHORT_SLEEP = 0.02
+
+
 def _sleep(secs):
     ln = c.lane()
     site = c.site()
-    c.send(c.ev_state(ln.tid, "sleeping", site))
+    if not 0 <= secs < _SHORT_SLEEP:
+        c.send(c.ev_state(ln.tid, "sleeping", site))
+        try:
+            _orig_sleep(secs)
+        finally:
+            c.send(c.ev_state(ln.tid, "running", site))
+        return
+    # Too short to be seen live: both states go out later, together.
+    t = c.now()
     try:
         _orig_sleep(secs)
     finally:
-        c.send(c.ev_state(ln.tid, "running", site))
+        c.defer(c.ev_state(ln.tid, "sleeping", site, t) + c.ev_state(ln.tid, "running", site))
 
 
 _orig_excepthook = sys.excepthook
