@@ -4,6 +4,7 @@
 // and the program prints what it prints untraced.
 #include "channelevent.h"
 #include "collector.h"
+#include "gilsampler.h"
 #include "pythonlauncher.h"
 #include "pythontestutil.h"
 #include "pythontracer.h"
@@ -47,6 +48,7 @@ PyRun runPy(const QString& name, const QStringList& args = {}, const QString& an
     if (!PythonLauncher::prepare(request, &launch, &r.error))
         return r;
     Collector collector;
+    GilSampler gil(&collector);
     QObject::connect(&collector, &Collector::printed, [&r](int, const QString& text) { r.prints << text; });
     QSignalSpy finished(&collector, &Collector::finished);
     if (!collector.start(launch, &r.error))
@@ -73,6 +75,7 @@ PyRun runPy(const QString& name, const QStringList& args = {}, const QString& an
     }
     r.exitCode = finished.first().first().toInt();
     r.model = collector.takeModel();
+    gil.apply(&r.model);
     return r;
 }
 
@@ -151,6 +154,8 @@ private Q_SLOTS:
     void forkWithoutExec();
     void osExit();
     void popenChildren();
+    void poolWorkers();
+    void gilMeasured();
     void stopEndsTheTree();
     void eventsCarryTheLine();
 };
@@ -412,6 +417,66 @@ void TestPythonRun::popenChildren()
     QVERIFY(endsWith(m, children[0], InstantKind::End, {}, 0));
     QVERIFY(endsWith(m, children[1], InstantKind::Killed, {}, SIGKILL));
     QCOMPARE(flowsBetween(m, FlowKind::Join, children[0], main), 1);
+}
+
+void TestPythonRun::poolWorkers()
+{
+    const PyRun r = runPy(QStringLiteral("pools.py"));
+    QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
+    QCOMPARE(r.exitCode, 0);
+    const TraceModel& m = r.model;
+    const int main = mainLane(m);
+    QVERIFY(main >= 0);
+    int poolProcesses = 0;
+    int executorThreads = 0;
+    int executorProcesses = 0;
+    for (const Lane& l : m.lanes()) {
+        if (l.parent != main)
+            continue;
+        if (l.name.startsWith(QLatin1String("ForkPoolWorker-")) && l.kind == LaneKind::Process) {
+            ++poolProcesses;
+            QVERIFY(l.daemon); // a Pool's workers are daemon processes
+        }
+        executorThreads += l.name.startsWith(QLatin1String("ThreadPoolExecutor-")) && l.kind == LaneKind::Thread;
+        executorProcesses += l.name.startsWith(QLatin1String("ForkProcess-")) && l.kind == LaneKind::Process;
+    }
+    QCOMPARE(poolProcesses, 2);
+    QCOMPARE(executorThreads, 2);
+    QCOMPARE(executorProcesses, 2);
+}
+
+qint64 total(const Lane& l, State s)
+{
+    qint64 sum = 0;
+    for (const Span& sp : l.spans)
+        sum += sp.state == s ? sp.end - sp.start : 0;
+    return sum;
+}
+
+void TestPythonRun::gilMeasured()
+{
+    if (!GilSampler::available())
+        QSKIP("no view of threads on a core here");
+    // Two threads take turns: each waits for the GIL while the other runs. (On an idle machine
+    // about half the time; on a busy one less, since both also wait for a core.)
+    const PyRun threads = runPy(QStringLiteral("gil_threads.py"));
+    QVERIFY2(threads.error.isEmpty(), qPrintable(threads.error));
+    qint64 waited = 0;
+    for (const char* name : { "adder0", "adder1" }) {
+        const int l = laneNamed(threads.model, QLatin1String(name));
+        QVERIFY2(l >= 0, name);
+        waited += total(threads.model.lane(l), State::WaitingGil);
+    }
+    QVERIFY2(waited > 20000000, qPrintable(QString::number(waited)));
+    // (The main thread may wait for it too: between its two start() calls the first adder
+    // holds the GIL.)
+
+    // Two processes, two GILs: nobody waits for one.
+    const PyRun processes = runPy(QStringLiteral("gil_processes.py"));
+    QVERIFY2(processes.error.isEmpty(), qPrintable(processes.error));
+    QVERIFY(laneNamed(processes.model, QStringLiteral("adder0")) >= 0);
+    for (const Lane& lane : processes.model.lanes())
+        QCOMPARE(total(lane, State::WaitingGil), qint64(0));
 }
 
 void TestPythonRun::stopEndsTheTree()

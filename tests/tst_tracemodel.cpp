@@ -235,6 +235,7 @@ private Q_SLOTS:
     void terminalInstantsCloseSpans_data();
     void terminalInstantsCloseSpans();
     void lateStatesFillInBeforeTheEnd();
+    void overlayRunning();
     void instantsStaySorted();
     void flows_data();
     void flows();
@@ -429,6 +430,30 @@ void TestTraceModel::lateStatesFillInBeforeTheEnd()
     // After the end, a state still reopens it, as before.
     m.setState(l, 600, State::Running);
     QVERIFY(m.lane(l).open);
+}
+
+void TestTraceModel::overlayRunning()
+{
+    // Measured stretches replace only what the lane reported as running.
+    TraceModel m;
+    const int l = m.ensureLane(3, 4);
+    m.setState(l, 0, State::Running);
+    m.setState(l, 100, State::Sleeping);
+    m.setState(l, 200, State::Running);
+    m.closeAll(400);
+    const qint64 before = m.spanCount();
+    m.overlayRunning(l, { { 50, 150 }, { 250, 300 }, { 350, 500 } }, State::WaitingGil);
+    const std::vector<Span>& sp = m.lane(l).spans;
+    const std::vector<std::tuple<qint64, qint64, State>> expected { { 0, 50, State::Running },
+        { 50, 100, State::WaitingGil }, { 100, 200, State::Sleeping }, { 200, 250, State::Running },
+        { 250, 300, State::WaitingGil }, { 300, 350, State::Running }, { 350, 400, State::WaitingGil } };
+    QCOMPARE(sp.size(), expected.size());
+    for (size_t i = 0; i < sp.size(); ++i) {
+        QCOMPARE(sp[i].start, std::get<0>(expected[i]));
+        QCOMPARE(sp[i].end, std::get<1>(expected[i]));
+        QCOMPARE(int(sp[i].state), int(std::get<2>(expected[i])));
+    }
+    QCOMPARE(m.spanCount(), before + 4);
 }
 
 void TestTraceModel::instantsStaySorted()

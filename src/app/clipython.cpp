@@ -3,6 +3,7 @@
 // event channel, and the same collector, model and exports as for a scenario do the rest.
 #include "cli_p.h"
 #include "collector.h"
+#include "gilsampler.h"
 #include "pythonlauncher.h"
 #include "pythontracer.h"
 #include "scenario.h"
@@ -94,6 +95,8 @@ int runPython(const QStringList& args)
     }
 
     Collector collector;
+    // Which threads wait for the GIL is read from the OS while the program runs.
+    GilSampler gil(&collector);
     QString startError;
     if (!collector.start(launch, &startError)) {
         errLine(QStringLiteral("forkline: ") + startError);
@@ -115,6 +118,7 @@ int runPython(const QStringList& args)
     if (!collector.errorText().isEmpty())
         errLine(QStringLiteral("forkline: ") + collector.errorText());
     TraceModel model = collector.takeModel();
+    gil.apply(&model);
     model.scenario = QFileInfo(name).fileName();
     model.title = model.scenario;
     const int writeCode = writeOutputs(model, outputs);

@@ -110,6 +110,39 @@ bool TraceModel::settleLateState(Lane& l, qint64 t, State s)
     return true;
 }
 
+void TraceModel::overlayRunning(int index, const std::vector<std::pair<qint64, qint64>>& stretches, State state)
+{
+    Lane& l = lane(index);
+    if (stretches.empty())
+        return;
+    std::vector<Span> out;
+    out.reserve(l.spans.size() + 2 * stretches.size());
+    size_t k = 0;
+    for (const Span& sp : l.spans) {
+        if (sp.state != State::Running) {
+            out.push_back(sp);
+            continue;
+        }
+        qint64 at = sp.start;
+        while (k < stretches.size() && stretches[k].second <= at)
+            ++k;
+        for (size_t j = k; j < stretches.size() && stretches[j].first < sp.end; ++j) {
+            const qint64 from = std::max(at, stretches[j].first);
+            const qint64 to = std::min(sp.end, stretches[j].second);
+            if (to <= from)
+                continue;
+            if (from > at)
+                out.push_back({ at, from, State::Running, sp.name });
+            out.push_back({ from, to, state, -1 });
+            at = to;
+        }
+        if (at < sp.end)
+            out.push_back({ at, sp.end, State::Running, sp.name });
+    }
+    m_spanCount += qint64(out.size()) - qint64(l.spans.size());
+    l.spans = std::move(out);
+}
+
 void TraceModel::addSpan(int index, const Span& span)
 {
     Lane& l = lane(index);

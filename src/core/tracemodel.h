@@ -124,6 +124,9 @@ public:
     void flowTo(qint64 id, FlowKind kind, int lane, qint64 t);
     // Closes every open span at t (end of run or abort).
     void closeAll(qint64 t);
+    // Within each of `stretches` (sorted [from, to) pairs), the lane's `running` spans become
+    // `state`: what a measurement found a thread doing that its own reports call running.
+    void overlayRunning(int lane, const std::vector<std::pair<qint64, qint64>>& stretches, State state);
 
     // Appends a sample to the pid's track of that name (created on first use).
     void addCounter(qint64 pid, const QString& name, const QString& unit, qint64 t, double value);

@@ -3,6 +3,7 @@
 
 #include "collector.h"
 #include "consolepane.h"
+#include "gilsampler.h"
 #include "lessoncontroller.h"
 #include "messagebar.h"
 #include "pythonrunsetup.h"
@@ -64,6 +65,8 @@ bool MainWindow::startRun()
     // A fresh collector per run: nothing of the previous run (sockets, buffers, timers) can
     // leak into the next one.
     auto* collector = new Collector(this);
+    if (!scenario.program.isEmpty())
+        new GilSampler(collector); // the GIL of a Python run, read from the OS (its child)
     m_heldStderr.clear();
     if (scenario.program.isEmpty())
         connect(collector, &Collector::stderrText, m_console, &ConsolePane::appendStderr);
@@ -132,6 +135,8 @@ void MainWindow::onPrinted(int lane, const QString& text)
 void MainWindow::onFinished(int exitCode)
 {
     m_model = m_collector->takeModel();
+    if (const GilSampler* gil = m_collector->findChild<GilSampler*>())
+        gil->apply(&m_model);
     if (m_model.isEmpty() && !m_heldStderr.isEmpty())
         m_console->appendStderr(m_heldStderr);
     m_heldStderr.clear();

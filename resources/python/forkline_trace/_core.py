@@ -61,6 +61,7 @@ class State(object):
         self.process_parent = None  # (pid, tid)
         self.process_fork_id = 0
         self.process_join_id = 0
+        self.process_daemon = False
         self.announced = False
         self.dead = False  # past the process's end mark: nothing more may be sent
         self.main_exited = False
@@ -393,7 +394,8 @@ def announce_process(t=None):
     main.announced = True
     t = state.started_at if t is None else t
     name = state.process_name or _script_name
-    lines = [ev_process(main.tid, name, t), ev_lane(main.tid, main.name, True, False, state.process_parent, t)]
+    lines = [ev_process(main.tid, name, t),
+             ev_lane(main.tid, main.name, True, state.process_daemon, state.process_parent, t)]
     if state.process_fork_id:
         lines.append(ev_flow(main.tid, state.process_fork_id, "fork", False, t=t))
     lines.append(ev_instant(main.tid, "start", t=t))
@@ -401,11 +403,12 @@ def announce_process(t=None):
     send_raw(lines)
 
 
-def reannounce_process(name, parent, fork_id, join_id):
+def reannounce_process(name, parent, fork_id, join_id, daemon=False):
     """A process learns who it is late (a spawned multiprocessing child): name and parent."""
     state.process_name = name
     state.process_parent = parent
     state.process_join_id = join_id
+    state.process_daemon = daemon
     main = state.main_lane
     if main is not None:
         main.name = name
@@ -414,7 +417,7 @@ def reannounce_process(name, parent, fork_id, join_id):
         announce_process(t=now())
         return
     t = now()
-    lines = [ev_process(main.tid, name, t), ev_lane(main.tid, name, True, False, parent, t)]
+    lines = [ev_process(main.tid, name, t), ev_lane(main.tid, name, True, daemon, parent, t)]
     if fork_id:
         lines.append(ev_flow(main.tid, fork_id, "fork", False, t=t))
     send("".join(lines))

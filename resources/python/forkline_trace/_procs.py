@@ -317,7 +317,7 @@ def _patch_process(mod):
     def bootstrap(self, *args, **kwargs):
         link = getattr(self, "_fl", None)
         parent = (link[0], link[1]) if link else None
-        c.reannounce_process(self.name, parent, link[2] if link else 0, link[3] if link else 0)
+        c.reannounce_process(self.name, parent, link[2] if link else 0, link[3] if link else 0, bool(self.daemon))
         main = c.state.main_lane
         # multiprocessing prints the traceback of what ended run() with print_exc(); the lane
         # learns it there, without a frame of the tracer in that traceback.

@@ -1,0 +1,138 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "gilsampler.h"
+
+#include "collector.h"
+#include "tracemodel.h"
+
+#include <QFile>
+#include <QHash>
+#include <algorithm>
+
+namespace Forkline {
+
+namespace {
+// "on-core-ns queued-ns timeslices"
+bool readSchedstat(qint64 pid, qint64 tid, qint64* onCore, qint64* queued)
+{
+    QFile f(QStringLiteral("/proc/%1/task/%2/schedstat").arg(pid).arg(tid));
+    if (!f.open(QIODevice::ReadOnly))
+        return false;
+    const QList<QByteArray> fields = f.read(128).trimmed().split(' ');
+    if (fields.size() < 2)
+        return false;
+    bool ok1 = false;
+    bool ok2 = false;
+    *onCore = fields[0].toLongLong(&ok1);
+    *queued = fields[1].toLongLong(&ok2);
+    return ok1 && ok2;
+}
+
+bool runningPython(const Lane& lane, qint64 t)
+{
+    const size_t i = TraceModel::firstSpanEndingAfter(lane, t);
+    return i < lane.spans.size() && lane.spans[i].start <= t && lane.spans[i].state == State::Running;
+}
+} // namespace
+
+GilSampler::GilSampler(Collector* collector)
+    : QObject(collector)
+    , m_collector(collector)
+{
+    m_timer.setTimerType(Qt::PreciseTimer);
+    m_timer.setInterval(kIntervalMs);
+    connect(&m_timer, &QTimer::timeout, this, &GilSampler::sample);
+    connect(collector, &Collector::finished, &m_timer, &QTimer::stop);
+    if (available())
+        m_timer.start();
+}
+
+bool GilSampler::available()
+{
+#if defined(Q_OS_LINUX)
+    return QFile::exists(QStringLiteral("/proc/self/schedstat"));
+#else
+    return false;
+#endif
+}
+
+void GilSampler::sample()
+{
+    if (!m_collector->isRunning())
+        return;
+    const TraceModel& model = m_collector->model();
+    const qint64 t = m_collector->elapsed();
+    int looked = 0;
+    for (const Lane& lane : model.lanes()) {
+        if (lane.ended || lane.pid <= 0 || lane.tid <= 0)
+            continue;
+        if (++looked > kMaxThreads)
+            break;
+        Sample s { t, lane.pid, lane.tid, 0, 0 };
+        if (readSchedstat(lane.pid, lane.tid, &s.onCore, &s.queued))
+            m_samples.push_back(s);
+    }
+}
+
+int GilSampler::apply(TraceModel* model) const
+{
+    // Samples come in ticks (one time for every thread). Between two ticks, each thread was on
+    // a core, queued for one, or asleep for the rest.
+    struct Delta
+    {
+        qint64 pid = 0;
+        qint64 tid = 0;
+        qint64 onCore = 0;
+        qint64 queued = 0;
+    };
+    QHash<QPair<qint64, qint64>, Sample> last;
+    QHash<qint64, std::vector<std::pair<qint64, qint64>>> stretches; // lane -> [from, to)
+    size_t begin = 0;
+    while (begin < m_samples.size()) {
+        const qint64 t = m_samples[begin].t;
+        size_t end = begin;
+        while (end < m_samples.size() && m_samples[end].t == t)
+            ++end;
+        std::vector<Delta> deltas;
+        QHash<qint64, qint64> onCoreByPid;
+        qint64 from = -1;
+        for (size_t i = begin; i < end; ++i) {
+            const Sample& s = m_samples[i];
+            const auto key = qMakePair(s.pid, s.tid);
+            const auto prev = last.constFind(key);
+            if (prev != last.constEnd() && s.onCore >= prev->onCore) {
+                deltas.push_back({ s.pid, s.tid, s.onCore - prev->onCore, s.queued - prev->queued });
+                onCoreByPid[s.pid] += s.onCore - prev->onCore;
+                from = prev->t;
+            }
+            last.insert(key, s);
+        }
+        const qint64 dt = t - from;
+        for (const Delta& d : deltas) {
+            if (from < 0 || dt <= 0)
+                break;
+            const qint64 asleep = dt - d.onCore - d.queued;
+            const qint64 others = onCoreByPid.value(d.pid) - d.onCore;
+            // Mostly asleep while its tracer says it runs Python code, and another thread of
+            // its process ran meanwhile: it waited for the GIL.
+            if (asleep * 2 < dt || others * 4 < dt)
+                continue;
+            const int lane = model->laneIndex(d.pid, d.tid);
+            if (lane < 0 || !runningPython(model->lane(lane), from + dt / 2))
+                continue;
+            auto& list = stretches[lane];
+            if (!list.empty() && list.back().second >= from)
+                list.back().second = t;
+            else
+                list.push_back({ from, t });
+        }
+        begin = end;
+    }
+    int marked = 0;
+    for (auto it = stretches.constBegin(); it != stretches.constEnd(); ++it) {
+        model->overlayRunning(it.key(), it.value(), State::WaitingGil);
+        marked += int(it.value().size());
+    }
+    return marked;
+}
+
+} // namespace Forkline
