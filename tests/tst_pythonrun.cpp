@@ -5,6 +5,7 @@
 #include "channelevent.h"
 #include "collector.h"
 #include "gilsampler.h"
+#include "platform.h"
 #include "pythonlauncher.h"
 #include "pythontestutil.h"
 #include "pythontracer.h"
@@ -158,6 +159,7 @@ private Q_SLOTS:
     void gilMeasured();
     void stopEndsTheTree();
     void eventsCarryTheLine();
+    void collectorGoneEndsTheRun();
 };
 
 void TestPythonRun::initTestCase()
@@ -557,6 +559,42 @@ void TestPythonRun::eventsCarryTheLine()
     }
     QVERIFY(sawPrint);
     QVERIFY(sawSleep);
+}
+
+void TestPythonRun::collectorGoneEndsTheRun()
+{
+    // Nobody left to show or stop the run (the window crashed, say): every process of it
+    // ends at its next event instead of running on unseen.
+    QString error;
+    const QString tracer = PythonTracer::directory(&error);
+    QVERIFY2(!tracer.isEmpty(), qPrintable(error));
+    auto server = std::make_unique<QLocalServer>();
+    QVERIFY(server->listen(QStringLiteral("forkline-gone-%1").arg(QCoreApplication::applicationPid())));
+    std::vector<QLocalSocket*> sockets;
+    connect(server.get(), &QLocalServer::newConnection, this, [&] {
+        while (QLocalSocket* s = server->nextPendingConnection())
+            sockets.push_back(s);
+    });
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("FORKLINE_CHANNEL"), server->fullServerName());
+    env.insert(QStringLiteral("FORKLINE_ROOT"), QStringLiteral("1"));
+    env.insert(QStringLiteral("PYTHONPATH"), tracer);
+    p.setProcessEnvironment(env);
+    p.start(python(), { program(QStringLiteral("forever.py")) });
+    QTRY_VERIFY_WITH_TIMEOUT(sockets.size() >= 3, 120000); // the program, its process, its fork
+    const qint64 root = p.processId();
+    std::vector<qint64> pids { root };
+    for (qint64 child : descendantProcesses(root))
+        pids.push_back(child);
+    QVERIFY(pids.size() >= 3);
+    for (QLocalSocket* s : sockets)
+        s->abort();
+    server.reset();
+    QVERIFY(p.waitForFinished(30000));
+    QCOMPARE(p.exitCode(), 130);
+    for (qint64 pid : pids)
+        QTRY_VERIFY_WITH_TIMEOUT(!processAlive(pid), 30000);
 }
 
 QTEST_GUILESS_MAIN(TestPythonRun)
