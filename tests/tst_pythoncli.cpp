@@ -77,6 +77,9 @@ void TestPythonCli::badInput_data()
     QTest::newRow("no interpreter") << QStringList { data + QStringLiteral("threads_join.py"),
         QStringLiteral("--python"), QStringLiteral("/nonexistent/python3") }
                                     << QStringLiteral("no Python interpreter.*--python PATH");
+    QTest::newRow("old interpreter") << QStringList { data + QStringLiteral("threads_join.py"),
+        QStringLiteral("--python"), data + QStringLiteral("old_python.sh") }
+                                     << QStringLiteral("is Python 3\\.6\\.9; tracing needs Python 3\\.8 or newer");
     QTest::newRow("unknown option") << QStringList { data + QStringLiteral("threads_join.py"),
         QStringLiteral("--time-scale"), QStringLiteral("2") }
                                     << QStringLiteral("--time-scale is not an option for a Python program");

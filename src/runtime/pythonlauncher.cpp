@@ -17,9 +17,10 @@ QString tr(const char* s)
     return QCoreApplication::translate("Forkline::PythonLauncher", s);
 }
 
-// Run by the interpreter itself, isolated (-I -S: no site, no PYTHONPATH, no script folder)
-// so that nothing of the program runs: its version, where it lives, and whether the file
-// compiles. Written for any Python that may be on the path, so that an old one can say so.
+// Run by the interpreter itself, isolated (-E -s -S: no PYTHON* variables, no site; -I would
+// do, but Python 2 does not know it) so that nothing of the program runs: its version, where
+// it lives, and whether the file compiles. Written for any Python that may be on the path, so
+// that an old one can say how old it is.
 const char kCheck[] = "import sys\n"
                       "w = getattr(sys.stdout, 'buffer', sys.stdout).write\n"
                       "w(('%d.%d.%d\\n' % tuple(sys.version_info[:3])).encode('utf-8'))\n"
@@ -132,7 +133,7 @@ bool PythonLauncher::prepare(
     QProcess check;
     check.setProcessChannelMode(QProcess::SeparateChannels);
     check.start(command.first(),
-        command.mid(1) << QStringLiteral("-I") << QStringLiteral("-S") << QStringLiteral("-c")
+        command.mid(1) << QStringLiteral("-E") << QStringLiteral("-s") << QStringLiteral("-S") << QStringLiteral("-c")
                        << QString::fromLatin1(kCheck) << info.absoluteFilePath());
     if (!check.waitForStarted(kCheckTimeoutMs)) {
         return failWith(Failure::NoInterpreter,
@@ -153,18 +154,19 @@ bool PythonLauncher::prepare(
     }
     const QStringList lines = QString::fromUtf8(check.readAllStandardOutput()).split(QLatin1Char('\n'));
     const QStringList version = lines.value(0).trimmed().split(QLatin1Char('.'));
-    if (check.exitStatus() != QProcess::NormalExit || check.exitCode() != 0 || version.size() != 3) {
-        return failWith(Failure::NoInterpreter,
-            tr("\"%1\" is not a Python interpreter that Forkline can use; name another with --python PATH")
-                .arg(shownPython),
-            error, failure);
-    }
-    const int major = version[0].toInt();
-    const int minor = version[1].toInt();
-    if (major < 3 || (major == 3 && minor < 8)) {
+    const int major = version.size() == 3 ? version[0].toInt() : 0;
+    const int minor = version.size() == 3 ? version[1].toInt() : 0;
+    // An old Python says its version before the rest of the check fails on it.
+    if (major > 0 && (major < 3 || (major == 3 && minor < 8))) {
         return failWith(Failure::OldInterpreter,
             tr("\"%1\" is Python %2; tracing needs Python 3.8 or newer: name another with --python PATH")
                 .arg(shownPython, version.join(QLatin1Char('.'))),
+            error, failure);
+    }
+    if (check.exitStatus() != QProcess::NormalExit || check.exitCode() != 0 || major == 0) {
+        return failWith(Failure::NoInterpreter,
+            tr("\"%1\" is not a Python interpreter that Forkline can use; name another with --python PATH")
+                .arg(shownPython),
             error, failure);
     }
     const QString syntax = lines.value(2);
