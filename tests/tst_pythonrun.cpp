@@ -288,13 +288,20 @@ void TestPythonRun::synchronisationWaits()
     LANE(sem1, m, "sem1");
     QVERIFY(longest(m.lane(locker), State::WaitingLock) >= 100000000);
     QCOMPARE(flowsBetween(m, FlowKind::Lock, holder, locker), 1); // Lock hand-over
+    LANE(rholder, m, "rholder");
+    LANE(rtaker, m, "rtaker");
+    QVERIFY(longest(m.lane(rtaker), State::WaitingLock) >= 100000000);
+    QCOMPARE(flowsBetween(m, FlowKind::Lock, rholder, rtaker), 1); // RLock: the release that frees it,
+    const auto fromRholder = std::count_if(m.flows().begin(), m.flows().end(),
+        [rholder](const Flow& f) { return f.kind == FlowKind::Lock && f.fromLane == rholder; });
+    QCOMPARE(fromRholder, 1); // not the inner one too
     QVERIFY(longest(m.lane(waiter), State::WaitingLock) >= 100000000);
     QCOMPARE(flowsBetween(m, FlowKind::Lock, holder, waiter), 1); // Event.set
     QVERIFY(longest(m.lane(condWaiter), State::WaitingLock) >= 200000000);
     QCOMPARE(flowsBetween(m, FlowKind::Lock, main, condWaiter), 1); // Condition.notify
     QVERIFY(longest(m.lane(barrier), State::WaitingLock) >= 200000000);
     QCOMPARE(flowsBetween(m, FlowKind::Lock, main, barrier), 1); // the last to reach the Barrier
-    // One of the two semaphore users waited for the other.
+    // One of the two users of the BoundedSemaphore waited for the other.
     QVERIFY(std::max(longest(m.lane(sem0), State::WaitingLock), longest(m.lane(sem1), State::WaitingLock)) >= 50000000);
     QVERIFY(flowsBetween(m, FlowKind::Lock, sem0, sem1) + flowsBetween(m, FlowKind::Lock, sem1, sem0) == 1);
 }

@@ -117,16 +117,18 @@ class Lock(object):
 class RLock(object):
     """threading.RLock, traced the same way; Condition uses its private methods."""
 
-    __slots__ = ("_lock", "_waiting", "_handoff", "_user", "__weakref__")
+    __slots__ = ("_lock", "_waiting", "_handoff", "_user", "_depth", "__weakref__")
 
     def __init__(self, *args, **kwargs):
         self._lock = _CRLock() if _CRLock is not None else threading._PyRLock()
         self._waiting = 0
         self._handoff = 0
+        self._depth = 0  # how deep its owner holds it; only the owner changes it
         self._user = c.called_from_user(2)
 
     def acquire(self, blocking=True, timeout=-1):
         if self._lock.acquire(False):
+            self._depth += 1
             return True
         if not blocking:
             return False
@@ -138,6 +140,7 @@ class RLock(object):
             self._waiting -= 1
         fid = 0
         if got:
+            self._depth += 1
             fid, self._handoff = self._handoff, 0
         _wait_end(token, fid)
         return got
@@ -146,9 +149,11 @@ class RLock(object):
         return self.acquire()
 
     def release(self):
-        if self._waiting > 0 and self._user and not c.state.dead and self._lock._is_owned():
+        # Only the release that frees it hands it over.
+        if self._depth == 1 and self._waiting > 0 and self._user and not c.state.dead and self._lock._is_owned():
             self._handoff = _hand_over()
         self._lock.release()
+        self._depth -= 1
 
     def __exit__(self, *exc):
         self.release()
@@ -157,10 +162,12 @@ class RLock(object):
         return self._lock._is_owned()
 
     def _release_save(self):
-        return self._lock._release_save()
+        depth, self._depth = self._depth, 0
+        return (self._lock._release_save(), depth)
 
-    def _acquire_restore(self, state):
-        return self._lock._acquire_restore(state)
+    def _acquire_restore(self, saved):
+        self._lock._acquire_restore(saved[0])
+        self._depth = saved[1]
 
     def _recursion_count(self):
         return self._lock._recursion_count()
@@ -169,6 +176,7 @@ class RLock(object):
         self._lock._at_fork_reinit()
         self._waiting = 0
         self._handoff = 0
+        self._depth = 0
 
     def __repr__(self):
         return repr(self._lock)
@@ -276,6 +284,14 @@ def _sem_enter(self):
     return _sem_acquire(self)
 
 
+_orig_bsem_init = threading.BoundedSemaphore.__init__
+
+
+def _bsem_init(self, *args, **kwargs):
+    _orig_bsem_init(self, *args, **kwargs)
+    _mark_user(self._cond)  # its Semaphore.__init__ saw threading.py as the caller
+
+
 _orig_barrier_init = threading.Barrier.__init__
 _orig_barrier_wait = threading.Barrier.wait
 
@@ -381,6 +397,7 @@ def install():
     threading.Semaphore.__init__ = _sem_init
     threading.Semaphore.acquire = _sem_acquire
     threading.Semaphore.__enter__ = _sem_enter
+    threading.BoundedSemaphore.__init__ = _bsem_init
     threading.Barrier.__init__ = _barrier_init
     threading.Barrier.wait = _barrier_wait
     queue.Queue.put = _q_put

@@ -1,10 +1,12 @@
-# A lock, an event, a semaphore, a condition and a barrier, each making a thread wait.
+# A lock, an RLock, an event, a bounded semaphore, a condition and a barrier, each making a
+# thread wait.
 import threading
 import time
 
 lock = threading.Lock()
 event = threading.Event()
-sem = threading.Semaphore(1)
+rlock = threading.RLock()
+sem = threading.BoundedSemaphore(1)
 cond = threading.Condition()
 barrier = threading.Barrier(2)
 ready = []
@@ -20,6 +22,18 @@ def locker():
     time.sleep(0.05)
     with lock:
         print("locker: got the lock")
+
+
+def rholder():
+    with rlock:
+        with rlock:  # held twice: only the last release lets the other thread in
+            time.sleep(0.2)
+
+
+def rtaker():
+    time.sleep(0.05)
+    with rlock:
+        pass
 
 
 def waiter():
@@ -45,7 +59,8 @@ def at_barrier():
     print("at_barrier: through")
 
 
-threads = [threading.Thread(target=f, name=f.__name__) for f in (holder, locker, waiter, cond_waiter, at_barrier)]
+threads = [threading.Thread(target=f, name=f.__name__)
+           for f in (holder, locker, rholder, rtaker, waiter, cond_waiter, at_barrier)]
 for t in threads:
     t.start()
 sem_threads = [threading.Thread(target=sem_user, name="sem%d" % i) for i in range(2)]
