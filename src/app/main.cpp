@@ -3,6 +3,12 @@
 #include "guimain.h"
 #include "runnermain.h"
 
+#include <QtGlobal>
+
+#if defined(Q_OS_WIN)
+#include "windowsconsole.h"
+#endif
+
 int main(int argc, char** argv)
 {
     // The same binary is the app, the command line, the runner and every process worker:
@@ -11,7 +17,12 @@ int main(int argc, char** argv)
         Forkline::probeMain();
     if (Forkline::isRunnerInvocation(argc, argv))
         Forkline::runnerMain(argc, argv);
-    if (Forkline::isCliInvocation(argc, argv))
+    if (Forkline::isCliInvocation(argc, argv)) {
+#if defined(Q_OS_WIN)
+        // Only for the command line: a window attached to a console would close with it.
+        Forkline::attachParentConsole();
+#endif
         return Forkline::cliMain(argc, argv);
+    }
     return Forkline::guiMain(argc, argv);
 }

@@ -11,6 +11,9 @@
 #include <QRandomGenerator>
 
 #if defined(Q_OS_WIN)
+#ifndef NOMINMAX
+#define NOMINMAX // the SDK's min and max macros break std::max and numeric_limits<T>::max()
+#endif
 #include <windows.h>
 #elif defined(Q_OS_UNIX)
 #include <unistd.h>

@@ -4,6 +4,9 @@
 #include <chrono>
 
 #if defined(Q_OS_WIN)
+#ifndef NOMINMAX
+#define NOMINMAX // the SDK's min and max macros break std::max and numeric_limits<T>::max()
+#endif
 #include <windows.h>
 // after windows.h, which they need
 #include <psapi.h>
