@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "guimain.h"
 
+#include "appicon.h"
 #include "explorecontroller.h"
 #include "mainwindow.h"
 #include "replaycontroller.h"
@@ -45,7 +46,9 @@ int guiMain(int argc, char** argv)
     QCoreApplication::setOrganizationName(QStringLiteral("Forkline"));
     QCoreApplication::setApplicationName(QStringLiteral("forkline"));
     QGuiApplication::setApplicationDisplayName(QStringLiteral("Forkline"));
-    QGuiApplication::setDesktopFileName(QStringLiteral("forkline"));
+    // The desktop entry's name (packaging/): how Wayland and KDE find the app's name and icon.
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.forkline.Forkline"));
+    QApplication::setWindowIcon(appIcon());
     installTranslators();
 
     // Hidden options for teachers' launchers and screenshots: open straight into a run.
