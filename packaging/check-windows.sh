@@ -9,8 +9,9 @@
 #   - the resource script forkline.rc with an icon drawn by forkline-iconrender (windres).
 # <windows.h> behaves as the Windows SDK's that MSVC uses: min and max are macros unless
 # NOMINMAX is defined (MinGW's own headers leave them out of C++, which would hide the error).
-# Not checked: MSVC itself (its warnings, its C++ dialect), linking, and the Windows side of
-# Qt's own headers (these are Linux's: Windows-only Qt API is missing from them).
+# Not checked: MSVC itself (its warnings, its C++ dialect), linking, and Qt as built for Windows:
+# the headers are Linux's, so their Q_OS_WIN declarations (QProcess::setCreateProcessArguments-
+# Modifier, ...) are seen, but their configuration (qconfig.h features) is Linux's.
 # usage: check-windows.sh SOURCE_DIR BUILD_DIR WORK_DIR [FORKLINE_ICONRENDER]
 set -euo pipefail
 source_dir=$1
