@@ -5,6 +5,7 @@
 #include "chrometrace.h"
 #include "exportimagedialog.h"
 #include "imagelimits.h"
+#include "safefilename.h"
 #include "settings.h"
 #include "timelinedocument.h"
 #include "timelineexport.h"
@@ -69,10 +70,8 @@ QString ExportController::suggestedPath(const QString& extension) const
     QString dir = m_settings->lastExportDir();
     if (dir.isEmpty() || !QFileInfo(dir).isDir())
         dir = QDir::homePath();
-    QString base = m_baseName();
-    if (base.isEmpty())
-        base = QStringLiteral("forkline");
-    return QDir(dir).filePath(base + QLatin1Char('.') + extension);
+    // The name comes from a scenario or a trace file, which anyone may have written.
+    return QDir(dir).filePath(safeFileBaseName(m_baseName()) + QLatin1Char('.') + extension);
 }
 
 void ExportController::exportImageDialog()
