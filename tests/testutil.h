@@ -4,12 +4,21 @@
 #include "collector.h"
 #include "tracemodel.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QString>
 #include <QStringList>
 #include <QTemporaryDir>
+
+#if defined(Q_OS_LINUX)
+#include <cerrno>
+#include <cstring>
+#include <sys/mount.h>
+#include <unistd.h>
+#endif
 
 namespace ForklineTest {
 
@@ -121,6 +130,106 @@ inline bool processAlive(qint64 pid)
     const QByteArray line = stat.readAll();
     const int close = line.lastIndexOf(')');
     return close > 0 && line.size() > close + 2 && line.at(close + 2) != 'Z';
+}
+
+// A tiny tmpfs of its own for a test: a disk that fills up or turns read-only on demand,
+// which chmod cannot give when tests run as root (as in CI). Linux and root only; elsewhere
+// whyNot() says why, for QSKIP. Unmounted when it goes out of scope.
+class ScratchMount
+{
+public:
+    explicit ScratchMount(qint64 bytes = 16 * 1024)
+    {
+#if defined(Q_OS_LINUX)
+        if (geteuid() != 0) {
+            m_whyNot = QStringLiteral("needs root to mount a small tmpfs");
+            return;
+        }
+        if (!m_dir.isValid()) {
+            m_whyNot = QStringLiteral("no temporary folder for the mount point");
+            return;
+        }
+        const QByteArray options = "size=" + QByteArray::number(bytes) + ",mode=0755";
+        if (::mount("tmpfs", QFile::encodeName(m_dir.path()).constData(), "tmpfs", 0, options.constData()) != 0) {
+            m_whyNot = QStringLiteral("cannot mount a tmpfs: %1").arg(QString::fromLocal8Bit(std::strerror(errno)));
+            return;
+        }
+        m_mounted = true;
+#else
+        Q_UNUSED(bytes);
+        m_whyNot = QStringLiteral("mounting a tmpfs is Linux only");
+#endif
+    }
+    ~ScratchMount()
+    {
+        unmount();
+    }
+    ScratchMount(const ScratchMount&) = delete;
+    ScratchMount& operator=(const ScratchMount&) = delete;
+
+    bool isMounted() const
+    {
+        return m_mounted;
+    }
+    QString whyNot() const
+    {
+        return m_whyNot;
+    }
+    QString path() const
+    {
+        return m_dir.path();
+    }
+    QString filePath(const QString& name) const
+    {
+        return m_dir.filePath(name);
+    }
+
+    // Takes every free byte with a file named "filler".
+    bool fill()
+    {
+        QFile filler(filePath(QStringLiteral("filler")));
+        if (!filler.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
+            return false;
+        const QByteArray block(4096, 'f');
+        while (filler.write(block) > 0) { }
+        return true;
+    }
+
+    bool makeReadOnly()
+    {
+#if defined(Q_OS_LINUX)
+        return m_mounted
+            && ::mount(nullptr, QFile::encodeName(path()).constData(), nullptr, MS_REMOUNT | MS_RDONLY, nullptr) == 0;
+#else
+        return false;
+#endif
+    }
+
+    void unmount()
+    {
+#if defined(Q_OS_LINUX)
+        // Lazily, so a file a failed test left open cannot keep the mount.
+        if (m_mounted)
+            ::umount2(QFile::encodeName(path()).constData(), MNT_DETACH);
+#endif
+        m_mounted = false;
+    }
+
+private:
+    QTemporaryDir m_dir;
+    bool m_mounted = false;
+    QString m_whyNot;
+};
+
+// The names in a folder, for checking that nothing (a temporary file) was left behind.
+inline QStringList filesIn(const QString& folder)
+{
+    QStringList names;
+    const QFileInfoList entries = QDir(folder).entryInfoList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
+    for (const QFileInfo& e : entries)
+        names << e.fileName();
+    names.sort();
+    return names;
 }
 
 } // namespace ForklineTest

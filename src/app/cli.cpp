@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli.h"
 
+#include "atomicfile.h"
 #include "chrometrace.h"
 #include "chrometraceimport.h"
 #include "collector.h"
 #include "comparison.h"
+#include "imagelimits.h"
 #include "scenario.h"
 #include "speedupchart.h"
 #include "timelineexport.h"
@@ -13,7 +15,6 @@
 #include <QApplication>
 #include <QCoreApplication>
 #include <QGuiApplication>
-#include <QSaveFile>
 #include <QTimer>
 #include <atomic>
 #include <csignal>
@@ -56,6 +57,17 @@ int badInput(const QString& message)
     return 2;
 }
 
+// Kept apart from the usage text so that each translates on its own.
+QString imageLimitsHelp()
+{
+    return tr("\nPictures: at most %1 pixels a side and %2 pixels in all (1 GiB of memory). A --width\n"
+              "that --scale makes wider is refused (exit 2); lanes below the height limit are left out of\n"
+              "the picture, which says how many (and so does a line on stderr). Files are replaced only\n"
+              "once complete: on a full disk or a read-only folder the old file stays (exit 1).\n")
+        .arg(ImageLimits::kMaxSide)
+        .arg(ImageLimits::kMaxPixels);
+}
+
 QString usage()
 {
     return tr("Usage:\n"
@@ -81,7 +93,8 @@ QString usage()
               "      --json FILE.json      write the table as JSON\n"
               "  forkline --help | --version\n"
               "\n"
-              "Exit codes: 0 done; 2 bad input; 1 a failure while running; 130 interrupted.\n");
+              "Exit codes: 0 done; 2 bad input; 1 a failure while running; 130 interrupted.\n")
+        + imageLimitsHelp();
 }
 
 const Step* findInput(const std::vector<Step>& steps)
@@ -175,8 +188,10 @@ int parseOutput(const QStringList& args, int* i, Outputs* o, bool* handled)
         bool ok = false;
         if (a == QLatin1String("--width")) {
             o->image.width = v.toInt(&ok);
-            if (!ok || o->image.width < 200 || o->image.width > 16384)
-                return badInput(tr("--width takes a number of pixels from 200 to 16384, not \"%1\"").arg(v));
+            if (!ok || o->image.width < 200 || o->image.width > ImageLimits::kMaxSide)
+                return badInput(tr("--width takes a number of pixels from 200 to %1, not \"%2\"")
+                                    .arg(ImageLimits::kMaxSide)
+                                    .arg(v));
         } else {
             o->image.scale = v.toDouble(&ok);
             if (!ok || o->image.scale < 0.5 || o->image.scale > 8)
@@ -192,6 +207,15 @@ int parseOutput(const QStringList& args, int* i, Outputs* o, bool* handled)
     return -1;
 }
 
+// A PNG wider than ImageLimits is refused before anything runs or is read. (Heights follow the
+// data: lanes that do not fit are left out with a note, see writeOutputs.)
+int checkImageSize(const Outputs& o)
+{
+    if (!o.png.isEmpty() && o.image.width > ImageLimits::maxWidth(o.image.scale))
+        return badInput(ImageLimits::widthTooLarge(o.image.width, o.image.scale));
+    return -1;
+}
+
 int writeOutputs(const TraceModel& model, const Outputs& o)
 {
     QString error;
@@ -204,10 +228,13 @@ int writeOutputs(const TraceModel& model, const Outputs& o)
         return 1;
     }
     for (const QString& path : { o.png, o.svg }) {
-        if (!path.isEmpty() && !exportTimeline(model, path, o.image, &error)) {
+        QString note;
+        if (!path.isEmpty() && !exportTimeline(model, path, o.image, &error, &note)) {
             err(QStringLiteral("forkline: ") + error);
             return 1;
         }
+        if (!note.isEmpty())
+            err(QStringLiteral("forkline: %1: %2").arg(path, note));
     }
     return 0;
 }
@@ -270,6 +297,8 @@ int cmdRun(const QStringList& args)
     }
     if (scenarioArg.isEmpty())
         return badInput(tr("run needs a scenario: a built-in name (see forkline list) or a .json file"));
+    if (const int r = checkImageSize(outputs); r >= 0)
+        return r;
 
     // Check everything before starting anything, so bad input never half-runs.
     Scenario scenario;
@@ -401,9 +430,8 @@ int cmdCompare(const QStringList& args)
     out(comparison.toTable());
     QString writeError;
     if (!json.isEmpty()) {
-        QSaveFile f(json);
-        if (!f.open(QIODevice::WriteOnly) || f.write(comparison.toJson()) < 0 || !f.commit()) {
-            err(QStringLiteral("forkline: ") + tr("cannot write %1: %2").arg(json, f.errorString()));
+        if (const QString error = writeFileAtomically(json, comparison.toJson()); !error.isEmpty()) {
+            err(QStringLiteral("forkline: ") + error);
             return 1;
         }
     }
@@ -440,6 +468,8 @@ int cmdRender(const QStringList& args)
         return badInput(tr("render needs a trace file: forkline render TRACE.json --png FILE.png"));
     if (outputs.trace.isEmpty() && outputs.png.isEmpty() && outputs.svg.isEmpty() && outputs.csv.isEmpty())
         return badInput(tr("render needs somewhere to put the result: --png, --svg, --trace or --csv"));
+    if (const int r = checkImageSize(outputs); r >= 0)
+        return r;
     ChromeTraceImportResult imported = importChromeTrace(tracePath);
     if (!imported.ok())
         return badInput(imported.error);

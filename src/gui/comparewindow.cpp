@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "comparewindow.h"
 
+#include "safefilename.h"
 #include "speedupchart.h"
 
 #include <QAction>
@@ -262,7 +263,7 @@ bool CompareWindow::exportChart(const QString& path, QString* error) const
 
 void CompareWindow::exportChartDialog()
 {
-    const QString base = QFileInfo(m_scenario).completeBaseName();
+    const QString base = safeFileBaseName(QFileInfo(m_scenario).completeBaseName());
     const QString path = QFileDialog::getSaveFileName(this, tr("Export Chart"),
         QDir::home().filePath(base + QStringLiteral("-compare.png")), tr("PNG image (*.png)"));
     if (path.isEmpty())

@@ -4,6 +4,8 @@
 #include "actiontext.h"
 #include "chrometrace.h"
 #include "exportimagedialog.h"
+#include "imagelimits.h"
+#include "safefilename.h"
 #include "settings.h"
 #include "timelinedocument.h"
 #include "timelineexport.h"
@@ -16,9 +18,15 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QImage>
 #include <QWidget>
 
 namespace Forkline {
+
+namespace {
+// Sharp on a slide that enlarges the picture.
+constexpr double kCopyScale = 2.0;
+} // namespace
 
 ExportController::ExportController(
     QWidget* window, Settings* settings, std::function<TraceModel()> model, std::function<QString()> baseName)
@@ -62,10 +70,8 @@ QString ExportController::suggestedPath(const QString& extension) const
     QString dir = m_settings->lastExportDir();
     if (dir.isEmpty() || !QFileInfo(dir).isDir())
         dir = QDir::homePath();
-    QString base = m_baseName();
-    if (base.isEmpty())
-        base = QStringLiteral("forkline");
-    return QDir(dir).filePath(base + QLatin1Char('.') + extension);
+    // The name comes from a scenario or a trace file, which anyone may have written.
+    return QDir(dir).filePath(safeFileBaseName(m_baseName()) + QLatin1Char('.') + extension);
 }
 
 void ExportController::exportImageDialog()
@@ -75,12 +81,16 @@ void ExportController::exportImageDialog()
     if (dialog.exec() != QDialog::Accepted || dialog.path().isEmpty())
         return;
     QString error;
-    if (!exportTimeline(model, dialog.path(), dialog.options(), &error)) {
+    QString note;
+    if (!exportTimeline(model, dialog.path(), dialog.options(), &error, &note)) {
         Q_EMIT failed(error);
         return;
     }
     m_settings->setLastExportDir(QFileInfo(dialog.path()).path());
-    Q_EMIT message(tr("Saved %1").arg(dialog.path()), 5000);
+    if (note.isEmpty())
+        Q_EMIT message(tr("Saved %1").arg(dialog.path()), 5000);
+    else
+        Q_EMIT message(tr("Saved %1. %2").arg(dialog.path(), note), 10000);
 }
 
 void ExportController::exportTraceDialog()
@@ -116,8 +126,19 @@ void ExportController::exportCsvDialog()
 void ExportController::copyImage()
 {
     const TraceModel model = m_model();
-    QApplication::clipboard()->setImage(TimelineDocument(model, 0, false).toImage(2.0));
-    Q_EMIT message(tr("Timeline copied to the clipboard"), 3000);
+    const TimelineDocument doc(model, 0, false, kCopyScale);
+    const QImage image = doc.toImage();
+    if (image.isNull()) {
+        Q_EMIT failed(tr("Not enough memory to copy a picture of %1 × %2 pixels.")
+                          .arg(ImageLimits::pixels(doc.size().width(), kCopyScale))
+                          .arg(ImageLimits::pixels(doc.size().height(), kCopyScale)));
+        return;
+    }
+    QApplication::clipboard()->setImage(image);
+    if (doc.lanesLeftOut() == 0)
+        Q_EMIT message(tr("Timeline copied to the clipboard"), 3000);
+    else
+        Q_EMIT message(tr("Timeline copied to the clipboard. %1").arg(doc.leftOutNote()), 10000);
 }
 
 } // namespace Forkline

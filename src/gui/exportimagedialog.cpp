@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "exportimagedialog.h"
 
+#include "imagelimits.h"
 #include "timelinedocument.h"
 
 #include <QCheckBox>
@@ -14,6 +15,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
+#include <algorithm>
 
 namespace Forkline {
 
@@ -37,12 +39,12 @@ ExportImageDialog::ExportImageDialog(const TraceModel& model, const QString& sug
     m_scale->setToolTip(tr("Pixels per point of a PNG: 2× stays sharp when a projector or a slide enlarges it"));
 
     m_width = new QSpinBox(this);
-    m_width->setRange(199, 16384);
+    m_width->setObjectName(QStringLiteral("width"));
+    m_width->setRange(199, ImageLimits::maxWidth(2.0));
     m_width->setSpecialValueText(tr("automatic"));
     m_width->setValue(199);
     m_width->setSuffix(tr(" px"));
     m_width->setSingleStep(100);
-    m_width->setToolTip(tr("Width of the picture in points; automatic fits a 16:9 slide"));
 
     m_presentation = new QCheckBox(tr("Larger text and lanes for a projector"), this);
     m_presentation->setToolTip(tr("Draws text and lanes about 1.5 times larger, for the back row of a classroom"));
@@ -57,6 +59,8 @@ ExportImageDialog::ExportImageDialog(const TraceModel& model, const QString& sug
     pathRow->addWidget(browse);
 
     m_size = new QLabel(this);
+    m_size->setObjectName(QStringLiteral("size"));
+    m_size->setWordWrap(true); // room for the note on lanes left out
 
     auto* form = new QFormLayout;
     form->addRow(tr("&Format:"), m_format);
@@ -83,11 +87,24 @@ ExportImageDialog::ExportImageDialog(const TraceModel& model, const QString& sug
         if (!m_path->text().isEmpty())
             m_path->setText(info.path() + QLatin1Char('/') + info.completeBaseName() + QLatin1Char('.')
                 + m_format->currentData().toString());
-        updateSize();
+        updateWidthRange();
     });
-    connect(m_scale, &QComboBox::currentIndexChanged, this, &ExportImageDialog::updateSize);
+    connect(m_scale, &QComboBox::currentIndexChanged, this, &ExportImageDialog::updateWidthRange);
     connect(m_width, &QSpinBox::valueChanged, this, &ExportImageDialog::updateSize);
     connect(m_presentation, &QCheckBox::toggled, this, &ExportImageDialog::updateSize);
+    updateWidthRange();
+}
+
+void ExportImageDialog::updateWidthRange()
+{
+    // The widest picture the scale allows: a wider one would not be drawn (ImageLimits).
+    const double scale = isSvg() ? 1.0 : m_scale->currentData().toDouble();
+    const int widest = std::min(ImageLimits::maxWidth(scale), ImageLimits::kMaxSide);
+    m_width->setMaximum(widest);
+    m_width->setToolTip(tr("Width of the picture in points; automatic fits a 16:9 slide. At most %1 points at this "
+                           "scale: %2.")
+                            .arg(widest)
+                            .arg(ImageLimits::describe()));
     updateSize();
 }
 
@@ -122,10 +139,15 @@ void ExportImageDialog::updateSize()
 {
     m_scale->setEnabled(!isSvg());
     const ImageExportOptions o = options();
-    const QSize size = TimelineDocument(m_model, o.width, o.presentation).size();
-    m_size->setText(isSvg()
-            ? tr("%1 × %2 points").arg(size.width()).arg(size.height())
-            : tr("%1 × %2 pixels").arg(qRound(size.width() * o.scale)).arg(qRound(size.height() * o.scale)));
+    const TimelineDocument doc(m_model, o.width, o.presentation, o.scale);
+    const QSize size = doc.size();
+    QString text = isSvg() ? tr("%1 × %2 points").arg(size.width()).arg(size.height())
+                           : tr("%1 × %2 pixels")
+                                 .arg(ImageLimits::pixels(size.width(), o.scale))
+                                 .arg(ImageLimits::pixels(size.height(), o.scale));
+    if (doc.lanesLeftOut() > 0)
+        text += QLatin1Char('\n') + doc.leftOutNote();
+    m_size->setText(text);
 }
 
 } // namespace Forkline

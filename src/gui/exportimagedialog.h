@@ -29,6 +29,7 @@ public:
 private:
     void browse();
     void updateSize();
+    void updateWidthRange();
     bool isSvg() const;
 
     const TraceModel& m_model;

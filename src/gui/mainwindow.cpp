@@ -28,6 +28,7 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QVBoxLayout>
+#include <cstdio>
 
 namespace Forkline {
 
@@ -52,6 +53,7 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_scenarios, &ScenarioPanel::currentChanged, this, &MainWindow::onScenarioChanged);
     connect(m_scenarios, &ScenarioPanel::activated, this, [this] { startRun(); });
     connect(m_timeScale, &QDoubleSpinBox::valueChanged, m_settings, &Settings::setTimeScale);
+    connect(m_settings, &Settings::writeFailed, this, &MainWindow::showError);
     m_statusTimer.setInterval(100);
     connect(&m_statusTimer, &QTimer::timeout, this, &MainWindow::updateStatus);
     m_lessons = new LessonController(this, m_scenarios, m_timeScale, m_settings);
@@ -310,6 +312,9 @@ void MainWindow::closeEvent(QCloseEvent* event)
     m_settings->setWindowState(saveState());
     m_settings->setSplitterState(QStringLiteral("main"), m_mainSplitter->saveState());
     m_settings->setSplitterState(QStringLiteral("right"), m_rightSplitter->saveState());
+    // The message bar goes with the window: say it where a terminal can still show it.
+    if (const QString error = m_settings->sync(); !error.isEmpty())
+        std::fprintf(stderr, "forkline: %s\n", error.toUtf8().constData());
     event->accept();
 }
 

@@ -1,6 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "settings.h"
 
+#include "atomicfile.h"
+#include "settingsformat.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
 #include <QSettings>
 #include <algorithm>
 
@@ -16,14 +21,87 @@ const QString kSplitters = QStringLiteral("window/splitters/");
 const QString kExportDir = QStringLiteral("export/lastDir");
 const QString kPresentation = QStringLiteral("view/presentationMode");
 const QString kTraceDir = QStringLiteral("open/lastTraceDir");
+constexpr int kSyncDelayMs = 500;
+
+// As QSettings' own default constructor names the folder.
+QString organization()
+{
+    const QString name = QCoreApplication::organizationName();
+    return name.isEmpty() ? QCoreApplication::organizationDomain() : name;
+}
+
+std::unique_ptr<QSettings> openSettings()
+{
+    auto settings = std::make_unique<QSettings>(
+        SettingsFormat::format(), QSettings::UserScope, organization(), QCoreApplication::applicationName());
+    settings->setAtomicSyncRequired(true); // never write in place, even where a folder is read-only
+    return settings;
+}
 } // namespace
 
 Settings::Settings(QObject* parent)
     : QObject(parent)
-    , m_settings(std::make_unique<QSettings>())
-{ }
+    , m_settings(openSettings())
+{
+    takeOverIniFile();
+    // Changes reach the disk a moment after they are made, so a failure shows while the
+    // window is there to say so.
+    m_syncTimer.setSingleShot(true);
+    m_syncTimer.setInterval(kSyncDelayMs);
+    connect(&m_syncTimer, &QTimer::timeout, this, &Settings::sync);
+}
 
+// QSettings writes what is left when it goes, through the same careful format; no signal
+// then, as the window listening may be half gone.
 Settings::~Settings() = default;
+
+// Earlier versions kept the settings in an INI file beside this one: what it held carries
+// over once.
+void Settings::takeOverIniFile()
+{
+    if (QFileInfo::exists(m_settings->fileName()))
+        return;
+    const QSettings old(
+        QSettings::NativeFormat, QSettings::UserScope, organization(), QCoreApplication::applicationName());
+    if (!QFileInfo::exists(old.fileName()))
+        return;
+    const QStringList keys = old.allKeys();
+    for (const QString& key : keys)
+        m_settings->setValue(key, old.value(key));
+}
+
+QString Settings::fileName() const
+{
+    return m_settings->fileName();
+}
+
+QString Settings::sync()
+{
+    m_syncTimer.stop();
+    SettingsFormat::takeWriteError();
+    if (m_settings->status() != QSettings::NoError) {
+        // QSettings keeps its first error for good. A fresh object over the same file (the
+        // values not yet written are shared with it) writes them as it starts, and its status
+        // is this attempt's.
+        std::unique_ptr<QSettings> fresh = openSettings();
+        m_settings.swap(fresh);
+    }
+    m_settings->sync();
+    if (m_settings->status() != QSettings::AccessError)
+        return {};
+    QString reason = SettingsFormat::takeWriteError();
+    if (reason.isEmpty())
+        reason = SettingsFormat::probe(m_settings->fileName());
+    const QString sentence = cannotWriteMessage(m_settings->fileName(), reason);
+    Q_EMIT writeFailed(sentence);
+    return sentence;
+}
+
+void Settings::store(const QString& key, const QVariant& value)
+{
+    m_settings->setValue(key, value);
+    m_syncTimer.start();
+}
 
 QString Settings::lastScenario() const
 {
@@ -34,7 +112,7 @@ void Settings::setLastScenario(const QString& nameOrPath)
 {
     if (nameOrPath == lastScenario())
         return;
-    m_settings->setValue(kLastScenario, nameOrPath);
+    store(kLastScenario, nameOrPath);
     Q_EMIT lastScenarioChanged(nameOrPath);
 }
 
@@ -50,7 +128,7 @@ void Settings::setTimeScale(double scale)
     scale = std::clamp(scale, kMinTimeScale, kMaxTimeScale);
     if (qFuzzyCompare(scale, timeScale()))
         return;
-    m_settings->setValue(kTimeScale, scale);
+    store(kTimeScale, scale);
     Q_EMIT timeScaleChanged(scale);
 }
 
@@ -66,7 +144,7 @@ void Settings::setWorkScale(double scale)
     scale = std::clamp(scale, kMinWorkScale, kMaxWorkScale);
     if (qFuzzyCompare(scale, workScale()))
         return;
-    m_settings->setValue(kWorkScale, scale);
+    store(kWorkScale, scale);
     Q_EMIT workScaleChanged(scale);
 }
 
@@ -77,7 +155,7 @@ QByteArray Settings::geometry() const
 
 void Settings::setGeometry(const QByteArray& geometry)
 {
-    m_settings->setValue(kGeometry, geometry);
+    store(kGeometry, geometry);
 }
 
 QByteArray Settings::windowState() const
@@ -87,7 +165,7 @@ QByteArray Settings::windowState() const
 
 void Settings::setWindowState(const QByteArray& state)
 {
-    m_settings->setValue(kWindowState, state);
+    store(kWindowState, state);
 }
 
 QByteArray Settings::splitterState(const QString& name) const
@@ -97,7 +175,7 @@ QByteArray Settings::splitterState(const QString& name) const
 
 void Settings::setSplitterState(const QString& name, const QByteArray& state)
 {
-    m_settings->setValue(kSplitters + name, state);
+    store(kSplitters + name, state);
 }
 
 QString Settings::lastExportDir() const
@@ -107,7 +185,7 @@ QString Settings::lastExportDir() const
 
 void Settings::setLastExportDir(const QString& dir)
 {
-    m_settings->setValue(kExportDir, dir);
+    store(kExportDir, dir);
 }
 
 bool Settings::presentationMode() const
@@ -119,7 +197,7 @@ void Settings::setPresentationMode(bool on)
 {
     if (on == presentationMode())
         return;
-    m_settings->setValue(kPresentation, on);
+    store(kPresentation, on);
     Q_EMIT presentationModeChanged(on);
 }
 
@@ -130,7 +208,7 @@ QString Settings::lastTraceDir() const
 
 void Settings::setLastTraceDir(const QString& dir)
 {
-    m_settings->setValue(kTraceDir, dir);
+    store(kTraceDir, dir);
 }
 
 } // namespace Forkline

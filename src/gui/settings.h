@@ -4,6 +4,7 @@
 #include <QByteArray>
 #include <QObject>
 #include <QString>
+#include <QTimer>
 #include <memory>
 
 class QSettings;
@@ -11,7 +12,9 @@ class QSettings;
 namespace Forkline {
 
 // Typed access to what the app remembers between sessions; the only place that knows the
-// QSettings keys.
+// QSettings keys. The file (JSON, see SettingsFormat) is written half a second after a change,
+// at sync() and on destruction, always whole: a full disk or a read-only folder leaves the
+// old file as it was, and writeFailed() says why.
 class Settings : public QObject
 {
     Q_OBJECT
@@ -42,6 +45,11 @@ public:
     QString lastTraceDir() const;
     void setLastTraceDir(const QString& dir);
 
+    // Writes what changed now. Empty on success, else "cannot write FILE: <the system's
+    // reason>", also sent as writeFailed().
+    QString sync();
+    QString fileName() const;
+
     static constexpr double kMinTimeScale = 0.01;
     static constexpr double kMaxTimeScale = 10.0;
     static constexpr double kMinWorkScale = 0.001;
@@ -52,9 +60,14 @@ Q_SIGNALS:
     void timeScaleChanged(double scale);
     void presentationModeChanged(bool on);
     void workScaleChanged(double scale);
+    void writeFailed(const QString& sentence);
 
 private:
+    void store(const QString& key, const QVariant& value);
+    void takeOverIniFile();
+
     std::unique_ptr<QSettings> m_settings;
+    QTimer m_syncTimer;
 };
 
 } // namespace Forkline

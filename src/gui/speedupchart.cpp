@@ -1,13 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "speedupchart.h"
 
+#include "atomicfile.h"
+#include "imagelimits.h"
+
 #include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
+#include <QBuffer>
 #include <QChart>
 #include <QChartView>
 #include <QGraphicsScene>
 #include <QImage>
+#include <QImageWriter>
 #include <QPainter>
 #include <QVBoxLayout>
 #include <QValueAxis>
@@ -122,7 +127,15 @@ bool SpeedupChart::render(const std::vector<VariantResult>& results, const QStri
     QChart* chart = buildChart(results, title, {});
     scene.addItem(chart);
     chart->setGeometry(QRectF(QPointF(0, 0), size));
+    if (!ImageLimits::fits(size, scale)) {
+        *error = cannotWriteMessage(path, ImageLimits::describe());
+        return false;
+    }
     QImage image(size * scale, QImage::Format_ARGB32_Premultiplied);
+    if (image.isNull()) {
+        *error = cannotWriteMessage(path, tr("not enough memory for the picture"));
+        return false;
+    }
     image.setDevicePixelRatio(scale);
     image.fill(Qt::white);
     {
@@ -130,11 +143,16 @@ bool SpeedupChart::render(const std::vector<VariantResult>& results, const QStri
         p.setRenderHint(QPainter::Antialiasing);
         scene.render(&p, QRectF(QPointF(0, 0), size), QRectF(QPointF(0, 0), size));
     }
-    if (!image.save(path)) {
-        *error = tr("cannot write %1").arg(path);
+    // Encoded in memory first: the file is then written in one piece, or not at all.
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    QImageWriter writer(&buffer, "png");
+    if (!writer.write(image)) {
+        *error = cannotWriteMessage(path, writer.errorString());
         return false;
     }
-    return true;
+    *error = writeFileAtomically(path, buffer.data());
+    return error->isEmpty();
 }
 
 } // namespace Forkline

@@ -20,7 +20,8 @@ public:
     explicit SpeedupChart(QWidget* parent = nullptr);
     void setResults(const std::vector<VariantResult>& results, const QString& title);
 
-    // Draws the chart to a PNG/SVG-less image file of the given logical size.
+    // Draws the chart to a PNG file of the given logical size, written with
+    // writeFileAtomically(); false with "cannot write PATH: <reason>" in `error`.
     static bool render(const std::vector<VariantResult>& results, const QString& title, const QString& path,
         const QSize& size, double scale, QString* error);
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "timelinedocument.h"
 
+#include "imagelimits.h"
 #include "timeaxis.h"
 #include "timelinelegend.h"
 #include "timelinepainter.h"
@@ -9,7 +10,9 @@
 #include <QFontMetrics>
 #include <QGuiApplication>
 #include <QImage>
+#include <QLocale>
 #include <QPainter>
+#include <algorithm>
 
 namespace Forkline {
 
@@ -17,16 +20,18 @@ namespace {
 constexpr int kDefaultWidth = 1600;
 }
 
-TimelineDocument::TimelineDocument(const TraceModel& model, int width, bool presentation, const QFont& font)
+TimelineDocument::TimelineDocument(
+    const TraceModel& model, int width, bool presentation, double scale, const QFont& font)
     : m_model(model)
     , m_style(font.family().isEmpty() ? QGuiApplication::font() : font, presentation)
+    , m_scale(scale > 0 ? scale : 1.0)
 {
     m_margin = m_style.padding * 2;
     m_layout.build(model, m_style);
     // Busy lanes are painted from the same summary as on the screen, so a picture of a long
     // run has the colours the window showed.
     while (!m_summary.update(model)) { }
-    const int w = width > 0 ? width : kDefaultWidth;
+    const int w = std::min(width > 0 ? width : kDefaultWidth, ImageLimits::maxWidth(m_scale));
 
     m_title = !model.title.isEmpty() ? model.title : !model.scenario.isEmpty() ? model.scenario : tr("Forkline run");
     const auto [t0, t1] = TimeAxis::extent(model);
@@ -53,9 +58,42 @@ TimelineDocument::TimelineDocument(const TraceModel& model, int width, bool pres
     m_map.x0 = m_margin + m_layout.labelWidth() + m_style.dataLeftPad;
     m_map.width = std::max(50.0, w - m_margin - m_style.dataRightPad - m_map.x0);
 
-    const int height = m_margin + m_headerHeight + m_style.padding + m_style.axisHeight + m_layout.height()
+    const int around = m_margin + m_headerHeight + m_style.padding + m_style.axisHeight
         + (m_legendHeight > 0 ? m_style.padding * 2 + m_legendHeight : 0) + m_margin;
-    m_size = QSize(w, height);
+    fitRows(ImageLimits::maxHeight(w, m_scale) - around, small.height() + m_style.padding);
+    m_size = QSize(w, around + m_rowsHeight + m_noteHeight);
+}
+
+// Keeps the rows that fit in `room` points, a note's line included when some are left out:
+// a run with 20,000 threads gives a picture of the first ones and says so, rather than one
+// that no memory holds.
+void TimelineDocument::fitRows(int room, int noteHeight)
+{
+    const std::vector<TimelineRow>& rows = m_layout.rows();
+    m_laneCount = int(std::count_if(
+        rows.begin(), rows.end(), [](const TimelineRow& r) { return r.kind == TimelineRow::Kind::Lane; }));
+    m_rowsHeight = m_layout.height();
+    if (m_rowsHeight <= room)
+        return;
+    m_noteHeight = noteHeight;
+    m_rowsHeight = 0;
+    bool full = false;
+    for (const TimelineRow& r : rows) {
+        full = full || r.bottom() > room - noteHeight;
+        if (!full)
+            m_rowsHeight = r.bottom();
+        else if (r.kind == TimelineRow::Kind::Lane)
+            ++m_lanesLeftOut;
+    }
+}
+
+QString TimelineDocument::leftOutNote() const
+{
+    if (m_lanesLeftOut == 0)
+        return {};
+    const QLocale locale;
+    return tr("%1 of %2 threads are not drawn here: %3.")
+        .arg(locale.toString(m_lanesLeftOut), locale.toString(m_laneCount), ImageLimits::describe());
 }
 
 void TimelineDocument::paint(QPainter* p) const
@@ -86,12 +124,20 @@ void TimelineDocument::paint(QPainter* p) const
     p->save();
     p->translate(m_margin, y);
     const int rowsRight = right - m_margin;
-    p->setClipRect(QRect(m_layout.labelWidth(), 0, rowsRight - m_layout.labelWidth(), m_layout.height()));
-    painter.paintData(p, 0, m_layout.height(), m_layout.labelWidth(), rowsRight);
-    p->setClipRect(QRect(0, 0, rowsRight, m_layout.height()));
-    painter.paintLabels(p, 0, m_layout.height(), rowsRight);
+    p->setClipRect(QRect(m_layout.labelWidth(), 0, rowsRight - m_layout.labelWidth(), m_rowsHeight));
+    painter.paintData(p, 0, m_rowsHeight, m_layout.labelWidth(), rowsRight);
+    p->setClipRect(QRect(0, 0, rowsRight, m_rowsHeight));
+    painter.paintLabels(p, 0, m_rowsHeight, rowsRight);
     p->restore();
-    y += m_layout.height();
+    y += m_rowsHeight;
+
+    if (m_noteHeight > 0) {
+        p->setFont(m_style.font);
+        p->setPen(m_style.textColor());
+        p->drawText(QRect(m_margin, y, right - m_margin, m_noteHeight), Qt::AlignLeft | Qt::AlignVCenter,
+            QFontMetrics(m_style.font).elidedText(leftOutNote(), Qt::ElideRight, right - m_margin));
+        y += m_noteHeight;
+    }
 
     if (m_legendHeight > 0) {
         y += m_style.padding * 2;
@@ -102,11 +148,14 @@ void TimelineDocument::paint(QPainter* p) const
     p->restore();
 }
 
-QImage TimelineDocument::toImage(double scale) const
+QImage TimelineDocument::toImage() const
 {
     QImage image(
-        QSize(qRound(m_size.width() * scale), qRound(m_size.height() * scale)), QImage::Format_ARGB32_Premultiplied);
-    image.setDevicePixelRatio(scale);
+        QSize(int(ImageLimits::pixels(m_size.width(), m_scale)), int(ImageLimits::pixels(m_size.height(), m_scale))),
+        QImage::Format_ARGB32_Premultiplied);
+    if (image.isNull())
+        return image; // out of memory: the caller says so, nothing to paint on
+    image.setDevicePixelRatio(m_scale);
     image.fill(Qt::white);
     QPainter p(&image);
     p.setRenderHint(QPainter::TextAntialiasing, true);

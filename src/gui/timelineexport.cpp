@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "timelineexport.h"
 
+#include "atomicfile.h"
+#include "imagelimits.h"
 #include "timelinedocument.h"
 #include "tracemodel.h"
 
+#include <QBuffer>
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QImage>
@@ -19,44 +22,72 @@ QString tr(const char* s)
 {
     return QCoreApplication::translate("Forkline", s);
 }
+
+// The drawing as SVG text. QSvgGenerator reports no write errors, so it writes into memory,
+// where none can happen, and the file is written in one piece afterwards.
+QByteArray svgBytes(const TimelineDocument& doc, const QString& title)
+{
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    QSvgGenerator svg;
+    svg.setOutputDevice(&buffer);
+    svg.setSize(doc.size());
+    svg.setViewBox(QRect(QPoint(0, 0), doc.size()));
+    svg.setTitle(title);
+    svg.setDescription(tr("Timeline drawn by Forkline"));
+    QPainter p;
+    if (!p.begin(&svg))
+        return {};
+    doc.paint(&p);
+    p.end();
+    return buffer.data();
+}
+
+QByteArray pngBytes(const TimelineDocument& doc, QString* reason)
+{
+    const QImage image = doc.toImage();
+    if (image.isNull()) {
+        *reason = tr("not enough memory for a picture of %1 × %2 pixels")
+                      .arg(ImageLimits::pixels(doc.size().width(), doc.scale()))
+                      .arg(ImageLimits::pixels(doc.size().height(), doc.scale()));
+        return {};
+    }
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    QImageWriter writer(&buffer, "png");
+    if (!writer.write(image)) {
+        *reason = writer.errorString();
+        return {};
+    }
+    return buffer.data();
+}
 } // namespace
 
-bool exportTimeline(const TraceModel& model, const QString& path, const ImageExportOptions& options, QString* error)
+bool exportTimeline(
+    const TraceModel& model, const QString& path, const ImageExportOptions& options, QString* error, QString* note)
 {
     const QString suffix = QFileInfo(path).suffix().toLower();
-    const TimelineDocument doc(model, options.width, options.presentation);
-    if (suffix == QLatin1String("svg")) {
-        QSvgGenerator svg;
-        svg.setFileName(path);
-        svg.setSize(doc.size());
-        svg.setViewBox(QRect(QPoint(0, 0), doc.size()));
-        svg.setTitle(model.title);
-        svg.setDescription(tr("Timeline drawn by Forkline"));
-        QPainter p;
-        if (!p.begin(&svg)) {
-            *error = tr("cannot write %1").arg(path);
-            return false;
-        }
-        doc.paint(&p);
-        p.end();
-        if (!QFileInfo::exists(path)) {
-            *error = tr("cannot write %1").arg(path);
-            return false;
-        }
-        return true;
-    }
-    if (suffix != QLatin1String("png")) {
+    const bool svg = suffix == QLatin1String("svg");
+    if (!svg && suffix != QLatin1String("png")) {
         *error = tr("%1: pick a .png or .svg file name").arg(path);
         return false;
     }
-    const double scale = options.scale > 0 ? options.scale : 1.0;
-    const QImage image = doc.toImage(scale);
-    QImageWriter writer(path, "png");
-    if (!writer.write(image)) {
-        *error = tr("cannot write %1: %2").arg(path, writer.errorString());
+    const double scale = svg ? 1.0 : options.scale > 0 ? options.scale : 1.0;
+    if (options.width > 0 && options.width > ImageLimits::maxWidth(scale)) {
+        *error = ImageLimits::widthTooLarge(options.width, scale);
         return false;
     }
-    return true;
+    const TimelineDocument doc(model, options.width, options.presentation, scale);
+    if (note)
+        *note = doc.leftOutNote();
+    QString reason;
+    const QByteArray bytes = svg ? svgBytes(doc, model.title) : pngBytes(doc, &reason);
+    if (bytes.isEmpty()) {
+        *error = cannotWriteMessage(path, reason.isEmpty() ? tr("the picture could not be drawn") : reason);
+        return false;
+    }
+    *error = writeFileAtomically(path, bytes);
+    return error->isEmpty();
 }
 
 } // namespace Forkline

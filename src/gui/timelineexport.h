@@ -15,8 +15,13 @@ struct ImageExportOptions
 };
 
 // Draws the whole model (title, legend and time axis included) with the same painter as
-// the screen, to a .png or .svg file chosen by the extension. False with a sentence in
-// `error` when the file cannot be written.
-bool exportTimeline(const TraceModel& model, const QString& path, const ImageExportOptions& options, QString* error);
+// the screen, to a .png or .svg file chosen by the extension. The picture is made in memory
+// and written with writeFileAtomically(): a failure leaves an existing file as it was. False
+// with a sentence in `error` when the picture cannot be made or written ("cannot write PATH:
+// <reason>"), or when the width is beyond ImageLimits at this scale. Lanes that do not fit
+// ImageLimits are left out of the picture; `note`, when given, then receives the sentence that
+// says how many (and is emptied otherwise).
+bool exportTimeline(const TraceModel& model, const QString& path, const ImageExportOptions& options, QString* error,
+    QString* note = nullptr);
 
 } // namespace Forkline
