@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The data lessons through the real runner: exact sums, the simulated GIL, locks, queues,
 // memory, and the speed comparison.
+#include "compare/speedupchart.h"
 #include "comparison.h"
-#include "speedupchart.h"
 #include "testutil.h"
 
 #include <QApplication>

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "consolepane.h"
-#include "mainwindow.h"
-#include "messagebar.h"
+#include "console/consolepane.h"
+#include "lessons/workerpanel.h"
 #include "timelinestyle.h"
-#include "timelineview.h"
-#include "workerpanel.h"
+#include "view/timelineview.h"
+#include "window/mainwindow.h"
+#include "window/messagebar.h"
 #include "zoomstate.h"
 
 #include <QAction>

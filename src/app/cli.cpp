@@ -4,9 +4,9 @@
 #include "chrometrace.h"
 #include "chrometraceimport.h"
 #include "collector.h"
+#include "compare/speedupchart.h"
 #include "comparison.h"
 #include "scenario.h"
-#include "speedupchart.h"
 #include "timelineexport.h"
 #include "translations.h"
 

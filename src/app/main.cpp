@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli.h"
-#include "guimain.h"
 #include "runnermain.h"
+#include "window/guimain.h"
 
 int main(int argc, char** argv)
 {

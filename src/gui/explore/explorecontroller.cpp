@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "explorecontroller.h"
 
-#include "consolepane.h"
-#include "replaycontroller.h"
+#include "console/consolepane.h"
+#include "replay/replaycontroller.h"
 #include "selectiondetails.h"
-#include "settings.h"
+#include "settings/settings.h"
 #include "timeaxis.h"
 #include "timelinelayout.h"
 #include "timelinestyle.h"
-#include "timelineview.h"
 #include "tracemodel.h"
+#include "view/timelineview.h"
 
 #include <QAction>
 #include <QDockWidget>

@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "exportcontroller.h"
 
-#include "actiontext.h"
 #include "chrometrace.h"
 #include "exportimagedialog.h"
-#include "settings.h"
+#include "settings/settings.h"
 #include "timelinedocument.h"
 #include "timelineexport.h"
 #include "toolglyphs.h"
 #include "tracemodel.h"
+#include "window/actiontext.h"
 
 #include <QAction>
 #include <QApplication>

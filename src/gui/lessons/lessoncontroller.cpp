@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "lessoncontroller.h"
 
-#include "comparewindow.h"
-#include "consolepane.h"
-#include "mainwindow.h"
-#include "messagebar.h"
+#include "compare/comparewindow.h"
+#include "console/consolepane.h"
 #include "runcontrols.h"
 #include "scenariopanel.h"
+#include "window/mainwindow.h"
+#include "window/messagebar.h"
 #include "workerpanel.h"
 
 #include <QAction>

@@ -2,7 +2,7 @@
 #include "runcontrols.h"
 
 #include "scenario.h"
-#include "settings.h"
+#include "settings/settings.h"
 
 #include <QAction>
 #include <QDoubleSpinBox>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "replaybar.h"
 
-#include "actiontext.h"
 #include "timeaxis.h"
+#include "window/actiontext.h"
 
 #include <QAction>
 #include <QComboBox>

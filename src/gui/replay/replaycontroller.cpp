@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "replaycontroller.h"
 
-#include "consolepane.h"
+#include "console/consolepane.h"
 #include "replaybar.h"
 #include "timeaxis.h"
-#include "timelineview.h"
 #include "tracemodel.h"
+#include "view/timelineview.h"
 #include "zoomstate.h"
 
 #include <QAction>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "guimain.h"
 
-#include "explorecontroller.h"
+#include "explore/explorecontroller.h"
 #include "mainwindow.h"
-#include "replaycontroller.h"
+#include "replay/replaycontroller.h"
 #include "traceopener.h"
 #include "translations.h"
 

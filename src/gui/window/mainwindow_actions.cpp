@@ -2,13 +2,13 @@
 #include "mainwindow.h"
 
 #include "actiontext.h"
-#include "explorecontroller.h"
-#include "exportcontroller.h"
+#include "explore/explorecontroller.h"
+#include "export/exportcontroller.h"
+#include "lessons/scenariopanel.h"
 #include "maintoolbar.h"
-#include "replaycontroller.h"
-#include "scenariopanel.h"
-#include "timelineview.h"
+#include "replay/replaycontroller.h"
 #include "traceopener.h"
+#include "view/timelineview.h"
 #include "zoomstate.h"
 
 #include <QAction>

@@ -2,14 +2,14 @@
 #include "mainwindow.h"
 
 #include "collector.h"
-#include "consolepane.h"
-#include "lessoncontroller.h"
+#include "console/consolepane.h"
+#include "lessons/lessoncontroller.h"
+#include "lessons/scenariopanel.h"
+#include "lessons/workerpanel.h"
 #include "messagebar.h"
-#include "scenariopanel.h"
 #include "timeaxis.h"
 #include "timelinelayout.h"
-#include "timelineview.h"
-#include "workerpanel.h"
+#include "view/timelineview.h"
 #include "zoomstate.h"
 
 #include <QDoubleSpinBox>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "traceopener.h"
 
-#include "settings.h"
+#include "settings/settings.h"
 
 #include <QAction>
 #include <QDir>
