@@ -69,7 +69,6 @@ public:
     QColor ink(State s) const;
     // Ink and halo of the marks (endings keep their own warning colour).
     QColor markColor(InstantKind k) const;
-    QColor markHalo() const { return m_markHalo; }
     // Ink for fork and join arrows: the designed slate on light pages, light on dark ones.
     QColor arrowInk() const { return m_dark ? m_dimText.lighter(125) : QColor(0x3b, 0x3f, 0x46); }
 

@@ -26,7 +26,6 @@ public:
 
     QAction* gilAction() const { return m_gil; }
     QDoubleSpinBox* switchIntervalBox() const { return m_switchInterval; }
-    QDoubleSpinBox* workScaleBox() const { return m_workScale; }
 
     // Labelled spin boxes and the GIL switch, inserted before `before` (nullptr: at the end).
     void addToToolBar(QToolBar* bar, QAction* before);

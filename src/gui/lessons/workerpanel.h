@@ -38,7 +38,6 @@ public:
     // they only take effect when a run starts. A run of another scenario than the one listed
     // locks the switches but offers no buttons (its workers are not these).
     void attachRun(Collector* collector, const QString& scenarioName);
-    bool isRunAttached() const { return !m_collector.isNull(); }
     // The worker's Terminate or Request stop button; nullptr for an unknown worker.
     QAbstractButton* controlButton(const QString& worker) const;
 

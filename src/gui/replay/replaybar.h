@@ -38,7 +38,6 @@ public:
     bool stepSpeed(int direction);
 
     QSlider* slider() const { return m_slider; }
-    QComboBox* speedBox() const { return m_speed; }
     QString timeText() const;
 
     static constexpr int kSliderSteps = 10000;

@@ -208,7 +208,6 @@ void ReplayController::apply()
     const ZoomState* zoom = m_view->zoom();
     if (m_position < zoom->start() || m_position > zoom->end())
         m_view->revealTime(m_position);
-    Q_EMIT positionChanged(m_position);
 }
 
 void ReplayController::stepForward()

@@ -50,19 +50,10 @@ public:
     static qint64 nextEventTime(const TraceModel& model, qint64 t);
     static qint64 previousEventTime(const TraceModel& model, qint64 t);
 
-    QAction* replayAction() const { return m_replay; }
-    QAction* playAction() const { return m_play; }
-    QAction* previousAction() const { return m_previous; }
-    QAction* nextAction() const { return m_next; }
-    QAction* startAction() const { return m_toStart; }
-    QAction* endAction() const { return m_toEnd; }
-    QAction* slowerAction() const { return m_slower; }
-    QAction* fasterAction() const { return m_faster; }
     QList<QAction*> actions() const;
 
 Q_SIGNALS:
     void activeChanged(bool active);
-    void positionChanged(qint64 t);
     // A sentence for the status bar about what the user just did.
     void message(const QString& text);
 

@@ -35,7 +35,6 @@ void Settings::setLastScenario(const QString& nameOrPath)
     if (nameOrPath == lastScenario())
         return;
     m_settings->setValue(kLastScenario, nameOrPath);
-    Q_EMIT lastScenarioChanged(nameOrPath);
 }
 
 double Settings::timeScale() const
@@ -51,7 +50,6 @@ void Settings::setTimeScale(double scale)
     if (qFuzzyCompare(scale, timeScale()))
         return;
     m_settings->setValue(kTimeScale, scale);
-    Q_EMIT timeScaleChanged(scale);
 }
 
 double Settings::workScale() const
@@ -67,7 +65,6 @@ void Settings::setWorkScale(double scale)
     if (qFuzzyCompare(scale, workScale()))
         return;
     m_settings->setValue(kWorkScale, scale);
-    Q_EMIT workScaleChanged(scale);
 }
 
 QByteArray Settings::geometry() const
@@ -120,7 +117,6 @@ void Settings::setPresentationMode(bool on)
     if (on == presentationMode())
         return;
     m_settings->setValue(kPresentation, on);
-    Q_EMIT presentationModeChanged(on);
 }
 
 QString Settings::lastTraceDir() const

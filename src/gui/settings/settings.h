@@ -47,12 +47,6 @@ public:
     static constexpr double kMinWorkScale = 0.001;
     static constexpr double kMaxWorkScale = 10.0;
 
-Q_SIGNALS:
-    void lastScenarioChanged(const QString& nameOrPath);
-    void timeScaleChanged(double scale);
-    void presentationModeChanged(bool on);
-    void workScaleChanged(double scale);
-
 private:
     std::unique_ptr<QSettings> m_settings;
 };

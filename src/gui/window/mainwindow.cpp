@@ -13,7 +13,6 @@
 #include "replay/replaycontroller.h"
 #include "settings/settings.h"
 #include "timeaxis.h"
-#include "timelineexport.h"
 #include "traceopener.h"
 #include "view/timelineview.h"
 #include "zoomstate.h"
@@ -261,11 +260,6 @@ TraceModel MainWindow::exportModel() const
     if (model.scenario.isEmpty())
         model.scenario = m_runScenario.name;
     return model;
-}
-
-bool MainWindow::exportImage(const QString& path, const ImageExportOptions& options, QString* error) const
-{
-    return exportTimeline(exportModel(), path, options, error);
 }
 
 bool MainWindow::showModel(const TraceModel& model, const QString& title)

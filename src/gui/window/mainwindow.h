@@ -2,7 +2,6 @@
 #pragma once
 
 #include "scenario.h"
-#include "timelineexport.h"
 #include "tracemodel.h"
 
 #include <QElapsedTimer>
@@ -67,7 +66,6 @@ public:
 
     // The model on screen with its title, as exports want it.
     TraceModel exportModel() const;
-    bool exportImage(const QString& path, const ImageExportOptions& options, QString* error) const;
 
     TimelineView* timelineView() const { return m_view; }
     ConsolePane* console() const { return m_console; }

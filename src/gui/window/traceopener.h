@@ -39,7 +39,6 @@ public:
     void cancel();
     void abandon();
     bool isBusy() const { return m_watcher != nullptr; }
-    QString busyPath() const { return m_path; }
     // The model of the last `loaded` signal, moved out.
     TraceModel takeModel() { return std::move(m_result.model); }
     const ChromeTraceImportResult& result() const { return m_result; }
