@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli.h"
+#include "clicompare.h"
 #include "runnermain.h"
 #include "window/guimain.h"
 
@@ -11,6 +12,8 @@ int main(int argc, char** argv)
         Forkline::probeMain();
     if (Forkline::isRunnerInvocation(argc, argv))
         Forkline::runnerMain(argc, argv);
+    if (Forkline::isCompareInvocation(argc, argv))
+        return Forkline::compareMain(argc, argv);
     if (Forkline::isCliInvocation(argc, argv))
         return Forkline::cliMain(argc, argv);
     return Forkline::guiMain(argc, argv);
