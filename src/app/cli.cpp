@@ -297,19 +297,7 @@ bool isCliInvocation(int argc, char** argv)
 int cliMain(int argc, char** argv)
 {
     const QByteArray command = argv[1];
-    bool draws = false;
-    for (int i = 2; i < argc; ++i) {
-        if (std::strcmp(argv[i], "--png") == 0 || std::strcmp(argv[i], "--svg") == 0)
-            draws = true;
-    }
-    std::unique_ptr<QCoreApplication> app;
-    if (draws) {
-        // Drawing needs fonts, not a screen: never depend on a display in the CLI.
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-        app = std::make_unique<QGuiApplication>(argc, argv);
-    } else {
-        app = std::make_unique<QCoreApplication>(argc, argv);
-    }
+    const auto app = cliApplication<QGuiApplication>(argc, argv, { "--png", "--svg" });
     setUpCliApplication();
     const QStringList args = QCoreApplication::arguments();
     if (command == "--help" || command == "-h" || command == "help") {

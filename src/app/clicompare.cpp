@@ -120,17 +120,8 @@ bool isCompareInvocation(int argc, char** argv)
 
 int compareMain(int argc, char** argv)
 {
-    bool chart = false;
-    for (int i = 2; i < argc; ++i)
-        chart = chart || std::strcmp(argv[i], "--chart") == 0;
-    std::unique_ptr<QCoreApplication> app;
-    if (chart) {
-        // The chart is a graphics-scene item: Widgets, drawn offscreen, never on a display.
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-        app = std::make_unique<QApplication>(argc, argv);
-    } else {
-        app = std::make_unique<QCoreApplication>(argc, argv);
-    }
+    // The chart is a graphics-scene item: Widgets.
+    const auto app = cliApplication<QApplication>(argc, argv, { "--chart" });
     setUpCliApplication();
     return cmdCompare(QCoreApplication::arguments());
 }

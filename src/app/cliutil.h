@@ -3,9 +3,13 @@
 
 #include "scenario.h"
 
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
+#include <cstring>
 #include <functional>
+#include <initializer_list>
+#include <memory>
 
 class QObject;
 class QTimer;
@@ -21,6 +25,24 @@ void out(const QString& text);
 void err(const QString& text);
 // Says "forkline: message" on stderr and returns 2, the exit code of bad input.
 int badInput(const QString& message);
+
+// The application a command needs: `Drawing` (a QGuiApplication, or a QApplication for a
+// chart) when one of `drawingOptions` is on the line, else a QCoreApplication.
+template <typename Drawing>
+std::unique_ptr<QCoreApplication> cliApplication(
+    int& argc, char** argv, std::initializer_list<const char*> drawingOptions)
+{
+    for (int i = 2; i < argc; ++i) {
+        for (const char* option : drawingOptions) {
+            if (std::strcmp(argv[i], option) == 0) {
+                // Drawing needs fonts, not a screen: never depend on a display in the CLI.
+                qputenv("QT_QPA_PLATFORM", "offscreen");
+                return std::make_unique<Drawing>(argc, argv);
+            }
+        }
+    }
+    return std::make_unique<QCoreApplication>(argc, argv);
+}
 
 // The application's name, version and translators: what a command sets up first.
 void setUpCliApplication();
