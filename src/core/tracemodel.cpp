@@ -5,6 +5,20 @@
 
 namespace Forkline {
 
+namespace {
+// The item `key` indexes in `items`, appended (as `make` builds it) when it is new.
+template <typename T, typename Make>
+T& findOrAppend(QHash<qint64, int>& index, std::vector<T>& items, qint64 key, Make make)
+{
+    auto it = index.constFind(key);
+    if (it != index.constEnd())
+        return items[size_t(*it)];
+    index.insert(key, int(items.size()));
+    items.push_back(make());
+    return items.back();
+}
+} // namespace
+
 int TraceModel::laneIndex(qint64 pid, qint64 tid) const
 {
     return m_laneByIds.value({ pid, tid }, -1);
@@ -12,14 +26,11 @@ int TraceModel::laneIndex(qint64 pid, qint64 tid) const
 
 ProcessInfo& TraceModel::ensureProcess(qint64 pid)
 {
-    auto it = m_processByPid.constFind(pid);
-    if (it != m_processByPid.constEnd())
-        return m_processes[size_t(*it)];
-    m_processByPid.insert(pid, int(m_processes.size()));
-    ProcessInfo info;
-    info.pid = pid;
-    m_processes.push_back(info);
-    return m_processes.back();
+    return findOrAppend(m_processByPid, m_processes, pid, [pid] {
+        ProcessInfo info;
+        info.pid = pid;
+        return info;
+    });
 }
 
 const ProcessInfo* TraceModel::process(qint64 pid) const
@@ -171,15 +182,12 @@ QString TraceModel::nameOf(const Instant& instant) const
 
 Flow& TraceModel::flowWithId(qint64 id, FlowKind kind)
 {
-    auto it = m_flowById.constFind(id);
-    if (it != m_flowById.constEnd())
-        return m_flows[size_t(*it)];
-    m_flowById.insert(id, int(m_flows.size()));
-    Flow f;
-    f.id = id;
-    f.kind = kind;
-    m_flows.push_back(f);
-    return m_flows.back();
+    return findOrAppend(m_flowById, m_flows, id, [id, kind] {
+        Flow f;
+        f.id = id;
+        f.kind = kind;
+        return f;
+    });
 }
 
 void TraceModel::flowFrom(qint64 id, FlowKind kind, int lane, qint64 t)
