@@ -77,13 +77,11 @@ size_t TimelineLayout::signature(const TraceModel& model, const QSet<qint64>& co
     return qHashMulti(h, collapsed.size(), folded);
 }
 
-void TimelineLayout::build(const TraceModel& model, const TimelineStyle& style, const QSet<qint64>& collapsed)
-{
-    m_rows.clear();
-    m_laneCenter.assign(size_t(model.laneCount()), -1);
-    m_laneVisible.assign(size_t(model.laneCount()), false);
+namespace {
 
-    // Children after their parent, so a process tree reads top-down like `ps f`.
+// Children after their parent, so a process tree reads top-down like `ps f`.
+std::vector<int> processOrder(const TraceModel& model)
+{
     const auto& procs = model.processes();
     std::vector<int> order;
     order.reserve(procs.size());
@@ -115,6 +113,19 @@ void TimelineLayout::build(const TraceModel& model, const TimelineStyle& style, 
             place(i); // a cycle in foreign data: show it anyway
     }
 
+    return order;
+}
+
+} // namespace
+
+void TimelineLayout::build(const TraceModel& model, const TimelineStyle& style, const QSet<qint64>& collapsed)
+{
+    m_rows.clear();
+    m_laneCenter.assign(size_t(model.laneCount()), -1);
+    m_laneVisible.assign(size_t(model.laneCount()), false);
+
+    const auto& procs = model.processes();
+    const std::vector<int> order = processOrder(model);
     const QFontMetrics fm(style.font);
     const QFontMetrics small(style.smallFont);
     int widest = 0;

@@ -54,24 +54,7 @@ CompareWindow::CompareWindow(QWidget* parent)
             m_status->setText(error);
     });
 
-    m_table = new QTableWidget(0, ColumnCount, this);
-    m_table->setHorizontalHeaderLabels({ tr("Variant"), tr("GIL"), tr("Wall (s)"), tr("Speedup"), tr("Result") });
-    m_table->horizontalHeaderItem(WallColumn)
-        ->setToolTip(tr("Wall-clock time of the main thread, from its start to its end"));
-    m_table->horizontalHeaderItem(SpeedupColumn)
-        ->setToolTip(tr("How many times faster than the first variant with the same GIL setting"));
-    m_table->horizontalHeaderItem(ResultColumn)
-        ->setToolTip(tr("The last number the main thread printed: every variant must compute the same"));
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->setToolTip(tr("One run per row. Click a row (or press Enter on it) to see its timeline in the main "
-                           "window."));
-    connect(m_table, &QTableWidget::cellClicked, this, [this](int row, int) { requestTimeline(row); });
-    connect(m_table, &QTableWidget::cellActivated, this, [this](int row, int) { requestTimeline(row); });
+    createTable();
 
     m_chart = new SpeedupChart(this);
     m_chart->setMinimumHeight(240);
@@ -117,6 +100,28 @@ CompareWindow::CompareWindow(QWidget* parent)
 }
 
 CompareWindow::~CompareWindow() = default;
+
+void CompareWindow::createTable()
+{
+    m_table = new QTableWidget(0, ColumnCount, this);
+    m_table->setHorizontalHeaderLabels({ tr("Variant"), tr("GIL"), tr("Wall (s)"), tr("Speedup"), tr("Result") });
+    m_table->horizontalHeaderItem(WallColumn)
+        ->setToolTip(tr("Wall-clock time of the main thread, from its start to its end"));
+    m_table->horizontalHeaderItem(SpeedupColumn)
+        ->setToolTip(tr("How many times faster than the first variant with the same GIL setting"));
+    m_table->horizontalHeaderItem(ResultColumn)
+        ->setToolTip(tr("The last number the main thread printed: every variant must compute the same"));
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setToolTip(tr("One run per row. Click a row (or press Enter on it) to see its timeline in the main "
+                           "window."));
+    connect(m_table, &QTableWidget::cellClicked, this, [this](int row, int) { requestTimeline(row); });
+    connect(m_table, &QTableWidget::cellActivated, this, [this](int row, int) { requestTimeline(row); });
+}
 
 bool CompareWindow::start(const QString& scenario, const RunOptions& options, const QString& program, QString* error)
 {

@@ -55,6 +55,7 @@ protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
+    void createTable();
     void onVariantStarted(int index, const QString& name, bool gil);
     void onVariantFinished();
     void onFinished(bool ok);
