@@ -344,6 +344,427 @@ void TestTraceModel::mainThreadIdLearnedLater()
     QCOMPARE(m.lane(lane).instants[0].kind, InstantKind::Terminated);
 }
 
+void TestTraceModel::setStateMakesSpans()
+{
+    TraceModel m;
+    const int l = m.ensureLane(1, 1);
+    m.setState(l, 10, State::Running);
+    QVERIFY(m.lane(l).open);
+    QCOMPARE(m.lane(l).openSince, qint64(10));
+    QVERIFY(m.lane(l).spans.empty());
+
+    m.setState(l, 30, State::Sleeping);
+    QCOMPARE(m.lane(l).spans.size(), size_t(1));
+    QCOMPARE(m.lane(l).spans[0].start, qint64(10));
+    QCOMPARE(m.lane(l).spans[0].end, qint64(30));
+    QCOMPARE(m.lane(l).spans[0].state, State::Running);
+    QCOMPARE(m.lane(l).openState, State::Sleeping);
+
+    // The same state again continues the open span.
+    m.setState(l, 40, State::Sleeping);
+    QCOMPARE(m.lane(l).spans.size(), size_t(1));
+    QCOMPARE(m.lane(l).openSince, qint64(30));
+
+    // A change at the very moment the span opened leaves no empty span behind.
+    m.setState(l, 50, State::WaitingJoin);
+    m.setState(l, 50, State::Running);
+    QCOMPARE(m.lane(l).spans.size(), size_t(2));
+    QCOMPARE(m.lane(l).spans[1].end, qint64(50));
+    QCOMPARE(m.lane(l).spans[1].state, State::Sleeping);
+    QCOMPARE(m.lane(l).openState, State::Running);
+    QCOMPARE(m.lane(l).openSince, qint64(50));
+    QCOMPARE(m.spanCount(), qint64(2));
+
+    // Spans stay sorted and disjoint.
+    const auto& spans = m.lane(l).spans;
+    for (size_t i = 0; i < spans.size(); ++i) {
+        QVERIFY(spans[i].start < spans[i].end);
+        if (i > 0)
+            QVERIFY(spans[i - 1].end <= spans[i].start);
+    }
+
+    // addSpan appends a closed span as an importer would.
+    const int other = m.ensureLane(1, 2);
+    m.addSpan(other, { 100, 250, State::Computing });
+    QCOMPARE(m.lane(other).spans.size(), size_t(1));
+    QVERIFY(!m.lane(other).open);
+    QCOMPARE(m.spanCount(), qint64(3));
+    QCOMPARE(m.endTime(), qint64(250));
+}
+
+void TestTraceModel::terminalInstantsCloseSpans_data()
+{
+    QTest::addColumn<InstantKind>("kind");
+    QTest::addColumn<bool>("terminal");
+
+    QTest::newRow("end") << InstantKind::End << true;
+    QTest::newRow("killed") << InstantKind::Killed << true;
+    QTest::newRow("terminated") << InstantKind::Terminated << true;
+    QTest::newRow("crashed") << InstantKind::Crashed << true;
+    QTest::newRow("aborted") << InstantKind::Aborted << true;
+    QTest::newRow("failed") << InstantKind::Failed << true;
+    QTest::newRow("fork") << InstantKind::Fork << false;
+    QTest::newRow("start") << InstantKind::Start << false;
+    QTest::newRow("print") << InstantKind::Print << false;
+    QTest::newRow("join") << InstantKind::Join << false;
+    QTest::newRow("main-exit") << InstantKind::MainExit << false;
+    QTest::newRow("send") << InstantKind::Send << false;
+    QTest::newRow("receive") << InstantKind::Receive << false;
+    QTest::newRow("other") << InstantKind::Other << false;
+}
+
+void TestTraceModel::terminalInstantsCloseSpans()
+{
+    QFETCH(InstantKind, kind);
+    QFETCH(bool, terminal);
+
+    QCOMPARE(isTerminal(kind), terminal);
+    TraceModel m;
+    const int l = m.ensureLane(5, 5);
+    m.setState(l, 100, State::Sleeping);
+    m.addInstant(l, 175, kind, QStringLiteral("why"), 9);
+
+    const Lane& lane = m.lane(l);
+    QCOMPARE(lane.instants.size(), size_t(1));
+    QCOMPARE(lane.instants[0].t, qint64(175));
+    QCOMPARE(lane.instants[0].kind, kind);
+    QCOMPARE(lane.instants[0].code, 9);
+    QCOMPARE(m.texts().at(lane.instants[0].text), QStringLiteral("why"));
+    QCOMPARE(lane.open, !terminal);
+    QCOMPARE(lane.ended, terminal);
+    if (terminal) {
+        QCOMPARE(lane.spans.size(), size_t(1));
+        QCOMPARE(lane.spans[0].start, qint64(100));
+        QCOMPARE(lane.spans[0].end, qint64(175));
+        QCOMPARE(lane.spans[0].state, State::Sleeping);
+        // A state after the end reopens the lane (an imported trace may do this).
+        m.setState(l, 200, State::Running);
+        QVERIFY(m.lane(l).open);
+        QVERIFY(!m.lane(l).ended);
+    } else {
+        QVERIFY(lane.spans.empty());
+        QCOMPARE(lane.openSince, qint64(100));
+    }
+}
+
+void TestTraceModel::instantsStaySorted()
+{
+    TraceModel m;
+    const int l = m.ensureLane(1, 1);
+    m.addInstant(l, 10, InstantKind::Start);
+    m.addInstant(l, 30, InstantKind::Print, QStringLiteral("b"));
+    m.addInstant(l, 20, InstantKind::Print, QStringLiteral("a")); // late
+    m.addInstant(l, 30, InstantKind::Join); // same time: after the earlier one
+    m.addInstant(l, 5, InstantKind::Fork);
+
+    const auto& in = m.lane(l).instants;
+    QCOMPARE(in.size(), size_t(5));
+    QCOMPARE(in[0].kind, InstantKind::Fork);
+    QCOMPARE(in[1].kind, InstantKind::Start);
+    QCOMPARE(m.texts().at(in[2].text), QStringLiteral("a"));
+    QCOMPARE(m.texts().at(in[3].text), QStringLiteral("b"));
+    QCOMPARE(in[4].kind, InstantKind::Join);
+    QCOMPARE(in[4].text, -1); // no text given
+    QCOMPARE(in[1].text, -1);
+
+    // An empty text is still a text (print("") prints an empty line).
+    m.addInstant(l, 40, InstantKind::Print, QLatin1String(""));
+    QVERIFY(m.lane(l).instants.back().text >= 0);
+    QCOMPARE(m.texts().at(m.lane(l).instants.back().text), QString());
+}
+
+void TestTraceModel::flows_data()
+{
+    QTest::addColumn<bool>("fromFirst");
+    QTest::newRow("from, then to") << true;
+    QTest::newRow("to, then from") << false;
+}
+
+void TestTraceModel::flows()
+{
+    QFETCH(bool, fromFirst);
+
+    TraceModel m;
+    const int parent = m.ensureLane(1, 1);
+    const int child = m.ensureLane(2, 2);
+    if (fromFirst) {
+        m.flowFrom(77, FlowKind::Fork, parent, 100);
+        QCOMPARE(m.flows().size(), size_t(1));
+        QVERIFY(!m.flows()[0].complete());
+        m.flowTo(77, FlowKind::Fork, child, 180);
+    } else {
+        // Another process's stream may deliver the arrow's head first.
+        m.flowTo(77, FlowKind::Fork, child, 180);
+        QCOMPARE(m.flows().size(), size_t(1));
+        QVERIFY(!m.flows()[0].complete());
+        m.flowFrom(77, FlowKind::Fork, parent, 100);
+    }
+    m.flowFrom(78, FlowKind::Join, child, 300); // never completed
+
+    QCOMPARE(m.flows().size(), size_t(2));
+    const Flow& f = m.flows()[0];
+    QVERIFY(f.complete());
+    QCOMPARE(f.id, qint64(77));
+    QCOMPARE(f.kind, FlowKind::Fork);
+    QCOMPARE(f.fromLane, parent);
+    QCOMPARE(f.toLane, child);
+    QCOMPARE(f.fromT, qint64(100));
+    QCOMPARE(f.toT, qint64(180));
+    QVERIFY(!m.flows()[1].complete());
+    QCOMPARE(m.flows()[1].kind, FlowKind::Join);
+    QCOMPARE(m.startTime(), qint64(100));
+    QCOMPARE(m.endTime(), qint64(300));
+}
+
+void TestTraceModel::closeAll()
+{
+    TraceModel m;
+    const int a = m.ensureLane(1, 1);
+    const int b = m.ensureLane(1, 2);
+    const int c = m.ensureLane(1, 3);
+    const int d = m.ensureLane(1, 4);
+    m.setState(a, 0, State::Running);
+    m.setState(b, 10, State::WaitingInput);
+    m.addInstant(b, 20, InstantKind::End); // already closed
+    m.setState(c, 50, State::Sleeping); // opens exactly at the close: no empty span
+
+    m.closeAll(50);
+    QCOMPARE(m.lane(a).spans.size(), size_t(1));
+    QCOMPARE(m.lane(a).spans[0].end, qint64(50));
+    QVERIFY(!m.lane(a).open);
+    QCOMPARE(m.lane(b).spans.size(), size_t(1));
+    QCOMPARE(m.lane(b).spans[0].end, qint64(20));
+    QVERIFY(m.lane(c).spans.empty());
+    QVERIFY(!m.lane(c).open);
+    QVERIFY(m.lane(d).spans.empty());
+    QCOMPARE(m.spanCount(), qint64(2));
+    QCOMPARE(m.endTime(), qint64(50));
+
+    // A later close reaches further in time but adds nothing once all is closed.
+    m.closeAll(90);
+    QCOMPARE(m.spanCount(), qint64(2));
+    QCOMPARE(m.endTime(), qint64(90));
+}
+
+void TestTraceModel::firstSpanEndingAfter_data()
+{
+    QTest::addColumn<qint64>("t");
+    QTest::addColumn<int>("index");
+
+    // Spans [0,10) [10,20) [25,40) [40,41)
+    QTest::newRow("before all") << qint64(-5) << 0;
+    QTest::newRow("at first start") << qint64(0) << 0;
+    QTest::newRow("inside first") << qint64(9) << 0;
+    QTest::newRow("at first end") << qint64(10) << 1; // [0,10) does not reach past 10
+    QTest::newRow("inside second") << qint64(19) << 1;
+    QTest::newRow("at second end") << qint64(20) << 2;
+    QTest::newRow("in a gap") << qint64(22) << 2;
+    QTest::newRow("inside third") << qint64(39) << 2;
+    QTest::newRow("at third end") << qint64(40) << 3;
+    QTest::newRow("at last end") << qint64(41) << 4;
+    QTest::newRow("after all") << qint64(1000) << 4;
+}
+
+void TestTraceModel::firstSpanEndingAfter()
+{
+    QFETCH(qint64, t);
+    QFETCH(int, index);
+
+    const Lane lane = laneWithSpans({ { 0, 10 }, { 10, 20 }, { 25, 40 }, { 40, 41 } });
+    QCOMPARE(int(TraceModel::firstSpanEndingAfter(lane, t)), index);
+    QCOMPARE(int(TraceModel::firstSpanEndingAfter(Lane {}, t)), 0);
+
+    // The same answer as a linear scan, on a lane long enough for the search to matter.
+    std::vector<std::pair<qint64, qint64>> ranges;
+    for (qint64 i = 0; i < 1000; ++i)
+        ranges.push_back({ i * 3, i * 3 + 2 });
+    const Lane big = laneWithSpans(ranges);
+    const qint64 probe = t * 7 + 1500;
+    size_t linear = 0;
+    while (linear < big.spans.size() && big.spans[linear].end <= probe)
+        ++linear;
+    QCOMPARE(TraceModel::firstSpanEndingAfter(big, probe), linear);
+}
+
+void TestTraceModel::times()
+{
+    TraceModel m;
+    QCOMPARE(m.startTime(), qint64(0));
+    QCOMPARE(m.endTime(), qint64(0));
+    const int l = m.ensureLane(1, 1);
+    m.addInstant(l, 500, InstantKind::Start);
+    QCOMPARE(m.startTime(), qint64(500));
+    QCOMPARE(m.endTime(), qint64(500));
+    m.setState(l, 700, State::Running);
+    m.noteTime(-20); // a child's clock reading from before the run's start
+    QCOMPARE(m.startTime(), qint64(-20));
+    QCOMPARE(m.endTime(), qint64(700));
+}
+
+void TestTraceModel::prints()
+{
+    TraceModel m;
+    const int a = m.ensureLane(1, 1);
+    const int b = m.ensureLane(1, 2);
+    m.addInstant(a, 10, InstantKind::Print, QStringLiteral("first"));
+    m.addInstant(b, 12, InstantKind::Fork, QStringLiteral("not a print"));
+    m.addInstant(b, 11, InstantKind::Print, QStringLiteral("second, arrived late"));
+    m.addInstant(a, 20, InstantKind::Print, QStringLiteral("third"));
+
+    // The console keeps arrival order, whatever the timestamps.
+    const auto& p = m.prints();
+    QCOMPARE(p.size(), size_t(3));
+    QCOMPARE(p[0].lane, a);
+    QCOMPARE(p[0].t, qint64(10));
+    QCOMPARE(m.texts().at(p[0].text), QStringLiteral("first"));
+    QCOMPARE(p[1].lane, b);
+    QCOMPARE(p[1].t, qint64(11));
+    QCOMPARE(m.texts().at(p[1].text), QStringLiteral("second, arrived late"));
+    QCOMPARE(p[2].lane, a);
+    QCOMPARE(m.texts().at(p[2].text), QStringLiteral("third"));
+}
+
+void TestTraceModel::counters()
+{
+    TraceModel m;
+    m.addCounter(7, QStringLiteral("memory"), QStringLiteral("MiB"), 100, 1.5);
+    m.addCounter(8, QStringLiteral("memory"), QStringLiteral("MiB"), 120, 4);
+    m.addCounter(7, QStringLiteral("memory"), QStringLiteral("MiB"), 200, 2.5);
+    m.addCounter(7, QStringLiteral("memory"), QStringLiteral("MiB"), 200, 3); // same moment: kept
+    m.addCounter(7, QStringLiteral("memory"), QStringLiteral("MiB"), 150, 9); // late: dropped
+    m.addCounter(7, QStringLiteral("threads"), QString(), 300, 2);
+
+    // One track per process and name, in order of appearance.
+    const auto& c = m.counters();
+    QCOMPARE(c.size(), size_t(3));
+    QCOMPARE(c[0].pid, qint64(7));
+    QCOMPARE(c[0].name, QStringLiteral("memory"));
+    QCOMPARE(c[0].samples.size(), size_t(3));
+    QCOMPARE(c[0].samples[1].t, qint64(200));
+    QCOMPARE(c[0].samples[1].value, 2.5);
+    QCOMPARE(c[0].samples[2].value, 3.0);
+    QCOMPARE(c[1].pid, qint64(8));
+    QCOMPARE(c[1].samples.size(), size_t(1));
+    QCOMPARE(c[2].name, QStringLiteral("threads"));
+    QVERIFY(c[2].unit.isEmpty());
+    QCOMPARE(m.startTime(), qint64(100));
+    QCOMPARE(m.endTime(), qint64(300));
+    QVERIFY(m.isEmpty()); // samples alone make no lanes
+}
+
+void TestTraceModel::eventRoundTrip()
+{
+    const std::vector<ChannelEvent> evs = runEvents();
+    QSet<int> types;
+    for (const ChannelEvent& ev : evs) {
+        const QByteArray line = ev.encode();
+        QVERIFY(!line.contains('\n')); // one event, one line
+        ChannelEvent back;
+        QVERIFY2(ChannelEvent::decode(line, &back), line.constData());
+        compareEvents(ev, back);
+        if (QTest::currentTestFailed())
+            return;
+        QCOMPARE(back.encode(), line);
+        types.insert(int(ev.type));
+    }
+    QCOMPARE(types.size(), 8); // every event type took part
+
+    // Every state, instant and flow kind survives by name.
+    for (int s = 0; s < int(State::Count); ++s) {
+        ChannelEvent ev = makeEvent(ChannelEvent::Type::State, 1, 2, 3);
+        ev.state = State(s);
+        ChannelEvent back;
+        QVERIFY(ChannelEvent::decode(ev.encode(), &back));
+        QCOMPARE(int(back.state), s);
+    }
+    for (int k = 0; k < int(InstantKind::Count); ++k) {
+        ChannelEvent ev = makeEvent(ChannelEvent::Type::Instant, 1, 2, 3);
+        ev.instant = InstantKind(k);
+        ev.code = -k;
+        ChannelEvent back;
+        QVERIFY(ChannelEvent::decode(ev.encode(), &back));
+        QCOMPARE(int(back.instant), k);
+        QCOMPARE(back.code, -k);
+        QVERIFY(back.text.isNull());
+    }
+    for (int f = 0; f < int(FlowKind::Count); ++f) {
+        for (bool start : { true, false }) {
+            ChannelEvent ev = makeEvent(ChannelEvent::Type::Flow, 1, 2, 3);
+            ev.flow = FlowKind(f);
+            ev.flowStart = start;
+            ev.flowId = std::numeric_limits<qint64>::max() - f;
+            ChannelEvent back;
+            QVERIFY(ChannelEvent::decode(ev.encode(), &back));
+            compareEvents(ev, back);
+        }
+    }
+}
+
+void TestTraceModel::decodeRejectsMalformed_data()
+{
+    QTest::addColumn<QByteArray>("line");
+
+    QTest::newRow("empty") << QByteArray();
+    QTest::newRow("not json") << QByteArray("print hello");
+    QTest::newRow("truncated") << QByteArray(R"({"e":"state","t":1,"pid":2,"tid":3,"s":"running")");
+    QTest::newRow("array") << QByteArray(R"([{"e":"state"}])");
+    QTest::newRow("unknown type") << QByteArray(R"({"e":"bogus","t":1,"pid":2,"tid":3})");
+    QTest::newRow("no type") << QByteArray(R"({"t":1,"pid":2,"tid":3})");
+    QTest::newRow("unknown state") << QByteArray(R"({"e":"state","t":1,"pid":2,"tid":3,"s":"dancing"})");
+    QTest::newRow("unknown instant") << QByteArray(R"({"e":"inst","t":1,"pid":2,"tid":3,"n":"explode"})");
+}
+
+void TestTraceModel::decodeRejectsMalformed()
+{
+    QFETCH(QByteArray, line);
+
+    ChannelEvent ev;
+    ev.name = QStringLiteral("untouched");
+    QVERIFY(!ChannelEvent::decode(line, &ev));
+    QCOMPARE(ev.name, QStringLiteral("untouched"));
+}
+
+void TestTraceModel::decodeReadsAsQJsonDocumentDoes_data()
+{
+    QTest::addColumn<QByteArray>("line");
+
+    int i = 0;
+    for (const ChannelEvent& ev : runEvents())
+        QTest::addRow("event %d", i++) << ev.encode();
+    ChannelEvent print = makeEvent(ChannelEvent::Type::Instant, 5, 6, 7);
+    print.instant = InstantKind::Print;
+    print.text = QStringLiteral("탭\t과 \"따옴표\", \\ 그리고 \u0001");
+    QTest::newRow("escapes") << print.encode();
+    print.text = QStringLiteral("[매수] 체결 ✓");
+    QTest::newRow("utf-8") << print.encode();
+    print.text = QString(QLatin1String(""));
+    QTest::newRow("empty text") << print.encode();
+    QTest::newRow("spaces, other order") << QByteArray(
+        R"({ "tid": 3, "e": "state", "s": "running", "t": 2, "pid": 1 })");
+    QTest::newRow("fraction") << QByteArray(R"({"e":"state","pid":1,"s":"running","t":2.5,"tid":3})");
+    QTest::newRow("exponent") << QByteArray(R"({"e":"state","pid":1,"s":"running","t":1e3,"tid":3})");
+    QTest::newRow("twice") << QByteArray(R"({"e":"state","pid":1,"s":"running","t":1,"t":2,"tid":3})");
+    QTest::newRow("unknown key") << QByteArray(R"({"e":"state","pid":1,"s":"running","t":1,"tid":3,"x":[]})");
+    QTest::newRow("huge code") << QByteArray(R"({"code":4294967296,"e":"done","pid":1,"t":1,"tid":3})");
+    QTest::newRow("object value") << QByteArray(R"({"e":"inst","n":"print","pid":1,"t":1,"text":{},"tid":3})");
+    QTest::newRow("trailing bytes") << QByteArray(R"({"e":"state","pid":1,"s":"running","t":1,"tid":3}x)");
+    QTest::newRow("torn") << QByteArray(R"({"e":"inst","n":"print","pid":1,"t":1,"text":"half)");
+    QTest::newRow("counter") << QByteArray(
+        R"({"e":"ctr","name":"memory","pid":1,"t":1,"tid":0,"unit":"MiB","v":1.25e2})");
+}
+
+void TestTraceModel::decodeReadsAsQJsonDocumentDoes()
+{
+    QFETCH(QByteArray, line);
+
+    ChannelEvent fast;
+    ChannelEvent reference;
+    const bool read = ChannelEvent::decode(line, &fast);
+    QCOMPARE(read, ChannelEvent::decodeJson(line, &reference));
+    if (read)
+        compareEvents(reference, fast);
+}
+
 void TestTraceModel::applyEvents()
 {
     TraceModel m;
