@@ -8,8 +8,8 @@
 // the machine's load, since other programs on the same cores stall the window too.
 #include "benchutil.h"
 
-#include "consolepane.h"
-#include "mainwindow.h"
+#include "console/consolepane.h"
+#include "window/mainwindow.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -1,17 +1,23 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "collector.h"
 #include "tracemodel.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
-#include <QSignalSpy>
 #include <QString>
 #include <QStringList>
 #include <QTemporaryDir>
+#include <QTest>
+
+#if defined(Q_OS_WIN)
+#include <qt_windows.h>
+#else
+#include <cerrno>
+#include <csignal>
+#endif
 
 #if defined(Q_OS_LINUX)
 #include <cerrno>
@@ -51,35 +57,6 @@ inline CliResult runCli(const QStringList& args, const QByteArray& input = {}, i
 
 using namespace Forkline;
 
-struct RunResult
-{
-    TraceModel model;
-    int exitCode = -1;
-    QStringList prints; // in arrival order
-};
-
-inline RunResult runScenario(const QString& scenario, const RunOptions& options = {}, int timeoutMs = 60000)
-{
-    Collector collector;
-    Collector::Launch launch;
-    launch.scenario = scenario;
-    launch.options = options;
-    launch.program = QStringLiteral(FORKLINE_BIN);
-    RunResult r;
-    QObject::connect(&collector, &Collector::printed, [&r](int, const QString& text) { r.prints << text; });
-    QSignalSpy finished(&collector, &Collector::finished);
-    QString error;
-    if (!collector.start(launch, &error)) {
-        qWarning("start failed: %s", qPrintable(error));
-        return r;
-    }
-    if (!finished.wait(timeoutMs))
-        return r;
-    r.exitCode = finished.first().first().toInt();
-    r.model = collector.takeModel();
-    return r;
-}
-
 inline int laneNamed(const TraceModel& m, const QString& name)
 {
     for (int i = 0; i < m.laneCount(); ++i) {
@@ -87,6 +64,24 @@ inline int laneNamed(const TraceModel& m, const QString& name)
             return i;
     }
     return -1;
+}
+
+// The lane of that name. A missing one fails the test with the names there are, and the rest
+// of the test sees an empty lane, so a test checks on instead of reading out of bounds.
+inline const Lane& requireLane(const TraceModel& m, const QString& name)
+{
+    const int index = laneNamed(m, name);
+    if (index >= 0)
+        return m.lane(index);
+    QStringList names;
+    for (const Lane& l : m.lanes())
+        names << l.name;
+    const QString message
+        = QStringLiteral("no lane named \"%1\"; the model has: %2")
+              .arg(name, names.isEmpty() ? QStringLiteral("no lanes") : names.join(QStringLiteral(", ")));
+    QTest::qFail(qPrintable(message), __FILE__, __LINE__);
+    static const Lane missing;
+    return missing;
 }
 
 inline const Instant* findInstant(
@@ -121,15 +116,31 @@ inline QString writeFile(const QTemporaryDir& dir, const QString& name, const QB
     return path;
 }
 
-// True while a process with this pid exists and is not a zombie.
+// True while a process with this pid exists and has not ended. Asks the OS, on every platform:
+// POSIX signal 0 (ESRCH once it is gone; a zombie, ended but not yet reaped, counts as ended
+// where /proc tells), Windows the process's exit code.
 inline bool processAlive(qint64 pid)
 {
+    if (pid <= 0)
+        return false;
+#if defined(Q_OS_WIN)
+    HANDLE h = OpenProcess(PROCESS_QUERY_LIMITED_INFORMATION, FALSE, DWORD(pid));
+    if (!h)
+        return false;
+    DWORD code = 0;
+    const bool running = GetExitCodeProcess(h, &code) && code == STILL_ACTIVE;
+    CloseHandle(h);
+    return running;
+#else
+    if (::kill(pid_t(pid), 0) != 0 && errno == ESRCH)
+        return false;
     QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
     if (!stat.open(QIODevice::ReadOnly))
-        return false;
+        return true; // no /proc (macOS): signal 0 reached it
     const QByteArray line = stat.readAll();
     const int close = line.lastIndexOf(')');
     return close > 0 && line.size() > close + 2 && line.at(close + 2) != 'Z';
+#endif
 }
 
 // A tiny tmpfs of its own for a test: a disk that fills up or turns read-only on demand,

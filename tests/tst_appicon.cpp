@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The icon the window and the taskbar show: there at every size a desktop asks for, and it is
 // the Forkline drawing (its dark tile and green main lane), not an empty or placeholder image.
-#include "appicon.h"
+#include "window/appicon.h"
 
 #include <QTest>
 

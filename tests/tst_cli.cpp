@@ -118,10 +118,9 @@ void TestCli::badInput_data()
     QTest::newRow("bad daemon") << QStringList { QStringLiteral("run"), QStringLiteral("buyer-seller"),
         QStringLiteral("--daemon"), QStringLiteral("buyer") }
                                 << QStringLiteral("--daemon");
-    QTest::newRow("unknown daemon worker")
-        << QStringList { QStringLiteral("run"), QStringLiteral("buyer-seller"), QStringLiteral("--daemon"),
-               QStringLiteral("nobody=on") }
-        << QStringLiteral("unknown worker");
+    QTest::newRow("unknown daemon worker") << QStringList { QStringLiteral("run"), QStringLiteral("buyer-seller"),
+        QStringLiteral("--daemon"), QStringLiteral("nobody=on") }
+                                           << QStringLiteral("unknown worker");
     QTest::newRow("unknown option") << QStringList { QStringLiteral("run"), QStringLiteral("buyer-seller"),
         QStringLiteral("--frobnicate") }
                                     << QStringLiteral("unknown option");

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "consolepane.h"
+#include "console/consolepane.h"
 
 #include <QElapsedTimer>
 #include <QLineEdit>

@@ -1,16 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "chrometrace.h"
-#include "consolepane.h"
-#include "explorecontroller.h"
-#include "mainwindow.h"
-#include "messagebar.h"
-#include "replaybar.h"
-#include "replaycontroller.h"
-#include "selectiondetails.h"
-#include "settings.h"
+#include "console/consolepane.h"
+#include "explore/explorecontroller.h"
+#include "explore/selectiondetails.h"
+#include "replay/replaybar.h"
+#include "replay/replaycontroller.h"
+#include "settings/settings.h"
+#include "testutil.h"
 #include "timelinestyle.h"
-#include "timelineview.h"
-#include "traceopener.h"
+#include "view/timelineview.h"
+#include "window/mainwindow.h"
+#include "window/messagebar.h"
+#include "window/traceopener.h"
 #include "zoomstate.h"
 
 #include <QAction>
@@ -25,6 +26,7 @@
 #include <QUrl>
 
 using namespace Forkline;
+using namespace ForklineTest;
 
 namespace {
 
@@ -75,15 +77,6 @@ TraceModel market()
 // Every moment something happens in market(), in order.
 const QList<qint64> kEventTimes = { 0, 100 * kMs, 120 * kMs, 130 * kMs, 150 * kMs, 200 * kMs, 300 * kMs, 400 * kMs,
     1200 * kMs, 1250 * kMs, 2000 * kMs, 2500 * kMs, 2600 * kMs, 2900 * kMs, 3000 * kMs, 3050 * kMs, 3100 * kMs };
-
-int laneNamed(const TraceModel& model, const QString& name)
-{
-    for (int i = 0; i < model.laneCount(); ++i) {
-        if (model.lane(i).name == name)
-            return i;
-    }
-    return -1;
-}
 
 int printWithText(const TraceModel& model, const QString& text)
 {

@@ -2,12 +2,12 @@
 // Exports as a teacher meets them in the window: the file name the dialog suggests, the
 // sizes it allows, what a failed save or a too-large picture says, and a settings file that
 // cannot be written.
-#include "exportcontroller.h"
-#include "exportimagedialog.h"
+#include "export/exportcontroller.h"
+#include "export/exportimagedialog.h"
 #include "imagelimits.h"
-#include "mainwindow.h"
-#include "messagebar.h"
-#include "settingsformat.h"
+#include "window/mainwindow.h"
+#include "window/messagebar.h"
+#include "settings/settingsformat.h"
 #include "tracemodel.h"
 
 #include <QAction>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Settings: what the app remembers survives a restart, and a settings file that cannot be
 // written stays as it was while the failure is reported with the system's reason.
-#include "settings.h"
-#include "settingsformat.h"
+#include "settings/settings.h"
+#include "settings/settingsformat.h"
 #include "testutil.h"
 
 #include <QJsonDocument>

@@ -228,7 +228,9 @@ class TestTraceModel : public QObject
 
 private Q_SLOTS:
     void lanesAndProcesses();
+    void mainThreadLeadsItsProcess_data();
     void mainThreadLeadsItsProcess();
+    void mainThreadIdLearnedLater();
     void setStateMakesSpans();
     void terminalInstantsCloseSpans_data();
     void terminalInstantsCloseSpans();
@@ -286,15 +288,60 @@ void TestTraceModel::lanesAndProcesses()
     QCOMPARE(m.process(30)->lanes, (std::vector<int> { d }));
 }
 
+void TestTraceModel::mainThreadLeadsItsProcess_data()
+{
+    QTest::addColumn<qint64>("mainTid");
+    // Which thread is the main one is said, not read from the ids: only on Linux is it pid.
+    QTest::newRow("Linux: tid == pid") << qint64(77);
+    QTest::newRow("macOS, Windows: an id of its own") << qint64(259);
+}
+
 void TestTraceModel::mainThreadLeadsItsProcess()
 {
+    QFETCH(qint64, mainTid);
     TraceModel m;
-    // Worker threads report before the main thread (tid == pid) is seen.
+    // Worker threads report before the main thread is seen.
     const int w1 = m.ensureLane(77, 79);
     const int w2 = m.ensureLane(77, 78);
-    const int main = m.ensureLane(77, 77);
+    QCOMPARE(m.mainLane(77), -1);
+    const int main = m.ensureMainLane(77, mainTid);
     const int w3 = m.ensureLane(77, 80);
     QCOMPARE(m.process(77)->lanes, (std::vector<int> { main, w1, w2, w3 }));
+    QCOMPARE(m.lane(main).kind, LaneKind::Process);
+    QCOMPARE(m.mainLane(77), main);
+    QCOMPARE(m.ensureMainLane(77, mainTid), main);
+    QCOMPARE(m.ensureMainLane(77, 0), main); // "the main thread, whatever its id"
+    // A thread whose id happens to be the pid is no main thread unless said.
+    TraceModel other;
+    const int t = other.ensureLane(5, 6);
+    const int same = other.ensureLane(5, 5);
+    QCOMPARE(other.process(5)->lanes, (std::vector<int> { t, same }));
+    QCOMPARE(other.lane(same).kind, LaneKind::Thread);
+}
+
+void TestTraceModel::mainThreadIdLearnedLater()
+{
+    // A parent reports its child's end (tid 0: only the child knows its thread ids) before the
+    // child's own first events arrive on their channel.
+    TraceModel m;
+    ChannelEvent end = makeEvent(ChannelEvent::Type::Instant, kBoot + 100, 600, 0);
+    end.instant = InstantKind::Terminated;
+    end.code = 15;
+    QVERIFY(applyEvent(m, end, kBoot));
+    const int lane = m.mainLane(600);
+    QVERIFY(lane >= 0);
+    QCOMPARE(m.lane(lane).tid, qint64(0));
+    ChannelEvent own = makeEvent(ChannelEvent::Type::Lane, kBoot + 50, 600, 4242);
+    own.processLane = true;
+    own.name = QStringLiteral("cruncher");
+    QVERIFY(applyEvent(m, own, kBoot));
+    // One lane: the one the parent's report made now has the child's id.
+    QCOMPARE(m.laneCount(), 1);
+    QCOMPARE(m.laneIndex(600, 4242), lane);
+    QCOMPARE(m.laneIndex(600, 0), -1);
+    QCOMPARE(m.lane(lane).name, QStringLiteral("cruncher"));
+    QCOMPARE(m.lane(lane).instants.size(), size_t(1));
+    QCOMPARE(m.lane(lane).instants[0].kind, InstantKind::Terminated);
 }
 
 void TestTraceModel::setStateMakesSpans()

@@ -1,24 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli.h"
 
-#include "atomicfile.h"
 #include "chrometrace.h"
 #include "chrometraceimport.h"
+#include "cliutil.h"
 #include "collector.h"
-#include "comparison.h"
 #include "imagelimits.h"
 #include "scenario.h"
-#include "speedupchart.h"
 #include "timelineexport.h"
-#include "translations.h"
 
-#include <QApplication>
 #include <QCoreApplication>
 #include <QGuiApplication>
 #include <QTimer>
-#include <atomic>
-#include <csignal>
-#include <cstdio>
 #include <cstring>
 #include <memory>
 
@@ -30,32 +23,6 @@
 namespace Forkline {
 
 namespace {
-
-// lupdate files the tr() of a function outside any class under its namespace: "Forkline".
-QString tr(const char* s)
-{
-    return QCoreApplication::translate("Forkline", s);
-}
-
-void out(const QString& text)
-{
-    const QByteArray b = text.toUtf8();
-    std::fwrite(b.constData(), 1, size_t(b.size()), stdout);
-    std::fflush(stdout);
-}
-
-void err(const QString& text)
-{
-    const QByteArray b = (text + QLatin1Char('\n')).toUtf8();
-    std::fwrite(b.constData(), 1, size_t(b.size()), stderr);
-    std::fflush(stderr);
-}
-
-int badInput(const QString& message)
-{
-    err(QStringLiteral("forkline: ") + message);
-    return 2;
-}
 
 // Kept apart from the usage text so that each translates on its own.
 QString imageLimitsHelp()
@@ -137,12 +104,6 @@ bool stdinIsClosed()
     struct stat null;
     return S_ISCHR(in.st_mode) && stat("/dev/null", &null) == 0 && in.st_rdev == null.st_rdev;
 #endif
-}
-
-std::atomic<bool> g_interrupted { false };
-extern "C" void onInterrupt(int)
-{
-    g_interrupted = true;
 }
 
 int cmdList()
@@ -239,86 +200,9 @@ int writeOutputs(const TraceModel& model, const Outputs& o)
     return 0;
 }
 
-int cmdRun(const QStringList& args)
+// Runs the checked scenario to its end and writes what was asked for.
+int runToEnd(const QString& scenarioArg, const Scenario& scenario, const RunOptions& options, const Outputs& outputs)
 {
-    QString scenarioArg;
-    RunOptions options;
-    Outputs outputs;
-    for (int i = 2; i < args.size(); ++i) {
-        const QString& a = args[i];
-        bool handled = false;
-        const int r = parseOutput(args, &i, &outputs, &handled);
-        if (r >= 0)
-            return r;
-        if (handled)
-            continue;
-        if (a == QLatin1String("--time-scale")) {
-            if (i + 1 >= args.size())
-                return badInput(tr("--time-scale needs a value"));
-            bool ok = false;
-            options.timeScale = args[++i].toDouble(&ok);
-            if (!ok || options.timeScale < 0 || options.timeScale > 1000)
-                return badInput(tr("--time-scale takes a number from 0 to 1000, not \"%1\"").arg(args[i]));
-        } else if (a == QLatin1String("--work-scale")) {
-            if (i + 1 >= args.size())
-                return badInput(tr("--work-scale needs a value"));
-            bool ok = false;
-            options.workScale = args[++i].toDouble(&ok);
-            if (!ok || !(options.workScale > 0) || options.workScale > 1000)
-                return badInput(tr("--work-scale takes a number above 0 and at most 1000, not \"%1\"").arg(args[i]));
-        } else if (a == QLatin1String("--gil")) {
-            if (i + 1 >= args.size() || (args[i + 1] != QLatin1String("on") && args[i + 1] != QLatin1String("off")))
-                return badInput(tr("--gil takes on or off"));
-            options.gil = args[++i] == QLatin1String("on") ? 1 : 0;
-        } else if (a == QLatin1String("--switch-interval")) {
-            if (i + 1 >= args.size())
-                return badInput(tr("--switch-interval needs a value in seconds"));
-            bool ok = false;
-            options.switchInterval = args[++i].toDouble(&ok);
-            if (!ok || options.switchInterval < kMinSwitchInterval || options.switchInterval > kMaxSwitchInterval)
-                return badInput(
-                    tr("--switch-interval takes seconds from 0.0001 (0.1 ms) to 1, not \"%1\"").arg(args[i]));
-        } else if (a == QLatin1String("--daemon")) {
-            if (i + 1 >= args.size())
-                return badInput(tr("--daemon needs NAME=on|off"));
-            const QString v = args[++i];
-            const qsizetype eq = v.indexOf(QLatin1Char('='));
-            const QString flag = eq < 0 ? QString() : v.mid(eq + 1);
-            if (eq <= 0 || (flag != QLatin1String("on") && flag != QLatin1String("off")))
-                return badInput(tr("--daemon takes NAME=on or NAME=off, not \"%1\"").arg(v));
-            options.daemon.insert(v.left(eq), flag == QLatin1String("on"));
-        } else if (a.startsWith(QLatin1String("--"))) {
-            return badInput(tr("unknown option %1 (see forkline --help)").arg(a));
-        } else if (scenarioArg.isEmpty()) {
-            scenarioArg = a;
-        } else {
-            return badInput(tr("one scenario at a time (got \"%1\" and \"%2\")").arg(scenarioArg, a));
-        }
-    }
-    if (scenarioArg.isEmpty())
-        return badInput(tr("run needs a scenario: a built-in name (see forkline list) or a .json file"));
-    if (const int r = checkImageSize(outputs); r >= 0)
-        return r;
-
-    // Check everything before starting anything, so bad input never half-runs.
-    Scenario scenario;
-    ScenarioError error;
-    if (!loadScenario(scenarioArg, &scenario, &error) || !applyRunOptions(&scenario, options, &error)) {
-        err(error.toString());
-        return 2;
-    }
-
-    if (const Step* step = inputTheRunNeeds(scenario); step && stdinIsClosed()) {
-        err(QStringLiteral("%1:%2:%3: %4")
-                .arg(scenarioArg)
-                .arg(step->line)
-                .arg(step->column)
-                .arg(tr("this scenario asks for input, but standard input is closed; pipe the answers in, "
-                        "e.g. echo word | forkline run %1")
-                         .arg(scenarioArg)));
-        return 2;
-    }
-
     Collector collector;
     Collector::Launch launch;
     launch.scenario = scenarioArg;
@@ -329,15 +213,10 @@ int cmdRun(const QStringList& args)
         err(QStringLiteral("forkline: ") + startError);
         return 1;
     }
-    std::signal(SIGINT, onInterrupt);
     QTimer interruptPoll;
-    QObject::connect(&interruptPoll, &QTimer::timeout, &collector, [&collector] {
-        if (g_interrupted)
-            collector.stop();
-    });
-    interruptPoll.start(50);
+    stopOnInterrupt(&interruptPoll, &collector, [&collector] { collector.stop(); });
     int code = 0;
-    QObject::connect(&collector, &Collector::finished, qApp, [&code](int exitCode) {
+    QObject::connect(&collector, &Collector::finished, QCoreApplication::instance(), [&code](int exitCode) {
         code = exitCode;
         QCoreApplication::exit(0);
     });
@@ -355,96 +234,50 @@ int cmdRun(const QStringList& args)
     return code != 0 ? 1 : writeCode;
 }
 
-int cmdCompare(const QStringList& args)
+int cmdRun(const QStringList& args)
 {
     QString scenarioArg;
     RunOptions options;
-    QString chart;
-    QString json;
+    Outputs outputs;
     for (int i = 2; i < args.size(); ++i) {
         const QString& a = args[i];
-        auto value = [&](QString* into) {
-            if (i + 1 >= args.size())
-                return false;
-            *into = args[++i];
-            return true;
-        };
-        if (a == QLatin1String("--chart")) {
-            if (!value(&chart))
-                return badInput(tr("--chart needs a file name"));
-        } else if (a == QLatin1String("--json")) {
-            if (!value(&json))
-                return badInput(tr("--json needs a file name"));
-        } else if (a == QLatin1String("--work-scale")) {
-            QString v;
-            bool ok = value(&v);
-            options.workScale = v.toDouble(&ok);
-            if (!ok || !(options.workScale > 0) || options.workScale > 1000)
-                return badInput(tr("--work-scale takes a number above 0 and at most 1000, not \"%1\"").arg(v));
-        } else if (a == QLatin1String("--switch-interval")) {
-            QString v;
-            bool ok = value(&v);
-            options.switchInterval = v.toDouble(&ok);
-            if (!ok || options.switchInterval < kMinSwitchInterval || options.switchInterval > kMaxSwitchInterval)
-                return badInput(tr("--switch-interval takes seconds from 0.0001 (0.1 ms) to 1, not \"%1\"").arg(v));
-        } else if (a.startsWith(QLatin1String("--"))) {
+        bool handled = false;
+        int r = parseOutput(args, &i, &outputs, &handled);
+        if (r < 0 && !handled)
+            r = parseRunOption(args, &i, &options, &handled);
+        if (r >= 0)
+            return r;
+        if (handled)
+            continue;
+        if (a.startsWith(QLatin1String("--")))
             return badInput(tr("unknown option %1 (see forkline --help)").arg(a));
-        } else if (scenarioArg.isEmpty()) {
-            scenarioArg = a;
-        } else {
+        if (!scenarioArg.isEmpty())
             return badInput(tr("one scenario at a time (got \"%1\" and \"%2\")").arg(scenarioArg, a));
-        }
+        scenarioArg = a;
     }
     if (scenarioArg.isEmpty())
-        return badInput(tr("compare needs a scenario with variants, e.g. forkline compare gil-sum"));
+        return badInput(tr("run needs a scenario: a built-in name (see forkline list) or a .json file"));
+    if (const int r = checkImageSize(outputs); r >= 0)
+        return r;
+
+    // Check everything before starting anything, so bad input never half-runs.
     Scenario scenario;
     ScenarioError error;
     if (!loadScenario(scenarioArg, &scenario, &error) || !applyRunOptions(&scenario, options, &error)) {
         err(error.toString());
         return 2;
     }
-    Comparison comparison;
-    QObject::connect(&comparison, &Comparison::variantStarted, [&comparison](int index, const QString& name, bool gil) {
-        err(tr("[%1/%2] %3, GIL %4 ...").arg(index + 1).arg(comparison.total()).arg(name, gil ? tr("on") : tr("off")));
-    });
-    bool ok = false;
-    QObject::connect(&comparison, &Comparison::finished, qApp, [&ok](bool done) {
-        ok = done;
-        QCoreApplication::exit(0);
-    });
-    std::signal(SIGINT, onInterrupt);
-    QTimer interruptPoll;
-    QObject::connect(&interruptPoll, &QTimer::timeout, &comparison, [&comparison] {
-        if (g_interrupted)
-            comparison.cancel();
-    });
-    interruptPoll.start(50);
-    QString startError;
-    if (!comparison.start(scenarioArg, options, QCoreApplication::applicationFilePath(), &startError)) {
-        err(startError);
+    if (const Step* step = inputTheRunNeeds(scenario); step && stdinIsClosed()) {
+        err(QStringLiteral("%1:%2:%3: %4")
+                .arg(scenarioArg)
+                .arg(step->line)
+                .arg(step->column)
+                .arg(tr("this scenario asks for input, but standard input is closed; pipe the answers in, "
+                        "e.g. echo word | forkline run %1")
+                         .arg(scenarioArg)));
         return 2;
     }
-    QCoreApplication::exec();
-    if (!ok)
-        return 130;
-    out(comparison.toTable());
-    QString writeError;
-    if (!json.isEmpty()) {
-        if (const QString error = writeFileAtomically(json, comparison.toJson()); !error.isEmpty()) {
-            err(QStringLiteral("forkline: ") + error);
-            return 1;
-        }
-    }
-    if (!chart.isEmpty()
-        && !SpeedupChart::render(comparison.results(), scenario.title, chart, QSize(960, 600), 2.0, &writeError)) {
-        err(QStringLiteral("forkline: ") + writeError);
-        return 1;
-    }
-    for (const VariantResult& r : comparison.results()) {
-        if (!r.ok)
-            return 1;
-    }
-    return 0;
+    return runToEnd(scenarioArg, scenario, options, outputs);
 }
 
 int cmdRender(const QStringList& args)
@@ -484,8 +317,7 @@ bool isCliInvocation(int argc, char** argv)
 {
     if (argc < 2)
         return false;
-    static const char* const commands[]
-        = { "list", "run", "render", "compare", "--help", "-h", "help", "--version", "-v" };
+    static const char* const commands[] = { "list", "run", "render", "--help", "-h", "help", "--version", "-v" };
     for (const char* c : commands) {
         if (std::strcmp(argv[1], c) == 0)
             return true;
@@ -496,35 +328,15 @@ bool isCliInvocation(int argc, char** argv)
 int cliMain(int argc, char** argv)
 {
     const QByteArray command = argv[1];
-    bool needsGui = false;
-    bool needsWidgets = false;
-    for (int i = 2; i < argc; ++i) {
-        if (std::strcmp(argv[i], "--png") == 0 || std::strcmp(argv[i], "--svg") == 0)
-            needsGui = true;
-        if (std::strcmp(argv[i], "--chart") == 0)
-            needsWidgets = true;
-    }
-    std::unique_ptr<QCoreApplication> app;
-    if (needsGui || needsWidgets) {
-        // Drawing needs fonts, not a screen: never depend on a display in the CLI.
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-        if (needsWidgets)
-            app = std::make_unique<QApplication>(argc, argv); // the chart is a graphics-scene item
-        else
-            app = std::make_unique<QGuiApplication>(argc, argv);
-    } else {
-        app = std::make_unique<QCoreApplication>(argc, argv);
-    }
-    QCoreApplication::setApplicationName(QStringLiteral("forkline"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(FORKLINE_VERSION));
-    installTranslators();
+    const auto app = cliApplication<QGuiApplication>(argc, argv, { "--png", "--svg" });
+    setUpCliApplication();
     const QStringList args = QCoreApplication::arguments();
     if (command == "--help" || command == "-h" || command == "help") {
         out(usage());
         return 0;
     }
     if (command == "--version" || command == "-v") {
-        out(QStringLiteral("forkline %1\n").arg(QStringLiteral(FORKLINE_VERSION)));
+        out(QStringLiteral("forkline %1\n").arg(QCoreApplication::applicationVersion()));
         return 0;
     }
     if (command == "list")
@@ -533,8 +345,6 @@ int cliMain(int argc, char** argv)
         return cmdRun(args);
     if (command == "render")
         return cmdRender(args);
-    if (command == "compare")
-        return cmdCompare(args);
     return badInput(tr("\"%1\" is not available yet in this version").arg(QString::fromUtf8(command)));
 }
 

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli.h"
-#include "guimain.h"
+#include "clicompare.h"
 #include "runnermain.h"
+#include "window/guimain.h"
 
 #include <QtGlobal>
 
@@ -17,12 +18,13 @@ int main(int argc, char** argv)
         Forkline::probeMain();
     if (Forkline::isRunnerInvocation(argc, argv))
         Forkline::runnerMain(argc, argv);
-    if (Forkline::isCliInvocation(argc, argv)) {
+    const bool compare = Forkline::isCompareInvocation(argc, argv);
+    if (compare || Forkline::isCliInvocation(argc, argv)) {
 #if defined(Q_OS_WIN)
         // Only for the command line: a window attached to a console would close with it.
         Forkline::attachParentConsole();
 #endif
-        return Forkline::cliMain(argc, argv);
+        return compare ? Forkline::compareMain(argc, argv) : Forkline::cliMain(argc, argv);
     }
     return Forkline::guiMain(argc, argv);
 }

@@ -107,6 +107,9 @@ void appendName(QByteArray& out, const TraceModel& model, qint32 name, const QSt
 
 } // namespace
 
+// Over 80 lines on purpose: the file is written in one pass, section by section (run, names,
+// each lane's spans and instants, counters, flows) into one buffer with one comma state, the
+// order the round trip through importChromeTrace() relies on.
 QByteArray chromeTrace(const TraceModel& model)
 {
     QByteArray out;

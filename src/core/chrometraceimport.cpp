@@ -49,6 +49,8 @@ std::unique_ptr<TraceEventParser> makeParser(JsonBackend backend)
     return parser;
 }
 
+// Over 80 lines on purpose: the read -> frame -> parse -> build loop of an import, with the
+// cancel, progress and error exits that each step of it may take, kept in the order they run.
 ChromeTraceImportResult importFrom(const QString& name, qint64 expectedSize, const ReadFn& read,
     const std::function<QString()>& readError, const ChromeTraceImportOptions& options)
 {

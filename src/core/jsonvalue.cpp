@@ -239,6 +239,8 @@ private:
         return true;
     }
 
+    // Over 80 lines on purpose: one loop over a string's characters with its escapes and
+    // surrogate pairs side by side, the scanner every key and text of a scenario goes through.
     bool string(QString* out)
     {
         advance(); // opening quote

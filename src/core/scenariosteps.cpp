@@ -69,6 +69,8 @@ QStringList dataStepKinds()
         QStringLiteral("alloc"), QStringLiteral("touch"), QStringLiteral("free") };
 }
 
+// Over 80 lines on purpose: one case a data step kind, each a few lines, read as the table of
+// what each kind takes (docs/scenarios.md lists them in the same order).
 bool parseDataStep(StepParser& p, const QString& kind, const JsonValue& s, const JsonValue& arg, Step* step)
 {
     if (kind == QLatin1String("compute")) {

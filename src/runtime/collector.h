@@ -30,7 +30,7 @@ public:
         // CLI: the runner's stdin/stdout/stderr are this process's own. GUI: captured.
         bool forwardStdio = false;
         QString program; // defaults to this executable
-        // The run's processes at a lower scheduling priority than this one (nice +10; below
+        // The run's processes at a lower scheduling priority than this one (nice +19; below
         // normal on Windows), so that a run keeping every core busy cannot starve the window
         // that draws it. Off where the run is measured against the machine (compare).
         bool lowerPriority = false;
@@ -56,7 +56,6 @@ public:
     qint64 elapsed() const;
     int exitCode() const { return m_exitCode; }
     QString errorText() const { return m_error; }
-    qint64 runnerPid() const { return m_runnerPid; }
 
     static QString channelArgument() { return QStringLiteral("--fl-channel"); }
 
@@ -93,7 +92,6 @@ private:
     QTimer m_ingestTimer;
     TraceModel m_model;
     qint64 m_t0 = 0;
-    qint64 m_runnerPid = 0;
     bool m_running = false;
     bool m_runnerDone = false;
     bool m_stopping = false;

@@ -59,6 +59,9 @@ bool parseIds(const QString& text, qint64* pid, qint64* tid)
 }
 } // namespace
 
+// Over 80 lines on purpose: a runner's or worker's whole start-up, argument by argument and
+// step by step in the order the process needs them (signals, arguments, scenario, channel,
+// host).
 void runnerMain(int argc, char** argv)
 {
     // A process worker's first moment, before any start-up work: the end of its fork arrow.

@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "mainwindow.h"
+
+#include "collector.h"
+#include "console/consolepane.h"
+#include "lessons/lessoncontroller.h"
+#include "lessons/scenariopanel.h"
+#include "lessons/workerpanel.h"
+#include "messagebar.h"
+#include "timeaxis.h"
+#include "timelinelayout.h"
+#include "view/timelineview.h"
+#include "zoomstate.h"
+
+#include <QDoubleSpinBox>
+
+namespace Forkline {
+
+bool MainWindow::isRunning() const
+{
+    return m_collector && m_collector->isRunning();
+}
+
+bool MainWindow::startRun()
+{
+    if (isRunning()) {
+        // Run during a run starts over: stop this one and go again once it has ended.
+        m_restartPending = true;
+        m_collector->stop();
+        return true;
+    }
+    const QString key = m_scenarios->current();
+    if (key.isEmpty()) {
+        showError(tr("Pick a scenario first."));
+        return false;
+    }
+    RunOptions options;
+    options.timeScale = m_timeScale->value();
+    options.daemon = m_scenarios->workers()->daemonFlags();
+    m_lessons->apply(&options);
+    Scenario scenario;
+    ScenarioError error;
+    if (!loadScenario(key, &scenario, &error) || !applyRunOptions(&scenario, options, &error)) {
+        showError(error.toString());
+        return false;
+    }
+    Collector::Launch launch;
+    launch.scenario = key;
+    launch.options = options;
+    launch.program = m_runnerProgram;
+    // However busy the run, the window showing it keeps answering.
+    launch.lowerPriority = true;
+    // A fresh collector per run: nothing of the previous run (sockets, buffers, timers) can
+    // leak into the next one.
+    auto* collector = new Collector(this);
+    connect(collector, &Collector::stderrText, m_console, &ConsolePane::appendStderr);
+    QString startError;
+    // A runner that cannot even be started may end the run inside start(); that is a
+    // failure to start, not a run to show.
+    if (!collector->start(launch, &startError) || !collector->isRunning()) {
+        if (startError.isEmpty())
+            startError = collector->errorText();
+        delete collector;
+        showError(startError.isEmpty() ? tr("The run could not be started.") : startError);
+        return false;
+    }
+    connect(collector, &Collector::modelUpdated, m_view, &TimelineView::scheduleUpdate);
+    connect(collector, &Collector::printed, this, &MainWindow::onPrinted);
+    connect(collector, &Collector::finished, this, &MainWindow::onFinished);
+    if (m_collector)
+        m_collector->deleteLater();
+    m_collector = collector;
+    m_message->hide();
+    m_runScenario = scenario;
+    m_console->clear();
+    m_console->appendNote(tr("Running %1 at time scale %2").arg(scenario.name).arg(options.timeScale));
+    // The view follows the collector's model while live; the old picture goes only now.
+    m_view->setModel(&collector->model());
+    m_view->setLiveClock([collector] { return collector->elapsed(); });
+    m_model = TraceModel();
+    m_console->setInputEnabled(true);
+    m_lastState = tr("Running %1…").arg(scenario.name);
+    m_runClock.start();
+    m_statusTimer.start();
+    updateActions();
+    updateStatus();
+    Q_EMIT runStarted();
+    return true;
+}
+
+void MainWindow::stopRun()
+{
+    m_restartPending = false;
+    if (!isRunning())
+        return;
+    m_lastState = tr("Stopping…");
+    m_collector->stop();
+    updateStatus();
+}
+
+void MainWindow::onPrinted(int lane, const QString& text)
+{
+    const TraceModel& model = m_collector->model();
+    if (lane < 0 || lane >= model.laneCount()) {
+        m_console->appendPrint(m_collector->elapsed(), tr("?"), 0, 0, text);
+        return;
+    }
+    const Lane& l = model.lane(lane);
+    QString who = TimelineLayout::laneTitle(l);
+    const QString sub = TimelineLayout::laneSubtitle(l);
+    if (!sub.isEmpty())
+        who += QStringLiteral(" (") + sub + QLatin1Char(')');
+    const qint64 t = model.prints().empty() ? m_collector->elapsed() : model.prints().back().t;
+    m_console->appendPrint(t, who, l.pid, l.tid, text, int(model.prints().size()) - 1);
+}
+
+void MainWindow::onFinished(int exitCode)
+{
+    m_model = m_collector->takeModel();
+    m_model.title = m_runScenario.title;
+    m_model.scenario = m_runScenario.name;
+    m_view->setModel(&m_model);
+    m_view->setLiveClock({});
+    m_view->zoom()->fit();
+    m_statusTimer.stop();
+    m_console->setInputEnabled(false);
+    const QString took = TimeAxis::duration(m_runClock.nsecsElapsed());
+    if (!m_collector->errorText().isEmpty()) {
+        m_lastState = tr("Failed after %1").arg(took);
+        showError(m_collector->errorText());
+    } else if (exitCode == 130) {
+        m_lastState = tr("Stopped after %1").arg(took);
+    } else if (exitCode != 0) {
+        m_lastState = tr("Ended with exit code %1 after %2").arg(exitCode).arg(took);
+    } else {
+        m_lastState = tr("Finished in %1").arg(took);
+    }
+    m_console->appendNote(m_lastState);
+    updateActions();
+    updateStatus();
+    Q_EMIT runFinished(exitCode);
+    if (m_restartPending) {
+        m_restartPending = false;
+        startRun();
+    }
+}
+
+} // namespace Forkline
