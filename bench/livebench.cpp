@@ -3,11 +3,12 @@
 // printing and sleeping a millisecond over and over, watched live by a real MainWindow (its
 // timeline, console and collector, and the runner it starts as the app does). Besides the
 // longest stall: how busy the GUI thread was (overall, and the most CPU time it spent between
-// two ticks: the part of the worst stall that was its own work), how many printed lines the
-// console skipped because they came faster than it shows them (they are in the model), and
-// the machine's load, since other programs on the same cores stall the window too.
+// two ticks: the part of the worst stall that was its own work), how many lines the console
+// shows (every print, and its notes), and the machine's load, since other programs on the
+// same cores stall the window too.
 #include "benchutil.h"
 
+#include "consolemodel.h"
 #include "consolepane.h"
 #include "mainwindow.h"
 
@@ -133,6 +134,7 @@ std::vector<Result> liveStall()
     loop.exec();
 
     const TraceModel model = window.exportModel();
+    window.console()->flush();
     qint64 events = 0;
     for (const Lane& l : model.lanes())
         events += qint64(l.spans.size() + l.instants.size());
@@ -145,7 +147,7 @@ std::vector<Result> liveStall()
               { QStringLiteral("lanes"), double(model.laneCount()) }, { QStringLiteral("events"), double(events) },
               { QStringLiteral("events_per_s"), double(events) / (kRunMs / 1000.0) },
               { QStringLiteral("prints"), double(model.prints().size()) },
-              { QStringLiteral("console_skipped"), double(window.console()->skippedLines()) } };
+              { QStringLiteral("console_rows"), double(window.console()->model()->totalRows()) } };
     if (cpuMs >= 0)
         r.extra.emplace_back(QStringLiteral("gui_cpu_share"), cpuMs / kRunMs);
     if (worstBusy >= 0)
