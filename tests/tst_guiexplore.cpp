@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "chrometrace.h"
 #include "console/consolepane.h"
+#include "console/consoleview.h"
 #include "explore/explorecontroller.h"
 #include "explore/selectiondetails.h"
 #include "replay/replaybar.h"
 #include "replay/replaycontroller.h"
 #include "settings/settings.h"
 #include "testutil.h"
+#include "window/mainwindow.h"
+#include "window/messagebar.h"
 #include "timelinestyle.h"
 #include "view/timelineview.h"
 #include "window/mainwindow.h"
@@ -17,12 +20,10 @@
 #include <QAction>
 #include <QFile>
 #include <QMimeData>
-#include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTextBlock>
 #include <QUrl>
 
 using namespace Forkline;
@@ -223,19 +224,19 @@ void TestGuiExplore::consoleLineFindsItsMark()
     const int print = printWithText(model, text);
     QVERIFY(print >= 0);
 
-    auto* edit = m_window->console()->findChild<QPlainTextEdit*>();
-    QVERIFY(edit);
-    QTextBlock block;
-    for (QTextBlock b = edit->document()->begin(); b.isValid(); b = b.next()) {
-        if (b.text().endsWith(text))
-            block = b;
+    ConsoleView* lines = m_window->console()->view();
+    QAbstractItemModel* rows = lines->model();
+    QModelIndex line;
+    for (int row = 0; row < rows->rowCount(); ++row) {
+        if (rows->index(row, 0).data().toString().endsWith(text))
+            line = rows->index(row, 0);
     }
-    QVERIFY(block.isValid());
-    edit->setTextCursor(QTextCursor(block));
-    edit->ensureCursorVisible();
-    const QPoint at = edit->cursorRect(QTextCursor(block)).center() + QPoint(40, 0);
+    QVERIFY(line.isValid());
+    lines->scrollTo(line);
+    const QPoint at(40, lines->visualRect(line).center().y());
+    QVERIFY(lines->viewport()->rect().contains(at));
     QSignalSpy clicked(m_window->console(), &ConsolePane::printClicked);
-    QTest::mouseClick(edit->viewport(), Qt::LeftButton, {}, at);
+    QTest::mouseClick(lines->viewport(), Qt::LeftButton, {}, at);
     QCOMPARE(clicked.size(), 1);
     QCOMPARE(clicked.constFirst().constFirst().toInt(), print);
 

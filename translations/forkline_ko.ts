@@ -663,6 +663,28 @@ once complete: on a full disk or a read-only folder the old file stays (exit 1).
     </message>
 </context>
 <context>
+    <name>Forkline::ConsoleDelegate</name>
+    <message>
+        <source>stderr</source>
+        <translation>stderr</translation>
+    </message>
+</context>
+<context>
+    <name>Forkline::ConsoleModel</name>
+    <message>
+        <source>?</source>
+        <translation>?</translation>
+    </message>
+    <message>
+        <source>%1 · tid %2 · pid %3</source>
+        <translation>%1 · tid %2 · pid %3</translation>
+    </message>
+    <message>
+        <source>stderr</source>
+        <translation>stderr</translation>
+    </message>
+</context>
+<context>
     <name>Forkline::ConsolePane</name>
     <message>
         <source>The lines the program prints appear here, tagged with the thread that printed them.</source>
@@ -684,17 +706,16 @@ once complete: on a full disk or a read-only folder the old file stays (exit 1).
         <source>&amp;Input:</source>
         <translation>입력(&amp;I):</translation>
     </message>
+</context>
+<context>
+    <name>Forkline::ConsoleView</name>
     <message>
-        <source>%1 · tid %2 · pid %3</source>
-        <translation>%1 · tid %2 · pid %3</translation>
+        <source>&amp;Copy</source>
+        <translation>복사(&amp;C)</translation>
     </message>
     <message>
-        <source>?</source>
-        <translation>?</translation>
-    </message>
-    <message>
-        <source>stderr</source>
-        <translation>stderr</translation>
+        <source>Select &amp;All</source>
+        <translation>모두 선택(&amp;A)</translation>
     </message>
 </context>
 <context>

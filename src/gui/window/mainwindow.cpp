@@ -143,7 +143,7 @@ void MainWindow::showTrace(const QString& path)
     m_view->setModel(&m_model);
     m_console->clear();
     m_console->appendNote(tr("Opened the trace %1").arg(QDir::toNativeSeparators(info.absoluteFilePath())));
-    m_console->appendPrints(m_model);
+    m_console->showPrints(&m_model);
     m_message->hide();
     m_lastState = tr("Trace %1").arg(info.fileName());
     const QString skipped = m_traceOpener->result().skippedSummary();
@@ -281,7 +281,7 @@ bool MainWindow::showModel(const TraceModel& model, const QString& title)
     m_view->zoom()->fit();
     m_console->clear();
     m_console->appendNote(tr("Showing %1").arg(title));
-    m_console->appendPrints(m_model);
+    m_console->showPrints(&m_model);
     m_message->hide();
     m_lastState = tr("Showing %1").arg(title);
     updateActions();

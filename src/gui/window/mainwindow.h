@@ -97,7 +97,6 @@ private:
     void showTrace(const QString& path);
     void restoreSettings();
     void onScenarioChanged(const QString& nameOrPath);
-    void onPrinted(int lane, const QString& text);
     void onFinished(int exitCode);
     void updateActions();
     void updateStatus();

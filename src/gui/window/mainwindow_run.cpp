@@ -65,7 +65,8 @@ bool MainWindow::startRun()
         return false;
     }
     connect(collector, &Collector::modelUpdated, m_view, &TimelineView::scheduleUpdate);
-    connect(collector, &Collector::printed, this, &MainWindow::onPrinted);
+    // The console reads the prints from the model; a batch of events may have added some.
+    connect(collector, &Collector::modelUpdated, m_console, &ConsolePane::printsAdded);
     connect(collector, &Collector::finished, this, &MainWindow::onFinished);
     if (m_collector)
         m_collector->deleteLater();
@@ -74,6 +75,7 @@ bool MainWindow::startRun()
     m_runScenario = scenario;
     m_console->clear();
     m_console->appendNote(tr("Running %1 at time scale %2").arg(scenario.name).arg(options.timeScale));
+    m_console->followPrints(&collector->model());
     // The view follows the collector's model while live; the old picture goes only now.
     m_view->setModel(&collector->model());
     m_view->setLiveClock([collector] { return collector->elapsed(); });
@@ -98,25 +100,10 @@ void MainWindow::stopRun()
     updateStatus();
 }
 
-void MainWindow::onPrinted(int lane, const QString& text)
-{
-    const TraceModel& model = m_collector->model();
-    if (lane < 0 || lane >= model.laneCount()) {
-        m_console->appendPrint(m_collector->elapsed(), tr("?"), 0, 0, text);
-        return;
-    }
-    const Lane& l = model.lane(lane);
-    QString who = TimelineLayout::laneTitle(l);
-    const QString sub = TimelineLayout::laneSubtitle(l);
-    if (!sub.isEmpty())
-        who += QStringLiteral(" (") + sub + QLatin1Char(')');
-    const qint64 t = model.prints().empty() ? m_collector->elapsed() : model.prints().back().t;
-    m_console->appendPrint(t, who, l.pid, l.tid, text, int(model.prints().size()) - 1);
-}
-
 void MainWindow::onFinished(int exitCode)
 {
     m_model = m_collector->takeModel();
+    m_console->traceMoved(&m_model);
     m_model.title = m_runScenario.title;
     m_model.scenario = m_runScenario.name;
     m_view->setModel(&m_model);
