@@ -186,6 +186,11 @@ void Collector::broadcast(const QByteArray& line)
 {
     // Every process of the run hears it; only the one that started the worker acts.
     for (QLocalSocket* s : m_sockets) {
+        // A process that has ended but whose end this thread has not seen yet: a write to it
+        // fails, and Qt then closes the socket at once, dropping what it had not read (the
+        // process's last events). Take those in first; seeing its end, the socket closes.
+        if (s->state() == QLocalSocket::ConnectedState)
+            s->waitForReadyRead(0);
         if (s->state() == QLocalSocket::ConnectedState) {
             s->write(line + '\n');
             s->flush();
@@ -229,6 +234,9 @@ void Collector::onNewConnection()
 
 void Collector::onReadyRead(QLocalSocket* socket)
 {
+    // Nothing new, as when Qt closed the socket after a failed write (reading it then warns).
+    if (socket->bytesAvailable() <= 0)
+        return;
     Inbox& inbox = m_inboxes[socket];
     inbox.data += socket->readAll();
     if (!m_ingestTimer.isActive())
