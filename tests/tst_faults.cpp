@@ -16,14 +16,99 @@ using namespace ForklineTest;
 
 namespace {
 
+// A process worker that starts after main has slept: by then, only what the run read at its
+// start can tell the worker what to do.
+const QByteArray kLateWorker = R"({"main": [{"print": "main start"}, {"sleep": 1}, {"start": "w"}, {"join": "w"},
+                                   {"print": "main end"}],
+    "workers": [{"name": "w", "kind": "process", "steps": [{"print": "w original"}]}]})";
+const QByteArray kLateWorkerRewritten = R"({"main": [{"print": "rewritten"}],
+    "workers": [{"name": "w", "kind": "process", "steps": [{"print": "w rewritten"}]},
+                {"name": "x", "kind": "process", "steps": [{"print": "x"}]}]})";
+
+bool changeFile(const QString& path, const QString& how)
+{
+    if (how == QLatin1String("deleted"))
+        return QFile::remove(path);
+    QFile f(path);
+    const QByteArray content = how == QLatin1String("rewritten") ? kLateWorkerRewritten : QByteArray("{ not json");
+    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(content) == content.size();
+}
+
+// By the clock: each process's lines come on a socket of its own, in any order.
+QStringList printedByTime(const TraceModel& m)
+{
+    std::vector<PrintRecord> prints(m.prints().begin(), m.prints().end());
+    std::stable_sort(
+        prints.begin(), prints.end(), [](const PrintRecord& a, const PrintRecord& b) { return a.t < b.t; });
+    QStringList texts;
+    for (const PrintRecord& p : prints)
+        texts << m.texts().at(p.text);
+    return texts;
+}
+
 } // namespace
 
 class TestFaults : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void scenarioFileChangedDuringRun_data();
+    void scenarioFileChangedDuringRun();
+    void scenarioFileChangedDuringCliRun();
     void endedWorkerLosesNothingToABroadcast();
 };
+
+void TestFaults::scenarioFileChangedDuringRun_data()
+{
+    QTest::addColumn<QString>("how");
+    QTest::newRow("deleted") << QStringLiteral("deleted");
+    QTest::newRow("rewritten") << QStringLiteral("rewritten");
+    QTest::newRow("broken") << QStringLiteral("broken");
+}
+
+void TestFaults::scenarioFileChangedDuringRun()
+{
+    QFETCH(QString, how);
+    QTemporaryDir dir;
+    const QString path = writeFile(dir, QStringLiteral("late.json"), kLateWorker);
+    Collector collector;
+    Collector::Launch launch;
+    launch.scenario = path;
+    launch.program = QStringLiteral(FORKLINE_BIN);
+    QStringList prints;
+    connect(&collector, &Collector::printed, this, [&prints](int, const QString& text) { prints << text; });
+    QSignalSpy finished(&collector, &Collector::finished);
+    QString error;
+    QVERIFY(collector.start(launch, &error));
+    QTRY_VERIFY_WITH_TIMEOUT(prints.contains(QStringLiteral("main start")), 20000);
+    QVERIFY(changeFile(path, how)); // main is asleep; the worker starts after it wakes
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(finished.first().first().toInt(), 0);
+    const TraceModel& m = collector.model();
+    const int w = laneNamed(m, QStringLiteral("w"));
+    QVERIFY2(w >= 0, "the worker's lane is missing");
+    QVERIFY(findInstant(m.lane(w), InstantKind::End));
+    QVERIFY(!findInstant(m.lane(w), InstantKind::Failed));
+    QCOMPARE(laneNamed(m, QStringLiteral("x")), -1);
+    QCOMPARE(printedByTime(m),
+        QStringList({ QStringLiteral("main start"), QStringLiteral("w original"), QStringLiteral("main end") }));
+}
+
+void TestFaults::scenarioFileChangedDuringCliRun()
+{
+    // The command line checks the file and runs those same bytes.
+    QTemporaryDir dir;
+    const QString path = writeFile(dir, QStringLiteral("late.json"), kLateWorker);
+    QProcess p;
+    p.start(QStringLiteral(FORKLINE_BIN), { QStringLiteral("run"), path });
+    QTRY_VERIFY_WITH_TIMEOUT(p.canReadLine(), 20000);
+    QCOMPARE(p.readLine(), QByteArray("main start\n"));
+    QVERIFY(changeFile(path, QStringLiteral("deleted")));
+    QVERIFY(p.waitForFinished(30000));
+    QCOMPARE(p.exitCode(), 0);
+    QCOMPARE(p.readAllStandardOutput(), QByteArray("w original\nmain end\n"));
+    QCOMPARE(p.readAllStandardError(), QByteArray());
+}
 
 void TestFaults::endedWorkerLosesNothingToABroadcast()
 {

@@ -200,12 +200,15 @@ int writeOutputs(const TraceModel& model, const Outputs& o)
     return 0;
 }
 
-// Runs the checked scenario to its end and writes what was asked for.
-int runToEnd(const QString& scenarioArg, const Scenario& scenario, const RunOptions& options, const Outputs& outputs)
+// Runs the checked scenario (`scenarioData`, the very bytes that were checked) to its end and
+// writes what was asked for.
+int runToEnd(const QString& scenarioArg, const QByteArray& scenarioData, const Scenario& scenario,
+    const RunOptions& options, const Outputs& outputs)
 {
     Collector collector;
     Collector::Launch launch;
     launch.scenario = scenarioArg;
+    launch.scenarioData = scenarioData;
     launch.options = options;
     launch.forwardStdio = true;
     QString startError;
@@ -260,10 +263,14 @@ int cmdRun(const QStringList& args)
     if (const int r = checkImageSize(outputs); r >= 0)
         return r;
 
-    // Check everything before starting anything, so bad input never half-runs.
+    // Check everything before starting anything, so bad input never half-runs. The run gets
+    // these very bytes: what was checked is what runs, even if the file changes meanwhile.
     Scenario scenario;
     ScenarioError error;
-    if (!loadScenario(scenarioArg, &scenario, &error) || !applyRunOptions(&scenario, options, &error)) {
+    QByteArray scenarioData;
+    if (!readScenarioFile(scenarioArg, &scenarioData, &error)
+        || !loadScenarioData(scenarioArg, scenarioData, &scenario, &error)
+        || !applyRunOptions(&scenario, options, &error)) {
         err(error.toString());
         return 2;
     }
@@ -277,7 +284,7 @@ int cmdRun(const QStringList& args)
                          .arg(scenarioArg)));
         return 2;
     }
-    return runToEnd(scenarioArg, scenario, options, outputs);
+    return runToEnd(scenarioArg, scenarioData, scenario, options, outputs);
 }
 
 int cmdRender(const QStringList& args)

@@ -422,28 +422,43 @@ void localizeScenario(Scenario* scenario, const QLocale& locale)
     }
 }
 
-bool loadScenario(const QString& nameOrPath, Scenario* out, ScenarioError* error)
+namespace {
+bool looksLikeScenarioFile(const QString& nameOrPath)
 {
-    QString path = nameOrPath;
-    const bool looksLikeFile = nameOrPath.endsWith(QLatin1String(".json"), Qt::CaseInsensitive)
-        || nameOrPath.contains(QLatin1Char('/')) || nameOrPath.contains(QLatin1Char('\\'));
-    if (!looksLikeFile)
-        path = QStringLiteral(":/scenarios/%1.json").arg(nameOrPath);
-    QFile file(path);
+    return nameOrPath.endsWith(QLatin1String(".json"), Qt::CaseInsensitive) || nameOrPath.contains(QLatin1Char('/'))
+        || nameOrPath.contains(QLatin1Char('\\'));
+}
+
+QString scenarioPath(const QString& nameOrPath)
+{
+    return looksLikeScenarioFile(nameOrPath) ? nameOrPath : QStringLiteral(":/scenarios/%1.json").arg(nameOrPath);
+}
+} // namespace
+
+bool readScenarioFile(const QString& nameOrPath, QByteArray* data, ScenarioError* error)
+{
+    QFile file(scenarioPath(nameOrPath));
     if (!file.open(QIODevice::ReadOnly)) {
         *error = {};
         error->file = nameOrPath;
-        error->message = looksLikeFile ? tr("cannot open: %1").arg(file.errorString())
-                                       : tr("no built-in scenario of that name (see 'forkline list')");
+        error->message = looksLikeScenarioFile(nameOrPath)
+            ? tr("cannot open: %1").arg(file.errorString())
+            : tr("no built-in scenario of that name (see 'forkline list')");
         return false;
     }
-    const qint64 kMaxFile = 64 * 1024 * 1024;
-    if (file.size() > kMaxFile) {
+    if (file.size() > kMaxScenarioFileBytes) {
         *error = { nameOrPath, 0, 0, tr("file is larger than 64 MiB") };
         return false;
     }
-    if (!parseScenario(file.readAll(), nameOrPath, out, error))
+    *data = file.readAll();
+    return true;
+}
+
+bool loadScenarioData(const QString& nameOrPath, const QByteArray& data, Scenario* out, ScenarioError* error)
+{
+    if (!parseScenario(data, nameOrPath, out, error))
         return false;
+    const QString path = scenarioPath(nameOrPath);
     localizeScenario(out, uiLocale());
     out->source = path;
     if (out->name.isEmpty())
@@ -451,6 +466,12 @@ bool loadScenario(const QString& nameOrPath, Scenario* out, ScenarioError* error
     if (out->title.isEmpty())
         out->title = out->name;
     return true;
+}
+
+bool loadScenario(const QString& nameOrPath, Scenario* out, ScenarioError* error)
+{
+    QByteArray data;
+    return readScenarioFile(nameOrPath, &data, error) && loadScenarioData(nameOrPath, data, out, error);
 }
 
 QList<BuiltinScenario> builtinScenarios()

@@ -2,6 +2,7 @@
 #include "collector.h"
 
 #include "channelevent.h"
+#include "eventchannel.h"
 #include "platform.h"
 
 #include <QCoreApplication>
@@ -110,6 +111,14 @@ bool Collector::start(const Launch& launch, QString* error)
     m_stopping = false;
     m_exitCode = 0;
     m_error.clear();
+    m_scenarioData = launch.scenarioData;
+    if (m_scenarioData.isEmpty()) {
+        ScenarioError readError;
+        if (!readScenarioFile(launch.scenario, &m_scenarioData, &readError)) {
+            *error = readError.toString();
+            return false;
+        }
+    }
 
     m_server = new QLocalServer(this);
     m_server->setSocketOptions(QLocalServer::UserAccessOption);
@@ -239,8 +248,24 @@ void Collector::onReadyRead(QLocalSocket* socket)
         return;
     Inbox& inbox = m_inboxes[socket];
     inbox.data += socket->readAll();
+    if (!inbox.greeted)
+        answerScenarioRequest(socket, inbox);
     if (!m_ingestTimer.isActive())
         m_ingestTimer.start(kIngestDelayMs);
+}
+
+void Collector::answerScenarioRequest(QLocalSocket* socket, Inbox& inbox)
+{
+    const QByteArray request = EventChannel::scenarioRequest();
+    if (inbox.data.size() < request.size() && request.startsWith(inbox.data))
+        return; // the rest of the request is on its way
+    inbox.greeted = true;
+    // Events are JSON objects: a producer that asks for nothing starts with one.
+    if (!inbox.data.startsWith(request))
+        return;
+    inbox.data.remove(0, request.size());
+    socket->write(EventChannel::scenarioReplyHeader(m_scenarioData.size()));
+    socket->write(m_scenarioData);
 }
 
 void Collector::ingest()

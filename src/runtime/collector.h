@@ -26,6 +26,9 @@ public:
     struct Launch
     {
         QString scenario; // built-in name or .json path
+        // The scenario's bytes as the caller checked them; empty: start() reads `scenario`.
+        // Every process of the run gets them from here, never from the file (EventChannel).
+        QByteArray scenarioData;
         RunOptions options;
         // CLI: the runner's stdin/stdout/stderr are this process's own. GUI: captured.
         bool forwardStdio = false;
@@ -79,6 +82,7 @@ private:
     void broadcast(const QByteArray& line);
 
     QLocalServer* m_server = nullptr;
+    QByteArray m_scenarioData;
     QProcess* m_runner = nullptr;
     std::vector<QLocalSocket*> m_sockets;
     // Bytes received from one socket; everything before `from` has been applied.
@@ -86,7 +90,10 @@ private:
     {
         QByteArray data;
         qsizetype from = 0;
+        bool greeted = false; // past the first bytes, where a scenario request can be
     };
+    // Answers a scenario process's request for the run's scenario, which comes first.
+    void answerScenarioRequest(QLocalSocket* socket, Inbox& inbox);
     QHash<QLocalSocket*, Inbox> m_inboxes;
     size_t m_nextInbox = 0; // index into m_sockets where the next turn starts
     QTimer m_ingestTimer;

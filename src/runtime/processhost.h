@@ -34,7 +34,8 @@ public:
     struct Config
     {
         Scenario scenario;
-        QString scenarioArg; // what children are told to load (built-in name or path)
+        QString scenarioArg; // the scenario's name or path, for names and messages (children
+                             // get its bytes from the collector, not from the file)
         RunOptions options; // passed on to children
         QString channelName;
         QString queueServer; // process workers: the runner's queue broker

@@ -126,8 +126,16 @@ void runnerMain(int argc, char** argv)
     if (channelName.isEmpty() || scenarioName.isEmpty())
         die(QStringLiteral("forkline: runner mode needs --fl-channel and --scenario"), 2);
 
+    // The scenario comes from the collector, never from the disk: the run executes the bytes
+    // that were checked when it started, whatever happens to the file meanwhile.
+    EventChannel channel;
+    QString reason;
+    QByteArray scenarioData;
+    if (!channel.open(channelName, &reason, &scenarioData))
+        die(QStringLiteral("forkline: cannot reach the event channel: %1").arg(reason), 1);
     ScenarioError error;
-    if (!loadScenario(scenarioName, &config.scenario, &error) || !applyRunOptions(&config.scenario, options, &error))
+    if (!loadScenarioData(scenarioName, scenarioData, &config.scenario, &error)
+        || !applyRunOptions(&config.scenario, options, &error))
         die(error.toString(), 2);
     if (!config.rootWorker.isEmpty() && config.scenario.workerIndex(config.rootWorker) < 0)
         die(QStringLiteral("forkline: unknown worker %1").arg(config.rootWorker), 2);
@@ -141,10 +149,6 @@ void runnerMain(int argc, char** argv)
         : QCoreApplication::applicationFilePath();
     config.startedAt = startedAt;
 
-    EventChannel channel;
-    QString reason;
-    if (!channel.open(channelName, &reason))
-        die(QStringLiteral("forkline: cannot reach the event channel: %1").arg(reason), 1);
     ProcessHost host(std::move(config), &channel);
     const int code = host.run();
     channel.flush();

@@ -38,14 +38,18 @@ bool MainWindow::startRun()
     options.timeScale = m_timeScale->value();
     options.daemon = m_scenarios->workers()->daemonFlags();
     m_lessons->apply(&options);
+    // The run executes these very bytes, whatever happens to the file while it goes on.
     Scenario scenario;
     ScenarioError error;
-    if (!loadScenario(key, &scenario, &error) || !applyRunOptions(&scenario, options, &error)) {
+    QByteArray scenarioData;
+    if (!readScenarioFile(key, &scenarioData, &error) || !loadScenarioData(key, scenarioData, &scenario, &error)
+        || !applyRunOptions(&scenario, options, &error)) {
         showError(error.toString());
         return false;
     }
     Collector::Launch launch;
     launch.scenario = key;
+    launch.scenarioData = scenarioData;
     launch.options = options;
     launch.program = m_runnerProgram;
     // However busy the run, the window showing it keeps answering.
