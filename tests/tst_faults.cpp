@@ -46,6 +46,36 @@ QStringList printedByTime(const TraceModel& m)
     return texts;
 }
 
+// `sh -c SCRIPT forkline ARGS...`: the script sees the binary as "$0" and the rest as "$@".
+struct ShellRun
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+ShellRun runThroughShell(const QString& script, const QStringList& args, int timeoutMs = 120000)
+{
+    QProcess p;
+    p.start(
+        QStringLiteral("/bin/sh"), QStringList { QStringLiteral("-c"), script, QStringLiteral(FORKLINE_BIN) } + args);
+    ShellRun r;
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished();
+    }
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    return r;
+}
+
+QByteArray readAll(const QString& path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
 } // namespace
 
 class TestFaults : public QObject
@@ -55,6 +85,8 @@ private Q_SLOTS:
     void scenarioFileChangedDuringRun_data();
     void scenarioFileChangedDuringRun();
     void scenarioFileChangedDuringCliRun();
+    void closedStdinIsRefusedWhenTheRunNeedsInput();
+    void closedStdinFailsInputAsPythonDoes();
     void endedWorkerLosesNothingToABroadcast();
 };
 
@@ -108,6 +140,42 @@ void TestFaults::scenarioFileChangedDuringCliRun()
     QCOMPARE(p.exitCode(), 0);
     QCOMPARE(p.readAllStandardOutput(), QByteArray("w original\nmain end\n"));
     QCOMPARE(p.readAllStandardError(), QByteArray());
+}
+
+void TestFaults::closedStdinIsRefusedWhenTheRunNeedsInput()
+{
+#if defined(Q_OS_WIN)
+    QSKIP("no shell to close stdin with");
+#endif
+    // Closed, not the null device: the number 0 is free for whatever the program opens next.
+    const ShellRun r = runThroughShell(
+        QStringLiteral("exec \"$0\" \"$@\" <&-"), { QStringLiteral("run"), QStringLiteral("input-worker") }, 30000);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("standard input is closed"), r.err.constData());
+    QCOMPARE(r.out, QByteArray());
+}
+
+void TestFaults::closedStdinFailsInputAsPythonDoes()
+{
+#if defined(Q_OS_WIN)
+    QSKIP("no shell to close stdin with");
+#endif
+    // A daemon's question does not hold the run up, so the run goes on with stdin closed.
+    // CPython has no sys.stdin then: input() raises at once, before its prompt, and only that
+    // thread ends.
+    QTemporaryDir dir;
+    const QString path = writeFile(dir, QStringLiteral("ask.json"),
+        R"({"main": [{"start": "ask"}, {"sleep": 0.5}, {"print": "main goes on"}],
+            "workers": [{"name": "ask", "daemon": true, "steps": [{"input": "q? ", "into": "a"}, {"print": "got {a}"}]}]})");
+    const QString trace = dir.filePath(QStringLiteral("t.json"));
+    const ShellRun r = runThroughShell(QStringLiteral("exec \"$0\" \"$@\" <&-"),
+        { QStringLiteral("run"), path, QStringLiteral("--trace"), trace }, 30000);
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.out, QByteArray("main goes on\n"));
+    QVERIFY2(r.err.contains("Exception in ask: RuntimeError: input(): lost sys.stdin"), r.err.constData());
+    const QByteArray t = readAll(trace);
+    QVERIFY(t.contains("\"name\":\"failed\""));
+    QVERIFY(t.contains("RuntimeError: input(): lost sys.stdin"));
 }
 
 void TestFaults::endedWorkerLosesNothingToABroadcast()

@@ -6,6 +6,7 @@
 #include "cliutil.h"
 #include "collector.h"
 #include "imagelimits.h"
+#include "platform.h"
 #include "scenario.h"
 #include "timelineexport.h"
 
@@ -92,9 +93,12 @@ const Step* inputTheRunNeeds(const Scenario& sc)
     return nullptr;
 }
 
-// Standard input closed, or /dev/null: nobody can ever type an answer.
+// Standard input closed, or /dev/null: nobody can ever type an answer. (A closed one is the
+// null device by now: see guardStandardStreams.)
 bool stdinIsClosed()
 {
+    if (standardInputWasClosed())
+        return true;
 #if defined(Q_OS_WIN)
     return false;
 #else

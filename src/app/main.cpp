@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli.h"
 #include "clicompare.h"
+#include "platform.h"
 #include "runnermain.h"
 #include "window/guimain.h"
 
@@ -16,6 +17,8 @@ int main(int argc, char** argv)
     // a run's process tree is made of real copies of this program.
     if (Forkline::isProbeInvocation(argc, argv))
         Forkline::probeMain();
+    // Before Qt opens anything: no file of its own may take the number of a closed stdin.
+    Forkline::guardStandardStreams();
     if (Forkline::isRunnerInvocation(argc, argv))
         Forkline::runnerMain(argc, argv);
     const bool compare = Forkline::isCompareInvocation(argc, argv);

@@ -144,6 +144,10 @@ bool Collector::start(const Launch& launch, QString* error)
     if (launch.forwardStdio) {
         m_runner->setProcessChannelMode(QProcess::ForwardedChannels);
         m_runner->setInputChannelMode(QProcess::ForwardedInputChannel);
+        // The runner gets our stdin, the null device if it was closed: say it was, so that
+        // input() fails as Python's does then.
+        if (standardInputWasClosed())
+            args << QStringLiteral("--fl-stdin-closed");
     } else {
         m_runner->setProcessChannelMode(QProcess::SeparateChannels);
         connect(m_runner, &QProcess::readyReadStandardError, this, [this] {

@@ -17,4 +17,13 @@ qint64 currentTid();
 // Resident memory of this process in bytes (what a task manager shows), 0 if unknown.
 qint64 residentBytes();
 
+// Call first thing in main(). A program started with stdin, stdout or stderr closed would
+// have the next file it opens (Qt's event fd, a socket) take that number, then read its input
+// from it or write its output into it, and pass it to its children as theirs: each closed
+// one is opened on the null device instead. Windows has no such reuse and is left alone.
+void guardStandardStreams();
+// Whether stdin was closed when guardStandardStreams() ran (never on Windows), as Python's
+// sys.stdin is None then.
+bool standardInputWasClosed();
+
 } // namespace Forkline

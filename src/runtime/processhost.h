@@ -46,6 +46,9 @@ public:
         qint64 parentPid = 0;
         qint64 parentTid = 0;
         qint64 startedAt = 0; // the process's first moment (monotonic ns); 0: now
+        // The run was started with stdin closed: input() fails as Python's does when
+        // sys.stdin is None. (Each process has the null device as its stdin by then.)
+        bool stdinClosed = false;
     };
 
     ProcessHost(Config config, EventChannel* channel);

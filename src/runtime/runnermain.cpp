@@ -117,6 +117,8 @@ void runnerMain(int argc, char** argv)
         } else if (a == QLatin1String("--fork-flow")) {
             config.forkFlowId = next.toLongLong();
             ++i;
+        } else if (a == QLatin1String("--fl-stdin-closed")) {
+            config.stdinClosed = true;
         } else if (a == QLatin1String("--parent")) {
             if (!parseIds(next, &config.parentPid, &config.parentTid))
                 die(QStringLiteral("forkline: bad --parent %1").arg(next), 2);
@@ -142,6 +144,7 @@ void runnerMain(int argc, char** argv)
     config.scenarioArg = scenarioName;
     config.options = options;
     config.channelName = channelName;
+    config.stdinClosed = config.stdinClosed || standardInputWasClosed();
     // FORKLINE_WORKER_PROGRAM replaces the program of process workers (to show, and
     // test, what a worker that cannot start looks like).
     config.program = qEnvironmentVariableIsSet("FORKLINE_WORKER_PROGRAM")
