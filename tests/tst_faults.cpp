@@ -76,6 +76,11 @@ QByteArray readAll(const QString& path)
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
+int countPrints(const QByteArray& chromeTrace)
+{
+    return int(chromeTrace.count("\"name\":\"print\""));
+}
+
 } // namespace
 
 class TestFaults : public QObject
@@ -87,6 +92,8 @@ private Q_SLOTS:
     void scenarioFileChangedDuringCliRun();
     void closedStdinIsRefusedWhenTheRunNeedsInput();
     void closedStdinFailsInputAsPythonDoes();
+    void brokenPipeBeforeTheFirstPrint();
+    void brokenPipeEndsTheRunNormally();
     void endedWorkerLosesNothingToABroadcast();
 };
 
@@ -176,6 +183,54 @@ void TestFaults::closedStdinFailsInputAsPythonDoes()
     const QByteArray t = readAll(trace);
     QVERIFY(t.contains("\"name\":\"failed\""));
     QVERIFY(t.contains("RuntimeError: input(): lost sys.stdin"));
+}
+
+void TestFaults::brokenPipeBeforeTheFirstPrint()
+{
+#if defined(Q_OS_WIN)
+    QSKIP("no SIGPIPE on Windows");
+#endif
+    // The reader is gone before the program starts, and its first step is a print: whether that
+    // write comes before anything else the program writes must not matter. Several runs, as it
+    // is a matter of which of two threads writes first.
+    QTemporaryDir dir;
+    const QString path = writeFile(
+        dir, QStringLiteral("p.json"), R"({"main": [{"repeat": 50, "as": "i", "steps": [{"print": "line {i}"}]}]})");
+    const QString trace = dir.filePath(QStringLiteral("t.json"));
+    const ShellRun r
+        = runThroughShell(QStringLiteral("for i in 1 2 3 4 5 6 7 8; do"
+                                         "  rm -f \"$4\"; { sleep 0.2; \"$0\" \"$@\"; echo \"exit $?\" >&2; } | true;"
+                                         "  grep -o '\"name\":\"print\"' \"$4\" | wc -l >&2;"
+                                         "done"),
+            { QStringLiteral("run"), path, QStringLiteral("--trace"), trace }, 120000);
+    QCOMPARE(r.exitCode, 0);
+    const QString err = QString::fromUtf8(r.err);
+    QCOMPARE(err.count(QStringLiteral("exit 0\n50\n")), 8);
+    QVERIFY2(!err.contains(QStringLiteral("crashed")), qPrintable(err));
+}
+
+void TestFaults::brokenPipeEndsTheRunNormally()
+{
+#if defined(Q_OS_WIN)
+    QSKIP("no SIGPIPE on Windows");
+#endif
+    // The issue's own command: the reader takes one line and goes. The run goes on to its end,
+    // and the trace has every printed line.
+    QTemporaryDir dir;
+    const QString trace = dir.filePath(QStringLiteral("t.json"));
+    const QString status = dir.filePath(QStringLiteral("status"));
+    const ShellRun r = runThroughShell(QStringLiteral("{ \"$0\" \"$@\"; echo $? >'%1'; } | head -n 1").arg(status),
+        { QStringLiteral("run"), QStringLiteral("buyer-seller"), QStringLiteral("--time-scale"), QStringLiteral("0.05"),
+            QStringLiteral("--trace"), trace },
+        120000);
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(readAll(status), QByteArray("0\n"));
+    QCOMPARE(r.out, QStringLiteral("[메인] start\n").toUtf8());
+    const QString err = QString::fromUtf8(r.err);
+    QVERIFY2(!err.contains(QStringLiteral("crashed")), qPrintable(err));
+    QVERIFY2(err.contains(QStringLiteral("broken pipe")), qPrintable(err));
+    QCOMPARE(err.count(QLatin1Char('\n')), 1); // one line says it
+    QCOMPARE(countPrints(readAll(trace)), 42);
 }
 
 void TestFaults::endedWorkerLosesNothingToABroadcast()

@@ -13,10 +13,12 @@
 #include <QCoreApplication>
 #include <QGuiApplication>
 #include <QTimer>
+#include <csignal>
 #include <cstring>
 #include <memory>
 
 #if !defined(Q_OS_WIN)
+#include <poll.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #endif
@@ -108,6 +110,32 @@ bool stdinIsClosed()
     struct stat null;
     return S_ISCHR(in.st_mode) && stat("/dev/null", &null) == 0 && in.st_rdev == null.st_rdev;
 #endif
+}
+
+// The reader of standard output went away (`| head -1`): writing there would fail with EPIPE.
+bool stdoutReaderGone()
+{
+#if defined(Q_OS_WIN)
+    return false;
+#else
+    pollfd p { STDOUT_FILENO, POLLOUT, 0 };
+    return ::poll(&p, 1, 0) == 1 && (p.revents & (POLLERR | POLLHUP)) != 0;
+#endif
+}
+
+// The one line a run whose printed text lost its reader ends with. The run itself went on
+// (see writeStdout in the runtime), so its exit code is what the run and the outputs make it.
+void reportBrokenStdout(const QString& trace, bool traceWritten)
+{
+    if (!stdoutReaderGone())
+        return;
+    err(QStringLiteral("forkline: ")
+        + (trace.isEmpty() || !traceWritten
+                ? tr("standard output was closed by its reader (broken pipe); the run went on to its end without "
+                     "showing the rest of its printed lines")
+                : tr("standard output was closed by its reader (broken pipe); the run went on to its end, and %1 "
+                     "has every printed line")
+                      .arg(trace)));
 }
 
 int cmdList()
@@ -234,6 +262,7 @@ int runToEnd(const QString& scenarioArg, const QByteArray& scenarioData, const S
     model.scenario = scenario.name;
     model.title = scenario.title;
     const int writeCode = writeOutputs(model, outputs);
+    reportBrokenStdout(outputs.trace, writeCode == 0);
     if (code == 130)
         return 130;
     if (code == 2)
@@ -338,6 +367,10 @@ bool isCliInvocation(int argc, char** argv)
 
 int cliMain(int argc, char** argv)
 {
+#if !defined(Q_OS_WIN)
+    // A reader that stops reading (`forkline list | head -1`) ends nothing: writes fail instead.
+    std::signal(SIGPIPE, SIG_IGN);
+#endif
     const QByteArray command = argv[1];
     const auto app = cliApplication<QGuiApplication>(argc, argv, { "--png", "--svg" });
     setUpCliApplication();

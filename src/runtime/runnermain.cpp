@@ -70,6 +70,11 @@ void runnerMain(int argc, char** argv)
     // Ctrl+C in a terminal reaches the whole process group: the collector turns it into an
     // orderly abort, so the scenario processes ignore it themselves.
     std::signal(SIGINT, SIG_IGN);
+    // A reader of the printed text that goes away (`| head -1`) must not end the run: a write
+    // fails with EPIPE instead, and the text goes on to the trace only (ProcessHost::print).
+    // Qt ignores SIGPIPE too, but only once it first writes to a socket: too late for a print
+    // that comes first.
+    std::signal(SIGPIPE, SIG_IGN);
 #endif
     QCoreApplication app(argc, argv);
     installTranslators(); // a worker's failure reaches the user in their language
