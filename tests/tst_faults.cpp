@@ -94,6 +94,7 @@ private Q_SLOTS:
     void closedStdinFailsInputAsPythonDoes();
     void brokenPipeBeforeTheFirstPrint();
     void brokenPipeEndsTheRunNormally();
+    void killedRunnerLeavesItsWorkersAborted();
     void endedWorkerLosesNothingToABroadcast();
 };
 
@@ -231,6 +232,55 @@ void TestFaults::brokenPipeEndsTheRunNormally()
     QVERIFY2(err.contains(QStringLiteral("broken pipe")), qPrintable(err));
     QCOMPARE(err.count(QLatin1Char('\n')), 1); // one line says it
     QCOMPARE(countPrints(readAll(trace)), 42);
+}
+
+void TestFaults::killedRunnerLeavesItsWorkersAborted()
+{
+#if defined(Q_OS_WIN)
+    QSKIP("SIGKILL");
+#else
+    QTemporaryDir dir;
+    const QString path = writeFile(dir, QStringLiteral("k.json"),
+        R"({"main": [{"start": "c"}, {"start": "s"}, {"sleep": 30}],
+            "workers": [{"name": "c", "kind": "process", "steps": [{"crash": "abort"}]},
+                        {"name": "s", "kind": "process", "steps": [{"print": "s up"}, {"sleep": 30}]}]})");
+    Collector collector;
+    Collector::Launch launch;
+    launch.scenario = path;
+    launch.program = QStringLiteral(FORKLINE_BIN);
+    QSignalSpy printed(&collector, &Collector::printed);
+    QSignalSpy finished(&collector, &Collector::finished);
+    QString error;
+    QVERIFY(collector.start(launch, &error));
+    auto lane = [&](const char* name) -> const Lane* {
+        const int i = laneNamed(collector.model(), QLatin1String(name));
+        return i < 0 ? nullptr : &collector.model().lane(i);
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(printed.count() == 1 && lane("c") && findInstant(*lane("c"), InstantKind::Crashed), 20000);
+    const qint64 survivor = lane("s")->pid;
+    QVERIFY(processAlive(survivor));
+    QElapsedTimer sinceKill;
+    sinceKill.start();
+    QCOMPARE(::kill(pid_t(collector.runnerPid()), SIGKILL), 0);
+    QVERIFY(finished.wait(10000));
+    // Nothing of the run is left soon after: the survivor is told to end at once.
+    QTRY_VERIFY_WITH_TIMEOUT(!processAlive(survivor), 5000);
+    QVERIFY2(sinceKill.elapsed() < 1500, qPrintable(QString::number(sinceKill.elapsed())));
+    QCOMPARE(finished.first().first().toInt(), 1);
+    QCOMPARE(collector.errorText(), QStringLiteral("the runner crashed (signal 9)"));
+
+    const Lane* main = lane("MainThread");
+    QVERIFY(main);
+    const Instant* mainCrash = findInstant(*main, InstantKind::Crashed);
+    QVERIFY(mainCrash);
+    QCOMPARE(mainCrash->code, SIGKILL);
+    // The worker that was still running was cut short; it did not crash.
+    QVERIFY(findInstant(*lane("s"), InstantKind::Aborted));
+    QVERIFY(!findInstant(*lane("s"), InstantKind::Crashed));
+    // The one that crashed by itself before stays crashed, with its own signal.
+    QCOMPARE(findInstant(*lane("c"), InstantKind::Crashed)->code, SIGABRT);
+    QVERIFY(!findInstant(*lane("c"), InstantKind::Aborted));
+#endif
 }
 
 void TestFaults::endedWorkerLosesNothingToABroadcast()

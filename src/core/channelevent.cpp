@@ -465,9 +465,16 @@ bool applyEvent(TraceModel& model, const ChannelEvent& ev, qint64 t0)
         model.noteTime(t);
         return true;
     }
-    case ChannelEvent::Type::State:
-        model.setState(model.ensureLane(ev.pid, ev.tid), t, ev.state);
+    case ChannelEvent::Type::State: {
+        const int index = model.ensureLane(ev.pid, ev.tid);
+        const Lane& l = model.lane(index);
+        // Each process has a socket of its own: a child's last states can arrive after its
+        // parent's report of its death. They must not reopen the lane that death ended.
+        if (l.ended && !l.instants.empty() && t <= l.instants.back().t)
+            return true;
+        model.setState(index, t, ev.state);
         return true;
+    }
     case ChannelEvent::Type::Instant:
         addInstant(model, ev, t);
         return true;

@@ -339,6 +339,10 @@ void Collector::onRunnerFinished(int exitCode, QProcess::ExitStatus status)
             Q_EMIT stderrText(rest);
     }
     m_killTimer.stop();
+    // Killed or crashed: the processes it started are still there, and nobody else would end
+    // them. They end themselves at once, each marking its own lanes aborted.
+    if (status == QProcess::CrashExit && !m_stopping)
+        broadcast("abort");
     m_drainTimer.start();
     maybeFinish();
 }
@@ -354,14 +358,16 @@ void Collector::maybeFinish()
     m_drainTimer.stop();
     m_running = false;
     const qint64 end = std::max(elapsed(), m_model.endTime());
-    // Whatever is still open ended with the process: killed by a signal, or stopped.
+    // Whatever is still open ended with the process: killed by a signal, or stopped. When the
+    // runner died by a signal, only its own lanes crashed; those of the processes it started
+    // were cut short (a child that crashed by itself was seen, and marked, by the runner).
     for (int i = 0; i < m_model.laneCount(); ++i) {
         const Lane& l = m_model.lane(i);
         if (l.ended)
             continue;
-        if (m_exitStatus == QProcess::CrashExit && !m_stopping)
+        if (m_exitStatus == QProcess::CrashExit && !m_stopping && l.pid == m_runnerPid)
             m_model.addInstant(i, end, InstantKind::Crashed, {}, m_exitCode);
-        else if (m_stopping)
+        else if (m_stopping || m_exitStatus == QProcess::CrashExit)
             m_model.addInstant(i, end, InstantKind::Aborted);
         else
             m_model.addInstant(i, end, InstantKind::End);
