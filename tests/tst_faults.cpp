@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // What the world outside a run can do to it: edit or delete its scenario file, start it with
 // stdin closed, stop reading what it prints, kill its runner. Through the real binary.
+#include "collector.h"
+#include "runutil.h"
 #include "testutil.h"
 
 #include <QElapsedTimer>
 #include <QRegularExpression>
+#include <QSignalSpy>
 #include <QTest>
 #include <QThread>
 

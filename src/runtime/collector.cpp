@@ -182,6 +182,7 @@ bool Collector::start(const Launch& launch, QString* error)
     m_t0 = monotonicNs();
     m_running = true;
     m_runner->start(program, args);
+    m_runnerPid = m_runner->processId();
     return true;
 }
 

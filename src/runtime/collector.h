@@ -23,6 +23,8 @@ class Collector : public QObject
 {
     Q_OBJECT
 public:
+    // The runner's process id once started (0 before): what a test kills to play a crash.
+    qint64 runnerPid() const { return m_runnerPid; }
     struct Launch
     {
         QString scenario; // built-in name or .json path
@@ -84,6 +86,7 @@ private:
     QLocalServer* m_server = nullptr;
     QByteArray m_scenarioData;
     QProcess* m_runner = nullptr;
+    qint64 m_runnerPid = 0; // kept after the process object has gone, to tell its lanes apart
     std::vector<QLocalSocket*> m_sockets;
     // Bytes received from one socket; everything before `from` has been applied.
     struct Inbox
