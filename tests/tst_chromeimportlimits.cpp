@@ -68,6 +68,7 @@ private Q_SLOTS:
     void progress();
     void cancel();
     void offThread();
+    void manyCounterTracks();
 };
 
 void TestChromeImportLimits::badInput_data()
@@ -372,6 +373,35 @@ void TestChromeImportLimits::offThread()
     QVERIFY(result.canceled || result.ok()); // a fast machine may finish first
     if (result.canceled)
         QVERIFY(result.model.isEmpty());
+}
+
+void TestChromeImportLimits::manyCounterTracks()
+{
+    // 50,000 counter series of one process, two samples each: each sample's track is found
+    // through an index (a search through every track made this take about 40 s).
+    constexpr int kTracks = 50000;
+    QByteArray trace = "{\"traceEvents\":[\n";
+    for (int round = 0; round < 2; ++round) {
+        for (int i = 0; i < kTracks; ++i) {
+            trace += "{\"ph\":\"C\",\"name\":\"series " + QByteArray::number(i) + "\",\"pid\":7,\"ts\":"
+                + QByteArray::number(round * 10) + ",\"args\":{\"MiB\":" + QByteArray::number(i + round) + "}},\n";
+        }
+    }
+    trace += "{\"ph\":\"i\",\"pid\":7,\"ts\":20}\n]}\n";
+    for (JsonBackend b : backends()) {
+        ChromeTraceImportOptions options;
+        options.backend = b;
+        QElapsedTimer timer;
+        timer.start();
+        const ChromeTraceImportResult r = importChromeTraceData(trace, QStringLiteral("counters.json"), options);
+        const qint64 ms = timer.elapsed();
+        QVERIFY2(r.ok(), qPrintable(r.error));
+        QCOMPARE(r.model.counters().size(), size_t(kTracks));
+        const CounterTrack& track = r.model.counters()[size_t(kTracks - 1)];
+        QCOMPARE(track.samples.size(), size_t(2));
+        QCOMPARE(track.samples[1].value, double(kTracks));
+        QVERIFY2(ms < 10000, qPrintable(QStringLiteral("%1: %2 ms").arg(QLatin1String(backendName(b))).arg(ms)));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestChromeImportLimits)
