@@ -228,6 +228,18 @@ void TestChromeImportLimits::tolerated_data()
                                      << QStringLiteral("badTime");
     QTest::newRow("ts out of range") << QByteArray("{\"ph\":\"i\",\"pid\":1,\"tid\":1,\"ts\":1e300}") << 0 << 0
                                      << QStringLiteral("badTime");
+    // Numbers that once went through undefined behaviour on their way to a qint64.
+    QTest::newRow("pid -0x8000000000000000")
+        << QByteArray("{\"ph\":\"X\",\"pid\":\"-0x8000000000000000\",\"tid\":1,\"ts\":0,\"dur\":1}") << 1 << 1
+        << QString();
+    QTest::newRow("pid 1e300") << QByteArray("{\"ph\":\"X\",\"pid\":1e300,\"tid\":1,\"ts\":0,\"dur\":1}") << 0 << 0
+                               << QStringLiteral("noPid");
+    QTest::newRow("tid -1e300") << QByteArray("{\"ph\":\"X\",\"pid\":1,\"tid\":-1e300,\"ts\":0,\"dur\":1}") << 0 << 0
+                                << QStringLiteral("noPid");
+    QTest::newRow("code and ppid 1e300") << QByteArray(
+        "{\"ph\":\"i\",\"name\":\"end\",\"pid\":1,\"tid\":1,\"ts\":0,\"args\":{\"code\":1e300}},"
+        "{\"ph\":\"M\",\"name\":\"process_name\",\"pid\":1,\"args\":{\"name\":\"p\",\"ppid\":-1e300}}")
+                                         << 1 << 0 << QString();
     QTest::newRow("E without B") << QByteArray("{\"ph\":\"E\",\"pid\":1,\"tid\":1,\"ts\":5}") << 0 << 0
                                  << QStringLiteral("unmatched");
     QTest::newRow("unknown phase") << QByteArray("{\"ph\":\"Q\",\"pid\":1,\"tid\":1,\"ts\":5}") << 0 << 0

@@ -66,9 +66,7 @@ private:
             const QByteArray s = v.toString().toUtf8();
             out->valid = integerFromText(std::string_view(s.constData(), size_t(s.size())), &out->value);
         } else if (v.isDouble()) {
-            const double d = v.toDouble();
-            out->valid = d == double(qint64(d)) && d > -9.2e18 && d < 9.2e18;
-            out->value = out->valid ? v.toInteger() : 0;
+            out->valid = wholeFromDouble(v.toDouble(), &out->value);
         }
     }
 

@@ -61,7 +61,7 @@ bool microsToNanos(std::string_view text, qint64* ns)
         if (m < kMantissaLimit)
             m = m * 10 + std::uint64_t(*p - '0');
         else
-            ++exp10; // beyond 17 significant digits: far below a nanosecond or out of range anyway
+            exp10 = std::min(exp10 + 1, 100000); // beyond 17 significant digits: out of range anyway
     }
     if (p < end && *p == '.') {
         ++p;
@@ -128,6 +128,15 @@ bool microsToNanos(double us, qint64* ns)
     return true;
 }
 
+bool wholeFromDouble(double d, qint64* out)
+{
+    // The range first: converting a double beyond qint64 to one is undefined behaviour.
+    if (!(d > -9.2e18 && d < 9.2e18) || d != std::trunc(d))
+        return false;
+    *out = qint64(d);
+    return true;
+}
+
 bool integerFromText(std::string_view text, qint64* out)
 {
     text = trimmed(text);
@@ -161,7 +170,9 @@ bool integerFromText(std::string_view text, qint64* out)
     // Hex ids are often 64-bit patterns: keep their bits rather than refuse them.
     if (base == 10 && v > std::uint64_t(std::numeric_limits<qint64>::max()))
         return false;
-    *out = negative ? -qint64(v) : qint64(v);
+    // Negated as unsigned: "-0x8000000000000000" is INT64_MIN, whose negation as a qint64
+    // would overflow.
+    *out = qint64(negative ? std::uint64_t(0) - v : v);
     return true;
 }
 

@@ -92,6 +92,8 @@ std::unique_ptr<TraceEventParser> makeQtJsonEventParser();
 // of range.
 bool microsToNanos(std::string_view text, qint64* ns);
 bool microsToNanos(double us, qint64* ns);
+// A JSON number as a whole qint64: false for a fraction, infinity, NaN or a value out of range.
+bool wholeFromDouble(double d, qint64* out);
 // An integer written as decimal or 0x-hex text (string ids, pids written as strings).
 bool integerFromText(std::string_view text, qint64* out);
 
