@@ -76,10 +76,11 @@ private:
             return;
         out->present = true;
         if (v.isDouble()) {
-            out->valid = microsToNanos(v.toDouble(), &out->value);
+            out->valid = microsToNanos(v.toDouble(), &out->value, &out->outOfRange);
         } else if (v.isString()) {
             const QByteArray s = v.toString().toUtf8();
-            out->valid = microsToNanos(std::string_view(s.constData(), size_t(s.size())), &out->value);
+            out->valid
+                = microsToNanos(std::string_view(s.constData(), size_t(s.size())), &out->value, &out->outOfRange);
         }
     }
 

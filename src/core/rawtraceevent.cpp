@@ -40,8 +40,13 @@ bool isDigit(char c)
 
 } // namespace
 
-bool microsToNanos(std::string_view text, qint64* ns)
+bool microsToNanos(std::string_view text, qint64* ns, bool* outOfRange)
 {
+    auto tooLarge = [outOfRange] {
+        if (outOfRange)
+            *outOfRange = true;
+        return false;
+    };
     // Decimal arithmetic on the text itself: a double cannot hold every nanosecond of a
     // trace that starts at boot time, and our own files must come back exactly.
     text = trimmed(text);
@@ -97,7 +102,7 @@ bool microsToNanos(std::string_view text, qint64* ns)
     if (exp10 >= 0) {
         for (int i = 0; i < exp10; ++i) {
             if (m > kMax / 10)
-                return false;
+                return tooLarge();
             m *= 10;
         }
     } else if (exp10 < -19) {
@@ -112,18 +117,21 @@ bool microsToNanos(std::string_view text, qint64* ns)
             ++m;
     }
     if (m > kMax)
-        return false;
+        return tooLarge();
     *ns = negative ? -qint64(m) : qint64(m);
     return true;
 }
 
-bool microsToNanos(double us, qint64* ns)
+bool microsToNanos(double us, qint64* ns, bool* outOfRange)
 {
-    if (!std::isfinite(us))
+    if (std::isnan(us))
         return false;
     const double v = us * 1000.0;
-    if (std::fabs(v) >= 9.2e18)
+    if (!(std::fabs(v) < 9.2e18)) {
+        if (outOfRange)
+            *outOfRange = true;
         return false;
+    }
     *ns = qint64(std::llround(v));
     return true;
 }

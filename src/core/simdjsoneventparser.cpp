@@ -73,7 +73,7 @@ error_code readMicros(od::value& v, RawNumber* out)
     } else {
         token = v.raw_json_token(); // the number's own digits, trailing blanks and all
     }
-    out->valid = microsToNanos(token, &out->value);
+    out->valid = microsToNanos(token, &out->value, &out->outOfRange);
     return SUCCESS;
 }
 
