@@ -62,6 +62,22 @@ bool valueText(StepParser& p, const JsonValue& s, const QString& key, QString* o
 
 } // namespace
 
+bool repeatedMember(const JsonValue& obj, size_t i, QSet<QString>* seen)
+{
+    constexpr size_t kLookBack = 8; // below this, comparing is cheaper than hashing
+    const QString& key = obj.object[i].first;
+    if (obj.object.size() <= kLookBack) {
+        for (size_t j = 0; j < i; ++j) {
+            if (obj.object[j].first == key)
+                return true;
+        }
+        return false;
+    }
+    const qsizetype before = seen->size();
+    seen->insert(key);
+    return seen->size() == before;
+}
+
 QStringList dataStepKinds()
 {
     return { QStringLiteral("compute"), QStringLiteral("acquire"), QStringLiteral("release"), QStringLiteral("send"),
@@ -178,22 +194,23 @@ bool parseDataMembers(StepParser& p, const JsonValue& root, Scenario* out)
     if (const JsonValue* sh = root.member(QStringLiteral("shared"))) {
         if (!sh->isObject())
             return p.fail(*sh, tr("\"shared\" maps names to whole numbers, e.g. {\"counter\": 0}"));
-        for (const auto& [key, value] : sh->object) {
-            for (const auto& seen : out->shared) {
-                if (seen.first == key)
-                    return p.fail(value, tr("shared value \"%1\" appears twice").arg(key));
-            }
+        QSet<QString> seen;
+        for (size_t i = 0; i < sh->object.size(); ++i) {
+            const auto& [key, value] = sh->object[i];
+            if (repeatedMember(*sh, i, &seen))
+                return p.fail(value, tr("shared value \"%1\" appears twice").arg(key));
             qint64 n = 0;
             if (!wholeNumber(value, -(1LL << 53), 1LL << 53, &n))
                 return p.fail(value, tr("shared value \"%1\" must be a whole number").arg(key));
             out->shared.append({ key, n });
         }
     }
+    QSet<QString> declared;
+    declared.reserve(out->shared.size());
+    for (const auto& kv : out->shared)
+        declared.insert(kv.first);
     for (const auto& [used, at] : p.sharedUses) {
-        bool declared = false;
-        for (const auto& kv : out->shared)
-            declared = declared || kv.first == used;
-        if (!declared)
+        if (!declared.contains(used))
             return p.fail(*at, tr("\"%1\" is not declared in \"shared\"").arg(used));
     }
     if (const JsonValue* cmp = root.member(QStringLiteral("compare"))) {

@@ -4,6 +4,7 @@
 #include "jsonvalue.h"
 #include "scenario.h"
 
+#include <QSet>
 #include <functional>
 
 namespace Forkline {
@@ -16,6 +17,11 @@ struct StepParser
     // Names of shared values used by load/store, checked once the whole file is read.
     std::vector<std::pair<QString, const JsonValue*>> sharedUses;
 };
+
+// True when the name of member i of `obj` came earlier in it. Called for i = 0, 1, 2, ... with
+// the same `seen`: a step's few members are compared by looking back, bigger objects go through
+// the hash, so loading stays linear in the size of the file.
+bool repeatedMember(const JsonValue& obj, size_t i, QSet<QString>* seen);
 
 // The step kinds of the data lessons (compute, locks, queues, shared values, memory).
 QStringList dataStepKinds();
