@@ -391,6 +391,13 @@ void TestScenarioLoader::memberOrderDoesNotMatter()
     QCOMPARE(repeat.count, qint64(2));
     QCOMPARE(repeat.var, QStringLiteral("n"));
     QCOMPARE(repeat.body.size(), size_t(1));
+
+    // "add" is a step of its own and a member of a store step: with sorted keys it comes first.
+    QVERIFY2(parse(R"({"main": [{"add": 1, "store": "x", "value": "{c}"}], "shared": {"x": 0}})", &sc, &err),
+        qPrintable(err.toString()));
+    QCOMPARE(sc.main[0].kind, Step::Kind::Store);
+    QCOMPARE(sc.main[0].target, QStringLiteral("x"));
+    QCOMPARE(sc.main[0].amount, qint64(1));
 }
 
 void TestScenarioLoader::dataSteps()

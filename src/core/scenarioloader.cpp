@@ -139,8 +139,15 @@ public:
             QStringLiteral("start"), QStringLiteral("join"), QStringLiteral("repeat"), QStringLiteral("terminate"),
             QStringLiteral("input"), QStringLiteral("crash") }
             + dataStepKinds();
-        const auto named
+        auto named
             = std::find_if(s.object.begin(), s.object.end(), [](const auto& kv) { return kinds.contains(kv.first); });
+        // "add" is also a member of a store step, and sorted keys put it before "store".
+        if (named != s.object.end() && named->first == QLatin1String("add")) {
+            const auto store = std::find_if(
+                s.object.begin(), s.object.end(), [](const auto& kv) { return kv.first == QLatin1String("store"); });
+            if (store != s.object.end())
+                named = store;
+        }
         const auto& [kind, arg] = named == s.object.end() ? s.object.front() : *named;
         if (kind == QLatin1String("print")) {
             step->kind = Step::Kind::Print;
