@@ -494,6 +494,13 @@ void TestScenarioLoader::badDataSteps_data()
                                    << QStringLiteral("from 1 to 4096");
     QTest::newRow("alloc too much") << QByteArray(R"({"main": [{"alloc": "d", "mb": 4097}]})") << 1 << 32
                                     << QStringLiteral("from 1 to 4096");
+    QTest::newRow("allocs add up to too much")
+        << QByteArray(R"({"main": [{"alloc": "a", "mb": 4096}, {"alloc": "b", "mb": 4000}, {"alloc": "c", "mb": 97}]})")
+        << 1 << 88 << QStringLiteral("add up to 8193 MiB, more than the 8192 MiB a scenario may allocate in all");
+    QTest::newRow("a process worker's copy adds up to too much") << QByteArray(
+        R"({"main": [{"alloc": "d", "mb": 4096}, {"start": "p"}, {"join": "p"}], "workers": [{"name": "p", )"
+        R"("kind": "process", "steps": [{"alloc": "e", "mb": 1}, {"touch": "d"}]}]})")
+                                                                 << 1 << 161 << QStringLiteral("add up to 8193 MiB");
     QTest::newRow("gil as number") << QByteArray(R"({"gil": 1, "main": []})") << 1 << 9
                                    << QStringLiteral("\"gil\" must be true or false");
     QTest::newRow("switch interval zero") << QByteArray(R"({"switch_interval": 0, "main": []})") << 1 << 21
@@ -703,6 +710,18 @@ void TestScenarioLoader::limitsAccepted_data()
     QTest::newRow("32 nested repeats") << nestedRepeats(32);
     QTest::newRow("repeat 1000000") << QByteArray(R"({"main": [{"repeat": 1000000, "steps": []}]})");
     QTest::newRow("sleep one day") << QByteArray(R"({"main": [{"sleep": 86400}]})");
+    QTest::newRow("allocs of 8192 MiB in all") << QByteArray(
+        R"({"main": [{"alloc": "a", "mb": 4096}, {"alloc": "b", "mb": 4096}, {"free": "a"}, {"free": "b"}]})");
+    // A repeat allocates the same buffer again (the old one goes), and a process worker copies
+    // a buffer once however often it touches it; threads share their process's buffers.
+    QTest::newRow("alloc in a repeat counts once")
+        << QByteArray(R"({"main": [{"repeat": 1000, "steps": [{"alloc": "d", "mb": 4096}, {"free": "d"}]}]})");
+    QTest::newRow("a process worker's copy counts once") << QByteArray(
+        R"({"main": [{"alloc": "d", "mb": 4096}, {"start": "p"}, {"join": "p"}], "workers": [{"name": "p", )"
+        R"("kind": "process", "steps": [{"touch": "d"}, {"touch": "d"}, {"touch": "d"}]}]})");
+    QTest::newRow("threads share buffers") << QByteArray(
+        R"({"main": [{"alloc": "d", "mb": 4096}, {"alloc": "e", "mb": 4096}, {"start": "t"}, {"join": "t"}], )"
+        R"("workers": [{"name": "t", "steps": [{"touch": "d"}, {"touch": "e"}]}]})");
 }
 
 void TestScenarioLoader::limitsAccepted()

@@ -257,7 +257,10 @@ public:
         const JsonValue* body = w.member(QStringLiteral("steps"));
         if (!body)
             return fail(w, tr("worker \"%1\" has no \"steps\"").arg(out->name));
-        return steps(*body, &out->steps, 0);
+        m_data.processWorker = out->kind == WorkerSpec::Kind::Process ? out->name : QString();
+        const bool ok = steps(*body, &out->steps, 0);
+        m_data.processWorker.clear();
+        return ok;
     }
 
     bool load(const JsonValue& root, Scenario* out)
@@ -289,7 +292,7 @@ public:
             if (kv.first == QLatin1String("main") && !steps(kv.second, &out->main, 0))
                 return false;
         }
-        return parseDataMembers(m_data, root, out) && crossCheck(*out);
+        return parseDataMembers(m_data, root, out) && crossCheck(*out) && checkMemoryTotal(m_data);
     }
 
     // "translations": {"ko": {"title": "...", "description": "..."}, ...}

@@ -2,6 +2,7 @@
 #include "scenariosteps_p.h"
 
 #include <QCoreApplication>
+#include <algorithm>
 #include <cmath>
 
 namespace Forkline {
@@ -170,13 +171,48 @@ bool parseDataStep(StepParser& p, const QString& kind, const JsonValue& s, const
             return p.fail(s, tr("\"alloc\" needs \"mb\" (the size in MiB)"));
         if (!wholeNumber(*mb, 1, kMaxAllocMiB, &step->amount))
             return p.fail(*mb, tr("\"mb\" takes a whole number of MiB from 1 to %1").arg(kMaxAllocMiB));
+        p.memoryUses.push_back({ step->target, step->amount, QString(), mb });
         return true;
     }
     if (kind == QLatin1String("touch") || kind == QLatin1String("free")) {
         step->kind = kind == QLatin1String("touch") ? Step::Kind::Touch : Step::Kind::Free;
-        return name(p, arg, kind, &step->target) && p.checkKeys(s, { kind }, tr("a %1 step").arg(kind));
+        if (!name(p, arg, kind, &step->target) || !p.checkKeys(s, { kind }, tr("a %1 step").arg(kind)))
+            return false;
+        // A process worker that touches a buffer gets its own copy of it.
+        if (step->kind == Step::Kind::Touch && !p.processWorker.isEmpty())
+            p.memoryUses.push_back({ step->target, 0, p.processWorker, &arg });
+        return true;
     }
     return p.fail(arg, tr("unknown step \"%1\"").arg(kind));
+}
+
+// A repeat allocates a named buffer again in place of the old one, and a process worker copies
+// a buffer once however often it touches it: steps count as written, not as run.
+bool checkMemoryTotal(StepParser& p)
+{
+    QHash<QString, qint64> sizes; // the largest alloc of each buffer
+    for (const StepParser::MemoryUse& use : p.memoryUses) {
+        qint64& size = sizes[use.buffer];
+        size = std::max(size, use.mib);
+    }
+    QSet<QPair<QString, QString>> copied; // (worker, buffer)
+    qint64 total = 0;
+    for (const StepParser::MemoryUse& use : p.memoryUses) {
+        if (use.mib == 0) {
+            const qsizetype before = copied.size();
+            copied.insert({ use.worker, use.buffer });
+            if (copied.size() == before)
+                continue;
+        }
+        total += use.mib > 0 ? use.mib : sizes.value(use.buffer);
+        if (total > kMaxAllocTotalMiB)
+            return p.fail(*use.at,
+                tr("with this step the scenario's buffers add up to %1 MiB, more than the %2 MiB a scenario may "
+                   "allocate in all")
+                    .arg(total)
+                    .arg(kMaxAllocTotalMiB));
+    }
+    return true;
 }
 
 bool parseDataMembers(StepParser& p, const JsonValue& root, Scenario* out)
