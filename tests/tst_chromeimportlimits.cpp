@@ -430,7 +430,8 @@ void TestChromeImportLimits::offThread()
 void TestChromeImportLimits::manyCounterTracks()
 {
     // 50,000 counter series of one process, two samples each: each sample's track is found
-    // through an index (a search through every track made this take about 40 s).
+    // through an index (a search through every track made this take about 40 s; it takes about
+    // 1 s now, 4 s in a sanitizer build).
     constexpr int kTracks = 50000;
     QByteArray trace = "{\"traceEvents\":[\n";
     for (int round = 0; round < 2; ++round) {
@@ -452,7 +453,7 @@ void TestChromeImportLimits::manyCounterTracks()
         const CounterTrack& track = r.model.counters()[size_t(kTracks - 1)];
         QCOMPARE(track.samples.size(), size_t(2));
         QCOMPARE(track.samples[1].value, double(kTracks));
-        QVERIFY2(ms < 10000, qPrintable(QStringLiteral("%1: %2 ms").arg(QLatin1String(backendName(b))).arg(ms)));
+        QVERIFY2(ms < 20000, qPrintable(QStringLiteral("%1: %2 ms").arg(QLatin1String(backendName(b))).arg(ms)));
     }
 }
 
