@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "chrometrace.h"
+#include "chrometraceimport.h"
 #include "console/consolepane.h"
 #include "console/consoleview.h"
 #include "explore/explorecontroller.h"
 #include "explore/selectiondetails.h"
+#include "export/exportcontroller.h"
 #include "replay/replaybar.h"
 #include "replay/replaycontroller.h"
 #include "settings/settings.h"
 #include "testutil.h"
-#include "window/mainwindow.h"
-#include "window/messagebar.h"
 #include "timelinestyle.h"
 #include "view/timelineview.h"
 #include "window/mainwindow.h"
@@ -18,6 +18,8 @@
 #include "zoomstate.h"
 
 #include <QAction>
+#include <QApplication>
+#include <QClipboard>
 #include <QFile>
 #include <QMimeData>
 #include <QSignalSpy>
@@ -122,6 +124,7 @@ private Q_SLOTS:
     void droppedFilesAreSortedOut();
     void presentationModeEnlargesLanes();
     void themeFollowsThePalette();
+    void extremeTimes();
 
 private:
     bool openAndWait(const QString& path);
@@ -547,6 +550,39 @@ void TestGuiExplore::themeFollowsThePalette()
     view->setPalette(QPalette());
     QVERIFY(!view->style().isDark());
     QCOMPARE(view->style().fill(State::Sleeping), TimelineStyle::stateFill(State::Sleeping));
+}
+
+void TestGuiExplore::extremeTimes()
+{
+    // Slices 317 years apart: refused with the event's index, in the message bar; the timeline
+    // keeps what it showed (drawing them once overflowed the axis, and Copy Image aborted).
+    const TraceModel* before = m_window->timelineView()->model();
+    const int lanes = before->laneCount();
+    QSignalSpy failed(m_window->traceOpener(), &TraceOpener::failed);
+    m_window->openTrace(QStringLiteral(FORKLINE_TEST_DATA "/chrome/hostile-times.json"));
+    QVERIFY(failed.wait(kWaitMs));
+    QCOMPARE(m_window->messageBar()->kind(), MessageBar::Kind::Error);
+    QVERIFY2(m_window->messageBar()->text().contains(QStringLiteral(
+                 "traceEvents[1] is 316.9 years after traceEvents[0]; a trace can span at most 100 years")),
+        qPrintable(m_window->messageBar()->text()));
+    QCOMPARE(m_window->timelineView()->model()->laneCount(), lanes);
+
+    // A trace that ends at the last nanosecond a qint64 holds opens, draws and copies.
+    if (!chromeTraceSimdjsonAvailable())
+        QSKIP("QJsonDocument reads times through a double, which does not reach the last nanosecond");
+    const QString last = m_dir.filePath(QStringLiteral("last.json"));
+    QFile f(last);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("{\"traceEvents\":[{\"ph\":\"X\",\"name\":\"running\",\"pid\":1,\"tid\":1,"
+            "\"ts\":9223372036854775,\"dur\":0.807}]}");
+    f.close();
+    QVERIFY(openAndWait(last));
+    QCOMPARE(m_window->timelineView()->model()->endTime(), std::numeric_limits<qint64>::max());
+    const QImage grabbed = m_window->timelineView()->viewport()->grab().toImage();
+    QVERIFY(!grabbed.isNull());
+    QApplication::clipboard()->clear();
+    m_window->exports()->copyImageAction()->trigger();
+    QVERIFY(!QApplication::clipboard()->image().isNull());
 }
 
 QTEST_MAIN(TestGuiExplore)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `forkline render`: a trace file drawn or written again without running anything, as a
 // teacher's script sees it: files, one-line errors and exit codes.
+#include "chrometraceimport.h"
 #include "testutil.h"
 
 #include <QElapsedTimer>
@@ -51,6 +52,8 @@ private Q_SLOTS:
     void tooWideIsRefused();
     void manyLanesAreLeftOutWithANote_data();
     void manyLanesAreLeftOutWithANote();
+    void hostileTimesRefused();
+    void lastNanosecondDraws();
 
 private:
     QTemporaryDir m_dir;
@@ -289,6 +292,44 @@ void TestRender::manyLanesAreLeftOutWithANote()
         QVERIFY(svg.contains("<svg"));
         QVERIFY(svg.contains("threads are not drawn here"));
     }
+}
+
+void TestRender::hostileTimesRefused()
+{
+    // Two slices 317 years apart once overflowed the axis and filled memory with ticks; now
+    // the import refuses them with the event's index, before anything is drawn.
+    const QString png = m_dir.filePath(QStringLiteral("hostile.png"));
+    QElapsedTimer timer;
+    timer.start();
+    const auto r = runCli({ QStringLiteral("render"), QStringLiteral(FORKLINE_TEST_DATA "/chrome/hostile-times.json"),
+        QStringLiteral("--png"), png });
+    QCOMPARE(r.exitCode, 2);
+    const QByteArray err = r.err.trimmed();
+    QCOMPARE(err.count('\n'), 0);
+    QVERIFY2(err.startsWith("forkline: "), err.constData());
+    QVERIFY2(err.contains("hostile-times.json, byte 107: traceEvents[1] is 316.9 years after traceEvents[0]"),
+        err.constData());
+    QVERIFY(!QFile::exists(png));
+    QVERIFY(timer.elapsed() < 60000);
+}
+
+void TestRender::lastNanosecondDraws()
+{
+    // A trace may end at the last nanosecond a qint64 holds: the axis must stop there rather
+    // than step past it (which once wrapped round and never ended).
+    if (!Forkline::chromeTraceSimdjsonAvailable())
+        QSKIP("QJsonDocument reads times through a double, which does not reach the last nanosecond");
+    const QString trace = ForklineTest::writeFile(m_dir, QStringLiteral("end.json"),
+        "{\"traceEvents\":[{\"ph\":\"X\",\"name\":\"running\",\"pid\":1,\"tid\":1,"
+        "\"ts\":9223372036854775,\"dur\":0.807}]}");
+    const QString png = m_dir.filePath(QStringLiteral("end.png"));
+    const QString svg = m_dir.filePath(QStringLiteral("end.svg"));
+    const auto r = runCli(
+        { QStringLiteral("render"), trace, QStringLiteral("--png"), png, QStringLiteral("--svg"), svg }, {}, 60000);
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QImage image(png);
+    QVERIFY(!image.isNull());
+    QVERIFY(QFileInfo(svg).size() > 0);
 }
 
 QTEST_GUILESS_MAIN(TestRender)

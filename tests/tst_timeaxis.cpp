@@ -1,14 +1,21 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "timearithmetic.h"
 #include "timeaxis.h"
 #include "tracemodel.h"
 
+#include <QElapsedTimer>
 #include <QTest>
+#include <limits>
 
 using namespace Forkline;
 
 namespace {
 constexpr qint64 kMs = 1000000;
 constexpr qint64 kS = 1000000000;
+constexpr qint64 kMax = std::numeric_limits<qint64>::max();
+constexpr qint64 kMin = std::numeric_limits<qint64>::min();
+// Five minor ticks per major one, and a last one at each end.
+constexpr size_t kTickBound = size_t(TimeAxis::kMaxMajorTicks) * 5 + 2;
 
 TimeMapping mapping(qint64 t0, qint64 t1, double width)
 {
@@ -35,6 +42,12 @@ private Q_SLOTS:
     void timePoint();
     void extent_data();
     void extent();
+    void majorStepOfExtremeRanges_data();
+    void majorStepOfExtremeRanges();
+    void extremeRanges_data();
+    void extremeRanges();
+    void extentAtTheEnds_data();
+    void extentAtTheEnds();
 };
 
 void TestTimeAxis::majorStep_data()
@@ -52,6 +65,9 @@ void TestTimeAxis::majorStep_data()
     QTest::newRow("2 µs") << qint64(2000) << 1000.0 << 80.0 << qint64(200);
     // A step never goes below a nanosecond, however close the zoom.
     QTest::newRow("1 ns a px") << qint64(100) << 1000.0 << 0.1 << qint64(1);
+    // A huge picture or no spacing at all: the step widens so that at most kMaxMajorTicks fit.
+    QTest::newRow("a million pixels") << kS << 1e6 << 50.0 << kMs;
+    QTest::newRow("no spacing asked") << kS << 1000.0 << 0.0 << kMs;
 }
 
 void TestTimeAxis::majorStep()
@@ -132,6 +148,9 @@ void TestTimeAxis::duration_data()
     QTest::newRow("s") << 1250 * kMs << QStringLiteral("1.25 s");
     QTest::newRow("minutes stay seconds") << 125 * kS << QStringLiteral("125 s");
     QTest::newRow("negative") << -2 * kMs << QStringLiteral("-2.00 ms");
+    QTest::newRow("the largest") << kMax << QStringLiteral("9223372037 s");
+    // Its magnitude does not fit a qint64: |INT64_MIN| must not be computed by negation.
+    QTest::newRow("the smallest") << kMin << QStringLiteral("-9223372037 s");
 }
 
 void TestTimeAxis::duration()
@@ -180,6 +199,108 @@ void TestTimeAxis::extent()
     const auto range = TimeAxis::extent(model, now);
     QCOMPARE(range.first, start);
     QCOMPARE(range.second, end);
+}
+
+void TestTimeAxis::majorStepOfExtremeRanges_data()
+{
+    QTest::addColumn<qint64>("t0");
+    QTest::addColumn<qint64>("t1");
+    QTest::addColumn<double>("width");
+    QTest::addColumn<double>("minPixels");
+    QTest::addColumn<qint64>("step");
+    // 2^64 ns over 1000 px, 50 px apart: 9.2e17 ns, so 1e18.
+    QTest::newRow("the whole qint64 range") << kMin << kMax << 1000.0 << 50.0 << qint64(1000000000000000000);
+    QTest::newRow("the largest step") << kMin << kMax << 10.0 << 50.0 << TimeAxis::kMaxStep;
+}
+
+void TestTimeAxis::majorStepOfExtremeRanges()
+{
+    QFETCH(qint64, t0);
+    QFETCH(qint64, t1);
+    QFETCH(double, width);
+    QFETCH(double, minPixels);
+    QFETCH(qint64, step);
+    QCOMPARE(TimeAxis::majorStep(TimeMapping { t0, t1, 0, width }, minPixels), step);
+}
+
+void TestTimeAxis::extremeRanges_data()
+{
+    QTest::addColumn<qint64>("t0");
+    QTest::addColumn<qint64>("t1");
+    QTest::addColumn<double>("width");
+    QTest::addColumn<double>("minPixels");
+
+    QTest::newRow("whole range") << kMin << kMax << 1600.0 << 60.0;
+    QTest::newRow("-5e18 to 5e18 (the hostile trace)")
+        << qint64(-5000000000000000000) << qint64(5000000000000000000) << 1600.0 << 60.0;
+    QTest::newRow("ends at the last nanosecond") << kMax - 1000000 << kMax << 1600.0 << 60.0;
+    QTest::newRow("starts at the first nanosecond") << kMin << kMin + 1000000 << 1600.0 << 60.0;
+    QTest::newRow("zero to the end") << qint64(0) << kMax << 1600.0 << 60.0;
+    QTest::newRow("one point at the end") << kMax << kMax << 1600.0 << 60.0;
+    QTest::newRow("a billion pixels wide") << qint64(0) << qint64(1000000000000) << 1e9 << 60.0;
+    QTest::newRow("no spacing") << qint64(0) << qint64(1000000000000) << 1600.0 << 0.0;
+    QTest::newRow("negative spacing") << qint64(0) << qint64(1000000000000) << 1600.0 << -10.0;
+    QTest::newRow("spacing not a number")
+        << qint64(0) << qint64(1000000000000) << 1600.0 << std::numeric_limits<double>::quiet_NaN();
+    QTest::newRow("infinite spacing") << kMin << kMax << 1600.0 << std::numeric_limits<double>::infinity();
+    QTest::newRow("width not a number") << kMin << kMax << std::numeric_limits<double>::quiet_NaN() << 60.0;
+    QTest::newRow("backwards") << kMax << kMin << 1600.0 << 60.0;
+}
+
+void TestTimeAxis::extremeRanges()
+{
+    QFETCH(qint64, t0);
+    QFETCH(qint64, t1);
+    QFETCH(double, width);
+    QFETCH(double, minPixels);
+    const TimeMapping m { t0, t1, 0, width };
+    QElapsedTimer timer;
+    timer.start();
+    const qint64 step = TimeAxis::majorStep(m, minPixels);
+    QVERIFY(step >= 1 && step <= TimeAxis::kMaxStep);
+    const std::vector<TimeAxis::Tick> ticks = TimeAxis::ticks(m, minPixels);
+    QVERIFY2(ticks.size() <= kTickBound, qPrintable(QString::number(ticks.size())));
+    for (size_t i = 0; i < ticks.size(); ++i) {
+        QVERIFY(ticks[i].t >= t0 && ticks[i].t <= t1);
+        if (i > 0)
+            QVERIFY(ticks[i].t > ticks[i - 1].t);
+        QVERIFY(!TimeAxis::tickLabel(ticks[i].t, step, std::max(absNs(t0), absNs(t1))).isEmpty());
+    }
+    QVERIFY(!TimeAxis::duration(subNs(t1, t0)).isEmpty());
+    QVERIFY(timer.elapsed() < 2000); // a handful of microseconds; generous for a loaded machine
+}
+
+void TestTimeAxis::extentAtTheEnds_data()
+{
+    QTest::addColumn<qint64>("first");
+    QTest::addColumn<qint64>("last");
+    QTest::addColumn<qint64>("start");
+    QTest::addColumn<qint64>("end");
+
+    QTest::newRow("a run from 0") << qint64(1000) << qint64(5000000) << qint64(0) << qint64(5000000);
+    QTest::newRow("far from 0: from the data")
+        << qint64(1000000000) << qint64(1000005000) << qint64(1000000000) << qint64(1000005000);
+    QTest::newRow("one moment gets a millisecond") << qint64(70) << qint64(70) << qint64(70) << qint64(1000070);
+    // A millisecond past the last nanosecond does not exist: the range ends there instead.
+    QTest::newRow("one moment at the last nanosecond") << kMax << kMax << kMax - 1000000 << kMax;
+    QTest::newRow("from the first to the last nanosecond") << kMin << kMax << kMin << kMax;
+}
+
+void TestTimeAxis::extentAtTheEnds()
+{
+    QFETCH(qint64, first);
+    QFETCH(qint64, last);
+    QFETCH(qint64, start);
+    QFETCH(qint64, end);
+    TraceModel model;
+    const int lane = model.ensureLane(1, 1);
+    model.addInstant(lane, first, InstantKind::Start);
+    model.addInstant(lane, last, InstantKind::Print, QStringLiteral("x"));
+    const auto [t0, t1] = TimeAxis::extent(model);
+    QCOMPARE(t0, start);
+    QCOMPARE(t1, end);
+    const TimeMapping m { t0, t1, 0, 1600 };
+    QVERIFY(TimeAxis::ticks(m, 60).size() <= kTickBound);
 }
 
 QTEST_APPLESS_MAIN(TestTimeAxis)

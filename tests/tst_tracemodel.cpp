@@ -2,6 +2,7 @@
 #include "channelevent.h"
 #include "tracemodel.h"
 
+#include <QElapsedTimer>
 #include <QSet>
 #include <QTest>
 #include <limits>
@@ -249,6 +250,10 @@ private Q_SLOTS:
     void decodeReadsAsQJsonDocumentDoes_data();
     void decodeReadsAsQJsonDocumentDoes();
     void applyEvents();
+    void parentNamedWhileLanesGrow();
+    void eventTimesSaturate_data();
+    void eventTimesSaturate();
+    void manyCounterTracks();
 };
 
 void TestTraceModel::lanesAndProcesses()
@@ -867,6 +872,82 @@ void TestTraceModel::applyEvents()
     QCOMPARE(m.texts().at(m.prints()[0].text), QStringLiteral("[매수] \"quoted\" \\ tab\t"));
     QVERIFY(m.prints()[1].text >= 0);
     QVERIFY(m.texts().at(m.prints()[1].text).isEmpty());
+}
+
+void TestTraceModel::parentNamedWhileLanesGrow()
+{
+    // A lane line that names a parent not seen yet adds two lanes at once. Whatever the
+    // number of lanes before it, one of them fills the vector's capacity, so the lanes move
+    // between the child's and the parent's creation: the child must still get its parent.
+    for (int before = 0; before <= 70; ++before) {
+        TraceModel m;
+        for (int i = 0; i < before; ++i)
+            QVERIFY(applyEvent(m, makeEvent(ChannelEvent::Type::Lane, 10, 100, 1000 + i), 0));
+        ChannelEvent child = makeEvent(ChannelEvent::Type::Lane, 20, 200, 201);
+        child.name = QStringLiteral("worker");
+        child.label = QStringLiteral("일꾼");
+        child.daemon = true;
+        child.parentPid = 300;
+        child.parentTid = 300;
+        QVERIFY(applyEvent(m, child, 0));
+        QCOMPARE(m.laneCount(), before + 2);
+        const int index = m.laneIndex(200, 201);
+        const int parent = m.laneIndex(300, 300);
+        QVERIFY(index >= 0 && parent >= 0);
+        const Lane& lane = m.lane(index);
+        QCOMPARE(lane.parent, parent);
+        QCOMPARE(lane.name, QStringLiteral("worker"));
+        QCOMPARE(lane.label, QStringLiteral("일꾼"));
+        QVERIFY(lane.daemon);
+    }
+}
+
+void TestTraceModel::eventTimesSaturate_data()
+{
+    QTest::addColumn<qint64>("t");
+    QTest::addColumn<qint64>("t0");
+    QTest::addColumn<qint64>("expected");
+    constexpr qint64 kMax = std::numeric_limits<qint64>::max();
+    constexpr qint64 kMin = std::numeric_limits<qint64>::min();
+    QTest::newRow("ordinary") << qint64(5000) << qint64(1000) << qint64(4000);
+    QTest::newRow("far before the run's start") << kMin << qint64(1000) << kMin;
+    QTest::newRow("far after a start before 0") << kMax << qint64(-1000) << kMax;
+}
+
+void TestTraceModel::eventTimesSaturate()
+{
+    QFETCH(qint64, t);
+    QFETCH(qint64, t0);
+    QFETCH(qint64, expected);
+    // A stamp from a broken or hostile process: rebased on t0 it stops at the end of the range
+    // rather than wrapping round to the other end.
+    TraceModel m;
+    QVERIFY(applyEvent(m, makeEvent(ChannelEvent::Type::Lane, t, 1, 1), t0));
+    QCOMPARE(m.startTime(), expected);
+    QCOMPARE(m.endTime(), expected);
+}
+
+void TestTraceModel::manyCounterTracks()
+{
+    // One track per (pid, name) is found through an index: 50,000 tracks fed round-robin took
+    // tens of seconds when each sample searched every track.
+    constexpr int kTracks = 50000;
+    QStringList names;
+    for (int i = 0; i < kTracks; ++i)
+        names << QStringLiteral("series %1").arg(i);
+    TraceModel m;
+    QElapsedTimer timer;
+    timer.start();
+    for (int round = 0; round < 3; ++round) {
+        for (int i = 0; i < kTracks; ++i)
+            m.addCounter(7, names[i], QStringLiteral("MiB"), 100 * round, i + round);
+    }
+    const qint64 ms = timer.elapsed();
+    QCOMPARE(m.counters().size(), size_t(kTracks));
+    QCOMPARE(m.counters()[12345].name, QStringLiteral("series 12345"));
+    QCOMPARE(m.counters()[12345].samples.size(), size_t(3));
+    QCOMPARE(m.counters()[12345].samples[2].value, 12347.0);
+    QVERIFY2(ms < 5000, qPrintable(QStringLiteral("%1 ms").arg(ms)));
 }
 
 QTEST_GUILESS_MAIN(TestTraceModel)

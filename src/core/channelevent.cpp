@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "channelevent.h"
 
+#include "timearithmetic.h"
 #include "tracemodel.h"
 
 #include <QJsonArray>
@@ -438,7 +439,8 @@ void addInstant(TraceModel& model, const ChannelEvent& ev, qint64 t)
 
 bool applyEvent(TraceModel& model, const ChannelEvent& ev, qint64 t0)
 {
-    const qint64 t = ev.t - t0;
+    // A line from a process that stamps nonsense (or a torn clock) may hold any t at all.
+    const qint64 t = subNs(ev.t, t0);
     switch (ev.type) {
     case ChannelEvent::Type::Process: {
         ProcessInfo& p = model.ensureProcess(ev.pid);
@@ -448,13 +450,16 @@ bool applyEvent(TraceModel& model, const ChannelEvent& ev, qint64 t0)
     }
     case ChannelEvent::Type::Lane: {
         const int index = ev.processLane ? model.ensureMainLane(ev.pid, ev.tid) : model.ensureLane(ev.pid, ev.tid);
+        // The parent's lane first: ensureLane may grow the lanes, which would leave a Lane&
+        // taken before it pointing into freed memory.
+        const int parent = ev.parentPid ? model.ensureLane(ev.parentPid, ev.parentTid) : -1;
         Lane& l = model.lane(index);
         l.name = ev.name;
         l.label = ev.label;
         l.kind = ev.processLane ? LaneKind::Process : LaneKind::Thread;
         l.daemon = ev.daemon;
-        if (ev.parentPid)
-            l.parent = model.ensureLane(ev.parentPid, ev.parentTid);
+        if (parent >= 0)
+            l.parent = parent;
         if (ev.processLane) {
             ProcessInfo& p = model.ensureProcess(ev.pid);
             if (ev.ppid)

@@ -107,7 +107,12 @@ ChromeTraceImportResult importFrom(const QString& name, qint64 expectedSize, con
         ranges.clear();
         const TraceEventFramer::Status status = n == 0 ? framer.finish() : framer.scan(buffer.data(), used, &ranges);
         EventParseError parseError;
-        if (!ranges.empty() && !parser->parse(buffer.data(), ranges, bufferOffset, &builder, &parseError)) {
+        const bool parsed = ranges.empty() || parser->parse(buffer.data(), ranges, bufferOffset, &builder, &parseError);
+        // Events are applied in order, so a refused one comes before any malformed one after it.
+        if (builder.refused())
+            return failed(
+                tr("%1, byte %2: %3.").arg(name, QString::number(builder.refusalOffset()), builder.refusal()));
+        if (!parsed) {
             const EventRange& bad = ranges[parseError.range];
             // Multi-argument arg(): a % in the file's name must not be taken for a marker.
             return failed(tr("%1, byte %2: traceEvents[%3] is not valid JSON (%4).")

@@ -117,7 +117,10 @@ constexpr double kMaxSleepSeconds = 24 * 3600;
 constexpr qint64 kMaxComputeSize = 1000000000000LL; // elements in one compute step
 constexpr double kMinSwitchInterval = 0.0001;
 constexpr double kMaxSwitchInterval = 1.0;
-constexpr qint64 kMaxAllocMiB = 4096;
+constexpr qint64 kMaxAllocMiB = 4096; // one alloc step
+// All the buffers of a scenario: its alloc steps as written, plus the copy a process worker
+// makes of each buffer it touches (docs/scenarios.md, Limits).
+constexpr qint64 kMaxAllocTotalMiB = 8192;
 constexpr qint64 kMaxScenarioFileBytes = 64 * 1024 * 1024;
 
 bool parseScenario(const QByteArray& data, const QString& fileName, Scenario* out, ScenarioError* error);

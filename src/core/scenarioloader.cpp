@@ -83,6 +83,7 @@ public:
 
     bool checkKeys(const JsonValue& obj, const QStringList& allowed, const QString& what)
     {
+        QSet<QString> seen;
         for (size_t i = 0; i < obj.object.size(); ++i) {
             const auto& kv = obj.object[i];
             if (!allowed.contains(kv.first))
@@ -90,10 +91,8 @@ public:
                     tr("unknown member \"%1\" in %2 (allowed: %3)")
                         .arg(kv.first, what, allowed.join(QLatin1String(", "))));
             // Only the first of two equal members would be read; the second must not vanish silently.
-            for (size_t j = 0; j < i; ++j) {
-                if (obj.object[j].first == kv.first)
-                    return fail(kv.second, tr("\"%1\" appears twice in %2").arg(kv.first, what));
-            }
+            if (repeatedMember(obj, i, &seen))
+                return fail(kv.second, tr("\"%1\" appears twice in %2").arg(kv.first, what));
         }
         return true;
     }
@@ -140,8 +139,15 @@ public:
             QStringLiteral("start"), QStringLiteral("join"), QStringLiteral("repeat"), QStringLiteral("terminate"),
             QStringLiteral("input"), QStringLiteral("crash") }
             + dataStepKinds();
-        const auto named
+        auto named
             = std::find_if(s.object.begin(), s.object.end(), [](const auto& kv) { return kinds.contains(kv.first); });
+        // "add" is also a member of a store step, and sorted keys put it before "store".
+        if (named != s.object.end() && named->first == QLatin1String("add")) {
+            const auto store = std::find_if(
+                s.object.begin(), s.object.end(), [](const auto& kv) { return kv.first == QLatin1String("store"); });
+            if (store != s.object.end())
+                named = store;
+        }
         const auto& [kind, arg] = named == s.object.end() ? s.object.front() : *named;
         if (kind == QLatin1String("print")) {
             step->kind = Step::Kind::Print;
@@ -251,7 +257,10 @@ public:
         const JsonValue* body = w.member(QStringLiteral("steps"));
         if (!body)
             return fail(w, tr("worker \"%1\" has no \"steps\"").arg(out->name));
-        return steps(*body, &out->steps, 0);
+        m_data.processWorker = out->kind == WorkerSpec::Kind::Process ? out->name : QString();
+        const bool ok = steps(*body, &out->steps, 0);
+        m_data.processWorker.clear();
+        return ok;
     }
 
     bool load(const JsonValue& root, Scenario* out)
@@ -283,7 +292,7 @@ public:
             if (kv.first == QLatin1String("main") && !steps(kv.second, &out->main, 0))
                 return false;
         }
-        return parseDataMembers(m_data, root, out) && crossCheck(*out);
+        return parseDataMembers(m_data, root, out) && crossCheck(*out) && checkMemoryTotal(m_data);
     }
 
     // "translations": {"ko": {"title": "...", "description": "..."}, ...}
@@ -294,15 +303,14 @@ public:
             return true;
         if (!t->isObject())
             return fail(*t, tr("\"translations\" must be an object of languages, not %1").arg(t->typeName()));
+        QSet<QString> seen;
         for (size_t i = 0; i < t->object.size(); ++i) {
             const auto& kv = t->object[i];
             static const QRegularExpression languageCode(QStringLiteral("^[a-z]{2,3}(_[A-Z]{2})?$"));
             if (!languageCode.match(kv.first).hasMatch())
                 return fail(kv.second, tr("\"%1\" is not a language code such as \"ko\" or \"pt_BR\"").arg(kv.first));
-            for (size_t j = 0; j < i; ++j) {
-                if (t->object[j].first == kv.first)
-                    return fail(kv.second, tr("\"%1\" appears twice in %2").arg(kv.first, tr("\"translations\"")));
-            }
+            if (repeatedMember(*t, i, &seen))
+                return fail(kv.second, tr("\"%1\" appears twice in %2").arg(kv.first, tr("\"translations\"")));
             if (!kv.second.isObject())
                 return fail(kv.second, tr("a translation must be an object, not %1").arg(kv.second.typeName()));
             if (!checkKeys(kv.second, { QStringLiteral("title"), QStringLiteral("description") }, tr("a translation")))
@@ -341,8 +349,13 @@ public:
         };
         std::stable_sort(m_references.begin(), m_references.end(), byPosition);
         std::stable_sort(m_starts.begin(), m_starts.end(), byPosition);
+        // A file may name workers a hundred thousand times: look them up by hash.
+        QHash<QString, const WorkerSpec*> byName;
+        byName.reserve(qsizetype(sc.workers.size()));
+        for (const WorkerSpec& w : sc.workers)
+            byName.insert(w.name, &w);
         for (const Ref& r : m_references) {
-            const WorkerSpec* w = sc.worker(r.name);
+            const WorkerSpec* w = byName.value(r.name);
             if (!w)
                 return fail(*r.at, tr("\"%1\" names an unknown worker \"%2\"").arg(r.step, r.name));
             if (r.step == QLatin1String("terminate") && w->kind == WorkerSpec::Kind::Thread)

@@ -209,19 +209,22 @@ void TraceModel::flowTo(qint64 id, FlowKind kind, int lane, qint64 t)
 void TraceModel::addCounter(qint64 pid, const QString& name, const QString& unit, qint64 t, double value)
 {
     noteTime(t);
-    auto it = std::find_if(
-        m_counters.begin(), m_counters.end(), [&](const CounterTrack& c) { return c.pid == pid && c.name == name; });
-    if (it == m_counters.end()) {
+    // Found through the index: a trace with tens of thousands of tracks would otherwise pay
+    // a search through all of them for every sample.
+    const QPair<qint64, QString> key(pid, name);
+    auto found = m_counterByKey.constFind(key);
+    if (found == m_counterByKey.constEnd()) {
         CounterTrack track;
         track.pid = pid;
         track.name = name;
         track.unit = unit;
+        found = m_counterByKey.insert(key, int(m_counters.size()));
         m_counters.push_back(std::move(track));
-        it = m_counters.end() - 1;
     }
-    if (!it->samples.empty() && it->samples.back().t > t)
+    CounterTrack& track = m_counters[size_t(*found)];
+    if (!track.samples.empty() && track.samples.back().t > t)
         return; // samples of one process arrive in order; a stray late one is dropped
-    it->samples.push_back({ t, value });
+    track.samples.push_back({ t, value });
 }
 
 void TraceModel::closeAll(qint64 t)

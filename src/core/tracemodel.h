@@ -176,6 +176,7 @@ private:
     // longer as the run goes on.
     std::deque<PrintRecord> m_prints;
     std::vector<CounterTrack> m_counters;
+    QHash<QPair<qint64, QString>, int> m_counterByKey; // (pid, name) -> index into m_counters
     qint64 m_minT = 0;
     qint64 m_maxT = 0;
     qint64 m_spanCount = 0;

@@ -37,14 +37,17 @@ QString withUnit(double value, int decimals, const Unit& u)
 
 qint64 TimeAxis::majorStep(const TimeMapping& m, double minPixels)
 {
-    const double minNs = std::max(1.0, m.nsPerPixel() * minPixels);
-    double decade = std::pow(10.0, std::floor(std::log10(minNs)));
-    for (;;) {
-        for (double f : { 1.0, 2.0, 5.0 }) {
-            if (decade * f >= minNs)
-                return std::max<qint64>(1, qint64(std::llround(decade * f)));
+    // However wide the picture or small the spacing asked for, a range holds at most
+    // kMaxMajorTicks major ticks (and five times as many minor ones): the tick loop is bounded
+    // whatever the inputs.
+    const double minNs = std::max({ 1.0, m.nsPerPixel() * minPixels, m.span() / double(kMaxMajorTicks) });
+    if (!(minNs < double(kMaxStep)))
+        return kMaxStep;
+    for (qint64 decade = 1;; decade *= 10) {
+        for (qint64 f : { 1, 2, 5 }) {
+            if (double(decade * f) >= minNs)
+                return decade * f;
         }
-        decade *= 10;
     }
 }
 
@@ -53,13 +56,18 @@ std::vector<TimeAxis::Tick> TimeAxis::ticks(const TimeMapping& m, double minPixe
     std::vector<Tick> out;
     const qint64 step = majorStep(m, minPixels);
     // Two minor ticks per 2-step, five otherwise, so minor ticks land on round values too.
-    const qint64 lead = step / qint64(std::pow(10.0, std::floor(std::log10(double(step)))));
+    qint64 lead = step;
+    while (lead >= 10)
+        lead /= 10;
     const qint64 minor = std::max<qint64>(1, step / (lead == 2 ? 4 : 5));
     qint64 t = (m.t0 / minor) * minor;
-    if (t < m.t0)
-        t += minor;
-    for (; t <= m.t1; t += minor)
+    if (t < m.t0 && qAddOverflow(t, minor, &t))
+        return out; // the range starts past the last tick there can be
+    while (t <= m.t1) {
         out.push_back({ t, t % step == 0 });
+        if (qAddOverflow(t, minor, &t))
+            break;
+    }
     return out;
 }
 
@@ -76,7 +84,7 @@ QString TimeAxis::tickLabel(qint64 t, qint64 step, qint64 magnitude)
 
 QString TimeAxis::duration(qint64 ns)
 {
-    const Unit& u = unitFor(std::llabs(ns));
+    const Unit& u = unitFor(absNs(ns));
     const double v = double(ns) / double(u.ns);
     const int decimals = u.ns == 1 ? 0 : (std::fabs(v) >= 100 ? 0 : std::fabs(v) >= 10 ? 1 : 2);
     return withUnit(v, decimals, u);
@@ -93,9 +101,12 @@ std::pair<qint64, qint64> TimeAxis::extent(const TraceModel& model, qint64 now)
         return { 0, std::max<qint64>(now, 1000000000) };
     const qint64 first = model.startTime();
     qint64 last = std::max(model.endTime(), now);
-    const qint64 start = (first >= 0 && first <= last - first) ? 0 : first;
-    if (last <= start)
-        last = start + 1000000;
+    // last >= first here, so last - first cannot overflow once first is known not negative.
+    qint64 start = (first >= 0 && first <= last - first) ? 0 : first;
+    if (last <= start) {
+        last = addNs(start, 1000000);
+        start = last - 1000000; // moves only when the end of the range is reached
+    }
     return { start, last };
 }
 
@@ -107,7 +118,7 @@ void TimeAxis::paint(QPainter* p, const QRect& r, const TimeMapping& m, const Ti
     const QFontMetrics fm(style.smallFont);
     const double minPixels = fm.horizontalAdvance(QStringLiteral("00.000 ms")) + 2.0 * style.padding;
     const qint64 step = majorStep(m, minPixels);
-    const qint64 magnitude = std::max(std::llabs(m.t0), std::llabs(m.t1));
+    const qint64 magnitude = std::max(absNs(m.t0), absNs(m.t1));
     const int base = r.bottom();
     p->setPen(QPen(style.dimTextColor(), 1));
     p->drawLine(QLine(int(m.x0), base, r.right(), base));

@@ -27,7 +27,13 @@ public:
         bool major = false;
     };
 
-    // A 1-2-5 step (ns) that puts major ticks at least `minPixels` apart.
+    // At most this many major ticks in a range, five minor ones each, whatever the width.
+    static constexpr int kMaxMajorTicks = 1000;
+    // The largest step: 5e18 ns (158 years), the largest 1-2-5 value a qint64 holds.
+    static constexpr qint64 kMaxStep = 5000000000000000000LL;
+
+    // A 1-2-5 step (ns) that puts major ticks at least `minPixels` apart, and no more than
+    // kMaxMajorTicks of them in the range.
     static qint64 majorStep(const TimeMapping& m, double minPixels);
     static std::vector<Tick> ticks(const TimeMapping& m, double minPixels);
     // "250 ms", "1.5 s": the unit follows the magnitude of the visible range, the decimals

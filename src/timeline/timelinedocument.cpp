@@ -2,6 +2,7 @@
 #include "timelinedocument.h"
 
 #include "imagelimits.h"
+#include "timearithmetic.h"
 #include "timeaxis.h"
 #include "timelinelegend.h"
 #include "timelinepainter.h"
@@ -44,7 +45,7 @@ TimelineDocument::TimelineDocument(
     const int procs = int(model.processes().size());
     facts << (threads == 1 ? tr("1 thread") : tr("%1 threads").arg(threads))
           << (procs == 1 ? tr("1 process") : tr("%1 processes").arg(procs))
-          << tr("%1 in all").arg(TimeAxis::duration(t1 - t0));
+          << tr("%1 in all").arg(TimeAxis::duration(subNs(t1, t0)));
     m_subtitle = facts.join(QStringLiteral(" · "));
 
     const QFontMetrics title(m_style.titleFont);

@@ -5,6 +5,7 @@
 #include "counterpainter.h"
 #include "lanesummary.h"
 #include "markstamps.h"
+#include "timearithmetic.h"
 #include "timeaxis.h"
 #include "timelinelayout.h"
 #include "timelinestyle.h"
@@ -213,7 +214,7 @@ void TimelinePainter::paintLaneSpans(
     qint64 tFrom = m_map.toTime(left - 1);
     const qint64 tTo = m_map.toTime(right + 1);
     const double pxPerNs = 1.0 / m_map.nsPerPixel();
-    const auto toX = [&](qint64 t) { return m_map.x0 + double(t - m_map.t0) * pxPerNs; };
+    const auto toX = [&](qint64 t) { return m_map.x0 + diffNs(t, m_map.t0) * pxPerNs; };
     const auto& spans = lane.spans;
     const LaneSummary::Level level = m_summary ? m_summary->level(laneIndex, m_map.nsPerPixel()) : LaneSummary::Level();
     const bool summarized = level && level.spans > 0 && level.spans <= spans.size() && tFrom < level.spansEnd;

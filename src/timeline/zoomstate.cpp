@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "zoomstate.h"
 
+#include "timearithmetic.h"
 #include "toolglyphs.h"
 
 #include <QAction>
@@ -47,12 +48,14 @@ ZoomState::ZoomState(QObject* parent)
     connect(m_follow, &QAction::toggled, this, &ZoomState::setFollowing);
 }
 
+// Ranges come from the data, and a trace's times may lie anywhere in a qint64: the sums here
+// saturate (timearithmetic.h) rather than overflow.
 void ZoomState::apply(qint64 t0, qint64 t1)
 {
-    if (t1 - t0 < kMinimumRange) {
-        const qint64 mid = t0 + (t1 - t0) / 2;
-        t0 = mid - kMinimumRange / 2;
-        t1 = t0 + kMinimumRange;
+    if (subNs(t1, t0) < kMinimumRange) {
+        const qint64 mid = addNs(t0, subNs(t1, t0) / 2);
+        t1 = addNs(subNs(mid, kMinimumRange / 2), kMinimumRange);
+        t0 = t1 - kMinimumRange;
     }
     if (t0 == m_t0 && t1 == m_t1)
         return;
@@ -64,23 +67,23 @@ void ZoomState::apply(qint64 t0, qint64 t1)
 void ZoomState::setExtent(qint64 start, qint64 end)
 {
     m_extentStart = start;
-    m_extentEnd = std::max(end, start + 1);
+    m_extentEnd = std::max(end, addNs(start, 1));
     track();
 }
 
 void ZoomState::track()
 {
-    const qint64 extent = m_extentEnd - m_extentStart;
+    const qint64 extent = subNs(m_extentEnd, m_extentStart);
     if (m_live && m_following) {
         if (m_fitted) {
-            qint64 t1 = std::max(m_t1, m_extentStart + kLiveMinimum);
+            qint64 t1 = std::max(m_t1, addNs(m_extentStart, kLiveMinimum));
             if (m_t0 != m_extentStart || m_extentEnd > t1)
-                t1 = m_extentStart + std::max(kLiveMinimum, qint64(double(extent) * kLiveHeadroom));
+                t1 = addNs(m_extentStart, std::max(kLiveMinimum, roundNs(double(extent) * kLiveHeadroom)));
             apply(m_extentStart, t1);
-        } else if (m_extentEnd > m_t1 - (m_t1 - m_t0) / 20) {
-            const qint64 width = m_t1 - m_t0;
-            const qint64 t1 = m_extentEnd + width / 10;
-            apply(t1 - width, t1);
+        } else if (m_extentEnd > subNs(m_t1, subNs(m_t1, m_t0) / 20)) {
+            const qint64 width = subNs(m_t1, m_t0);
+            const qint64 t1 = addNs(m_extentEnd, width / 10);
+            apply(subNs(t1, width), t1);
         }
         return;
     }
@@ -90,27 +93,27 @@ void ZoomState::track()
 
 void ZoomState::setRange(qint64 t0, qint64 t1)
 {
-    const qint64 extent = m_extentEnd - m_extentStart;
-    qint64 width = std::clamp<qint64>(t1 - t0, kMinimumRange, std::max(kMinimumRange, extent + extent / 2));
+    const qint64 extent = subNs(m_extentEnd, m_extentStart);
+    qint64 width = std::clamp<qint64>(subNs(t1, t0), kMinimumRange, std::max(kMinimumRange, addNs(extent, extent / 2)));
     // Some slack past either end, but never so much that the data leaves the screen.
     const qint64 slack = width / 10;
-    const qint64 lo = m_extentStart - slack;
-    const qint64 hi = std::max(m_extentEnd, m_live ? m_t1 : m_extentEnd) + slack;
-    if (width > hi - lo)
-        width = hi - lo;
-    t0 = std::clamp(t0, lo, hi - width);
+    const qint64 lo = subNs(m_extentStart, slack);
+    const qint64 hi = addNs(std::max(m_extentEnd, m_live ? m_t1 : m_extentEnd), slack);
+    if (width > subNs(hi, lo))
+        width = subNs(hi, lo);
+    t0 = std::clamp(t0, lo, std::max(lo, subNs(hi, width)));
     m_fitted = false;
     setFollowing(false);
-    apply(t0, t0 + width);
+    apply(t0, addNs(t0, width));
 }
 
 void ZoomState::zoomBy(double factor, double fraction)
 {
-    const double width = double(m_t1 - m_t0);
+    const double width = diffNs(m_t1, m_t0);
     const double anchor = double(m_t0) + fraction * width;
     const double newWidth = width / factor;
-    const qint64 t0 = qint64(std::llround(anchor - fraction * newWidth));
-    setRange(t0, t0 + qint64(std::llround(newWidth)));
+    const qint64 t0 = roundNs(anchor - fraction * newWidth);
+    setRange(t0, addNs(t0, roundNs(newWidth)));
 }
 
 void ZoomState::fit()
@@ -145,9 +148,9 @@ void ZoomState::setFollowing(bool on)
     m_follow->setChecked(on);
     if (on && m_live && !m_fitted) {
         // Back to the newest events at the current zoom.
-        const qint64 width = m_t1 - m_t0;
-        const qint64 t1 = m_extentEnd + width / 10;
-        apply(t1 - width, t1);
+        const qint64 width = subNs(m_t1, m_t0);
+        const qint64 t1 = addNs(m_extentEnd, width / 10);
+        apply(subNs(t1, width), t1);
     }
     if (on)
         track();

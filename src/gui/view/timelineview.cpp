@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "timelineview.h"
 
+#include "timearithmetic.h"
 #include "timeaxis.h"
 #include "timelinelegend.h"
 #include "timelineoverlay.h"
@@ -162,18 +163,18 @@ void TimelineView::updateScrollBars()
     // Times do not fit an int at ns resolution: the bar counts in units of about a pixel.
     const qint64 lo = m_zoom->extentStart();
     const qint64 hi = std::max(m_zoom->extentEnd(), m_zoom->end());
-    const qint64 width = m_zoom->end() - m_zoom->start();
+    const qint64 width = subNs(m_zoom->end(), m_zoom->start());
     const TimeMapping m = mapping();
-    m_scrollUnit = std::max<qint64>({ 1, qint64(m.nsPerPixel()), (hi - lo) / kMaxScrollSteps });
+    m_scrollUnit = std::max<qint64>({ 1, roundNs(std::floor(m.nsPerPixel())), subNs(hi, lo) / kMaxScrollSteps });
     QScrollBar* h = horizontalScrollBar();
-    const qint64 room = std::max<qint64>(0, hi - lo - width);
+    const qint64 room = std::max<qint64>(0, subNs(subNs(hi, lo), width));
     if (room <= 0 || m_zoom->isFitted()) {
         h->setRange(0, 0);
     } else {
         h->setRange(0, int(room / m_scrollUnit));
         h->setPageStep(int(std::max<qint64>(1, width / m_scrollUnit)));
         h->setSingleStep(std::max(1, h->pageStep() / 20));
-        h->setValue(int(std::clamp<qint64>(m_zoom->start() - lo, 0, room) / m_scrollUnit));
+        h->setValue(int(std::clamp<qint64>(subNs(m_zoom->start(), lo), 0, room) / m_scrollUnit));
     }
     m_settingScrollBars = false;
 }
@@ -182,9 +183,9 @@ void TimelineView::onHorizontalScroll(int value)
 {
     if (m_settingScrollBars)
         return;
-    const qint64 width = m_zoom->end() - m_zoom->start();
-    const qint64 t0 = m_zoom->extentStart() + qint64(value) * m_scrollUnit;
-    m_zoom->setRange(t0, t0 + width);
+    const qint64 width = subNs(m_zoom->end(), m_zoom->start());
+    const qint64 t0 = addNs(m_zoom->extentStart(), qint64(value) * m_scrollUnit);
+    m_zoom->setRange(t0, addNs(t0, width));
 }
 
 QPoint TimelineView::toContent(QPoint viewportPos) const
@@ -258,10 +259,12 @@ void TimelineView::revealTime(qint64 t)
 {
     const qint64 t0 = m_zoom->start();
     const qint64 t1 = m_zoom->end();
-    const qint64 margin = (t1 - t0) / 20;
-    if (t >= t0 + margin && t <= t1 - margin)
+    const qint64 width = subNs(t1, t0);
+    const qint64 margin = width / 20;
+    if (t >= addNs(t0, margin) && t <= subNs(t1, margin))
         return;
-    m_zoom->setRange(t - (t1 - t0) / 2, t - (t1 - t0) / 2 + (t1 - t0));
+    const qint64 from = subNs(t, width / 2);
+    m_zoom->setRange(from, addNs(from, width));
 }
 
 void TimelineView::setPlayhead(qint64 t)

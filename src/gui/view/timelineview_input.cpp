@@ -2,6 +2,7 @@
 // TimelineView: the wheel, the mouse and the keys.
 #include "timelineview.h"
 
+#include "timearithmetic.h"
 #include "zoomstate.h"
 
 #include <QKeyEvent>
@@ -27,8 +28,8 @@ void TimelineView::wheelEvent(QWheelEvent* event)
         verticalScrollBar()->setValue(verticalScrollBar()->value() - d * m_style.laneHeight / 120);
     } else if (std::abs(delta.x()) > std::abs(delta.y())) {
         const TimeMapping m = mapping();
-        const qint64 dt = qint64(double(delta.x()) / 120.0 * 40.0 * m.nsPerPixel());
-        m_zoom->setRange(m.t0 - dt, m.t1 - dt);
+        const qint64 dt = roundNs(double(delta.x()) / 120.0 * 40.0 * m.nsPerPixel());
+        m_zoom->setRange(subNs(m.t0, dt), subNs(m.t1, dt));
     } else if (delta.y() != 0) {
         const double x = std::max(event->position().x(), mapping().x0);
         const TimeMapping zoomed = mapping().zoomedAround(x, std::pow(1.2, delta.y() / 120.0));
@@ -67,9 +68,9 @@ void TimelineView::mouseMoveEvent(QMouseEvent* event)
     if ((pos - m_pressPos).manhattanLength() >= kDragThreshold)
         m_moved = true;
     if (m_drag == Drag::Pan && m_moved) {
-        const qint64 dt = qint64(double(pos.x() - m_pressPos.x()) * mapping().nsPerPixel());
+        const qint64 dt = roundNs(std::trunc(double(pos.x() - m_pressPos.x()) * mapping().nsPerPixel()));
         if (dt != 0)
-            m_zoom->setRange(m_pressT0 - dt, m_pressT1 - dt);
+            m_zoom->setRange(subNs(m_pressT0, dt), subNs(m_pressT1, dt));
         verticalScrollBar()->setValue(m_pressScrollY - (pos.y() - m_pressPos.y()));
     } else if (m_drag == Drag::Select) {
         m_selectTo = pos.x();
@@ -114,19 +115,20 @@ void TimelineView::mouseReleaseEvent(QMouseEvent* event)
 void TimelineView::keyPressEvent(QKeyEvent* event)
 {
     const TimeMapping m = mapping();
-    const qint64 step = (m.t1 - m.t0) / 10;
+    const qint64 width = subNs(m.t1, m.t0);
+    const qint64 step = width / 10;
     switch (event->key()) {
     case Qt::Key_Left:
-        m_zoom->setRange(m.t0 - step, m.t1 - step);
+        m_zoom->setRange(subNs(m.t0, step), subNs(m.t1, step));
         break;
     case Qt::Key_Right:
-        m_zoom->setRange(m.t0 + step, m.t1 + step);
+        m_zoom->setRange(addNs(m.t0, step), addNs(m.t1, step));
         break;
     case Qt::Key_Home:
-        m_zoom->setRange(m_zoom->extentStart(), m_zoom->extentStart() + (m.t1 - m.t0));
+        m_zoom->setRange(m_zoom->extentStart(), addNs(m_zoom->extentStart(), width));
         break;
     case Qt::Key_End:
-        m_zoom->setRange(m_zoom->extentEnd() - (m.t1 - m.t0), m_zoom->extentEnd());
+        m_zoom->setRange(subNs(m_zoom->extentEnd(), width), m_zoom->extentEnd());
         break;
     default:
         QAbstractScrollArea::keyPressEvent(event);
