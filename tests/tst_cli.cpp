@@ -46,6 +46,7 @@ void TestCli::helpAndVersion()
     QCOMPARE(help.exitCode, 0);
     QVERIFY(help.out.contains("--time-scale"));
     QVERIFY(help.out.contains("--trace"));
+    QVERIFY(help.out.contains("at most 32768 pixels a side and 268435456 pixels in all"));
     const auto version = runCli({ QStringLiteral("--version") });
     QCOMPARE(version.exitCode, 0);
     QVERIFY(version.out.startsWith("forkline "));
@@ -117,10 +118,9 @@ void TestCli::badInput_data()
     QTest::newRow("bad daemon") << QStringList { QStringLiteral("run"), QStringLiteral("buyer-seller"),
         QStringLiteral("--daemon"), QStringLiteral("buyer") }
                                 << QStringLiteral("--daemon");
-    QTest::newRow("unknown daemon worker")
-        << QStringList { QStringLiteral("run"), QStringLiteral("buyer-seller"), QStringLiteral("--daemon"),
-               QStringLiteral("nobody=on") }
-        << QStringLiteral("unknown worker");
+    QTest::newRow("unknown daemon worker") << QStringList { QStringLiteral("run"), QStringLiteral("buyer-seller"),
+        QStringLiteral("--daemon"), QStringLiteral("nobody=on") }
+                                           << QStringLiteral("unknown worker");
     QTest::newRow("unknown option") << QStringList { QStringLiteral("run"), QStringLiteral("buyer-seller"),
         QStringLiteral("--frobnicate") }
                                     << QStringLiteral("unknown option");

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The data lessons through the real runner: exact sums, the simulated GIL, locks, queues,
 // memory, and the speed comparison.
+#include "compare/speedupchart.h"
 #include "comparison.h"
-#include "speedupchart.h"
-#include "testutil.h"
+#include "runutil.h"
 
 #include <QApplication>
 #include <QJsonArray>
@@ -101,11 +101,11 @@ void TestGil::gilOnNeverComputesTwice()
     o.workScale = 0.03; // a few hundred ms of compute per thread: many switch intervals
     const RunResult r = runScenario(QStringLiteral("gil-sum"), o);
     QCOMPARE(r.exitCode, 0);
-    const auto a = spansIn(r.model.lane(laneNamed(r.model, QStringLiteral("th1"))), State::Computing);
-    const auto b = spansIn(r.model.lane(laneNamed(r.model, QStringLiteral("th2"))), State::Computing);
+    const auto a = spansIn(requireLane(r.model, QStringLiteral("th1")), State::Computing);
+    const auto b = spansIn(requireLane(r.model, QStringLiteral("th2")), State::Computing);
     QVERIFY(a.size() > 3 && b.size() > 3); // they took turns, many times
     QCOMPARE(overlap(a, b), 0);
-    QVERIFY(!spansIn(r.model.lane(laneNamed(r.model, QStringLiteral("th1"))), State::WaitingGil).empty());
+    QVERIFY(!spansIn(requireLane(r.model, QStringLiteral("th1")), State::WaitingGil).empty());
 }
 
 void TestGil::gilOffComputesSideBySide()
@@ -115,13 +115,13 @@ void TestGil::gilOffComputesSideBySide()
     o.gil = 0;
     const RunResult r = runScenario(QStringLiteral("gil-sum"), o);
     QCOMPARE(r.exitCode, 0);
-    const auto a = spansIn(r.model.lane(laneNamed(r.model, QStringLiteral("th1"))), State::Computing);
-    const auto b = spansIn(r.model.lane(laneNamed(r.model, QStringLiteral("th2"))), State::Computing);
+    const auto a = spansIn(requireLane(r.model, QStringLiteral("th1")), State::Computing);
+    const auto b = spansIn(requireLane(r.model, QStringLiteral("th2")), State::Computing);
     QCOMPARE(a.size(), size_t(1));
     QCOMPARE(b.size(), size_t(1));
     // Generous: on a busy 2-core machine they still overlap for most of their time.
     QVERIFY2(overlap(a, b) > std::min(totalOf(a), totalOf(b)) / 4, "threads did not compute in parallel");
-    QVERIFY(spansIn(r.model.lane(laneNamed(r.model, QStringLiteral("th1"))), State::WaitingGil).empty());
+    QVERIFY(spansIn(requireLane(r.model, QStringLiteral("th1")), State::WaitingGil).empty());
 }
 
 void TestGil::switchIntervalShapesTheTurns()
@@ -131,7 +131,7 @@ void TestGil::switchIntervalShapesTheTurns()
     o.switchInterval = 0.05; // ten times the default: ten times fewer, longer turns
     const RunResult r = runScenario(QStringLiteral("gil-sum"), o);
     QCOMPARE(r.exitCode, 0);
-    const auto a = spansIn(r.model.lane(laneNamed(r.model, QStringLiteral("th1"))), State::Computing);
+    const auto a = spansIn(requireLane(r.model, QStringLiteral("th1")), State::Computing);
     QVERIFY(a.size() >= 2);
     // Every turn but the last lasts at least about one interval.
     for (size_t i = 0; i + 1 < a.size(); ++i)
@@ -198,7 +198,7 @@ void TestGil::queueMessagesAreArrows()
     for (const Flow& f : r.model.flows())
         messages += f.kind == FlowKind::Message && f.complete();
     QCOMPARE(messages, 5);
-    QVERIFY(!spansIn(r.model.lane(laneNamed(r.model, QStringLiteral("consumer"))), State::WaitingQueue).empty());
+    QVERIFY(!spansIn(requireLane(r.model, QStringLiteral("consumer")), State::WaitingQueue).empty());
 
     // Between processes the messages cross a real socket, and still make arrows.
     RunOptions p;
@@ -253,8 +253,8 @@ void TestGil::memoryIsSampledPerProcess()
     o.timeScale = 0.2;
     const RunResult r = runScenario(QStringLiteral("memory-share"), o);
     QCOMPARE(r.exitCode, 0);
-    const Lane& main = r.model.lane(laneNamed(r.model, QStringLiteral("MainThread")));
-    const Lane& p1 = r.model.lane(laneNamed(r.model, QStringLiteral("process1")));
+    const Lane& main = requireLane(r.model, QStringLiteral("MainThread"));
+    const Lane& p1 = requireLane(r.model, QStringLiteral("process1"));
     auto peak = [&](qint64 pid) {
         double m = 0;
         for (const CounterTrack& c : r.model.counters()) {

@@ -1,71 +1,78 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "consolepane.h"
+#include "console/consoledelegate.h"
+#include "console/consolemodel.h"
+#include "console/consolepane.h"
+#include "console/consoleview.h"
+#include "tracemodel.h"
 
-#include <QElapsedTimer>
 #include <QLineEdit>
-#include <QPlainTextEdit>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTest>
-#include <QTextBlock>
 
+using Forkline::ConsoleModel;
 using Forkline::ConsolePane;
+using Forkline::ConsoleView;
+using Forkline::InstantKind;
+using Forkline::TraceModel;
 
 class TestConsolePane : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
     void printsAreTaggedInOrder();
-    void stderrWaitsForWholeLines();
     void inputIsSubmittedAndEchoed();
-    void aPrintWithLineBreaksIsOneLine();
-    void aBacklogIsWrittenInSlices();
-    void aHugeBacklogKeepsTheLatestLines();
-    void trimmedLinesAreCountedInANote();
-    void aFloodIsSkippedWithANote();
-    void aReaderScrolledUpStaysPut();
+    void aFloodShowsEveryLine();
+    void aMarkFindsItsLine();
+    void aClickedLineFindsItsMark();
+    void replayShowsWhatWasPrintedSoFar();
+    void presentationEnlargesTheLines();
 };
 
 namespace {
+constexpr qint64 kMs = 1000000;
+
 QString printText(int i)
 {
     return QStringLiteral("line %1").arg(i);
 }
 
-void appendNumbered(ConsolePane* pane, int from, int to)
+int workerLane(TraceModel* model)
 {
+    const int lane = model->ensureLane(10, 11);
+    model->lane(lane).name = QStringLiteral("worker");
+    return lane;
+}
+
+void printNumbered(TraceModel* model, int from, int to)
+{
+    const int lane = workerLane(model);
     for (int i = from; i < to; ++i)
-        pane->appendPrint(qint64(i) * 1000, QStringLiteral("worker"), 10, 11, printText(i), i);
+        model->addInstant(lane, qint64(i) * kMs, InstantKind::Print, printText(i));
 }
 } // namespace
 
 void TestConsolePane::printsAreTaggedInOrder()
 {
+    TraceModel trace;
+    const int main = trace.ensureLane(40, 40);
+    trace.lane(main).name = QStringLiteral("MainThread");
+    const int buyer = trace.ensureLane(40, 42);
+    trace.lane(buyer).name = QStringLiteral("buyer");
+    trace.lane(buyer).label = QStringLiteral("매수");
     ConsolePane pane;
-    pane.appendPrint(1000000, QStringLiteral("MainThread"), 40, 40, QStringLiteral("[메인] start"));
-    pane.appendPrint(2000000, QStringLiteral("매수 (buyer)"), 40, 42, QStringLiteral("[매수] <b>not bold</b>"));
+    pane.followPrints(&trace);
+    trace.addInstant(main, 1000000, InstantKind::Print, QStringLiteral("[메인] start"));
+    trace.addInstant(buyer, 2000000, InstantKind::Print, QStringLiteral("[매수] <b>not bold</b>"));
+    pane.printsAdded();
+    // The console takes them in at its next tick.
+    QTRY_COMPARE(pane.model()->rowCount(), 2);
     const QStringList lines = pane.plainText().split(QLatin1Char('\n'));
     QCOMPARE(lines.size(), 2);
-    QVERIFY2(lines[0].contains(QStringLiteral("MainThread · tid 40 · pid 40")), qPrintable(lines[0]));
-    QVERIFY(lines[0].endsWith(QStringLiteral("[메인] start")));
-    QVERIFY(lines[1].contains(QStringLiteral("매수 (buyer) · tid 42 · pid 40")));
-    // The program's text is shown as text, never interpreted as markup.
-    QVERIFY(lines[1].endsWith(QStringLiteral("[매수] <b>not bold</b>")));
-    QVERIFY(lines[1].startsWith(QStringLiteral("0.002 s")));
+    QCOMPARE(lines[0], QStringLiteral("0.001 s MainThread · tid 40 · pid 40 [메인] start"));
+    QCOMPARE(lines[1], QStringLiteral("0.002 s 매수 (buyer) · tid 42 · pid 40 [매수] <b>not bold</b>"));
     pane.clear();
     QVERIFY(pane.plainText().isEmpty());
-}
-
-void TestConsolePane::stderrWaitsForWholeLines()
-{
-    ConsolePane pane;
-    pane.appendStderr(QStringLiteral("Traceback: first"));
-    QVERIFY(pane.plainText().isEmpty());
-    pane.appendStderr(QStringLiteral(" line\nsecond\n"));
-    const QStringList lines = pane.plainText().split(QLatin1Char('\n'));
-    QCOMPARE(lines.size(), 2);
-    QCOMPARE(lines[0], QStringLiteral("stderr Traceback: first line"));
-    QCOMPARE(lines[1], QStringLiteral("stderr second"));
 }
 
 void TestConsolePane::inputIsSubmittedAndEchoed()
@@ -83,146 +90,129 @@ void TestConsolePane::inputIsSubmittedAndEchoed()
     QCOMPARE(pane.plainText(), QStringLiteral("> 안녕"));
 }
 
-void TestConsolePane::aPrintWithLineBreaksIsOneLine()
+void TestConsolePane::aFloodShowsEveryLine()
 {
-    ConsolePane pane;
-    pane.appendPrint(1000, QStringLiteral("worker"), 10, 11, QStringLiteral("first\nsecond\r\nthird"), 0);
-    pane.appendPrint(2000, QStringLiteral("worker"), 10, 11, QStringLiteral("next"), 1);
-    const QStringList lines = pane.visibleLines();
-    QCOMPARE(lines.size(), 2);
-    QVERIFY(lines[0].endsWith(QStringLiteral("first\u2028second\u2028third")));
-    pane.setCurrentPrint(1);
-    QVERIFY(pane.currentLineText().endsWith(QStringLiteral("next")));
-}
-
-void TestConsolePane::aBacklogIsWrittenInSlices()
-{
+    TraceModel trace;
     ConsolePane pane;
     pane.resize(800, 300);
     pane.show();
-    auto* edit = pane.findChild<QPlainTextEdit*>();
-    QVERIFY(edit);
+    QVERIFY(QTest::qWaitForWindowExposed(&pane));
+    pane.appendNote(QStringLiteral("Running"));
+    pane.followPrints(&trace);
+    // Far more than the old console kept (20,000), far faster than a tick.
     constexpr int count = 100000;
-    appendNumbered(&pane, 0, count);
-    // Appending only queues: nothing is laid out while the run's events come in.
-    QCOMPARE(pane.pendingLines(), count);
-    QSignalSpy edits(edit->document(), &QTextDocument::contentsChanged);
-    QTRY_COMPARE_WITH_TIMEOUT(pane.pendingLines(), 0, 120000);
-    // Far more lines than one slice's budget writes: the event loop turned in between.
-    QVERIFY2(edits.size() > 2, qPrintable(QString::number(edits.size())));
-    QCOMPARE(pane.hiddenLines(), qint64(count - ConsolePane::maxLines()));
+    constexpr int perBatch = 5000;
+    for (int from = 0; from < count; from += perBatch) {
+        printNumbered(&trace, from, from + perBatch);
+        pane.printsAdded();
+        QCoreApplication::processEvents();
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(pane.model()->rowCount(), count + 1, 30000);
     const QStringList lines = pane.visibleLines();
-    QCOMPARE(lines.size(), ConsolePane::maxLines() + 1);
-    QVERIFY(lines.last().endsWith(printText(count - 1)));
-    // Followed to the end while it was written.
-    QCOMPARE(edit->verticalScrollBar()->value(), edit->verticalScrollBar()->maximum());
+    QCOMPARE(lines.size(), count + 1);
+    QCOMPARE(lines.first(), QStringLiteral("Running"));
+    for (int i = 0; i < count; i += 997)
+        QVERIFY2(lines[i + 1].endsWith(QLatin1Char(' ') + printText(i)), qPrintable(lines[i + 1]));
+    QVERIFY(!lines.join(QLatin1Char('\n')).contains(QStringLiteral("skipped")));
+    // Followed to the end as it came.
+    ConsoleView* view = pane.view();
+    QCOMPARE(view->verticalScrollBar()->value(), view->verticalScrollBar()->maximum());
+    const QModelIndex last = pane.model()->index(count);
+    QVERIFY(view->viewport()->rect().contains(view->visualRect(last)));
 }
 
-void TestConsolePane::aHugeBacklogKeepsTheLatestLines()
+void TestConsolePane::aMarkFindsItsLine()
 {
+    TraceModel trace;
+    printNumbered(&trace, 0, 50000);
     ConsolePane pane;
-    constexpr int count = 100000;
-    appendNumbered(&pane, 0, count);
-    QElapsedTimer clock;
-    clock.start();
-    pane.flush();
-    // Generous: the point is that a backlog beyond what the console keeps costs no more than
-    // the lines it keeps (it took minutes when every line was laid out and then trimmed).
-    QVERIFY2(clock.elapsed() < 30000, qPrintable(QString::number(clock.elapsed())));
-    QCOMPARE(pane.pendingLines(), 0);
-    QCOMPARE(pane.skippedLines(), qint64(count - ConsolePane::maxLines()));
-    const QStringList lines = pane.visibleLines();
-    QCOMPARE(lines.size(), ConsolePane::maxLines() + 1);
-    const int firstKept = count - ConsolePane::maxLines();
-    QVERIFY2(lines[0].contains(QStringLiteral("80,000 earlier lines not shown")), qPrintable(lines[0]));
-    QVERIFY2(lines[1].endsWith(printText(firstKept)), qPrintable(lines[1]));
-    QVERIFY(lines.last().endsWith(printText(count - 1)));
-    for (int i = 1; i < lines.size(); i += 997)
-        QVERIFY2(lines[i].endsWith(QLatin1Char(' ') + printText(firstKept + i - 1)), qPrintable(lines[i]));
-
-    // Kept lines still lead to their marks and back; a line that went has no line to mark.
-    pane.setCurrentPrint(count - 1);
-    QVERIFY(pane.currentLineText().endsWith(printText(count - 1)));
-    pane.setCurrentPrint(firstKept);
-    QVERIFY(pane.currentLineText().endsWith(printText(firstKept)));
-    pane.setCurrentPrint(firstKept - 1);
+    pane.resize(800, 300);
+    pane.show();
+    pane.appendNote(QStringLiteral("Opened"));
+    pane.showPrints(&trace);
+    pane.setCurrentPrint(1234);
+    QCOMPARE(pane.currentPrint(), 1234);
+    QVERIFY(pane.currentLineText().endsWith(QLatin1Char(' ') + printText(1234)));
+    // Scrolled into sight, far from the end it was following.
+    ConsoleView* view = pane.view();
+    QCOMPARE(view->markedRow(), 1235);
+    QVERIFY(view->viewport()->rect().contains(view->visualRect(pane.model()->index(1235))));
+    QVERIFY(!view->isFollowing());
+    pane.setCurrentPrint(-1);
+    QCOMPARE(view->markedRow(), -1);
     QVERIFY(pane.currentLineText().isEmpty());
 }
 
-void TestConsolePane::trimmedLinesAreCountedInANote()
+void TestConsolePane::aClickedLineFindsItsMark()
 {
+    TraceModel trace;
+    printNumbered(&trace, 0, 20);
     ConsolePane pane;
-    pane.appendNote(QStringLiteral("Running"));
-    appendNumbered(&pane, 0, ConsolePane::maxLines() - 1);
-    QStringList lines = pane.visibleLines();
-    QCOMPARE(lines.size(), ConsolePane::maxLines());
-    QCOMPARE(lines[0], QStringLiteral("Running"));
-    QCOMPARE(pane.hiddenLines(), 0);
-
-    appendNumbered(&pane, ConsolePane::maxLines() - 1, ConsolePane::maxLines() + 9);
-    lines = pane.visibleLines();
-    QCOMPARE(pane.hiddenLines(), 10);
-    QCOMPARE(lines.size(), ConsolePane::maxLines() + 1);
-    QVERIFY2(lines[0].contains(QStringLiteral("10 earlier lines not shown")), qPrintable(lines[0]));
-    QVERIFY(lines[1].endsWith(printText(9)));
-    QVERIFY(lines.last().endsWith(printText(ConsolePane::maxLines() + 8)));
-
-    pane.appendStderr(QStringLiteral("oops\n"));
-    lines = pane.visibleLines();
-    QCOMPARE(pane.hiddenLines(), 11);
-    QVERIFY2(lines[0].contains(QStringLiteral("11 earlier lines not shown")), qPrintable(lines[0]));
-    QVERIFY(lines[1].endsWith(printText(10)));
-    QCOMPARE(lines.last(), QStringLiteral("stderr oops"));
-
-    pane.clear();
-    QVERIFY(pane.plainText().isEmpty());
-    QCOMPARE(pane.hiddenLines(), 0);
-    // Lines that scroll out are gone for good: an undo history would keep every one of them.
-    QVERIFY(!pane.findChild<QPlainTextEdit*>()->document()->isUndoRedoEnabled());
+    pane.resize(800, 400);
+    pane.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&pane));
+    pane.appendNote(QStringLiteral("Opened"));
+    pane.showPrints(&trace);
+    ConsoleView* view = pane.view();
+    QSignalSpy clicked(&pane, &ConsolePane::printClicked);
+    const QRect line = view->visualRect(pane.model()->index(4));
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, QPoint(30, line.center().y()));
+    QCOMPARE(clicked.size(), 1);
+    QCOMPARE(clicked.constFirst().constFirst().toInt(), 3);
+    QCOMPARE(pane.currentPrint(), 3);
+    QCOMPARE(view->markedRow(), 4);
+    // The note is not a print: no mark to find.
+    const QRect note = view->visualRect(pane.model()->index(0));
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, QPoint(30, note.center().y()));
+    QCOMPARE(clicked.size(), 1);
 }
 
-void TestConsolePane::aFloodIsSkippedWithANote()
+void TestConsolePane::replayShowsWhatWasPrintedSoFar()
 {
-    ConsolePane pane;
-    auto* edit = pane.findChild<QPlainTextEdit*>();
-    appendNumbered(&pane, 0, 100);
-    pane.flush();
-    // More than the console keeps arrives at once: the oldest of it is skipped, and a note
-    // right after what was shown already says how much.
-    const int total = 100 + ConsolePane::maxLines() + 500;
-    appendNumbered(&pane, 100, total);
-    QTRY_VERIFY(pane.pendingLines() < ConsolePane::maxLines());
-    QVERIFY(edit->document()->findBlockByNumber(99).text().endsWith(printText(99)));
-    const QString note = edit->document()->findBlockByNumber(100).text();
-    QVERIFY2(note.contains(QStringLiteral("500 lines skipped here")), qPrintable(note));
-    QCOMPARE(pane.skippedLines(), 500);
-    QVERIFY(edit->document()->findBlockByNumber(101).text().endsWith(printText(600)));
-
-    // Once they scroll out at the top, the note there counts them with the others.
-    const QStringList lines = pane.visibleLines();
-    QCOMPARE(lines.size(), ConsolePane::maxLines() + 1);
-    QCOMPARE(pane.hiddenLines(), 600);
-    QVERIFY2(lines[0].contains(QStringLiteral("600 earlier lines not shown")), qPrintable(lines[0]));
-    QVERIFY(lines[1].endsWith(printText(600)));
-    QVERIFY(lines.last().endsWith(printText(total - 1)));
-}
-
-void TestConsolePane::aReaderScrolledUpStaysPut()
-{
+    TraceModel trace;
     ConsolePane pane;
     pane.resize(800, 300);
     pane.show();
-    auto* edit = pane.findChild<QPlainTextEdit*>();
-    appendNumbered(&pane, 0, ConsolePane::maxLines());
+    pane.appendNote(QStringLiteral("Running"));
+    pane.followPrints(&trace);
+    printNumbered(&trace, 0, 1000);
+    pane.appendNote(QStringLiteral("Finished"));
     pane.flush();
-    QScrollBar* bar = edit->verticalScrollBar();
-    bar->setValue(bar->maximum() / 2);
-    const QString top = edit->cursorForPosition(QPoint(5, 5)).block().text();
-    // Lines go at the top while the reader looks at the middle: the text under the eyes stays.
-    appendNumbered(&pane, ConsolePane::maxLines(), ConsolePane::maxLines() + 500);
-    pane.flush();
-    QCOMPARE(pane.hiddenLines(), 500);
-    QCOMPARE(edit->cursorForPosition(QPoint(5, 5)).block().text(), top);
+    ConsoleView* view = pane.view();
+    view->verticalScrollBar()->setValue(0);
+    QVERIFY(!view->isFollowing());
+    pane.setCutoff(500 * kMs);
+    QCOMPARE(pane.cutoff(), 500 * kMs);
+    QStringList lines = pane.visibleLines();
+    QCOMPARE(lines.size(), 1 + 501);
+    QVERIFY(lines.last().endsWith(printText(500)));
+    // The newest line printed so far is in sight.
+    QVERIFY(view->viewport()->rect().contains(view->visualRect(pane.model()->index(501))));
+    pane.setCutoff(-1);
+    lines = pane.visibleLines();
+    QCOMPARE(lines.size(), 1002);
+    QCOMPARE(lines.last(), QStringLiteral("Finished"));
+}
+
+void TestConsolePane::presentationEnlargesTheLines()
+{
+    TraceModel trace;
+    printNumbered(&trace, 0, 10);
+    ConsolePane pane;
+    pane.showPrints(&trace);
+    ConsoleView* view = pane.view();
+    const int height = view->rowHeight();
+    QStyleOptionViewItem option;
+    option.font = view->font();
+    QVERIFY(pane.delegate()->shownText(option, pane.model()->index(3)).contains(QStringLiteral("tid 11")));
+    pane.setPresentation(true);
+    QVERIFY2(view->rowHeight() > height * 5 / 4, qPrintable(QString::number(view->rowHeight())));
+    // Room for the text: the thread's name alone.
+    option.font = view->font();
+    const QString shown = pane.delegate()->shownText(option, pane.model()->index(3));
+    QCOMPARE(shown, QStringLiteral("0.003 s worker ") + printText(3));
+    pane.setPresentation(false);
+    QCOMPARE(view->rowHeight(), height);
 }
 
 QTEST_MAIN(TestConsolePane)

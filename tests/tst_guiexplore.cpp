@@ -1,30 +1,35 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "chrometrace.h"
-#include "consolepane.h"
-#include "explorecontroller.h"
-#include "mainwindow.h"
-#include "messagebar.h"
-#include "replaybar.h"
-#include "replaycontroller.h"
-#include "selectiondetails.h"
-#include "settings.h"
+#include "chrometraceimport.h"
+#include "console/consolepane.h"
+#include "console/consoleview.h"
+#include "explore/explorecontroller.h"
+#include "explore/selectiondetails.h"
+#include "export/exportcontroller.h"
+#include "replay/replaybar.h"
+#include "replay/replaycontroller.h"
+#include "settings/settings.h"
+#include "testutil.h"
 #include "timelinestyle.h"
-#include "timelineview.h"
-#include "traceopener.h"
+#include "view/timelineview.h"
+#include "window/mainwindow.h"
+#include "window/messagebar.h"
+#include "window/traceopener.h"
 #include "zoomstate.h"
 
 #include <QAction>
+#include <QApplication>
+#include <QClipboard>
 #include <QFile>
 #include <QMimeData>
-#include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTextBlock>
 #include <QUrl>
 
 using namespace Forkline;
+using namespace ForklineTest;
 
 namespace {
 
@@ -76,15 +81,6 @@ TraceModel market()
 const QList<qint64> kEventTimes = { 0, 100 * kMs, 120 * kMs, 130 * kMs, 150 * kMs, 200 * kMs, 300 * kMs, 400 * kMs,
     1200 * kMs, 1250 * kMs, 2000 * kMs, 2500 * kMs, 2600 * kMs, 2900 * kMs, 3000 * kMs, 3050 * kMs, 3100 * kMs };
 
-int laneNamed(const TraceModel& model, const QString& name)
-{
-    for (int i = 0; i < model.laneCount(); ++i) {
-        if (model.lane(i).name == name)
-            return i;
-    }
-    return -1;
-}
-
 int printWithText(const TraceModel& model, const QString& text)
 {
     for (size_t i = 0; i < model.prints().size(); ++i) {
@@ -128,6 +124,7 @@ private Q_SLOTS:
     void droppedFilesAreSortedOut();
     void presentationModeEnlargesLanes();
     void themeFollowsThePalette();
+    void extremeTimes();
 
 private:
     bool openAndWait(const QString& path);
@@ -230,19 +227,19 @@ void TestGuiExplore::consoleLineFindsItsMark()
     const int print = printWithText(model, text);
     QVERIFY(print >= 0);
 
-    auto* edit = m_window->console()->findChild<QPlainTextEdit*>();
-    QVERIFY(edit);
-    QTextBlock block;
-    for (QTextBlock b = edit->document()->begin(); b.isValid(); b = b.next()) {
-        if (b.text().endsWith(text))
-            block = b;
+    ConsoleView* lines = m_window->console()->view();
+    QAbstractItemModel* rows = lines->model();
+    QModelIndex line;
+    for (int row = 0; row < rows->rowCount(); ++row) {
+        if (rows->index(row, 0).data().toString().endsWith(text))
+            line = rows->index(row, 0);
     }
-    QVERIFY(block.isValid());
-    edit->setTextCursor(QTextCursor(block));
-    edit->ensureCursorVisible();
-    const QPoint at = edit->cursorRect(QTextCursor(block)).center() + QPoint(40, 0);
+    QVERIFY(line.isValid());
+    lines->scrollTo(line);
+    const QPoint at(40, lines->visualRect(line).center().y());
+    QVERIFY(lines->viewport()->rect().contains(at));
     QSignalSpy clicked(m_window->console(), &ConsolePane::printClicked);
-    QTest::mouseClick(edit->viewport(), Qt::LeftButton, {}, at);
+    QTest::mouseClick(lines->viewport(), Qt::LeftButton, {}, at);
     QCOMPARE(clicked.size(), 1);
     QCOMPARE(clicked.constFirst().constFirst().toInt(), print);
 
@@ -553,6 +550,39 @@ void TestGuiExplore::themeFollowsThePalette()
     view->setPalette(QPalette());
     QVERIFY(!view->style().isDark());
     QCOMPARE(view->style().fill(State::Sleeping), TimelineStyle::stateFill(State::Sleeping));
+}
+
+void TestGuiExplore::extremeTimes()
+{
+    // Slices 317 years apart: refused with the event's index, in the message bar; the timeline
+    // keeps what it showed (drawing them once overflowed the axis, and Copy Image aborted).
+    const TraceModel* before = m_window->timelineView()->model();
+    const int lanes = before->laneCount();
+    QSignalSpy failed(m_window->traceOpener(), &TraceOpener::failed);
+    m_window->openTrace(QStringLiteral(FORKLINE_TEST_DATA "/chrome/hostile-times.json"));
+    QVERIFY(failed.wait(kWaitMs));
+    QCOMPARE(m_window->messageBar()->kind(), MessageBar::Kind::Error);
+    QVERIFY2(m_window->messageBar()->text().contains(QStringLiteral(
+                 "traceEvents[1] is 316.9 years after traceEvents[0]; a trace can span at most 100 years")),
+        qPrintable(m_window->messageBar()->text()));
+    QCOMPARE(m_window->timelineView()->model()->laneCount(), lanes);
+
+    // A trace that ends at the last nanosecond a qint64 holds opens, draws and copies.
+    if (!chromeTraceSimdjsonAvailable())
+        QSKIP("QJsonDocument reads times through a double, which does not reach the last nanosecond");
+    const QString last = m_dir.filePath(QStringLiteral("last.json"));
+    QFile f(last);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("{\"traceEvents\":[{\"ph\":\"X\",\"name\":\"running\",\"pid\":1,\"tid\":1,"
+            "\"ts\":9223372036854775,\"dur\":0.807}]}");
+    f.close();
+    QVERIFY(openAndWait(last));
+    QCOMPARE(m_window->timelineView()->model()->endTime(), std::numeric_limits<qint64>::max());
+    const QImage grabbed = m_window->timelineView()->viewport()->grab().toImage();
+    QVERIFY(!grabbed.isNull());
+    QApplication::clipboard()->clear();
+    m_window->exports()->copyImageAction()->trigger();
+    QVERIFY(!QApplication::clipboard()->image().isNull());
 }
 
 QTEST_MAIN(TestGuiExplore)

@@ -2,18 +2,18 @@
 // The lesson controls of the main window, driven as a teacher would: the worker panel's
 // Terminate and Request stop buttons, the GIL switch and work scale, the Compare window,
 // and the arrows of the data lessons on the timeline.
-#include "comparewindow.h"
-#include "consolepane.h"
-#include "lessoncontroller.h"
-#include "mainwindow.h"
-#include "runcontrols.h"
-#include "speedupchart.h"
+#include "compare/comparewindow.h"
+#include "compare/speedupchart.h"
+#include "console/consolepane.h"
+#include "lessons/lessoncontroller.h"
+#include "lessons/runcontrols.h"
+#include "lessons/workerpanel.h"
 #include "testutil.h"
 #include "timelinelayout.h"
 #include "timelinepainter.h"
 #include "timelinestyle.h"
-#include "timelineview.h"
-#include "workerpanel.h"
+#include "view/timelineview.h"
+#include "window/mainwindow.h"
 
 #include <QAbstractButton>
 #include <QAction>
@@ -22,6 +22,7 @@
 #include <QPainter>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableWidget>
 #include <QTest>

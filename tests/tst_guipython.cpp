@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // A Python program in the window: opened like a scenario (or dropped), run with Run, with the
 // interpreter of the setting; a syntax error in the message bar.
-#include "consolepane.h"
-#include "mainwindow.h"
-#include "messagebar.h"
-#include "pythoninterpreteraction.h"
+#include "console/consolepane.h"
+#include "lessons/pythoninterpreteraction.h"
 #include "pythonlauncher.h"
 #include "scenario.h"
-#include "settings.h"
-#include "timelineview.h"
-#include "traceopener.h"
+#include "settings/settings.h"
+#include "view/timelineview.h"
+#include "window/mainwindow.h"
+#include "window/messagebar.h"
+#include "window/traceopener.h"
 
 #include <QMimeData>
 #include <QSignalSpy>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "timelinestyle.h"
-#include "timelineview.h"
 #include "tracemodel.h"
+#include "view/timelineview.h"
 #include "zoomstate.h"
 
 #include <QAction>

@@ -2,14 +2,14 @@
 // The main toolbar as a person sees it: button texts without accelerators, the whole bar in a
 // 1280 px window in English and Korean, icons that follow the palette, tooltips that say what
 // an icon-only button is.
-#include "actiontext.h"
-#include "exportcontroller.h"
-#include "maintoolbar.h"
-#include "mainwindow.h"
-#include "replaybar.h"
-#include "replaycontroller.h"
-#include "timelineview.h"
+#include "export/exportcontroller.h"
+#include "replay/replaybar.h"
+#include "replay/replaycontroller.h"
 #include "toolglyphs.h"
+#include "view/timelineview.h"
+#include "window/actiontext.h"
+#include "window/maintoolbar.h"
+#include "window/mainwindow.h"
 #include "zoomstate.h"
 
 #include <QAction>

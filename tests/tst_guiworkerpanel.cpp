@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "lessons/workerpanel.h"
 #include "scenario.h"
-#include "workerpanel.h"
 
 #include <QSignalSpy>
 #include <QTest>

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "consolepane.h"
-#include "mainwindow.h"
-#include "messagebar.h"
+#include "console/consolepane.h"
+#include "lessons/workerpanel.h"
+#include "testutil.h"
 #include "timelinestyle.h"
-#include "timelineview.h"
-#include "workerpanel.h"
+#include "view/timelineview.h"
+#include "window/mainwindow.h"
+#include "window/messagebar.h"
 #include "zoomstate.h"
 
 #include <QAction>
@@ -19,19 +20,11 @@
 #include <QTest>
 
 using namespace Forkline;
+using namespace ForklineTest;
 
 namespace {
 
 constexpr int kRunTimeoutMs = 30000;
-
-int laneNamed(const TraceModel& model, const QString& name)
-{
-    for (int i = 0; i < model.laneCount(); ++i) {
-        if (model.lane(i).name == name)
-            return i;
-    }
-    return -1;
-}
 
 // State fills found where the lanes are (the legend below them is left out).
 QSet<State> statesOnLanes(const TimelineView& view)
@@ -223,7 +216,7 @@ void TestMainWindow::daemonSwitchReachesTheRun()
     const int buyer = laneNamed(model, QStringLiteral("buyer"));
     QVERIFY(buyer >= 0);
     QVERIFY(model.lane(buyer).daemon);
-    QVERIFY(!model.lane(laneNamed(model, QStringLiteral("seller"))).daemon);
+    QVERIFY(!requireLane(model, QStringLiteral("seller")).daemon);
     w.workerPanel()->setDaemon(QStringLiteral("buyer"), false);
 }
 

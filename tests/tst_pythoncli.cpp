@@ -182,10 +182,10 @@ void TestPythonCli::builtinLessonRuns()
     const CliResult r
         = runCli({ QStringLiteral("run"), QStringLiteral("py-thread-ids"), QStringLiteral("--python"), python() });
     QCOMPARE(r.exitCode, 0);
-    const QStringList lines = QString::fromUtf8(r.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-    QCOMPARE(lines.size(), 7);
-    QCOMPARE(lines.filter(QStringLiteral("thread id")).size(), 3);
-    QCOMPARE(lines.filter(QStringLiteral("process id")).size(), 4);
+    // Three threads print at once: their lines may interleave, their words are all there.
+    const QString out = QString::fromUtf8(r.out);
+    QCOMPARE(out.count(QStringLiteral("thread id")), 3);
+    QCOMPARE(out.count(QStringLiteral("process id")), 4);
 }
 
 QTEST_GUILESS_MAIN(TestPythonCli)

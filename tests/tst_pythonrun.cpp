@@ -15,6 +15,7 @@
 #include <QFileInfo>
 #include <QLocalServer>
 #include <QLocalSocket>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
 #include <csignal>

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `forkline render`: a trace file drawn or written again without running anything, as a
 // teacher's script sees it: files, one-line errors and exit codes.
+#include "chrometraceimport.h"
 #include "testutil.h"
 
 #include <QElapsedTimer>
+#include <QImage>
+#include <QRegularExpression>
 #include <QTest>
 #include <thread>
 
@@ -45,6 +48,12 @@ private Q_SLOTS:
     void badInput();
     void cannotWrite();
     void writesIntoAPipe();
+    void tooWideIsRefused_data();
+    void tooWideIsRefused();
+    void manyLanesAreLeftOutWithANote_data();
+    void manyLanesAreLeftOutWithANote();
+    void hostileTimesRefused();
+    void lastNanosecondDraws();
 
 private:
     QTemporaryDir m_dir;
@@ -200,6 +209,127 @@ void TestRender::writesIntoAPipe()
     QVERIFY(QFileInfo(fifo).exists());
     QVERIFY(!QFileInfo(fifo).isFile()); // still the pipe
 #endif
+}
+
+void TestRender::tooWideIsRefused_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("asked");
+    const QString png = QStringLiteral("OUT");
+    QTest::newRow("render 16384 at 8x") << QStringList { QStringLiteral("render"), QStringLiteral("TRACE"),
+        QStringLiteral("--png"), png, QStringLiteral("--width"), QStringLiteral("16384"), QStringLiteral("--scale"),
+        QStringLiteral("8") } << QStringLiteral("131072");
+    QTest::newRow("render 32768 at 2x") << QStringList { QStringLiteral("render"), QStringLiteral("TRACE"),
+        QStringLiteral("--png"), png, QStringLiteral("--scale"), QStringLiteral("2"), QStringLiteral("--width"),
+        QStringLiteral("32768") } << QStringLiteral("65536");
+    // Refused before the scenario runs: nothing is printed, nothing waits.
+    QTest::newRow("run 8000 at 8x") << QStringList { QStringLiteral("run"), QStringLiteral("buyer-seller"),
+        QStringLiteral("--png"), png, QStringLiteral("--width"), QStringLiteral("8000"), QStringLiteral("--scale"),
+        QStringLiteral("8") } << QStringLiteral("64000");
+}
+
+void TestRender::tooWideIsRefused()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, asked);
+    const QString png = m_dir.filePath(QStringLiteral("never-wide.png"));
+    args.replaceInStrings(QStringLiteral("TRACE"), m_trace);
+    args.replaceInStrings(QStringLiteral("OUT"), png);
+    const auto r = runCli(args);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.out.isEmpty());
+    const QString err = QString::fromUtf8(r.err.trimmed());
+    QCOMPARE(err.count(QLatin1Char('\n')), 0);
+    QVERIFY2(err.startsWith(QLatin1String("forkline: ")), qPrintable(err));
+    // What was asked, the limit, and what to do.
+    for (const QString& part : { asked, QStringLiteral("32768"), QStringLiteral("lower --scale") })
+        QVERIFY2(err.contains(part), qPrintable(part + QStringLiteral(" not in: ") + err));
+    QVERIFY(!QFile::exists(png));
+}
+
+void TestRender::manyLanesAreLeftOutWithANote_data()
+{
+    QTest::addColumn<QString>("format");
+    QTest::newRow("png") << QStringLiteral("png");
+    QTest::newRow("svg") << QStringLiteral("svg");
+}
+
+void TestRender::manyLanesAreLeftOutWithANote()
+{
+    QFETCH(QString, format);
+    // 20,000 threads: far more than fit a picture. Written by hand, one slice each.
+    const QString many = m_dir.filePath(QStringLiteral("many.json"));
+    if (!QFile::exists(many)) {
+        QByteArray json = "{\"traceEvents\":[\n";
+        for (int i = 0; i < 20000; ++i) {
+            json += "{\"ph\":\"X\",\"name\":\"work\",\"pid\":1,\"tid\":" + QByteArray::number(i + 1)
+                + ",\"ts\":" + QByteArray::number(i * 10) + ",\"dur\":5000},\n";
+        }
+        json += "{\"ph\":\"M\",\"name\":\"process_name\",\"pid\":1,\"args\":{\"name\":\"many\"}}]}\n";
+        QFile f(many);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(json);
+    }
+    const QString out = m_dir.filePath(QStringLiteral("many.") + format);
+    const auto r = runCli({ QStringLiteral("render"), many, QStringLiteral("--") + format, out,
+        QStringLiteral("--scale"), QStringLiteral("1"), QStringLiteral("--width"), QStringLiteral("800") });
+    QCOMPARE(r.exitCode, 0);
+    // One line that says what was left out, and no flood from QPainter or the image writer.
+    const QString err = QString::fromUtf8(r.err.trimmed());
+    QCOMPARE(err.count(QLatin1Char('\n')), 0);
+    QVERIFY2(err.startsWith(QStringLiteral("forkline: ") + out + QStringLiteral(": ")), qPrintable(err));
+    // Numbers as the locale writes them (20,000 in English).
+    static const QRegularExpression leftOut(QStringLiteral(" of 20,?000 threads are not drawn.*32,?768 pixels a side"));
+    QVERIFY2(err.contains(leftOut), qPrintable(err));
+    if (format == QLatin1String("png")) {
+        const QImage image(out);
+        QVERIFY(!image.isNull());
+        QCOMPARE(image.width(), 800);
+        QVERIFY(image.height() <= 32768);
+        QVERIFY(image.height() > 30000); // the room is used
+    } else {
+        const QByteArray svg = readAll(out);
+        QVERIFY(svg.contains("<svg"));
+        QVERIFY(svg.contains("threads are not drawn here"));
+    }
+}
+
+void TestRender::hostileTimesRefused()
+{
+    // Two slices 317 years apart once overflowed the axis and filled memory with ticks; now
+    // the import refuses them with the event's index, before anything is drawn.
+    const QString png = m_dir.filePath(QStringLiteral("hostile.png"));
+    QElapsedTimer timer;
+    timer.start();
+    const auto r = runCli({ QStringLiteral("render"), QStringLiteral(FORKLINE_TEST_DATA "/chrome/hostile-times.json"),
+        QStringLiteral("--png"), png });
+    QCOMPARE(r.exitCode, 2);
+    const QByteArray err = r.err.trimmed();
+    QCOMPARE(err.count('\n'), 0);
+    QVERIFY2(err.startsWith("forkline: "), err.constData());
+    QVERIFY2(err.contains("hostile-times.json, byte 107: traceEvents[1] is 316.9 years after traceEvents[0]"),
+        err.constData());
+    QVERIFY(!QFile::exists(png));
+    QVERIFY(timer.elapsed() < 60000);
+}
+
+void TestRender::lastNanosecondDraws()
+{
+    // A trace may end at the last nanosecond a qint64 holds: the axis must stop there rather
+    // than step past it (which once wrapped round and never ended).
+    if (!Forkline::chromeTraceSimdjsonAvailable())
+        QSKIP("QJsonDocument reads times through a double, which does not reach the last nanosecond");
+    const QString trace = ForklineTest::writeFile(m_dir, QStringLiteral("end.json"),
+        "{\"traceEvents\":[{\"ph\":\"X\",\"name\":\"running\",\"pid\":1,\"tid\":1,"
+        "\"ts\":9223372036854775,\"dur\":0.807}]}");
+    const QString png = m_dir.filePath(QStringLiteral("end.png"));
+    const QString svg = m_dir.filePath(QStringLiteral("end.svg"));
+    const auto r = runCli(
+        { QStringLiteral("render"), trace, QStringLiteral("--png"), png, QStringLiteral("--svg"), svg }, {}, 60000);
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QImage image(png);
+    QVERIFY(!image.isNull());
+    QVERIFY(QFileInfo(svg).size() > 0);
 }
 
 QTEST_GUILESS_MAIN(TestRender)

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Runs real scenarios through the real runner process and checks the merged trace.
-#include "testutil.h"
+#include "runutil.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -131,11 +131,11 @@ void TestRunner::daemonThreadsAreKilledAtExit()
     QCOMPARE(r.exitCode, 0);
     QVERIFY(wall.elapsed() < 20000); // nobody waited for the 30 s sleeps
     QVERIFY(!r.prints.contains(QStringLiteral("a end")));
-    const Lane& main = r.model.lane(laneNamed(r.model, QStringLiteral("MainThread")));
+    const Lane& main = requireLane(r.model, QStringLiteral("MainThread"));
     const Instant* mainExit = findInstant(main, InstantKind::MainExit);
     QVERIFY(mainExit);
     for (const QString& name : { QStringLiteral("a"), QStringLiteral("b") }) {
-        const Lane& l = r.model.lane(laneNamed(r.model, name));
+        const Lane& l = requireLane(r.model, name);
         QVERIFY(l.daemon);
         const Instant* killed = findInstant(l, InstantKind::Killed);
         QVERIFY2(killed, qPrintable(name));
@@ -157,8 +157,8 @@ void TestRunner::nonDaemonThreadsAreJoinedAtExit()
     const RunResult r = runScenario(path);
     QCOMPARE(r.exitCode, 0);
     QCOMPARE(r.prints, QStringList({ QStringLiteral("main end"), QStringLiteral("w end") }));
-    const Lane& main = r.model.lane(laneNamed(r.model, QStringLiteral("MainThread")));
-    const Lane& w = r.model.lane(laneNamed(r.model, QStringLiteral("w")));
+    const Lane& main = requireLane(r.model, QStringLiteral("MainThread"));
+    const Lane& w = requireLane(r.model, QStringLiteral("w"));
     const Instant* mainExit = findInstant(main, InstantKind::MainExit);
     const Instant* wEnd = findInstant(w, InstantKind::End);
     QVERIFY(mainExit && wEnd);

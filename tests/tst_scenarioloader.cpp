@@ -2,6 +2,7 @@
 #include "scenario.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -75,6 +76,45 @@ QByteArray nestedRepeats(int depth)
     return json;
 }
 
+// About `bytes` of one shape of scenario that once took time quadratic in its size.
+QByteArray bigScenario(const QString& shape, int bytes)
+{
+    QByteArray json;
+    if (shape == QLatin1String("shared values")) {
+        // Many shared values, then as many steps that use them.
+        json = "{\"shared\": {";
+        int n = 0;
+        for (; json.size() < bytes / 2; ++n)
+            json += (n ? ",\n\"v" : "\n\"v") + QByteArray::number(n) + "\": 0";
+        json += "},\n\"main\": [";
+        for (int i = 0; json.size() < bytes; ++i)
+            json += (i ? ",\n{\"load\": \"v" : "\n{\"load\": \"v") + QByteArray::number((i * 7919) % n)
+                + "\", \"into\": \"x\"}";
+        json += "]}\n";
+    } else if (shape == QLatin1String("translations")) {
+        json = "{\"translations\": {";
+        for (int i = 0; json.size() < bytes; ++i) {
+            QByteArray code;
+            for (int k = 0, v = i; k < 5; ++k, v /= 26)
+                code += char((k < 3 ? 'a' : 'A') + v % 26);
+            code.insert(3, '_');
+            json += (i ? ",\n\"" : "\n\"") + code + "\": {\"title\": \"t\"}";
+        }
+        json += "},\n\"main\": []}\n";
+    } else { // "workers named again and again"
+        json = "{\"workers\": [";
+        for (int w = 0; w < kMaxWorkers; ++w)
+            json += (w ? ",\n{\"name\": \"w" : "\n{\"name\": \"w") + QByteArray::number(w) + "\", \"steps\": []}";
+        json += "],\n\"main\": [";
+        for (int w = 0; w < kMaxWorkers; ++w)
+            json += "{\"start\": \"w" + QByteArray::number(w) + "\"},\n";
+        for (int i = 0; json.size() < bytes; ++i)
+            json += "{\"join\": \"w" + QByteArray::number(i % kMaxWorkers) + "\"},\n";
+        json += "{\"print\": \"done\"}]}\n";
+    }
+    return json;
+}
+
 bool parse(const QByteArray& json, Scenario* sc, ScenarioError* err)
 {
     return parseScenario(json, QStringLiteral("test.json"), sc, err);
@@ -117,6 +157,10 @@ private Q_SLOTS:
     void applyDaemon();
     void applyRejectsUnknownWorker();
     void applyRejectsBadTimeScale();
+    void loadingIsLinear_data();
+    void loadingIsLinear();
+    void duplicatesInBigObjects_data();
+    void duplicatesInBigObjects();
 };
 
 void TestScenarioLoader::builtinsMatchIndex()
@@ -358,6 +402,13 @@ void TestScenarioLoader::memberOrderDoesNotMatter()
     QCOMPARE(repeat.count, qint64(2));
     QCOMPARE(repeat.var, QStringLiteral("n"));
     QCOMPARE(repeat.body.size(), size_t(1));
+
+    // "add" is a step of its own and a member of a store step: with sorted keys it comes first.
+    QVERIFY2(parse(R"({"main": [{"add": 1, "store": "x", "value": "{c}"}], "shared": {"x": 0}})", &sc, &err),
+        qPrintable(err.toString()));
+    QCOMPARE(sc.main[0].kind, Step::Kind::Store);
+    QCOMPARE(sc.main[0].target, QStringLiteral("x"));
+    QCOMPARE(sc.main[0].amount, qint64(1));
 }
 
 void TestScenarioLoader::dataSteps()
@@ -454,6 +505,13 @@ void TestScenarioLoader::badDataSteps_data()
                                    << QStringLiteral("from 1 to 4096");
     QTest::newRow("alloc too much") << QByteArray(R"({"main": [{"alloc": "d", "mb": 4097}]})") << 1 << 32
                                     << QStringLiteral("from 1 to 4096");
+    QTest::newRow("allocs add up to too much")
+        << QByteArray(R"({"main": [{"alloc": "a", "mb": 4096}, {"alloc": "b", "mb": 4000}, {"alloc": "c", "mb": 97}]})")
+        << 1 << 88 << QStringLiteral("add up to 8193 MiB, more than the 8192 MiB a scenario may allocate in all");
+    QTest::newRow("a process worker's copy adds up to too much") << QByteArray(
+        R"({"main": [{"alloc": "d", "mb": 4096}, {"start": "p"}, {"join": "p"}], "workers": [{"name": "p", )"
+        R"("kind": "process", "steps": [{"alloc": "e", "mb": 1}, {"touch": "d"}]}]})")
+                                                                 << 1 << 161 << QStringLiteral("add up to 8193 MiB");
     QTest::newRow("gil as number") << QByteArray(R"({"gil": 1, "main": []})") << 1 << 9
                                    << QStringLiteral("\"gil\" must be true or false");
     QTest::newRow("switch interval zero") << QByteArray(R"({"switch_interval": 0, "main": []})") << 1 << 21
@@ -663,6 +721,18 @@ void TestScenarioLoader::limitsAccepted_data()
     QTest::newRow("32 nested repeats") << nestedRepeats(32);
     QTest::newRow("repeat 1000000") << QByteArray(R"({"main": [{"repeat": 1000000, "steps": []}]})");
     QTest::newRow("sleep one day") << QByteArray(R"({"main": [{"sleep": 86400}]})");
+    QTest::newRow("allocs of 8192 MiB in all") << QByteArray(
+        R"({"main": [{"alloc": "a", "mb": 4096}, {"alloc": "b", "mb": 4096}, {"free": "a"}, {"free": "b"}]})");
+    // A repeat allocates the same buffer again (the old one goes), and a process worker copies
+    // a buffer once however often it touches it; threads share their process's buffers.
+    QTest::newRow("alloc in a repeat counts once")
+        << QByteArray(R"({"main": [{"repeat": 1000, "steps": [{"alloc": "d", "mb": 4096}, {"free": "d"}]}]})");
+    QTest::newRow("a process worker's copy counts once") << QByteArray(
+        R"({"main": [{"alloc": "d", "mb": 4096}, {"start": "p"}, {"join": "p"}], "workers": [{"name": "p", )"
+        R"("kind": "process", "steps": [{"touch": "d"}, {"touch": "d"}, {"touch": "d"}]}]})");
+    QTest::newRow("threads share buffers") << QByteArray(
+        R"({"main": [{"alloc": "d", "mb": 4096}, {"alloc": "e", "mb": 4096}, {"start": "t"}, {"join": "t"}], )"
+        R"("workers": [{"name": "t", "steps": [{"touch": "d"}, {"touch": "e"}]}]})");
 }
 
 void TestScenarioLoader::limitsAccepted()
@@ -1019,6 +1089,68 @@ void TestScenarioLoader::applyRejectsBadTimeScale()
         options.timeScale = good;
         QVERIFY2(applyRunOptions(&sc, options, &err), qPrintable(err.toString()));
     }
+}
+
+void TestScenarioLoader::loadingIsLinear_data()
+{
+    QTest::addColumn<QString>("shape");
+    QTest::newRow("shared values") << QStringLiteral("shared values");
+    QTest::newRow("translations") << QStringLiteral("translations");
+    QTest::newRow("workers named again and again") << QStringLiteral("workers named again and again");
+}
+
+void TestScenarioLoader::loadingIsLinear()
+{
+    // Duplicate checks and name lookups go through hashes: a megabyte of any of these shapes
+    // loads in a fraction of a second (comparing each entry with every earlier one took
+    // minutes). The bound is generous for a loaded machine and a sanitizer build.
+    QFETCH(QString, shape);
+    const QByteArray json = bigScenario(shape, 1 << 20);
+    Scenario sc;
+    ScenarioError err;
+    QElapsedTimer timer;
+    timer.start();
+    QVERIFY2(parse(json, &sc, &err), qPrintable(err.toString()));
+    const qint64 ms = timer.elapsed();
+    QVERIFY2(ms < 10000, qPrintable(QStringLiteral("%1 bytes: %2 ms").arg(json.size()).arg(ms)));
+}
+
+void TestScenarioLoader::duplicatesInBigObjects_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<int>("line");
+    QTest::addColumn<int>("column");
+    QTest::addColumn<QString>("message");
+
+    // The same messages at the same places as for a small object: the first repeat in the file.
+    QByteArray shared = "{\"main\": [], \"shared\": {\n";
+    for (int i = 0; i < 20000; ++i)
+        shared += "\"v" + QByteArray::number(i) + "\": 0,\n";
+    shared += "\"v17\": 1,\n\"v18\": 1\n}}\n";
+    QTest::newRow("shared value twice") << shared << 20002 << 8 << QStringLiteral("shared value \"v17\" appears twice");
+    QByteArray translations = "{\"main\": [], \"translations\": {\n";
+    for (int i = 0; i < 600; ++i)
+        translations += "\"" + QByteArray(1, char('a' + i % 26)) + char('a' + i / 26 % 26) + "\": {},\n";
+    translations += "\"ab\": {}\n}}\n";
+    QTest::newRow("translation twice") << translations << 602 << 7
+                                       << QStringLiteral("\"ab\" appears twice in \"translations\"");
+    QTest::newRow("member twice in a small object")
+        << QByteArray("{\"main\": [{\"compute\": \"sum\", \"from\": 0, \"to\": 1, \"from\": 2}]}") << 1 << 58
+        << QStringLiteral("\"from\" appears twice in a compute step");
+}
+
+void TestScenarioLoader::duplicatesInBigObjects()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(int, line);
+    QFETCH(int, column);
+    QFETCH(QString, message);
+    Scenario sc;
+    ScenarioError err;
+    QVERIFY(!parse(json, &sc, &err));
+    QCOMPARE(err.message, message);
+    QCOMPARE(err.line, line);
+    QCOMPARE(err.column, column);
 }
 
 QTEST_GUILESS_MAIN(TestScenarioLoader)

@@ -6,6 +6,7 @@
 #include "tracemodel.h"
 
 #include <QFile>
+#include <QGuiApplication>
 #include <QImage>
 #include <QPainter>
 #include <QPicture>
@@ -59,6 +60,18 @@ TraceModel buyerModel()
     return m;
 }
 
+// Pixels that are not the blank white they started as: a comparison of two drawings means
+// nothing when both are blank.
+int drawnPixels(const QImage& image)
+{
+    int drawn = 0;
+    for (int y = 0; y < image.height(); ++y) {
+        for (int x = 0; x < image.width(); ++x)
+            drawn += image.pixel(x, y) != qRgb(255, 255, 255);
+    }
+    return drawn;
+}
+
 struct Canvas
 {
     TimelineStyle style { QFont() };
@@ -100,6 +113,7 @@ class TestTimelinePainter : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase();
     void stateColours();
     void patternsWithoutColour();
     void flowsReadOnEitherPage_data();
@@ -309,6 +323,9 @@ void TestTimelinePainter::narrowBoxesDrawnAsOneImage()
         QPainter p(&replayed);
         recorded.play(&p);
     }
+    // Six busy lanes fill most of the data area.
+    QVERIFY(drawnPixels(direct) > direct.width() * direct.height() / 4);
+    QVERIFY(drawnPixels(replayed) > direct.width() * direct.height() / 4);
     int differ = 0;
     for (int y = 0; y < direct.height(); ++y) {
         for (int x = 0; x < direct.width(); ++x)
@@ -369,6 +386,9 @@ void TestTimelinePainter::marksDrawnFromImages()
         QPainter p(&replayed);
         recorded.play(&p);
     }
+    // Two lanes of running boxes under their marks.
+    QVERIFY(drawnPixels(direct) > direct.width() * direct.height() / 8);
+    QVERIFY(drawnPixels(replayed) > direct.width() * direct.height() / 8);
     int worst = 0;
     for (int y = 0; y < direct.height(); ++y) {
         for (int x = 0; x < direct.width(); ++x) {
@@ -549,6 +569,14 @@ void TestTimelinePainter::exportRejectsUnknownExtension()
     QVERIFY(!error.isEmpty());
     QVERIFY(!exportTimeline(buyerModel(), QStringLiteral("/nonexistent-dir/x.png"), {}, &error));
     QVERIFY(error.contains(QLatin1String("/nonexistent-dir/x.png")));
+}
+
+void TestTimelinePainter::initTestCase()
+{
+    // The drawing links forkline_timeline only: no Widgets, so a QGuiApplication runs it, as
+    // it does `forkline render`.
+    QVERIFY(qobject_cast<QGuiApplication*>(QCoreApplication::instance()));
+    QVERIFY(!QCoreApplication::instance()->inherits("QApplication"));
 }
 
 QTEST_MAIN(TestTimelinePainter)

@@ -1,9 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "timearithmetic.h"
 #include "timemapping.h"
 
 #include <QTest>
+#include <limits>
 
 using Forkline::TimeMapping;
+
+namespace {
+constexpr qint64 kMax = std::numeric_limits<qint64>::max();
+constexpr qint64 kMin = std::numeric_limits<qint64>::min();
+} // namespace
 
 class TestTimeMapping : public QObject
 {
@@ -40,6 +47,14 @@ void TestTimeMapping::toX_data()
     QTest::newRow("zero width counts as one pixel") << qint64(0) << qint64(100) << 0.0 << 0.0 << qint64(50) << 0.5;
     QTest::newRow("empty range counts as one nanosecond") << qint64(5) << qint64(5) << 0.0 << 10.0 << qint64(6) << 10.0;
     QTest::newRow("shifted start") << qint64(-500) << qint64(500) << 10.0 << 100.0 << qint64(0) << 60.0;
+    // A trace's times can be anything a qint64 holds: differences that do not fit one still map.
+    QTest::newRow("the whole range: 0 in the middle") << kMin << kMax << 0.0 << 1000.0 << qint64(0) << 500.0;
+    QTest::newRow("the whole range: its end") << kMin << kMax << 0.0 << 1000.0 << kMax << 1000.0;
+    QTest::newRow("-5e18 to 5e18: 0 in the middle")
+        << qint64(-5000000000000000000) << qint64(5000000000000000000) << 0.0 << 1000.0 << qint64(0) << 500.0;
+    QTest::newRow("the first moment, seen from the end")
+        << kMax - 1000 << kMax << 0.0 << 1000.0 << kMin << -2 * double(kMax);
+    QTest::newRow("backwards range counts as one nanosecond") << kMax << kMin << 0.0 << 10.0 << kMax << 0.0;
 }
 
 void TestTimeMapping::toX()
@@ -70,6 +85,15 @@ void TestTimeMapping::toTime_data()
     QTest::newRow("rounds to the nearest ns") << qint64(0) << qint64(3) << 0.0 << 2.0 << 1.0 << qint64(2);
     QTest::newRow("left of x0 is before t0") << qint64(0) << qint64(100) << 20.0 << 100.0 << 10.0 << qint64(-10);
     QTest::newRow("fraction of a pixel") << qint64(0) << qint64(1000) << 0.0 << 100.0 << 0.25 << qint64(3);
+    QTest::newRow("the whole range: the middle") << kMin << kMax << 0.0 << 1000.0 << 500.0 << qint64(0);
+    QTest::newRow("the whole range: a quarter") << kMin << kMax << 0.0 << 1000.0 << 250.0 << kMin / 2;
+    QTest::newRow("the whole range: its end") << kMin << kMax << 0.0 << 1000.0 << 1000.0 << kMax;
+    // Far right of the end, or left of the start: the time stops at the last (first) nanosecond.
+    QTest::newRow("past the last nanosecond") << kMax - 1000 << kMax << 0.0 << 1000.0 << 5000.0 << kMax;
+    QTest::newRow("before the first nanosecond") << kMin << kMin + 1000 << 0.0 << 1000.0 << -5000.0 << kMin;
+    QTest::newRow("a billion pixels past the whole range") << kMin << kMax << 0.0 << 1000.0 << 1e9 << kMax;
+    QTest::newRow("x not a number") << qint64(0) << qint64(1000) << 0.0 << 100.0
+                                    << std::numeric_limits<double>::quiet_NaN() << qint64(0);
 }
 
 void TestTimeMapping::toTime()
@@ -129,6 +153,12 @@ void TestTimeMapping::zoomedAround_data()
         << qint64(123) << qint64(4567) << 10.0 << 300.0 << 77.0 << 1.0 << qint64(123) << qint64(4567);
     QTest::newRow("never narrower than a nanosecond")
         << qint64(0) << qint64(2) << 0.0 << 100.0 << 50.0 << 100.0 << qint64(1) << qint64(2);
+    // Out from the whole range, or at its ends: the range stays inside what a qint64 holds.
+    QTest::newRow("out 2x from the whole range") << kMin << kMax << 0.0 << 100.0 << 50.0 << 0.5 << kMin << kMax;
+    QTest::newRow("out 2x at the last nanosecond")
+        << kMax - 1000 << kMax << 0.0 << 100.0 << 100.0 << 0.5 << kMax - 2000 << kMax;
+    QTest::newRow("out 2x at the first nanosecond")
+        << kMin << kMin + 1000 << 0.0 << 100.0 << 0.0 << 0.5 << kMin << kMin + 2000;
 }
 
 void TestTimeMapping::zoomedAround()
@@ -148,8 +178,8 @@ void TestTimeMapping::zoomedAround()
     QCOMPARE(z.x0, x0);
     QCOMPARE(z.width, width);
     // What was under the cursor stays under it (to a nanosecond).
-    if (newT1 - newT0 > 2)
-        QVERIFY(std::llabs(z.toTime(x) - m.toTime(x)) <= 1);
+    if (Forkline::subNs(newT1, newT0) > 2)
+        QVERIFY(std::fabs(Forkline::diffNs(z.toTime(x), m.toTime(x))) <= 1);
 }
 
 QTEST_APPLESS_MAIN(TestTimeMapping)

@@ -2,6 +2,7 @@
 #include "channelevent.h"
 #include "tracemodel.h"
 
+#include <QElapsedTimer>
 #include <QSet>
 #include <QTest>
 #include <limits>
@@ -230,7 +231,9 @@ class TestTraceModel : public QObject
 
 private Q_SLOTS:
     void lanesAndProcesses();
+    void mainThreadLeadsItsProcess_data();
     void mainThreadLeadsItsProcess();
+    void mainThreadIdLearnedLater();
     void setStateMakesSpans();
     void terminalInstantsCloseSpans_data();
     void terminalInstantsCloseSpans();
@@ -252,6 +255,10 @@ private Q_SLOTS:
     void decodeReadsAsQJsonDocumentDoes();
     void sourceLineRoundTrip();
     void applyEvents();
+    void parentNamedWhileLanesGrow();
+    void eventTimesSaturate_data();
+    void eventTimesSaturate();
+    void manyCounterTracks();
 };
 
 void TestTraceModel::lanesAndProcesses()
@@ -291,15 +298,60 @@ void TestTraceModel::lanesAndProcesses()
     QCOMPARE(m.process(30)->lanes, (std::vector<int> { d }));
 }
 
+void TestTraceModel::mainThreadLeadsItsProcess_data()
+{
+    QTest::addColumn<qint64>("mainTid");
+    // Which thread is the main one is said, not read from the ids: only on Linux is it pid.
+    QTest::newRow("Linux: tid == pid") << qint64(77);
+    QTest::newRow("macOS, Windows: an id of its own") << qint64(259);
+}
+
 void TestTraceModel::mainThreadLeadsItsProcess()
 {
+    QFETCH(qint64, mainTid);
     TraceModel m;
-    // Worker threads report before the main thread (tid == pid) is seen.
+    // Worker threads report before the main thread is seen.
     const int w1 = m.ensureLane(77, 79);
     const int w2 = m.ensureLane(77, 78);
-    const int main = m.ensureLane(77, 77);
+    QCOMPARE(m.mainLane(77), -1);
+    const int main = m.ensureMainLane(77, mainTid);
     const int w3 = m.ensureLane(77, 80);
     QCOMPARE(m.process(77)->lanes, (std::vector<int> { main, w1, w2, w3 }));
+    QCOMPARE(m.lane(main).kind, LaneKind::Process);
+    QCOMPARE(m.mainLane(77), main);
+    QCOMPARE(m.ensureMainLane(77, mainTid), main);
+    QCOMPARE(m.ensureMainLane(77, 0), main); // "the main thread, whatever its id"
+    // A thread whose id happens to be the pid is no main thread unless said.
+    TraceModel other;
+    const int t = other.ensureLane(5, 6);
+    const int same = other.ensureLane(5, 5);
+    QCOMPARE(other.process(5)->lanes, (std::vector<int> { t, same }));
+    QCOMPARE(other.lane(same).kind, LaneKind::Thread);
+}
+
+void TestTraceModel::mainThreadIdLearnedLater()
+{
+    // A parent reports its child's end (tid 0: only the child knows its thread ids) before the
+    // child's own first events arrive on their channel.
+    TraceModel m;
+    ChannelEvent end = makeEvent(ChannelEvent::Type::Instant, kBoot + 100, 600, 0);
+    end.instant = InstantKind::Terminated;
+    end.code = 15;
+    QVERIFY(applyEvent(m, end, kBoot));
+    const int lane = m.mainLane(600);
+    QVERIFY(lane >= 0);
+    QCOMPARE(m.lane(lane).tid, qint64(0));
+    ChannelEvent own = makeEvent(ChannelEvent::Type::Lane, kBoot + 50, 600, 4242);
+    own.processLane = true;
+    own.name = QStringLiteral("cruncher");
+    QVERIFY(applyEvent(m, own, kBoot));
+    // One lane: the one the parent's report made now has the child's id.
+    QCOMPARE(m.laneCount(), 1);
+    QCOMPARE(m.laneIndex(600, 4242), lane);
+    QCOMPARE(m.laneIndex(600, 0), -1);
+    QCOMPARE(m.lane(lane).name, QStringLiteral("cruncher"));
+    QCOMPARE(m.lane(lane).instants.size(), size_t(1));
+    QCOMPARE(m.lane(lane).instants[0].kind, InstantKind::Terminated);
 }
 
 void TestTraceModel::setStateMakesSpans()
@@ -912,6 +964,82 @@ void TestTraceModel::applyEvents()
     QCOMPARE(m.texts().at(m.prints()[0].text), QStringLiteral("[매수] \"quoted\" \\ tab\t"));
     QVERIFY(m.prints()[1].text >= 0);
     QVERIFY(m.texts().at(m.prints()[1].text).isEmpty());
+}
+
+void TestTraceModel::parentNamedWhileLanesGrow()
+{
+    // A lane line that names a parent not seen yet adds two lanes at once. Whatever the
+    // number of lanes before it, one of them fills the vector's capacity, so the lanes move
+    // between the child's and the parent's creation: the child must still get its parent.
+    for (int before = 0; before <= 70; ++before) {
+        TraceModel m;
+        for (int i = 0; i < before; ++i)
+            QVERIFY(applyEvent(m, makeEvent(ChannelEvent::Type::Lane, 10, 100, 1000 + i), 0));
+        ChannelEvent child = makeEvent(ChannelEvent::Type::Lane, 20, 200, 201);
+        child.name = QStringLiteral("worker");
+        child.label = QStringLiteral("일꾼");
+        child.daemon = true;
+        child.parentPid = 300;
+        child.parentTid = 300;
+        QVERIFY(applyEvent(m, child, 0));
+        QCOMPARE(m.laneCount(), before + 2);
+        const int index = m.laneIndex(200, 201);
+        const int parent = m.laneIndex(300, 300);
+        QVERIFY(index >= 0 && parent >= 0);
+        const Lane& lane = m.lane(index);
+        QCOMPARE(lane.parent, parent);
+        QCOMPARE(lane.name, QStringLiteral("worker"));
+        QCOMPARE(lane.label, QStringLiteral("일꾼"));
+        QVERIFY(lane.daemon);
+    }
+}
+
+void TestTraceModel::eventTimesSaturate_data()
+{
+    QTest::addColumn<qint64>("t");
+    QTest::addColumn<qint64>("t0");
+    QTest::addColumn<qint64>("expected");
+    constexpr qint64 kMax = std::numeric_limits<qint64>::max();
+    constexpr qint64 kMin = std::numeric_limits<qint64>::min();
+    QTest::newRow("ordinary") << qint64(5000) << qint64(1000) << qint64(4000);
+    QTest::newRow("far before the run's start") << kMin << qint64(1000) << kMin;
+    QTest::newRow("far after a start before 0") << kMax << qint64(-1000) << kMax;
+}
+
+void TestTraceModel::eventTimesSaturate()
+{
+    QFETCH(qint64, t);
+    QFETCH(qint64, t0);
+    QFETCH(qint64, expected);
+    // A stamp from a broken or hostile process: rebased on t0 it stops at the end of the range
+    // rather than wrapping round to the other end.
+    TraceModel m;
+    QVERIFY(applyEvent(m, makeEvent(ChannelEvent::Type::Lane, t, 1, 1), t0));
+    QCOMPARE(m.startTime(), expected);
+    QCOMPARE(m.endTime(), expected);
+}
+
+void TestTraceModel::manyCounterTracks()
+{
+    // One track per (pid, name) is found through an index: 50,000 tracks fed round-robin took
+    // tens of seconds when each sample searched every track.
+    constexpr int kTracks = 50000;
+    QStringList names;
+    for (int i = 0; i < kTracks; ++i)
+        names << QStringLiteral("series %1").arg(i);
+    TraceModel m;
+    QElapsedTimer timer;
+    timer.start();
+    for (int round = 0; round < 3; ++round) {
+        for (int i = 0; i < kTracks; ++i)
+            m.addCounter(7, names[i], QStringLiteral("MiB"), 100 * round, i + round);
+    }
+    const qint64 ms = timer.elapsed();
+    QCOMPARE(m.counters().size(), size_t(kTracks));
+    QCOMPARE(m.counters()[12345].name, QStringLiteral("series 12345"));
+    QCOMPARE(m.counters()[12345].samples.size(), size_t(3));
+    QCOMPARE(m.counters()[12345].samples[2].value, 12347.0);
+    QVERIFY2(ms < 5000, qPrintable(QStringLiteral("%1 ms").arg(ms)));
 }
 
 QTEST_GUILESS_MAIN(TestTraceModel)

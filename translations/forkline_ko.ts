@@ -60,8 +60,8 @@ Exit codes: 0 done; 2 bad input; 1 a failure while running; 130 interrupted.
         <translation>%1 옵션에 값이 필요합니다</translation>
     </message>
     <message>
-        <source>--width takes a number of pixels from 200 to 16384, not &quot;%1&quot;</source>
-        <translation>--width 값은 200에서 16384 사이의 픽셀 수여야 합니다 (받은 값: &quot;%1&quot;)</translation>
+        <source>--width takes a number of pixels from 200 to %1, not &quot;%2&quot;</source>
+        <translation>--width 값은 200에서 %1 사이의 픽셀 수여야 합니다 (받은 값: &quot;%2&quot;)</translation>
     </message>
     <message>
         <source>--scale takes a number from 0.5 to 8, not &quot;%1&quot;</source>
@@ -166,10 +166,6 @@ Exit codes: 0 done; 2 bad input; 1 a failure while running; 130 interrupted.
     <message>
         <source>Timeline drawn by Forkline</source>
         <translation>Forkline이 그린 타임라인</translation>
-    </message>
-    <message>
-        <source>cannot write %1</source>
-        <translation>%1에 쓸 수 없습니다</translation>
     </message>
     <message>
         <source>%1: pick a .png or .svg file name</source>
@@ -465,8 +461,34 @@ Python programs (docs/python.md):
 <context>
     <name>Forkline::ChromeTrace</name>
     <message>
-        <source>cannot write %1: %2</source>
-        <translation>%1에 쓸 수 없습니다: %2</translation>
+        <source>
+Pictures: at most %1 pixels a side and %2 pixels in all (1 GiB of memory). A --width
+that --scale makes wider is refused (exit 2); lanes below the height limit are left out of
+the picture, which says how many (and so does a line on stderr). Files are replaced only
+once complete: on a full disk or a read-only folder the old file stays (exit 1).
+</source>
+        <translation>
+그림: 한 변은 최대 %1픽셀, 전체는 최대 %2픽셀입니다 (메모리 1 GiB). --scale을 곱해 이보다
+넓어지는 --width는 거부됩니다 (종료 코드 2). 높이 한도를 넘는 레인은 그림에서 빠지고, 몇 개가
+빠졌는지 그림과 표준 오류의 한 줄이 알려 줍니다. 파일은 다 쓴 뒤에만 교체됩니다: 디스크가
+가득 찼거나 폴더가 읽기 전용이면 기존 파일이 그대로 남습니다 (종료 코드 1).
+</translation>
+    </message>
+    <message>
+        <source>the data could not be written</source>
+        <translation>데이터를 쓸 수 없었습니다</translation>
+    </message>
+    <message>
+        <source>not enough memory for a picture of %1 × %2 pixels</source>
+        <translation>%1 × %2 픽셀 그림을 만들 메모리가 부족합니다</translation>
+    </message>
+    <message>
+        <source>the picture could not be drawn</source>
+        <translation>그림을 그릴 수 없었습니다</translation>
+    </message>
+    <message>
+        <source>the settings could not be saved</source>
+        <translation>설정을 저장할 수 없었습니다</translation>
     </message>
 </context>
 <context>
@@ -680,6 +702,28 @@ Python programs (docs/python.md):
     </message>
 </context>
 <context>
+    <name>Forkline::ConsoleDelegate</name>
+    <message>
+        <source>stderr</source>
+        <translation>stderr</translation>
+    </message>
+</context>
+<context>
+    <name>Forkline::ConsoleModel</name>
+    <message>
+        <source>?</source>
+        <translation>?</translation>
+    </message>
+    <message>
+        <source>%1 · tid %2 · pid %3</source>
+        <translation>%1 · tid %2 · pid %3</translation>
+    </message>
+    <message>
+        <source>stderr</source>
+        <translation>stderr</translation>
+    </message>
+</context>
+<context>
     <name>Forkline::ConsolePane</name>
     <message>
         <source>The lines the program prints appear here, tagged with the thread that printed them.</source>
@@ -701,17 +745,16 @@ Python programs (docs/python.md):
         <source>&amp;Input:</source>
         <translation>입력(&amp;I):</translation>
     </message>
+</context>
+<context>
+    <name>Forkline::ConsoleView</name>
     <message>
-        <source>%1 · tid %2 · pid %3</source>
-        <translation>%1 · tid %2 · pid %3</translation>
+        <source>&amp;Copy</source>
+        <translation>복사(&amp;C)</translation>
     </message>
     <message>
-        <source>?</source>
-        <translation>?</translation>
-    </message>
-    <message>
-        <source>stderr</source>
-        <translation>stderr</translation>
+        <source>Select &amp;All</source>
+        <translation>모두 선택(&amp;A)</translation>
     </message>
 </context>
 <context>
@@ -842,6 +885,18 @@ Python programs (docs/python.md):
         <source>Timeline copied to the clipboard</source>
         <translation>타임라인을 클립보드에 복사했습니다</translation>
     </message>
+    <message>
+        <source>Saved %1. %2</source>
+        <translation>저장했습니다: %1. %2</translation>
+    </message>
+    <message>
+        <source>Not enough memory to copy a picture of %1 × %2 pixels.</source>
+        <translation>%1 × %2 픽셀 그림을 복사할 메모리가 부족합니다.</translation>
+    </message>
+    <message>
+        <source>Timeline copied to the clipboard. %1</source>
+        <translation>타임라인을 클립보드에 복사했습니다. %1</translation>
+    </message>
 </context>
 <context>
     <name>Forkline::ExportImageDialog</name>
@@ -886,8 +941,8 @@ Python programs (docs/python.md):
         <translation> px</translation>
     </message>
     <message>
-        <source>Width of the picture in points; automatic fits a 16:9 slide</source>
-        <translation>그림의 너비(포인트). 자동이면 16:9 슬라이드에 맞춥니다</translation>
+        <source>Width of the picture in points; automatic fits a 16:9 slide. At most %1 points at this scale: %2.</source>
+        <translation>그림의 너비(포인트). 자동이면 16:9 슬라이드에 맞춥니다. 이 배율에서는 최대 %1포인트입니다: %2.</translation>
     </message>
     <message>
         <source>Larger text and lanes for a projector</source>
@@ -944,6 +999,17 @@ Python programs (docs/python.md):
     <message>
         <source>%1 × %2 pixels</source>
         <translation>%1 × %2 픽셀</translation>
+    </message>
+</context>
+<context>
+    <name>Forkline::ImageLimits</name>
+    <message>
+        <source>--width %1 at --scale %2 makes a picture %3 pixels wide, and Forkline draws at most %4 pixels a side: lower --scale or --width (at --scale %2, at most --width %5)</source>
+        <translation>--scale %2에서 --width %1이면 그림 너비가 %3픽셀이 되는데, Forkline은 한 변을 최대 %4픽셀까지만 그립니다: --scale이나 --width를 줄이세요 (--scale %2에서는 --width 최대 %5)</translation>
+    </message>
+    <message>
+        <source>a picture holds at most %1 pixels a side and %2 in all</source>
+        <translation>그림은 한 변이 최대 %1픽셀, 전체가 최대 %2픽셀입니다</translation>
     </message>
 </context>
 <context>
@@ -1905,8 +1971,8 @@ Python programs (docs/python.md):
         <translation>스레드 1개 대비 속도 향상 (높을수록 빠름)</translation>
     </message>
     <message>
-        <source>cannot write %1</source>
-        <translation>%1에 쓸 수 없습니다</translation>
+        <source>not enough memory for the picture</source>
+        <translation>그림을 만들 메모리가 부족합니다</translation>
     </message>
 </context>
 <context>
@@ -1941,6 +2007,10 @@ Python programs (docs/python.md):
     <message>
         <source>%1 in all</source>
         <translation>모두 %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 threads are not drawn here: %3.</source>
+        <translation>스레드 %2개 중 %1개는 여기에 그리지 않았습니다: %3.</translation>
     </message>
 </context>
 <context>

@@ -4,26 +4,23 @@
 #include "chrometrace.h"
 #include "chrometraceimport.h"
 #include "cli_p.h"
+#include "cliutil.h"
 #include "collector.h"
-#include "comparison.h"
+#include "imagelimits.h"
+#include "platform.h"
 #include "pythonlauncher.h"
 #include "scenario.h"
-#include "speedupchart.h"
 #include "timelineexport.h"
-#include "translations.h"
 
-#include <QApplication>
 #include <QCoreApplication>
 #include <QGuiApplication>
-#include <QSaveFile>
 #include <QTimer>
-#include <atomic>
 #include <csignal>
-#include <cstdio>
 #include <cstring>
 #include <memory>
 
 #if !defined(Q_OS_WIN)
+#include <poll.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #endif
@@ -32,30 +29,26 @@ namespace Forkline {
 
 namespace {
 
-// lupdate files the tr() of a function outside any class under its namespace: "Forkline".
-QString tr(const char* s)
+// Kept apart from the usage text so that each translates on its own.
+QString imageLimitsHelp()
 {
-    return QCoreApplication::translate("Forkline", s);
+    return tr("\nPictures: at most %1 pixels a side and %2 pixels in all (1 GiB of memory). A --width\n"
+              "that --scale makes wider is refused (exit 2); lanes below the height limit are left out of\n"
+              "the picture, which says how many (and so does a line on stderr). Files are replaced only\n"
+              "once complete: on a full disk or a read-only folder the old file stays (exit 1).\n")
+        .arg(ImageLimits::kMaxSide)
+        .arg(ImageLimits::kMaxPixels);
 }
 
-void out(const QString& text)
+// Kept apart from the usage text too: it came later.
+QString pythonHelp()
 {
-    const QByteArray b = text.toUtf8();
-    std::fwrite(b.constData(), 1, size_t(b.size()), stdout);
-    std::fflush(stdout);
-}
-
-void err(const QString& text)
-{
-    const QByteArray b = (text + QLatin1Char('\n')).toUtf8();
-    std::fwrite(b.constData(), 1, size_t(b.size()), stderr);
-    std::fflush(stderr);
-}
-
-int badInput(const QString& message)
-{
-    err(QStringLiteral("forkline: ") + message);
-    return 2;
+    return tr("\nPython programs (docs/python.md):\n"
+              "  forkline run FILE.py [options] [-- ARGS...]  run it with the real interpreter, traced; exits with its "
+              "exit code\n"
+              "      --python PATH         the interpreter (default: python3; py -3 on Windows)\n"
+              "      --trace, --png, --svg, --csv, --width, --scale   as for run\n"
+              "  forkline FILE.py                      open it in the app\n");
 }
 
 QString usage()
@@ -64,7 +57,6 @@ QString usage()
               "  forkline                              open the app\n"
               "  forkline list                         list the built-in scenarios (name<TAB>title)\n"
               "  forkline run SCENARIO [options]       run a scenario headless (built-in name or .json file)\n"
-
               "      --time-scale F        multiply every sleep by F (default 1)\n"
               "      --work-scale F        multiply every compute size by F (default 1)\n"
               "      --gil on|off          override the scenario's GIL setting\n"
@@ -85,12 +77,7 @@ QString usage()
               "  forkline --help | --version\n"
               "\n"
               "Exit codes: 0 done; 2 bad input; 1 a failure while running; 130 interrupted.\n")
-        + tr("\nPython programs (docs/python.md):\n"
-             "  forkline run FILE.py [options] [-- ARGS...]  run it with the real interpreter, traced; exits with its "
-             "exit code\n"
-             "      --python PATH         the interpreter (default: python3; py -3 on Windows)\n"
-             "      --trace, --png, --svg, --csv, --width, --scale   as for run\n"
-             "  forkline FILE.py                      open it in the app\n");
+        + imageLimitsHelp() + pythonHelp();
 }
 
 const Step* findInput(const std::vector<Step>& steps)
@@ -121,9 +108,12 @@ const Step* inputTheRunNeeds(const Scenario& sc)
     return nullptr;
 }
 
-// Standard input closed, or /dev/null: nobody can ever type an answer.
+// Standard input closed, or /dev/null: nobody can ever type an answer. (A closed one is the
+// null device by now: see guardStandardStreams.)
 bool stdinIsClosed()
 {
+    if (standardInputWasClosed())
+        return true;
 #if defined(Q_OS_WIN)
     return false;
 #else
@@ -133,6 +123,32 @@ bool stdinIsClosed()
     struct stat null;
     return S_ISCHR(in.st_mode) && stat("/dev/null", &null) == 0 && in.st_rdev == null.st_rdev;
 #endif
+}
+
+// The reader of standard output went away (`| head -1`): writing there would fail with EPIPE.
+bool stdoutReaderGone()
+{
+#if defined(Q_OS_WIN)
+    return false;
+#else
+    pollfd p { STDOUT_FILENO, POLLOUT, 0 };
+    return ::poll(&p, 1, 0) == 1 && (p.revents & (POLLERR | POLLHUP)) != 0;
+#endif
+}
+
+// The one line a run whose printed text lost its reader ends with. The run itself went on
+// (see writeStdout in the runtime), so its exit code is what the run and the outputs make it.
+void reportBrokenStdout(const QString& trace, bool traceWritten)
+{
+    if (!stdoutReaderGone())
+        return;
+    err(QStringLiteral("forkline: ")
+        + (trace.isEmpty() || !traceWritten
+                ? tr("standard output was closed by its reader (broken pipe); the run went on to its end without "
+                     "showing the rest of its printed lines")
+                : tr("standard output was closed by its reader (broken pipe); the run went on to its end, and %1 "
+                     "has every printed line")
+                      .arg(trace)));
 }
 
 int cmdList()
@@ -146,24 +162,6 @@ int cmdList()
 
 // Shared with the other run commands (cli_p.h).
 namespace CliPrivate {
-
-std::atomic<bool> g_interrupted { false };
-extern "C" void onInterrupt(int)
-{
-    g_interrupted = true;
-}
-
-void watchInterrupts()
-{
-    std::signal(SIGINT, onInterrupt);
-    // A teacher's script or a service manager stops a run the way Ctrl+C does.
-    std::signal(SIGTERM, onInterrupt);
-}
-
-bool interrupted()
-{
-    return g_interrupted;
-}
 
 // Parses the options shared by run and render. Returns -1 to go on, else an exit code.
 int parseOutput(const QStringList& args, int* i, Outputs* o, bool* handled)
@@ -192,8 +190,10 @@ int parseOutput(const QStringList& args, int* i, Outputs* o, bool* handled)
         bool ok = false;
         if (a == QLatin1String("--width")) {
             o->image.width = v.toInt(&ok);
-            if (!ok || o->image.width < 200 || o->image.width > 16384)
-                return badInput(tr("--width takes a number of pixels from 200 to 16384, not \"%1\"").arg(v));
+            if (!ok || o->image.width < 200 || o->image.width > ImageLimits::kMaxSide)
+                return badInput(tr("--width takes a number of pixels from 200 to %1, not \"%2\"")
+                                    .arg(ImageLimits::kMaxSide)
+                                    .arg(v));
         } else {
             o->image.scale = v.toDouble(&ok);
             if (!ok || o->image.scale < 0.5 || o->image.scale > 8)
@@ -209,6 +209,15 @@ int parseOutput(const QStringList& args, int* i, Outputs* o, bool* handled)
     return -1;
 }
 
+// A PNG wider than ImageLimits is refused before anything runs or is read. (Heights follow the
+// data: lanes that do not fit are left out with a note, see writeOutputs.)
+int checkImageSize(const Outputs& o)
+{
+    if (!o.png.isEmpty() && o.image.width > ImageLimits::maxWidth(o.image.scale))
+        return badInput(ImageLimits::widthTooLarge(o.image.width, o.image.scale));
+    return -1;
+}
+
 int writeOutputs(const TraceModel& model, const Outputs& o)
 {
     QString error;
@@ -221,10 +230,13 @@ int writeOutputs(const TraceModel& model, const Outputs& o)
         return 1;
     }
     for (const QString& path : { o.png, o.svg }) {
-        if (!path.isEmpty() && !exportTimeline(model, path, o.image, &error)) {
+        QString note;
+        if (!path.isEmpty() && !exportTimeline(model, path, o.image, &error, &note)) {
             err(QStringLiteral("forkline: ") + error);
             return 1;
         }
+        if (!note.isEmpty())
+            err(QStringLiteral("forkline: %1: %2").arg(path, note));
     }
     return 0;
 }
@@ -263,89 +275,15 @@ bool namesPythonProgram(const QString& target)
     return !target.isEmpty() && loadScenario(target, &scenario, &error) && !scenario.program.isEmpty();
 }
 
-int cmdRun(const QStringList& args)
+// Runs the checked scenario (`scenarioData`, the very bytes that were checked) to its end and
+// writes what was asked for.
+int runToEnd(const QString& scenarioArg, const QByteArray& scenarioData, const Scenario& scenario,
+    const RunOptions& options, const Outputs& outputs)
 {
-    if (namesPythonProgram(runTarget(args)))
-        return runPython(args);
-    QString scenarioArg;
-    RunOptions options;
-    Outputs outputs;
-    for (int i = 2; i < args.size(); ++i) {
-        const QString& a = args[i];
-        bool handled = false;
-        const int r = parseOutput(args, &i, &outputs, &handled);
-        if (r >= 0)
-            return r;
-        if (handled)
-            continue;
-        if (a == QLatin1String("--time-scale")) {
-            if (i + 1 >= args.size())
-                return badInput(tr("--time-scale needs a value"));
-            bool ok = false;
-            options.timeScale = args[++i].toDouble(&ok);
-            if (!ok || options.timeScale < 0 || options.timeScale > 1000)
-                return badInput(tr("--time-scale takes a number from 0 to 1000, not \"%1\"").arg(args[i]));
-        } else if (a == QLatin1String("--work-scale")) {
-            if (i + 1 >= args.size())
-                return badInput(tr("--work-scale needs a value"));
-            bool ok = false;
-            options.workScale = args[++i].toDouble(&ok);
-            if (!ok || !(options.workScale > 0) || options.workScale > 1000)
-                return badInput(tr("--work-scale takes a number above 0 and at most 1000, not \"%1\"").arg(args[i]));
-        } else if (a == QLatin1String("--gil")) {
-            if (i + 1 >= args.size() || (args[i + 1] != QLatin1String("on") && args[i + 1] != QLatin1String("off")))
-                return badInput(tr("--gil takes on or off"));
-            options.gil = args[++i] == QLatin1String("on") ? 1 : 0;
-        } else if (a == QLatin1String("--switch-interval")) {
-            if (i + 1 >= args.size())
-                return badInput(tr("--switch-interval needs a value in seconds"));
-            bool ok = false;
-            options.switchInterval = args[++i].toDouble(&ok);
-            if (!ok || options.switchInterval < kMinSwitchInterval || options.switchInterval > kMaxSwitchInterval)
-                return badInput(
-                    tr("--switch-interval takes seconds from 0.0001 (0.1 ms) to 1, not \"%1\"").arg(args[i]));
-        } else if (a == QLatin1String("--daemon")) {
-            if (i + 1 >= args.size())
-                return badInput(tr("--daemon needs NAME=on|off"));
-            const QString v = args[++i];
-            const qsizetype eq = v.indexOf(QLatin1Char('='));
-            const QString flag = eq < 0 ? QString() : v.mid(eq + 1);
-            if (eq <= 0 || (flag != QLatin1String("on") && flag != QLatin1String("off")))
-                return badInput(tr("--daemon takes NAME=on or NAME=off, not \"%1\"").arg(v));
-            options.daemon.insert(v.left(eq), flag == QLatin1String("on"));
-        } else if (a.startsWith(QLatin1String("--"))) {
-            return badInput(tr("unknown option %1 (see forkline --help)").arg(a));
-        } else if (scenarioArg.isEmpty()) {
-            scenarioArg = a;
-        } else {
-            return badInput(tr("one scenario at a time (got \"%1\" and \"%2\")").arg(scenarioArg, a));
-        }
-    }
-    if (scenarioArg.isEmpty())
-        return badInput(tr("run needs a scenario: a built-in name (see forkline list) or a .json file"));
-
-    // Check everything before starting anything, so bad input never half-runs.
-    Scenario scenario;
-    ScenarioError error;
-    if (!loadScenario(scenarioArg, &scenario, &error) || !applyRunOptions(&scenario, options, &error)) {
-        err(error.toString());
-        return 2;
-    }
-
-    if (const Step* step = inputTheRunNeeds(scenario); step && stdinIsClosed()) {
-        err(QStringLiteral("%1:%2:%3: %4")
-                .arg(scenarioArg)
-                .arg(step->line)
-                .arg(step->column)
-                .arg(tr("this scenario asks for input, but standard input is closed; pipe the answers in, "
-                        "e.g. echo word | forkline run %1")
-                         .arg(scenarioArg)));
-        return 2;
-    }
-
     Collector collector;
     Collector::Launch launch;
     launch.scenario = scenarioArg;
+    launch.scenarioData = scenarioData;
     launch.options = options;
     launch.forwardStdio = true;
     QString startError;
@@ -353,15 +291,10 @@ int cmdRun(const QStringList& args)
         err(QStringLiteral("forkline: ") + startError);
         return 1;
     }
-    watchInterrupts();
     QTimer interruptPoll;
-    QObject::connect(&interruptPoll, &QTimer::timeout, &collector, [&collector] {
-        if (interrupted())
-            collector.stop();
-    });
-    interruptPoll.start(50);
+    stopOnInterrupt(&interruptPoll, &collector, [&collector] { collector.stop(); });
     int code = 0;
-    QObject::connect(&collector, &Collector::finished, qApp, [&code](int exitCode) {
+    QObject::connect(&collector, &Collector::finished, QCoreApplication::instance(), [&code](int exitCode) {
         code = exitCode;
         QCoreApplication::exit(0);
     });
@@ -372,6 +305,7 @@ int cmdRun(const QStringList& args)
     model.scenario = scenario.name;
     model.title = scenario.title;
     const int writeCode = writeOutputs(model, outputs);
+    reportBrokenStdout(outputs.trace, writeCode == 0);
     if (code == 130)
         return 130;
     if (code == 2)
@@ -379,97 +313,56 @@ int cmdRun(const QStringList& args)
     return code != 0 ? 1 : writeCode;
 }
 
-int cmdCompare(const QStringList& args)
+int cmdRun(const QStringList& args)
 {
+    if (namesPythonProgram(runTarget(args)))
+        return runPython(args);
     QString scenarioArg;
     RunOptions options;
-    QString chart;
-    QString json;
+    Outputs outputs;
     for (int i = 2; i < args.size(); ++i) {
         const QString& a = args[i];
-        auto value = [&](QString* into) {
-            if (i + 1 >= args.size())
-                return false;
-            *into = args[++i];
-            return true;
-        };
-        if (a == QLatin1String("--chart")) {
-            if (!value(&chart))
-                return badInput(tr("--chart needs a file name"));
-        } else if (a == QLatin1String("--json")) {
-            if (!value(&json))
-                return badInput(tr("--json needs a file name"));
-        } else if (a == QLatin1String("--work-scale")) {
-            QString v;
-            bool ok = value(&v);
-            options.workScale = v.toDouble(&ok);
-            if (!ok || !(options.workScale > 0) || options.workScale > 1000)
-                return badInput(tr("--work-scale takes a number above 0 and at most 1000, not \"%1\"").arg(v));
-        } else if (a == QLatin1String("--switch-interval")) {
-            QString v;
-            bool ok = value(&v);
-            options.switchInterval = v.toDouble(&ok);
-            if (!ok || options.switchInterval < kMinSwitchInterval || options.switchInterval > kMaxSwitchInterval)
-                return badInput(tr("--switch-interval takes seconds from 0.0001 (0.1 ms) to 1, not \"%1\"").arg(v));
-        } else if (a.startsWith(QLatin1String("--"))) {
+        bool handled = false;
+        int r = parseOutput(args, &i, &outputs, &handled);
+        if (r < 0 && !handled)
+            r = parseRunOption(args, &i, &options, &handled);
+        if (r >= 0)
+            return r;
+        if (handled)
+            continue;
+        if (a.startsWith(QLatin1String("--")))
             return badInput(tr("unknown option %1 (see forkline --help)").arg(a));
-        } else if (scenarioArg.isEmpty()) {
-            scenarioArg = a;
-        } else {
+        if (!scenarioArg.isEmpty())
             return badInput(tr("one scenario at a time (got \"%1\" and \"%2\")").arg(scenarioArg, a));
-        }
+        scenarioArg = a;
     }
     if (scenarioArg.isEmpty())
-        return badInput(tr("compare needs a scenario with variants, e.g. forkline compare gil-sum"));
+        return badInput(tr("run needs a scenario: a built-in name (see forkline list) or a .json file"));
+    if (const int r = checkImageSize(outputs); r >= 0)
+        return r;
+
+    // Check everything before starting anything, so bad input never half-runs. The run gets
+    // these very bytes: what was checked is what runs, even if the file changes meanwhile.
     Scenario scenario;
     ScenarioError error;
-    if (!loadScenario(scenarioArg, &scenario, &error) || !applyRunOptions(&scenario, options, &error)) {
+    QByteArray scenarioData;
+    if (!readScenarioFile(scenarioArg, &scenarioData, &error)
+        || !loadScenarioData(scenarioArg, scenarioData, &scenario, &error)
+        || !applyRunOptions(&scenario, options, &error)) {
         err(error.toString());
         return 2;
     }
-    Comparison comparison;
-    QObject::connect(&comparison, &Comparison::variantStarted, [&comparison](int index, const QString& name, bool gil) {
-        err(tr("[%1/%2] %3, GIL %4 ...").arg(index + 1).arg(comparison.total()).arg(name, gil ? tr("on") : tr("off")));
-    });
-    bool ok = false;
-    QObject::connect(&comparison, &Comparison::finished, qApp, [&ok](bool done) {
-        ok = done;
-        QCoreApplication::exit(0);
-    });
-    watchInterrupts();
-    QTimer interruptPoll;
-    QObject::connect(&interruptPoll, &QTimer::timeout, &comparison, [&comparison] {
-        if (interrupted())
-            comparison.cancel();
-    });
-    interruptPoll.start(50);
-    QString startError;
-    if (!comparison.start(scenarioArg, options, QCoreApplication::applicationFilePath(), &startError)) {
-        err(startError);
+    if (const Step* step = inputTheRunNeeds(scenario); step && stdinIsClosed()) {
+        err(QStringLiteral("%1:%2:%3: %4")
+                .arg(scenarioArg)
+                .arg(step->line)
+                .arg(step->column)
+                .arg(tr("this scenario asks for input, but standard input is closed; pipe the answers in, "
+                        "e.g. echo word | forkline run %1")
+                         .arg(scenarioArg)));
         return 2;
     }
-    QCoreApplication::exec();
-    if (!ok)
-        return 130;
-    out(comparison.toTable());
-    QString writeError;
-    if (!json.isEmpty()) {
-        QSaveFile f(json);
-        if (!f.open(QIODevice::WriteOnly) || f.write(comparison.toJson()) < 0 || !f.commit()) {
-            err(QStringLiteral("forkline: ") + tr("cannot write %1: %2").arg(json, f.errorString()));
-            return 1;
-        }
-    }
-    if (!chart.isEmpty()
-        && !SpeedupChart::render(comparison.results(), scenario.title, chart, QSize(960, 600), 2.0, &writeError)) {
-        err(QStringLiteral("forkline: ") + writeError);
-        return 1;
-    }
-    for (const VariantResult& r : comparison.results()) {
-        if (!r.ok)
-            return 1;
-    }
-    return 0;
+    return runToEnd(scenarioArg, scenarioData, scenario, options, outputs);
 }
 
 int cmdRender(const QStringList& args)
@@ -493,6 +386,8 @@ int cmdRender(const QStringList& args)
         return badInput(tr("render needs a trace file: forkline render TRACE.json --png FILE.png"));
     if (outputs.trace.isEmpty() && outputs.png.isEmpty() && outputs.svg.isEmpty() && outputs.csv.isEmpty())
         return badInput(tr("render needs somewhere to put the result: --png, --svg, --trace or --csv"));
+    if (const int r = checkImageSize(outputs); r >= 0)
+        return r;
     ChromeTraceImportResult imported = importChromeTrace(tracePath);
     if (!imported.ok())
         return badInput(imported.error);
@@ -507,8 +402,7 @@ bool isCliInvocation(int argc, char** argv)
 {
     if (argc < 2)
         return false;
-    static const char* const commands[]
-        = { "list", "run", "render", "compare", "--help", "-h", "help", "--version", "-v" };
+    static const char* const commands[] = { "list", "run", "render", "--help", "-h", "help", "--version", "-v" };
     for (const char* c : commands) {
         if (std::strcmp(argv[1], c) == 0)
             return true;
@@ -518,36 +412,20 @@ bool isCliInvocation(int argc, char** argv)
 
 int cliMain(int argc, char** argv)
 {
+#if !defined(Q_OS_WIN)
+    // A reader that stops reading (`forkline list | head -1`) ends nothing: writes fail instead.
+    std::signal(SIGPIPE, SIG_IGN);
+#endif
     const QByteArray command = argv[1];
-    bool needsGui = false;
-    bool needsWidgets = false;
-    for (int i = 2; i < argc; ++i) {
-        if (std::strcmp(argv[i], "--png") == 0 || std::strcmp(argv[i], "--svg") == 0)
-            needsGui = true;
-        if (std::strcmp(argv[i], "--chart") == 0)
-            needsWidgets = true;
-    }
-    std::unique_ptr<QCoreApplication> app;
-    if (needsGui || needsWidgets) {
-        // Drawing needs fonts, not a screen: never depend on a display in the CLI.
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-        if (needsWidgets)
-            app = std::make_unique<QApplication>(argc, argv); // the chart is a graphics-scene item
-        else
-            app = std::make_unique<QGuiApplication>(argc, argv);
-    } else {
-        app = std::make_unique<QCoreApplication>(argc, argv);
-    }
-    QCoreApplication::setApplicationName(QStringLiteral("forkline"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(FORKLINE_VERSION));
-    installTranslators();
+    const auto app = cliApplication<QGuiApplication>(argc, argv, { "--png", "--svg" });
+    setUpCliApplication();
     const QStringList args = QCoreApplication::arguments();
     if (command == "--help" || command == "-h" || command == "help") {
         out(usage());
         return 0;
     }
     if (command == "--version" || command == "-v") {
-        out(QStringLiteral("forkline %1\n").arg(QStringLiteral(FORKLINE_VERSION)));
+        out(QStringLiteral("forkline %1\n").arg(QCoreApplication::applicationVersion()));
         return 0;
     }
     if (command == "list")
@@ -556,8 +434,6 @@ int cliMain(int argc, char** argv)
         return cmdRun(args);
     if (command == "render")
         return cmdRender(args);
-    if (command == "compare")
-        return cmdCompare(args);
     return badInput(tr("\"%1\" is not available yet in this version").arg(QString::fromUtf8(command)));
 }
 

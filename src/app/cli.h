@@ -3,7 +3,8 @@
 
 namespace Forkline {
 
-// True when argv names a command-line mode (list, run, render, compare, --help, --version).
+// True when argv names a command-line mode (list, run, render, --help, --version); compare
+// has its own entry (clicompare.h).
 bool isCliInvocation(int argc, char** argv);
 int cliMain(int argc, char** argv);
 

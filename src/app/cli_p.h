@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-// Shared by the command-line files (cli.cpp, clipython.cpp) and by nothing else.
+// Shared by cli.cpp and clipython.cpp (`forkline run FILE.py`), and by nothing else.
 
 #include "timelineexport.h"
 #include "tracemodel.h"
@@ -25,13 +25,11 @@ struct Outputs
 // Parses one of the options run and render share at args[*i]. Returns -1 to go on, else an
 // exit code; *handled tells whether args[*i] was one of them.
 int parseOutput(const QStringList& args, int* i, Outputs* o, bool* handled);
+// A PNG wider than ImageLimits is refused before anything runs: an exit code, or -1 to go on.
+int checkImageSize(const Outputs& o);
 int writeOutputs(const TraceModel& model, const Outputs& o);
 
-// Ctrl+C and SIGTERM set a flag that a run polls (and then stops, as Stop does).
-void watchInterrupts();
-bool interrupted();
-
-// `forkline run FILE.py [options] [-- ARGS...]`
+// `forkline run FILE.py [options] [-- ARGS...]`, or a built-in Python lesson by name.
 int runPython(const QStringList& args);
 
 } // namespace CliPrivate

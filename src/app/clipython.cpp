@@ -2,6 +2,7 @@
 // `forkline run FILE.py`: the real interpreter runs the program, the tracer reports on the
 // event channel, and the same collector, model and exports as for a scenario do the rest.
 #include "cli_p.h"
+#include "cliutil.h"
 #include "collector.h"
 #include "gilsampler.h"
 #include "pythonlauncher.h"
@@ -11,30 +12,9 @@
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QTimer>
-#include <cstdio>
 
 namespace Forkline {
 namespace CliPrivate {
-
-namespace {
-QString tr(const char* s)
-{
-    return QCoreApplication::translate("Forkline", s);
-}
-
-void errLine(const QString& text)
-{
-    const QByteArray b = (text + QLatin1Char('\n')).toUtf8();
-    std::fwrite(b.constData(), 1, size_t(b.size()), stderr);
-    std::fflush(stderr);
-}
-
-int bad(const QString& message)
-{
-    errLine(QStringLiteral("forkline: ") + message);
-    return 2;
-}
-} // namespace
 
 int runPython(const QStringList& args)
 {
@@ -55,33 +35,35 @@ int runPython(const QStringList& args)
             continue;
         if (a == QLatin1String("--python")) {
             if (i + 1 >= args.size() || args[i + 1].isEmpty())
-                return bad(tr("--python needs an interpreter: a path or a name on PATH"));
+                return badInput(tr("--python needs an interpreter: a path or a name on PATH"));
             request.python = args[++i];
         } else if (a.startsWith(QLatin1String("--"))) {
-            return bad(tr("%1 is not an option for a Python program (see forkline --help); the program's own "
-                          "arguments go after --")
-                           .arg(a));
+            return badInput(tr("%1 is not an option for a Python program (see forkline --help); the program's own "
+                               "arguments go after --")
+                                .arg(a));
         } else if (request.file.isEmpty()) {
             request.file = a;
         } else {
-            return bad(tr("one program at a time (got \"%1\" and \"%2\"); its own arguments go after --")
-                           .arg(request.file, a));
+            return badInput(tr("one program at a time (got \"%1\" and \"%2\"); its own arguments go after --")
+                                .arg(request.file, a));
         }
     }
 
     if (request.file.isEmpty())
-        return bad(tr("run needs a program: a .py file or a built-in lesson (see forkline list)"));
+        return badInput(tr("run needs a program: a .py file or a built-in lesson (see forkline list)"));
+    if (const int r = checkImageSize(outputs); r >= 0)
+        return r;
     QString name = request.file;
     if (!PythonLauncher::isPythonFile(request.file)) {
         // A built-in Python lesson, by name.
         Scenario lesson;
         ScenarioError loadError;
         if (!loadScenario(request.file, &lesson, &loadError) || lesson.program.isEmpty())
-            return bad(tr("%1 is not a Python program").arg(request.file));
+            return badInput(tr("%1 is not a Python program").arg(request.file));
         QString fileError;
         request.file = PythonTracer::programFile(lesson.program, &fileError);
         if (request.file.isEmpty()) {
-            errLine(QStringLiteral("forkline: ") + fileError);
+            err(QStringLiteral("forkline: ") + fileError);
             return 1;
         }
     }
@@ -90,7 +72,7 @@ int runPython(const QStringList& args)
     Collector::Launch launch;
     QString error;
     if (!PythonLauncher::prepare(request, &launch, &error)) {
-        errLine(error);
+        err(error);
         return 2;
     }
 
@@ -99,16 +81,11 @@ int runPython(const QStringList& args)
     GilSampler gil(&collector);
     QString startError;
     if (!collector.start(launch, &startError)) {
-        errLine(QStringLiteral("forkline: ") + startError);
+        err(QStringLiteral("forkline: ") + startError);
         return 1;
     }
-    watchInterrupts();
     QTimer interruptPoll;
-    QObject::connect(&interruptPoll, &QTimer::timeout, &collector, [&collector] {
-        if (interrupted())
-            collector.stop();
-    });
-    interruptPoll.start(50);
+    stopOnInterrupt(&interruptPoll, &collector, [&collector] { collector.stop(); });
     int code = 0;
     QObject::connect(&collector, &Collector::finished, qApp, [&code](int exitCode) {
         code = exitCode;
@@ -116,7 +93,7 @@ int runPython(const QStringList& args)
     });
     QCoreApplication::exec();
     if (!collector.errorText().isEmpty())
-        errLine(QStringLiteral("forkline: ") + collector.errorText());
+        err(QStringLiteral("forkline: ") + collector.errorText());
     TraceModel model = collector.takeModel();
     gil.apply(&model);
     model.scenario = QFileInfo(name).fileName();

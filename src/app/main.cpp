@@ -1,7 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli.h"
-#include "guimain.h"
+#include "clicompare.h"
+#include "platform.h"
 #include "runnermain.h"
+#include "window/guimain.h"
+
+#include <QtGlobal>
+
+#if defined(Q_OS_WIN)
+#include "windowsconsole.h"
+#endif
 
 int main(int argc, char** argv)
 {
@@ -9,9 +17,17 @@ int main(int argc, char** argv)
     // a run's process tree is made of real copies of this program.
     if (Forkline::isProbeInvocation(argc, argv))
         Forkline::probeMain();
+    // Before Qt opens anything: no file of its own may take the number of a closed stdin.
+    Forkline::guardStandardStreams();
     if (Forkline::isRunnerInvocation(argc, argv))
         Forkline::runnerMain(argc, argv);
-    if (Forkline::isCliInvocation(argc, argv))
-        return Forkline::cliMain(argc, argv);
+    const bool compare = Forkline::isCompareInvocation(argc, argv);
+    if (compare || Forkline::isCliInvocation(argc, argv)) {
+#if defined(Q_OS_WIN)
+        // Only for the command line: a window attached to a console would close with it.
+        Forkline::attachParentConsole();
+#endif
+        return compare ? Forkline::compareMain(argc, argv) : Forkline::cliMain(argc, argv);
+    }
     return Forkline::guiMain(argc, argv);
 }

@@ -1,12 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "chrometrace.h"
 
+#include "atomicfile.h"
 #include "tracemodel.h"
 
 #include <QBuffer>
-#include <QCoreApplication>
-#include <QFileInfo>
-#include <QSaveFile>
 
 namespace Forkline {
 
@@ -109,6 +107,9 @@ void appendName(QByteArray& out, const TraceModel& model, qint32 name, const QSt
 
 } // namespace
 
+// Over 80 lines on purpose: the file is written in one pass, section by section (run, names,
+// each lane's spans and instants, counters, flows) into one buffer with one comma state, the
+// order the round trip through importChromeTrace() relies on.
 QByteArray chromeTrace(const TraceModel& model)
 {
     QByteArray out;
@@ -318,43 +319,16 @@ bool writeSpansCsv(const TraceModel& model, QIODevice* out)
     return out->write(buf) == buf.size();
 }
 
-namespace {
-template <typename Writer> bool saveWith(const TraceModel& model, const QString& path, QString* error, Writer writer)
-{
-    // A pipe or a device (--csv /dev/null) is written to as it is: QSaveFile would put a
-    // regular file in its place.
-    if (const QFileInfo info(path); info.exists() && !info.isFile() && !info.isDir()) {
-        QFile device(path);
-        if (!device.open(QIODevice::WriteOnly) || !writer(model, &device)) {
-            *error = QCoreApplication::translate("Forkline::ChromeTrace", "cannot write %1: %2")
-                         .arg(path, device.errorString());
-            return false;
-        }
-        return true;
-    }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        *error
-            = QCoreApplication::translate("Forkline::ChromeTrace", "cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    if (!writer(model, &file) || !file.commit()) {
-        *error
-            = QCoreApplication::translate("Forkline::ChromeTrace", "cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    return true;
-}
-} // namespace
-
 bool saveChromeTrace(const TraceModel& model, const QString& path, QString* error)
 {
-    return saveWith(model, path, error, writeChromeTrace);
+    *error = writeFileAtomically(path, chromeTrace(model));
+    return error->isEmpty();
 }
 
 bool saveSpansCsv(const TraceModel& model, const QString& path, QString* error)
 {
-    return saveWith(model, path, error, writeSpansCsv);
+    *error = writeFileAtomically(path, [&model](QIODevice* out) { return writeSpansCsv(model, out); });
+    return error->isEmpty();
 }
 
 } // namespace Forkline

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "chrometracebuilder.h"
 
+#include <QCoreApplication>
 #include <QSet>
 #include <algorithm>
 #include <limits>
@@ -9,6 +10,7 @@ namespace Forkline {
 
 namespace {
 
+constexpr qint64 kMaxTime = std::numeric_limits<qint64>::max();
 constexpr qint64 kOpen = std::numeric_limits<qint64>::min(); // the end of a B that waits for its E
 constexpr qint64 kDropped = kOpen + 1; // an E that came before its B
 
@@ -61,13 +63,59 @@ std::vector<Span> flatten(const std::vector<Span>& slices)
     return out;
 }
 
+// lupdate files the tr() of a function outside any class under its namespace: "Forkline".
+QString tr(const char* s)
+{
+    return QCoreApplication::translate("Forkline", s);
+}
+
+QString years(quint64 ns)
+{
+    return QString::number(double(ns) / double(kNsPerYear), 'g', 4);
+}
+
 } // namespace
 
-void ChromeTraceBuilder::noteTime(qint64 t)
+bool ChromeTraceBuilder::refuse(const QString& why)
 {
-    if (!m_anyTime || t > m_maxT)
+    if (m_refusal.isEmpty()) {
+        m_refusal = why;
+        m_refusalOffset = m_current ? m_current->offset : 0;
+    }
+    return false;
+}
+
+// Every time the model will hold passes here. A trace that spans more than a century is not a
+// trace of anything real, and the differences of its times would overflow further on (the
+// mapping to pixels, the axis, the summaries): it is refused with the event that stretched it.
+bool ChromeTraceBuilder::noteTime(qint64 t)
+{
+    const qint64 index = m_current ? m_current->index : 0;
+    if (!m_anyTime) {
+        m_anyTime = true;
+        m_minT = m_maxT = t;
+        m_minIndex = m_maxIndex = index;
+        return true;
+    }
+    // Unsigned: exact, since the true difference of two qint64 is below 2^64.
+    if (t > m_maxT) {
+        const quint64 span = quint64(t) - quint64(m_minT);
+        if (span > quint64(kMaxTraceSpanNs))
+            return refuse(tr("traceEvents[%1] is %2 years after traceEvents[%3]; a trace can span at most %4 years")
+                              .arg(QString::number(index), years(span), QString::number(m_minIndex),
+                                  QString::number(kMaxTraceYears)));
         m_maxT = t;
-    m_anyTime = true;
+        m_maxIndex = index;
+    } else if (t < m_minT) {
+        const quint64 span = quint64(m_maxT) - quint64(t);
+        if (span > quint64(kMaxTraceSpanNs))
+            return refuse(tr("traceEvents[%1] is %2 years before traceEvents[%3]; a trace can span at most %4 years")
+                              .arg(QString::number(index), years(span), QString::number(m_maxIndex),
+                                  QString::number(kMaxTraceYears)));
+        m_minT = t;
+        m_minIndex = index;
+    }
+    return true;
 }
 
 int ChromeTraceBuilder::laneFor(qint64 pid, qint64 tid)
@@ -80,7 +128,7 @@ int ChromeTraceBuilder::laneFor(qint64 pid, qint64 tid)
         m_work.resize(size_t(m_model.laneCount()));
         // A foreign trace says nothing of kinds: a thread whose id is its process's is the main one.
         if (tid == pid)
-            m_model.lane(lane).kind = LaneKind::Process;
+            m_model.setMainLane(lane);
     }
     m_lastPid = pid;
     m_lastTid = tid;
@@ -114,7 +162,7 @@ void ChromeTraceBuilder::laneArgs(const RawTraceEvent& e, int lane)
     if (e.label.present)
         l.label = toQString(e.label.text);
     if (e.kind == "process")
-        l.kind = LaneKind::Process;
+        m_model.setMainLane(lane);
     else if (e.kind == "thread")
         l.kind = LaneKind::Thread;
     if (e.daemon >= 0)
@@ -227,8 +275,24 @@ void ChromeTraceBuilder::flow(const RawTraceEvent& e, int lane)
     noteTime(f.t);
 }
 
+bool ChromeTraceBuilder::checkSlice(const RawTraceEvent& e)
+{
+    if (e.dur.outOfRange || (e.dur.valid && e.dur.value > kMaxTraceSpanNs))
+        return refuse(tr("traceEvents[%1] lasts %2 years; a trace can span at most %3 years")
+                          .arg(QString::number(e.index), e.dur.valid ? years(quint64(e.dur.value)) : tr("over 292"),
+                              QString::number(kMaxTraceYears)));
+    if (e.dur.valid && e.dur.value > 0 && e.ts.value > kMaxTime - e.dur.value)
+        return refuse(tr("traceEvents[%1] ends after the last time Forkline can hold (292 years from 0)").arg(e.index));
+    return true;
+}
+
+// Over 80 lines on purpose: one dispatch on the phase letter for every event of an import, a
+// few lines a phase, sharing the lane lookup and the skip counts.
 void ChromeTraceBuilder::event(const RawTraceEvent& e)
 {
+    if (refused())
+        return; // the import fails with the first refusal; nothing after it matters
+    m_current = &e;
     if (!e.ph.present || e.ph.text.size() != 1) {
         ++m_skipped.phase;
         return;
@@ -259,13 +323,18 @@ void ChromeTraceBuilder::event(const RawTraceEvent& e)
         return;
     }
     if (!e.ts.valid) {
-        ++m_skipped.badTime;
+        if (e.ts.outOfRange)
+            refuse(tr("traceEvents[%1] has a time out of range: \"ts\" is more than 292 years from 0").arg(e.index));
+        else
+            ++m_skipped.badTime;
         return;
     }
     const qint64 ts = e.ts.value;
     switch (ph) {
     case 'X': {
-        if (!e.dur.valid || e.dur.value < 0 || ts > std::numeric_limits<qint64>::max() - e.dur.value) {
+        if (!checkSlice(e))
+            return;
+        if (!e.dur.valid || e.dur.value < 0) {
             ++m_skipped.badTime;
             return;
         }

@@ -20,6 +20,12 @@ class ChromeTraceBuilder : public RawTraceEventSink
 {
 public:
     void event(const RawTraceEvent& e) override;
+    // Set when an event makes the trace impossible to show (times out of range, a span of
+    // more than kMaxTraceSpanNs): the import is refused, naming that event. Later events are
+    // ignored.
+    bool refused() const { return !m_refusal.isEmpty(); }
+    const QString& refusal() const { return m_refusal; } // "traceEvents[N] ..." (no file, no stop)
+    qint64 refusalOffset() const { return m_refusalOffset; } // byte offset of that event
     // `stop` is polled now and then; false when it said stop. `progress` gets 0..1.
     bool finish(const std::function<bool()>& stop, const std::function<void(double)>& progress);
 
@@ -77,7 +83,9 @@ private:
     };
 
     int laneFor(qint64 pid, qint64 tid);
-    void noteTime(qint64 t);
+    bool refuse(const QString& why);
+    bool checkSlice(const RawTraceEvent& e);
+    bool noteTime(qint64 t);
     void metadata(const RawTraceEvent& e, qint64 pid, qint64 tid);
     void laneArgs(const RawTraceEvent& e, int lane);
     SliceName sliceName(std::string_view name);
@@ -103,7 +111,13 @@ private:
     ChromeTraceSkips m_skipped;
     qint64 m_unclosed = 0;
     qint64 m_maxT = 0;
+    qint64 m_minT = 0;
+    qint64 m_maxIndex = 0; // the events that set m_maxT and m_minT, for the refusal
+    qint64 m_minIndex = 0;
     bool m_anyTime = false;
+    const RawTraceEvent* m_current = nullptr; // the event being applied
+    QString m_refusal;
+    qint64 m_refusalOffset = 0;
     qint64 m_lastPid = 0;
     qint64 m_lastTid = 0;
     int m_lastLane = -1;

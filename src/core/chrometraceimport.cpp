@@ -49,6 +49,8 @@ std::unique_ptr<TraceEventParser> makeParser(JsonBackend backend)
     return parser;
 }
 
+// Over 80 lines on purpose: the read -> frame -> parse -> build loop of an import, with the
+// cancel, progress and error exits that each step of it may take, kept in the order they run.
 ChromeTraceImportResult importFrom(const QString& name, qint64 expectedSize, const ReadFn& read,
     const std::function<QString()>& readError, const ChromeTraceImportOptions& options)
 {
@@ -105,7 +107,12 @@ ChromeTraceImportResult importFrom(const QString& name, qint64 expectedSize, con
         ranges.clear();
         const TraceEventFramer::Status status = n == 0 ? framer.finish() : framer.scan(buffer.data(), used, &ranges);
         EventParseError parseError;
-        if (!ranges.empty() && !parser->parse(buffer.data(), ranges, bufferOffset, &builder, &parseError)) {
+        const bool parsed = ranges.empty() || parser->parse(buffer.data(), ranges, bufferOffset, &builder, &parseError);
+        // Events are applied in order, so a refused one comes before any malformed one after it.
+        if (builder.refused())
+            return failed(
+                tr("%1, byte %2: %3.").arg(name, QString::number(builder.refusalOffset()), builder.refusal()));
+        if (!parsed) {
             const EventRange& bad = ranges[parseError.range];
             // Multi-argument arg(): a % in the file's name must not be taken for a marker.
             return failed(tr("%1, byte %2: traceEvents[%3] is not valid JSON (%4).")

@@ -34,6 +34,13 @@ struct ChromeTraceImportResult
     QString skippedSummary() const;
 };
 
+// A trace may span at most this long: a century of 365.25-day years, so the difference of any
+// two of its times fits a qint64 with room to spare. A longer one, or a time beyond qint64
+// nanoseconds, is refused naming the event (docs/trace-import.md).
+constexpr qint64 kNsPerYear = 31557600000000000LL;
+constexpr int kMaxTraceYears = 100;
+constexpr qint64 kMaxTraceSpanNs = kMaxTraceYears * kNsPerYear;
+
 enum class JsonBackend {
     Auto, // simdjson when the build has it, else QtJson
     Simdjson,

@@ -92,12 +92,19 @@ private:
 
     void skipSpace()
     {
-        while (m_pos < m_text.size()) {
-            const char c = m_text.at(m_pos);
-            if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
-                advance();
-            else
+        const char* const p = m_text.constData();
+        const int size = int(m_text.size());
+        while (m_pos < size) {
+            const char c = p[m_pos];
+            if (c == '\n') {
+                ++m_line;
+                m_column = 1;
+            } else if (c == ' ' || c == '\t' || c == '\r') {
+                ++m_column;
+            } else {
                 break;
+            }
+            ++m_pos;
         }
     }
 
@@ -239,9 +246,33 @@ private:
         return true;
     }
 
+    // Over 80 lines on purpose: one loop over a string's characters with its escapes and
+    // surrogate pairs side by side, the scanner every key and text of a scenario goes through.
     bool string(QString* out)
     {
         advance(); // opening quote
+        // Most strings hold no escape: read them in one go (this is most of a scenario's bytes).
+        {
+            const char* const p = m_text.constData();
+            const int size = int(m_text.size());
+            int end = m_pos;
+            int columns = 0;
+            while (end < size) {
+                const auto c = uchar(p[end]);
+                if (c == '"' || c == '\\' || c < 0x20)
+                    break;
+                if ((c & 0xC0) != 0x80)
+                    ++columns; // count characters, not UTF-8 continuation bytes
+                ++end;
+            }
+            if (end < size && p[end] == '"') {
+                // (An empty one stays a null QString, as the long way leaves it.)
+                *out = end > m_pos ? QString::fromUtf8(p + m_pos, end - m_pos) : QString();
+                m_column += columns + 1;
+                m_pos = end + 1;
+                return true;
+            }
+        }
         QByteArray utf8;
         QString result;
         auto flush = [&] {
@@ -365,7 +396,7 @@ private:
             if (!digits())
                 return fail(tr("invalid number"));
         }
-        const QByteArray token = m_text.mid(start, end - start);
+        const QByteArray token = QByteArray::fromRawData(m_text.constData() + start, end - start);
         out->type = JsonValue::Type::Number;
         bool ok = false;
         out->number = token.toDouble(&ok); // locale-independent, unlike strtod

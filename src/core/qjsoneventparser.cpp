@@ -66,9 +66,7 @@ private:
             const QByteArray s = v.toString().toUtf8();
             out->valid = integerFromText(std::string_view(s.constData(), size_t(s.size())), &out->value);
         } else if (v.isDouble()) {
-            const double d = v.toDouble();
-            out->valid = d == double(qint64(d)) && d > -9.2e18 && d < 9.2e18;
-            out->value = out->valid ? v.toInteger() : 0;
+            out->valid = wholeFromDouble(v.toDouble(), &out->value);
         }
     }
 
@@ -78,10 +76,11 @@ private:
             return;
         out->present = true;
         if (v.isDouble()) {
-            out->valid = microsToNanos(v.toDouble(), &out->value);
+            out->valid = microsToNanos(v.toDouble(), &out->value, &out->outOfRange);
         } else if (v.isString()) {
             const QByteArray s = v.toString().toUtf8();
-            out->valid = microsToNanos(std::string_view(s.constData(), size_t(s.size())), &out->value);
+            out->valid
+                = microsToNanos(std::string_view(s.constData(), size_t(s.size())), &out->value, &out->outOfRange);
         }
     }
 

@@ -40,8 +40,13 @@ bool isDigit(char c)
 
 } // namespace
 
-bool microsToNanos(std::string_view text, qint64* ns)
+bool microsToNanos(std::string_view text, qint64* ns, bool* outOfRange)
 {
+    auto tooLarge = [outOfRange] {
+        if (outOfRange)
+            *outOfRange = true;
+        return false;
+    };
     // Decimal arithmetic on the text itself: a double cannot hold every nanosecond of a
     // trace that starts at boot time, and our own files must come back exactly.
     text = trimmed(text);
@@ -61,7 +66,7 @@ bool microsToNanos(std::string_view text, qint64* ns)
         if (m < kMantissaLimit)
             m = m * 10 + std::uint64_t(*p - '0');
         else
-            ++exp10; // beyond 17 significant digits: far below a nanosecond or out of range anyway
+            exp10 = std::min(exp10 + 1, 100000); // beyond 17 significant digits: out of range anyway
     }
     if (p < end && *p == '.') {
         ++p;
@@ -97,7 +102,7 @@ bool microsToNanos(std::string_view text, qint64* ns)
     if (exp10 >= 0) {
         for (int i = 0; i < exp10; ++i) {
             if (m > kMax / 10)
-                return false;
+                return tooLarge();
             m *= 10;
         }
     } else if (exp10 < -19) {
@@ -112,19 +117,31 @@ bool microsToNanos(std::string_view text, qint64* ns)
             ++m;
     }
     if (m > kMax)
-        return false;
+        return tooLarge();
     *ns = negative ? -qint64(m) : qint64(m);
     return true;
 }
 
-bool microsToNanos(double us, qint64* ns)
+bool microsToNanos(double us, qint64* ns, bool* outOfRange)
 {
-    if (!std::isfinite(us))
+    if (std::isnan(us))
         return false;
     const double v = us * 1000.0;
-    if (std::fabs(v) >= 9.2e18)
+    if (!(std::fabs(v) < 9.2e18)) {
+        if (outOfRange)
+            *outOfRange = true;
         return false;
+    }
     *ns = qint64(std::llround(v));
+    return true;
+}
+
+bool wholeFromDouble(double d, qint64* out)
+{
+    // The range first: converting a double beyond qint64 to one is undefined behaviour.
+    if (!(d > -9.2e18 && d < 9.2e18) || d != std::trunc(d))
+        return false;
+    *out = qint64(d);
     return true;
 }
 
@@ -161,7 +178,9 @@ bool integerFromText(std::string_view text, qint64* out)
     // Hex ids are often 64-bit patterns: keep their bits rather than refuse them.
     if (base == 10 && v > std::uint64_t(std::numeric_limits<qint64>::max()))
         return false;
-    *out = negative ? -qint64(v) : qint64(v);
+    // Negated as unsigned: "-0x8000000000000000" is INT64_MIN, whose negation as a qint64
+    // would overflow.
+    *out = qint64(negative ? std::uint64_t(0) - v : v);
     return true;
 }
 

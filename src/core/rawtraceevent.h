@@ -20,12 +20,14 @@ struct RawString
 };
 
 // A number member; `valid` is false when it is present but not usable (a string that is
-// not a number, a fraction for an id, out of range).
+// not a number, a fraction for an id, out of range). `outOfRange` tells a well-formed time
+// too large for qint64 nanoseconds from one that is no number at all.
 struct RawNumber
 {
     qint64 value = 0;
     bool present = false;
     bool valid = false;
+    bool outOfRange = false;
 };
 
 // The members of one Chrome trace event that Forkline uses, decoded by a parser backend.
@@ -89,9 +91,11 @@ std::unique_ptr<TraceEventParser> makeQtJsonEventParser();
 
 // Microseconds as JSON number text ("12", "1.5", "-0.001", "2e3") to nanoseconds: exact for
 // up to three decimals, rounded half away from zero beyond. False when not a number or out
-// of range.
-bool microsToNanos(std::string_view text, qint64* ns);
-bool microsToNanos(double us, qint64* ns);
+// of range; *outOfRange (when given) is set only for a number beyond qint64 nanoseconds.
+bool microsToNanos(std::string_view text, qint64* ns, bool* outOfRange = nullptr);
+bool microsToNanos(double us, qint64* ns, bool* outOfRange = nullptr);
+// A JSON number as a whole qint64: false for a fraction, infinity, NaN or a value out of range.
+bool wholeFromDouble(double d, qint64* out);
 // An integer written as decimal or 0x-hex text (string ids, pids written as strings).
 bool integerFromText(std::string_view text, qint64* out);
 

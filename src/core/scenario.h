@@ -120,11 +120,20 @@ constexpr double kMaxSleepSeconds = 24 * 3600;
 constexpr qint64 kMaxComputeSize = 1000000000000LL; // elements in one compute step
 constexpr double kMinSwitchInterval = 0.0001;
 constexpr double kMaxSwitchInterval = 1.0;
-constexpr qint64 kMaxAllocMiB = 4096;
+constexpr qint64 kMaxAllocMiB = 4096; // one alloc step
+// All the buffers of a scenario: its alloc steps as written, plus the copy a process worker
+// makes of each buffer it touches (docs/scenarios.md, Limits).
+constexpr qint64 kMaxAllocTotalMiB = 8192;
+constexpr qint64 kMaxScenarioFileBytes = 64 * 1024 * 1024;
 
 bool parseScenario(const QByteArray& data, const QString& fileName, Scenario* out, ScenarioError* error);
 // `nameOrPath` is a built-in scenario name or a path to a .json file.
 bool loadScenario(const QString& nameOrPath, Scenario* out, ScenarioError* error);
+// loadScenario() in two halves, for a run that must execute exactly the bytes it checked: the
+// file (or built-in) is read once, and every process of the run parses that copy, whatever
+// happens to the file meanwhile. Names and messages come from `nameOrPath` in both.
+bool readScenarioFile(const QString& nameOrPath, QByteArray* data, ScenarioError* error);
+bool loadScenarioData(const QString& nameOrPath, const QByteArray& data, Scenario* out, ScenarioError* error);
 // Replaces the title and description by the file's translation for `locale`, when it has one.
 // loadScenario() does this for the user interface's language.
 void localizeScenario(Scenario* scenario, const QLocale& locale);

@@ -83,6 +83,7 @@ public:
 
     bool checkKeys(const JsonValue& obj, const QStringList& allowed, const QString& what)
     {
+        QSet<QString> seen;
         for (size_t i = 0; i < obj.object.size(); ++i) {
             const auto& kv = obj.object[i];
             if (!allowed.contains(kv.first))
@@ -90,10 +91,8 @@ public:
                     tr("unknown member \"%1\" in %2 (allowed: %3)")
                         .arg(kv.first, what, allowed.join(QLatin1String(", "))));
             // Only the first of two equal members would be read; the second must not vanish silently.
-            for (size_t j = 0; j < i; ++j) {
-                if (obj.object[j].first == kv.first)
-                    return fail(kv.second, tr("\"%1\" appears twice in %2").arg(kv.first, what));
-            }
+            if (repeatedMember(obj, i, &seen))
+                return fail(kv.second, tr("\"%1\" appears twice in %2").arg(kv.first, what));
         }
         return true;
     }
@@ -122,6 +121,8 @@ public:
         return true;
     }
 
+    // Over 80 lines on purpose: one case a step kind, each a few lines, read as the table of
+    // what each kind takes (docs/scenarios.md lists them in the same order).
     bool oneStep(const JsonValue& s, Step* step, int depth)
     {
         if (!s.isObject())
@@ -138,8 +139,15 @@ public:
             QStringLiteral("start"), QStringLiteral("join"), QStringLiteral("repeat"), QStringLiteral("terminate"),
             QStringLiteral("input"), QStringLiteral("crash") }
             + dataStepKinds();
-        const auto named
+        auto named
             = std::find_if(s.object.begin(), s.object.end(), [](const auto& kv) { return kinds.contains(kv.first); });
+        // "add" is also a member of a store step, and sorted keys put it before "store".
+        if (named != s.object.end() && named->first == QLatin1String("add")) {
+            const auto store = std::find_if(
+                s.object.begin(), s.object.end(), [](const auto& kv) { return kv.first == QLatin1String("store"); });
+            if (store != s.object.end())
+                named = store;
+        }
         const auto& [kind, arg] = named == s.object.end() ? s.object.front() : *named;
         if (kind == QLatin1String("print")) {
             step->kind = Step::Kind::Print;
@@ -249,7 +257,10 @@ public:
         const JsonValue* body = w.member(QStringLiteral("steps"));
         if (!body)
             return fail(w, tr("worker \"%1\" has no \"steps\"").arg(out->name));
-        return steps(*body, &out->steps, 0);
+        m_data.processWorker = out->kind == WorkerSpec::Kind::Process ? out->name : QString();
+        const bool ok = steps(*body, &out->steps, 0);
+        m_data.processWorker.clear();
+        return ok;
     }
 
     bool load(const JsonValue& root, Scenario* out)
@@ -281,7 +292,7 @@ public:
             if (kv.first == QLatin1String("main") && !steps(kv.second, &out->main, 0))
                 return false;
         }
-        return parseDataMembers(m_data, root, out) && crossCheck(*out);
+        return parseDataMembers(m_data, root, out) && crossCheck(*out) && checkMemoryTotal(m_data);
     }
 
     // "translations": {"ko": {"title": "...", "description": "..."}, ...}
@@ -292,15 +303,14 @@ public:
             return true;
         if (!t->isObject())
             return fail(*t, tr("\"translations\" must be an object of languages, not %1").arg(t->typeName()));
+        QSet<QString> seen;
         for (size_t i = 0; i < t->object.size(); ++i) {
             const auto& kv = t->object[i];
             static const QRegularExpression languageCode(QStringLiteral("^[a-z]{2,3}(_[A-Z]{2})?$"));
             if (!languageCode.match(kv.first).hasMatch())
                 return fail(kv.second, tr("\"%1\" is not a language code such as \"ko\" or \"pt_BR\"").arg(kv.first));
-            for (size_t j = 0; j < i; ++j) {
-                if (t->object[j].first == kv.first)
-                    return fail(kv.second, tr("\"%1\" appears twice in %2").arg(kv.first, tr("\"translations\"")));
-            }
+            if (repeatedMember(*t, i, &seen))
+                return fail(kv.second, tr("\"%1\" appears twice in %2").arg(kv.first, tr("\"translations\"")));
             if (!kv.second.isObject())
                 return fail(kv.second, tr("a translation must be an object, not %1").arg(kv.second.typeName()));
             if (!checkKeys(kv.second, { QStringLiteral("title"), QStringLiteral("description") }, tr("a translation")))
@@ -339,8 +349,13 @@ public:
         };
         std::stable_sort(m_references.begin(), m_references.end(), byPosition);
         std::stable_sort(m_starts.begin(), m_starts.end(), byPosition);
+        // A file may name workers a hundred thousand times: look them up by hash.
+        QHash<QString, const WorkerSpec*> byName;
+        byName.reserve(qsizetype(sc.workers.size()));
+        for (const WorkerSpec& w : sc.workers)
+            byName.insert(w.name, &w);
         for (const Ref& r : m_references) {
-            const WorkerSpec* w = sc.worker(r.name);
+            const WorkerSpec* w = byName.value(r.name);
             if (!w)
                 return fail(*r.at, tr("\"%1\" names an unknown worker \"%2\"").arg(r.step, r.name));
             if (r.step == QLatin1String("terminate") && w->kind == WorkerSpec::Kind::Thread)
@@ -420,33 +435,43 @@ void localizeScenario(Scenario* scenario, const QLocale& locale)
     }
 }
 
-bool loadScenario(const QString& nameOrPath, Scenario* out, ScenarioError* error)
+namespace {
+bool looksLikeScenarioFile(const QString& nameOrPath)
 {
-    QString path = nameOrPath;
-    if (isPythonProgramPath(nameOrPath))
-        return loadPythonProgram(nameOrPath, out, error);
-    const bool looksLikeFile = nameOrPath.endsWith(QLatin1String(".json"), Qt::CaseInsensitive)
-        || nameOrPath.contains(QLatin1Char('/')) || nameOrPath.contains(QLatin1Char('\\'));
-    if (!looksLikeFile)
-        path = QStringLiteral(":/scenarios/%1.json").arg(nameOrPath);
-    // A built-in lesson may be a Python program.
-    if (!looksLikeFile && !QFile::exists(path) && QFile::exists(QStringLiteral(":/scenarios/%1.py").arg(nameOrPath)))
-        return loadPythonProgram(QStringLiteral(":/scenarios/%1.py").arg(nameOrPath), out, error);
-    QFile file(path);
+    return nameOrPath.endsWith(QLatin1String(".json"), Qt::CaseInsensitive) || nameOrPath.contains(QLatin1Char('/'))
+        || nameOrPath.contains(QLatin1Char('\\'));
+}
+
+QString scenarioPath(const QString& nameOrPath)
+{
+    return looksLikeScenarioFile(nameOrPath) ? nameOrPath : QStringLiteral(":/scenarios/%1.json").arg(nameOrPath);
+}
+} // namespace
+
+bool readScenarioFile(const QString& nameOrPath, QByteArray* data, ScenarioError* error)
+{
+    QFile file(scenarioPath(nameOrPath));
     if (!file.open(QIODevice::ReadOnly)) {
         *error = {};
         error->file = nameOrPath;
-        error->message = looksLikeFile ? tr("cannot open: %1").arg(file.errorString())
-                                       : tr("no built-in scenario of that name (see 'forkline list')");
+        error->message = looksLikeScenarioFile(nameOrPath)
+            ? tr("cannot open: %1").arg(file.errorString())
+            : tr("no built-in scenario of that name (see 'forkline list')");
         return false;
     }
-    const qint64 kMaxFile = 64 * 1024 * 1024;
-    if (file.size() > kMaxFile) {
+    if (file.size() > kMaxScenarioFileBytes) {
         *error = { nameOrPath, 0, 0, tr("file is larger than 64 MiB") };
         return false;
     }
-    if (!parseScenario(file.readAll(), nameOrPath, out, error))
+    *data = file.readAll();
+    return true;
+}
+
+bool loadScenarioData(const QString& nameOrPath, const QByteArray& data, Scenario* out, ScenarioError* error)
+{
+    if (!parseScenario(data, nameOrPath, out, error))
         return false;
+    const QString path = scenarioPath(nameOrPath);
     localizeScenario(out, uiLocale());
     out->source = path;
     if (out->name.isEmpty())
@@ -456,74 +481,18 @@ bool loadScenario(const QString& nameOrPath, Scenario* out, ScenarioError* error
     return true;
 }
 
-namespace {
-// Both ends of a range scale, so ranges that split one problem still tile it exactly.
-bool scaleCompute(std::vector<Step>& steps, double factor, const QString& file, ScenarioError* error)
+bool loadScenario(const QString& nameOrPath, Scenario* out, ScenarioError* error)
 {
-    for (Step& s : steps) {
-        if (s.kind == Step::Kind::Compute) {
-            s.from = qint64(std::llround(double(s.from) * factor));
-            s.to = qint64(std::llround(double(s.to) * factor));
-            if (s.to - s.from > kMaxComputeSize) {
-                *error = { file, s.line, s.column,
-                    tr("with --work-scale %1 this compute step would sum %2 numbers, more than 10^12")
-                        .arg(factor)
-                        .arg(s.to - s.from) };
-                return false;
-            }
-        }
-        if (!scaleCompute(s.body, factor, file, error))
-            return false;
+    // A Python program, named by its file or (a built-in lesson) by its name.
+    if (isPythonProgramPath(nameOrPath))
+        return loadPythonProgram(nameOrPath, out, error);
+    if (!looksLikeScenarioFile(nameOrPath) && !QFile::exists(scenarioPath(nameOrPath))) {
+        const QString program = QStringLiteral(":/scenarios/%1.py").arg(nameOrPath);
+        if (QFile::exists(program))
+            return loadPythonProgram(program, out, error);
     }
-    return true;
-}
-} // namespace
-
-bool applyRunOptions(Scenario* scenario, const RunOptions& options, ScenarioError* error)
-{
-    for (auto it = options.daemon.constBegin(); it != options.daemon.constEnd(); ++it) {
-        if (it.key() == QLatin1String("all")) {
-            for (WorkerSpec& w : scenario->workers)
-                w.daemon = it.value();
-            continue;
-        }
-        const int i = scenario->workerIndex(it.key());
-        if (i < 0) {
-            *error = { scenario->source, 0, 0, tr("--daemon names an unknown worker \"%1\"").arg(it.key()) };
-            return false;
-        }
-    }
-    // Named overrides win over "all", whatever order they were given in.
-    for (auto it = options.daemon.constBegin(); it != options.daemon.constEnd(); ++it) {
-        if (it.key() != QLatin1String("all"))
-            scenario->workers[size_t(scenario->workerIndex(it.key()))].daemon = it.value();
-    }
-    if (!(options.timeScale >= 0) || options.timeScale > 1000) {
-        *error = { scenario->source, 0, 0, tr("--time-scale must be between 0 and 1000") };
-        return false;
-    }
-    if (!(options.workScale > 0) || options.workScale > 1000) {
-        *error = { scenario->source, 0, 0, tr("--work-scale must be above 0 and at most 1000") };
-        return false;
-    }
-    if (options.switchInterval != 0
-        && (options.switchInterval < kMinSwitchInterval || options.switchInterval > kMaxSwitchInterval)) {
-        *error = { scenario->source, 0, 0, tr("--switch-interval must be between 0.1 ms and 1 s") };
-        return false;
-    }
-    if (options.workScale != 1.0) {
-        if (!scaleCompute(scenario->main, options.workScale, scenario->source, error))
-            return false;
-        for (WorkerSpec& w : scenario->workers) {
-            if (!scaleCompute(w.steps, options.workScale, scenario->source, error))
-                return false;
-        }
-    }
-    if (options.gil >= 0)
-        scenario->gil = options.gil == 1;
-    if (options.switchInterval != 0)
-        scenario->switchInterval = options.switchInterval;
-    return true;
+    QByteArray data;
+    return readScenarioFile(nameOrPath, &data, error) && loadScenarioData(nameOrPath, data, out, error);
 }
 
 QList<BuiltinScenario> builtinScenarios()

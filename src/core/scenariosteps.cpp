@@ -2,6 +2,7 @@
 #include "scenariosteps_p.h"
 
 #include <QCoreApplication>
+#include <algorithm>
 #include <cmath>
 
 namespace Forkline {
@@ -62,6 +63,22 @@ bool valueText(StepParser& p, const JsonValue& s, const QString& key, QString* o
 
 } // namespace
 
+bool repeatedMember(const JsonValue& obj, size_t i, QSet<QString>* seen)
+{
+    constexpr size_t kLookBack = 8; // below this, comparing is cheaper than hashing
+    const QString& key = obj.object[i].first;
+    if (obj.object.size() <= kLookBack) {
+        for (size_t j = 0; j < i; ++j) {
+            if (obj.object[j].first == key)
+                return true;
+        }
+        return false;
+    }
+    const qsizetype before = seen->size();
+    seen->insert(key);
+    return seen->size() == before;
+}
+
 QStringList dataStepKinds()
 {
     return { QStringLiteral("compute"), QStringLiteral("acquire"), QStringLiteral("release"), QStringLiteral("send"),
@@ -69,6 +86,8 @@ QStringList dataStepKinds()
         QStringLiteral("alloc"), QStringLiteral("touch"), QStringLiteral("free") };
 }
 
+// Over 80 lines on purpose: one case a data step kind, each a few lines, read as the table of
+// what each kind takes (docs/scenarios.md lists them in the same order).
 bool parseDataStep(StepParser& p, const QString& kind, const JsonValue& s, const JsonValue& arg, Step* step)
 {
     if (kind == QLatin1String("compute")) {
@@ -152,13 +171,48 @@ bool parseDataStep(StepParser& p, const QString& kind, const JsonValue& s, const
             return p.fail(s, tr("\"alloc\" needs \"mb\" (the size in MiB)"));
         if (!wholeNumber(*mb, 1, kMaxAllocMiB, &step->amount))
             return p.fail(*mb, tr("\"mb\" takes a whole number of MiB from 1 to %1").arg(kMaxAllocMiB));
+        p.memoryUses.push_back({ step->target, step->amount, QString(), mb });
         return true;
     }
     if (kind == QLatin1String("touch") || kind == QLatin1String("free")) {
         step->kind = kind == QLatin1String("touch") ? Step::Kind::Touch : Step::Kind::Free;
-        return name(p, arg, kind, &step->target) && p.checkKeys(s, { kind }, tr("a %1 step").arg(kind));
+        if (!name(p, arg, kind, &step->target) || !p.checkKeys(s, { kind }, tr("a %1 step").arg(kind)))
+            return false;
+        // A process worker that touches a buffer gets its own copy of it.
+        if (step->kind == Step::Kind::Touch && !p.processWorker.isEmpty())
+            p.memoryUses.push_back({ step->target, 0, p.processWorker, &arg });
+        return true;
     }
     return p.fail(arg, tr("unknown step \"%1\"").arg(kind));
+}
+
+// A repeat allocates a named buffer again in place of the old one, and a process worker copies
+// a buffer once however often it touches it: steps count as written, not as run.
+bool checkMemoryTotal(StepParser& p)
+{
+    QHash<QString, qint64> sizes; // the largest alloc of each buffer
+    for (const StepParser::MemoryUse& use : p.memoryUses) {
+        qint64& size = sizes[use.buffer];
+        size = std::max(size, use.mib);
+    }
+    QSet<QPair<QString, QString>> copied; // (worker, buffer)
+    qint64 total = 0;
+    for (const StepParser::MemoryUse& use : p.memoryUses) {
+        if (use.mib == 0) {
+            const qsizetype before = copied.size();
+            copied.insert({ use.worker, use.buffer });
+            if (copied.size() == before)
+                continue;
+        }
+        total += use.mib > 0 ? use.mib : sizes.value(use.buffer);
+        if (total > kMaxAllocTotalMiB)
+            return p.fail(*use.at,
+                tr("with this step the scenario's buffers add up to %1 MiB, more than the %2 MiB a scenario may "
+                   "allocate in all")
+                    .arg(total)
+                    .arg(kMaxAllocTotalMiB));
+    }
+    return true;
 }
 
 bool parseDataMembers(StepParser& p, const JsonValue& root, Scenario* out)
@@ -176,22 +230,23 @@ bool parseDataMembers(StepParser& p, const JsonValue& root, Scenario* out)
     if (const JsonValue* sh = root.member(QStringLiteral("shared"))) {
         if (!sh->isObject())
             return p.fail(*sh, tr("\"shared\" maps names to whole numbers, e.g. {\"counter\": 0}"));
-        for (const auto& [key, value] : sh->object) {
-            for (const auto& seen : out->shared) {
-                if (seen.first == key)
-                    return p.fail(value, tr("shared value \"%1\" appears twice").arg(key));
-            }
+        QSet<QString> seen;
+        for (size_t i = 0; i < sh->object.size(); ++i) {
+            const auto& [key, value] = sh->object[i];
+            if (repeatedMember(*sh, i, &seen))
+                return p.fail(value, tr("shared value \"%1\" appears twice").arg(key));
             qint64 n = 0;
             if (!wholeNumber(value, -(1LL << 53), 1LL << 53, &n))
                 return p.fail(value, tr("shared value \"%1\" must be a whole number").arg(key));
             out->shared.append({ key, n });
         }
     }
+    QSet<QString> declared;
+    declared.reserve(out->shared.size());
+    for (const auto& kv : out->shared)
+        declared.insert(kv.first);
     for (const auto& [used, at] : p.sharedUses) {
-        bool declared = false;
-        for (const auto& kv : out->shared)
-            declared = declared || kv.first == used;
-        if (!declared)
+        if (!declared.contains(used))
             return p.fail(*at, tr("\"%1\" is not declared in \"shared\"").arg(used));
     }
     if (const JsonValue* cmp = root.member(QStringLiteral("compare"))) {

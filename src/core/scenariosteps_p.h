@@ -4,6 +4,7 @@
 #include "jsonvalue.h"
 #include "scenario.h"
 
+#include <QSet>
 #include <functional>
 
 namespace Forkline {
@@ -15,7 +16,24 @@ struct StepParser
     std::function<bool(const JsonValue& obj, const QStringList& allowed, const QString& what)> checkKeys;
     // Names of shared values used by load/store, checked once the whole file is read.
     std::vector<std::pair<QString, const JsonValue*>> sharedUses;
+    // The process worker whose steps the loader is reading ("" elsewhere).
+    QString processWorker;
+    // alloc steps, and touch steps of process workers, in file order: their total is capped
+    // once the whole file is read (sizes of buffers allocated further down are known then).
+    struct MemoryUse
+    {
+        QString buffer;
+        qint64 mib = 0; // alloc: its size; touch: 0, the buffer's size is counted
+        QString worker; // touch: the process worker that gets a copy
+        const JsonValue* at = nullptr;
+    };
+    std::vector<MemoryUse> memoryUses;
 };
+
+// True when the name of member i of `obj` came earlier in it. Called for i = 0, 1, 2, ... with
+// the same `seen`: a step's few members are compared by looking back, bigger objects go through
+// the hash, so loading stays linear in the size of the file.
+bool repeatedMember(const JsonValue& obj, size_t i, QSet<QString>* seen);
 
 // The step kinds of the data lessons (compute, locks, queues, shared values, memory).
 QStringList dataStepKinds();
@@ -23,5 +41,7 @@ QStringList dataStepKinds();
 bool parseDataStep(StepParser& parser, const QString& kind, const JsonValue& s, const JsonValue& arg, Step* step);
 // Top-level members of the data lessons: gil, switch_interval, shared, compare.
 bool parseDataMembers(StepParser& parser, const JsonValue& root, Scenario* out);
+// The total of the scenario's buffers (kMaxAllocTotalMiB), once the whole file is read.
+bool checkMemoryTotal(StepParser& parser);
 
 } // namespace Forkline

@@ -53,9 +53,7 @@ error_code readInteger(od::value& v, RawNumber* out)
         out->value = n.get_int64();
         out->valid = true;
     } else {
-        const double d = n.as_double();
-        out->valid = d == double(qint64(d)) && d > -9.2e18 && d < 9.2e18;
-        out->value = out->valid ? qint64(d) : 0;
+        out->valid = wholeFromDouble(n.as_double(), &out->value);
     }
     return SUCCESS;
 }
@@ -75,7 +73,7 @@ error_code readMicros(od::value& v, RawNumber* out)
     } else {
         token = v.raw_json_token(); // the number's own digits, trailing blanks and all
     }
-    out->valid = microsToNanos(token, &out->value);
+    out->valid = microsToNanos(token, &out->value, &out->outOfRange);
     return SUCCESS;
 }
 
@@ -145,8 +143,12 @@ error_code readArgs(od::value& v, RawTraceEvent* e)
             RawNumber* integer = key == "code" ? &e->code : key == "ppid" ? &e->ppid : nullptr;
             if (integer) {
                 integer->present = true;
-                integer->valid = n.is_int64() || (d == double(qint64(d)) && d > -9.2e18 && d < 9.2e18);
-                integer->value = n.is_int64() ? n.get_int64() : integer->valid ? qint64(d) : 0;
+                if (n.is_int64()) {
+                    integer->valid = true;
+                    integer->value = n.get_int64();
+                } else {
+                    integer->valid = wholeFromDouble(d, &integer->value);
+                }
             }
         } else if (key == "name") {
             err = readString(value, &e->argName);

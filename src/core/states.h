@@ -61,10 +61,4 @@ constexpr bool isTerminal(InstantKind k)
         || k == InstantKind::Crashed || k == InstantKind::Aborted || k == InstantKind::Failed;
 }
 
-constexpr bool isWaiting(State s)
-{
-    return s == State::WaitingGil || s == State::WaitingLock || s == State::WaitingJoin || s == State::WaitingInput
-        || s == State::WaitingQueue;
-}
-
 } // namespace Forkline

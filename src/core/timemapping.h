@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "timearithmetic.h"
+
 #include <QtGlobal>
 #include <algorithm>
 #include <cmath>
 
 namespace Forkline {
 
-// Maps a visible time range [t0, t1] (ns) onto a pixel range [x0, x0 + width].
+// Maps a visible time range [t0, t1] (ns) onto a pixel range [x0, x0 + width]. Any two times
+// may be mapped, however far apart (the arithmetic saturates; see timearithmetic.h).
 struct TimeMapping
 {
     qint64 t0 = 0;
@@ -15,22 +18,46 @@ struct TimeMapping
     double x0 = 0;
     double width = 1;
 
-    double nsPerPixel() const { return double(std::max<qint64>(1, t1 - t0)) / std::max(1.0, width); }
-    double toX(qint64 t) const { return x0 + double(t - t0) / nsPerPixel(); }
-    qint64 toTime(double x) const { return t0 + qint64(std::llround((x - x0) * nsPerPixel())); }
+    // t1 - t0, at least 1 ns.
+    double span() const { return std::max(1.0, diffNs(t1, t0)); }
+    double nsPerPixel() const { return span() / std::max(1.0, width); }
+    double toX(qint64 t) const { return x0 + diffNs(t, t0) / nsPerPixel(); }
+    qint64 toTime(double x) const
+    {
+        const double offset = (x - x0) * nsPerPixel();
+        // Beyond what a qint64 holds (a range wider than half of all times) the sum is a
+        // double's: at that scale a pixel is worth far more than its rounding. NaN gives t0.
+        if (!(std::fabs(offset) >= kLargeNs))
+            return addNs(t0, roundNs(offset));
+        return roundNs(double(t0) + offset);
+    }
     bool isVisible(qint64 start, qint64 end) const { return end >= t0 && start <= t1; }
 
     // Zoom by `factor` (>1 zooms in) keeping the time under pixel x where it is.
     TimeMapping zoomedAround(double x, double factor) const
     {
         const qint64 anchor = toTime(x);
-        const double span = double(t1 - t0) / factor;
+        // No range is wider than all the times there are.
+        double newSpan = std::min(diffNs(t1, t0) / factor, kAllNs);
+        if (std::isnan(newSpan))
+            newSpan = 0;
         const double left = (x - x0) / std::max(1.0, width);
+        const double before = newSpan * left; // ns left of the anchor
         TimeMapping m = *this;
-        m.t0 = anchor - qint64(std::llround(span * left));
-        m.t1 = m.t0 + std::max<qint64>(1, qint64(std::llround(span)));
+        if (std::fabs(before) < kLargeNs && newSpan < kLargeNs) {
+            // Whole nanoseconds, exact: a zoom deep into a run must not drift.
+            m.t0 = subNs(anchor, roundNs(before));
+            m.t1 = addNs(m.t0, std::max<qint64>(1, roundNs(newSpan)));
+        } else {
+            m.t0 = roundNs(double(anchor) - before);
+            m.t1 = roundNs(double(anchor) - before + newSpan);
+        }
         return m;
     }
+
+private:
+    // Offsets up to here are added as whole nanoseconds; beyond, as doubles (see toTime).
+    static constexpr double kLargeNs = 4e18;
 };
 
 } // namespace Forkline

@@ -125,6 +125,9 @@ TraceEventFramer::Scan TraceEventFramer::skipScalar(const char* data, size_t siz
     return Scan::More;
 }
 
+// Over 80 lines on purpose: one switch over the framer's states inside the loop that reads
+// every byte of a trace of up to gigabytes; a function per state would put a call on every byte
+// and scatter one state machine over many places.
 TraceEventFramer::Status TraceEventFramer::scan(const char* data, size_t size, std::vector<EventRange>* events)
 {
     while (m_pos < size) {

@@ -5,6 +5,20 @@
 
 namespace Forkline {
 
+namespace {
+// The item `key` indexes in `items`, appended (as `make` builds it) when it is new.
+template <typename T, typename Make>
+T& findOrAppend(QHash<qint64, int>& index, std::vector<T>& items, qint64 key, Make make)
+{
+    auto it = index.constFind(key);
+    if (it != index.constEnd())
+        return items[size_t(*it)];
+    index.insert(key, int(items.size()));
+    items.push_back(make());
+    return items.back();
+}
+} // namespace
+
 int TraceModel::laneIndex(qint64 pid, qint64 tid) const
 {
     return m_laneByIds.value({ pid, tid }, -1);
@@ -12,14 +26,11 @@ int TraceModel::laneIndex(qint64 pid, qint64 tid) const
 
 ProcessInfo& TraceModel::ensureProcess(qint64 pid)
 {
-    auto it = m_processByPid.constFind(pid);
-    if (it != m_processByPid.constEnd())
-        return m_processes[size_t(*it)];
-    m_processByPid.insert(pid, int(m_processes.size()));
-    ProcessInfo info;
-    info.pid = pid;
-    m_processes.push_back(info);
-    return m_processes.back();
+    return findOrAppend(m_processByPid, m_processes, pid, [pid] {
+        ProcessInfo info;
+        info.pid = pid;
+        return info;
+    });
 }
 
 const ProcessInfo* TraceModel::process(qint64 pid) const
@@ -39,12 +50,44 @@ int TraceModel::ensureLane(qint64 pid, qint64 tid)
     lane.tid = tid;
     m_lanes.push_back(std::move(lane));
     m_laneByIds.insert({ pid, tid }, index);
-    ProcessInfo& proc = ensureProcess(pid);
+    ensureProcess(pid).lanes.push_back(index);
+    return index;
+}
+
+int TraceModel::mainLane(qint64 pid) const
+{
+    const ProcessInfo* proc = process(pid);
+    if (!proc || proc->lanes.empty())
+        return -1;
+    const int first = proc->lanes.front();
+    return lane(first).kind == LaneKind::Process ? first : -1;
+}
+
+void TraceModel::setMainLane(int index)
+{
+    Lane& l = lane(index);
+    l.kind = LaneKind::Process;
     // A process's main thread leads its group even when a worker thread reported first.
-    if (tid == pid)
-        proc.lanes.insert(proc.lanes.begin(), index);
-    else
-        proc.lanes.push_back(index);
+    std::vector<int>& lanes = ensureProcess(l.pid).lanes;
+    const auto it = std::find(lanes.begin(), lanes.end(), index);
+    if (it != lanes.end())
+        std::rotate(lanes.begin(), it, it + 1);
+}
+
+int TraceModel::ensureMainLane(qint64 pid, qint64 tid)
+{
+    const int known = mainLane(pid);
+    if (known >= 0 && (tid == 0 || lane(known).tid == tid))
+        return known;
+    if (tid != 0 && laneIndex(pid, tid) < 0 && known >= 0 && lane(known).tid == 0) {
+        // Made by a report that did not know the id: the process has now told it.
+        m_laneByIds.remove({ pid, 0 });
+        m_laneByIds.insert({ pid, tid }, known);
+        lane(known).tid = tid;
+        return known;
+    }
+    const int index = ensureLane(pid, tid);
+    setMainLane(index);
     return index;
 }
 
@@ -205,19 +248,20 @@ QString TraceModel::nameOf(const Instant& instant) const
     return instant.name >= 0 ? m_names.at(instant.name) : instantName(instant.kind);
 }
 
-void TraceModel::flowFrom(qint64 id, FlowKind kind, int lane, qint64 t)
+Flow& TraceModel::flowWithId(qint64 id, FlowKind kind)
 {
-    noteTime(t);
-    auto it = m_flowById.constFind(id);
-    if (it == m_flowById.constEnd()) {
-        m_flowById.insert(id, int(m_flows.size()));
+    return findOrAppend(m_flowById, m_flows, id, [id, kind] {
         Flow f;
         f.id = id;
         f.kind = kind;
-        m_flows.push_back(f);
-        it = m_flowById.constFind(id);
-    }
-    Flow& f = m_flows[size_t(*it)];
+        return f;
+    });
+}
+
+void TraceModel::flowFrom(qint64 id, FlowKind kind, int lane, qint64 t)
+{
+    noteTime(t);
+    Flow& f = flowWithId(id, kind);
     f.fromLane = lane;
     f.fromT = t;
 }
@@ -225,16 +269,7 @@ void TraceModel::flowFrom(qint64 id, FlowKind kind, int lane, qint64 t)
 void TraceModel::flowTo(qint64 id, FlowKind kind, int lane, qint64 t)
 {
     noteTime(t);
-    auto it = m_flowById.constFind(id);
-    if (it == m_flowById.constEnd()) {
-        m_flowById.insert(id, int(m_flows.size()));
-        Flow f;
-        f.id = id;
-        f.kind = kind;
-        m_flows.push_back(f);
-        it = m_flowById.constFind(id);
-    }
-    Flow& f = m_flows[size_t(*it)];
+    Flow& f = flowWithId(id, kind);
     f.toLane = lane;
     f.toT = t;
 }
@@ -242,19 +277,22 @@ void TraceModel::flowTo(qint64 id, FlowKind kind, int lane, qint64 t)
 void TraceModel::addCounter(qint64 pid, const QString& name, const QString& unit, qint64 t, double value)
 {
     noteTime(t);
-    auto it = std::find_if(
-        m_counters.begin(), m_counters.end(), [&](const CounterTrack& c) { return c.pid == pid && c.name == name; });
-    if (it == m_counters.end()) {
+    // Found through the index: a trace with tens of thousands of tracks would otherwise pay
+    // a search through all of them for every sample.
+    const QPair<qint64, QString> key(pid, name);
+    auto found = m_counterByKey.constFind(key);
+    if (found == m_counterByKey.constEnd()) {
         CounterTrack track;
         track.pid = pid;
         track.name = name;
         track.unit = unit;
+        found = m_counterByKey.insert(key, int(m_counters.size()));
         m_counters.push_back(std::move(track));
-        it = m_counters.end() - 1;
     }
-    if (!it->samples.empty() && it->samples.back().t > t)
+    CounterTrack& track = m_counters[size_t(*found)];
+    if (!track.samples.empty() && track.samples.back().t > t)
         return; // samples of one process arrive in order; a stray late one is dropped
-    it->samples.push_back({ t, value });
+    track.samples.push_back({ t, value });
 }
 
 void TraceModel::closeAll(qint64 t)

@@ -105,6 +105,15 @@ public:
     int laneIndex(qint64 pid, qint64 tid) const;
     // Finds the lane or creates it (with its process) and returns its index.
     int ensureLane(qint64 pid, qint64 tid);
+    // The lane of the process's main thread, made one if need be. Which thread is the main
+    // one is said, never guessed from the ids (tid == pid holds on Linux only). tid 0: the
+    // caller does not know the thread's id (a parent reporting its child's end); a lane made
+    // so takes the id the process reports for its main thread later.
+    int ensureMainLane(qint64 pid, qint64 tid);
+    // The process's main thread lane, -1 while none is known.
+    int mainLane(qint64 pid) const;
+    // Marks the lane as its process's main thread, which leads the process's group.
+    void setMainLane(int lane);
     Lane& lane(int index) { return m_lanes[size_t(index)]; }
     const Lane& lane(int index) const { return m_lanes[size_t(index)]; }
     int laneCount() const { return int(m_lanes.size()); }
@@ -153,6 +162,9 @@ public:
     static size_t firstSpanEndingAfter(const Lane& lane, qint64 t);
 
 private:
+    // The flow with this id, created (of `kind`) when it is new: either end may come first.
+    Flow& flowWithId(qint64 id, FlowKind kind);
+
     // A state reported after the lane's end but dated before it; false when it is not one.
     bool settleLateState(Lane& lane, qint64 t, State s);
 
@@ -170,6 +182,7 @@ private:
     // longer as the run goes on.
     std::deque<PrintRecord> m_prints;
     std::vector<CounterTrack> m_counters;
+    QHash<QPair<qint64, QString>, int> m_counterByKey; // (pid, name) -> index into m_counters
     qint64 m_minT = 0;
     qint64 m_maxT = 0;
     qint64 m_spanCount = 0;

@@ -2,6 +2,7 @@
 #include "collector.h"
 
 #include "channelevent.h"
+#include "eventchannel.h"
 #include "platform.h"
 
 #include <QCoreApplication>
@@ -12,6 +13,9 @@
 #include <algorithm>
 
 #if defined(Q_OS_WIN)
+#ifndef NOMINMAX
+#define NOMINMAX // the SDK's min and max macros break std::max and numeric_limits<T>::max()
+#endif
 #include <windows.h>
 #elif defined(Q_OS_UNIX)
 #include <unistd.h>
@@ -77,6 +81,8 @@ TraceModel Collector::takeModel()
     return m;
 }
 
+// Over 80 lines on purpose: a run's start in the order it must happen (server, runner process,
+// its priority, its output, its end), each wired to the run before the runner starts.
 bool Collector::start(const Launch& launch, QString* error)
 {
     if (m_running) {
@@ -103,6 +109,15 @@ bool Collector::start(const Launch& launch, QString* error)
     m_stopping = false;
     m_exitCode = 0;
     m_error.clear();
+    m_scenarioData = launch.scenarioData;
+    // Another producer (launch.arguments) reads no scenario.
+    if (m_scenarioData.isEmpty() && launch.arguments.isEmpty()) {
+        ScenarioError readError;
+        if (!readScenarioFile(launch.scenario, &m_scenarioData, &readError)) {
+            *error = readError.toString();
+            return false;
+        }
+    }
 
     m_server = new QLocalServer(this);
     m_server->setSocketOptions(QLocalServer::UserAccessOption);
@@ -142,6 +157,10 @@ bool Collector::start(const Launch& launch, QString* error)
     if (launch.forwardStdio) {
         m_runner->setProcessChannelMode(QProcess::ForwardedChannels);
         m_runner->setInputChannelMode(QProcess::ForwardedInputChannel);
+        // The runner gets our stdin, the null device if it was closed: say it was, so that
+        // input() fails as Python's does then.
+        if (standardInputWasClosed() && launch.arguments.isEmpty())
+            args << QStringLiteral("--fl-stdin-closed");
     } else {
         m_runner->setProcessChannelMode(QProcess::SeparateChannels);
         connect(m_runner, &QProcess::readyReadStandardError, this, [this] {
@@ -219,6 +238,11 @@ void Collector::broadcast(const QByteArray& line)
 {
     // Every process of the run hears it; only the one that started the worker acts.
     for (QLocalSocket* s : m_sockets) {
+        // A process that has ended but whose end this thread has not seen yet: a write to it
+        // fails, and Qt then closes the socket at once, dropping what it had not read (the
+        // process's last events). Take those in first; seeing its end, the socket closes.
+        if (s->state() == QLocalSocket::ConnectedState)
+            s->waitForReadyRead(0);
         if (s->state() == QLocalSocket::ConnectedState) {
             s->write(line + '\n');
             s->flush();
@@ -262,10 +286,29 @@ void Collector::onNewConnection()
 
 void Collector::onReadyRead(QLocalSocket* socket)
 {
+    // Nothing new, as when Qt closed the socket after a failed write (reading it then warns).
+    if (socket->bytesAvailable() <= 0)
+        return;
     Inbox& inbox = m_inboxes[socket];
     inbox.data += socket->readAll();
+    if (!inbox.greeted)
+        answerScenarioRequest(socket, inbox);
     if (!m_ingestTimer.isActive())
         m_ingestTimer.start(kIngestDelayMs);
+}
+
+void Collector::answerScenarioRequest(QLocalSocket* socket, Inbox& inbox)
+{
+    const QByteArray request = EventChannel::scenarioRequest();
+    if (inbox.data.size() < request.size() && request.startsWith(inbox.data))
+        return; // the rest of the request is on its way
+    inbox.greeted = true;
+    // Events are JSON objects: a producer that asks for nothing starts with one.
+    if (!inbox.data.startsWith(request))
+        return;
+    inbox.data.remove(0, request.size());
+    socket->write(EventChannel::scenarioReplyHeader(m_scenarioData.size()));
+    socket->write(m_scenarioData);
 }
 
 void Collector::ingest()
@@ -335,6 +378,10 @@ void Collector::onRunnerFinished(int exitCode, QProcess::ExitStatus status)
             Q_EMIT stderrText(rest);
     }
     m_killTimer.stop();
+    // Killed or crashed: the processes it started are still there, and nobody else would end
+    // them. They end themselves at once, each marking its own lanes aborted.
+    if (status == QProcess::CrashExit && !m_stopping)
+        broadcast("abort");
     m_drainTimer.start();
     maybeFinish();
 }
@@ -350,14 +397,16 @@ void Collector::maybeFinish()
     m_drainTimer.stop();
     m_running = false;
     const qint64 end = std::max(elapsed(), m_model.endTime());
-    // Whatever is still open ended with the process: killed by a signal, or stopped.
+    // Whatever is still open ended with the process: killed by a signal, or stopped. When the
+    // runner died by a signal, only its own lanes crashed; those of the processes it started
+    // were cut short (a child that crashed by itself was seen, and marked, by the runner).
     for (int i = 0; i < m_model.laneCount(); ++i) {
         const Lane& l = m_model.lane(i);
         if (l.ended)
             continue;
-        if (m_exitStatus == QProcess::CrashExit && !m_stopping)
+        if (m_exitStatus == QProcess::CrashExit && !m_stopping && l.pid == m_runnerPid)
             m_model.addInstant(i, end, InstantKind::Crashed, {}, m_exitCode);
-        else if (m_stopping)
+        else if (m_stopping || m_exitStatus == QProcess::CrashExit)
             m_model.addInstant(i, end, InstantKind::Aborted);
         else // the first process's own exit code is known here, whoever left its lane open
             m_model.addInstant(i, end, InstantKind::End, {}, l.pid == m_runnerPid ? m_exitCode : 0);

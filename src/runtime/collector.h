@@ -23,14 +23,19 @@ class Collector : public QObject
 {
     Q_OBJECT
 public:
+    // The runner's process id once started (0 before): what a test kills to play a crash.
+    qint64 runnerPid() const { return m_runnerPid; }
     struct Launch
     {
         QString scenario; // built-in name or .json path
+        // The scenario's bytes as the caller checked them; empty: start() reads `scenario`.
+        // Every process of the run gets them from here, never from the file (EventChannel).
+        QByteArray scenarioData;
         RunOptions options;
         // CLI: the runner's stdin/stdout/stderr are this process's own. GUI: captured.
         bool forwardStdio = false;
         QString program; // defaults to this executable
-        // The run's processes at a lower scheduling priority than this one (nice +10; below
+        // The run's processes at a lower scheduling priority than this one (nice +19; below
         // normal on Windows), so that a run keeping every core busy cannot starve the window
         // that draws it. Off where the run is measured against the machine (compare).
         bool lowerPriority = false;
@@ -66,7 +71,6 @@ public:
     qint64 elapsed() const;
     int exitCode() const { return m_exitCode; }
     QString errorText() const { return m_error; }
-    qint64 runnerPid() const { return m_runnerPid; }
 
     static QString channelArgument() { return QStringLiteral("--fl-channel"); }
 
@@ -92,20 +96,24 @@ private:
     void killTree();
 
     QLocalServer* m_server = nullptr;
+    QByteArray m_scenarioData;
     QProcess* m_runner = nullptr;
+    qint64 m_runnerPid = 0; // kept after the process object has gone, to tell its lanes apart
     std::vector<QLocalSocket*> m_sockets;
     // Bytes received from one socket; everything before `from` has been applied.
     struct Inbox
     {
         QByteArray data;
         qsizetype from = 0;
+        bool greeted = false; // past the first bytes, where a scenario request can be
     };
+    // Answers a scenario process's request for the run's scenario, which comes first.
+    void answerScenarioRequest(QLocalSocket* socket, Inbox& inbox);
     QHash<QLocalSocket*, Inbox> m_inboxes;
     size_t m_nextInbox = 0; // index into m_sockets where the next turn starts
     QTimer m_ingestTimer;
     TraceModel m_model;
     qint64 m_t0 = 0;
-    qint64 m_runnerPid = 0;
     bool m_running = false;
     bool m_runnerDone = false;
     bool m_stopping = false;

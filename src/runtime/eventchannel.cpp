@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "eventchannel.h"
 
+#include "scenario.h"
+
+#include <QDeadlineTimer>
 #include <QLocalSocket>
+#include <algorithm>
 
 namespace Forkline {
 
@@ -16,7 +20,13 @@ EventChannel::~EventChannel()
     close();
 }
 
-bool EventChannel::open(const QString& serverName, QString* error)
+namespace {
+// The collector answers at once; this is only for a collector that never does (a busy window
+// still turns its event loop many times a second).
+constexpr int kScenarioWaitMs = 30000;
+} // namespace
+
+bool EventChannel::open(const QString& serverName, QString* error, QByteArray* scenario)
 {
     m_io = new QObject;
     m_io->moveToThread(&m_ioThread);
@@ -33,20 +43,20 @@ bool EventChannel::open(const QString& serverName, QString* error)
                 reason = m_socket->errorString();
                 return;
             }
+            if (scenario) {
+                m_socket->write(scenarioRequest());
+                ok = receiveScenario(scenario, &reason);
+                if (!ok)
+                    return;
+            }
             QObject::connect(m_socket, &QLocalSocket::readyRead, m_socket, [this] {
                 m_readBuffer += m_socket->readAll();
-                int nl;
-                while ((nl = m_readBuffer.indexOf('\n')) >= 0) {
-                    const QByteArray line = m_readBuffer.left(nl);
-                    m_readBuffer.remove(0, nl + 1);
-                    if (m_control)
-                        m_control(line);
-                }
+                dispatchControl();
             });
             QObject::connect(m_socket, &QLocalSocket::disconnected, m_socket, [this] {
                 // The collector is gone: nobody is left to show or stop this run.
-                if (m_control)
-                    m_control(QByteArrayLiteral("abort"));
+                m_disconnected = true;
+                dispatchControl();
             });
         },
         // The lambda runs on the I/O thread: the socket must be created and used there.
@@ -56,9 +66,84 @@ bool EventChannel::open(const QString& serverName, QString* error)
     return ok;
 }
 
+bool EventChannel::receiveScenario(QByteArray* scenario, QString* error)
+{
+    QDeadlineTimer deadline(kScenarioWaitMs);
+    auto readMore = [&] {
+        if (!m_socket->waitForReadyRead(int(std::max<qint64>(1, deadline.remainingTime())))) {
+            *error = m_socket->state() == QLocalSocket::ConnectedState ? tr("the collector did not send the scenario")
+                                                                       : m_socket->errorString();
+            return false;
+        }
+        m_readBuffer += m_socket->readAll();
+        return true;
+    };
+    // Control lines may come first (an abort broadcast while this process was starting): they
+    // wait for the control handler.
+    QByteArray before;
+    qint64 size = -1;
+    while (size < 0) {
+        const qsizetype nl = m_readBuffer.indexOf('\n');
+        if (nl < 0) {
+            if (!readMore())
+                return false;
+            continue;
+        }
+        const QByteArray line = m_readBuffer.left(nl);
+        m_readBuffer.remove(0, nl + 1);
+        const QByteArray header = QByteArrayLiteral("scenario ");
+        if (!line.startsWith(header)) {
+            before += line + '\n';
+            continue;
+        }
+        bool ok = false;
+        size = line.mid(header.size()).toLongLong(&ok);
+        if (!ok || size < 0 || size > kMaxScenarioFileBytes) {
+            *error = tr("the collector sent a malformed scenario header");
+            return false;
+        }
+    }
+    m_readBuffer.reserve(qsizetype(size) + 1024);
+    while (m_readBuffer.size() < size) {
+        if (!readMore())
+            return false;
+    }
+    *scenario = m_readBuffer.left(qsizetype(size));
+    m_readBuffer.remove(0, qsizetype(size));
+    m_readBuffer.prepend(before);
+    return true;
+}
+
 void EventChannel::setControlHandler(std::function<void(const QByteArray&)> handler)
 {
-    m_control = std::move(handler);
+    if (!m_io) {
+        m_control = std::move(handler);
+        return;
+    }
+    // Set on the I/O thread, which is the only one to call it, and handed what is waiting.
+    QMetaObject::invokeMethod(
+        m_io,
+        [this, handler = std::move(handler)] {
+            m_control = handler;
+            dispatchControl();
+        },
+        Qt::QueuedConnection);
+}
+
+void EventChannel::dispatchControl()
+{
+    if (!m_control)
+        return;
+    qsizetype nl;
+    while ((nl = m_readBuffer.indexOf('\n')) >= 0) {
+        const QByteArray line = m_readBuffer.left(nl);
+        m_readBuffer.remove(0, nl + 1);
+        m_control(line);
+    }
+    if (m_disconnected) {
+        m_disconnected = false;
+        m_control(QByteArrayLiteral("abort"));
+    }
 }
 
 void EventChannel::send(const ChannelEvent& event)

@@ -19,6 +19,14 @@ namespace Forkline {
 // socket, so a flow that sleeps or computes never blocks the others on a socket.
 // Control lines from the collector (abort, input, terminate ...) arrive on the same
 // socket and are handed to the control callback on the I/O thread.
+//
+// The channel is also how a scenario process gets its scenario: the bytes the collector read
+// (and the command line checked) once, so that editing or deleting the file while a run goes
+// on changes nothing in it. Of the ways a process worker could get them, this one works alike
+// on Linux, macOS and Windows: every scenario process opens this socket anyway; it has no size
+// limit (an environment block has 32 K characters on Windows, an argument 128 KiB on Linux);
+// it needs no handle inherited past QProcess (which passes only stdin, stdout and stderr on
+// Windows); it leaves stdin to the program's input(); and no temporary file can be edited.
 class EventChannel : public QObject
 {
     Q_OBJECT
@@ -26,18 +34,27 @@ public:
     explicit EventChannel(QObject* parent = nullptr);
     ~EventChannel() override;
 
-    // Connects to the collector's server; false (with a reason) when it is not there.
-    bool open(const QString& serverName, QString* error);
+    // Connects to the collector's server; false (with a reason) when it is not there. With
+    // `scenario`, first asks the collector for the run's scenario and waits for its bytes.
+    bool open(const QString& serverName, QString* error, QByteArray* scenario = nullptr);
     void send(const ChannelEvent& event);
     // Writes everything queued so far and waits until the socket took it.
     void flush();
     void close();
 
-    // Called on the I/O thread for every control line; must be thread-safe.
+    // Called on the I/O thread for every control line; must be thread-safe. Lines that came
+    // before it was set (an abort while the process was starting) are handed to it then.
     void setControlHandler(std::function<void(const QByteArray&)> handler);
+
+    // The request a scenario process sends first, and the start of the reply: "scenario N\n"
+    // followed by N bytes of scenario file.
+    static QByteArray scenarioRequest() { return QByteArrayLiteral("scenario\n"); }
+    static QByteArray scenarioReplyHeader(qint64 size) { return "scenario " + QByteArray::number(size) + '\n'; }
 
 private:
     void writePending();
+    bool receiveScenario(QByteArray* scenario, QString* error); // on the I/O thread
+    void dispatchControl(); // on the I/O thread
 
     QThread m_ioThread;
     QObject* m_io = nullptr; // context object living in m_ioThread
@@ -45,8 +62,9 @@ private:
     std::mutex m_mutex;
     QByteArray m_pending;
     bool m_posted = false;
-    std::function<void(const QByteArray&)> m_control;
+    std::function<void(const QByteArray&)> m_control; // used on the I/O thread only, once open
     QByteArray m_readBuffer;
+    bool m_disconnected = false;
 };
 
 } // namespace Forkline

@@ -62,12 +62,6 @@ bool MemoryBlocks::free(const QString& name)
     return true;
 }
 
-qint64 MemoryBlocks::sizeMiB(const QString& name) const
-{
-    std::lock_guard<std::mutex> lock(m_mutex);
-    return m_blocks.value(name, { nullptr, 0 }).second;
-}
-
 MemorySampler::MemorySampler(Report report, int periodMs)
     : m_report(std::move(report))
     , m_period(periodMs)

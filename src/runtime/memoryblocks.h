@@ -22,7 +22,6 @@ public:
     // Writes every page; creates the buffer (of `mibIfMissing`) when this process has none.
     bool touch(const QString& name, qint64 mibIfMissing);
     bool free(const QString& name);
-    qint64 sizeMiB(const QString& name) const;
 
 private:
     mutable std::mutex m_mutex;

@@ -7,12 +7,17 @@
 #include <chrono>
 
 #if defined(Q_OS_WIN)
+#ifndef NOMINMAX
+#define NOMINMAX // the SDK's min and max macros break std::max and numeric_limits<T>::max()
+#endif
 #include <windows.h>
 // after windows.h, which they need
 #include <psapi.h>
 #include <tlhelp32.h>
 #else
+#include <cerrno>
 #include <csignal>
+#include <fcntl.h>
 #include <pthread.h>
 #include <sys/types.h>
 #include <unistd.h>
@@ -26,6 +31,37 @@
 #endif
 
 namespace Forkline {
+
+namespace {
+bool g_stdinWasClosed = false;
+} // namespace
+
+void guardStandardStreams()
+{
+#if defined(Q_OS_WIN)
+    // Handles, not numbers: nothing Qt opens becomes stdin. And forkline.exe is a GUI program
+    // that starts with no standard handles at all until the command line borrows a console
+    // (attachParentConsole), so their absence here says nothing about the user's stdin.
+#else
+    for (int fd = 0; fd <= 2; ++fd) {
+        if (fcntl(fd, F_GETFD) != -1 || errno != EBADF)
+            continue;
+        if (fd == 0)
+            g_stdinWasClosed = true;
+        // The lowest free number: this one, as those below it are open by now.
+        const int null = ::open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY);
+        if (null >= 0 && null != fd) {
+            ::dup2(null, fd);
+            ::close(null);
+        }
+    }
+#endif
+}
+
+bool standardInputWasClosed()
+{
+    return g_stdinWasClosed;
+}
 
 qint64 monotonicNs()
 {

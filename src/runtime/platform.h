@@ -23,4 +23,13 @@ QList<qint64> descendantProcesses(qint64 pid);
 // Ends a process at once (SIGKILL, TerminateProcess); false if it could not be signalled.
 bool killProcess(qint64 pid);
 
+// Call first thing in main(). A program started with stdin, stdout or stderr closed would
+// have the next file it opens (Qt's event fd, a socket) take that number, then read its input
+// from it or write its output into it, and pass it to its children as theirs: each closed
+// one is opened on the null device instead. Windows has no such reuse and is left alone.
+void guardStandardStreams();
+// Whether stdin was closed when guardStandardStreams() ran (never on Windows), as Python's
+// sys.stdin is None then.
+bool standardInputWasClosed();
+
 } // namespace Forkline

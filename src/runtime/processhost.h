@@ -34,7 +34,8 @@ public:
     struct Config
     {
         Scenario scenario;
-        QString scenarioArg; // what children are told to load (built-in name or path)
+        QString scenarioArg; // the scenario's name or path, for names and messages (children
+                             // get its bytes from the collector, not from the file)
         RunOptions options; // passed on to children
         QString channelName;
         QString queueServer; // process workers: the runner's queue broker
@@ -45,6 +46,9 @@ public:
         qint64 parentPid = 0;
         qint64 parentTid = 0;
         qint64 startedAt = 0; // the process's first moment (monotonic ns); 0: now
+        // The run was started with stdin closed: input() fails as Python's does when
+        // sys.stdin is None. (Each process has the null device as its stdin by then.)
+        bool stdinClosed = false;
     };
 
     ProcessHost(Config config, EventChannel* channel);

@@ -37,6 +37,8 @@ bool ProcessHost::startProcess(Flow& flow, int index)
         QStringLiteral("--parent"), QStringLiteral("%1:%2").arg(flow.pid).arg(flow.tid) };
     for (auto it = m_config.options.daemon.constBegin(); it != m_config.options.daemon.constEnd(); ++it)
         args << QStringLiteral("--daemon") << it.key() + (it.value() ? QLatin1String("=on") : QLatin1String("=off"));
+    if (m_config.stdinClosed)
+        args << QStringLiteral("--fl-stdin-closed");
     const QString queues = m_broker ? m_broker->serverName() : m_config.queueServer;
     if (!queues.isEmpty())
         args << QStringLiteral("--fl-queues") << queues;

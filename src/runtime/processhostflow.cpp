@@ -300,6 +300,12 @@ bool ProcessHost::joinWorker(Flow& flow, const Step& step)
 
 bool ProcessHost::input(Flow& flow, const Step& step)
 {
+    // Started with stdin closed, Python has no sys.stdin, and input() fails at once: before
+    // its prompt, without letting go of the GIL.
+    if (m_config.stdinClosed) {
+        failFlow(flow, QStringLiteral("RuntimeError: input(): lost sys.stdin"));
+        return false;
+    }
     // At a console, CPython's input() lets go of the GIL before it shows the prompt, so
     // threads waiting for the GIL get to run (and print) first.
     if (!yieldGil(flow))

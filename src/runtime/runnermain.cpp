@@ -59,6 +59,9 @@ bool parseIds(const QString& text, qint64* pid, qint64* tid)
 }
 } // namespace
 
+// Over 80 lines on purpose: a runner's or worker's whole start-up, argument by argument and
+// step by step in the order the process needs them (signals, arguments, scenario, channel,
+// host).
 void runnerMain(int argc, char** argv)
 {
     // A process worker's first moment, before any start-up work: the end of its fork arrow.
@@ -67,6 +70,11 @@ void runnerMain(int argc, char** argv)
     // Ctrl+C in a terminal reaches the whole process group: the collector turns it into an
     // orderly abort, so the scenario processes ignore it themselves.
     std::signal(SIGINT, SIG_IGN);
+    // A reader of the printed text that goes away (`| head -1`) must not end the run: a write
+    // fails with EPIPE instead, and the text goes on to the trace only (ProcessHost::print).
+    // Qt ignores SIGPIPE too, but only once it first writes to a socket: too late for a print
+    // that comes first.
+    std::signal(SIGPIPE, SIG_IGN);
 #endif
     QCoreApplication app(argc, argv);
     installTranslators(); // a worker's failure reaches the user in their language
@@ -114,6 +122,8 @@ void runnerMain(int argc, char** argv)
         } else if (a == QLatin1String("--fork-flow")) {
             config.forkFlowId = next.toLongLong();
             ++i;
+        } else if (a == QLatin1String("--fl-stdin-closed")) {
+            config.stdinClosed = true;
         } else if (a == QLatin1String("--parent")) {
             if (!parseIds(next, &config.parentPid, &config.parentTid))
                 die(QStringLiteral("forkline: bad --parent %1").arg(next), 2);
@@ -123,14 +133,23 @@ void runnerMain(int argc, char** argv)
     if (channelName.isEmpty() || scenarioName.isEmpty())
         die(QStringLiteral("forkline: runner mode needs --fl-channel and --scenario"), 2);
 
+    // The scenario comes from the collector, never from the disk: the run executes the bytes
+    // that were checked when it started, whatever happens to the file meanwhile.
+    EventChannel channel;
+    QString reason;
+    QByteArray scenarioData;
+    if (!channel.open(channelName, &reason, &scenarioData))
+        die(QStringLiteral("forkline: cannot reach the event channel: %1").arg(reason), 1);
     ScenarioError error;
-    if (!loadScenario(scenarioName, &config.scenario, &error) || !applyRunOptions(&config.scenario, options, &error))
+    if (!loadScenarioData(scenarioName, scenarioData, &config.scenario, &error)
+        || !applyRunOptions(&config.scenario, options, &error))
         die(error.toString(), 2);
     if (!config.rootWorker.isEmpty() && config.scenario.workerIndex(config.rootWorker) < 0)
         die(QStringLiteral("forkline: unknown worker %1").arg(config.rootWorker), 2);
     config.scenarioArg = scenarioName;
     config.options = options;
     config.channelName = channelName;
+    config.stdinClosed = config.stdinClosed || standardInputWasClosed();
     // FORKLINE_WORKER_PROGRAM replaces the program of process workers (to show, and
     // test, what a worker that cannot start looks like).
     config.program = qEnvironmentVariableIsSet("FORKLINE_WORKER_PROGRAM")
@@ -138,10 +157,6 @@ void runnerMain(int argc, char** argv)
         : QCoreApplication::applicationFilePath();
     config.startedAt = startedAt;
 
-    EventChannel channel;
-    QString reason;
-    if (!channel.open(channelName, &reason))
-        die(QStringLiteral("forkline: cannot reach the event channel: %1").arg(reason), 1);
     ProcessHost host(std::move(config), &channel);
     const int code = host.run();
     channel.flush();

@@ -36,7 +36,6 @@ public:
     void restartSlice(qint64 tid);
     // Cheap enough to call between small chunks of work.
     bool shouldYield() const;
-    bool hasWaiters() const { return m_waiting.load(std::memory_order_relaxed) > 0; }
     void abort();
 
     qint64 switchIntervalNs() const { return m_interval; }

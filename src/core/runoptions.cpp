@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// applyRunOptions(): what the command line and the window change in a loaded scenario.
+#include "scenario.h"
+
+#include <QCoreApplication>
+#include <cmath>
+
+namespace Forkline {
+
+namespace {
+
+// lupdate files the tr() of a function outside any class under its namespace: "Forkline".
+QString tr(const char* s)
+{
+    return QCoreApplication::translate("Forkline", s);
+}
+
+// Both ends of a range scale, so ranges that split one problem still tile it exactly.
+bool scaleCompute(std::vector<Step>& steps, double factor, const QString& file, ScenarioError* error)
+{
+    for (Step& s : steps) {
+        if (s.kind == Step::Kind::Compute) {
+            s.from = qint64(std::llround(double(s.from) * factor));
+            s.to = qint64(std::llround(double(s.to) * factor));
+            if (s.to - s.from > kMaxComputeSize) {
+                *error = { file, s.line, s.column,
+                    tr("with --work-scale %1 this compute step would sum %2 numbers, more than 10^12")
+                        .arg(factor)
+                        .arg(s.to - s.from) };
+                return false;
+            }
+        }
+        if (!scaleCompute(s.body, factor, file, error))
+            return false;
+    }
+    return true;
+}
+} // namespace
+
+bool applyRunOptions(Scenario* scenario, const RunOptions& options, ScenarioError* error)
+{
+    for (auto it = options.daemon.constBegin(); it != options.daemon.constEnd(); ++it) {
+        if (it.key() == QLatin1String("all")) {
+            for (WorkerSpec& w : scenario->workers)
+                w.daemon = it.value();
+            continue;
+        }
+        const int i = scenario->workerIndex(it.key());
+        if (i < 0) {
+            *error = { scenario->source, 0, 0, tr("--daemon names an unknown worker \"%1\"").arg(it.key()) };
+            return false;
+        }
+    }
+    // Named overrides win over "all", whatever order they were given in.
+    for (auto it = options.daemon.constBegin(); it != options.daemon.constEnd(); ++it) {
+        if (it.key() != QLatin1String("all"))
+            scenario->workers[size_t(scenario->workerIndex(it.key()))].daemon = it.value();
+    }
+    if (!(options.timeScale >= 0) || options.timeScale > 1000) {
+        *error = { scenario->source, 0, 0, tr("--time-scale must be between 0 and 1000") };
+        return false;
+    }
+    if (!(options.workScale > 0) || options.workScale > 1000) {
+        *error = { scenario->source, 0, 0, tr("--work-scale must be above 0 and at most 1000") };
+        return false;
+    }
+    if (options.switchInterval != 0
+        && (options.switchInterval < kMinSwitchInterval || options.switchInterval > kMaxSwitchInterval)) {
+        *error = { scenario->source, 0, 0, tr("--switch-interval must be between 0.1 ms and 1 s") };
+        return false;
+    }
+    if (options.workScale != 1.0) {
+        if (!scaleCompute(scenario->main, options.workScale, scenario->source, error))
+            return false;
+        for (WorkerSpec& w : scenario->workers) {
+            if (!scaleCompute(w.steps, options.workScale, scenario->source, error))
+                return false;
+        }
+    }
+    if (options.gil >= 0)
+        scenario->gil = options.gil == 1;
+    if (options.switchInterval != 0)
+        scenario->switchInterval = options.switchInterval;
+    return true;
+}
+
+} // namespace Forkline

@@ -1,0 +1,192 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "explorecontroller.h"
+
+#include "console/consolepane.h"
+#include "replay/replaycontroller.h"
+#include "selectiondetails.h"
+#include "settings/settings.h"
+#include "timeaxis.h"
+#include "timelinelayout.h"
+#include "timelinestyle.h"
+#include "tracemodel.h"
+#include "view/timelineview.h"
+
+#include <QAction>
+#include <QDockWidget>
+#include <QMainWindow>
+#include <QScrollArea>
+#include <algorithm>
+
+namespace Forkline {
+
+namespace {
+void describe(QAction* action, const QString& tip)
+{
+    action->setToolTip(QStringLiteral("%1 (%2)").arg(tip, action->shortcut().toString(QKeySequence::NativeText)));
+    action->setStatusTip(tip);
+}
+} // namespace
+
+ExploreController::ExploreController(
+    QMainWindow* window, TimelineView* view, ConsolePane* console, ReplayController* replay, Settings* settings)
+    : QObject(window)
+    , m_view(view)
+    , m_console(console)
+    , m_replay(replay)
+    , m_settings(settings)
+{
+    m_details = new SelectionDetails;
+    auto* scroll = new QScrollArea;
+    scroll->setWidget(m_details);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    m_dock = new QDockWidget(tr("Details"), window);
+    m_dock->setObjectName(QStringLiteral("detailsDock"));
+    m_dock->setWidget(scroll);
+    m_dock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
+    m_dock->setAllowedAreas(Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea);
+    window->addDockWidget(Qt::RightDockWidgetArea, m_dock);
+    window->resizeDocks({ m_dock }, { 250 }, Qt::Horizontal);
+
+    m_detailsAction = m_dock->toggleViewAction();
+    m_detailsAction->setText(tr("&Details Panel"));
+    m_detailsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    describe(m_detailsAction, tr("Show or hide the panel with the details of the selected box or mark"));
+
+    m_clear = new QAction(tr("C&lear Selection"), this);
+    m_clear->setShortcut(QKeySequence(Qt::Key_Escape));
+    describe(m_clear, tr("Let go of the selected box or mark; with nothing selected, leave the replay"));
+    connect(m_clear, &QAction::triggered, this, &ExploreController::escape);
+    window->addAction(m_clear);
+
+    m_presentation = new QAction(tr("&Presentation Mode"), this);
+    m_presentation->setCheckable(true);
+    m_presentation->setShortcuts({ QKeySequence(Qt::Key_F11), QKeySequence(Qt::CTRL | Qt::Key_P) });
+    describe(m_presentation, tr("Larger text and taller lanes, readable from the back of a classroom"));
+    connect(m_presentation, &QAction::toggled, this, &ExploreController::setPresentation);
+
+    connect(m_view, &TimelineView::selectionChanged, this, &ExploreController::onSelectionChanged);
+    connect(m_view, &TimelineView::liveChanged, this, &ExploreController::updateClear);
+    connect(m_replay, &ReplayController::activeChanged, this, &ExploreController::updateClear);
+    connect(m_console, &ConsolePane::printClicked, this, [this](int print) {
+        if (!selectPrint(print))
+            Q_EMIT message(tr("That line has no mark on the timeline"));
+    });
+    setPresentation(m_settings->presentationMode());
+    updateClear();
+}
+
+int ExploreController::printIndexOf(const TraceModel& model, const TimelineHit& hit)
+{
+    if (hit.kind != TimelineHit::Kind::Instant || hit.instant.kind != InstantKind::Print)
+        return -1;
+    const auto& prints = model.prints();
+    for (size_t i = 0; i < prints.size(); ++i) {
+        const PrintRecord& r = prints[i];
+        if (r.lane == hit.lane && r.t == hit.instant.t && r.text == hit.instant.text)
+            return int(i);
+    }
+    return -1;
+}
+
+TimelineHit ExploreController::printHit(const TraceModel& model, int print)
+{
+    TimelineHit hit;
+    if (print < 0 || size_t(print) >= model.prints().size())
+        return hit;
+    const PrintRecord& r = model.prints()[size_t(print)];
+    if (r.lane < 0 || r.lane >= model.laneCount())
+        return hit;
+    const auto& instants = model.lane(r.lane).instants;
+    auto it
+        = std::lower_bound(instants.begin(), instants.end(), r.t, [](const Instant& in, qint64 v) { return in.t < v; });
+    for (; it != instants.end() && it->t == r.t; ++it) {
+        if (it->kind == InstantKind::Print && it->text == r.text) {
+            hit.kind = TimelineHit::Kind::Instant;
+            hit.lane = r.lane;
+            hit.instant = *it;
+            return hit;
+        }
+    }
+    return hit;
+}
+
+bool ExploreController::selectPrint(int print)
+{
+    const TraceModel* model = m_view->model();
+    if (!model)
+        return false;
+    const TimelineHit hit = printHit(*model, print);
+    if (hit.kind == TimelineHit::Kind::None)
+        return false;
+    m_view->reveal(hit.lane, hit.instant.t);
+    m_view->select(hit);
+    return true;
+}
+
+void ExploreController::onSelectionChanged()
+{
+    const TraceModel* model = m_view->model();
+    const TimelineHit& hit = m_view->selection();
+    m_details->showSelection(model, hit);
+    const int print = model ? printIndexOf(*model, hit) : -1;
+    if (print != m_console->currentPrint())
+        m_console->setCurrentPrint(print);
+    updateClear();
+    if (!model || hit.lane < 0 || hit.lane >= model->laneCount())
+        return;
+    const QString who = TimelineLayout::laneTitle(model->lane(hit.lane));
+    if (hit.kind == TimelineHit::Kind::Span) {
+        Q_EMIT message(tr("Selected: %1 of %2, %3 from %4")
+                           .arg(TimelineStyle::stateLabel(hit.span.state), who,
+                               TimeAxis::duration(hit.span.end - hit.span.start), TimeAxis::timePoint(hit.span.start)));
+    } else if (hit.kind == TimelineHit::Kind::Instant) {
+        Q_EMIT message(
+            tr("Selected: %1 of %2 at %3")
+                .arg(TimelineStyle::instantLabel(hit.instant.kind), who, TimeAxis::timePoint(hit.instant.t)));
+    }
+}
+
+void ExploreController::escape()
+{
+    if (m_view->selection().kind != TimelineHit::Kind::None) {
+        m_view->clearSelection();
+        Q_EMIT message(tr("Selection cleared"));
+    } else if (m_replay->isActive()) {
+        m_replay->stop();
+    }
+}
+
+void ExploreController::updateClear()
+{
+    // Esc stops a live run (the Stop action), so it clears only when no run is going.
+    const bool something = m_view->selection().kind != TimelineHit::Kind::None || m_replay->isActive();
+    m_clear->setEnabled(something && !m_view->isLive() && !m_escapeTaken);
+}
+
+void ExploreController::setEscapeTaken(bool taken)
+{
+    m_escapeTaken = taken;
+    updateClear();
+}
+
+bool ExploreController::isPresentation() const
+{
+    return m_view->isPresentation();
+}
+
+void ExploreController::setPresentation(bool on)
+{
+    m_view->setPresentation(on);
+    m_console->setPresentation(on);
+    m_details->setPresentation(on);
+    if (m_presentation->isChecked() != on)
+        m_presentation->setChecked(on);
+    if (m_settings->presentationMode() != on) {
+        m_settings->setPresentationMode(on);
+        Q_EMIT message(
+            on ? tr("Presentation mode: larger text and lanes for the projector") : tr("Presentation mode off"));
+    }
+}
+
+} // namespace Forkline

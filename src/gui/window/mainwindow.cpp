@@ -1,0 +1,316 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "mainwindow.h"
+
+#include "collector.h"
+#include "console/consolepane.h"
+#include "explore/explorecontroller.h"
+#include "export/exportcontroller.h"
+#include "lessons/lessoncontroller.h"
+#include "lessons/scenariopanel.h"
+#include "lessons/workerpanel.h"
+#include "messagebar.h"
+#include "replay/replaybar.h"
+#include "replay/replaycontroller.h"
+#include "settings/settings.h"
+#include "timeaxis.h"
+#include "traceopener.h"
+#include "view/timelineview.h"
+#include "zoomstate.h"
+
+#include <QCloseEvent>
+#include <QDir>
+#include <QDoubleSpinBox>
+#include <QEventLoop>
+#include <QFileInfo>
+#include <QLabel>
+#include <QScreen>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QVBoxLayout>
+#include <cstdio>
+
+namespace Forkline {
+
+namespace {
+constexpr int kCloseWaitMs = 2000;
+} // namespace
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent)
+    , m_settings(new Settings(this))
+    , m_runnerProgram(qEnvironmentVariable("FORKLINE_RUNNER"))
+{
+    createActions();
+    createWidgets();
+    createExplore();
+    createMenusAndToolBar();
+
+    connect(m_console, &ConsolePane::inputSubmitted, this, [this](const QString& line) {
+        if (isRunning())
+            m_collector->sendInput(line);
+    });
+    connect(m_scenarios, &ScenarioPanel::currentChanged, this, &MainWindow::onScenarioChanged);
+    connect(m_scenarios, &ScenarioPanel::activated, this, [this] { startRun(); });
+    connect(m_timeScale, &QDoubleSpinBox::valueChanged, m_settings, &Settings::setTimeScale);
+    connect(m_settings, &Settings::writeFailed, this, &MainWindow::showError);
+    m_statusTimer.setInterval(100);
+    connect(&m_statusTimer, &QTimer::timeout, this, &MainWindow::updateStatus);
+    m_lessons = new LessonController(this, m_scenarios, m_timeScale, m_settings);
+
+    m_view->setModel(&m_model);
+    restoreSettings();
+    updateActions();
+    updateStatus();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createWidgets()
+{
+    m_scenarios = new ScenarioPanel(this);
+    m_view = new TimelineView(this);
+    m_console = new ConsolePane(this);
+    m_message = new MessageBar(this);
+
+    m_timeScale = new QDoubleSpinBox(this);
+    m_timeScale->setRange(Settings::kMinTimeScale, Settings::kMaxTimeScale);
+    m_timeScale->setDecimals(2);
+    m_timeScale->setSingleStep(0.1);
+    m_timeScale->setValue(1.0);
+    m_timeScale->setSuffix(tr(" ×"));
+    m_timeScale->setToolTip(tr("Time scale: every sleep of the scenario is multiplied by this. 1 runs the lesson at "
+                               "its own pace; 0.1 runs a 20-second lesson in 2 seconds"));
+
+    auto* timelineBox = new QWidget(this);
+    auto* timelineLayout = new QVBoxLayout(timelineBox);
+    timelineLayout->setContentsMargins(0, 0, 0, 0);
+    timelineLayout->setSpacing(2);
+    timelineLayout->addWidget(m_message);
+    timelineLayout->addWidget(m_view, 1);
+    m_replay = new ReplayController(m_view, m_console, timelineBox);
+    timelineLayout->addWidget(m_replay->bar());
+
+    m_rightSplitter = new QSplitter(Qt::Vertical, this);
+    m_rightSplitter->addWidget(timelineBox);
+    m_rightSplitter->addWidget(m_console);
+    m_rightSplitter->setStretchFactor(0, 3);
+    m_rightSplitter->setStretchFactor(1, 1);
+
+    m_mainSplitter = new QSplitter(Qt::Horizontal, this);
+    m_mainSplitter->addWidget(m_scenarios);
+    m_mainSplitter->addWidget(m_rightSplitter);
+    m_mainSplitter->setStretchFactor(0, 0);
+    m_mainSplitter->setStretchFactor(1, 1);
+    m_mainSplitter->setSizes({ 400, 1000 });
+    setCentralWidget(m_mainSplitter);
+
+    m_stateLabel = new QLabel(this);
+    m_elapsedLabel = new QLabel(this);
+    m_elapsedLabel->setToolTip(tr("Time since the run started"));
+    statusBar()->addPermanentWidget(m_stateLabel);
+    statusBar()->addPermanentWidget(m_elapsedLabel);
+}
+
+void MainWindow::createExplore()
+{
+    m_explore = new ExploreController(this, m_view, m_console, m_replay, m_settings);
+    m_traceOpener = new TraceOpener(this, m_settings);
+    const auto say = [this](const QString& text) { statusBar()->showMessage(text, 5000); };
+    connect(m_explore, &ExploreController::message, this, say);
+    connect(m_replay, &ReplayController::message, this, say);
+    connect(m_traceOpener, &TraceOpener::loaded, this, &MainWindow::showTrace);
+    connect(m_traceOpener, &TraceOpener::failed, this, &MainWindow::showError);
+    connect(m_traceOpener, &TraceOpener::scenarioDropped, this, &MainWindow::openScenarioFile);
+    connect(m_traceOpener, &TraceOpener::busyChanged, m_explore, &ExploreController::setEscapeTaken);
+    // A run replaces the timeline anyway: a trace still loading is moot.
+    connect(this, &MainWindow::runStarted, m_traceOpener, &TraceOpener::abandon);
+}
+
+void MainWindow::openTrace(const QString& path)
+{
+    m_traceOpener->open(path);
+}
+
+void MainWindow::showTrace(const QString& path)
+{
+    const QFileInfo info(path);
+    m_model = m_traceOpener->takeModel();
+    if (m_model.title.isEmpty())
+        m_model.title = info.fileName();
+    // Exports of an opened trace are named after it.
+    m_runScenario = Scenario();
+    m_runScenario.name = info.completeBaseName();
+    m_view->setModel(&m_model);
+    m_console->clear();
+    m_console->appendNote(tr("Opened the trace %1").arg(QDir::toNativeSeparators(info.absoluteFilePath())));
+    m_console->showPrints(&m_model);
+    m_message->hide();
+    m_lastState = tr("Trace %1").arg(info.fileName());
+    const QString skipped = m_traceOpener->result().skippedSummary();
+    statusBar()->showMessage(skipped.isEmpty() ? tr("Opened %1").arg(info.fileName()) : skipped, 8000);
+    setWindowTitle(tr("%1 — Forkline").arg(info.fileName()));
+    updateActions();
+    updateStatus();
+}
+
+void MainWindow::restoreSettings()
+{
+    // The first time: 1280 × 820, or less on a smaller screen (1280 × 800 is common on projectors).
+    if (!restoreGeometry(m_settings->geometry()))
+        resize(QSize(1280, 820).boundedTo(screen()->availableSize()));
+    restoreState(m_settings->windowState());
+    m_mainSplitter->restoreState(m_settings->splitterState(QStringLiteral("main")));
+    m_rightSplitter->restoreState(m_settings->splitterState(QStringLiteral("right")));
+    m_timeScale->setValue(m_settings->timeScale());
+    const QString last = m_settings->lastScenario();
+    const bool file = last.endsWith(QLatin1String(".json")) || isPythonProgramPath(last);
+    if (last.isEmpty() || !(selectScenario(last) || (file && openScenarioFile(last))))
+        selectScenario(builtinScenarios().isEmpty() ? QString() : builtinScenarios().constFirst().name);
+    m_message->hide(); // a stale path from last time is not worth an error at start-up
+}
+
+WorkerPanel* MainWindow::workerPanel() const
+{
+    return m_scenarios->workers();
+}
+
+bool MainWindow::selectScenario(const QString& nameOrPath)
+{
+    if (m_scenarios->select(nameOrPath))
+        return true;
+    return QFileInfo(nameOrPath).isFile() && openScenarioFile(nameOrPath);
+}
+
+bool MainWindow::openScenarioFile(const QString& path)
+{
+    Scenario scenario;
+    ScenarioError error;
+    if (!loadScenario(path, &scenario, &error)) {
+        showError(error.toString());
+        return false;
+    }
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    m_scenarios->addFile(absolute, scenario);
+    m_scenarios->select(absolute);
+    m_message->hide();
+    return true;
+}
+
+QString MainWindow::currentScenario() const
+{
+    return m_scenarios->current();
+}
+
+void MainWindow::onScenarioChanged(const QString& nameOrPath)
+{
+    Scenario scenario;
+    ScenarioError error;
+    if (!loadScenario(nameOrPath, &scenario, &error)) {
+        // A listed file may have been edited into a broken state since it was opened.
+        showError(error.toString());
+        return;
+    }
+    m_scenario = scenario;
+    m_scenarios->showScenario(scenario);
+    m_settings->setLastScenario(nameOrPath);
+    setWindowTitle(tr("%1 — Forkline").arg(scenario.title.isEmpty() ? scenario.name : scenario.title));
+    updateActions();
+}
+
+void MainWindow::setTimeScale(double scale)
+{
+    m_timeScale->setValue(scale);
+}
+
+double MainWindow::timeScale() const
+{
+    return m_timeScale->value();
+}
+
+void MainWindow::updateActions()
+{
+    const bool running = isRunning();
+    const bool hasData = m_view->model() && !m_view->model()->isEmpty();
+    m_stop->setEnabled(running);
+    m_run->setEnabled(!m_scenarios->current().isEmpty());
+    m_run->setText(running ? tr("&Restart") : tr("&Run"));
+    m_traceOpener->openAction()->setEnabled(!running);
+    m_exports->setHasData(hasData);
+}
+
+void MainWindow::updateStatus()
+{
+    const bool running = isRunning();
+    if (m_lastState.isEmpty())
+        m_lastState = tr("Ready");
+    m_stateLabel->setText(m_lastState);
+    m_elapsedLabel->setText(running ? TimeAxis::timePoint(m_collector->elapsed()) : QString());
+    if (running)
+        updateActions(); // the model gains its first lanes: exports become possible
+}
+
+void MainWindow::showError(const QString& text)
+{
+    m_message->showMessage(text, MessageBar::Kind::Error);
+    statusBar()->showMessage(text, 10000);
+}
+
+TraceModel MainWindow::exportModel() const
+{
+    TraceModel model = m_view->model() ? *m_view->model() : TraceModel();
+    if (model.title.isEmpty())
+        model.title = m_runScenario.title;
+    if (model.scenario.isEmpty())
+        model.scenario = m_runScenario.name;
+    return model;
+}
+
+bool MainWindow::showModel(const TraceModel& model, const QString& title)
+{
+    if (isRunning()) {
+        showError(tr("Stop the run first: the timeline is showing it live."));
+        return false;
+    }
+    m_model = model;
+    m_model.title = title;
+    // Exports are named after what is shown.
+    m_runScenario = Scenario();
+    m_runScenario.name = model.scenario;
+    m_runScenario.title = title;
+    m_view->setModel(&m_model);
+    m_view->setLiveClock({});
+    m_view->zoom()->fit();
+    m_console->clear();
+    m_console->appendNote(tr("Showing %1").arg(title));
+    m_console->showPrints(&m_model);
+    m_message->hide();
+    m_lastState = tr("Showing %1").arg(title);
+    updateActions();
+    updateStatus();
+    return true;
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    if (isRunning()) {
+        // Stop the run and give its processes a moment to go; the event loop keeps turning
+        // meanwhile, so the window never looks frozen.
+        m_restartPending = false;
+        QEventLoop loop;
+        connect(m_collector, &Collector::finished, &loop, &QEventLoop::quit);
+        QTimer::singleShot(kCloseWaitMs, &loop, &QEventLoop::quit);
+        m_collector->stop();
+        if (isRunning())
+            loop.exec(QEventLoop::ExcludeUserInputEvents);
+    }
+    m_settings->setGeometry(saveGeometry());
+    m_settings->setWindowState(saveState());
+    m_settings->setSplitterState(QStringLiteral("main"), m_mainSplitter->saveState());
+    m_settings->setSplitterState(QStringLiteral("right"), m_rightSplitter->saveState());
+    // The message bar goes with the window: say it where a terminal can still show it.
+    if (const QString error = m_settings->sync(); !error.isEmpty())
+        std::fprintf(stderr, "forkline: %s\n", error.toUtf8().constData());
+    event->accept();
+}
+
+} // namespace Forkline

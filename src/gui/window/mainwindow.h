@@ -1,0 +1,149 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "scenario.h"
+#include "tracemodel.h"
+
+#include <QElapsedTimer>
+#include <QMainWindow>
+#include <QTimer>
+
+class QAction;
+class QDoubleSpinBox;
+class QLabel;
+class QSplitter;
+
+namespace Forkline {
+
+class Collector;
+class ConsolePane;
+class ExploreController;
+class ExportController;
+class LessonController;
+class MainToolBar;
+class MessageBar;
+class PythonInterpreterAction;
+class ReplayController;
+class ScenarioPanel;
+class Settings;
+class TimelineView;
+class TraceOpener;
+class WorkerPanel;
+
+// Pick a scenario, run it for real, watch it on the timeline, export the picture.
+// mainwindow_actions.cpp sets up its actions, menus and toolbar, mainwindow_run.cpp runs.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // The program started in runner mode; empty means this executable. The environment
+    // variable FORKLINE_RUNNER sets it too.
+    void setRunnerProgram(const QString& path) { m_runnerProgram = path; }
+    QString runnerProgram() const { return m_runnerProgram; }
+
+    // A built-in name or a listed file path.
+    bool selectScenario(const QString& nameOrPath);
+    // Loads and lists a scenario file; a bad file leaves everything as it was and shows the
+    // loader's "file:line:column: message".
+    bool openScenarioFile(const QString& path);
+    QString currentScenario() const;
+    void setTimeScale(double scale);
+    double timeScale() const;
+
+    bool startRun();
+    void stopRun();
+    bool isRunning() const;
+
+    // Shows a finished run that did not come from Run (a comparison's variant, say) as if it
+    // had: timeline, console and exports. Refused while a run is live.
+    bool showModel(const TraceModel& model, const QString& title);
+    // The GIL, work scale, worker buttons and Compare of the data lessons.
+    LessonController* lessons() const { return m_lessons; }
+    // The collector of the run going on or last started; nullptr before the first run.
+    Collector* collector() const { return m_collector; }
+
+    // The model on screen with its title, as exports want it.
+    TraceModel exportModel() const;
+
+    TimelineView* timelineView() const { return m_view; }
+    ConsolePane* console() const { return m_console; }
+    WorkerPanel* workerPanel() const;
+    MessageBar* messageBar() const { return m_message; }
+    ReplayController* replay() const { return m_replay; }
+    ExploreController* explore() const { return m_explore; }
+    TraceOpener* traceOpener() const { return m_traceOpener; }
+    ExportController* exports() const { return m_exports; }
+    MainToolBar* toolBar() const { return m_toolBar; }
+    // Imports a Chrome trace in the background and shows it when done; a file that does not
+    // import leaves the timeline as it is and says why.
+    void openTrace(const QString& path);
+    QAction* runAction() const { return m_run; }
+    // Run > Python Interpreter…: which interpreter runs Python programs.
+    PythonInterpreterAction* pythonInterpreterAction() const { return m_python; }
+    QAction* stopAction() const { return m_stop; }
+
+Q_SIGNALS:
+    void runStarted();
+    void runFinished(int exitCode);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void createActions();
+    void createMenusAndToolBar();
+    void createWidgets();
+    void createExplore();
+    void showTrace(const QString& path);
+    void restoreSettings();
+    void onScenarioChanged(const QString& nameOrPath);
+    void onFinished(int exitCode);
+    void updateActions();
+    void updateStatus();
+    void showError(const QString& text);
+
+    void openScenarioDialog();
+    void about();
+
+    Collector* m_collector = nullptr;
+    Settings* m_settings = nullptr;
+    ScenarioPanel* m_scenarios = nullptr;
+    TimelineView* m_view = nullptr;
+    ConsolePane* m_console = nullptr;
+    MessageBar* m_message = nullptr;
+    QDoubleSpinBox* m_timeScale = nullptr;
+    QSplitter* m_mainSplitter = nullptr;
+    QSplitter* m_rightSplitter = nullptr;
+    QLabel* m_stateLabel = nullptr;
+    QLabel* m_elapsedLabel = nullptr;
+    ReplayController* m_replay = nullptr;
+    ExploreController* m_explore = nullptr;
+    TraceOpener* m_traceOpener = nullptr;
+    ExportController* m_exports = nullptr;
+    MainToolBar* m_toolBar = nullptr;
+
+    QAction* m_open = nullptr;
+    QAction* m_quit = nullptr;
+    QAction* m_run = nullptr;
+    QAction* m_stop = nullptr;
+    QAction* m_about = nullptr;
+    PythonInterpreterAction* m_python = nullptr;
+
+    Scenario m_scenario; // the selected one
+    Scenario m_runScenario; // the one on the timeline
+    TraceModel m_model; // the last finished run
+    QString m_runnerProgram;
+    QString m_lastState;
+    QTimer m_statusTimer;
+    QElapsedTimer m_runClock;
+    LessonController* m_lessons = nullptr;
+    bool m_restartPending = false;
+    // A Python run's stderr also arrives line by line as its threads' prints: it is shown
+    // only if the tracer never reported (the interpreter failed before it could).
+    QString m_heldStderr;
+};
+
+} // namespace Forkline

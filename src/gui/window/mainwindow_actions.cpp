@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "mainwindow.h"
+
+#include "actiontext.h"
+#include "explore/explorecontroller.h"
+#include "export/exportcontroller.h"
+#include "lessons/pythoninterpreteraction.h"
+#include "lessons/scenariopanel.h"
+#include "maintoolbar.h"
+#include "replay/replaycontroller.h"
+#include "traceopener.h"
+#include "view/timelineview.h"
+#include "zoomstate.h"
+
+#include <QAction>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStatusBar>
+
+namespace Forkline {
+
+void MainWindow::createActions()
+{
+    m_open = new QAction(QIcon::fromTheme(QStringLiteral("document-open")), tr("&Open Scenario…"), this);
+    m_open->setShortcut(QKeySequence::Open);
+    describeAction(m_open, tr("Open a scenario file (.json) or a Python program (.py)"));
+    connect(m_open, &QAction::triggered, this, &MainWindow::openScenarioDialog);
+
+    m_quit = new QAction(QIcon::fromTheme(QStringLiteral("application-exit")), tr("&Quit"), this);
+    m_quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
+    describeAction(m_quit, tr("Stop any run and close Forkline"));
+    connect(m_quit, &QAction::triggered, this, &QWidget::close);
+
+    m_run = new QAction(QIcon::fromTheme(QStringLiteral("media-playback-start")), tr("&Run"), this);
+    m_run->setShortcuts({ QKeySequence(Qt::Key_F5), QKeySequence(Qt::CTRL | Qt::Key_R) });
+    describeAction(m_run, tr("Run the selected scenario for real; pressing it again starts a fresh run"));
+    connect(m_run, &QAction::triggered, this, &MainWindow::startRun);
+
+    m_stop = new QAction(QIcon::fromTheme(QStringLiteral("media-playback-stop")), tr("&Stop"), this);
+    m_stop->setShortcuts({ QKeySequence(Qt::Key_Escape), QKeySequence(Qt::SHIFT | Qt::Key_F5) });
+    describeAction(m_stop, tr("Stop the run: every thread still going ends as \"aborted\""));
+    connect(m_stop, &QAction::triggered, this, &MainWindow::stopRun);
+
+    m_python = new PythonInterpreterAction(m_settings, this);
+
+    m_about = new QAction(tr("&About Forkline"), this);
+    m_about->setShortcut(QKeySequence::HelpContents);
+    describeAction(m_about, tr("What Forkline is and how to read the timeline"));
+    connect(m_about, &QAction::triggered, this, &MainWindow::about);
+
+    m_exports = new ExportController(
+        this, m_settings, [this] { return exportModel(); }, [this] { return m_runScenario.name; });
+    connect(m_exports, &ExportController::message, this,
+        [this](const QString& text, int ms) { statusBar()->showMessage(text, ms); });
+    connect(m_exports, &ExportController::failed, this, &MainWindow::showError);
+}
+
+void MainWindow::createMenusAndToolBar()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_open);
+    file->addAction(m_traceOpener->openAction());
+    file->addSeparator();
+    file->addAction(m_exports->exportImageAction());
+    file->addAction(m_exports->exportTraceAction());
+    file->addAction(m_exports->exportCsvAction());
+    file->addSeparator();
+    file->addAction(m_quit);
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(m_exports->copyImageAction());
+    edit->addAction(m_explore->clearAction());
+
+    QMenu* run = menuBar()->addMenu(tr("&Run"));
+    run->addAction(m_run);
+    run->addAction(m_stop);
+    run->addSeparator();
+    run->addAction(m_python);
+
+    const ZoomState* zoom = m_view->zoom();
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->addAction(zoom->zoomInAction());
+    view->addAction(zoom->zoomOutAction());
+    view->addAction(zoom->fitAction());
+    view->addAction(zoom->followAction());
+    view->addSeparator();
+    view->addAction(m_explore->presentationAction());
+    view->addAction(m_explore->detailsAction());
+    QMenu* replay = menuBar()->addMenu(tr("Re&play"));
+    replay->addActions(m_replay->actions());
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_about);
+
+    // Secondary actions show only their icon, so the bar fits a 1280 px window in Korean too.
+    m_toolBar = new MainToolBar(tr("Main"), this);
+    m_toolBar->setObjectName(QStringLiteral("mainToolBar"));
+    addToolBar(m_toolBar);
+    m_toolBar->addAction(m_open);
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(m_run);
+    m_toolBar->addAction(m_stop);
+    auto* scaleLabel = new QLabel(tr(" &Time scale: "), m_toolBar);
+    scaleLabel->setBuddy(m_timeScale);
+    m_toolBar->addWidget(scaleLabel);
+    m_toolBar->addWidget(m_timeScale);
+    m_toolBar->addSeparator();
+    m_toolBar->addIconAction(zoom->zoomInAction());
+    m_toolBar->addIconAction(zoom->zoomOutAction());
+    m_toolBar->addIconAction(zoom->fitAction());
+    m_toolBar->addIconAction(zoom->followAction());
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(m_exports->exportImageAction());
+    m_toolBar->addIconAction(m_exports->copyImageAction());
+}
+
+void MainWindow::openScenarioDialog()
+{
+    const QString path
+        = QFileDialog::getOpenFileName(this, tr("Open Scenario"), QFileInfo(m_scenarios->current()).path(),
+            tr("Scenarios and Python programs (*.json *.py);;Forkline scenarios (*.json);;Python programs (*.py)"));
+    if (!path.isEmpty())
+        openScenarioFile(path);
+}
+
+void MainWindow::about()
+{
+    QMessageBox::about(this, tr("About Forkline"),
+        tr("<p><b>Forkline</b> runs concurrency lessons for real, with real threads and processes, and draws "
+           "what happened on a timeline: one lane per thread, grouped by process.</p>"
+           "<p>Solid boxes: the thread runs. Hatched: it sleeps. Pale boxes with a patterned line: it waits "
+           "(for a join, the GIL, a lock, input or a queue). Arrows show which thread started or joined "
+           "which.</p>"
+           "<p>Wheel: zoom. Drag: pan. Shift+drag: zoom to a range. 0: fit all.</p>"));
+}
+
+} // namespace Forkline

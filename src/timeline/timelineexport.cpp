@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "timelineexport.h"
+
+#include "atomicfile.h"
+#include "imagelimits.h"
+#include "timelinedocument.h"
+#include "tracemodel.h"
+
+#include <QBuffer>
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QImage>
+#include <QImageWriter>
+#include <QPainter>
+#include <QSvgGenerator>
+
+namespace Forkline {
+
+namespace {
+// lupdate files the tr() of a function outside any class under its namespace: "Forkline".
+QString tr(const char* s)
+{
+    return QCoreApplication::translate("Forkline", s);
+}
+
+// The drawing as SVG text. QSvgGenerator reports no write errors, so it writes into memory,
+// where none can happen, and the file is written in one piece afterwards.
+QByteArray svgBytes(const TimelineDocument& doc, const QString& title)
+{
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    QSvgGenerator svg;
+    svg.setOutputDevice(&buffer);
+    svg.setSize(doc.size());
+    svg.setViewBox(QRect(QPoint(0, 0), doc.size()));
+    svg.setTitle(title);
+    svg.setDescription(tr("Timeline drawn by Forkline"));
+    QPainter p;
+    if (!p.begin(&svg))
+        return {};
+    doc.paint(&p);
+    p.end();
+    return buffer.data();
+}
+
+QByteArray pngBytes(const TimelineDocument& doc, QString* reason)
+{
+    const QImage image = doc.toImage();
+    if (image.isNull()) {
+        *reason = tr("not enough memory for a picture of %1 × %2 pixels")
+                      .arg(ImageLimits::pixels(doc.size().width(), doc.scale()))
+                      .arg(ImageLimits::pixels(doc.size().height(), doc.scale()));
+        return {};
+    }
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    QImageWriter writer(&buffer, "png");
+    if (!writer.write(image)) {
+        *reason = writer.errorString();
+        return {};
+    }
+    return buffer.data();
+}
+} // namespace
+
+bool exportTimeline(
+    const TraceModel& model, const QString& path, const ImageExportOptions& options, QString* error, QString* note)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    const bool svg = suffix == QLatin1String("svg");
+    if (!svg && suffix != QLatin1String("png")) {
+        *error = tr("%1: pick a .png or .svg file name").arg(path);
+        return false;
+    }
+    const double scale = svg ? 1.0 : options.scale > 0 ? options.scale : 1.0;
+    if (options.width > 0 && options.width > ImageLimits::maxWidth(scale)) {
+        *error = ImageLimits::widthTooLarge(options.width, scale);
+        return false;
+    }
+    const TimelineDocument doc(model, options.width, options.presentation, scale);
+    if (note)
+        *note = doc.leftOutNote();
+    QString reason;
+    const QByteArray bytes = svg ? svgBytes(doc, model.title) : pngBytes(doc, &reason);
+    if (bytes.isEmpty()) {
+        *error = cannotWriteMessage(path, reason.isEmpty() ? tr("the picture could not be drawn") : reason);
+        return false;
+    }
+    *error = writeFileAtomically(path, bytes);
+    return error->isEmpty();
+}
+
+} // namespace Forkline

@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// TimelinePainter: what lies under a point, for tooltips and selection.
+#include "timelinepainter.h"
+
+#include "counterpainter.h"
+#include "markstamps.h"
+#include "timeaxis.h"
+#include "timelinelayout.h"
+#include "timelinestyle.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace Forkline {
+
+TimelineHit TimelinePainter::hitTest(QPoint pos) const
+{
+    TimelineHit hit;
+    const int rowIndex = m_layout.rowAt(pos.y());
+    if (rowIndex < 0)
+        return hit;
+    const TimelineRow& row = m_layout.rows()[size_t(rowIndex)];
+    if (row.kind == TimelineRow::Kind::Process) {
+        hit.kind = TimelineHit::Kind::Process;
+        hit.process = row.index;
+        return hit;
+    }
+    if (row.kind == TimelineRow::Kind::Counter) {
+        hit.counter = row.index;
+        hit.t = m_map.toTime(pos.x());
+        const CounterTrack& track = m_model.counters()[size_t(row.index)];
+        if (pos.x() >= m_layout.labelWidth() && hit.t <= m_now && CounterPainter::valueAt(track, hit.t, &hit.value))
+            hit.kind = TimelineHit::Kind::Counter;
+        return hit;
+    }
+    hit.lane = row.index;
+    const Lane& lane = m_model.lane(row.index);
+    if (pos.x() < m_layout.labelWidth()) {
+        hit.kind = TimelineHit::Kind::Lane;
+        return hit;
+    }
+    // Marks sit on top of boxes, so they win within their drawn radius.
+    const double reach = m_style.markSize / 2.0 + 1;
+    const qint64 tFrom = m_map.toTime(pos.x() - reach);
+    const qint64 tTo = m_map.toTime(pos.x() + reach);
+    auto it = std::lower_bound(
+        lane.instants.begin(), lane.instants.end(), tFrom, [](const Instant& in, qint64 v) { return in.t < v; });
+    const Instant* best = nullptr;
+    for (; it != lane.instants.end() && it->t <= tTo; ++it) {
+        if (!best || MarkStamps::priority(it->kind) > MarkStamps::priority(best->kind))
+            best = &*it;
+    }
+    if (best && std::abs(pos.y() - (row.y + row.height / 2.0)) <= reach) {
+        hit.kind = TimelineHit::Kind::Instant;
+        hit.instant = *best;
+        return hit;
+    }
+    const qint64 t = m_map.toTime(pos.x());
+    const size_t i = TraceModel::firstSpanEndingAfter(lane, t);
+    const qint64 halfPixel = qint64(m_map.nsPerPixel() / 2) + 1;
+    if (i < lane.spans.size() && lane.spans[i].start <= t + halfPixel) {
+        hit.kind = TimelineHit::Kind::Span;
+        hit.span = lane.spans[i];
+    } else if (lane.open && t >= lane.openSince - halfPixel && t <= m_now + halfPixel) {
+        hit.kind = TimelineHit::Kind::Span;
+        hit.span = { lane.openSince, m_now, lane.openState };
+        hit.openSpan = true;
+    } else {
+        hit.kind = TimelineHit::Kind::Lane;
+    }
+    return hit;
+}
+
+QString TimelinePainter::laneLine(int index) const
+{
+    const Lane& lane = m_model.lane(index);
+    QString who = TimelineLayout::laneTitle(lane).toHtmlEscaped();
+    const QString sub = TimelineLayout::laneSubtitle(lane);
+    if (!sub.isEmpty())
+        who += QStringLiteral(" (") + sub.toHtmlEscaped() + QLatin1Char(')');
+    QString line = tr("%1 · PID %2 · TID %3").arg(who).arg(lane.pid).arg(lane.tid);
+    if (lane.kind == LaneKind::Process)
+        line += QStringLiteral(" · ") + tr("main thread of its process");
+    if (lane.daemon)
+        line += QStringLiteral(" · ") + tr("daemon");
+    return line;
+}
+
+QString TimelinePainter::describe(const TimelineHit& hit) const
+{
+    switch (hit.kind) {
+    case TimelineHit::Kind::None:
+        return {};
+    case TimelineHit::Kind::Process: {
+        const ProcessInfo& proc = m_model.processes()[size_t(hit.process)];
+        return QStringLiteral("<b>%1</b><br>%2")
+            .arg(TimelineLayout::processTitle(proc).toHtmlEscaped(),
+                (proc.lanes.size() == 1 ? tr("1 thread.") : tr("%1 threads.").arg(proc.lanes.size())) + QLatin1Char(' ')
+                    + tr("Click to fold or unfold."));
+    }
+    case TimelineHit::Kind::Lane:
+        return laneLine(hit.lane);
+    case TimelineHit::Kind::Counter: {
+        const CounterTrack& track = m_model.counters()[size_t(hit.counter)];
+        const ProcessInfo* proc = m_model.process(track.pid);
+        return QStringLiteral("<b>%1</b>: %2 ")
+                   .arg(CounterPainter::title(track).toHtmlEscaped(),
+                       CounterPainter::formatValue(hit.value, track.unit).toHtmlEscaped())
+            + tr("at %1").arg(TimeAxis::timePoint(hit.t)) + QStringLiteral("<br>")
+            + (proc ? TimelineLayout::processTitle(*proc) : tr("PID %1").arg(track.pid)).toHtmlEscaped();
+    }
+    case TimelineHit::Kind::Span: {
+        const QString when = hit.openSpan
+            ? tr("since %1, %2 so far")
+                  .arg(TimeAxis::timePoint(hit.span.start), TimeAxis::duration(hit.span.end - hit.span.start))
+            : tr("from %1 to %2, %3")
+                  .arg(TimeAxis::timePoint(hit.span.start), TimeAxis::timePoint(hit.span.end),
+                      TimeAxis::duration(hit.span.end - hit.span.start));
+        return QStringLiteral("<b>%1</b><br>%2<br>%3")
+            .arg(TimelineStyle::stateLabel(hit.span.state).toHtmlEscaped(), when, laneLine(hit.lane));
+    }
+    case TimelineHit::Kind::Instant: {
+        QString s = QStringLiteral("<b>%1</b> ").arg(TimelineStyle::instantLabel(hit.instant.kind).toHtmlEscaped())
+            + tr("at %1").arg(TimeAxis::timePoint(hit.instant.t));
+        if (hit.instant.text >= 0 && hit.instant.text < m_model.texts().size()) {
+            const QString text = m_model.texts().at(hit.instant.text);
+            if (hit.instant.kind == InstantKind::Print)
+                s += QStringLiteral("<br><tt>%1</tt>").arg(text.toHtmlEscaped());
+            else
+                s += QStringLiteral("<br>") + text.toHtmlEscaped();
+        }
+        if (hit.instant.code != 0)
+            s += QStringLiteral("<br>") + tr("code %1").arg(hit.instant.code);
+        return s + QStringLiteral("<br>") + laneLine(hit.lane);
+    }
+    }
+    return {};
+}
+
+} // namespace Forkline
