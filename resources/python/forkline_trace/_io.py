@@ -9,12 +9,14 @@ own lines.
 
 import _thread
 import builtins
+import io
 import sys
 
 from . import _core as c
 from . import _threads as th
 
 _orig_input = builtins.input
+_orig_print = builtins.print
 _get_ident = _thread.get_ident
 
 
@@ -116,6 +118,27 @@ def _input(prompt=""):
         c.send(c.ev_state(ln.tid, "running", site))
 
 
+def _print(*args, **kwargs):
+    # print() writes each argument, separator and end with a call of its own. To a buffered
+    # stream those writes are C all along, and another thread cannot cut in between them; to
+    # the stand-in they would be calls of Python code, where it can: the line is made first,
+    # in C, and reaches the stream in one write. An unbuffered stream (python -u,
+    # PYTHONUNBUFFERED) lets the GIL go at every write, so there print() goes piece by piece
+    # as it does untraced.
+    out = kwargs.get("file")
+    if out is None:
+        out = sys.stdout
+    if type(out) is not LineTap or getattr(out._fl_stream, "write_through", False):
+        return _orig_print(*args, **kwargs)
+    line = io.StringIO()
+    kwargs["file"] = line
+    flush = kwargs.pop("flush", False)
+    _orig_print(*args, **kwargs)
+    out.write(line.getvalue())
+    if flush:
+        out.flush()
+
+
 taps = []
 
 
@@ -128,6 +151,7 @@ def install():
         setattr(sys, name, tap)
         taps.append(tap)
     builtins.input = _input
+    builtins.print = _print
 
 
 def flush_partial_lines():
