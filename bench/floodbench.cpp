@@ -9,9 +9,9 @@
 
 #include "console/consolemodel.h"
 #include "console/consolepane.h"
-#include "window/mainwindow.h"
-#include "view/timelineview.h"
 #include "tracemodel.h"
+#include "view/timelineview.h"
+#include "window/mainwindow.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>

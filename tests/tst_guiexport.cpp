@@ -5,10 +5,10 @@
 #include "export/exportcontroller.h"
 #include "export/exportimagedialog.h"
 #include "imagelimits.h"
-#include "window/mainwindow.h"
-#include "window/messagebar.h"
 #include "settings/settingsformat.h"
 #include "tracemodel.h"
+#include "window/mainwindow.h"
+#include "window/messagebar.h"
 
 #include <QAction>
 #include <QApplication>

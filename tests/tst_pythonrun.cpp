@@ -63,10 +63,13 @@ PyRun runPy(const QString& name, const QStringList& args = {}, const QString& an
             }
             return false;
         };
-        QElapsedTimer waited;
-        waited.start();
-        while (!waiting() && waited.elapsed() < 120000)
-            QTest::qWait(20);
+        // Answered once the program asks, as a person at the console would.
+        if (!QTest::qWaitFor(waiting, 120000)) {
+            r.error = QStringLiteral("the program never asked for input");
+            collector.stop();
+            finished.wait(10000);
+            return r;
+        }
         collector.sendInput(answer);
     }
     if (!finished.wait(180000)) {

@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+// Over 500 lines: the one decoder of the channel format, each event kind's checks beside the
+// fields it reads. The next split is by direction (reading lines, applying them to the model).
 #include "channelevent.h"
 
 #include "timearithmetic.h"

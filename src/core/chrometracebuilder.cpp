@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+// Over 500 lines: one pass that turns raw Chrome events into the model, with the range checks
+// on times where the times are read. The next split is flows and counters into a file of their own.
 #include "chrometracebuilder.h"
 
 #include <QCoreApplication>

@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+// Over 500 lines: the reader of a scenario's top level and its limits, kept with the error
+// positions it reports. Steps are already in scenariosteps.cpp; workers would be the next split.
 #include "jsonvalue.h"
 #include "scenario.h"
 #include "scenariosteps_p.h"
