@@ -819,6 +819,19 @@ void TestTraceModel::decodeReadsAsQJsonDocumentDoes_data()
         << QByteArray(R"({"e":"inst","t":5,"pid":1,"tid":3,"n":"print","text":"x","file":"C:\\a\\b.py","line":3})");
     QTest::newRow("negative line") << QByteArray(
         R"({"e":"state","t":5,"pid":1,"tid":3,"s":"running","file":"a.py","line":-4})");
+    // Numbers and text that are not JSON: QJsonDocument refuses the line, so decode() must too.
+    QTest::newRow("leading zeros") << QByteArray(R"({"e":"state","s":"waiting:queue","t":00})");
+    QTest::newRow("leading zero, negative") << QByteArray(R"({"e":"state","pid":-01,"s":"running","t":1,"tid":3})");
+    QTest::newRow("plus sign") << QByteArray(R"({"e":"ctr","name":"m","pid":1,"t":1,"tid":0,"unit":"u","v":+1})");
+    QTest::newRow("bare point") << QByteArray(R"({"e":"ctr","name":"m","pid":1,"t":1,"tid":0,"unit":"u","v":1.})");
+    QTest::newRow("bare exponent") << QByteArray(R"({"e":"ctr","name":"m","pid":1,"t":1,"tid":0,"unit":"u","v":2e})");
+    QTest::newRow("negative zero") << QByteArray(R"({"e":"ctr","name":"m","pid":1,"t":-0,"tid":0,"unit":"u","v":-0})");
+    QTest::newRow("not utf-8") << QByteArray(
+        "{\"e\":\"inst\",\"n\":\"print\",\"pid\":1,\"t\":1,\"text\":\"\xff\",\"tid\":3}");
+    QTest::newRow("kind escaped") << QByteArray(
+        R"({"daemon":false,"e":"lane","kind":"proc\u0065ss","name":"M","pid":4,"ppid":0,"t":1,"tid":4})");
+    QTest::newRow("flow end escaped") << QByteArray(
+        R"({"e":"flow","id":1,"n":"fork","ph":"\u0066","pid":1,"t":1,"tid":1})");
 }
 
 void TestTraceModel::decodeReadsAsQJsonDocumentDoes()

@@ -9,7 +9,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <cctype>
 #include <charconv>
 #include <cstring>
 
@@ -157,20 +156,24 @@ public:
 
     bool integer(qint64* out)
     {
-        const auto [next, error] = std::from_chars(m_p, m_end, *out);
-        if (error != std::errc() || (next < m_end && (*next == '.' || *next == 'e' || *next == 'E')))
-            return false; // a fraction or an exponent: QJsonDocument's rules apply
+        const char* end = jsonNumberEnd();
+        if (!end)
+            return false;
+        const auto [next, error] = std::from_chars(m_p, end, *out);
+        if (error != std::errc() || next != end)
+            return false; // a fraction, an exponent or out of range: QJsonDocument's rules apply
         m_p = next;
         return true;
     }
 
     bool number(double* out)
     {
-        const char* begin = m_p;
-        while (m_p < m_end && (std::isdigit(static_cast<unsigned char>(*m_p)) || std::strchr("+-.eE", *m_p)))
-            ++m_p;
+        const char* end = jsonNumberEnd();
+        if (!end)
+            return false;
         bool ok = false;
-        *out = QByteArray::fromRawData(begin, m_p - begin).toDouble(&ok);
+        *out = QByteArray::fromRawData(m_p, end - m_p).toDouble(&ok);
+        m_p = end;
         return ok;
     }
 
@@ -188,6 +191,38 @@ public:
     }
 
 private:
+    // The end of the number at m_p when it is written as JSON allows (no leading zeros, no
+    // '+', digits on both sides of the point); nullptr otherwise, for QJsonDocument to refuse.
+    const char* jsonNumberEnd() const
+    {
+        const char* p = m_p;
+        const auto digits = [&p, this] {
+            const char* from = p;
+            while (p < m_end && *p >= '0' && *p <= '9')
+                ++p;
+            return p - from;
+        };
+        if (p < m_end && *p == '-')
+            ++p;
+        const char* first = p;
+        const auto whole = digits();
+        if (whole == 0 || (whole > 1 && *first == '0'))
+            return nullptr;
+        if (p < m_end && *p == '.') {
+            ++p;
+            if (digits() == 0)
+                return nullptr;
+        }
+        if (p < m_end && (*p == 'e' || *p == 'E')) {
+            ++p;
+            if (p < m_end && (*p == '+' || *p == '-'))
+                ++p;
+            if (digits() == 0)
+                return nullptr;
+        }
+        return p;
+    }
+
     const char* m_p;
     const char* m_end;
 };
@@ -297,8 +332,9 @@ bool decodeFlat(const QByteArray& line, ChannelEvent* out)
     if (!in.atEnd())
         return false;
     // Escapes and empty strings are rare: QJsonDocument's reading of them is the one to keep.
-    for (const FlatLine::Text* t : { &name, &label, &text, &unit, &file }) {
-        if (t->begin && (t->begin == t->end || t->escaped))
+    // So is text that is not UTF-8, which QJsonDocument refuses where fromUtf8() would patch it.
+    for (const FlatLine::Text* t : { &e, &s, &n, &kind, &ph, &name, &label, &text, &unit, &file }) {
+        if (t->begin && (t->begin == t->end || t->escaped || !QByteArrayView(t->begin, t->end).isValidUtf8()))
             return false;
     }
     const auto latin1 = [](const FlatLine::Text& t) { return QString::fromLatin1(t.begin, t.end - t.begin); };
