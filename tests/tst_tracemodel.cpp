@@ -235,6 +235,7 @@ private Q_SLOTS:
     void mainThreadLeadsItsProcess();
     void mainThreadIdLearnedLater();
     void setStateMakesSpans();
+    void lateStatesDoNotOverlap();
     void terminalInstantsCloseSpans_data();
     void terminalInstantsCloseSpans();
     void lateStatesFillInBeforeTheEnd();
@@ -400,6 +401,41 @@ void TestTraceModel::setStateMakesSpans()
     QVERIFY(!m.lane(other).open);
     QCOMPARE(m.spanCount(), qint64(3));
     QCOMPARE(m.endTime(), qint64(250));
+}
+
+// A parent reports its child's end on its own socket; the child's last states may be read
+// after that report. They must neither reopen the lane nor overlap its spans.
+void TestTraceModel::lateStatesDoNotOverlap()
+{
+    TraceModel m;
+    const int l = m.ensureLane(7, 7);
+    m.setState(l, 10, State::Running);
+    m.setState(l, 20, State::Sleeping);
+    m.addInstant(l, 40, InstantKind::Terminated, {}, 15);
+    m.setState(l, 30, State::Computing); // written by the child before it was terminated
+    QVERIFY(m.lane(l).ended);
+    QVERIFY(!m.lane(l).open);
+    m.setState(l, 5, State::WaitingLock); // earlier than the lane's spans
+    m.closeAll(100);
+    const auto& spans = m.lane(l).spans;
+    QCOMPARE(spans.size(), size_t(2));
+    QCOMPARE(spans[1].start, qint64(20));
+    QCOMPARE(spans[1].end, qint64(40));
+
+    // A thread id used again later starts the lane again.
+    m.setState(l, 50, State::Running);
+    QVERIFY(m.lane(l).open);
+
+    // An open lane keeps its span from where it began.
+    const int other = m.ensureLane(7, 8);
+    m.setState(other, 10, State::Running);
+    m.setState(other, 20, State::Sleeping);
+    m.setState(other, 15, State::WaitingGil);
+    m.closeAll(100);
+    QCOMPARE(m.lane(other).spans.size(), size_t(2));
+    QCOMPARE(m.lane(other).spans[0].end, qint64(20));
+    QCOMPARE(m.lane(other).spans[1].start, qint64(20));
+    QCOMPARE(m.lane(other).spans[1].state, State::Sleeping);
 }
 
 void TestTraceModel::terminalInstantsCloseSpans_data()

@@ -2,6 +2,7 @@
 #include "tracemodel.h"
 
 #include <algorithm>
+#include <limits>
 
 namespace Forkline {
 
@@ -16,6 +17,20 @@ T& findOrAppend(QHash<qint64, int>& index, std::vector<T>& items, qint64 key, Ma
     index.insert(key, int(items.size()));
     items.push_back(make());
     return items.back();
+}
+
+// The latest moment a lane has accounted for: where its open span began, else where its last
+// span ended, and for a lane that ended, its last mark.
+qint64 latestTime(const Lane& l)
+{
+    qint64 latest = std::numeric_limits<qint64>::min();
+    if (l.open)
+        latest = l.openSince;
+    else if (!l.spans.empty())
+        latest = l.spans.back().end;
+    if (l.ended && !l.instants.empty())
+        latest = std::max(latest, l.instants.back().t);
+    return latest;
 }
 } // namespace
 
@@ -107,6 +122,12 @@ void TraceModel::setState(int index, qint64 t, State s)
     Lane& l = lane(index);
     noteTime(t);
     if (l.ended && !l.open && settleLateState(l, t, s))
+        return;
+    // One thread reports its lane's events in order, but a process's end may also come from
+    // its parent, on another socket, ahead of the child's last events. A state from before
+    // the lane's latest moment is dropped (as a late counter sample is): spans stay sorted and
+    // disjoint, and a lane that ended is not reopened by what it did before its end.
+    if (t < latestTime(l))
         return;
     if (l.open && l.openState == s)
         return;
