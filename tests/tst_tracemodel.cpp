@@ -236,6 +236,7 @@ private Q_SLOTS:
     void mainThreadIdLearnedLater();
     void setStateMakesSpans();
     void lateStatesDoNotOverlap();
+    void laneIsNotItsOwnParent();
     void terminalInstantsCloseSpans_data();
     void terminalInstantsCloseSpans();
     void lateStatesFillInBeforeTheEnd();
@@ -436,6 +437,21 @@ void TestTraceModel::lateStatesDoNotOverlap()
     QCOMPARE(m.lane(other).spans[0].end, qint64(20));
     QCOMPARE(m.lane(other).spans[1].start, qint64(20));
     QCOMPARE(m.lane(other).spans[1].state, State::Sleeping);
+}
+
+void TestTraceModel::laneIsNotItsOwnParent()
+{
+    TraceModel m;
+    ChannelEvent lane = makeEvent(ChannelEvent::Type::Lane, kBoot, 40, 41);
+    lane.parentPid = 40;
+    lane.parentTid = 41;
+    QVERIFY(applyEvent(m, lane, kBoot));
+    QCOMPARE(m.laneCount(), 1);
+    QCOMPARE(m.lane(0).parent, -1);
+
+    lane.parentTid = 40;
+    QVERIFY(applyEvent(m, lane, kBoot));
+    QCOMPARE(m.lane(m.laneIndex(40, 41)).parent, m.laneIndex(40, 40));
 }
 
 void TestTraceModel::terminalInstantsCloseSpans_data()

@@ -516,7 +516,9 @@ bool applyEvent(TraceModel& model, const ChannelEvent& ev, qint64 t0)
         l.label = ev.label;
         l.kind = ev.processLane ? LaneKind::Process : LaneKind::Thread;
         l.daemon = ev.daemon;
-        if (parent >= 0)
+        // A lane is not its own parent (the importer drops that too, so an export reads back
+        // the same).
+        if (parent >= 0 && parent != index)
             l.parent = parent;
         if (ev.processLane) {
             ProcessInfo& p = model.ensureProcess(ev.pid);
