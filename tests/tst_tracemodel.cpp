@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "channelevent.h"
+#include "chrometrace.h"
+#include "chrometraceimport.h"
 #include "tracemodel.h"
 
 #include <QElapsedTimer>
@@ -237,6 +239,7 @@ private Q_SLOTS:
     void setStateMakesSpans();
     void lateStatesDoNotOverlap();
     void laneIsNotItsOwnParent();
+    void eventsAFewCenturiesAwayAreMalformed();
     void terminalInstantsCloseSpans_data();
     void terminalInstantsCloseSpans();
     void lateStatesFillInBeforeTheEnd();
@@ -452,6 +455,31 @@ void TestTraceModel::laneIsNotItsOwnParent()
     lane.parentTid = 40;
     QVERIFY(applyEvent(m, lane, kBoot));
     QCOMPARE(m.lane(m.laneIndex(40, 41)).parent, m.laneIndex(40, 40));
+}
+
+// The run's own trace must import again, and the importer refuses one that spans more than
+// kMaxTraceSpanNs.
+void TestTraceModel::eventsAFewCenturiesAwayAreMalformed()
+{
+    TraceModel m;
+    const qint64 half = kMaxTraceSpanNs / 2;
+    ChannelEvent early = makeEvent(ChannelEvent::Type::State, kBoot - half, 40, 40);
+    ChannelEvent late = makeEvent(ChannelEvent::Type::Instant, kBoot + half, 40, 40);
+    late.instant = InstantKind::End;
+    QVERIFY(applyEvent(m, early, kBoot));
+    QVERIFY(applyEvent(m, late, kBoot));
+    const QByteArray trace = chromeTrace(m);
+    const ChromeTraceImportResult back = importChromeTraceData(trace, QStringLiteral("run.json"));
+    QVERIFY2(back.ok(), qPrintable(back.error));
+
+    for (const qint64 t : { kBoot + half + 1, kBoot - half - 1, std::numeric_limits<qint64>::max(),
+             std::numeric_limits<qint64>::min() }) {
+        ChannelEvent far = makeEvent(ChannelEvent::Type::State, t, 40, 41);
+        QVERIFY(!applyEvent(m, far, kBoot));
+    }
+    QCOMPARE(m.laneIndex(40, 41), -1);
+    QCOMPARE(m.startTime(), -half);
+    QCOMPARE(m.endTime(), half);
 }
 
 void TestTraceModel::terminalInstantsCloseSpans_data()
@@ -1063,25 +1091,29 @@ void TestTraceModel::eventTimesSaturate_data()
 {
     QTest::addColumn<qint64>("t");
     QTest::addColumn<qint64>("t0");
-    QTest::addColumn<qint64>("expected");
+    QTest::addColumn<bool>("applied");
     constexpr qint64 kMax = std::numeric_limits<qint64>::max();
     constexpr qint64 kMin = std::numeric_limits<qint64>::min();
-    QTest::newRow("ordinary") << qint64(5000) << qint64(1000) << qint64(4000);
-    QTest::newRow("far before the run's start") << kMin << qint64(1000) << kMin;
-    QTest::newRow("far after a start before 0") << kMax << qint64(-1000) << kMax;
+    QTest::newRow("ordinary") << qint64(5000) << qint64(1000) << true;
+    QTest::newRow("far before the run's start") << kMin << qint64(1000) << false;
+    QTest::newRow("far after a start before 0") << kMax << qint64(-1000) << false;
+    QTest::newRow("far after a start after 0") << kMax << qint64(1000) << false;
 }
 
 void TestTraceModel::eventTimesSaturate()
 {
     QFETCH(qint64, t);
     QFETCH(qint64, t0);
-    QFETCH(qint64, expected);
-    // A stamp from a broken or hostile process: rebased on t0 it stops at the end of the range
-    // rather than wrapping round to the other end.
+    QFETCH(bool, applied);
+    // A stamp from a broken or hostile process: rebased on t0 it neither wraps round to the
+    // other end of the range nor stretches the run past what a trace can hold.
     TraceModel m;
-    QVERIFY(applyEvent(m, makeEvent(ChannelEvent::Type::Lane, t, 1, 1), t0));
-    QCOMPARE(m.startTime(), expected);
-    QCOMPARE(m.endTime(), expected);
+    QCOMPARE(applyEvent(m, makeEvent(ChannelEvent::Type::Lane, t, 1, 1), t0), applied);
+    QCOMPARE(m.isEmpty(), !applied);
+    if (applied) {
+        QCOMPARE(m.startTime(), t - t0);
+        QCOMPARE(m.endTime(), t - t0);
+    }
 }
 
 void TestTraceModel::manyCounterTracks()

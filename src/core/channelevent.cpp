@@ -3,6 +3,7 @@
 // fields it reads. The next split is by direction (reading lines, applying them to the model).
 #include "channelevent.h"
 
+#include "chrometraceimport.h"
 #include "timearithmetic.h"
 #include "tracemodel.h"
 
@@ -499,6 +500,10 @@ bool applyEvent(TraceModel& model, const ChannelEvent& ev, qint64 t0)
 {
     // A line from a process that stamps nonsense (or a torn clock) may hold any t at all.
     const qint64 t = subNs(ev.t, t0);
+    // A run's trace must open again, and an import refuses a trace spanning more than
+    // kMaxTraceSpanNs: an event further than half that from the run's start is malformed.
+    if (t > kMaxTraceSpanNs / 2 || t < -kMaxTraceSpanNs / 2)
+        return false;
     switch (ev.type) {
     case ChannelEvent::Type::Process: {
         ProcessInfo& p = model.ensureProcess(ev.pid);

@@ -53,7 +53,8 @@ struct ChannelEvent
     static bool decodeJson(const QByteArray& line, ChannelEvent* out);
 };
 
-// Applies one event to the model; times are rebased on t0. Returns false for a malformed one.
+// Applies one event to the model; times are rebased on t0. Returns false for a malformed one,
+// which includes one more than 50 years from t0 (so that the run's trace can be opened again).
 bool applyEvent(TraceModel& model, const ChannelEvent& event, qint64 t0);
 
 } // namespace Forkline
