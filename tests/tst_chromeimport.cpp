@@ -113,6 +113,7 @@ private Q_SLOTS:
     void roundTripRuns_data();
     void roundTripRuns();
     void roundTripBuilt();
+    void mainLaneOfIdZero();
     void foreign();
     void foreignReexportIsStable();
     void bareArray();
@@ -201,6 +202,33 @@ void TestChromeImport::roundTripBuilt()
         QCOMPARE(r.model.counters().size(), size_t(2));
         QCOMPARE(r.model.counters().at(1).unit, QString());
         QCOMPARE(r.model.prints().size(), size_t(2));
+    }
+}
+
+// A child ended before it reported its own thread id has a main lane of id 0 (its parent's
+// report); a thread of that process whose id happens to equal the pid is then not its main one.
+// Our file says which lane is which, and the import must not guess over it.
+void TestChromeImport::mainLaneOfIdZero()
+{
+    TraceModel model;
+    const int child = model.ensureMainLane(4100, 0);
+    model.lane(child).name = QStringLiteral("child");
+    model.addInstant(child, 300, InstantKind::Killed, {}, 15);
+    const int thread = model.ensureLane(4100, 4100);
+    model.setState(thread, 100, State::Sleeping);
+    model.addInstant(thread, 300, InstantKind::End);
+    QCOMPARE(model.processes().front().lanes.front(), child);
+    const QByteArray first = chromeTrace(model);
+    for (JsonBackend b : backends()) {
+        const ChromeTraceImportResult r = importBytes(first, b);
+        QVERIFY2(r.ok(), qPrintable(r.error));
+        const ProcessInfo* p = r.model.process(4100);
+        QVERIFY(p);
+        QCOMPARE(p->lanes.size(), size_t(2));
+        QCOMPARE(r.model.lane(p->lanes.front()).tid, qint64(0));
+        QCOMPARE(r.model.lane(p->lanes.front()).kind, LaneKind::Process);
+        QCOMPARE(r.model.lane(r.model.laneIndex(4100, 4100)).kind, LaneKind::Thread);
+        QCOMPARE(chromeTrace(r.model), first);
     }
 }
 
