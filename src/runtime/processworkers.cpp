@@ -59,7 +59,10 @@ void ProcessWorkers::onFinished(int worker, int code, QProcess::ExitStatus statu
     e.worker = worker;
     e.code = code;
     e.crashed = status == QProcess::CrashExit;
-    e.terminated = m_terminating[worker];
+    // Asked to terminate, but it had already ended by itself (its exit not yet seen here): it
+    // was not terminated, and its own end mark stands. The signal (on Windows, kill()) makes a
+    // crash exit.
+    e.terminated = m_terminating[worker] && e.crashed;
     e.t = monotonicNs();
     if (m_onExit)
         m_onExit(e);
