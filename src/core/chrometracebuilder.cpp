@@ -128,8 +128,9 @@ int ChromeTraceBuilder::laneFor(qint64 pid, qint64 tid)
     const int lane = m_model.ensureLane(pid, tid);
     if (m_model.laneCount() > before) {
         m_work.resize(size_t(m_model.laneCount()));
-        // A foreign trace says nothing of kinds: a thread whose id is its process's is the main one.
-        if (tid == pid)
+        // A foreign trace says nothing of kinds: a thread whose id is its process's is the main
+        // one, unless our own file already named another lane the process's main one.
+        if (tid == pid && m_model.mainLane(pid) < 0)
             m_model.setMainLane(lane);
     }
     m_lastPid = pid;
@@ -166,11 +167,33 @@ void ChromeTraceBuilder::laneArgs(const RawTraceEvent& e, int lane)
     if (e.kind == "process")
         m_model.setMainLane(lane);
     else if (e.kind == "thread")
-        l.kind = LaneKind::Thread;
+        demoteGuessedMain(lane);
     if (e.daemon >= 0)
         l.daemon = e.daemon == 1;
     if (e.parentPid.valid && e.parentTid.valid)
         m_parents.push_back({ lane, e.parentPid.value, e.parentTid.value });
+}
+
+void ChromeTraceBuilder::demoteGuessedMain(int lane)
+{
+    // Our file says this lane is a thread: a guess that made it the main one (its id equals the
+    // pid, and it came before the lane our file calls the process) is undone, and the process's
+    // own lane, when already seen, leads the group again.
+    Lane& l = m_model.lane(lane);
+    if (l.kind != LaneKind::Process) {
+        l.kind = LaneKind::Thread;
+        return;
+    }
+    l.kind = LaneKind::Thread;
+    const ProcessInfo* proc = m_model.process(l.pid);
+    if (!proc)
+        return;
+    for (int other : proc->lanes) {
+        if (other != lane && m_model.lane(other).kind == LaneKind::Process) {
+            m_model.setMainLane(other);
+            return;
+        }
+    }
 }
 
 void ChromeTraceBuilder::metadata(const RawTraceEvent& e, qint64 pid, qint64 tid)

@@ -87,6 +87,7 @@ private:
     bool checkSlice(const RawTraceEvent& e);
     bool noteTime(qint64 t);
     void metadata(const RawTraceEvent& e, qint64 pid, qint64 tid);
+    void demoteGuessedMain(int lane);
     void laneArgs(const RawTraceEvent& e, int lane);
     SliceName sliceName(std::string_view name);
     void instant(const RawTraceEvent& e, int lane);

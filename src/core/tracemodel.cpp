@@ -126,7 +126,8 @@ void TraceModel::setState(int index, qint64 t, State s)
     // One thread reports its lane's events in order, but a process's end may also come from
     // its parent, on another socket, ahead of the child's last events. A state from before
     // the lane's latest moment is dropped (as a late counter sample is): spans stay sorted and
-    // disjoint, and a lane that ended is not reopened by what it did before its end.
+    // disjoint, and a lane that ended is not reopened by what it did before its end (what it
+    // did in the time before its end was placed there by settleLateState above).
     if (t < latestTime(l))
         return;
     if (l.open && l.openState == s)
