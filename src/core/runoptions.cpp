@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <cmath>
+#include <utility>
 
 namespace Forkline {
 
@@ -56,18 +57,18 @@ bool applyRunOptions(Scenario* scenario, const RunOptions& options, ScenarioErro
         if (it.key() != QLatin1String("all"))
             scenario->workers[size_t(scenario->workerIndex(it.key()))].daemon = it.value();
     }
-    if (!(options.timeScale >= 0) || options.timeScale > 1000) {
-        *error = { scenario->source, 0, 0, tr("--time-scale must be between 0 and 1000") };
-        return false;
-    }
-    if (!(options.workScale > 0) || options.workScale > 1000) {
-        *error = { scenario->source, 0, 0, tr("--work-scale must be above 0 and at most 1000") };
-        return false;
-    }
-    if (options.switchInterval != 0
-        && (options.switchInterval < kMinSwitchInterval || options.switchInterval > kMaxSwitchInterval)) {
-        *error = { scenario->source, 0, 0, tr("--switch-interval must be between 0.1 ms and 1 s") };
-        return false;
+    // The ranges of the command line and the window's boxes (optionranges.h); 0 is the
+    // scenario's own switch interval.
+    const std::pair<const OptionRange*, double> numbers[] = {
+        { &OptionRanges::timeScale, options.timeScale },
+        { &OptionRanges::workScale, options.workScale },
+        { &OptionRanges::switchInterval, options.switchInterval == 0 ? 0.005 : options.switchInterval },
+    };
+    for (const auto& [range, value] : numbers) {
+        if (!range->contains(value)) {
+            *error = { scenario->source, 0, 0, range->refusal(QString::number(value)) };
+            return false;
+        }
     }
     if (options.workScale != 1.0) {
         if (!scaleCompute(scenario->main, options.workScale, scenario->source, error))

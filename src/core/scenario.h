@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "optionranges.h"
+
 #include <QHash>
 #include <QLocale>
 #include <QString>
@@ -118,8 +120,8 @@ constexpr int kMaxSteps = 100000;
 constexpr qint64 kMaxRepeat = 1000000;
 constexpr double kMaxSleepSeconds = 24 * 3600;
 constexpr qint64 kMaxComputeSize = 1000000000000LL; // elements in one compute step
-constexpr double kMinSwitchInterval = 0.0001;
-constexpr double kMaxSwitchInterval = 1.0;
+constexpr double kMinSwitchInterval = OptionRanges::switchInterval.low;
+constexpr double kMaxSwitchInterval = OptionRanges::switchInterval.high;
 constexpr qint64 kMaxAllocMiB = 4096; // one alloc step
 // All the buffers of a scenario: its alloc steps as written, plus the copy a process worker
 // makes of each buffer it touches (docs/scenarios.md, Limits).
