@@ -24,7 +24,14 @@ QAccessibleInterface* timelineFactory(const QString& className, QObject* object)
 TimelineAccessible::TimelineAccessible(TimelineView* view)
     : QAccessibleWidget(view, QAccessible::Tree)
 {
-    m_modelChanged = QObject::connect(view, &TimelineView::modelChanged, view, [this] { dropLanes(); });
+    m_modelChanged = QObject::connect(view, &TimelineView::modelChanged, view, [this, view] {
+        dropLanes();
+        // A screen reader that listed the old lanes reads the tree again.
+        if (QAccessible::isActive()) {
+            QAccessibleEvent reorder(view, QAccessible::ObjectReorder);
+            QAccessible::updateAccessibility(&reorder);
+        }
+    });
 }
 
 TimelineAccessible::~TimelineAccessible()
