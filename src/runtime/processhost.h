@@ -119,6 +119,7 @@ private:
     void threadArrived();
     bool runDataStep(Flow& flow, const Step& step);
     bool compute(Flow& flow, const Step& step);
+    bool acquireLock(Flow& flow, const QString& name);
     bool parseWhole(Flow& flow, const QString& text, qint64* out);
 
     QString expand(const Flow& flow, const QString& text) const;
