@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Scenarios behave as CPython 3.11 does. Each case is checked in the trace.
+// Scenarios behave as CPython 3.11 does: its unfair locks, exit codes, exceptions, daemon
+// inheritance, terminate and kill seen from the caller. Each case is checked in the trace.
 #include "runutil.h"
 
 #include <QTemporaryDir>
@@ -15,6 +16,47 @@ int spanCount(const Lane& l, State s)
     for (const Span& sp : l.spans)
         n += sp.state == s;
     return n;
+}
+
+struct Run
+{
+    RunResult result;
+    QString err;
+};
+
+// runScenario() that also keeps what the run wrote to stderr.
+Run runWithStderr(const QString& scenario, const RunOptions& options = {})
+{
+    Collector collector;
+    Collector::Launch launch;
+    launch.scenario = scenario;
+    launch.options = options;
+    launch.program = QStringLiteral(FORKLINE_BIN);
+    Run run;
+    QObject::connect(&collector, &Collector::printed, [&run](int, const QString& text) { run.result.prints << text; });
+    QObject::connect(&collector, &Collector::stderrText, [&run](const QString& text) { run.err += text; });
+    QSignalSpy finished(&collector, &Collector::finished);
+    QString error;
+    if (!collector.start(launch, &error) || !finished.wait(60000))
+        return run;
+    run.result.exitCode = finished.first().first().toInt();
+    run.result.model = collector.takeModel();
+    return run;
+}
+
+// The instant that ended the lane.
+const Instant* ending(const Lane& l)
+{
+    for (auto it = l.instants.rbegin(); it != l.instants.rend(); ++it) {
+        if (isTerminal(it->kind))
+            return &*it;
+    }
+    return nullptr;
+}
+
+QString textOf(const TraceModel& m, const Instant* in)
+{
+    return in && in->text >= 0 ? m.texts().at(in->text) : QString();
 }
 
 int completeFlows(const TraceModel& m, FlowKind kind)
@@ -33,6 +75,13 @@ class TestSemantics : public QObject
 private Q_SLOTS:
     void counterLockContendsAsCPythonDoes();
     void releaserTakesTheLockBack();
+    void exitCodesAsPython();
+    void raiseInAThread();
+    void raiseInMainWaitsForThreads();
+    void daemonIsInherited_data();
+    void daemonIsInherited();
+    void terminateAndKillSeenFromTheCaller_data();
+    void terminateAndKillSeenFromTheCaller();
 };
 
 void TestSemantics::counterLockContendsAsCPythonDoes()
@@ -86,6 +135,201 @@ void TestSemantics::releaserTakesTheLockBack()
             QVERIFY(f.toT >= f.fromT);
         }
     }
+}
+
+void TestSemantics::exitCodesAsPython()
+{
+    // p.exitcode after p.join(): 0; 1 after an exception; -15 after terminate(); -9 after
+    // kill(); None before the process has ended.
+    QTemporaryDir dir;
+    const QString path = writeFile(dir, QStringLiteral("codes.json"), R"({"main": [
+        {"start": "ok"}, {"join": "ok"}, {"print": "ok {exitcode} {ok.exitcode}"},
+        {"start": "bad"}, {"join": "bad"}, {"print": "bad {exitcode}"},
+        {"start": "term"}, {"print": "term before {term.exitcode}"}, {"sleep": 0.5},
+        {"terminate": "term"}, {"join": "term"}, {"print": "term {exitcode}"},
+        {"start": "kil"}, {"sleep": 0.5}, {"kill": "kil"}, {"join": "kil"}, {"print": "kill {kil.exitcode}"}],
+      "workers": [
+        {"name": "ok", "kind": "process", "steps": []},
+        {"name": "bad", "kind": "process", "steps": [{"raise": "ValueError", "message": "boom"}]},
+        {"name": "term", "kind": "process", "steps": [{"sleep": 30}]},
+        {"name": "kil", "kind": "process", "steps": [{"sleep": 30}]}]})");
+    const Run run = runWithStderr(path);
+    const RunResult& r = run.result;
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.prints,
+        QStringList({ QStringLiteral("ok 0 0"), QStringLiteral("bad 1"), QStringLiteral("term before None"),
+            QStringLiteral("term -15"), QStringLiteral("kill -9") }));
+    // Each process lane ends with what Python reports: the exit code, or the signal's number.
+    const Instant* ok = ending(requireLane(r.model, QStringLiteral("ok")));
+    QVERIFY(ok && ok->kind == InstantKind::End && ok->code == 0);
+    const Instant* bad = ending(requireLane(r.model, QStringLiteral("bad")));
+    QVERIFY(bad && bad->kind == InstantKind::Failed);
+    QCOMPARE(bad->code, 1);
+    QCOMPARE(textOf(r.model, bad), QStringLiteral("ValueError: boom"));
+    const Instant* term = ending(requireLane(r.model, QStringLiteral("term")));
+    QVERIFY(term && term->kind == InstantKind::Terminated);
+    QCOMPARE(term->code, 15);
+    const Instant* kil = ending(requireLane(r.model, QStringLiteral("kil")));
+    QVERIFY(kil && kil->kind == InstantKind::Killed);
+    QCOMPARE(kil->code, 9);
+    // A process's uncaught exception is printed as multiprocessing prints it.
+    QVERIFY2(run.err.contains(QStringLiteral("Process bad:\nTraceback (most recent call last):\n  File \"%1\", line 9, "
+                                             "in bad\n    raise ValueError(\"boom\")\nValueError: boom\n")
+                                  .arg(path)),
+        qPrintable(run.err));
+}
+
+void TestSemantics::raiseInAThread()
+{
+    // Python: the thread ends with a traceback from threading.excepthook; the others go on,
+    // and the program's exit code stays 0.
+    QTemporaryDir dir;
+    const QString path = writeFile(dir, QStringLiteral("raise.json"), R"({"main": [
+        {"start": "w"}, {"start": "other"}, {"join": "w"}, {"join": "other"}, {"print": "main end"}],
+      "workers": [
+        {"name": "w", "steps": [{"print": "w start"},
+            {"raise": "ValueError", "message": "boom"}, {"print": "never"}]},
+        {"name": "other", "steps": [{"sleep": 0.2}, {"print": "other end"}]}]})");
+    const Run run = runWithStderr(path);
+    const RunResult& r = run.result;
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(
+        r.prints, QStringList({ QStringLiteral("w start"), QStringLiteral("other end"), QStringLiteral("main end") }));
+    QCOMPARE(run.err,
+        QStringLiteral("Exception in thread w:\nTraceback (most recent call last):\n  File \"%1\", line 5, in w\n"
+                       "    raise ValueError(\"boom\")\nValueError: boom\n")
+            .arg(path));
+    const Lane& w = requireLane(r.model, QStringLiteral("w"));
+    const Instant* end = ending(w);
+    QVERIFY(end && end->kind == InstantKind::Failed);
+    QCOMPARE(textOf(r.model, end), QStringLiteral("ValueError: boom"));
+    const Instant* otherEnd = ending(requireLane(r.model, QStringLiteral("other")));
+    QVERIFY(otherEnd && otherEnd->kind == InstantKind::End);
+    QVERIFY(otherEnd->t > end->t);
+    // main's join still gets its arrow from the failed thread's end.
+    QCOMPARE(completeFlows(r.model, FlowKind::Join), 2);
+}
+
+void TestSemantics::raiseInMainWaitsForThreads()
+{
+    // Python prints main's traceback at once, then still waits for non-daemon threads, and
+    // exits with 1.
+    QTemporaryDir dir;
+    const QString path = writeFile(dir, QStringLiteral("mainraise.json"), R"({"main": [
+        {"start": "w"}, {"raise": "KeyError"}, {"print": "never"}],
+      "workers": [{"name": "w", "steps": [{"sleep": 0.3}, {"print": "w end"}]}]})");
+    const Run run = runWithStderr(path);
+    const RunResult& r = run.result;
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(r.prints, QStringList({ QStringLiteral("w end") }));
+    QCOMPARE(run.err,
+        QStringLiteral("Traceback (most recent call last):\n  File \"%1\", line 2, in <module>\n    raise KeyError\n"
+                       "KeyError\n")
+            .arg(path));
+    const Instant* mainEnd = ending(requireLane(r.model, QStringLiteral("MainThread")));
+    QVERIFY(mainEnd && mainEnd->kind == InstantKind::Failed);
+    QCOMPARE(mainEnd->code, 1);
+    QCOMPARE(textOf(r.model, mainEnd), QStringLiteral("KeyError"));
+    const Instant* wEnd = ending(requireLane(r.model, QStringLiteral("w")));
+    QVERIFY(wEnd && wEnd->kind == InstantKind::End);
+    QVERIFY(mainEnd->t >= wEnd->t);
+}
+
+void TestSemantics::daemonIsInherited_data()
+{
+    QTest::addColumn<QString>("option"); // a --daemon override, or none
+    QTest::addColumn<bool>("bDaemon");
+    // Python: a thread started by a daemon thread is a daemon, unless it is told otherwise.
+    QTest::newRow("inherited") << QString() << true;
+    QTest::newRow("starter overridden") << QStringLiteral("a=off") << false;
+    QTest::newRow("own override") << QStringLiteral("b=off") << false;
+    QTest::newRow("all") << QStringLiteral("all=on") << true;
+}
+
+void TestSemantics::daemonIsInherited()
+{
+    QFETCH(QString, option);
+    QFETCH(bool, bDaemon);
+    QTemporaryDir dir;
+    const QString path = writeFile(dir, QStringLiteral("inherit.json"), R"({"main": [
+        {"start": "a"}, {"sleep": 0.3}, {"print": "main end"}],
+      "workers": [
+        {"name": "a", "daemon": true, "steps": [{"start": "b"}, {"sleep": 0.1}]},
+        {"name": "b", "steps": [{"print": "b start"}, {"sleep": 1}, {"print": "b end"}]}]})");
+    RunOptions o;
+    if (!option.isEmpty())
+        o.daemon.insert(option.section(QLatin1Char('='), 0, 0), option.endsWith(QLatin1String("=on")));
+    const RunResult r = runScenario(path, o);
+    QCOMPARE(r.exitCode, 0);
+    const Lane& b = requireLane(r.model, QStringLiteral("b"));
+    QCOMPARE(b.daemon, bDaemon);
+    const Instant* end = ending(b);
+    QVERIFY(end);
+    if (bDaemon) {
+        QCOMPARE(end->kind, InstantKind::Killed);
+        QVERIFY(!r.prints.contains(QStringLiteral("b end")));
+    } else {
+        QCOMPARE(end->kind, InstantKind::End);
+        QCOMPARE(r.prints.last(), QStringLiteral("b end"));
+    }
+}
+
+void TestSemantics::terminateAndKillSeenFromTheCaller_data()
+{
+    QTest::addColumn<QString>("step");
+    QTest::addColumn<int>("signal");
+    QTest::addColumn<int>("childEnd"); // an InstantKind
+    QTest::newRow("terminate") << QStringLiteral("terminate") << 15 << int(InstantKind::Terminated);
+    QTest::newRow("kill") << QStringLiteral("kill") << 9 << int(InstantKind::Killed);
+}
+
+void TestSemantics::terminateAndKillSeenFromTheCaller()
+{
+    QFETCH(QString, step);
+    QFETCH(int, signal);
+    QFETCH(int, childEnd);
+    QTemporaryDir dir;
+    const QString path = writeFile(dir, QStringLiteral("signal.json"),
+        QStringLiteral(R"({"main": [
+        {"start": "p"}, {"sleep": 0.5}, {"%1": "p"}, {"join": "p"}, {"print": "{exitcode}"}],
+      "workers": [{"name": "p", "kind": "process", "steps": [{"sleep": 30}]}]})")
+            .arg(step)
+            .toUtf8());
+    const RunResult r = runScenario(path);
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.prints, QStringList({ QString::number(-signal) }));
+    const int mainIndex = laneNamed(r.model, QStringLiteral("MainThread"));
+    const int childIndex = laneNamed(r.model, QStringLiteral("p"));
+    QVERIFY(mainIndex >= 0 && childIndex >= 0);
+    // A mark on the caller's lane where it sent the signal, naming the child and the signal.
+    const Instant* sent = findInstant(r.model.lane(mainIndex), InstantKind::Signal);
+    QVERIFY(sent);
+    QCOMPARE(sent->code, signal);
+    QCOMPARE(textOf(r.model, sent), QStringLiteral("p"));
+    const Instant* end = ending(r.model.lane(childIndex));
+    QVERIFY(end && int(end->kind) == childEnd);
+    QVERIFY(end->t >= sent->t);
+    // An arrow from the mark to the child's end, and the end -> join arrow after it.
+    int signalArrows = 0;
+    int joinArrows = 0;
+    for (const Flow& f : r.model.flows()) {
+        if (!f.complete())
+            continue;
+        if (f.kind == FlowKind::Signal) {
+            ++signalArrows;
+            QCOMPARE(f.fromLane, mainIndex);
+            QCOMPARE(f.toLane, childIndex);
+            QCOMPARE(f.fromT, sent->t);
+            QCOMPARE(f.toT, end->t);
+        } else if (f.kind == FlowKind::Join) {
+            ++joinArrows;
+            QCOMPARE(f.fromLane, childIndex);
+            QCOMPARE(f.toLane, mainIndex);
+            QCOMPARE(f.fromT, end->t);
+        }
+    }
+    QCOMPARE(signalArrows, 1);
+    QCOMPARE(joinArrows, 1);
 }
 
 QTEST_GUILESS_MAIN(TestSemantics)

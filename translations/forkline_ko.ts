@@ -1738,6 +1738,18 @@ once complete: on a full disk or a read-only folder the old file stays (exit 1).
         <translation>crash 단계</translation>
     </message>
     <message>
+        <source>&quot;raise&quot; takes the name of an exception class, such as &quot;ValueError&quot;</source>
+        <translation>&quot;raise&quot;에는 &quot;ValueError&quot;처럼 예외 클래스의 이름을 씁니다</translation>
+    </message>
+    <message>
+        <source>&quot;raise&quot; cannot raise %1 (it does not end a flow as an error does)</source>
+        <translation>&quot;raise&quot;로 %1을(를) 일으킬 수 없습니다 (오류처럼 흐름을 끝내지 않습니다)</translation>
+    </message>
+    <message>
+        <source>a raise step</source>
+        <translation>raise 단계</translation>
+    </message>
+    <message>
         <source>unknown step &quot;%1&quot; (known: %2)</source>
         <translation>알 수 없는 단계 &quot;%1&quot; (쓸 수 있는 단계: %2)</translation>
     </message>
@@ -1800,6 +1812,10 @@ once complete: on a full disk or a read-only folder the old file stays (exit 1).
     <message>
         <source>cannot terminate thread &quot;%1&quot;: a thread cannot be killed from outside (only processes can)</source>
         <translation>&quot;%1&quot; 스레드는 terminate할 수 없습니다: 스레드는 밖에서 죽일 수 없습니다 (프로세스만 가능합니다)</translation>
+    </message>
+    <message>
+        <source>cannot kill thread &quot;%1&quot;: a thread cannot be killed from outside (only processes can)</source>
+        <translation>&quot;%1&quot; 스레드는 kill할 수 없습니다: 스레드는 밖에서 죽일 수 없습니다 (프로세스만 가능합니다)</translation>
     </message>
     <message>
         <source>worker &quot;%1&quot; is started more than once (a thread or process can only be started once)</source>
@@ -2148,6 +2164,10 @@ once complete: on a full disk or a read-only folder the old file stays (exit 1).
         <translation>waiting: queue</translation>
     </message>
     <message>
+        <source>waiting: non-daemon threads (exit)</source>
+        <translation>waiting: non-daemon threads (exit)</translation>
+    </message>
+    <message>
         <source>fork</source>
         <translation>fork</translation>
     </message>
@@ -2200,6 +2220,10 @@ once complete: on a full disk or a read-only folder the old file stays (exit 1).
         <translation>receive</translation>
     </message>
     <message>
+        <source>terminate / kill</source>
+        <translation>terminate / kill</translation>
+    </message>
+    <message>
         <source>event</source>
         <translation>이벤트</translation>
     </message>
@@ -2210,6 +2234,10 @@ once complete: on a full disk or a read-only folder the old file stays (exit 1).
     <message>
         <source>end → join</source>
         <translation>end → join</translation>
+    </message>
+    <message>
+        <source>terminate / kill → end</source>
+        <translation>terminate / kill → end</translation>
     </message>
     <message>
         <source>message</source>
