@@ -1,10 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Scenarios behave as CPython 3.11 does: its unfair locks, exit codes, exceptions, daemon
 // inheritance, terminate and kill seen from the caller. Each case is checked in the trace.
+#include "chrometraceimport.h"
 #include "runutil.h"
 
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+
+#if defined(Q_OS_UNIX)
+#include <csignal>
+#include <unistd.h>
+#endif
 
 using namespace ForklineTest;
 
@@ -82,6 +92,8 @@ private Q_SLOTS:
     void daemonIsInherited();
     void terminateAndKillSeenFromTheCaller_data();
     void terminateAndKillSeenFromTheCaller();
+    void signalStopsTheRunLikeCtrlC_data();
+    void signalStopsTheRunLikeCtrlC();
 };
 
 void TestSemantics::counterLockContendsAsCPythonDoes()
@@ -330,6 +342,71 @@ void TestSemantics::terminateAndKillSeenFromTheCaller()
     }
     QCOMPARE(signalArrows, 1);
     QCOMPARE(joinArrows, 1);
+}
+
+void TestSemantics::signalStopsTheRunLikeCtrlC_data()
+{
+    QTest::addColumn<int>("sig");
+    QTest::addColumn<bool>("wholeGroup"); // as `timeout` and a closing terminal send it
+    QTest::addColumn<int>("exitCode");
+    QTest::newRow("SIGTERM to forkline") << int(SIGTERM) << false << 143;
+    QTest::newRow("SIGTERM to the group") << int(SIGTERM) << true << 143;
+    QTest::newRow("SIGHUP to forkline") << int(SIGHUP) << false << 129;
+    QTest::newRow("SIGHUP to the group") << int(SIGHUP) << true << 129;
+}
+
+void TestSemantics::signalStopsTheRunLikeCtrlC()
+{
+#if defined(Q_OS_UNIX)
+    QFETCH(int, sig);
+    QFETCH(bool, wholeGroup);
+    QFETCH(int, exitCode);
+    QTemporaryDir dir;
+    const QString path = writeFile(dir, QStringLiteral("forever.json"), R"({"main": [
+        {"start": "t"}, {"start": "p"}, {"sleep": 0.2}, {"print": "main {pid}"}, {"sleep": 60}],
+      "workers": [
+        {"name": "t", "steps": [{"sleep": 60}]},
+        {"name": "p", "kind": "process", "steps": [{"print": "child {pid}"}, {"sleep": 60}]}]})");
+    const QString trace = dir.filePath(QStringLiteral("trace.json"));
+    QProcess cli;
+    // Its own process group, so that the whole run can be signalled at once as `timeout` does.
+    cli.setChildProcessModifier([] { ::setpgid(0, 0); });
+    cli.start(QStringLiteral(FORKLINE_BIN), { QStringLiteral("run"), path, QStringLiteral("--trace"), trace });
+    QVERIFY(cli.waitForStarted());
+    QByteArray out;
+    const auto bothPrinted = [&] {
+        out += cli.readAllStandardOutput();
+        return out.contains("main ") && out.contains("child ");
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(bothPrinted(), 60000);
+    QList<qint64> pids;
+    const QRegularExpression pidLine(QStringLiteral("(?:main|child) (\\d+)"));
+    for (auto it = pidLine.globalMatch(QString::fromUtf8(out)); it.hasNext();)
+        pids << it.next().captured(1).toLongLong();
+    QCOMPARE(pids.size(), 2);
+    QElapsedTimer clock;
+    clock.start();
+    ::kill(wholeGroup ? -pid_t(cli.processId()) : pid_t(cli.processId()), sig);
+    QVERIFY(cli.waitForFinished(30000));
+    const qint64 cliGone = clock.elapsed();
+    QCOMPARE(cli.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(cli.exitCode(), exitCode);
+    // Every process of the run is gone too (generous bound; the figure is printed).
+    QTRY_VERIFY_WITH_TIMEOUT(!processAlive(pids[0]) && !processAlive(pids[1]), 5000);
+    qInfo(
+        "forkline exited %lld ms after the signal; its processes were gone %lld ms after it", cliGone, clock.elapsed());
+    QVERIFY2(clock.elapsed() < 3000, qPrintable(QString::number(clock.elapsed())));
+    // The trace is written, and the run's lanes end as a stop ends them.
+    TraceModel m;
+    QString error;
+    QVERIFY2(loadChromeTrace(trace, &m, &error), qPrintable(error));
+    for (const QString& name : { QStringLiteral("MainThread"), QStringLiteral("t"), QStringLiteral("p") }) {
+        const Instant* end = ending(requireLane(m, name));
+        QVERIFY2(end && end->kind == InstantKind::Aborted, qPrintable(name));
+    }
+#else
+    QSKIP("signals are a Unix matter");
+#endif
 }
 
 QTEST_GUILESS_MAIN(TestSemantics)

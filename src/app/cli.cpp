@@ -307,7 +307,7 @@ int runToEnd(const QString& scenarioArg, const QByteArray& scenarioData, const S
     const int writeCode = writeOutputs(model, outputs);
     reportBrokenStdout(outputs.trace, writeCode == 0);
     if (code == 130)
-        return 130;
+        return interruptedExitCode() ? interruptedExitCode() : 130;
     if (code == 2)
         return 2;
     return code != 0 ? 1 : writeCode;
