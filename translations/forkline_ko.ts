@@ -27,7 +27,7 @@
       --json FILE.json      write the table as JSON
   forkline --help | --version
 
-Exit codes: 0 done; 2 bad input; 1 a failure while running; 130 interrupted.
+Exit codes: 0 done; 2 bad input; 1 a failure while running; 130 interrupted (Ctrl+C), 143 SIGTERM, 129 SIGHUP.
 </source>
         <translation>사용법:
   forkline                              앱을 엽니다
@@ -52,7 +52,7 @@ Exit codes: 0 done; 2 bad input; 1 a failure while running; 130 interrupted.
       --json FILE.json      표를 JSON으로 씁니다
   forkline --help | --version
 
-종료 코드: 0 완료, 2 잘못된 입력, 1 실행 중 실패, 130 중단됨.
+종료 코드: 0 완료, 2 잘못된 입력, 1 실행 중 실패, 130 중단됨(Ctrl+C), 143 SIGTERM, 129 SIGHUP.
 </translation>
     </message>
     <message>
@@ -2071,6 +2071,18 @@ Leave it empty for the default (%1).</source>
         <translation>crash 단계</translation>
     </message>
     <message>
+        <source>&quot;raise&quot; takes the name of an exception class, such as &quot;ValueError&quot;</source>
+        <translation>&quot;raise&quot;에는 &quot;ValueError&quot;처럼 예외 클래스의 이름을 씁니다</translation>
+    </message>
+    <message>
+        <source>&quot;raise&quot; cannot raise %1 (it does not end a flow as an error does)</source>
+        <translation>&quot;raise&quot;로 %1을(를) 일으킬 수 없습니다 (오류처럼 흐름을 끝내지 않습니다)</translation>
+    </message>
+    <message>
+        <source>a raise step</source>
+        <translation>raise 단계</translation>
+    </message>
+    <message>
         <source>unknown step &quot;%1&quot; (known: %2)</source>
         <translation>알 수 없는 단계 &quot;%1&quot; (쓸 수 있는 단계: %2)</translation>
     </message>
@@ -2133,6 +2145,10 @@ Leave it empty for the default (%1).</source>
     <message>
         <source>cannot terminate thread &quot;%1&quot;: a thread cannot be killed from outside (only processes can)</source>
         <translation>&quot;%1&quot; 스레드는 terminate할 수 없습니다: 스레드는 밖에서 죽일 수 없습니다 (프로세스만 가능합니다)</translation>
+    </message>
+    <message>
+        <source>cannot kill thread &quot;%1&quot;: a thread cannot be killed from outside (only processes can)</source>
+        <translation>&quot;%1&quot; 스레드는 kill할 수 없습니다: 스레드는 밖에서 죽일 수 없습니다 (프로세스만 가능합니다)</translation>
     </message>
     <message>
         <source>worker &quot;%1&quot; is started more than once (a thread or process can only be started once)</source>
@@ -2534,6 +2550,10 @@ Leave it empty for the default (%1).</source>
         <translation>waiting: queue</translation>
     </message>
     <message>
+        <source>waiting: non-daemon threads (exit)</source>
+        <translation>waiting: non-daemon threads (exit)</translation>
+    </message>
+    <message>
         <source>fork</source>
         <translation>fork</translation>
     </message>
@@ -2586,6 +2606,10 @@ Leave it empty for the default (%1).</source>
         <translation>receive</translation>
     </message>
     <message>
+        <source>terminate / kill</source>
+        <translation>terminate / kill</translation>
+    </message>
+    <message>
         <source>event</source>
         <translation>이벤트</translation>
     </message>
@@ -2596,6 +2620,10 @@ Leave it empty for the default (%1).</source>
     <message>
         <source>end → join</source>
         <translation>end → join</translation>
+    </message>
+    <message>
+        <source>terminate / kill → end</source>
+        <translation>terminate / kill → end</translation>
     </message>
     <message>
         <source>message</source>

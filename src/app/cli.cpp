@@ -80,7 +80,7 @@ QString usage()
               "      --json FILE.json      write the table as JSON\n"
               "  forkline --help | --version\n"
               "\n"
-              "Exit codes: 0 done; 2 bad input; 1 a failure while running; 130 interrupted.\n")
+              "Exit codes: 0 done; 2 bad input; 1 a failure while running; 130 interrupted (Ctrl+C), 143 SIGTERM, 129 SIGHUP.\n")
         + tr("\nEvery command explains its own options: forkline COMMAND --help (or forkline help COMMAND).\n")
         + imageLimitsHelp() + pythonHelp();
 }
@@ -280,7 +280,7 @@ int runToEnd(const QString& scenarioArg, const QByteArray& scenarioData, const S
     const int writeCode = writeOutputs(model, outputs);
     reportBrokenStdout(outputs.trace, writeCode == 0);
     if (code == 130)
-        return 130;
+        return interruptedExitCode() ? interruptedExitCode() : 130;
     if (code == 2)
         return 2;
     return code != 0 ? 1 : writeCode;

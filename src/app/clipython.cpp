@@ -94,6 +94,8 @@ int runPython(const CliParser& parser, const QStringList& programArguments)
     model.scenario = QFileInfo(name).fileName();
     model.title = model.scenario;
     const int writeCode = writeOutputs(model, outputs);
+    if (code == 130 && interruptedExitCode())
+        return interruptedExitCode();
     // A program that ran to its end answers with its own exit code, as `python3 FILE.py`.
     if (code != 0 || !collector.errorText().isEmpty())
         return code != 0 ? code : 1;

@@ -18,8 +18,10 @@ namespace Forkline {
 namespace {
 
 std::atomic<bool> g_interrupted { false };
-extern "C" void onInterrupt(int)
+std::atomic<int> g_interruptSignal { 0 };
+extern "C" void onInterrupt(int sig)
 {
+    g_interruptSignal = sig;
     g_interrupted = true;
 }
 
@@ -140,13 +142,24 @@ QString closestCommand(const QString& typed, const QStringList& commands)
 void stopOnInterrupt(QTimer* poll, QObject* context, const std::function<void()>& stop)
 {
     std::signal(SIGINT, onInterrupt);
-    // A teacher's script or a service manager stops a run the way Ctrl+C does.
+    // A teacher's script, `timeout` or a service manager stops a run the way Ctrl+C does, and
+    // so does a terminal that closes.
     std::signal(SIGTERM, onInterrupt);
+#if defined(SIGHUP)
+    std::signal(SIGHUP, onInterrupt);
+#endif
     QObject::connect(poll, &QTimer::timeout, context, [stop] {
         if (g_interrupted)
             stop();
     });
     poll->start(50);
+}
+
+int interruptedExitCode()
+{
+    // What a shell reports for a program that the signal ended: 130, 143, 129.
+    const int sig = g_interruptSignal.load();
+    return sig ? 128 + sig : 0;
 }
 
 } // namespace Forkline

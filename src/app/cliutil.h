@@ -67,5 +67,8 @@ QString closestCommand(const QString& typed, const QStringList& commands);
 // Runs `stop` in the event loop once Ctrl+C is pressed, for as long as `poll` lives: a signal
 // handler itself may do next to nothing.
 void stopOnInterrupt(QTimer* poll, QObject* context, const std::function<void()>& stop);
+// The exit code of a run that Ctrl+C (130), SIGTERM (143) or SIGHUP (129) stopped; 0 when
+// none came.
+int interruptedExitCode();
 
 } // namespace Forkline
