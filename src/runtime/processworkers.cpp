@@ -59,10 +59,11 @@ void ProcessWorkers::onFinished(int worker, int code, QProcess::ExitStatus statu
     e.worker = worker;
     e.code = code;
     e.crashed = status == QProcess::CrashExit;
-    // Asked to terminate, but it had already ended by itself (its exit not yet seen here): it
-    // was not terminated, and its own end mark stands. The signal (on Windows, kill()) makes a
-    // crash exit.
-    e.terminated = m_terminating[worker] && e.crashed;
+    // Asked to terminate or kill, but it had already ended by itself (its exit not yet seen
+    // here): it was not signalled, and its own end mark stands. The signal (on Windows,
+    // TerminateProcess) makes a crash exit.
+    e.killed = m_killing[worker] && e.crashed;
+    e.terminated = m_terminating[worker] && !m_killing[worker] && e.crashed;
     e.t = monotonicNs();
     if (m_onExit)
         m_onExit(e);
@@ -86,6 +87,17 @@ void ProcessWorkers::terminate(int worker, int graceMs)
                 p->kill();
         });
 #endif
+    });
+}
+
+void ProcessWorkers::kill(int worker)
+{
+    QMetaObject::invokeMethod(m_context, [this, worker] {
+        auto it = m_processes.find(worker);
+        if (it == m_processes.end() || it->second->state() == QProcess::NotRunning)
+            return;
+        m_killing[worker] = true;
+        it->second->kill();
     });
 }
 
