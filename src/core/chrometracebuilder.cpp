@@ -266,13 +266,21 @@ void ChromeTraceBuilder::flow(const RawTraceEvent& e, int lane)
             kind = FlowKind::Other;
         it = m_flowKinds.insert(QByteArray(e.name.text.data(), qsizetype(e.name.text.size())), kind);
     }
+    QByteArray key = rawKey(e.cat.text);
+    key.append('\0').append(rawKey(e.name.text));
+    auto k = m_flowKeys.constFind(key);
+    if (k == m_flowKeys.constEnd())
+        k = m_flowKeys.insert(key, int(m_flowKeys.size()));
     PendingFlow f;
-    f.t = e.ts.value;
     f.id = e.id.value;
     f.lane = lane;
     f.phase = e.ph.text.front();
-    f.nextSlice = f.phase == 'f' && e.bp != "e";
     f.kind = *it;
+    f.key = *k;
+    // Our own files write a flow event at the start of the slice it binds to, and the arrow's
+    // time in args.at.
+    f.t = e.at.valid ? e.at.value : e.ts.value;
+    f.nextSlice = f.phase == 'f' && e.bp != "e" && !e.at.valid;
     m_flows.push_back(f);
     noteTime(f.t);
 }
@@ -428,7 +436,7 @@ void ChromeTraceBuilder::addFlows()
 {
     // Flows pair up in file order. A file's id is kept unless the model has it already
     // (an id used again after its f, or a chain s -> t -> f that the model draws as arrows).
-    QHash<qint64, qint64> active;
+    QHash<QPair<qint64, int>, qint64> active; // (file id, cat and name) -> model id
     QSet<qint64> used;
     qint64 fresh = 1;
     auto take = [&](qint64 fileId) {
@@ -454,10 +462,10 @@ void ChromeTraceBuilder::addFlows()
         if (f.phase == 's') {
             const qint64 id = take(f.id);
             m_model.flowFrom(id, f.kind, f.lane, t);
-            active.insert(f.id, id);
+            active.insert({ f.id, f.key }, id);
             continue;
         }
-        auto it = active.find(f.id);
+        auto it = active.find({ f.id, f.key });
         if (it == active.end()) {
             ++m_skipped.unmatched;
             continue;

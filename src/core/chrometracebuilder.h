@@ -62,6 +62,7 @@ private:
         char phase = 's';
         bool nextSlice = false; // an f that binds to the next slice (no bp:"e")
         FlowKind kind = FlowKind::Other;
+        int key = 0; // the flow's cat and name: a flow is its id, cat and name (as Perfetto pairs them)
     };
     struct CounterKey
     {
@@ -108,6 +109,7 @@ private:
     QHash<QByteArray, SliceName> m_sliceNames;
     QHash<QByteArray, std::pair<InstantKind, qint32>> m_instantNames;
     QHash<QByteArray, FlowKind> m_flowKinds;
+    QHash<QByteArray, int> m_flowKeys; // cat + '\0' + name -> PendingFlow::key
     ChromeTraceSkips m_skipped;
     qint64 m_unclosed = 0;
     qint64 m_maxT = 0;
