@@ -38,7 +38,8 @@ QString droppedJson(const QMimeData* mime)
     for (const QUrl& url : urls) {
         const QString path = url.toLocalFile();
         // A trace or scenario (.json), or a Python program to run (.py).
-        const bool wanted = path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive) || isPythonProgramPath(path);
+        const bool wanted = path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive)
+            || path.endsWith(QLatin1String(".gz"), Qt::CaseInsensitive) || isPythonProgramPath(path);
         if (!path.isEmpty() && wanted && QFileInfo(path).isFile())
             return path;
     }
@@ -99,6 +100,8 @@ bool TraceOpener::looksLikeTrace(const QString& path)
     if (!file.open(QIODevice::ReadOnly))
         return false;
     const QByteArray head = file.read(kSniffBytes);
+    if (head.startsWith("\x1f\x8b"))
+        return true; // gzip: a trace saved compressed (.json.gz); the import says if it is not one
     qsizetype i = head.startsWith("\xEF\xBB\xBF") ? 3 : 0;
     while (i < head.size() && std::isspace(static_cast<unsigned char>(head.at(i))))
         ++i;
@@ -114,8 +117,8 @@ void TraceOpener::openDialog()
     QString dir = m_settings->lastTraceDir();
     if (dir.isEmpty() || !QFileInfo(dir).isDir())
         dir = QDir::homePath();
-    const QString path
-        = QFileDialog::getOpenFileName(m_window, tr("Open Trace"), dir, tr("Chrome traces (*.json);;All files (*)"));
+    const QString path = QFileDialog::getOpenFileName(
+        m_window, tr("Open Trace"), dir, tr("Chrome traces (*.json *.json.gz *.gz);;All files (*)"));
     if (!path.isEmpty())
         open(path);
 }
