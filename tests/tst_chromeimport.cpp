@@ -122,6 +122,7 @@ private Q_SLOTS:
     void flowsPairByIdCatAndName();
     void ownFlowTimes();
     void unreadableValues();
+    void sortIndex();
     void gzip_data();
     void gzip();
     void gzipDamaged();
@@ -220,7 +221,7 @@ void TestChromeImport::foreign()
         const TraceModel& m = r.model;
         QCOMPARE(r.events, qint64(27));
         QCOMPARE(r.skipped.phase, qint64(2)); // b (async) and P (sample)
-        QCOMPARE(r.skipped.metadata, qint64(1)); // thread_sort_index
+        QCOMPARE(r.skipped.metadata, qint64(0)); // its thread_sort_index orders its threads
         QCOMPARE(r.skipped.noPid, qint64(2)); // a global instant and an X without pid
         QCOMPARE(r.skipped.badTime, qint64(1)); // negative duration
         QCOMPARE(r.skipped.unmatched, qint64(1)); // E without B
@@ -488,6 +489,27 @@ void TestChromeImport::unreadableValues()
         QCOMPARE(m.counters().front().samples.size(), size_t(1));
         QCOMPARE(m.counters().front().samples.front().value, 7.0);
         QCOMPARE(m.lane(lane).instants.size(), size_t(1));
+    }
+}
+
+// process_sort_index and thread_sort_index order processes and threads as viewers do: lower
+// first, stably, what has none counting as 0.
+void TestChromeImport::sortIndex()
+{
+    for (JsonBackend b : backends()) {
+        const ChromeTraceImportResult r = importBytes(readAll(dataFile("sort-index.json")), b);
+        QVERIFY2(r.ok(), qPrintable(r.error));
+        const TraceModel& m = r.model;
+        QStringList order;
+        for (const ProcessInfo& p : m.processes()) {
+            QStringList tids;
+            for (int lane : p.lanes)
+                tids << QString::number(m.lane(lane).tid);
+            order << p.name + QLatin1Char(':') + tids.join(QLatin1Char(','));
+        }
+        QCOMPARE(order, QStringList({ QStringLiteral("B:2"), QStringLiteral("A:13,12,11") }));
+        QCOMPARE(r.skipped.metadata, qint64(1)); // a sort index without its number
+        QCOMPARE(m.process(1)->name, QStringLiteral("A")); // found by pid after the reordering
     }
 }
 

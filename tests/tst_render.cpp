@@ -116,7 +116,7 @@ void TestRender::foreignTraceDraws()
     QCOMPARE(r.exitCode, 0);
     QVERIFY(readAll(png).startsWith("\x89PNG"));
     QCOMPARE(r.err.trimmed().count('\n'), 0);
-    QVERIFY2(r.err.contains("Left out 7 of 27 events"), r.err.constData());
+    QVERIFY2(r.err.contains("Left out 6 of 27 events"), r.err.constData());
     const QByteArray out = readAll(json);
     QVERIFY(out.contains("\"name\":\"MessageLoop::Run\""));
     QVERIFY(out.contains("\"name\":\"Layout\""));

@@ -186,9 +186,37 @@ void ChromeTraceBuilder::metadata(const RawTraceEvent& e, qint64 pid, qint64 tid
         if (e.argName.present)
             m_model.lane(lane).name = toQString(e.argName.text);
         laneArgs(e, lane);
+    } else if (e.name == "process_sort_index" || e.name == "thread_sort_index") {
+        // Viewers order processes, and threads within one, by these (lower first).
+        auto it
+            = std::find_if(e.numbers.begin(), e.numbers.end(), [](const auto& n) { return n.first == "sort_index"; });
+        if (it == e.numbers.end()) {
+            ++m_skipped.metadata;
+            return;
+        }
+        if (e.name == "process_sort_index")
+            m_processRank.insert(pid, it->second);
+        else
+            m_laneRank.insert(laneFor(pid, tid), it->second);
     } else {
         ++m_skipped.metadata;
     }
+}
+
+void ChromeTraceBuilder::applySortIndexes()
+{
+    // Stable: what has no index (or an equal one) keeps its order of appearance, as 0.
+    if (!m_laneRank.isEmpty()) {
+        for (const ProcessInfo& p : m_model.processes()) {
+            std::vector<int>& lanes = m_model.ensureProcess(p.pid).lanes;
+            std::stable_sort(lanes.begin(), lanes.end(),
+                [this](int a, int b) { return m_laneRank.value(a, 0) < m_laneRank.value(b, 0); });
+        }
+    }
+    if (!m_processRank.isEmpty())
+        m_model.sortProcesses([this](const ProcessInfo& a, const ProcessInfo& b) {
+            return m_processRank.value(a.pid, 0) < m_processRank.value(b.pid, 0);
+        });
 }
 
 void ChromeTraceBuilder::instant(const RawTraceEvent& e, int lane)
@@ -506,6 +534,7 @@ bool ChromeTraceBuilder::finish(const std::function<bool()>& stop, const std::fu
             return false;
     }
     m_work = {};
+    applySortIndexes();
     for (const PendingParent& p : m_parents) {
         const int parent = m_model.laneIndex(p.pid, p.tid);
         if (parent >= 0 && parent != p.lane)
