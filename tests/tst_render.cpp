@@ -117,6 +117,7 @@ void TestRender::foreignTraceDraws()
     QVERIFY(readAll(png).startsWith("\x89PNG"));
     QCOMPARE(r.err.trimmed().count('\n'), 0);
     QVERIFY2(r.err.contains("Left out 6 of 27 events"), r.err.constData());
+    QVERIFY2(r.err.contains("Slices without an end: 1, drawn to the end of the trace."), r.err.constData());
     const QByteArray out = readAll(json);
     QVERIFY(out.contains("\"name\":\"MessageLoop::Run\""));
     QVERIFY(out.contains("\"name\":\"Layout\""));

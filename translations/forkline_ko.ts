@@ -436,6 +436,12 @@ Exit codes: 0 done; 2 bad input; 1 a failure while running; 130 interrupted.
         </translation>
     </message>
     <message numerus="yes">
+        <source>Slices without an end: %n, drawn to the end of the trace.</source>
+        <translation>
+            <numerusform>끝나지 않은 슬라이스: %n개, 트레이스 끝까지 그렸습니다.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Left out %n of %1 events: %2.</source>
         <translation>
             <numerusform>이벤트 %1개 중 %n개를 뺐습니다: %2.</numerusform>

@@ -156,8 +156,13 @@ ChromeTraceImportResult importFrom(const QString& name, qint64 expectedSize, con
 QString ChromeTraceImportResult::skippedSummary() const
 {
     const qint64 n = skipped.total();
+    // A B without its E is drawn to the end of the trace: said, not done silently.
+    const QString unclosed = unclosedSlices == 0
+        ? QString()
+        : QCoreApplication::translate("Forkline", "Slices without an end: %n, drawn to the end of the trace.", nullptr,
+            int(std::min<qint64>(unclosedSlices, INT_MAX)));
     if (n == 0)
-        return {};
+        return unclosed;
     QStringList why;
     // A member function: lupdate would file a plain tr() here under the class, not under
     // "Forkline" where the wrapper looks, so these name their context.
@@ -171,9 +176,10 @@ QString ChromeTraceImportResult::skippedSummary() const
     reason(skipped.badTime, QT_TRANSLATE_N_NOOP("Forkline", "%n without a usable time or duration"));
     reason(skipped.unmatched, QT_TRANSLATE_N_NOOP("Forkline", "%n ends without a beginning"));
     reason(skipped.notObject, QT_TRANSLATE_N_NOOP("Forkline", "%n not objects"));
-    const int left = int(std::min<qint64>(n, INT_MAX));
-    return QCoreApplication::translate("Forkline", "Left out %n of %1 events: %2.", nullptr, left)
-        .arg(QString::number(events), why.join(QStringLiteral(", ")));
+    const int leftOut = int(std::min<qint64>(n, INT_MAX));
+    const QString left = QCoreApplication::translate("Forkline", "Left out %n of %1 events: %2.", nullptr, leftOut)
+                             .arg(QString::number(events), why.join(QStringLiteral(", ")));
+    return unclosed.isEmpty() ? left : left + QLatin1Char(' ') + unclosed;
 }
 
 ChromeTraceImportResult importChromeTrace(const QString& path, const ChromeTraceImportOptions& options)
