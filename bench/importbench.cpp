@@ -116,6 +116,49 @@ bool writeTrace(const QString& path, int events)
     return f.write(out) == out.size() && f.flush();
 }
 
+// A trace like `clang -ftime-trace` or a profiler's: slices nested ten deep (an outer one, then
+// each next one inside the last, as a call stack), 16 threads, a million X events in all,
+// written outer first as such tools write them.
+bool writeNestedTrace(const QString& path, int events)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        return false;
+    constexpr int kLanes = 16;
+    constexpr int kDepth = 10;
+    static const char* const kNames[kDepth]
+        = { "ExecuteCompiler", "Frontend", "Source", "ParseClass", "ParseFunctionDefinition",
+              "PerformPendingInstantiations", "InstantiateFunction", "CodeGen Function", "RunPass", "OptFunction" };
+    std::vector<qint64> clocks(kLanes, 5000000000LL);
+    QRandomGenerator rng(20240602);
+    QByteArray out = "{\"traceEvents\":[\n";
+    auto micros = [](qint64 ns) -> QByteArray {
+        return QByteArray::number(ns / 1000) + '.' + QByteArray::number(ns % 1000 + 1000).mid(1);
+    };
+    int written = 0;
+    while (written < events) {
+        const int lane = rng.bounded(kLanes);
+        const QByteArray ids = ",\"pid\":4242,\"tid\":" + QByteArray::number(4242 + lane);
+        qint64 start = clocks[size_t(lane)];
+        qint64 dur = 2000000 + rng.bounded(20000000);
+        for (int d = 0; d < kDepth && written < events; ++d, ++written) {
+            out += "{\"ph\":\"X\",\"cat\":\"c\",\"name\":\"" + QByteArray(kNames[d]) + '"' + ids
+                + ",\"ts\":" + micros(start) + ",\"dur\":" + micros(dur) + "},\n";
+            const qint64 inset = 1000 + rng.bounded(int(dur / 8));
+            start += inset;
+            dur -= 2 * inset;
+        }
+        clocks[size_t(lane)] += 25000000;
+        if (out.size() > (1 << 20)) {
+            if (f.write(out) != out.size())
+                return false;
+            out.clear();
+        }
+    }
+    out += "{\"ph\":\"M\",\"name\":\"process_name\",\"pid\":4242,\"args\":{\"name\":\"clang\"}}\n]}\n";
+    return f.write(out) == out.size() && f.flush();
+}
+
 double importMs(const QString& path, Forkline::JsonBackend backend, qint64* spans)
 {
     Forkline::ChromeTraceImportOptions options;
@@ -218,6 +261,37 @@ std::vector<Result> import1m()
     return { r };
 }
 
+std::vector<Result> importNested1m()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("nested.json"));
+    if (!writeNestedTrace(path, kEvents)) {
+        qWarning("import_nested_1m_ms: cannot write %s", qPrintable(path));
+        return {};
+    }
+    const QString python = QStandardPaths::findExecutable(QStringLiteral("python3"));
+    std::vector<double> ours;
+    std::vector<double> baseline;
+    qint64 spans = 0;
+    for (int round = 0; round < kRounds; ++round) {
+        ours.push_back(importMs(path, Forkline::JsonBackend::Auto, &spans));
+        if (!python.isEmpty()) {
+            const double ms = pythonMs(python, path);
+            if (ms >= 0)
+                baseline.push_back(ms);
+        }
+    }
+    Result r;
+    r.bench = QStringLiteral("import_nested_1m_ms");
+    r.unit = QStringLiteral("ms");
+    r.value = median(ours);
+    if (!baseline.empty())
+        r.baseline = median(baseline);
+    r.extra = { { QStringLiteral("events"), double(kEvents) },
+        { QStringLiteral("file_mb"), double(QFile(path).size()) / 1e6 }, { QStringLiteral("spans"), double(spans) } };
+    return { r };
+}
+
 std::vector<Result> importPeakRatio()
 {
     const TraceFile& file = benchTrace();
@@ -283,6 +357,7 @@ std::vector<Result> modelBytesPerSpan()
 const Registrar a(QStringLiteral("import_1m_ms"), import1m);
 const Registrar b(QStringLiteral("import_peak_ratio"), importPeakRatio);
 const Registrar c(QStringLiteral("model_bytes_per_span"), modelBytesPerSpan);
+const Registrar d(QStringLiteral("import_nested_1m_ms"), importNested1m);
 const HiddenModeRegistrar peak(kPeakFlag, importPeakMain);
 
 } // namespace

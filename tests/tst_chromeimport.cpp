@@ -120,6 +120,13 @@ private Q_SLOTS:
     void nesting_data();
     void nesting();
     void flows();
+    void flowsPairByIdCatAndName();
+    void ownFlowTimes();
+    void unreadableValues();
+    void sortIndex();
+    void gzip_data();
+    void gzip();
+    void gzipDamaged();
     void fallbackAgrees_data();
     void fallbackAgrees();
     void micros_data();
@@ -242,7 +249,7 @@ void TestChromeImport::foreign()
         const TraceModel& m = r.model;
         QCOMPARE(r.events, qint64(27));
         QCOMPARE(r.skipped.phase, qint64(2)); // b (async) and P (sample)
-        QCOMPARE(r.skipped.metadata, qint64(1)); // thread_sort_index
+        QCOMPARE(r.skipped.metadata, qint64(0)); // its thread_sort_index orders its threads
         QCOMPARE(r.skipped.noPid, qint64(2)); // a global instant and an X without pid
         QCOMPARE(r.skipped.badTime, qint64(1)); // negative duration
         QCOMPARE(r.skipped.unmatched, qint64(1)); // E without B
@@ -411,7 +418,8 @@ void TestChromeImport::flows()
                             "{\"ph\":\"X\",\"pid\":1,\"tid\":2,\"ts\":50,\"dur\":10,\"name\":\"b\"},"
                             "{\"ph\":\"s\",\"id\":\"chain\",\"pid\":1,\"tid\":1,\"ts\":10,\"name\":\"message\"},"
                             "{\"ph\":\"t\",\"id\":\"chain\",\"pid\":1,\"tid\":2,\"ts\":20,\"name\":\"message\"},"
-                            "{\"ph\":\"f\",\"bp\":\"e\",\"id\":\"chain\",\"pid\":1,\"tid\":1,\"ts\":30},"
+                            "{\"ph\":\"f\",\"bp\":\"e\",\"id\":\"chain\",\"pid\":1,\"tid\":1,\"ts\":30,"
+                            "\"name\":\"message\"},"
                             "{\"ph\":\"s\",\"id2\":{\"local\":\"0x10\"},\"pid\":1,\"tid\":1,\"ts\":40},"
                             "{\"ph\":\"f\",\"id2\":{\"local\":\"0x10\"},\"pid\":1,\"tid\":2,\"ts\":45},"
                             "{\"ph\":\"s\",\"id\":16,\"pid\":1,\"tid\":2,\"ts\":61},"
@@ -446,6 +454,136 @@ void TestChromeImport::flows()
             ids.insert(f.id);
         QCOMPARE(ids.size(), 4);
         QVERIFY(ids.contains(16));
+    }
+}
+
+// A flow is its id, cat and name, as Perfetto pairs them: PyTorch traces reuse small ids
+// across flow kinds.
+void TestChromeImport::flowsPairByIdCatAndName()
+{
+    for (JsonBackend b : backends()) {
+        const ChromeTraceImportResult r = importBytes(readAll(dataFile("flow-keys.json")), b);
+        QVERIFY2(r.ok(), qPrintable(r.error));
+        QStringList arrows;
+        for (const Flow& f : r.model.flows()) {
+            if (f.complete())
+                arrows << QStringLiteral("%1 -> %2").arg(f.fromT / 1000).arg(f.toT / 1000);
+        }
+        QCOMPARE(arrows, QStringList({ QStringLiteral("10 -> 30"), QStringLiteral("20 -> 40") }));
+        QCOMPARE(r.skipped.unmatched, qint64(1)); // id 2's end is another kind of flow than its start
+    }
+}
+
+// Our flow events sit at the start of the slice they bind to, with the arrow's time in args.at.
+void TestChromeImport::ownFlowTimes()
+{
+    const QByteArray json
+        = "[{\"ph\":\"X\",\"cat\":\"state\",\"name\":\"running\",\"pid\":1,\"tid\":1,\"ts\":0,\"dur\":50},"
+          "{\"ph\":\"X\",\"cat\":\"state\",\"name\":\"running\",\"pid\":1,\"tid\":2,\"ts\":20,\"dur\":50},"
+          "{\"ph\":\"s\",\"cat\":\"state\",\"name\":\"join\",\"id\":3,\"pid\":1,\"tid\":1,\"ts\":0,"
+          "\"args\":{\"at\":50.001}},"
+          "{\"ph\":\"f\",\"bp\":\"e\",\"cat\":\"state\",\"name\":\"join\",\"id\":3,\"pid\":1,\"tid\":2,"
+          "\"ts\":20,\"args\":{\"at\":60}}]";
+    for (JsonBackend b : backends()) {
+        const ChromeTraceImportResult r = importBytes(json, b);
+        QVERIFY2(r.ok(), qPrintable(r.error));
+        QCOMPARE(r.model.flows().size(), size_t(1));
+        QCOMPARE(r.model.flows().front().fromT, qint64(50001));
+        QCOMPARE(r.model.flows().front().toT, qint64(60000));
+        QCOMPARE(r.model.flows().front().kind, FlowKind::Join);
+    }
+}
+
+// Valid JSON that no part of Forkline reads: numbers beyond 64 bits or beyond a double, lone
+// surrogates in names, texts and keys. None of it may fail the import.
+void TestChromeImport::unreadableValues()
+{
+    const QByteArray json = readAll(dataFile("unreadable-values.json"));
+    QVERIFY(!json.isEmpty());
+    for (JsonBackend b : backends()) {
+        const ChromeTraceImportResult r = importBytes(json, b);
+        QVERIFY2(r.ok(), qPrintable(r.error));
+        const TraceModel& m = r.model;
+        const int lane = m.laneIndex(1, 1);
+        QVERIFY(lane >= 0);
+        QVERIFY(m.lane(lane).name.startsWith(QLatin1String("main ")));
+        const QStringList spans = segments(m, lane);
+        QCOMPARE(spans.size(), 2);
+        QVERIFY2(spans[0].startsWith(QLatin1String("10000-15000 lone ")) && spans[0].endsWith(QLatin1String(" high")),
+            qPrintable(spans[0]));
+        QCOMPARE(spans[1], QStringLiteral("20000-25000 pair ") + QString::fromUtf8("\xF0\x9F\x98\x80"));
+        // The counter keeps the number it can hold.
+        QCOMPARE(m.counters().size(), size_t(1));
+        QCOMPARE(m.counters().front().samples.size(), size_t(1));
+        QCOMPARE(m.counters().front().samples.front().value, 7.0);
+        QCOMPARE(m.lane(lane).instants.size(), size_t(1));
+    }
+}
+
+// process_sort_index and thread_sort_index order processes and threads as viewers do: lower
+// first, stably, what has none counting as 0.
+void TestChromeImport::sortIndex()
+{
+    for (JsonBackend b : backends()) {
+        const ChromeTraceImportResult r = importBytes(readAll(dataFile("sort-index.json")), b);
+        QVERIFY2(r.ok(), qPrintable(r.error));
+        const TraceModel& m = r.model;
+        QStringList order;
+        for (const ProcessInfo& p : m.processes()) {
+            QStringList tids;
+            for (int lane : p.lanes)
+                tids << QString::number(m.lane(lane).tid);
+            order << p.name + QLatin1Char(':') + tids.join(QLatin1Char(','));
+        }
+        QCOMPARE(order, QStringList({ QStringLiteral("B:2"), QStringLiteral("A:13,12,11") }));
+        QCOMPARE(r.skipped.metadata, qint64(1)); // a sort index without its number
+        QCOMPARE(m.process(1)->name, QStringLiteral("A")); // found by pid after the reordering
+    }
+}
+
+void TestChromeImport::gzip_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("saveAs");
+    QTest::newRow(".json.gz") << dataFile("foreign.json.gz") << QStringLiteral("trace.json.gz");
+    QTest::newRow(".gz") << dataFile("foreign.json.gz") << QStringLiteral("trace.gz");
+    QTest::newRow("two members") << dataFile("foreign-members.gz") << QStringLiteral("members.gz");
+}
+
+// DevTools and Bazel save traces gzipped: such a file reads as the plain one does.
+void TestChromeImport::gzip()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, saveAs);
+    const QString path = m_dir.filePath(saveAs);
+    QFile::remove(path);
+    QVERIFY(QFile::copy(file, path));
+    const ChromeTraceImportResult plain = importChromeTrace(dataFile("foreign.json"));
+    QVERIFY2(plain.ok(), qPrintable(plain.error));
+    for (JsonBackend b : backends()) {
+        ChromeTraceImportOptions options;
+        options.backend = b;
+        const ChromeTraceImportResult r = importChromeTrace(path, options);
+        QVERIFY2(r.ok(), qPrintable(r.error));
+        QCOMPARE(r.events, plain.events);
+        QCOMPARE(chromeTrace(r.model), chromeTrace(plain.model));
+    }
+}
+
+void TestChromeImport::gzipDamaged()
+{
+    QByteArray bytes = readAll(dataFile("foreign.json.gz"));
+    QVERIFY(bytes.size() > 40);
+    const QString cut = m_dir.filePath(QStringLiteral("cut.json.gz"));
+    const QString bad = m_dir.filePath(QStringLiteral("bad.json.gz"));
+    ForklineTest::writeFile(m_dir, QStringLiteral("cut.json.gz"), bytes.left(bytes.size() / 2));
+    bytes[20] = char(~bytes[20]);
+    bytes[21] = char(~bytes[21]);
+    ForklineTest::writeFile(m_dir, QStringLiteral("bad.json.gz"), bytes);
+    for (const QString& path : { cut, bad }) {
+        const ChromeTraceImportResult r = importChromeTrace(path);
+        QVERIFY(!r.ok());
+        QVERIFY2(r.error.contains(QLatin1String("gzip")), qPrintable(r.error));
     }
 }
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "chrometrace.h"
+#include "chrometraceimport.h"
 #include "tracemodel.h"
 
 #include <QBuffer>
@@ -149,6 +150,10 @@ private Q_SLOTS:
     void spans();
     void instants();
     void flows();
+    void flowsBindToSlices();
+    void timesAddUpInDoubles();
+    void countersKeepEveryDigit();
+    void unnamedLanes();
     void laneArgsOnFirstEvent();
     void counters();
     void microseconds_data();
@@ -331,7 +336,9 @@ void TestChromeTrace::flows()
 
     QCOMPARE(starts[7].value(QLatin1String("name")).toString(), QStringLiteral("fork"));
     QCOMPARE(laneKey(starts[7]), QStringLiteral("1000/1000"));
-    QCOMPARE(starts[7].value(QLatin1String("ts")).toDouble(), 1.5);
+    // The fork ends main's first running slice: the flow binds to that slice, at its start.
+    QCOMPARE(starts[7].value(QLatin1String("ts")).toDouble(), 0.0);
+    QCOMPARE(args(starts[7]).value(QLatin1String("at")).toDouble(), 1.5);
     QCOMPARE(laneKey(finishes[7]), QStringLiteral("1000/1001"));
     QCOMPARE(finishes[7].value(QLatin1String("ts")).toDouble(), 1.6);
     QCOMPARE(starts[8].value(QLatin1String("name")).toString(), QStringLiteral("join"));
@@ -339,9 +346,114 @@ void TestChromeTrace::flows()
     QCOMPARE(laneKey(finishes[8]), QStringLiteral("1000/1000"));
     QCOMPARE(finishes[8].value(QLatin1String("ts")).toDouble(), 2000.001);
     QCOMPARE(laneKey(starts[9]), QStringLiteral("1000/1000"));
-    QCOMPARE(starts[9].value(QLatin1String("ts")).toDouble(), 4.0);
+    // Main waits for buyer from 1.5 µs: the fork at 4 µs binds to that slice, at its start.
+    QCOMPARE(starts[9].value(QLatin1String("ts")).toDouble(), 1.5);
+    QCOMPARE(args(starts[9]).value(QLatin1String("at")).toDouble(), 4.0);
     QCOMPARE(laneKey(finishes[9]), QStringLiteral("2000/2000"));
     QCOMPARE(finishes[9].value(QLatin1String("ts")).toDouble(), 5.0);
+}
+
+// Perfetto binds a flow's start to the slice open at its ts and draws the arrow from that
+// slice's end; DevTools binds a flow event to the event of the same cat, pid, tid and ts. The
+// join leaves buyer when its last slice has ended: the flow goes on that slice, at its start,
+// in the slices' cat, and its own time rides in args.at.
+void TestChromeTrace::flowsBindToSlices()
+{
+    const QJsonArray events = traceEvents(chromeTrace(sampleModel()));
+    QJsonObject join;
+    for (const QJsonValue& v : events) {
+        if (phase(v.toObject()) == QLatin1String("s") && v.toObject().value(QLatin1String("id")).toInteger() == 8)
+            join = v.toObject();
+    }
+    QCOMPARE(join.value(QLatin1String("cat")).toString(), QStringLiteral("state"));
+    QCOMPARE(join.value(QLatin1String("ts")).toDouble(), 1.7); // buyer's sleeping slice, 1.7 -> 2000 µs
+    QCOMPARE(args(join).value(QLatin1String("at")).toDouble(), 2000.0);
+    for (const QJsonValue& v : events) {
+        const QJsonObject e = v.toObject();
+        if (phase(e) == QLatin1String("s") || phase(e) == QLatin1String("f")) {
+            QCOMPARE(e.value(QLatin1String("cat")).toString(), QStringLiteral("state"));
+            bool bound = false;
+            for (const QJsonObject& x : laneEvents(events, e.value(QLatin1String("pid")).toInteger(),
+                     e.value(QLatin1String("tid")).toInteger(), QStringLiteral("X")))
+                bound = bound || x.value(QLatin1String("ts")).toDouble() == e.value(QLatin1String("ts")).toDouble();
+            QVERIFY2(bound, qPrintable(QString::fromUtf8(QJsonDocument(e).toJson(QJsonDocument::Compact))));
+        }
+    }
+}
+
+// A JavaScript reader adds ts + dur in doubles: a slice must end exactly where the next begins.
+// 40780.402 + 12283.933 is 53064.33500000001 in a double, past the next slice's 53064.335.
+void TestChromeTrace::timesAddUpInDoubles()
+{
+    TraceModel m;
+    const int lane = m.ensureLane(1, 1);
+    // No dur reaches 30781.122 from 9713.596 in doubles (the sum skips it): the next slice's ts is
+    // written as the sum. 40780.402 -> 53064.335 is the case above; then a few thousand slices.
+    std::vector<qint64> bounds { 9713596, 30781122, 40780402, 53064335 };
+    quint64 x = 88172645463325252ULL;
+    while (bounds.size() < 3000) {
+        x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+        bounds.push_back(bounds.back() + 1 + qint64(x % 90000000));
+    }
+    for (size_t i = 1; i < bounds.size(); ++i)
+        m.addSpan(lane, { bounds[i - 1], bounds[i], State::Running });
+    const QByteArray json = chromeTrace(m);
+    const QList<QJsonObject> spans = laneEvents(traceEvents(json), 1, 1, QStringLiteral("X"));
+    QCOMPARE(spans.size(), int(bounds.size()) - 1);
+    for (int i = 1; i < spans.size(); ++i) {
+        const double end
+            = spans[i - 1].value(QLatin1String("ts")).toDouble() + spans[i - 1].value(QLatin1String("dur")).toDouble();
+        QVERIFY2(end == spans[i].value(QLatin1String("ts")).toDouble(), qPrintable(QString::number(i)));
+    }
+    // And Forkline reads the same nanoseconds back.
+    const ChromeTraceImportResult back = importChromeTraceData(json, QStringLiteral("t.json"));
+    QVERIFY2(back.ok(), qPrintable(back.error));
+    QCOMPARE(back.model.lane(0).spans.size(), bounds.size() - 1);
+    for (size_t i = 1; i < bounds.size(); ++i) {
+        QCOMPARE(back.model.lane(0).spans[i - 1].start, bounds[i - 1]);
+        QCOMPARE(back.model.lane(0).spans[i - 1].end, bounds[i]);
+    }
+    QCOMPARE(chromeTrace(back.model), json);
+    QVERIFY2(json.contains("\"ts\":30781.122000000003") || json.contains("\"ts\":30781.121999999996"),
+        json.left(600).constData());
+}
+
+// Counters keep every digit; NaN-free values come back as the same double.
+void TestChromeTrace::countersKeepEveryDigit()
+{
+    TraceModel m;
+    m.ensureLane(1, 1);
+    const double values[] = { 102085492736.0, 0.1 + 0.2, 1e-300, -123456.789012345678, 9007199254740993.0, 1e300 };
+    qint64 t = 0;
+    for (const double v : values)
+        m.addCounter(1, QStringLiteral("bytes"), {}, t++, v);
+    const QByteArray json = chromeTrace(m);
+    QVERIFY2(json.contains("\"bytes\":102085492736}"), json.constData());
+    QList<double> back;
+    for (const QJsonValue& v : traceEvents(json)) {
+        if (phase(v.toObject()) == QLatin1String("C"))
+            back << args(v.toObject()).value(QLatin1String("bytes")).toDouble();
+    }
+    QCOMPARE(back.size(), int(std::size(values)));
+    for (int i = 0; i < back.size(); ++i)
+        QVERIFY2(back[i] == values[i], qPrintable(QString::number(back[i], 'g', 17)));
+}
+
+// A lane without a name (a foreign trace without thread_name) is written with one.
+void TestChromeTrace::unnamedLanes()
+{
+    TraceModel m;
+    m.addSpan(m.ensureLane(5, 7), { 0, 1000, State::Running });
+    const QJsonArray events = traceEvents(chromeTrace(m));
+    bool named = false;
+    for (const QJsonValue& v : events) {
+        const QJsonObject e = v.toObject();
+        if (e.value(QLatin1String("name")).toString() == QLatin1String("thread_name"))
+            named = args(e).value(QLatin1String("name")).toString() == QLatin1String("thread 7");
+    }
+    QVERIFY(named);
+    QCOMPARE(
+        args(laneEvents(events, 5, 7).first()).value(QLatin1String("worker")).toString(), QStringLiteral("thread 7"));
 }
 
 void TestChromeTrace::laneArgsOnFirstEvent()
@@ -413,6 +525,9 @@ void TestChromeTrace::microseconds_data()
     QTest::newRow("no trailing zeros") << qint64(10) << qint64(1000010) << QByteArray("\"ts\":0.01,\"dur\":1000");
     QTest::newRow("three digits") << qint64(1234567) << qint64(1234568) << QByteArray("\"ts\":1234.567,\"dur\":0.001");
     QTest::newRow("just under a µs") << qint64(999) << qint64(1000) << QByteArray("\"ts\":0.999,\"dur\":0.001");
+    // 40780.402 + 12283.933 is 53064.33500000001 in a double: the dur that adds up instead.
+    QTest::newRow("adds up in doubles") << qint64(40780402) << qint64(53064335)
+                                        << QByteArray("\"ts\":40780.402,\"dur\":12283.932999999997");
     QTest::newRow("before the start") << qint64(-1500) << qint64(0) << QByteArray("\"ts\":-1.5,\"dur\":1.5");
     QTest::newRow("past 2^53 ns") << (qint64(1) << 53) + 1 << (qint64(1) << 53) + 2
                                   << QByteArray("\"ts\":9007199254740.993,\"dur\":0.001");

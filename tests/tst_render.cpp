@@ -44,6 +44,7 @@ private Q_SLOTS:
     void drawsPictures();
     void csv();
     void foreignTraceDraws();
+    void gzippedTraceDraws();
     void badInput_data();
     void badInput();
     void cannotWrite();
@@ -115,10 +116,26 @@ void TestRender::foreignTraceDraws()
     QCOMPARE(r.exitCode, 0);
     QVERIFY(readAll(png).startsWith("\x89PNG"));
     QCOMPARE(r.err.trimmed().count('\n'), 0);
-    QVERIFY2(r.err.contains("Left out 7 of 27 events"), r.err.constData());
+    QVERIFY2(r.err.contains("Left out 6 of 27 events"), r.err.constData());
+    QVERIFY2(r.err.contains("Slices without an end: 1, drawn to the end of the trace."), r.err.constData());
     const QByteArray out = readAll(json);
     QVERIFY(out.contains("\"name\":\"MessageLoop::Run\""));
     QVERIFY(out.contains("\"name\":\"Layout\""));
+}
+
+// DevTools and Bazel save traces gzipped: render reads them as it reads plain ones.
+void TestRender::gzippedTraceDraws()
+{
+    const QString png = m_dir.filePath(QStringLiteral("gzipped.png"));
+    const QString plain = m_dir.filePath(QStringLiteral("plain.json"));
+    const QString unzipped = m_dir.filePath(QStringLiteral("unzipped.json"));
+    auto r = runCli({ QStringLiteral("render"), QStringLiteral(FORKLINE_TEST_DATA "/chrome/foreign.json.gz"),
+        QStringLiteral("--png"), png, QStringLiteral("--trace"), unzipped });
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY(readAll(png).startsWith("\x89PNG"));
+    r = runCli({ QStringLiteral("render"), foreignTrace(), QStringLiteral("--trace"), plain });
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(readAll(unzipped), readAll(plain));
 }
 
 void TestRender::badInput_data()
@@ -145,6 +162,9 @@ void TestRender::badInput_data()
     QTest::newRow("bad width") << QStringList { QStringLiteral("render"), foreignTrace(), QStringLiteral("--png"),
         QStringLiteral("/tmp/x.png"), QStringLiteral("--width"), QStringLiteral("wide") }
                                << QStringLiteral("--width");
+    QTest::newRow("nothing to draw") << QStringList { QStringLiteral("render"),
+        QStringLiteral(FORKLINE_TEST_DATA "/chrome/nothing-to-draw.json"), out, outFile }
+                                     << QStringLiteral("has no threads or events the timeline can show");
     QTest::newRow("option without value")
         << QStringList { QStringLiteral("render"), foreignTrace(), out } << QStringLiteral("--trace needs a value");
 }

@@ -120,6 +120,7 @@ private Q_SLOTS:
     void flowsReadOnEitherPage();
     void openSpanReachesNow();
     void manySpansPerPixel();
+    void namesOnWideBoxes();
     void narrowBoxesDrawnAsOneImage_data();
     void narrowBoxesDrawnAsOneImage();
     void marksDrawnFromImages_data();
@@ -253,6 +254,32 @@ void TestTimelinePainter::openSpanReachesNow()
     // The open sleeping span is drawn up to now, past the model's last event.
     QVERIFY(c.colours(0, kSec + kSec / 2, 2 * kSec - kSec / 50, dy)
                 .contains(TimelineStyle::stateFill(State::Sleeping).rgb()));
+}
+
+// A slice's name is written on its box where it fits (an imported trace is otherwise rows of
+// identical boxes); a box too narrow for it gets none.
+void TestTimelinePainter::namesOnWideBoxes()
+{
+    TraceModel m;
+    const int wide = m.ensureLane(1, 1);
+    const int narrow = m.ensureLane(1, 2);
+    m.addSpan(wide, { 0, 10 * kSec, State::Running, m.internName(QStringLiteral("ExecuteCompiler")) });
+    for (qint64 t = 0; t < 10 * kSec; t += kSec / 200) // 1 px each at 1000 px for 10 s
+        m.addSpan(narrow, { t, t + kSec / 400, State::Running, m.internName(QStringLiteral("Tiny")) });
+    Canvas c;
+    c.paint(m);
+    QVERIFY(drawnPixels(c.image) > 0);
+    auto darkIn = [&](int lane) {
+        int dark = 0;
+        const int top = int(c.layout.laneCenter(lane)) - c.style.laneHeight / 2;
+        for (int y = top; y < top + c.style.laneHeight; ++y) {
+            for (int x = c.at(lane, 0).x(); x < c.at(lane, 10 * kSec).x(); ++x)
+                dark += qGray(c.image.pixel(x, y)) < 90;
+        }
+        return dark;
+    };
+    QVERIFY2(darkIn(wide) > 20, "the name is written on the wide box");
+    QCOMPARE(darkIn(narrow), 0);
 }
 
 void TestTimelinePainter::manySpansPerPixel()

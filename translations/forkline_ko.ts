@@ -280,6 +280,26 @@ Exit codes: 0 done; 2 bad input; 1 a failure while running; 130 interrupted (Ctr
         <translation>%1 파일을 읽을 수 없습니다: %2.</translation>
     </message>
     <message>
+        <source>Cannot open %1: it is compressed with gzip, which this build of Forkline cannot read.</source>
+        <translation>%1 파일을 열 수 없습니다: gzip으로 압축되어 있는데, 이 Forkline 빌드는 gzip을 읽지 못합니다.</translation>
+    </message>
+    <message>
+        <source>cannot start the gzip decoder</source>
+        <translation>gzip 해제기를 시작할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>the gzip data ends early</source>
+        <translation>gzip 데이터가 중간에 끝납니다</translation>
+    </message>
+    <message>
+        <source>the gzip data is damaged (%1)</source>
+        <translation>gzip 데이터가 손상되었습니다 (%1)</translation>
+    </message>
+    <message>
+        <source>this build of Forkline cannot read gzip</source>
+        <translation>이 Forkline 빌드는 gzip을 읽지 못합니다</translation>
+    </message>
+    <message>
         <source>Cannot open %1: it is larger than %2 GiB, the most Forkline opens.</source>
         <translation>%1 파일을 열 수 없습니다: Forkline이 열 수 있는 최대 크기인 %2 GiB보다 큽니다.</translation>
     </message>
@@ -341,6 +361,12 @@ Exit codes: 0 done; 2 bad input; 1 a failure while running; 130 interrupted (Ctr
         <source>%n not objects</source>
         <translation>
             <numerusform>객체가 아닌 것 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Slices without an end: %n, drawn to the end of the trace.</source>
+        <translation>
+            <numerusform>끝나지 않은 슬라이스: %n개, 트레이스 끝까지 그렸습니다.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -2749,8 +2775,8 @@ Every thread gets a lane here.</source>
         <translation>트레이스 열기</translation>
     </message>
     <message>
-        <source>Chrome traces (*.json);;All files (*)</source>
-        <translation>Chrome 트레이스 (*.json);;모든 파일 (*)</translation>
+        <source>Chrome traces (*.json *.json.gz *.gz);;All files (*)</source>
+        <translation>Chrome 트레이스 (*.json *.json.gz *.gz);;모든 파일 (*)</translation>
     </message>
     <message>
         <source>Stop the run before opening a trace.</source>

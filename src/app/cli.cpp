@@ -14,6 +14,7 @@
 #include "timelineexport.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QTimer>
@@ -390,6 +391,11 @@ int cmdRender(const QStringList& args)
     ChromeTraceImportResult imported = importChromeTrace(tracePath);
     if (!imported.ok())
         return badInput(imported.error);
+    // Every event left out: as the window refuses it, in its words, rather than an empty picture.
+    if (imported.model.isEmpty())
+        return badInput(
+            QCoreApplication::translate("Forkline::TraceOpener", "%1 has no threads or events the timeline can show.")
+                .arg(QDir::toNativeSeparators(tracePath)));
     if (const QString skipped = imported.skippedSummary(); !skipped.isEmpty())
         err(QStringLiteral("forkline: ") + tracePath + QStringLiteral(": ") + skipped);
     return writeOutputs(imported.model, outputs);

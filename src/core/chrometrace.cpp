@@ -2,9 +2,14 @@
 #include "chrometrace.h"
 
 #include "atomicfile.h"
+#include "rawtraceevent.h"
 #include "tracemodel.h"
 
 #include <QBuffer>
+#include <QLocale>
+#include <cmath>
+#include <memory>
+#include <unordered_map>
 
 namespace Forkline {
 
@@ -63,6 +68,168 @@ void appendMicros(QByteArray& out, qint64 ns)
     }
 }
 
+// The double a JavaScript reader makes of the text appendMicros() writes. Below 2^53 ns the
+// division is exact on both operands, so IEEE rounds it as strtod rounds the decimal text.
+double microsAsDouble(qint64 ns)
+{
+    return double(ns) / 1000.0;
+}
+
+constexpr qint64 kExactNs = qint64(1) << 53; // beyond, no double holds every nanosecond
+
+bool exactInDouble(qint64 ns)
+{
+    return ns > -kExactNs && ns < kExactNs;
+}
+
+// The shortest text of d, and whether it reads back (as our importer reads it) as `ns`.
+bool microsText(double d, qint64 ns, QByteArray* text)
+{
+    *text = QByteArray::number(d, 'g', QLocale::FloatingPointShortest);
+    qint64 back = 0;
+    return microsToNanos(std::string_view(text->constData(), size_t(text->size())), &back) && back == ns;
+}
+
+// A dur text that lasts `ns` and, added in doubles to `ts` as JavaScript readers do, gives
+// exactly `end`: the plain decimal when it does (most slices), else the nearest double that
+// does. False when no double does (the binades of ts and end can make the sum skip it).
+bool durationText(double ts, double end, qint64 ns, QByteArray* text)
+{
+    if (ts + microsAsDouble(ns) == end) {
+        text->clear();
+        appendMicros(*text, ns);
+        return true;
+    }
+    const double guess = end - ts;
+    for (int k = 0; k < 7; ++k) { // the guess and three neighbours on either side
+        double d = guess;
+        for (int i = 0; i < (k + 1) / 2; ++i)
+            d = std::nextafter(d, k % 2 ? HUGE_VAL : -HUGE_VAL);
+        if (ts + d == end && microsText(d, ns, text))
+            return true;
+    }
+    return false;
+}
+
+// Times are decimal microseconds with nanosecond digits, and a JavaScript reader (speedscope,
+// DevTools) adds ts + dur in doubles: 40780.402 + 12283.933 is 53064.33500000001, past the
+// next slice's 53064.335, and the next state is then nested in this one. So a slice that ends
+// where the next begins gets a dur that adds up to the next one's ts exactly (durationText()),
+// and where no dur can, the next one's ts is written as the sum itself (shortest digits, read
+// back as the same nanoseconds by Forkline). Those starts are kept here, per lane, by time.
+class LaneTimes
+{
+public:
+    LaneTimes(const Lane& lane, const TraceModel& model)
+        : m_lane(lane)
+        , m_count(lane.spans.size() + (lane.open && model.endTime() > lane.openSince ? 1 : 0))
+        , m_end(model.endTime())
+    {
+        QByteArray text;
+        for (size_t i = 0; i + 1 < m_count; ++i) {
+            const Span cur = span(i);
+            const Span next = span(i + 1);
+            if (next.start != cur.end || !exactInDouble(cur.start) || !exactInDouble(next.start))
+                continue;
+            const double ts = startDouble(cur.start);
+            if (durationText(ts, microsAsDouble(next.start), cur.end - cur.start, &text))
+                continue;
+            const double sum = ts + microsAsDouble(cur.end - cur.start);
+            if (microsText(sum, next.start, &text))
+                m_shifted.insert(next.start, sum);
+        }
+    }
+
+    Span span(size_t i) const
+    {
+        return i < m_lane.spans.size() ? m_lane.spans[i] : Span { m_lane.openSince, m_end, m_lane.openState };
+    }
+    size_t count() const { return m_count; }
+
+    double startDouble(qint64 ns) const { return m_shifted.value(ns, microsAsDouble(ns)); }
+
+    void appendStart(QByteArray& out, qint64 ns) const
+    {
+        auto it = m_shifted.constFind(ns);
+        if (it == m_shifted.constEnd())
+            appendMicros(out, ns);
+        else
+            out.append(QByteArray::number(*it, 'g', QLocale::FloatingPointShortest));
+    }
+
+    void appendDuration(QByteArray& out, size_t i) const
+    {
+        const Span s = span(i);
+        QByteArray text;
+        if (exactInDouble(s.start) && exactInDouble(s.end)) {
+            const bool joined = i + 1 < m_count && span(i + 1).start == s.end;
+            const double end = joined ? startDouble(s.end) : microsAsDouble(s.end);
+            if (durationText(startDouble(s.start), end, s.end - s.start, &text)) {
+                out.append(text);
+                return;
+            }
+        }
+        appendMicros(out, s.end - s.start);
+    }
+
+private:
+    const Lane& m_lane;
+    size_t m_count = 0;
+    qint64 m_end = 0;
+    QHash<qint64, double> m_shifted;
+};
+
+// Counter values keep every digit: whole numbers as integers, others in the shortest text that
+// reads back as the same double.
+void appendNumber(QByteArray& out, double v)
+{
+    if (!std::isfinite(v)) {
+        out.append("null"); // JSON has no infinities; readers leave the sample out
+        return;
+    }
+    if (v == std::trunc(v) && std::fabs(v) < 9.0e15) {
+        out.append(QByteArray::number(qint64(v)));
+        return;
+    }
+    out.append(QByteArray::number(v, 'g', QLocale::FloatingPointShortest));
+}
+
+// The non-empty slices a lane exports, its open one last.
+std::vector<Span> exportedSpans(const TraceModel& model, const Lane& lane)
+{
+    std::vector<Span> spans;
+    spans.reserve(lane.spans.size() + 1);
+    for (const Span& s : lane.spans) {
+        if (s.end > s.start)
+            spans.push_back(s);
+    }
+    if (lane.open && model.endTime() > lane.openSince)
+        spans.push_back({ lane.openSince, model.endTime(), lane.openState });
+    return spans;
+}
+
+// Where a flow event goes so that Perfetto and Chrome DevTools attach it to a slice. DevTools
+// binds a flow event to the event of the same cat, pid, tid and ts; Perfetto binds a flow's
+// start to the slice open on its thread at its ts and draws the arrow from that slice's end,
+// and its end (bp:"e") to the enclosing slice, drawn to that slice's start. So a flow event is
+// written at the start of a slice: for a start, the slice that ends at the arrow's time (the
+// arrow then leaves from exactly there), else the one that encloses it, else the one before;
+// for an end, the slice that begins at the arrow's time, else the one that encloses it, else
+// the next one. The arrow's own time rides along in args.at when it differs.
+qint64 flowAnchor(const std::vector<Span>& spans, qint64 t, bool source)
+{
+    if (spans.empty())
+        return t;
+    // First slice that ends after t, or at t for a source.
+    auto it = std::lower_bound(
+        spans.begin(), spans.end(), t, [source](const Span& s, qint64 v) { return source ? s.end < v : s.end <= v; });
+    if (it != spans.end() && it->start <= t)
+        return it->start; // ends at t (source) or encloses t
+    if (source)
+        return it != spans.begin() ? std::prev(it)->start : it->start;
+    return it != spans.end() ? it->start : std::prev(it)->start;
+}
+
 void appendIds(QByteArray& out, const Lane& lane)
 {
     out.append(",\"pid\":");
@@ -71,10 +238,18 @@ void appendIds(QByteArray& out, const Lane& lane)
     out.append(QByteArray::number(lane.tid));
 }
 
+// A lane with no name of its own (a foreign trace without thread_name) is written with one, so
+// that other viewers list it as something; the same name goes in both places it is written,
+// so the file reads back as it was written.
+QString laneName(const Lane& lane)
+{
+    return lane.name.isEmpty() ? QStringLiteral("thread %1").arg(lane.tid) : lane.name;
+}
+
 void appendLaneArgs(QByteArray& out, const Lane& lane, const TraceModel& model)
 {
     out.append("\"worker\":");
-    appendEscaped(out, lane.name);
+    appendEscaped(out, laneName(lane));
     if (!lane.label.isEmpty()) {
         out.append(",\"label\":");
         appendEscaped(out, lane.label);
@@ -146,7 +321,7 @@ QByteArray chromeTrace(const TraceModel& model)
             out.append("{\"ph\":\"M\",\"name\":\"thread_name\"");
             appendIds(out, l);
             out.append(",\"args\":{\"name\":");
-            appendEscaped(out, l.name);
+            appendEscaped(out, laneName(l));
             out.append(',');
             appendLaneArgs(out, l, model);
             out.append("}}");
@@ -167,12 +342,10 @@ QByteArray chromeTrace(const TraceModel& model)
             };
             size_t si = 0;
             size_t ii = 0;
-            const bool hasOpen = l.open && model.endTime() > l.openSince;
-            const size_t spanTotal = l.spans.size() + (hasOpen ? 1 : 0);
+            const LaneTimes times(l, model);
+            const size_t spanTotal = times.count();
             while (si < spanTotal || ii < l.instants.size()) {
-                const Span span = si < l.spans.size() ? l.spans[si]
-                    : si < spanTotal                  ? Span { l.openSince, model.endTime(), l.openState }
-                                                      : Span {};
+                const Span span = si < spanTotal ? times.span(si) : Span {};
                 // At equal times an instant goes first: a fork mark precedes the span it starts.
                 const bool takeSpan = si < spanTotal && (ii >= l.instants.size() || span.start < l.instants[ii].t);
                 begin();
@@ -181,9 +354,9 @@ QByteArray chromeTrace(const TraceModel& model)
                     appendName(out, model, span.name, stateName(span.state));
                     appendIds(out, l);
                     out.append(",\"ts\":");
-                    appendMicros(out, span.start);
+                    times.appendStart(out, span.start);
                     out.append(",\"dur\":");
-                    appendMicros(out, span.end - span.start);
+                    times.appendDuration(out, si);
                     laneArgs(false);
                     out.append('}');
                     ++si;
@@ -238,33 +411,48 @@ QByteArray chromeTrace(const TraceModel& model)
             out.append(",\"args\":{");
             appendEscaped(out, c.unit.isEmpty() ? c.name : c.unit);
             out.append(':');
-            out.append(QByteArray::number(s.value, 'g', 10));
+            appendNumber(out, s.value);
             out.append("}}");
         }
     }
+    // Flows share the slices' cat: DevTools attaches a flow event only to an event of its cat.
+    std::unordered_map<int, std::pair<std::vector<Span>, std::unique_ptr<LaneTimes>>> laneSpans;
+    auto spansOf = [&](int lane) -> const std::pair<std::vector<Span>, std::unique_ptr<LaneTimes>>& {
+        auto it = laneSpans.find(lane);
+        if (it == laneSpans.end())
+            it = laneSpans
+                     .emplace(lane,
+                         std::make_pair(exportedSpans(model, model.lane(lane)),
+                             std::make_unique<LaneTimes>(model.lane(lane), model)))
+                     .first;
+        return it->second;
+    };
+    auto flowEvent = [&](const Flow& f, bool source) {
+        const int lane = source ? f.fromLane : f.toLane;
+        const qint64 t = source ? f.fromT : f.toT;
+        const auto& [spans, times] = spansOf(lane);
+        const qint64 anchor = flowAnchor(spans, t, source);
+        begin();
+        out.append(source ? "{\"ph\":\"s\"" : "{\"ph\":\"f\",\"bp\":\"e\"");
+        out.append(",\"cat\":\"state\",\"name\":\"");
+        out.append(flowName(f.kind).toLatin1());
+        out.append("\",\"id\":");
+        out.append(QByteArray::number(f.id));
+        appendIds(out, model.lane(lane));
+        out.append(",\"ts\":");
+        times->appendStart(out, anchor); // the very text of the slice's ts: DevTools compares the numbers
+        if (anchor != t) {
+            out.append(",\"args\":{\"at\":");
+            appendMicros(out, t);
+            out.append('}');
+        }
+        out.append('}');
+    };
     for (const Flow& f : model.flows()) {
         if (!f.complete())
             continue;
-        const Lane& from = model.lane(f.fromLane);
-        const Lane& to = model.lane(f.toLane);
-        begin();
-        out.append("{\"ph\":\"s\",\"cat\":\"flow\",\"name\":\"");
-        out.append(flowName(f.kind).toLatin1());
-        out.append("\",\"id\":");
-        out.append(QByteArray::number(f.id));
-        appendIds(out, from);
-        out.append(",\"ts\":");
-        appendMicros(out, f.fromT);
-        out.append('}');
-        begin();
-        out.append("{\"ph\":\"f\",\"bp\":\"e\",\"cat\":\"flow\",\"name\":\"");
-        out.append(flowName(f.kind).toLatin1());
-        out.append("\",\"id\":");
-        out.append(QByteArray::number(f.id));
-        appendIds(out, to);
-        out.append(",\"ts\":");
-        appendMicros(out, f.toT);
-        out.append('}');
+        flowEvent(f, true);
+        flowEvent(f, false);
     }
     out.append("\n]}\n");
     return out;

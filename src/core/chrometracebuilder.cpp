@@ -209,9 +209,37 @@ void ChromeTraceBuilder::metadata(const RawTraceEvent& e, qint64 pid, qint64 tid
         if (e.argName.present)
             m_model.lane(lane).name = toQString(e.argName.text);
         laneArgs(e, lane);
+    } else if (e.name == "process_sort_index" || e.name == "thread_sort_index") {
+        // Viewers order processes, and threads within one, by these (lower first).
+        auto it
+            = std::find_if(e.numbers.begin(), e.numbers.end(), [](const auto& n) { return n.first == "sort_index"; });
+        if (it == e.numbers.end()) {
+            ++m_skipped.metadata;
+            return;
+        }
+        if (e.name == "process_sort_index")
+            m_processRank.insert(pid, it->second);
+        else
+            m_laneRank.insert(laneFor(pid, tid), it->second);
     } else {
         ++m_skipped.metadata;
     }
+}
+
+void ChromeTraceBuilder::applySortIndexes()
+{
+    // Stable: what has no index (or an equal one) keeps its order of appearance, as 0.
+    if (!m_laneRank.isEmpty()) {
+        for (const ProcessInfo& p : m_model.processes()) {
+            std::vector<int>& lanes = m_model.ensureProcess(p.pid).lanes;
+            std::stable_sort(lanes.begin(), lanes.end(),
+                [this](int a, int b) { return m_laneRank.value(a, 0) < m_laneRank.value(b, 0); });
+        }
+    }
+    if (!m_processRank.isEmpty())
+        m_model.sortProcesses([this](const ProcessInfo& a, const ProcessInfo& b) {
+            return m_processRank.value(a.pid, 0) < m_processRank.value(b.pid, 0);
+        });
 }
 
 void ChromeTraceBuilder::instant(const RawTraceEvent& e, int lane)
@@ -289,13 +317,21 @@ void ChromeTraceBuilder::flow(const RawTraceEvent& e, int lane)
             kind = FlowKind::Other;
         it = m_flowKinds.insert(QByteArray(e.name.text.data(), qsizetype(e.name.text.size())), kind);
     }
+    QByteArray key = rawKey(e.cat.text);
+    key.append('\0').append(rawKey(e.name.text));
+    auto k = m_flowKeys.constFind(key);
+    if (k == m_flowKeys.constEnd())
+        k = m_flowKeys.insert(key, int(m_flowKeys.size()));
     PendingFlow f;
-    f.t = e.ts.value;
     f.id = e.id.value;
     f.lane = lane;
     f.phase = e.ph.text.front();
-    f.nextSlice = f.phase == 'f' && e.bp != "e";
     f.kind = *it;
+    f.key = *k;
+    // Our own files write a flow event at the start of the slice it binds to, and the arrow's
+    // time in args.at.
+    f.t = e.at.valid ? e.at.value : e.ts.value;
+    f.nextSlice = f.phase == 'f' && e.bp != "e" && !e.at.valid;
     m_flows.push_back(f);
     noteTime(f.t);
 }
@@ -451,7 +487,7 @@ void ChromeTraceBuilder::addFlows()
 {
     // Flows pair up in file order. A file's id is kept unless the model has it already
     // (an id used again after its f, or a chain s -> t -> f that the model draws as arrows).
-    QHash<qint64, qint64> active;
+    QHash<QPair<qint64, int>, qint64> active; // (file id, cat and name) -> model id
     QSet<qint64> used;
     qint64 fresh = 1;
     auto take = [&](qint64 fileId) {
@@ -477,10 +513,10 @@ void ChromeTraceBuilder::addFlows()
         if (f.phase == 's') {
             const qint64 id = take(f.id);
             m_model.flowFrom(id, f.kind, f.lane, t);
-            active.insert(f.id, id);
+            active.insert({ f.id, f.key }, id);
             continue;
         }
-        auto it = active.find(f.id);
+        auto it = active.find({ f.id, f.key });
         if (it == active.end()) {
             ++m_skipped.unmatched;
             continue;
@@ -521,6 +557,7 @@ bool ChromeTraceBuilder::finish(const std::function<bool()>& stop, const std::fu
             return false;
     }
     m_work = {};
+    applySortIndexes();
     for (const PendingParent& p : m_parents) {
         const int parent = m_model.laneIndex(p.pid, p.tid);
         if (parent >= 0 && parent != p.lane)

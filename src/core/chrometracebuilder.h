@@ -62,6 +62,7 @@ private:
         char phase = 's';
         bool nextSlice = false; // an f that binds to the next slice (no bp:"e")
         FlowKind kind = FlowKind::Other;
+        int key = 0; // the flow's cat and name: a flow is its id, cat and name (as Perfetto pairs them)
     };
     struct CounterKey
     {
@@ -96,6 +97,7 @@ private:
     int counterTrack(qint64 pid, const QString& name, const QString& unit);
     void flattenLane(int lane);
     void addFlows();
+    void applySortIndexes();
 
     TraceModel m_model;
     std::vector<LaneWork> m_work;
@@ -109,6 +111,9 @@ private:
     QHash<QByteArray, SliceName> m_sliceNames;
     QHash<QByteArray, std::pair<InstantKind, qint32>> m_instantNames;
     QHash<QByteArray, FlowKind> m_flowKinds;
+    QHash<QByteArray, int> m_flowKeys;
+    QHash<qint64, double> m_processRank; // process_sort_index
+    QHash<int, double> m_laneRank; // thread_sort_index, by lane // cat + '\0' + name -> PendingFlow::key
     ChromeTraceSkips m_skipped;
     qint64 m_unclosed = 0;
     qint64 m_maxT = 0;

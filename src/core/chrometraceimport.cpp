@@ -2,6 +2,7 @@
 #include "chrometraceimport.h"
 
 #include "chrometracebuilder.h"
+#include "gzipreader.h"
 #include "rawtraceevent.h"
 #include "traceeventframer.h"
 
@@ -56,7 +57,8 @@ std::unique_ptr<TraceEventParser> makeParser(JsonBackend backend)
 // Over 80 lines on purpose: the read -> frame -> parse -> build loop of an import, with the
 // cancel, progress and error exits that each step of it may take, kept in the order they run.
 ChromeTraceImportResult importFrom(const QString& name, qint64 expectedSize, const ReadFn& read,
-    const std::function<QString()>& readError, const ChromeTraceImportOptions& options)
+    const std::function<QString()>& readError, const ChromeTraceImportOptions& options,
+    const std::function<qint64()>& position = {})
 {
     auto failed = [](const QString& error) {
         ChromeTraceImportResult r;
@@ -140,7 +142,7 @@ ChromeTraceImportResult importFrom(const QString& name, qint64 expectedSize, con
             framer.shift(keep);
         }
         if (expectedSize > 0)
-            progress(0.9 * std::min(1.0, double(total) / double(expectedSize)));
+            progress(0.9 * std::min(1.0, double(position ? position() : total) / double(expectedSize)));
     }
     buffer = {};
 
@@ -161,8 +163,13 @@ ChromeTraceImportResult importFrom(const QString& name, qint64 expectedSize, con
 QString ChromeTraceImportResult::skippedSummary() const
 {
     const qint64 n = skipped.total();
+    // A B without its E is drawn to the end of the trace: said, not done silently.
+    const QString unclosed = unclosedSlices == 0
+        ? QString()
+        : QCoreApplication::translate("Forkline", "Slices without an end: %n, drawn to the end of the trace.", nullptr,
+            int(std::min<qint64>(unclosedSlices, INT_MAX)));
     if (n == 0)
-        return {};
+        return unclosed;
     QStringList why;
     // A member function: lupdate would file a plain tr() here under the class, not under
     // "Forkline" where the wrapper looks, so these name their context.
@@ -176,9 +183,10 @@ QString ChromeTraceImportResult::skippedSummary() const
     reason(skipped.badTime, QT_TRANSLATE_N_NOOP("Forkline", "%n without a usable time or duration"));
     reason(skipped.unmatched, QT_TRANSLATE_N_NOOP("Forkline", "%n ends without a beginning"));
     reason(skipped.notObject, QT_TRANSLATE_N_NOOP("Forkline", "%n not objects"));
-    const int left = int(std::min<qint64>(n, INT_MAX));
-    return QCoreApplication::translate("Forkline", "Left out %n of %1 events: %2.", nullptr, left)
-        .arg(QString::number(events), why.join(QStringLiteral(", ")));
+    const int leftOut = int(std::min<qint64>(n, INT_MAX));
+    const QString left = QCoreApplication::translate("Forkline", "Left out %n of %1 events: %2.", nullptr, leftOut)
+                             .arg(QString::number(events), why.join(QStringLiteral(", ")));
+    return unclosed.isEmpty() ? left : left + QLatin1Char(' ') + unclosed;
 }
 
 ChromeTraceImportResult importChromeTrace(const QString& path, const ChromeTraceImportOptions& options)
@@ -205,9 +213,22 @@ ChromeTraceImportResult importChromeTrace(const QString& path, const ChromeTrace
         refused.error = tr("Cannot open %1: %2.").arg(name, file.errorString());
         return refused;
     }
+    const ReadFn raw = [&file](char* to, qint64 max) { return file.read(to, max); };
+    const QByteArray head = file.peek(2);
+    if (!GzipReader::looksLikeGzip(head.constData(), head.size()))
+        return importFrom(
+            name, info.isFile() ? info.size() : 0, raw, [&file] { return file.errorString(); }, options);
+    // Gzipped whatever the file is called (.json.gz, .gz, or a .json that a tool compressed).
+    if (!GzipReader::available()) {
+        refused.error
+            = tr("Cannot open %1: it is compressed with gzip, which this build of Forkline cannot read.").arg(name);
+        return refused;
+    }
+    GzipReader gzip(raw);
     return importFrom(
-        name, info.isFile() ? info.size() : 0, [&file](char* to, qint64 max) { return file.read(to, max); },
-        [&file] { return file.errorString(); }, options);
+        name, info.isFile() ? info.size() : 0, [&gzip](char* to, qint64 max) { return gzip.read(to, max); },
+        [&] { return gzip.error().isEmpty() ? file.errorString() : gzip.error(); }, options,
+        [&gzip] { return gzip.compressedRead(); });
 }
 
 ChromeTraceImportResult importChromeTraceData(

@@ -30,7 +30,8 @@ struct ChromeTraceImportResult
     ChromeTraceSkips skipped;
     qint64 unclosedSlices = 0; // B without E: kept, ending where the trace ends
     bool ok() const { return error.isEmpty() && !canceled; }
-    // A sentence for a status bar about what was left out ("" when nothing was).
+    // A sentence for a status bar about what was left out, and the slices that never ended
+    // ("" when there is neither).
     QString skippedSummary() const;
 };
 

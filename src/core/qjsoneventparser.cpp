@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonValue>
+#include <cstring>
 #include <deque>
 
 namespace Forkline {
@@ -21,9 +22,16 @@ public:
         EventParseError* error) override
     {
         for (size_t k = 0; k < ranges.size(); ++k) {
-            const QByteArray json = QByteArray::fromRawData(data + ranges[k].offset, qsizetype(ranges[k].length));
+            QByteArray json = QByteArray::fromRawData(data + ranges[k].offset, qsizetype(ranges[k].length));
             QJsonParseError parseError;
-            const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
+            QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
+            // QJsonDocument refuses a number beyond a double (1e400), which is valid JSON: it
+            // becomes null, as if absent, and the event is read again (a copy, offsets kept).
+            for (int retry = 0; retry < 64 && parseError.error == QJsonParseError::IllegalNumber; ++retry) {
+                if (!nullOutNumber(&json, parseError.offset))
+                    break;
+                doc = QJsonDocument::fromJson(json, &parseError);
+            }
             if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
                 error->range = k;
                 error->offset = size_t(std::max(0, parseError.offset));
@@ -41,6 +49,25 @@ public:
     }
 
 private:
+    // The number that ends at `end` becomes "null" padded with blanks; false when there is none.
+    static bool nullOutNumber(QByteArray* json, int end)
+    {
+        auto numeric
+            = [](char c) { return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E'; };
+        int from = std::min<int>(end, int(json->size()));
+        while (from > 0 && numeric(json->at(from - 1)))
+            --from;
+        int to = from;
+        while (to < json->size() && numeric(json->at(to)))
+            ++to;
+        if (to - from < 4)
+            return false;
+        char* d = json->data(); // detaches from the reader's buffer
+        std::memcpy(d + from, "null", 4);
+        std::memset(d + from + 4, ' ', size_t(to - from - 4));
+        return true;
+    }
+
     // The event holds views; their bytes live here until the next event.
     std::string_view keep(const QString& s)
     {
@@ -113,6 +140,7 @@ private:
                     integer(it.value(), &e.ppid);
             }
         }
+        micros(a.value(QLatin1String("at")), &e.at);
         string(a, QLatin1String("name"), &e.argName);
         string(a, QLatin1String("worker"), &e.worker);
         string(a, QLatin1String("label"), &e.label);
@@ -135,6 +163,7 @@ private:
         RawTraceEvent& e = m_event;
         string(o, QLatin1String("ph"), &e.ph);
         string(o, QLatin1String("name"), &e.name);
+        string(o, QLatin1String("cat"), &e.cat);
         string(o, QLatin1String("bp"), &e.bp);
         string(o, QLatin1String("s"), &e.scope);
         integer(o.value(QLatin1String("pid")), &e.pid);

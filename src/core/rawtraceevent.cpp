@@ -12,13 +12,14 @@ void RawTraceEvent::clear()
 {
     // Member by member: runs once per event, so it must not rebuild the whole struct (and
     // the numbers' capacity stays).
-    for (RawString* s : { &ph, &name, &bp, &scope, &argName, &worker, &label, &kind, &text, &scenario, &title })
+    for (RawString* s : { &ph, &name, &cat, &bp, &scope, &argName, &worker, &label, &kind, &text, &scenario, &title })
         *s = RawString();
-    for (RawNumber* n : { &pid, &tid, &ts, &dur, &id, &ppid, &code, &parentPid, &parentTid })
+    for (RawNumber* n : { &pid, &tid, &ts, &dur, &id, &ppid, &code, &parentPid, &parentTid, &at })
         *n = RawNumber();
     daemon = -1;
     hasArgs = false;
     numbers.clear();
+    decoded.clear();
 }
 
 namespace {
@@ -142,6 +143,115 @@ bool wholeFromDouble(double d, qint64* out)
     if (!(d > -9.2e18 && d < 9.2e18) || d != std::trunc(d))
         return false;
     *out = qint64(d);
+    return true;
+}
+
+namespace {
+
+void appendUtf8(std::string& out, char32_t c)
+{
+    if (c < 0x80) {
+        out += char(c);
+    } else if (c < 0x800) {
+        out += char(0xC0 | (c >> 6));
+        out += char(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+        out += char(0xE0 | (c >> 12));
+        out += char(0x80 | ((c >> 6) & 0x3F));
+        out += char(0x80 | (c & 0x3F));
+    } else {
+        out += char(0xF0 | (c >> 18));
+        out += char(0x80 | ((c >> 12) & 0x3F));
+        out += char(0x80 | ((c >> 6) & 0x3F));
+        out += char(0x80 | (c & 0x3F));
+    }
+}
+
+int hexValue(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+// The code unit of a \uXXXX at p (p at the backslash), or -1.
+int escapedUnit(const char* p)
+{
+    if (p[0] != '\\' || p[1] != 'u')
+        return -1;
+    int v = 0;
+    for (int i = 2; i < 6; ++i) {
+        const int d = hexValue(p[i]);
+        if (d < 0)
+            return -1;
+        v = v * 16 + d;
+    }
+    return v;
+}
+
+} // namespace
+
+bool decodeJsonString(const char* raw, std::string* result)
+{
+    std::string& out = *result;
+    out.clear();
+    const char* p = raw;
+    while (*p && *p != '"') {
+        if (*p != '\\') {
+            out += *p++;
+            continue;
+        }
+        const char e = p[1];
+        if (e == 'u') {
+            const int unit = escapedUnit(p);
+            if (unit < 0)
+                return false;
+            p += 6;
+            if (unit >= 0xD800 && unit < 0xDC00) {
+                const int low = escapedUnit(p);
+                if (low >= 0xDC00 && low < 0xE000) {
+                    appendUtf8(out, 0x10000 + ((char32_t(unit) - 0xD800) << 10) + (char32_t(low) - 0xDC00));
+                    p += 6;
+                    continue;
+                }
+                appendUtf8(out, 0xFFFD);
+            } else if (unit >= 0xDC00 && unit < 0xE000) {
+                appendUtf8(out, 0xFFFD);
+            } else {
+                appendUtf8(out, char32_t(unit));
+            }
+            continue;
+        }
+        switch (e) {
+        case 'b':
+            out += '\b';
+            break;
+        case 'f':
+            out += '\f';
+            break;
+        case 'n':
+            out += '\n';
+            break;
+        case 'r':
+            out += '\r';
+            break;
+        case 't':
+            out += '\t';
+            break;
+        case '"':
+        case '\\':
+        case '/':
+            out += e;
+            break;
+        default:
+            return false;
+        }
+        p += 2;
+    }
     return true;
 }
 

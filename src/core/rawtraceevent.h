@@ -2,7 +2,9 @@
 #pragma once
 
 #include <QString>
+#include <deque>
 #include <memory>
+#include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -36,14 +38,17 @@ struct RawTraceEvent
 {
     qint64 index = 0; // position in traceEvents, from 0
     qint64 offset = 0; // byte offset of the event in the file
-    RawString ph, name, bp, scope;
+    RawString ph, name, cat, bp, scope;
     RawNumber pid, tid, ts, dur, id;
     // args
     RawString argName, worker, label, kind, text, scenario, title;
     RawNumber ppid, code, parentPid, parentTid;
+    RawNumber at; // a flow event's own time (ours), where ts is the start of the slice it binds to
     int daemon = -1; // -1 absent, 0 false, 1 true
     std::vector<std::pair<std::string_view, double>> numbers; // every numeric member of args
     bool hasArgs = false;
+    // Text a parser decoded itself (a string with a lone surrogate) for the views above.
+    std::deque<std::string> decoded;
 
     void clear();
 };
@@ -96,6 +101,10 @@ bool microsToNanos(std::string_view text, qint64* ns, bool* outOfRange = nullptr
 bool microsToNanos(double us, qint64* ns, bool* outOfRange = nullptr);
 // A JSON number as a whole qint64: false for a fraction, infinity, NaN or a value out of range.
 bool wholeFromDouble(double d, qint64* out);
+// The text of a JSON string from just after its opening quote to its closing one, unescaped,
+// with every lone surrogate (\ud800 alone) made U+FFFD: valid JSON that strict decoders refuse.
+// False for an escape JSON does not have (\q, a \u without four hex digits).
+bool decodeJsonString(const char* raw, std::string* out);
 // An integer written as decimal or 0x-hex text (string ids, pids written as strings).
 bool integerFromText(std::string_view text, qint64* out);
 

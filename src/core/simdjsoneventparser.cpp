@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QHashFunctions>
+#include <cmath>
 #include <cstring>
 #include <simdjson.h>
 
@@ -18,17 +19,54 @@ using simdjson::SUCCESS;
 
 static_assert(simdjson::SIMDJSON_PADDING <= kEventParserPadding, "the reader must leave simdjson its padding");
 
-error_code readString(od::value& v, RawString* out)
+// Valid JSON that simdjson refuses to decode: a string with a lone surrogate ("\ud800"), a
+// number beyond 64 bits or beyond a double (1e400). Forkline reads few of the values in a
+// trace, so such a value must not sink the whole import: strings are decoded here with U+FFFD
+// for the lone half, numbers are read from their text (or left out when no double holds them).
+error_code readString(od::value& v, RawString* out, RawTraceEvent* e)
 {
     od::json_type type;
     if (auto err = v.type().get(type))
         return err;
     if (type != od::json_type::string)
         return SUCCESS; // of another type: as if absent
-    if (auto err = v.get_string().get(out->text))
-        return err;
+    if (v.get_string().get(out->text) != SUCCESS) {
+        od::raw_json_string raw;
+        if (auto err = v.get_raw_json_string().get(raw))
+            return err;
+        std::string text;
+        if (!decodeJsonString(raw.raw(), &text))
+            return simdjson::STRING_ERROR; // not a lone surrogate: malformed
+        e->decoded.push_back(std::move(text));
+        out->text = e->decoded.back();
+    }
     out->present = true;
     return SUCCESS;
+}
+
+// A member's key. *skip is set for a key with a lone surrogate, which no key Forkline reads has.
+error_code readKey(simdjson::simdjson_result<od::field>& member, od::field* field, std::string_view* key, bool* skip)
+{
+    if (auto err = std::move(member).get(*field))
+        return err; // the object itself is malformed
+    *skip = false;
+    const char* raw = field->key().raw(); // taken first: unescaping the key lets go of it
+    if (field->unescaped_key().get(*key) == SUCCESS)
+        return SUCCESS;
+    std::string ignored;
+    if (!decodeJsonString(raw, &ignored))
+        return simdjson::STRING_ERROR;
+    *skip = true;
+    return SUCCESS;
+}
+
+// A number simdjson cannot hold (more than 64 bits, beyond a double) as a double from its text.
+bool doubleFromToken(od::value& v, double* out)
+{
+    const std::string_view token = v.raw_json_token();
+    bool ok = false;
+    *out = QByteArray::fromRawData(token.data(), qsizetype(token.size())).trimmed().toDouble(&ok);
+    return ok && std::isfinite(*out);
 }
 
 error_code readInteger(od::value& v, RawNumber* out)
@@ -47,8 +85,8 @@ error_code readInteger(od::value& v, RawNumber* out)
     if (type != od::json_type::number)
         return SUCCESS;
     simdjson::ondemand::number n;
-    if (auto err = v.get_number().get(n))
-        return err;
+    if (v.get_number().get(n) != SUCCESS)
+        return SUCCESS; // beyond 64 bits or beyond a double: present, not usable
     if (n.is_int64()) {
         out->value = n.get_int64();
         out->valid = true;
@@ -87,14 +125,17 @@ error_code readId(od::value& v, RawNumber* out)
         od::object o;
         if (auto err = v.get_object().get(o))
             return err;
-        for (auto field : o) {
+        for (auto member : o) {
+            od::field field;
             std::string_view key;
-            if (auto err = field.unescaped_key().get(key))
+            bool skip = false;
+            if (auto err = readKey(member, &field, &key, &skip))
                 return err;
+            if (skip)
+                continue;
             if (key == "local" || key == "global") {
                 od::value inner;
-                if (auto err = field.value().get(inner))
-                    return err;
+                inner = field.value();
                 if (auto err = readId(inner, out))
                     return err;
             }
@@ -124,25 +165,35 @@ error_code readArgs(od::value& v, RawTraceEvent* e)
     od::object o;
     if (auto err = v.get_object().get(o))
         return err;
-    for (auto field : o) {
+    for (auto member : o) {
+        od::field field;
         std::string_view key;
-        if (auto err = field.unescaped_key().get(key))
+        bool skip = false;
+        if (auto err = readKey(member, &field, &key, &skip))
             return err;
+        if (skip)
+            continue;
         od::value value;
-        if (auto err = field.value().get(value))
-            return err;
+        value = field.value();
         if (auto err = value.type().get(type))
             return err;
         error_code err = SUCCESS;
-        if (type == od::json_type::number) {
+        if (key == "at") {
+            err = readMicros(value, &e->at);
+        } else if (type == od::json_type::number) {
             simdjson::ondemand::number n;
-            if ((err = value.get_number().get(n)))
-                return err;
+            RawNumber* integer = key == "code" ? &e->code : key == "ppid" ? &e->ppid : nullptr;
+            if (integer)
+                integer->present = true;
+            if (value.get_number().get(n) != SUCCESS) {
+                double d = 0;
+                if (doubleFromToken(value, &d))
+                    e->numbers.emplace_back(key, d);
+                continue;
+            }
             const double d = n.as_double();
             e->numbers.emplace_back(key, d);
-            RawNumber* integer = key == "code" ? &e->code : key == "ppid" ? &e->ppid : nullptr;
             if (integer) {
-                integer->present = true;
                 if (n.is_int64()) {
                     integer->valid = true;
                     integer->value = n.get_int64();
@@ -151,19 +202,19 @@ error_code readArgs(od::value& v, RawTraceEvent* e)
                 }
             }
         } else if (key == "name") {
-            err = readString(value, &e->argName);
+            err = readString(value, &e->argName, e);
         } else if (key == "worker") {
-            err = readString(value, &e->worker);
+            err = readString(value, &e->worker, e);
         } else if (key == "label") {
-            err = readString(value, &e->label);
+            err = readString(value, &e->label, e);
         } else if (key == "kind") {
-            err = readString(value, &e->kind);
+            err = readString(value, &e->kind, e);
         } else if (key == "text") {
-            err = readString(value, &e->text);
+            err = readString(value, &e->text, e);
         } else if (key == "scenario") {
-            err = readString(value, &e->scenario);
+            err = readString(value, &e->scenario, e);
         } else if (key == "title") {
-            err = readString(value, &e->title);
+            err = readString(value, &e->title, e);
         } else if (key == "daemon" && type == od::json_type::boolean) {
             bool b = false;
             err = value.get_bool().get(b);
@@ -195,28 +246,31 @@ template <typename Doc> error_code decode(Doc& doc, RawTraceEvent* e)
     od::object o;
     if (auto err = doc.get_object().get(o))
         return err;
-    for (auto field : o) {
+    for (auto member : o) {
+        od::field field;
         std::string_view key;
-        if (auto err = field.unescaped_key().get(key))
+        bool skip = false;
+        if (auto err = readKey(member, &field, &key, &skip))
             return err;
+        if (skip)
+            continue;
         od::value v;
-        if (auto err = field.value().get(v))
-            return err;
+        v = field.value();
         error_code err = SUCCESS;
         switch (key.size()) {
         case 1:
             if (key == "s")
-                err = readString(v, &e->scope);
+                err = readString(v, &e->scope, e);
             break;
         case 2:
             if (key == "ph")
-                err = readString(v, &e->ph);
+                err = readString(v, &e->ph, e);
             else if (key == "ts")
                 err = readMicros(v, &e->ts);
             else if (key == "id")
                 err = readId(v, &e->id);
             else if (key == "bp")
-                err = readString(v, &e->bp);
+                err = readString(v, &e->bp, e);
             break;
         case 3:
             if (key == "pid")
@@ -227,10 +281,12 @@ template <typename Doc> error_code decode(Doc& doc, RawTraceEvent* e)
                 err = readMicros(v, &e->dur);
             else if (key == "id2")
                 err = readId(v, &e->id);
+            else if (key == "cat")
+                err = readString(v, &e->cat, e);
             break;
         case 4:
             if (key == "name")
-                err = readString(v, &e->name);
+                err = readString(v, &e->name, e);
             else if (key == "args")
                 err = readArgs(v, e);
             break;

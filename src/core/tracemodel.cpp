@@ -48,6 +48,14 @@ ProcessInfo& TraceModel::ensureProcess(qint64 pid)
     });
 }
 
+void TraceModel::sortProcesses(const std::function<bool(const ProcessInfo&, const ProcessInfo&)>& before)
+{
+    std::stable_sort(m_processes.begin(), m_processes.end(), before);
+    m_processByPid.clear();
+    for (size_t i = 0; i < m_processes.size(); ++i)
+        m_processByPid.insert(m_processes[i].pid, int(i));
+}
+
 const ProcessInfo* TraceModel::process(qint64 pid) const
 {
     auto it = m_processByPid.constFind(pid);

@@ -7,6 +7,7 @@
 #include <QString>
 #include <QStringList>
 #include <deque>
+#include <functional>
 #include <vector>
 
 namespace Forkline {
@@ -122,6 +123,9 @@ public:
     ProcessInfo& ensureProcess(qint64 pid);
     const std::vector<ProcessInfo>& processes() const { return m_processes; }
     const ProcessInfo* process(qint64 pid) const;
+    // Puts the processes in the order `before` says, stably (a trace's process_sort_index);
+    // lane indices do not change.
+    void sortProcesses(const std::function<bool(const ProcessInfo&, const ProcessInfo&)>& before);
 
     // Ends the lane's open span at t (if any) and opens one in state s.
     void setState(int lane, qint64 t, State s);

@@ -186,9 +186,10 @@ void TimelinePainter::paintData(QPainter* p, int yFrom, int yTo, int dataLeft, i
     BoxStrip strip(p, m_style, spanLeft, right);
     for (int i = first; i < int(rows.size()) && rows[size_t(i)].y < yTo; ++i) {
         const TimelineRow& row = rows[size_t(i)];
-        if (row.kind == TimelineRow::Kind::Lane)
+        if (row.kind == TimelineRow::Kind::Lane) {
             paintLaneSpans(p, row.index, row.y, row.height, spanLeft, right, &strip);
-        else if (row.kind == TimelineRow::Kind::Counter)
+            paintSpanNames(p, row.index, row.y, row.height, spanLeft, right);
+        } else if (row.kind == TimelineRow::Kind::Counter)
             paintCounter(p, m_model.counters()[size_t(row.index)], row, spanLeft, right);
     }
 

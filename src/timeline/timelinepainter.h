@@ -64,6 +64,7 @@ public:
 private:
     void paintLaneSpans(QPainter* p, int lane, int y, int h, int left, int right, BoxStrip* strip) const;
     void paintLaneMarks(int lane, double cy, int left, int right, MarkStamps* stamps) const;
+    void paintSpanNames(QPainter* p, int lane, int y, int h, int left, int right) const;
     void paintFlows(QPainter* p, int yFrom, int yTo, int left, int right) const;
     void paintCounter(QPainter* p, const CounterTrack& track, const TimelineRow& row, int left, int right) const;
     void paintCollapsed(QPainter* p, const ProcessInfo& proc, int y, int h, int left, int right) const;

@@ -38,7 +38,8 @@ QString droppedJson(const QMimeData* mime)
     for (const QUrl& url : urls) {
         const QString path = url.toLocalFile();
         // A trace or scenario (.json), or a Python program to run (.py).
-        const bool wanted = path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive) || isPythonProgramPath(path);
+        const bool wanted = path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive)
+            || path.endsWith(QLatin1String(".gz"), Qt::CaseInsensitive) || isPythonProgramPath(path);
         if (!path.isEmpty() && wanted && QFileInfo(path).isFile())
             return path;
     }
@@ -117,8 +118,8 @@ void TraceOpener::openDialog()
     QString dir = m_settings->lastTraceDir();
     if (dir.isEmpty() || !QFileInfo(dir).isDir())
         dir = QDir::homePath();
-    const QString path
-        = QFileDialog::getOpenFileName(m_window, tr("Open Trace"), dir, tr("Chrome traces (*.json);;All files (*)"));
+    const QString path = QFileDialog::getOpenFileName(
+        m_window, tr("Open Trace"), dir, tr("Chrome traces (*.json *.json.gz *.gz);;All files (*)"));
     if (!path.isEmpty())
         open(path);
 }

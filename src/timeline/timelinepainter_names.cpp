@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// TimelinePainter: slice names written on the boxes wide enough for them.
+#include "timelinepainter.h"
+
+#include "timelinestyle.h"
+
+#include <QFontMetrics>
+#include <QPainter>
+#include <cmath>
+
+namespace Forkline {
+
+// A name goes on a box at least this many pixels wide (and is elided to fit it).
+constexpr int kMinNamedBoxPx = 28;
+
+// Without names an imported trace is rows of identical boxes. Only slices with a name of
+// their own (Span::name, a foreign trace's) get one: a state's box says its state by colour
+// and pattern. The cost must not follow the number of spans (a million on a lane zoomed out):
+// any box at least kMinNamedBoxPx wide covers one of the times sampled every half of that, so
+// one binary search per sample finds every box that can hold a name, and nothing else is
+// looked at.
+void TimelinePainter::paintSpanNames(QPainter* p, int laneIndex, int y, int h, int left, int right) const
+{
+    const Lane& lane = m_model.lane(laneIndex);
+    if (lane.spans.empty() || m_model.names().isEmpty())
+        return;
+    const QFontMetrics fm(m_style.smallFont);
+    if (h < fm.height())
+        return;
+    const int pad = std::max(2, m_style.padding / 2);
+    p->setFont(m_style.smallFont);
+    p->setPen(m_style.textColor());
+    size_t last = size_t(-1);
+    for (int x = left; x <= right + kMinNamedBoxPx / 2; x += kMinNamedBoxPx / 2) {
+        const size_t i = TraceModel::firstSpanEndingAfter(lane, m_map.toTime(std::min(x, right)));
+        if (i >= lane.spans.size() || i == last)
+            continue;
+        last = i;
+        const Span& s = lane.spans[i];
+        if (s.name < 0)
+            continue;
+        const double x0 = std::max(m_map.toX(s.start), double(left));
+        const double x1 = std::min(m_map.toX(s.end), double(right));
+        if (x1 - x0 < kMinNamedBoxPx)
+            continue;
+        const QRect box(int(std::ceil(x0)) + pad, y, int(std::floor(x1 - x0)) - 2 * pad, h);
+        const QString text = fm.elidedText(m_model.nameOf(s), Qt::ElideRight, box.width());
+        if (!text.isEmpty() && text != QStringLiteral("…"))
+            p->drawText(box, Qt::AlignVCenter | Qt::AlignLeft, text);
+    }
+}
+
+} // namespace Forkline
