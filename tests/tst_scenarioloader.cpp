@@ -785,8 +785,8 @@ void TestScenarioLoader::badInline_data()
     QTest::newRow("step not an object") << QByteArray(R"({"main": ["print"]})") << 1 << 11
                                         << QStringLiteral("a step must be an object");
     QTest::newRow("empty step") << QByteArray(R"({"main": [{}]})") << 1 << 11 << QStringLiteral("empty step");
-    QTest::newRow("unknown step") << QByteArray(R"({"main": [{"wait": 1}]})") << 1 << 20
-                                  << QStringLiteral("unknown step \"wait\"");
+    QTest::newRow("unknown step") << QByteArray(R"({"main": [{"idle": 1}]})") << 1 << 20
+                                  << QStringLiteral("unknown step \"idle\"");
     QTest::newRow("unknown member in a step") << QByteArray(R"({"main": [{"sleep": 1, "seconds": 2}]})") << 1 << 35
                                               << QStringLiteral("unknown member \"seconds\" in a sleep step");
     QTest::newRow("two kinds in one step") << QByteArray(R"({"main": [{"print": "a", "sleep": 1}]})") << 1 << 35

@@ -4,6 +4,54 @@
 <context>
     <name>Forkline</name>
     <message>
+        <source>a join step</source>
+        <translation>join 단계</translation>
+    </message>
+    <message>
+        <source>&quot;n&quot; takes a whole number from 1 to %1</source>
+        <translation>&quot;n&quot; 값은 1에서 %1 사이의 정수여야 합니다</translation>
+    </message>
+    <message>
+        <source>a notify step</source>
+        <translation>notify 단계</translation>
+    </message>
+    <message>
+        <source>a wait step</source>
+        <translation>wait 단계</translation>
+    </message>
+    <message>
+        <source>&quot;spin&quot; takes &quot;forever&quot; (while True: pass, until terminated)</source>
+        <translation>&quot;spin&quot; 값은 &quot;forever&quot;입니다(while True: pass, 종료될 때까지)</translation>
+    </message>
+    <message>
+        <source>a spin step</source>
+        <translation>spin 단계</translation>
+    </message>
+    <message>
+        <source>&quot;semaphores&quot; maps names to their values, e.g. {&quot;pool&quot;: 2}</source>
+        <translation>&quot;semaphores&quot;는 이름과 값을 짝짓습니다. 예: {&quot;pool&quot;: 2}</translation>
+    </message>
+    <message>
+        <source>semaphore &quot;%1&quot; takes a whole number from 0</source>
+        <translation>세마포어 &quot;%1&quot;의 값은 0 이상의 정수여야 합니다</translation>
+    </message>
+    <message>
+        <source>&quot;rlocks&quot; lists the names of reentrant locks</source>
+        <translation>&quot;rlocks&quot;에는 재진입 락의 이름을 나열합니다</translation>
+    </message>
+    <message>
+        <source>an rlock is a name that is not a semaphore's</source>
+        <translation>rlock은 세마포어가 아닌 이름이어야 합니다</translation>
+    </message>
+    <message>
+        <source>&quot;conditions&quot; maps names to the lock each uses, e.g. {&quot;cv&quot;: &quot;lock&quot;}</source>
+        <translation>&quot;conditions&quot;는 이름과 각자 쓰는 락을 짝짓습니다. 예: {&quot;cv&quot;: &quot;lock&quot;}</translation>
+    </message>
+    <message>
+        <source>condition &quot;%1&quot; takes the name of a lock or rlock</source>
+        <translation>조건 변수 &quot;%1&quot;에는 lock 또는 rlock의 이름을 적습니다</translation>
+    </message>
+    <message>
         <source>Usage:
   forkline                              open the app
   forkline list                         list the built-in scenarios (name&lt;TAB&gt;title)
@@ -1591,6 +1639,42 @@ interpreter, traced, and exits with its exit code; its own arguments go after --
 <context>
     <name>Forkline::ProcessHost</name>
     <message>
+        <source>RuntimeError: cannot release un-acquired lock (%1)</source>
+        <translation>RuntimeError: cannot release un-acquired lock (%1)</translation>
+    </message>
+    <message>
+        <source>AttributeError: &quot;%1&quot; is not a condition (declare it in &quot;conditions&quot;)</source>
+        <translation>AttributeError: &quot;%1&quot; is not a condition (declare it in &quot;conditions&quot;)</translation>
+    </message>
+    <message>
+        <source>RuntimeError: cannot wait on un-acquired lock (%1)</source>
+        <translation>RuntimeError: cannot wait on un-acquired lock (%1)</translation>
+    </message>
+    <message>
+        <source>RuntimeError: cannot notify on un-acquired lock (%1)</source>
+        <translation>RuntimeError: cannot notify on un-acquired lock (%1)</translation>
+    </message>
+    <message>
+        <source>lock %1</source>
+        <translation>락 %1</translation>
+    </message>
+    <message>
+        <source>exit</source>
+        <translation>종료</translation>
+    </message>
+    <message>
+        <source>join</source>
+        <translation>join</translation>
+    </message>
+    <message>
+        <source>%1 waits for %2 (%3)</source>
+        <translation>%1이(가) %2을(를) 기다림 (%3)</translation>
+    </message>
+    <message>
+        <source>Deadlock: %1</source>
+        <translation>교착 상태: %1</translation>
+    </message>
+    <message>
         <source>stopped on request</source>
         <translation>요청에 따라 중지함</translation>
     </message>
@@ -2543,6 +2627,18 @@ Leave it empty for the default (%1).</source>
 </context>
 <context>
     <name>Forkline::TimelineStyle</name>
+    <message>
+        <source>waiting: event / condition</source>
+        <translation>waiting: event / condition</translation>
+    </message>
+    <message>
+        <source>set / notify → wake</source>
+        <translation>set / notify → wake</translation>
+    </message>
+    <message>
+        <source>deadlocked</source>
+        <translation>deadlocked</translation>
+    </message>
     <message>
         <source>running</source>
         <translation>running</translation>

@@ -272,6 +272,14 @@ int runToEnd(const QString& scenarioArg, const QByteArray& scenarioData, const S
         code = exitCode;
         QCoreApplication::exit(0);
     });
+    // Headless, nobody can look at a deadlocked run: stop it (the runner has said which cycle
+    // on stderr) and keep its trace.
+    bool deadlocked = false;
+    QObject::connect(&collector, &Collector::deadlocked, &collector, [&collector, &deadlocked] {
+        if (!deadlocked)
+            collector.stop();
+        deadlocked = true;
+    });
     QCoreApplication::exec();
     if (!collector.errorText().isEmpty())
         err(QStringLiteral("forkline: ") + collector.errorText());
@@ -280,6 +288,8 @@ int runToEnd(const QString& scenarioArg, const QByteArray& scenarioData, const S
     model.title = scenario.title;
     const int writeCode = writeOutputs(model, outputs);
     reportBrokenStdout(outputs.trace, writeCode == 0);
+    if (deadlocked && !interruptedExitCode())
+        return 1;
     if (code == 130)
         return interruptedExitCode() ? interruptedExitCode() : 130;
     if (code == 2)

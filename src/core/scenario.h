@@ -34,13 +34,20 @@ struct Step
         Touch, // write every page of `target` (a process's own copy appears page by page)
         Free,
         Kill, // Process.kill(): SIGKILL to the process worker `target`
-        Raise // raise the exception `target` with the message `text` (placeholders allowed)
+        Raise, // raise the exception `target` with the message `text` (placeholders allowed)
+        Set, // Event.set() on `target`
+        Clear, // Event.clear()
+        Wait, // Event.wait() or, on a declared condition, Condition.wait(); `seconds` < 0: no
+              // timeout; `var` receives True or False (what wait() returns)
+        Notify, // Condition.notify(count)
+        NotifyAll,
+        Spin // while True: pass -- computes until the process is terminated or the run stops
     };
     Kind kind = Kind::Print;
     QString text; // print: the text (placeholders allowed); input: the prompt; crash: "abort" or "segfault"
     QString target; // start/join/terminate/kill: worker name; input: variable that receives the line;
                     // raise: the exception's name
-    double seconds = 0; // sleep
+    double seconds = 0; // sleep; join and wait: the timeout (< 0: none)
     qint64 count = 0; // repeat
     QString var; // repeat: loop counter placeholder (0-based); compute/recv/load: result variable
     qint64 from = 0; // compute
@@ -89,6 +96,11 @@ struct Scenario
     bool gil = true; // Python lessons run with a (simulated) global interpreter lock
     double switchInterval = 0.005; // seconds, like sys.getswitchinterval()
     QList<QPair<QString, qint64>> shared; // values the threads of one process share
+    // Lock names that are not plain threading.Lock: Semaphore(value) and RLock. A condition
+    // (threading.Condition) is declared with the name of the lock it uses.
+    QHash<QString, qint64> semaphores;
+    QStringList rlocks;
+    QHash<QString, QString> conditions;
     struct Variant
     {
         QString name; // "2 threads"

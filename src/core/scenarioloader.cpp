@@ -179,7 +179,18 @@ public:
                 return false;
             if (step->kind == Step::Kind::Start)
                 m_starts.push_back({ step->target, &arg, m_multiplier, m_owner });
-            return checkKeys(s, { kind }, tr("a %1 step").arg(kind));
+            if (step->kind != Step::Kind::Join)
+                return checkKeys(s, { kind }, tr("a %1 step").arg(kind));
+            // join(timeout): waits at most that long; the worker may still be running after.
+            step->seconds = -1;
+            if (!checkKeys(s, { kind, QStringLiteral("timeout") }, tr("a join step")))
+                return false;
+            if (const JsonValue* t = s.member(QStringLiteral("timeout"))) {
+                if (!t->isNumber() || t->number < 0 || t->number > kMaxSleepSeconds)
+                    return fail(*t, tr("\"timeout\" takes a number of seconds from 0 to a day"));
+                step->seconds = t->number;
+            }
+            return true;
         }
         if (kind == QLatin1String("repeat")) {
             step->kind = Step::Kind::Repeat;
@@ -300,7 +311,8 @@ public:
                 { QStringLiteral("$schema"), QStringLiteral("format"), QStringLiteral("name"), QStringLiteral("title"),
                     QStringLiteral("description"), QStringLiteral("main"), QStringLiteral("workers"),
                     QStringLiteral("gil"), QStringLiteral("switch_interval"), QStringLiteral("shared"),
-                    QStringLiteral("compare"), QStringLiteral("translations") },
+                    QStringLiteral("compare"), QStringLiteral("translations"), QStringLiteral("semaphores"),
+                    QStringLiteral("rlocks"), QStringLiteral("conditions") },
                 tr("a scenario")))
             return false;
         if (const JsonValue* f = root.member(QStringLiteral("format"))) {

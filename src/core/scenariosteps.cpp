@@ -61,6 +61,83 @@ bool valueText(StepParser& p, const JsonValue& s, const QString& key, QString* o
     return p.fail(*v, tr("\"%1\" takes a text or a whole number").arg(key));
 }
 
+// Events, conditions and the endless loop: the steps of the synchronisation lessons.
+bool parseSyncStep(StepParser& p, const QString& kind, const JsonValue& s, const JsonValue& arg, Step* step)
+{
+    if (kind == QLatin1String("set") || kind == QLatin1String("clear") || kind == QLatin1String("notify_all")) {
+        step->kind = kind == QLatin1String("set") ? Step::Kind::Set
+            : kind == QLatin1String("clear")      ? Step::Kind::Clear
+                                                  : Step::Kind::NotifyAll;
+        return name(p, arg, kind, &step->target) && p.checkKeys(s, { kind }, tr("a %1 step").arg(kind));
+    }
+    if (kind == QLatin1String("notify")) {
+        step->kind = Step::Kind::Notify;
+        step->count = 1;
+        if (!name(p, arg, kind, &step->target) || !p.checkKeys(s, { kind, QStringLiteral("n") }, tr("a notify step")))
+            return false;
+        if (const JsonValue* n = s.member(QStringLiteral("n"))) {
+            if (!wholeNumber(*n, 1, kMaxWorkers, &step->count))
+                return p.fail(*n, tr("\"n\" takes a whole number from 1 to %1").arg(kMaxWorkers));
+        }
+        return true;
+    }
+    if (kind == QLatin1String("wait")) {
+        step->kind = Step::Kind::Wait;
+        step->seconds = -1;
+        if (!name(p, arg, kind, &step->target)
+            || !p.checkKeys(s, { kind, QStringLiteral("timeout"), QStringLiteral("into") }, tr("a wait step"))
+            || !optionalName(p, s, QStringLiteral("into"), &step->var, false))
+            return false;
+        if (const JsonValue* t = s.member(QStringLiteral("timeout"))) {
+            if (!t->isNumber() || t->number < 0 || t->number > kMaxSleepSeconds)
+                return p.fail(*t, tr("\"timeout\" takes a number of seconds from 0 to a day"));
+            step->seconds = t->number;
+        }
+        return true;
+    }
+    if (kind == QLatin1String("spin")) {
+        step->kind = Step::Kind::Spin;
+        if (!arg.isString() || arg.string != QLatin1String("forever"))
+            return p.fail(arg, tr("\"spin\" takes \"forever\" (while True: pass, until terminated)"));
+        return p.checkKeys(s, { kind }, tr("a spin step"));
+    }
+    return p.fail(arg, tr("unknown step \"%1\"").arg(kind));
+}
+
+// "semaphores": {"pool": 2}, "rlocks": ["r"], "conditions": {"cv": "lock"}.
+bool parseSyncMembers(StepParser& p, const JsonValue& root, Scenario* out)
+{
+    if (const JsonValue* sem = root.member(QStringLiteral("semaphores"))) {
+        if (!sem->isObject())
+            return p.fail(*sem, tr("\"semaphores\" maps names to their values, e.g. {\"pool\": 2}"));
+        for (const auto& [key, value] : sem->object) {
+            qint64 n = 0;
+            if (!wholeNumber(value, 0, 1LL << 31, &n))
+                return p.fail(value, tr("semaphore \"%1\" takes a whole number from 0").arg(key));
+            out->semaphores.insert(key, n);
+        }
+    }
+    if (const JsonValue* r = root.member(QStringLiteral("rlocks"))) {
+        if (!r->isArray())
+            return p.fail(*r, tr("\"rlocks\" lists the names of reentrant locks"));
+        for (const JsonValue& v : r->array) {
+            if (!v.isString() || v.string.isEmpty() || out->semaphores.contains(v.string))
+                return p.fail(v, tr("an rlock is a name that is not a semaphore's"));
+            out->rlocks.append(v.string);
+        }
+    }
+    if (const JsonValue* c = root.member(QStringLiteral("conditions"))) {
+        if (!c->isObject())
+            return p.fail(*c, tr("\"conditions\" maps names to the lock each uses, e.g. {\"cv\": \"lock\"}"));
+        for (const auto& [key, value] : c->object) {
+            if (!value.isString() || value.string.isEmpty() || out->semaphores.contains(value.string))
+                return p.fail(value, tr("condition \"%1\" takes the name of a lock or rlock").arg(key));
+            out->conditions.insert(key, value.string);
+        }
+    }
+    return true;
+}
+
 } // namespace
 
 bool repeatedMember(const JsonValue& obj, size_t i, QSet<QString>* seen)
@@ -83,7 +160,9 @@ QStringList dataStepKinds()
 {
     return { QStringLiteral("compute"), QStringLiteral("acquire"), QStringLiteral("release"), QStringLiteral("send"),
         QStringLiteral("recv"), QStringLiteral("load"), QStringLiteral("store"), QStringLiteral("add"),
-        QStringLiteral("alloc"), QStringLiteral("touch"), QStringLiteral("free") };
+        QStringLiteral("alloc"), QStringLiteral("touch"), QStringLiteral("free"), QStringLiteral("set"),
+        QStringLiteral("clear"), QStringLiteral("wait"), QStringLiteral("notify"), QStringLiteral("notify_all"),
+        QStringLiteral("spin") };
 }
 
 // Over 80 lines on purpose: one case a data step kind, each a few lines, read as the table of
@@ -183,7 +262,7 @@ bool parseDataStep(StepParser& p, const QString& kind, const JsonValue& s, const
             p.memoryUses.push_back({ step->target, 0, p.processWorker, &arg });
         return true;
     }
-    return p.fail(arg, tr("unknown step \"%1\"").arg(kind));
+    return parseSyncStep(p, kind, s, arg, step);
 }
 
 // A repeat allocates a named buffer again in place of the old one, and a process worker copies
@@ -217,6 +296,8 @@ bool checkMemoryTotal(StepParser& p)
 
 bool parseDataMembers(StepParser& p, const JsonValue& root, Scenario* out)
 {
+    if (!parseSyncMembers(p, root, out))
+        return false;
     if (const JsonValue* g = root.member(QStringLiteral("gil"))) {
         if (!g->isBool())
             return p.fail(*g, tr("\"gil\" must be true or false"));

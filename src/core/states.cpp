@@ -6,12 +6,14 @@
 namespace Forkline {
 
 namespace {
-constexpr std::array<const char*, size_t(State::Count)> kStateNames = { "running", "sleeping", "computing",
-    "waiting:gil", "waiting:lock", "waiting:join", "waiting:input", "waiting:queue", "waiting:exit" };
-constexpr std::array<const char*, size_t(InstantKind::Count)> kInstantNames = { "fork", "start", "print", "end", "join",
-    "killed", "terminated", "crashed", "aborted", "failed", "main-exit", "send", "receive", "instant", "signal" };
+constexpr std::array<const char*, size_t(State::Count)> kStateNames
+    = { "running", "sleeping", "computing", "waiting:gil", "waiting:lock", "waiting:join", "waiting:input",
+          "waiting:queue", "waiting:exit", "deadlocked", "waiting:event" };
+constexpr std::array<const char*, size_t(InstantKind::Count)> kInstantNames
+    = { "fork", "start", "print", "end", "join", "killed", "terminated", "crashed", "aborted", "failed", "main-exit",
+          "send", "receive", "instant", "signal", "deadlocked" };
 constexpr std::array<const char*, size_t(FlowKind::Count)> kFlowNames
-    = { "fork", "join", "message", "lock", "flow", "signal" };
+    = { "fork", "join", "message", "lock", "flow", "signal", "notify" };
 
 template <typename E, size_t N> bool lookup(const std::array<const char*, N>& names, const QString& name, E* out)
 {

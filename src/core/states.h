@@ -18,6 +18,8 @@ enum class State : std::uint8_t {
     WaitingInput,
     WaitingQueue,
     WaitingExit, // the implicit join at exit: the main thread waits for non-daemon workers
+    Deadlocked, // waits in a cycle of waits that nothing can break
+    WaitingEvent, // Event.wait() or Condition.wait(): until another thread sets or notifies
     Count
 };
 
@@ -37,6 +39,7 @@ enum class InstantKind : std::uint8_t {
     Receive,
     Other, // a foreign trace's instant with a name of its own
     Signal, // on the caller, where it calls terminate() or kill(); code: the signal
+    Deadlocked, // where a lane's wait closed (or joined) a cycle; text: the whole cycle
     Count
 };
 
@@ -47,6 +50,7 @@ enum class FlowKind : std::uint8_t {
     Lock, // release -> acquire
     Other,
     Signal, // terminate()/kill() -> the process's end
+    Notify, // Event.set() or Condition.notify() -> the waiter's wake
     Count
 };
 

@@ -365,6 +365,8 @@ void Collector::processLine(const QByteArray& line)
         const int lane = m_model.laneIndex(ev.pid, ev.tid);
         Q_EMIT printed(lane, ev.text);
     }
+    if (ev.type == ChannelEvent::Type::Instant && ev.instant == InstantKind::Deadlocked)
+        Q_EMIT deadlocked(ev.text);
 }
 
 void Collector::onRunnerFinished(int exitCode, QProcess::ExitStatus status)

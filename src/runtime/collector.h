@@ -81,6 +81,9 @@ Q_SIGNALS:
     void printed(int lane, const QString& text);
     void stderrText(const QString& text);
     void finished(int exitCode);
+    // A cycle of waits was found in the run; `cycle` names it. The run goes on (its lanes
+    // blocked for good) until stopped, so that it can be looked at.
+    void deadlocked(const QString& cycle);
 
 private:
     void onNewConnection();

@@ -29,6 +29,11 @@ ProcessHost::ProcessHost(Config config, EventChannel* channel)
     for (size_t i = 0; i < m_workers.size(); ++i)
         m_workers[i].isProcess = m_config.scenario.workers[i].kind == WorkerSpec::Kind::Process;
     m_pid = currentPid();
+    m_startedAt = m_config.startedAt ? m_config.startedAt : monotonicNs();
+    for (auto it = m_config.scenario.semaphores.cbegin(); it != m_config.scenario.semaphores.cend(); ++it)
+        m_locks.declareSemaphore(it.key(), it.value());
+    for (const QString& name : std::as_const(m_config.scenario.rlocks))
+        m_locks.declareReentrant(name);
     m_channel->setControlHandler([this](const QByteArray& line) { control(line); });
     if (m_config.scenario.gil)
         m_gil = std::make_unique<SimulatedGil>(qint64(m_config.scenario.switchInterval * 1e9));
@@ -130,6 +135,21 @@ QString ProcessHost::expand(const Flow& flow, const QString& text) const
             return QString::number(parentPid());
         if (key == QLatin1String("name"))
             return workerName(flow.worker);
+        // time.time() - start, where start is the process's first moment.
+        if (key == QLatin1String("elapsed"))
+            return QString::number(double(monotonicNs() - m_startedAt) / 1e9, 'f', 2);
+        // t.is_alive() / p.is_alive(): started and not yet ended.
+        if (key.endsWith(QLatin1String(".alive"))) {
+            const int index = m_config.scenario.workerIndex(key.chopped(6));
+            if (index >= 0) {
+                std::lock_guard<std::mutex> lock(m_mutex);
+                return m_workers[size_t(index)].phase == WorkerState::Running ? QStringLiteral("True")
+                                                                              : QStringLiteral("False");
+            }
+        }
+        // A semaphore's value now (Semaphore._value).
+        if (key.endsWith(QLatin1String(".value")) && m_config.scenario.semaphores.contains(key.chopped(6)))
+            return QString::number(m_locks.value(key.chopped(6)));
         // p.exitcode: None until the process has ended.
         if (key.endsWith(QLatin1String(".exitcode"))) {
             const int index = m_config.scenario.workerIndex(key.chopped(9));

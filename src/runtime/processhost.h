@@ -130,6 +130,29 @@ private:
     bool runDataStep(Flow& flow, const Step& step);
     bool compute(Flow& flow, const Step& step);
     bool acquireLock(Flow& flow, const QString& name);
+    bool releaseLock(Flow& flow, const QString& name);
+    // Events, conditions and the endless loop (processhostsync.cpp).
+    bool syncStep(Flow& flow, const Step& step);
+    bool waitEvent(Flow& flow, const Step& step);
+    bool waitCondition(Flow& flow, const Step& step, const QString& lock);
+    bool notifyCondition(Flow& flow, const Step& step, const QString& lock);
+    bool spin(Flow& flow);
+    // An arrow from another thread's moment (a release, a set, a notify) to this flow's `t`.
+    void emitArrowFrom(const Flow& flow, FlowKind kind, qint64 fromTid, qint64 fromT, qint64 t);
+    // The wait graph (processhostdeadlock.cpp). A flow that blocks on a join, a lock or the
+    // implicit join at exit says so first; if that closes a cycle of waits, every lane of
+    // the cycle is marked deadlocked and the run is told which cycle it is. The cycle is
+    // found when it closes, not by polling: nothing in it can move again.
+    struct Wait
+    {
+        QString who; // the waiter's name
+        std::vector<int> workers; // join / exit: the workers it waits for
+        QString lock; // acquire: the lock
+        bool atExit = false; // the implicit join at exit
+    };
+    void beginWait(const Flow& flow, Wait wait);
+    void endWait(const Flow& flow);
+    void checkDeadlock(qint64 tid);
     bool parseWhole(Flow& flow, const QString& text, qint64* out);
 
     QString expand(const Flow& flow, const QString& text) const;
@@ -159,6 +182,25 @@ private:
     bool m_aborting = false;
     std::vector<WorkerState> m_workers; // by scenario worker index
     int m_startingThreads = 0; // started, not yet competing for a turn (queued for the GIL)
+    std::map<qint64, Wait> m_waits; // by tid, guarded by m_mutex
+    struct EventState
+    {
+        bool flag = false;
+        quint64 sets = 0; // set() calls so far: a waiter wakes on the next, even if cleared again
+        qint64 setTid = 0;
+        qint64 setT = 0;
+    };
+    std::map<QString, EventState> m_events; // guarded by m_mutex
+    struct ConditionWaiter
+    {
+        bool notified = false;
+        qint64 byTid = 0;
+        qint64 t = 0;
+    };
+    // Condition name -> its waiters in the order they began to wait (notify wakes the first).
+    std::map<QString, std::vector<std::shared_ptr<ConditionWaiter>>> m_conditionWaiters; // guarded by m_mutex
+    qint64 m_startedAt = 0; // the process's first moment, for {elapsed}
+    std::vector<qint64> m_deadlocked; // tids already reported, guarded by m_mutex
 
     QString m_rootFailure; // the root flow's uncaught exception, reported at its end
     std::mutex m_inputMutex;

@@ -162,6 +162,13 @@ bool ProcessHost::runStep(Flow& flow, const Step& step)
     case Step::Kind::Touch:
     case Step::Kind::Free:
         return runDataStep(flow, step);
+    case Step::Kind::Set:
+    case Step::Kind::Clear:
+    case Step::Kind::Wait:
+    case Step::Kind::Notify:
+    case Step::Kind::NotifyAll:
+    case Step::Kind::Spin:
+        return syncStep(flow, step);
     case Step::Kind::Crash:
         // Let what happened so far reach the collector before the signal.
         std::fflush(stdout);
@@ -279,14 +286,36 @@ bool ProcessHost::joinWorker(Flow& flow, const Step& step)
                              : tr("RuntimeError: cannot join thread before it is started (%1)").arg(name));
             return false;
         }
-        if (ws.phase != WorkerState::Ended) {
+        if (ws.phase != WorkerState::Ended && step.seconds >= 0) {
+            // join(timeout): no cycle can hold it, and when the time is up it returns with
+            // the worker still running: no join mark, no arrow.
             lock.unlock();
             emitState(flow, State::WaitingJoin);
             dropGil(flow);
             lock.lock();
+            const auto deadline = std::chrono::steady_clock::now()
+                + std::chrono::nanoseconds(qint64(step.seconds * m_config.options.timeScale * 1e9));
+            m_wake.wait_until(lock, deadline, [&] { return m_aborting || ws.phase == WorkerState::Ended; });
+            if (m_aborting)
+                return false;
+            if (ws.phase != WorkerState::Ended) {
+                lock.unlock();
+                if (!takeGil(flow))
+                    return false;
+                emitState(flow, State::Running);
+                return true;
+            }
+        }
+        if (ws.phase != WorkerState::Ended) {
+            lock.unlock();
+            emitState(flow, State::WaitingJoin);
+            dropGil(flow);
+            beginWait(flow, { workerName(flow.worker), { index }, {} });
+            lock.lock();
             m_wake.wait(lock, [&] { return m_aborting || ws.phase == WorkerState::Ended; });
             if (m_aborting)
                 return false;
+            m_waits.erase(flow.tid);
         }
         ws.joined = true;
         thread = ws.thread;

@@ -58,6 +58,7 @@ bool ProcessHost::acquireLock(Flow& flow, const QString& name)
         return true; // not contended: nothing to draw
     emitState(flow, State::WaitingLock);
     dropGil(flow); // the holder needs it to get to its release
+    beginWait(flow, { workerName(flow.worker), {}, name });
     for (;;) {
         if (!m_locks.waitRelease(name, generation))
             return false;
@@ -73,19 +74,25 @@ bool ProcessHost::acquireLock(Flow& flow, const QString& name)
             break;
         dropGil(flow);
     }
-    const qint64 id = newFlowId();
-    ChannelEvent from;
-    from.type = ChannelEvent::Type::Flow;
-    from.t = last.t;
-    from.pid = flow.pid;
-    from.tid = last.tid;
-    from.flowId = id;
-    from.flow = FlowKind::Lock;
-    from.flowStart = true;
-    emitEvent(from);
-    emitFlow(flow, id, FlowKind::Lock, false);
+    endWait(flow);
+    emitArrowFrom(flow, FlowKind::Lock, last.tid, last.t, monotonicNs());
     emitState(flow, State::Running);
     return true;
+}
+
+bool ProcessHost::releaseLock(Flow& flow, const QString& name)
+{
+    switch (m_locks.releaseChecked(name, flow.tid, monotonicNs())) {
+    case LockTable::Result::Released:
+        return true;
+    case LockTable::Result::NotOwner:
+        failFlow(flow, tr("RuntimeError: cannot release un-acquired lock (%1)").arg(name));
+        return false;
+    case LockTable::Result::NotHeld:
+        break;
+    }
+    failFlow(flow, tr("RuntimeError: release unlocked lock (%1)").arg(name));
+    return false;
 }
 
 bool ProcessHost::runDataStep(Flow& flow, const Step& step)
@@ -96,11 +103,7 @@ bool ProcessHost::runDataStep(Flow& flow, const Step& step)
     case Step::Kind::Acquire:
         return acquireLock(flow, step.target);
     case Step::Kind::Release:
-        if (!m_locks.release(step.target, flow.tid, monotonicNs())) {
-            failFlow(flow, tr("RuntimeError: release unlocked lock (%1)").arg(step.target));
-            return false;
-        }
-        return true;
+        return releaseLock(flow, step.target);
     case Step::Kind::Send: {
         const QueueMessage message { newFlowId(), expand(flow, step.text) };
         const qint64 t = monotonicNs();

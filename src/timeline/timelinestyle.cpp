@@ -106,6 +106,10 @@ QColor TimelineStyle::stateColor(State s)
         return QColor(0xcc, 0x79, 0xa7); // reddish purple
     case State::WaitingInput:
         return QColor(0xb8, 0xa9, 0x00); // Okabe-Ito yellow, darkened to read on white
+    case State::Deadlocked:
+        return QColor(0xb2, 0x18, 0x2b); // a deep red: this wait never ends
+    case State::WaitingEvent:
+        return QColor(0x8c, 0x6b, 0xb1); // violet: a wait for another thread's signal
     case State::WaitingQueue:
     case State::Count:
         break;
@@ -183,6 +187,7 @@ QColor TimelineStyle::instantColor(InstantKind k)
     case InstantKind::Aborted:
     case InstantKind::Failed:
     case InstantKind::Signal:
+    case InstantKind::Deadlocked:
         return QColor(0xc2, 0x4f, 0x00);
     default:
         return QColor(0x1d, 0x1f, 0x23);
@@ -210,6 +215,10 @@ QString TimelineStyle::stateLabel(State s)
         return tr("waiting: queue");
     case State::WaitingExit:
         return tr("waiting: non-daemon threads (exit)");
+    case State::Deadlocked:
+        return tr("deadlocked");
+    case State::WaitingEvent:
+        return tr("waiting: event / condition");
     case State::Count:
         break;
     }
@@ -247,6 +256,8 @@ QString TimelineStyle::instantLabel(InstantKind k)
         return tr("receive");
     case InstantKind::Signal:
         return tr("terminate / kill");
+    case InstantKind::Deadlocked:
+        return tr("deadlocked");
     case InstantKind::Other:
     case InstantKind::Count:
         break;
@@ -267,6 +278,8 @@ QString TimelineStyle::flowLabel(FlowKind k)
         return tr("lock hand-over");
     case FlowKind::Signal:
         return tr("terminate / kill → end");
+    case FlowKind::Notify:
+        return tr("set / notify → wake");
     case FlowKind::Other:
     case FlowKind::Count:
         break;
@@ -383,6 +396,12 @@ void TimelineStyle::drawFlow(QPainter* p, QPointF from, QPointF to, FlowKind k) 
         // Round dots: a zero-length dash with a round cap, one pen width apart.
         pen.setCapStyle(Qt::RoundCap);
         pen.setDashPattern({ 0.01, 2.2 });
+        break;
+    case FlowKind::Notify:
+        // In the colour of the wait it ends.
+        color = m_dark ? ink(State::WaitingEvent).lighter(130) : mix(ink(State::WaitingEvent), Qt::black, 0.2);
+        pen.setColor(color);
+        pen.setDashPattern({ 5, 2, 1.5, 2 });
         break;
     case FlowKind::Signal:
         // Solid, in the colour of the endings it causes.

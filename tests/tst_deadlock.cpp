@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// A cycle of waits (joins, locks, the implicit join at exit) is found when it closes: its
+// lanes are marked deadlocked, the message names the cycle, and `forkline run` keeps the
+// trace and exits 1. Each case is checked in the trace that run wrote.
+#include "chrometraceimport.h"
+#include "runutil.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace ForklineTest;
+
+namespace {
+
+struct CliRun
+{
+    int exitCode = -1;
+    QString err;
+    TraceModel model;
+    qint64 wallMs = 0;
+};
+
+CliRun runCli(const QTemporaryDir& dir, const QByteArray& json)
+{
+    CliRun run;
+    const QString scenario = dir.filePath(QStringLiteral("deadlock.json"));
+    const QString trace = dir.filePath(QStringLiteral("deadlock-trace.json"));
+    QFile f(scenario);
+    if (!f.open(QIODevice::WriteOnly) || f.write(json) != json.size())
+        return run;
+    f.close();
+    QProcess p;
+    QElapsedTimer clock;
+    clock.start();
+    p.start(QStringLiteral(FORKLINE_BIN), { QStringLiteral("run"), scenario, QStringLiteral("--trace"), trace });
+    if (!p.waitForFinished(60000)) {
+        p.kill();
+        p.waitForFinished();
+        return run;
+    }
+    run.wallMs = clock.elapsed();
+    run.exitCode = p.exitCode();
+    run.err = QString::fromUtf8(p.readAllStandardError());
+    QString error;
+    loadChromeTrace(trace, &run.model, &error);
+    return run;
+}
+
+const QByteArray kJoinCycle = R"({"format": 1, "name": "join-cycle",
+  "main": [{"start": "th1"}, {"start": "th2"}, {"join": "th1"}],
+  "workers": [
+    {"name": "th1", "steps": [{"sleep": 0.2}, {"join": "th2"}]},
+    {"name": "th2", "steps": [{"join": "th1"}]}
+  ]})";
+
+const QByteArray kLockCycle = R"({"format": 1, "name": "lock-cycle",
+  "main": [{"start": "th1"}, {"start": "th2"}, {"join": "th1"}, {"join": "th2"}],
+  "workers": [
+    {"name": "th1", "steps": [{"acquire": "a"}, {"sleep": 0.2}, {"acquire": "b"}, {"release": "b"}, {"release": "a"}]},
+    {"name": "th2", "steps": [{"acquire": "b"}, {"sleep": 0.2}, {"acquire": "a"}, {"release": "a"}, {"release": "b"}]}
+  ]})";
+
+// Main ends holding the lock its thread needs: Python's implicit join at exit waits for th1,
+// which waits for main's lock.
+const QByteArray kExitCycle = R"({"format": 1, "name": "exit-cycle",
+  "main": [{"acquire": "a"}, {"start": "th1"}, {"sleep": 0.1}],
+  "workers": [
+    {"name": "th1", "steps": [{"acquire": "a"}, {"print": "never"}]}
+  ]})";
+
+// Waits that end: the same threads and locks taken in one order.
+const QByteArray kNoCycle = R"({"format": 1, "name": "no-cycle",
+  "main": [{"start": "th1"}, {"start": "th2"}, {"join": "th1"}, {"join": "th2"}, {"print": "done"}],
+  "workers": [
+    {"name": "th1", "steps": [{"acquire": "a"}, {"sleep": 0.1}, {"acquire": "b"}, {"release": "b"}, {"release": "a"}]},
+    {"name": "th2", "steps": [{"join": "th1"}, {"acquire": "a"}, {"acquire": "b"}, {"release": "b"}, {"release": "a"}]}
+  ]})";
+
+} // namespace
+
+class TestDeadlock : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void cycleIsNamed_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("message");
+        QTest::addColumn<QStringList>("lanes");
+        QTest::addColumn<QString>("closing"); // the lane whose wait closed the cycle
+        QTest::addColumn<int>("closingWait");
+        QTest::newRow("join") << kJoinCycle << QStringLiteral("th1 waits for th2 (join), th2 waits for th1 (join)")
+                              << QStringList { QStringLiteral("th1"), QStringLiteral("th2") } << QStringLiteral("th1")
+                              << int(State::WaitingJoin);
+        QTest::newRow("lock") << kLockCycle << QStringLiteral("th1 waits for th2 (lock b), th2 waits for th1 (lock a)")
+                              << QStringList { QStringLiteral("th1"), QStringLiteral("th2") } << QString()
+                              << int(State::WaitingLock);
+        QTest::newRow("exit") << kExitCycle
+                              << QStringLiteral("MainThread waits for th1 (exit), th1 waits for MainThread (lock a)")
+                              << QStringList { QStringLiteral("MainThread"), QStringLiteral("th1") }
+                              << QStringLiteral("MainThread") << int(State::WaitingExit);
+    }
+
+    void cycleIsNamed()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, message);
+        QFETCH(QStringList, lanes);
+        QFETCH(QString, closing);
+        QFETCH(int, closingWait);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const CliRun run = runCli(dir, json);
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(QStringLiteral("Deadlock: ") + message), qPrintable(run.err));
+        for (const QString& name : lanes) {
+            const Lane& lane = requireLane(run.model, name);
+            const Instant* mark = findInstant(lane, InstantKind::Deadlocked, message, &run.model);
+            QVERIFY2(mark, qPrintable(name));
+            bool deadlockedSpan = false;
+            for (const Span& s : lane.spans)
+                deadlockedSpan = deadlockedSpan || (s.state == State::Deadlocked && s.start == mark->t);
+            QVERIFY2(deadlockedSpan, qPrintable(name));
+            if (name != closing)
+                continue;
+            // Found within a second of the wait that closed the cycle.
+            qint64 waitStart = -1;
+            for (const Span& s : lane.spans) {
+                if (int(s.state) == closingWait && s.start <= mark->t)
+                    waitStart = s.start;
+            }
+            QVERIFY(waitStart >= 0);
+            QVERIFY2(mark->t - waitStart <= 1000000000LL, qPrintable(QString::number(mark->t - waitStart)));
+        }
+        // Lanes outside the cycle have no mark (main only waits for th1 in the join case).
+        for (const Lane& lane : run.model.lanes()) {
+            if (!lanes.contains(lane.name))
+                QVERIFY2(!findInstant(lane, InstantKind::Deadlocked), qPrintable(lane.name));
+        }
+    }
+
+    void waitsThatEndAreNoDeadlock()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const CliRun run = runCli(dir, kNoCycle);
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(!run.err.contains(QStringLiteral("Deadlock")), qPrintable(run.err));
+        QVERIFY(run.model.laneCount() >= 3);
+        for (const Lane& lane : run.model.lanes())
+            QVERIFY2(!findInstant(lane, InstantKind::Deadlocked), qPrintable(lane.name));
+    }
+
+    // Contended locks under the GIL, again and again: no cycle is ever reported.
+    void contentionIsNoDeadlock()
+    {
+        for (int i = 0; i < 3; ++i) {
+            const RunResult r = runScenario(QStringLiteral("counter-lock"));
+            QCOMPARE(r.exitCode, 0);
+            for (const Lane& lane : r.model.lanes())
+                QVERIFY2(!findInstant(lane, InstantKind::Deadlocked), qPrintable(lane.name));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDeadlock)
+#include "tst_deadlock.moc"
