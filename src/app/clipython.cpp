@@ -4,6 +4,7 @@
 #include "cli_p.h"
 #include "cliutil.h"
 #include "collector.h"
+#include "cpusampler.h"
 #include "gilsampler.h"
 #include "pythonlauncher.h"
 #include "pythontracer.h"
@@ -79,6 +80,7 @@ int runPython(const QStringList& args)
     Collector collector;
     // Which threads wait for the GIL is read from the OS while the program runs.
     GilSampler gil(&collector);
+    CpuSampler cores(&collector);
     QString startError;
     if (!collector.start(launch, &startError)) {
         err(QStringLiteral("forkline: ") + startError);
