@@ -248,6 +248,11 @@ void TestGuiLessons::compareViewFillsTableAndShowsARun()
     QVERIFY(cw->isVisible());
     QVERIFY(cw->isRunning());
     QVERIFY(cw->cancelButton()->isEnabled());
+    // The first run is counted among the comparison's six, not out of a placeholder.
+    QVERIFY2(cw->statusText().contains(QLatin1String("1 of 6")), qPrintable(cw->statusText()));
+    // Close and Export stay on a 720 px screen, with room for a title bar.
+    QVERIFY2(cw->height() <= 680, qPrintable(QString::number(cw->height())));
+    QVERIFY(cw->minimumSizeHint().height() <= 680);
     QSignalSpy finished(cw, &CompareWindow::finished);
     QVERIFY(finished.wait(kRunTimeoutMs * 2));
     QVERIFY(finished.constFirst().constFirst().toBool());
@@ -258,6 +263,12 @@ void TestGuiLessons::compareViewFillsTableAndShowsARun()
     // Every variant sums the same numbers.
     for (int row = 0; row < 6; ++row)
         QCOMPARE(table->item(row, 4)->text(), QStringLiteral("4999950000"));
+    // The table rounds its speedups as the chart's bars do.
+    for (int row = 0; row < 6; ++row) {
+        const VariantResult& r = cw->results()[size_t(row)];
+        QCOMPARE(table->item(row, 3)->text(), SpeedupChart::speedupText(r.speedup));
+        QCOMPARE(table->item(row, 2)->text().contains(QLatin1String("unreliable")), r.contended);
+    }
 
     const int row = 4; // 2 threads, GIL off
     QVERIFY(table->item(row, 1)->text() == QLatin1String("off"));
