@@ -130,6 +130,14 @@ void TimelineLayout::build(const TraceModel& model, const TimelineStyle& style, 
     const QFontMetrics small(style.smallFont);
     int widest = 0;
     int y = 0;
+    // Counters of no process (the whole run's cores busy) lead: the run at a glance.
+    const auto& counters = model.counters();
+    for (size_t ci = 0; ci < counters.size(); ++ci) {
+        if (model.process(counters[ci].pid))
+            continue;
+        m_rows.push_back({ TimelineRow::Kind::Counter, int(ci), y, style.laneHeight * 2 });
+        y += style.laneHeight * 2 + style.laneGap;
+    }
     for (int pi : order) {
         const ProcessInfo& proc = procs[size_t(pi)];
         if (proc.lanes.empty())
@@ -159,7 +167,6 @@ void TimelineLayout::build(const TraceModel& model, const TimelineStyle& style, 
             widest = std::max(widest, w);
             y += style.laneHeight;
         }
-        const auto& counters = model.counters();
         for (size_t ci = 0; ci < counters.size(); ++ci) {
             if (counters[ci].pid != proc.pid)
                 continue;

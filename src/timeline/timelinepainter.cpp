@@ -4,6 +4,7 @@
 #include "boxstrip.h"
 #include "counterpainter.h"
 #include "lanesummary.h"
+#include "lanetotals.h"
 #include "markstamps.h"
 #include "timearithmetic.h"
 #include "timeaxis.h"
@@ -190,6 +191,12 @@ void TimelinePainter::paintData(QPainter* p, int yFrom, int yTo, int dataLeft, i
             paintLaneSpans(p, row.index, row.y, row.height, spanLeft, right, &strip);
         else if (row.kind == TimelineRow::Kind::Counter)
             paintCounter(p, m_model.counters()[size_t(row.index)], row, spanLeft, right);
+    }
+    for (int i = first; i < int(rows.size()) && rows[size_t(i)].y < yTo; ++i) {
+        const TimelineRow& row = rows[size_t(i)];
+        if (row.kind == TimelineRow::Kind::Lane)
+            LaneTotals::paint(p, m_model.lane(row.index), m_map, QRect(spanLeft, row.y, right - spanLeft, row.height),
+                spanLeft, right, m_now, m_style);
     }
 
     p->setRenderHint(QPainter::Antialiasing, true);
