@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "console/consolepane.h"
 #include "lessons/workerpanel.h"
+#include "replay/replaybar.h"
+#include "replay/replaycontroller.h"
 #include "testutil.h"
 #include "timelinestyle.h"
 #include "view/timelineview.h"
@@ -192,8 +194,12 @@ void TestMainWindow::runAgainReplacesTimeline()
 {
     MainWindow& w = *m_window;
     const qint64 oldPid = w.timelineView()->model()->lane(0).pid;
+    const QString oldEnd = w.replay()->bar()->timeText();
+    QVERIFY(oldEnd != QLatin1String("0.000 s"));
     QSignalSpy finished(&w, &MainWindow::runFinished);
     w.runAction()->trigger();
+    // The replay bar starts over with the new run, not at the last one's end.
+    QCOMPARE(w.replay()->bar()->timeText(), QStringLiteral("0.000 s"));
     QVERIFY(finished.wait(kRunTimeoutMs));
     const TraceModel& model = *w.timelineView()->model();
     QCOMPARE(model.laneCount(), 3);
