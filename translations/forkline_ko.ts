@@ -655,6 +655,14 @@ once complete: on a full disk or a read-only folder the old file stays (exit 1).
         <source>Saved %1</source>
         <translation>저장했습니다: %1</translation>
     </message>
+    <message>
+        <source>%1 (unreliable)</source>
+        <translation>%1 (믿을 수 없음)</translation>
+    </message>
+    <message>
+        <source>Other programs kept %1 of a core busy during this run: its time says more about the machine than about the variant.</source>
+        <translation>이 실행 동안 다른 프로그램이 코어 %1개 분량을 썼습니다. 이 시간은 변형보다 컴퓨터 상태를 더 많이 보여 줍니다.</translation>
+    </message>
 </context>
 <context>
     <name>Forkline::Comparison</name>
@@ -699,6 +707,18 @@ once complete: on a full disk or a read-only folder the old file stays (exit 1).
     <message>
         <source>off</source>
         <translation>끔</translation>
+    </message>
+    <message>
+        <source>GIL on</source>
+        <translation>GIL 켬</translation>
+    </message>
+    <message>
+        <source>GIL off</source>
+        <translation>GIL 끔</translation>
+    </message>
+    <message>
+        <source>Timings unreliable: other programs kept %1 of a core busy during %2. Close them and compare again.</source>
+        <translation>시간을 믿을 수 없습니다: %2 동안 다른 프로그램이 코어 %1개 분량을 썼습니다. 그 프로그램을 닫고 다시 비교하세요.</translation>
     </message>
 </context>
 <context>
@@ -766,6 +786,22 @@ once complete: on a full disk or a read-only folder the old file stays (exit 1).
     <message>
         <source>counter</source>
         <translation>카운터</translation>
+    </message>
+    <message>
+        <source>%1 cores</source>
+        <translation>코어 %1개</translation>
+    </message>
+    <message>
+        <source>cores busy, all</source>
+        <translation>사용 중인 코어 (전체)</translation>
+    </message>
+    <message>
+        <source>cores busy</source>
+        <translation>사용 중인 코어</translation>
+    </message>
+    <message>
+        <source>memory</source>
+        <translation>메모리</translation>
     </message>
 </context>
 <context>
@@ -1108,6 +1144,13 @@ once complete: on a full disk or a read-only folder the old file stays (exit 1).
     </message>
 </context>
 <context>
+    <name>Forkline::LaneTotals</name>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+</context>
+<context>
     <name>Forkline::LessonController</name>
     <message>
         <source>&amp;Compare…</source>
@@ -1295,6 +1338,10 @@ once complete: on a full disk or a read-only folder the old file stays (exit 1).
     <message>
         <source>Showing %1</source>
         <translation>보는 중: %1</translation>
+    </message>
+    <message>
+        <source>(timings unreliable: other programs kept %1 of a core busy)</source>
+        <translation>(시간을 믿을 수 없음: 다른 프로그램이 코어 %1개 분량을 씀)</translation>
     </message>
 </context>
 <context>
@@ -1974,6 +2021,14 @@ once complete: on a full disk or a read-only folder the old file stays (exit 1).
         <source>not enough memory for the picture</source>
         <translation>그림을 만들 메모리가 부족합니다</translation>
     </message>
+    <message>
+        <source>%1 (timings unreliable: other programs were busy)</source>
+        <translation>%1 (시간을 믿을 수 없음: 다른 프로그램이 실행 중)</translation>
+    </message>
+    <message>
+        <source>%1×</source>
+        <translation>%1×</translation>
+    </message>
 </context>
 <context>
     <name>Forkline::TimeAxis</name>
@@ -2117,87 +2172,87 @@ once complete: on a full disk or a read-only folder the old file stays (exit 1).
     <name>Forkline::TimelineStyle</name>
     <message>
         <source>running</source>
-        <translation>running</translation>
+        <translation>실행 중</translation>
     </message>
     <message>
         <source>sleeping</source>
-        <translation>sleeping</translation>
+        <translation>잠자는 중</translation>
     </message>
     <message>
         <source>computing</source>
-        <translation>computing</translation>
+        <translation>계산 중</translation>
     </message>
     <message>
         <source>waiting: GIL</source>
-        <translation>waiting: GIL</translation>
+        <translation>대기: GIL</translation>
     </message>
     <message>
         <source>waiting: lock</source>
-        <translation>waiting: lock</translation>
+        <translation>대기: 락</translation>
     </message>
     <message>
         <source>waiting: join</source>
-        <translation>waiting: join</translation>
+        <translation>대기: join</translation>
     </message>
     <message>
         <source>waiting: input</source>
-        <translation>waiting: input</translation>
+        <translation>대기: 입력</translation>
     </message>
     <message>
         <source>waiting: queue</source>
-        <translation>waiting: queue</translation>
+        <translation>대기: 큐</translation>
     </message>
     <message>
         <source>fork</source>
-        <translation>fork</translation>
+        <translation>포크</translation>
     </message>
     <message>
         <source>start</source>
-        <translation>start</translation>
+        <translation>시작</translation>
     </message>
     <message>
         <source>print</source>
-        <translation>print</translation>
+        <translation>출력</translation>
     </message>
     <message>
         <source>end</source>
-        <translation>end</translation>
+        <translation>끝</translation>
     </message>
     <message>
         <source>join</source>
-        <translation>join</translation>
+        <translation>join 완료</translation>
     </message>
     <message>
         <source>killed</source>
-        <translation>killed</translation>
+        <translation>강제 종료됨</translation>
     </message>
     <message>
         <source>terminated</source>
-        <translation>terminated</translation>
+        <translation>종료시킴</translation>
     </message>
     <message>
         <source>crashed</source>
-        <translation>crashed</translation>
+        <translation>비정상 종료</translation>
     </message>
     <message>
         <source>aborted</source>
-        <translation>aborted</translation>
+        <translation>중단됨</translation>
     </message>
     <message>
         <source>failed</source>
-        <translation>failed</translation>
+        <translation>실패</translation>
     </message>
     <message>
         <source>main exit</source>
-        <translation>main exit</translation>
+        <translation>메인 종료</translation>
     </message>
     <message>
         <source>send</source>
-        <translation>send</translation>
+        <translation>보냄</translation>
     </message>
     <message>
         <source>receive</source>
-        <translation>receive</translation>
+        <translation>받음</translation>
     </message>
     <message>
         <source>event</source>
@@ -2205,11 +2260,11 @@ once complete: on a full disk or a read-only folder the old file stays (exit 1).
     </message>
     <message>
         <source>fork → start</source>
-        <translation>fork → start</translation>
+        <translation>포크 → 시작</translation>
     </message>
     <message>
         <source>end → join</source>
-        <translation>end → join</translation>
+        <translation>끝 → join</translation>
     </message>
     <message>
         <source>message</source>
