@@ -52,7 +52,7 @@ SampledRun runSampled(const QString& scenario, const RunOptions& options)
 const CounterTrack* coresTrack(const TraceModel& model, qint64 pid)
 {
     for (const CounterTrack& c : model.counters()) {
-        if (c.pid == pid && c.name == QLatin1String("cores"))
+        if (c.pid == pid && c.name == QLatin1String("cores busy"))
             return &c;
     }
     return nullptr;

@@ -147,7 +147,7 @@ void CpuSampler::sample()
     ChannelEvent ev;
     ev.type = ChannelEvent::Type::Counter;
     ev.t = now;
-    ev.name = QStringLiteral("cores");
+    ev.name = QStringLiteral("cores busy"); // not the unit: a trace keeps a unit only apart from the name
     ev.text = QStringLiteral("cores");
     for (auto it = busyByPid.constBegin(); it != busyByPid.constEnd(); ++it) {
         total += it.value();

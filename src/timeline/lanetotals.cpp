@@ -54,6 +54,8 @@ void LaneTotals::paint(QPainter* p, const Lane& lane, const TimeMapping& map, co
     const qint64 start = lane.spans.empty() ? (lane.open ? lane.openSince : end) : lane.spans.front().start;
     const int x1 = std::min(right, int(std::lround(map.toX(end))));
     const int x0 = std::max(left, int(std::lround(map.toX(start))));
+    if (lane.spans.size() > kMaxSpans)
+        return;
     const QString label = text(lane, now);
     if (label.isEmpty())
         return;
@@ -64,8 +66,8 @@ void LaneTotals::paint(QPainter* p, const Lane& lane, const TimeMapping& map, co
     if (x1 - x0 < 3 * width || row.height() < fm.height())
         return;
     const QRect box(x1 - width - pad, row.top() + (row.height() - fm.height()) / 2, width, fm.height());
-    QColor back = style.laneBackground();
-    back.setAlpha(225);
+    // Opaque: text over a hatch of thin boxes is unreadable on a projector.
+    const QColor back = style.laneBackground();
     p->save();
     p->setRenderHint(QPainter::Antialiasing, true);
     p->setPen(Qt::NoPen);

@@ -26,6 +26,9 @@ public:
     // 2 ms a thread ran before it slept tells a class nothing.
     static constexpr double kMinShare = 0.05;
     static constexpr int kMaxStates = 3;
+    // Lanes with more spans are left without totals: adding them up every frame would cost
+    // what the painter's summaries save (a lesson's busiest lane has a few thousand).
+    static constexpr size_t kMaxSpans = 50000;
 
     // ns per state over the lane's spans, open span counted up to `now`.
     static std::array<qint64, 8> perState(const Lane& lane, qint64 now);
