@@ -10,6 +10,7 @@
 #include "timeaxis.h"
 #include "timelinelayout.h"
 #include "timelinestyle.h"
+#include "tracecallouts.h"
 
 #include <QPainter>
 #include <QtMath>
@@ -207,6 +208,8 @@ void TimelinePainter::paintData(QPainter* p, int yFrom, int yTo, int dataLeft, i
         if (row.kind == TimelineRow::Kind::Lane)
             paintLaneMarks(row.index, row.y + row.height / 2.0, dataLeft, right, &stamps);
     }
+    if (m_style.callouts)
+        TraceCallouts::paint(p, TraceCallouts::find(m_model), m_layout, m_map, dataLeft, right, m_style);
     p->restore();
 }
 
