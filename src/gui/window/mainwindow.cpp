@@ -9,6 +9,7 @@
 #include "lessons/scenariopanel.h"
 #include "lessons/workerpanel.h"
 #include "messagebar.h"
+#include "projectorlayout.h"
 #include "replay/replaybar.h"
 #include "replay/replaycontroller.h"
 #include "settings/settings.h"
@@ -19,6 +20,7 @@
 
 #include <QCloseEvent>
 #include <QDir>
+#include <QDockWidget>
 #include <QDoubleSpinBox>
 #include <QEventLoop>
 #include <QFileInfo>
@@ -59,6 +61,7 @@ MainWindow::MainWindow(QWidget* parent)
 
     m_view->setModel(&m_model);
     restoreSettings();
+    m_projector->settle();
     updateActions();
     updateStatus();
 }
@@ -115,6 +118,9 @@ void MainWindow::createExplore()
 {
     m_explore = new ExploreController(this, m_view, m_console, m_replay, m_settings);
     m_traceOpener = new TraceOpener(this, m_settings);
+    m_projector = new ProjectorLayout(this, m_explore->presentationAction(), m_console);
+    m_projector->addPanel(m_scenarios);
+    m_projector->addPanel(m_explore->detailsDock());
     const auto say = [this](const QString& text) { statusBar()->showMessage(text, 5000); };
     connect(m_explore, &ExploreController::message, this, say);
     connect(m_replay, &ReplayController::message, this, say);
@@ -303,6 +309,7 @@ void MainWindow::closeEvent(QCloseEvent* event)
         if (isRunning())
             loop.exec(QEventLoop::ExcludeUserInputEvents);
     }
+    m_projector->release();
     m_settings->setGeometry(saveGeometry());
     m_settings->setWindowState(saveState());
     m_settings->setSplitterState(QStringLiteral("main"), m_mainSplitter->saveState());

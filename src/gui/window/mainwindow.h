@@ -27,6 +27,7 @@ class ReplayController;
 class ScenarioPanel;
 class Settings;
 class TimelineView;
+class ProjectorLayout;
 class TraceOpener;
 class WorkerPanel;
 
@@ -77,6 +78,7 @@ public:
     TraceOpener* traceOpener() const { return m_traceOpener; }
     ExportController* exports() const { return m_exports; }
     MainToolBar* toolBar() const { return m_toolBar; }
+    ProjectorLayout* projector() const { return m_projector; }
     // Imports a Chrome trace in the background and shows it when done; a file that does not
     // import leaves the timeline as it is and says why.
     void openTrace(const QString& path);
@@ -124,6 +126,7 @@ private:
     TraceOpener* m_traceOpener = nullptr;
     ExportController* m_exports = nullptr;
     MainToolBar* m_toolBar = nullptr;
+    ProjectorLayout* m_projector = nullptr;
 
     QAction* m_open = nullptr;
     QAction* m_quit = nullptr;
