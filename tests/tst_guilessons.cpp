@@ -17,7 +17,9 @@
 
 #include <QAbstractButton>
 #include <QAction>
+#include <QApplication>
 #include <QDoubleSpinBox>
+#include <QHeaderView>
 #include <QImage>
 #include <QPainter>
 #include <QProgressBar>
@@ -118,6 +120,7 @@ private Q_SLOTS:
     void compareViewFillsTableAndShowsARun();
     void lockAndMessageArrowsAreDrawnApart();
     void manyLockArrowsAreThinnedOut();
+    void workerTogglesStayInViewAt1024();
 
 private:
     std::unique_ptr<MainWindow> m_window;
@@ -324,6 +327,27 @@ void TestGuiLessons::manyLockArrowsAreThinnedOut()
     QVERIFY(oneArrow > 0);
     QVERIFY2(many < oneArrow * 120, qPrintable(QStringLiteral("%1 px for 4000 arrows").arg(many)));
     QVERIFY2(many > oneArrow * 20, "thinned down to nothing");
+}
+
+// A 1024x640 projector: the worker table keeps its Daemon and Control columns in sight.
+void TestGuiLessons::workerTogglesStayInViewAt1024()
+{
+    MainWindow& w = *m_window;
+    const QSize before = w.size();
+    QVERIFY(w.selectScenario(QStringLiteral("subprocess-terminate")));
+    w.resize(1024, 640);
+    QApplication::processEvents();
+    auto* tree = w.workerPanel()->findChild<QTreeWidget*>();
+    QVERIFY(tree);
+    QVERIFY(tree->topLevelItemCount() > 0);
+    const int room = tree->viewport()->width();
+    for (int column : { 2, 3 }) { // Daemon, Control
+        const int right = tree->header()->sectionViewportPosition(column) + tree->header()->sectionSize(column);
+        QVERIFY2(
+            right <= room, qPrintable(QStringLiteral("column %1 ends at %2 of %3").arg(column).arg(right).arg(room)));
+        QVERIFY(tree->header()->sectionSize(column) > 10);
+    }
+    w.resize(before);
 }
 
 QTEST_MAIN(TestGuiLessons)
