@@ -858,6 +858,14 @@ once complete: on a full disk or a read-only folder the old file stays (exit 1).
         <source>Presentation mode off</source>
         <translation>발표 모드 꺼짐</translation>
     </message>
+    <message>
+        <source>C&amp;allouts</source>
+        <translation>설명 문구(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Sentences beside the marks that make a lesson's point: who waited for whom, who was killed or terminated</source>
+        <translation>레슨의 요점이 되는 표시 옆에 문장을 보여 줍니다: 누가 누구를 기다렸는지, 누가 강제 종료되거나 종료되었는지</translation>
+    </message>
 </context>
 <context>
     <name>Forkline::ExportController</name>
@@ -1416,6 +1424,17 @@ once complete: on a full disk or a read-only folder the old file stays (exit 1).
     <message>
         <source>NameError: no buffer &quot;%1&quot;</source>
         <translation>NameError: &quot;%1&quot; 버퍼가 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>Forkline::ProjectorLayout</name>
+    <message>
+        <source>Show &amp;Panels</source>
+        <translation>패널 보이기(&amp;P)</translation>
+    </message>
+    <message>
+        <source>In presentation mode: bring back the lesson list and the tool bar (F9)</source>
+        <translation>발표 모드에서 레슨 목록과 도구 모음을 다시 보여 줍니다 (F9)</translation>
     </message>
 </context>
 <context>
@@ -2298,6 +2317,37 @@ once complete: on a full disk or a read-only folder the old file stays (exit 1).
 Every thread gets a lane here.</source>
         <translation>시나리오를 고르고 실행(F5)을 누르세요.
 스레드마다 여기에 레인이 하나씩 생깁니다.</translation>
+    </message>
+</context>
+<context>
+    <name>Forkline::TraceCallouts</name>
+    <message>
+        <source>%1 waited %2 for non-daemon workers</source>
+        <translation>%1이(가) 데몬이 아닌 워커를 %2 기다림</translation>
+    </message>
+    <message>
+        <source>%1 waited %2 for non-daemon processes</source>
+        <translation>%1이(가) 데몬이 아닌 프로세스를 %2 기다림</translation>
+    </message>
+    <message>
+        <source>%1 waited %2 for non-daemon threads</source>
+        <translation>%1이(가) 데몬이 아닌 스레드를 %2 기다림</translation>
+    </message>
+    <message>
+        <source>%1 killed when the main thread ended (daemon)</source>
+        <translation>메인 스레드가 끝나 %1 강제 종료 (데몬)</translation>
+    </message>
+    <message>
+        <source>%1 was terminated</source>
+        <translation>%1 종료됨</translation>
+    </message>
+    <message>
+        <source>%1 terminated %2</source>
+        <translation>%1이(가) %2 종료시킴</translation>
+    </message>
+    <message>
+        <source>%1 terminated %2 (%3)</source>
+        <translation>%1이(가) %2 종료시킴 (%3)</translation>
     </message>
 </context>
 <context>
