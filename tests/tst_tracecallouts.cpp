@@ -2,11 +2,13 @@
 // Callouts read from the trace: the sentences a class needs beside the marks that make a
 // lesson's point, on the screen and in the pictures.
 #include "timelinedocument.h"
+#include "timelineexport.h"
 #include "tracecallouts.h"
 #include "tracemodel.h"
 
 #include <QGuiApplication>
 #include <QImage>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Forkline;
@@ -91,6 +93,24 @@ private Q_SLOTS:
                 differing += a.pixel(x, y) != b.pixel(x, y);
         }
         QVERIFY2(differing > 500, qPrintable(QString::number(differing)));
+    }
+
+    // An exported picture follows the switch too.
+    void exportFollowsTheSwitch()
+    {
+        QTemporaryDir dir;
+        const TraceModel m = lesson();
+        ImageExportOptions options;
+        options.width = 1000;
+        options.scale = 1;
+        QString error;
+        QVERIFY2(exportTimeline(m, dir.filePath(QStringLiteral("on.png")), options, &error), qPrintable(error));
+        options.callouts = false;
+        QVERIFY2(exportTimeline(m, dir.filePath(QStringLiteral("off.png")), options, &error), qPrintable(error));
+        const QImage on(dir.filePath(QStringLiteral("on.png")));
+        const QImage off(dir.filePath(QStringLiteral("off.png")));
+        QCOMPARE(on.size(), off.size());
+        QVERIFY(on != off);
     }
 };
 

@@ -102,7 +102,8 @@ bool exportTimeline(
         *error = ImageLimits::widthTooLarge(options.width, scale);
         return false;
     }
-    const TimelineDocument doc(model, options.width, options.presentation, scale);
+    TimelineDocument doc(model, options.width, options.presentation, scale);
+    doc.setCallouts(options.callouts);
     if (note)
         *note = doc.leftOutNote();
     QString reason;

@@ -121,6 +121,9 @@ void MainWindow::createExplore()
     m_projector = new ProjectorLayout(this, m_explore->presentationAction(), m_console);
     m_projector->addPanel(m_scenarios);
     m_projector->addPanel(m_explore->detailsDock());
+    connect(m_explore->calloutsAction(), &QAction::toggled, m_exports, &ExportController::setCallouts);
+    connect(m_explore->presentationAction(), &QAction::toggled, m_exports, &ExportController::setPresentation);
+    m_exports->setPresentation(m_explore->isPresentation());
     const auto say = [this](const QString& text) { statusBar()->showMessage(text, 5000); };
     connect(m_explore, &ExploreController::message, this, say);
     connect(m_replay, &ReplayController::message, this, say);
