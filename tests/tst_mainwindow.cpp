@@ -15,11 +15,14 @@
 #include <QFile>
 #include <QLineEdit>
 #include <QMenu>
+#include <QProcess>
 #include <QSet>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
+#include <memory>
 
 using namespace Forkline;
 using namespace ForklineTest;
@@ -68,6 +71,7 @@ private Q_SLOTS:
     void missingRunnerShowsAnError();
     void closeMidRunStops();
     void runsStartAtTheLowestPriority();
+    void busyMachineMakesTimingsUnreliable();
 
 private:
     std::unique_ptr<MainWindow> m_window;
@@ -319,6 +323,30 @@ void TestMainWindow::runsStartAtTheLowestPriority()
 #else
     QSKIP("reads the runner's nice value from /proc");
 #endif
+}
+
+// Another program keeping every core busy: the run's status says its timings are unreliable.
+void TestMainWindow::busyMachineMakesTimingsUnreliable()
+{
+    std::vector<std::unique_ptr<QProcess>> hogs;
+    for (int i = 0; i < QThread::idealThreadCount(); ++i) {
+        auto p = std::make_unique<QProcess>();
+        p->start(QStringLiteral("/bin/sh"), { QStringLiteral("-c"), QStringLiteral("while :; do :; done") });
+        QVERIFY(p->waitForStarted());
+        hogs.push_back(std::move(p));
+    }
+    MainWindow& w = *m_window;
+    QVERIFY(w.selectScenario(QStringLiteral("buyer-seller")));
+    w.setTimeScale(0.3);
+    QSignalSpy finished(&w, &MainWindow::runFinished);
+    w.runAction()->trigger();
+    QVERIFY(finished.wait(kRunTimeoutMs));
+    for (auto& p : hogs) {
+        p->kill();
+        p->waitForFinished();
+    }
+    QVERIFY2(w.stateText().contains(QLatin1String("unreliable")), qPrintable(w.stateText()));
+    QVERIFY(w.console()->plainText().contains(QLatin1String("unreliable")));
 }
 
 QTEST_MAIN(TestMainWindow)

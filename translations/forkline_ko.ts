@@ -1351,6 +1351,10 @@ once complete: on a full disk or a read-only folder the old file stays (exit 1).
         <source>(timings unreliable: other programs kept %1 of a core busy)</source>
         <translation>(시간을 믿을 수 없음: 다른 프로그램이 코어 %1개 분량을 씀)</translation>
     </message>
+    <message>
+        <source>(other programs are busy: timings unreliable)</source>
+        <translation>(다른 프로그램이 실행 중: 시간을 믿을 수 없음)</translation>
+    </message>
 </context>
 <context>
     <name>Forkline::MessageBar</name>

@@ -3,6 +3,7 @@
 
 #include "collector.h"
 #include "console/consolepane.h"
+#include "cpusampler.h"
 #include "explore/explorecontroller.h"
 #include "export/exportcontroller.h"
 #include "lessons/lessoncontroller.h"
@@ -35,6 +36,8 @@ namespace Forkline {
 
 namespace {
 constexpr int kCloseWaitMs = 2000;
+// A run's contention is said once this much of it was measured, past a start-up's noise.
+constexpr qint64 kSettledNs = 500000000;
 } // namespace
 
 MainWindow::MainWindow(QWidget* parent)
@@ -247,12 +250,22 @@ void MainWindow::updateActions()
     m_exports->setHasData(hasData);
 }
 
+QString MainWindow::stateText() const
+{
+    return m_stateLabel->text();
+}
+
 void MainWindow::updateStatus()
 {
     const bool running = isRunning();
     if (m_lastState.isEmpty())
         m_lastState = tr("Ready");
-    m_stateLabel->setText(m_lastState);
+    QString state = m_lastState;
+    // Said while the run goes, not only at its end.
+    const CpuSampler* cores = running ? m_collector->findChild<CpuSampler*>() : nullptr;
+    if (cores && cores->measuredNs() > kSettledNs && cores->contended())
+        state += QLatin1Char(' ') + tr("(other programs are busy: timings unreliable)");
+    m_stateLabel->setText(state);
     m_elapsedLabel->setText(running ? TimeAxis::timePoint(m_collector->elapsed()) : QString());
     if (running)
         updateActions(); // the model gains its first lanes: exports become possible

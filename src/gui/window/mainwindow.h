@@ -86,6 +86,8 @@ public:
     // Run > Python Interpreter…: which interpreter runs Python programs.
     PythonInterpreterAction* pythonInterpreterAction() const { return m_python; }
     QAction* stopAction() const { return m_stop; }
+    // The status bar's sentence about the run: going, finished, and whether its timings hold.
+    QString stateText() const;
 
 Q_SIGNALS:
     void runStarted();
