@@ -62,10 +62,19 @@ void LaneTotals::paint(QPainter* p, const Lane& lane, const TimeMapping& map, co
     const QFontMetrics fm(style.smallFont);
     const int pad = std::max(2, style.padding / 2);
     const int width = fm.horizontalAdvance(label) + 2 * pad;
+    // Left of the marks that close the lane (its end, a main-exit), so none is hidden.
+    int boxRight = x1 - style.markSize;
+    const size_t tail = std::min<size_t>(lane.instants.size(), 8);
+    for (size_t k = lane.instants.size(); k > lane.instants.size() - tail; --k) {
+        const int x = int(std::lround(map.toX(lane.instants[k - 1].t)));
+        if (x + style.markSize < boxRight - width)
+            break;
+        boxRight = std::min(boxRight, x - style.markSize);
+    }
     // Only on a lane that has room for it three times over: the boxes come first.
-    if (x1 - x0 < 3 * width || row.height() < fm.height())
+    if (boxRight - x0 < 3 * width || row.height() < fm.height())
         return;
-    const QRect box(x1 - width - pad, row.top() + (row.height() - fm.height()) / 2, width, fm.height());
+    const QRect box(boxRight - width, row.top() + (row.height() - fm.height()) / 2, width, fm.height());
     // Opaque: text over a hatch of thin boxes is unreadable on a projector.
     const QColor back = style.laneBackground();
     p->save();
