@@ -88,7 +88,7 @@ string(APPEND page ".TP\n.B 130\ninterrupted\n")
 string(APPEND page ".SH ENVIRONMENT\n.TP\n.B FORKLINE_LANG\n")
 string(APPEND page ".B en\nor\n.B ko\nchooses the language of the window and the command line.\n")
 string(APPEND page ".SH FILES\n.TP\n.I ${DOCDIR}/\n")
-string(APPEND page "the README and the scenario file format (scenarios.md)\n")
+string(APPEND page "the README and, in docs/, the rest of the documentation, the scenario file format (scenarios.md) among it; Help > Documentation (F1) shows them in the window\n")
 
 file(WRITE "${OUTPUT}" "${page}")
 if(GZIP)

@@ -11,6 +11,21 @@ using namespace Forkline;
 namespace {
 constexpr int kWaitMs = 10000; // generous: the machine may be busy
 const QString kLock = QStringLiteral("lock");
+
+// acquire() as a thread with no GIL does it: wait for a release, try again.
+void acquire(LockTable& locks, qint64 tid, LockTable::Release* last = nullptr, std::atomic<bool>* waiting = nullptr)
+{
+    quint64 generation = 0;
+    LockTable::Release l;
+    while (!locks.tryAcquire(kLock, tid, &generation, &l)) {
+        if (waiting)
+            *waiting = true;
+        if (!locks.waitRelease(kLock, generation))
+            return;
+    }
+    if (last)
+        *last = l;
+}
 } // namespace
 
 class TestLockTable : public QObject
@@ -20,7 +35,8 @@ private Q_SLOTS:
     void freeLockIsTakenAtOnce();
     void releaseWithoutHolding_data();
     void releaseWithoutHolding();
-    void releaseHandsOverWithAnArrow();
+    void releaserMayTakeItBackAtOnce();
+    void waiterLearnsWhichReleaseLetItIn();
     void namesAreSeparateLocks();
     void oneHolderAtATime();
     void abortWakesWaiters();
@@ -29,16 +45,13 @@ private Q_SLOTS:
 void TestLockTable::freeLockIsTakenAtOnce()
 {
     LockTable locks;
-    bool waited = false;
-    qint64 flow = -1;
-    QCOMPARE(locks.acquire(
-                 kLock, 1, [&] { waited = true; }, &flow),
-        LockTable::Result::Acquired);
-    QVERIFY(!waited);
-    QCOMPARE(flow, qint64(0)); // nobody held it: no arrow
-    bool handedOver = true;
-    QVERIFY(locks.release(kLock, 7, &handedOver));
-    QVERIFY(!handedOver);
+    quint64 generation = 1;
+    LockTable::Release last { 9, 9 };
+    QVERIFY(locks.tryAcquire(kLock, 1, &generation, &last));
+    QCOMPARE(generation, quint64(0));
+    QCOMPARE(last.tid, qint64(0)); // never released: no arrow
+    QVERIFY(!locks.tryAcquire(kLock, 2, &generation, &last));
+    QVERIFY(locks.release(kLock, 1, 100));
 }
 
 void TestLockTable::releaseWithoutHolding_data()
@@ -53,52 +66,55 @@ void TestLockTable::releaseWithoutHolding()
     // Python: RuntimeError: release unlocked lock.
     QFETCH(bool, usedBefore);
     LockTable locks;
-    bool handedOver = false;
-    qint64 flow = 0;
     if (usedBefore) {
-        QCOMPARE(locks.acquire(kLock, 1, {}, &flow), LockTable::Result::Acquired);
-        QVERIFY(locks.release(kLock, 1, &handedOver));
+        acquire(locks, 1);
+        QVERIFY(locks.release(kLock, 1, 1));
     }
-    QVERIFY(!locks.release(kLock, 2, &handedOver));
-    QVERIFY(!handedOver);
+    QVERIFY(!locks.release(kLock, 2, 2));
 }
 
-void TestLockTable::releaseHandsOverWithAnArrow()
+void TestLockTable::releaserMayTakeItBackAtOnce()
+{
+    // CPython's Lock is not fair: the thread that releases it and asks again before anyone
+    // else has run gets it, however long others have waited.
+    LockTable locks;
+    acquire(locks, 1);
+    quint64 waiterGeneration = 0;
+    LockTable::Release last;
+    QVERIFY(!locks.tryAcquire(kLock, 2, &waiterGeneration, &last)); // thread 2 now waits
+    QVERIFY(locks.release(kLock, 1, 10));
+    quint64 generation = 0;
+    QVERIFY(locks.tryAcquire(kLock, 1, &generation, &last));
+    QCOMPARE(last.tid, qint64(1));
+    // The waiter was woken by the release (its wait returns at once) but finds it taken.
+    QVERIFY(locks.waitRelease(kLock, waiterGeneration));
+    QVERIFY(!locks.tryAcquire(kLock, 2, &waiterGeneration, &last));
+}
+
+void TestLockTable::waiterLearnsWhichReleaseLetItIn()
 {
     LockTable locks;
-    qint64 flow = 0;
-    QCOMPARE(locks.acquire(kLock, 1, {}, &flow), LockTable::Result::Acquired);
+    acquire(locks, 1);
     std::atomic<bool> waiting { false };
-    std::atomic<qint64> otherFlow { -1 };
-    std::thread other([&] {
-        qint64 f = -1;
-        if (locks.acquire(
-                kLock, 2, [&] { waiting = true; }, &f)
-            == LockTable::Result::Acquired)
-            otherFlow = f;
-    });
-    QTRY_VERIFY_WITH_TIMEOUT(waiting, kWaitMs);
-    bool handedOver = false;
-    QVERIFY(locks.release(kLock, 42, &handedOver));
-    QVERIFY(handedOver);
+    LockTable::Release last;
+    std::thread other([&] { acquire(locks, 2, &last, &waiting); });
+    QTRY_VERIFY_WITH_TIMEOUT(waiting.load(), kWaitMs);
+    QVERIFY(locks.release(kLock, 1, 42));
     other.join();
-    // The waiter learns the arrow's id, so release -> acquire is drawn as one flow.
-    QCOMPARE(otherFlow.load(), qint64(42));
-    // Thread 2 holds it now.
-    QVERIFY(locks.release(kLock, 0, &handedOver));
-    QVERIFY(!locks.release(kLock, 0, &handedOver));
+    // The arrow of the timeline goes from that release to this acquire.
+    QCOMPARE(last.tid, qint64(1));
+    QCOMPARE(last.t, qint64(42));
+    QVERIFY(locks.release(kLock, 2, 43)); // thread 2 held it
+    QVERIFY(!locks.release(kLock, 2, 44));
 }
 
 void TestLockTable::namesAreSeparateLocks()
 {
     LockTable locks;
-    qint64 flow = 0;
-    bool waited = false;
-    QCOMPARE(locks.acquire(QStringLiteral("a"), 1, {}, &flow), LockTable::Result::Acquired);
-    QCOMPARE(locks.acquire(
-                 QStringLiteral("b"), 2, [&] { waited = true; }, &flow),
-        LockTable::Result::Acquired);
-    QVERIFY(!waited);
+    quint64 g = 0;
+    LockTable::Release last;
+    QVERIFY(locks.tryAcquire(QStringLiteral("a"), 1, &g, &last));
+    QVERIFY(locks.tryAcquire(QStringLiteral("b"), 2, &g, &last));
 }
 
 void TestLockTable::oneHolderAtATime()
@@ -113,15 +129,12 @@ void TestLockTable::oneHolderAtATime()
     for (int i = 0; i < kThreads; ++i) {
         threads.emplace_back([&, tid = qint64(i + 1)] {
             for (int k = 0; k < kRounds; ++k) {
-                qint64 flow = 0;
-                if (locks.acquire(kLock, tid, {}, &flow) != LockTable::Result::Acquired)
-                    return;
+                acquire(locks, tid);
                 if (++inside != 1)
                     ++overlaps;
                 ++counter;
                 --inside;
-                bool handedOver = false;
-                locks.release(kLock, tid * 100000 + k, &handedOver);
+                locks.release(kLock, tid, k);
             }
         });
     }
@@ -134,18 +147,19 @@ void TestLockTable::oneHolderAtATime()
 void TestLockTable::abortWakesWaiters()
 {
     LockTable locks;
-    qint64 flow = 0;
-    QCOMPARE(locks.acquire(kLock, 1, {}, &flow), LockTable::Result::Acquired);
+    acquire(locks, 1);
     std::atomic<int> waiting { 0 };
     std::atomic<int> aborted { 0 };
     std::vector<std::thread> threads;
     for (qint64 tid : { 2, 3 }) {
         threads.emplace_back([&, tid] {
-            qint64 f = 0;
-            if (locks.acquire(
-                    kLock, tid, [&] { ++waiting; }, &f)
-                == LockTable::Result::Aborted)
-                ++aborted;
+            quint64 g = 0;
+            LockTable::Release last;
+            if (!locks.tryAcquire(kLock, tid, &g, &last)) {
+                ++waiting;
+                if (!locks.waitRelease(kLock, g))
+                    ++aborted;
+            }
         });
     }
     QTRY_COMPARE_WITH_TIMEOUT(waiting.load(), 2, kWaitMs);
@@ -153,7 +167,9 @@ void TestLockTable::abortWakesWaiters()
     for (std::thread& t : threads)
         t.join();
     QCOMPARE(aborted.load(), 2);
-    QCOMPARE(locks.acquire(QStringLiteral("other"), 4, {}, &flow), LockTable::Result::Aborted);
+    quint64 g = 0;
+    LockTable::Release last;
+    QVERIFY(!locks.tryAcquire(QStringLiteral("other"), 4, &g, &last));
 }
 
 QTEST_GUILESS_MAIN(TestLockTable)

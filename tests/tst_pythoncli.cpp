@@ -169,7 +169,7 @@ void TestPythonCli::sigtermEndsTheTree()
     ::kill(pid_t(cli.processId()), SIGTERM);
     QVERIFY(cli.waitForFinished(30000));
     QVERIFY2(clock.elapsed() < 5000, qPrintable(QString::number(clock.elapsed())));
-    QCOMPARE(cli.exitCode(), 130);
+    QCOMPARE(cli.exitCode(), 143); // what a shell reports for a program SIGTERM ended
     QVERIFY(QFileInfo(trace).size() > 0); // the trace is written
 #else
     QSKIP("signals are a Unix matter");

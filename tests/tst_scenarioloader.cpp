@@ -156,6 +156,7 @@ private Q_SLOTS:
     void applyDaemon_data();
     void applyDaemon();
     void applyRejectsUnknownWorker();
+    void daemonIsInherited();
     void applyRejectsBadTimeScale();
     void loadingIsLinear_data();
     void loadingIsLinear();
@@ -693,6 +694,12 @@ void TestScenarioLoader::goodInline_data()
     QTest::newRow("terminate a process") << QByteArray(R"({"main": [{"start": "p"}, {"terminate": "p"}, {"join": "p"}],
                                                  "workers": [{"name": "p", "kind": "process", "steps": []}]})")
                                          << 3 << 1;
+    QTest::newRow("kill a process") << QByteArray(R"({"main": [{"start": "p"}, {"kill": "p"}, {"join": "p"}],
+                                                 "workers": [{"name": "p", "kind": "process", "steps": []}]})")
+                                    << 3 << 1;
+    QTest::newRow("raise") << QByteArray(R"({"main": [{"raise": "queue.Empty"}, {"raise": "ValueError",
+                                 "message": "bad {name}"}]})")
+                           << 2 << 0;
     QTest::newRow("daemon false") << QByteArray(R"({"main": [], "workers": [{"name": "a", "daemon": false,
                                           "steps": []}]})")
                                   << 0 << 1;
@@ -878,6 +885,23 @@ void TestScenarioLoader::badInline_data()
                                   << QStringLiteral("too many steps (at most 100000)");
     QTest::newRow("33 nested repeats") << nestedRepeats(33) << 34 << 24 << QStringLiteral("nested too deeply");
 
+    QTest::newRow("kill a thread") << QByteArray(R"({"main": [{"start": "t"}, {"kill": "t"}],
+        "workers": [{"name": "t", "steps": []}]})")
+                                   << 1 << 36 << QStringLiteral("cannot kill thread \"t\"");
+    QTest::newRow("kill a worker nobody starts")
+        << QByteArray(R"({"main": [{"kill": "p"}], "workers": [{"name": "p", "kind": "process", "steps": []}]})") << 1
+        << 20 << QStringLiteral("\"kill\" on worker \"p\", which no step starts");
+    QTest::newRow("raise without a class") << QByteArray(R"({"main": [{"raise": ""}]})") << 1 << 21
+                                           << QStringLiteral("\"raise\" takes the name of an exception class");
+    QTest::newRow("raise a sentence") << QByteArray(R"({"main": [{"raise": "Value Error"}]})") << 1 << 21
+                                      << QStringLiteral("\"raise\" takes the name of an exception class");
+    QTest::newRow("raise SystemExit") << QByteArray(R"({"main": [{"raise": "SystemExit"}]})") << 1 << 21
+                                      << QStringLiteral("\"raise\" cannot raise SystemExit");
+    QTest::newRow("raise with a number") << QByteArray(R"({"main": [{"raise": "E", "message": 5}]})") << 1 << 37
+                                         << QStringLiteral("\"message\" must be a string");
+    QTest::newRow("raise with an unknown member") << QByteArray(R"({"main": [{"raise": "E", "text": "x"}]})") << 1 << 34
+                                                  << QStringLiteral("unknown member \"text\" in a raise step");
+
     // Steps count wherever they are: 99,999 in a repeat body + the repeat + 1 print.
     QByteArray split("{\"main\": [{\"print\": \"x\"}],\n\"workers\": [{\"name\": \"w\", \"steps\": [\n");
     split.append("{\"repeat\": 1, \"steps\": [\n");
@@ -1052,6 +1076,39 @@ void TestScenarioLoader::applyDaemon()
     QCOMPARE(sc.workers[0].daemon, expected.at(0));
     QCOMPARE(sc.workers[1].daemon, expected.at(1));
     QCOMPARE(sc.workers[2].daemon, expected.at(2));
+}
+
+void TestScenarioLoader::daemonIsInherited()
+{
+    // threading.Thread takes daemon from the thread that creates it; a process's threads start
+    // from its main thread, which is not a daemon.
+    Scenario sc;
+    ScenarioError err;
+    QVERIFY(parse(R"({"main": [{"start": "a"}, {"start": "d"}, {"start": "p"}], "workers": [
+        {"name": "a", "daemon": true, "steps": [{"start": "b"}]},
+        {"name": "b", "steps": [{"start": "c"}, {"start": "own"}]},
+        {"name": "c", "steps": []},
+        {"name": "own", "daemon": false, "steps": []},
+        {"name": "d", "steps": []},
+        {"name": "p", "kind": "process", "daemon": true, "steps": [{"start": "q"}]},
+        {"name": "q", "steps": []}]})",
+        &sc, &err));
+    const auto flags = [&sc] {
+        QString out;
+        for (const WorkerSpec& w : sc.workers)
+            out += w.daemon ? QLatin1Char('D') : QLatin1Char('-');
+        return out;
+    };
+    QCOMPARE(flags(), QStringLiteral("DDD--D-")); // a b c own d p q
+    QCOMPARE(sc.worker(QStringLiteral("c"))->starter, QStringLiteral("b"));
+    // An override is as good as the file: the threads below it follow.
+    RunOptions options;
+    options.daemon.insert(QStringLiteral("a"), false);
+    QVERIFY2(applyRunOptions(&sc, options, &err), qPrintable(err.toString()));
+    QCOMPARE(flags(), QStringLiteral("-----D-"));
+    options.daemon.insert(QStringLiteral("c"), true);
+    QVERIFY2(applyRunOptions(&sc, options, &err), qPrintable(err.toString()));
+    QCOMPARE(flags(), QStringLiteral("--D--D-"));
 }
 
 void TestScenarioLoader::applyRejectsUnknownWorker()

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "simulatedgil.h"
 
+#include "platform.h"
+
 #include <QTest>
 #include <atomic>
 #include <chrono>
@@ -13,6 +15,17 @@ namespace {
 constexpr qint64 kMs = 1000000;
 constexpr qint64 kHour = 3600LL * 1000 * kMs;
 constexpr int kWaitMs = 10000; // generous: the machine may be busy
+
+// Runs on a CPU for `ns` of this thread's own time, however busy the machine is.
+void spin(qint64 ns)
+{
+    const qint64 until = threadCpuNs() + ns;
+    volatile quint64 x = 1;
+    while (threadCpuNs() < until) {
+        for (int i = 0; i < 10000; ++i)
+            x = x * 6364136223846793005ULL + 1;
+    }
+}
 } // namespace
 
 class TestSimulatedGil : public QObject
@@ -27,6 +40,7 @@ private Q_SLOTS:
     void shouldYield_data();
     void shouldYield();
     void restartSliceGivesAFullInterval();
+    void timeOffTheCpuIsNotRun();
     void onlyTheOwnerReleases();
     void abortWakesEveryWaiter();
 };
@@ -143,17 +157,31 @@ void TestSimulatedGil::shouldYield()
 
 void TestSimulatedGil::restartSliceGivesAFullInterval()
 {
-    SimulatedGil gil(200 * kMs);
+    SimulatedGil gil(50 * kMs);
     QVERIFY(gil.enqueue(1));
     QVERIFY(!gil.enqueue(2));
-    std::this_thread::sleep_for(std::chrono::milliseconds(250));
+    spin(60 * kMs);
     QVERIFY(gil.shouldYield());
     // Time spent blocked elsewhere (a sleep, a lock) is not time run: the slice starts again.
     gil.restartSlice(1);
     QVERIFY(!gil.shouldYield());
     // Only the holder's slice restarts.
-    std::this_thread::sleep_for(std::chrono::milliseconds(250));
+    spin(60 * kMs);
     gil.restartSlice(2);
+    QVERIFY(gil.shouldYield());
+    gil.abort();
+}
+
+void TestSimulatedGil::timeOffTheCpuIsNotRun()
+{
+    // The interval passing by the clock is not enough: a holder that the OS left waiting for
+    // a CPU (here: asleep) has not run its slice, so a busy machine does not move the switches.
+    SimulatedGil gil(50 * kMs);
+    QVERIFY(gil.enqueue(1));
+    QVERIFY(!gil.enqueue(2));
+    std::this_thread::sleep_for(std::chrono::milliseconds(120));
+    QVERIFY(!gil.shouldYield());
+    spin(60 * kMs);
     QVERIFY(gil.shouldYield());
     gil.abort();
 }

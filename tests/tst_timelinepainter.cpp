@@ -128,6 +128,8 @@ private Q_SLOTS:
     void hitTest();
     void counterRows();
     void describe();
+    void describeEndingsInPythonsWords_data();
+    void describeEndingsInPythonsWords();
     void exportPng_data();
     void exportPng();
     void exportSvg();
@@ -506,6 +508,41 @@ void TestTimelinePainter::describe()
     QVERIFY2(span.contains(QStringLiteral("PID 100")) && span.contains(QStringLiteral("TID 101")), qPrintable(span));
     const QString print = painter.describe(painter.hitTest(c.at(1, kSec + kSec / 2)));
     QVERIFY2(print.contains(QStringLiteral("[매수] 데이터 요청 중...")), qPrintable(print));
+}
+
+void TestTimelinePainter::describeEndingsInPythonsWords_data()
+{
+    QTest::addColumn<int>("kind"); // an InstantKind
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QString>("words");
+    // Python's repr says exitcode=-SIGTERM: the signal by its name, never "code 15".
+    QTest::newRow("terminated") << int(InstantKind::Terminated) << 15 << QStringLiteral("SIGTERM (exitcode -15)");
+    QTest::newRow("killed") << int(InstantKind::Killed) << 9 << QStringLiteral("SIGKILL (exitcode -9)");
+    QTest::newRow("crashed") << int(InstantKind::Crashed) << 11 << QStringLiteral("SIGSEGV (exitcode -11)");
+    QTest::newRow("failed") << int(InstantKind::Failed) << 1 << QStringLiteral("exitcode 1");
+    QTest::newRow("end") << int(InstantKind::End) << 3 << QStringLiteral("exitcode 3");
+    QTest::newRow("terminate() sent") << int(InstantKind::Signal) << 15 << QStringLiteral("SIGTERM");
+}
+
+void TestTimelinePainter::describeEndingsInPythonsWords()
+{
+    QFETCH(int, kind);
+    QFETCH(int, code);
+    QFETCH(QString, words);
+    const TraceModel m = buyerModel();
+    Canvas c;
+    c.paint(m);
+    const TimelinePainter painter(m, c.layout, c.style, c.map);
+    TimelineHit hit;
+    hit.kind = TimelineHit::Kind::Instant;
+    hit.lane = 1;
+    hit.instant.t = 3 * kSec;
+    hit.instant.kind = InstantKind(kind);
+    hit.instant.code = code;
+    const QString text = painter.describe(hit);
+    QVERIFY2(text.contains(words), qPrintable(text));
+    QVERIFY2(!text.contains(QStringLiteral("code %1").arg(code)) || words.contains(QStringLiteral("code %1").arg(code)),
+        qPrintable(text));
 }
 
 void TestTimelinePainter::exportPng_data()

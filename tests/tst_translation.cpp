@@ -9,6 +9,7 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSet>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
 #include <QXmlStreamReader>
@@ -134,6 +135,7 @@ private Q_SLOTS:
     void knownStrings_data();
     void knownStrings();
     void qtDialogsSpeakKorean();
+    void qtCatalogueOfADeployedFolder();
     void placeholdersAndAcceleratorsKept();
     void cliErrorInKorean();
     void cliUsageInKorean();
@@ -200,6 +202,25 @@ void TestTranslation::qtDialogsSpeakKorean()
     if (!QFile::exists(dir + QStringLiteral("/qtbase_ko.qm")))
         QSKIP("Qt's Korean translations are not installed (Debian: qt6-translations-l10n)");
     QVERIFY(QCoreApplication::translate("QPlatformTheme", "Cancel") != QLatin1String("Cancel"));
+}
+
+// windeployqt and macdeployqt put qt_<lang>.qm beside the program, not qtbase_<lang>.qm: a
+// folder with only that one still translates Qt's own dialogs.
+void TestTranslation::qtCatalogueOfADeployedFolder()
+{
+    const QString system = QLibraryInfo::path(QLibraryInfo::TranslationsPath) + QStringLiteral("/qtbase_ko.qm");
+    if (!QFile::exists(system))
+        QSKIP("Qt's Korean translations are not installed (Debian: qt6-translations-l10n)");
+    QTemporaryDir deployed;
+    const QString qt = deployed.filePath(QStringLiteral("qt_ko.qm"));
+    QVERIFY(QFile::copy(system, qt));
+    const QStringList installed = Forkline::installQtTranslators(QLocale(QStringLiteral("ko")), { deployed.path() });
+    QCOMPARE(installed, QStringList { qt });
+    QVERIFY(QCoreApplication::translate("QPlatformTheme", "Cancel") != QLatin1String("Cancel"));
+    // The program's own folder comes first, then Qt's.
+    const QStringList folders = Forkline::qtTranslationDirectories();
+    QCOMPARE(folders.constLast(), QLibraryInfo::path(QLibraryInfo::TranslationsPath));
+    QVERIFY(folders.constFirst().startsWith(QCoreApplication::applicationDirPath()));
 }
 
 void TestTranslation::placeholdersAndAcceleratorsKept()

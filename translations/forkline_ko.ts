@@ -27,7 +27,7 @@
       --json FILE.json      write the table as JSON
   forkline --help | --version
 
-Exit codes: 0 done; 2 bad input; 1 a failure while running; 130 interrupted.
+Exit codes: 0 done; 2 bad input; 1 a failure while running; 130 interrupted (Ctrl+C), 143 SIGTERM, 129 SIGHUP.
 </source>
         <translation>사용법:
   forkline                              앱을 엽니다
@@ -52,60 +52,16 @@ Exit codes: 0 done; 2 bad input; 1 a failure while running; 130 interrupted.
       --json FILE.json      표를 JSON으로 씁니다
   forkline --help | --version
 
-종료 코드: 0 완료, 2 잘못된 입력, 1 실행 중 실패, 130 중단됨.
+종료 코드: 0 완료, 2 잘못된 입력, 1 실행 중 실패, 130 중단됨(Ctrl+C), 143 SIGTERM, 129 SIGHUP.
 </translation>
-    </message>
-    <message>
-        <source>%1 needs a value</source>
-        <translation>%1 옵션에 값이 필요합니다</translation>
-    </message>
-    <message>
-        <source>--width takes a number of pixels from 200 to %1, not &quot;%2&quot;</source>
-        <translation>--width 값은 200에서 %1 사이의 픽셀 수여야 합니다 (받은 값: &quot;%2&quot;)</translation>
-    </message>
-    <message>
-        <source>--scale takes a number from 0.5 to 8, not &quot;%1&quot;</source>
-        <translation>--scale 값은 0.5에서 8 사이의 수여야 합니다 (받은 값: &quot;%1&quot;)</translation>
-    </message>
-    <message>
-        <source>--time-scale needs a value</source>
-        <translation>--time-scale 옵션에 값이 필요합니다</translation>
-    </message>
-    <message>
-        <source>--time-scale takes a number from 0 to 1000, not &quot;%1&quot;</source>
-        <translation>--time-scale 값은 0에서 1000 사이의 수여야 합니다 (받은 값: &quot;%1&quot;)</translation>
-    </message>
-    <message>
-        <source>--work-scale needs a value</source>
-        <translation>--work-scale 옵션에 값이 필요합니다</translation>
-    </message>
-    <message>
-        <source>--work-scale takes a number above 0 and at most 1000, not &quot;%1&quot;</source>
-        <translation>--work-scale 값은 0보다 크고 1000 이하인 수여야 합니다 (받은 값: &quot;%1&quot;)</translation>
     </message>
     <message>
         <source>--gil takes on or off</source>
         <translation>--gil 값은 on 또는 off여야 합니다</translation>
     </message>
     <message>
-        <source>--switch-interval needs a value in seconds</source>
-        <translation>--switch-interval 옵션에 초 단위 값이 필요합니다</translation>
-    </message>
-    <message>
-        <source>--switch-interval takes seconds from 0.0001 (0.1 ms) to 1, not &quot;%1&quot;</source>
-        <translation>--switch-interval 값은 0.0001초(0.1 ms)에서 1초 사이여야 합니다 (받은 값: &quot;%1&quot;)</translation>
-    </message>
-    <message>
-        <source>--daemon needs NAME=on|off</source>
-        <translation>--daemon 옵션에 NAME=on|off 값이 필요합니다</translation>
-    </message>
-    <message>
         <source>--daemon takes NAME=on or NAME=off, not &quot;%1&quot;</source>
         <translation>--daemon 값은 NAME=on 또는 NAME=off여야 합니다 (받은 값: &quot;%1&quot;)</translation>
-    </message>
-    <message>
-        <source>unknown option %1 (see forkline --help)</source>
-        <translation>알 수 없는 옵션 %1 (forkline --help 참고)</translation>
     </message>
     <message>
         <source>one scenario at a time (got &quot;%1&quot; and &quot;%2&quot;)</source>
@@ -118,14 +74,6 @@ Exit codes: 0 done; 2 bad input; 1 a failure while running; 130 interrupted.
     <message>
         <source>this scenario asks for input, but standard input is closed; pipe the answers in, e.g. echo word | forkline run %1</source>
         <translation>이 시나리오는 입력을 받는데 표준 입력이 닫혀 있습니다. 답을 파이프로 넣어 주세요. 예: echo word | forkline run %1</translation>
-    </message>
-    <message>
-        <source>--chart needs a file name</source>
-        <translation>--chart 옵션에 파일 이름이 필요합니다</translation>
-    </message>
-    <message>
-        <source>--json needs a file name</source>
-        <translation>--json 옵션에 파일 이름이 필요합니다</translation>
     </message>
     <message>
         <source>compare needs a scenario with variants, e.g. forkline compare gil-sum</source>
@@ -160,10 +108,6 @@ Exit codes: 0 done; 2 bad input; 1 a failure while running; 130 interrupted.
         <translation>render 결과를 어디에 둘지 정해 주세요: --png, --svg, --trace, --csv 중 하나</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not available yet in this version</source>
-        <translation>&quot;%1&quot; 명령은 이 버전에서 아직 쓸 수 없습니다</translation>
-    </message>
-    <message>
         <source>Timeline drawn by Forkline</source>
         <translation>Forkline이 그린 타임라인</translation>
     </message>
@@ -194,18 +138,6 @@ Exit codes: 0 done; 2 bad input; 1 a failure while running; 130 interrupted.
     <message>
         <source>--daemon names an unknown worker &quot;%1&quot;</source>
         <translation>--daemon에 지정한 &quot;%1&quot; 워커가 시나리오에 없습니다</translation>
-    </message>
-    <message>
-        <source>--time-scale must be between 0 and 1000</source>
-        <translation>--time-scale 값은 0에서 1000 사이여야 합니다</translation>
-    </message>
-    <message>
-        <source>--work-scale must be above 0 and at most 1000</source>
-        <translation>--work-scale 값은 0보다 크고 1000 이하여야 합니다</translation>
-    </message>
-    <message>
-        <source>--switch-interval must be between 0.1 ms and 1 s</source>
-        <translation>--switch-interval 값은 0.1 ms에서 1초 사이여야 합니다</translation>
     </message>
     <message>
         <source>&quot;%1&quot; takes a name</source>
@@ -298,10 +230,6 @@ Exit codes: 0 done; 2 bad input; 1 a failure while running; 130 interrupted.
     <message>
         <source>&quot;gil&quot; must be true or false</source>
         <translation>&quot;gil&quot; 값은 true 또는 false여야 합니다</translation>
-    </message>
-    <message>
-        <source>&quot;switch_interval&quot; takes seconds from 0.0001 (0.1 ms) to 1</source>
-        <translation>&quot;switch_interval&quot; 값은 0.0001초(0.1 ms)에서 1초 사이여야 합니다</translation>
     </message>
     <message>
         <source>&quot;shared&quot; maps names to whole numbers, e.g. {&quot;counter&quot;: 0}</source>
@@ -438,28 +366,25 @@ Python programs (docs/python.md):
 </translation>
     </message>
     <message>
-        <source>--python needs an interpreter: a path or a name on PATH</source>
-        <translation>--python에는 인터프리터가 필요합니다: 경로 또는 PATH에 있는 이름</translation>
+        <source>Draw the speedups as a bar chart.</source>
+        <translation>속도 향상을 막대그래프로 그립니다.</translation>
     </message>
     <message>
-        <source>%1 is not an option for a Python program (see forkline --help); the program&apos;s own arguments go after --</source>
-        <translation>%1은(는) 파이썬 프로그램에 쓸 수 있는 옵션이 아닙니다 (forkline --help 참고); 프로그램 자신의 인자는 -- 뒤에 씁니다</translation>
+        <source>Write the table as JSON.</source>
+        <translation>표를 JSON으로 씁니다.</translation>
     </message>
     <message>
-        <source>one program at a time (got &quot;%1&quot; and &quot;%2&quot;); its own arguments go after --</source>
-        <translation>프로그램은 한 번에 하나입니다 (&quot;%1&quot;와(과) &quot;%2&quot;); 프로그램 자신의 인자는 -- 뒤에 씁니다</translation>
+        <source>Run the scenario&apos;s variants (1 thread, N threads, N processes) with the GIL on and off, and print a
+table of wall time and speedup. The data lessons have variants, e.g. forkline compare gil-sum.
+</source>
+        <translation>시나리오의 변형(스레드 1개, 스레드 N개, 프로세스 N개)을 GIL을 켜고 끄며 실행하고, 걸린 시간과
+속도 향상을 표로 출력합니다. 데이터 수업에 변형이 있습니다. 예: forkline compare gil-sum.
+</translation>
     </message>
     <message>
-        <source>run needs a program: a .py file or a built-in lesson (see forkline list)</source>
-        <translation>run에는 프로그램이 필요합니다: .py 파일 또는 내장 수업 (forkline list 참고)</translation>
+        <source>SCENARIO [options]</source>
+        <translation>SCENARIO [옵션]</translation>
     </message>
-    <message>
-        <source>%1 is not a Python program</source>
-        <translation>%1은(는) 파이썬 프로그램이 아닙니다</translation>
-    </message>
-</context>
-<context>
-    <name>Forkline::ChromeTrace</name>
     <message>
         <source>
 Pictures: at most %1 pixels a side and %2 pixels in all (1 GiB of memory). A --width
@@ -475,8 +400,96 @@ once complete: on a full disk or a read-only folder the old file stays (exit 1).
 </translation>
     </message>
     <message>
-        <source>the data could not be written</source>
-        <translation>데이터를 쓸 수 없었습니다</translation>
+        <source>
+Every command explains its own options: forkline COMMAND --help (or forkline help COMMAND).
+</source>
+        <translation>
+명령마다 자기 옵션을 설명합니다: forkline COMMAND --help (또는 forkline help COMMAND).
+</translation>
+    </message>
+    <message>
+        <source>standard output was closed by its reader (broken pipe); the run went on to its end without showing the rest of its printed lines</source>
+        <translation>표준 출력을 읽던 쪽이 닫았습니다 (broken pipe). 실행은 끝까지 계속되었지만 나머지 출력 줄은 보여 주지 못했습니다</translation>
+    </message>
+    <message>
+        <source>standard output was closed by its reader (broken pipe); the run went on to its end, and %1 has every printed line</source>
+        <translation>표준 출력을 읽던 쪽이 닫았습니다 (broken pipe). 실행은 끝까지 계속되었고, 모든 출력 줄은 %1에 있습니다</translation>
+    </message>
+    <message>
+        <source>List the built-in scenarios, one a line: name&lt;TAB&gt;title.</source>
+        <translation>내장 시나리오를 한 줄에 하나씩 보여 줍니다: 이름&lt;TAB&gt;제목.</translation>
+    </message>
+    <message>
+        <source>list takes no arguments (got &quot;%1&quot;)</source>
+        <translation>list는 인자를 받지 않습니다 (&quot;%1&quot;이(가) 주어짐)</translation>
+    </message>
+    <message>
+        <source>Python programs only: the interpreter (default: python3; py -3 on Windows).</source>
+        <translation>파이썬 프로그램 전용: 인터프리터 (기본값: python3, Windows에서는 py -3).</translation>
+    </message>
+    <message>
+        <source>Run a scenario headless: a built-in name (see forkline list) or a .json file. Its printed lines go
+to standard output. A Python program (FILE.py, or a built-in Python lesson) runs with the real
+interpreter, traced, and exits with its exit code; its own arguments go after --.
+</source>
+        <translation>시나리오를 창 없이 실행합니다: 내장 이름(forkline list 참고) 또는 .json 파일. 출력한 줄은 표준
+출력으로 갑니다. 파이썬 프로그램(FILE.py 또는 내장 파이썬 수업)은 실제 인터프리터로 추적하며
+실행하고, 그 종료 코드로 끝납니다. 프로그램 자신의 인자는 -- 뒤에 씁니다.
+</translation>
+    </message>
+    <message>
+        <source>SCENARIO|FILE.py [options] [-- ARGS...]</source>
+        <translation>SCENARIO|FILE.py [옵션] [-- ARGS...]</translation>
+    </message>
+    <message>
+        <source>--python is for Python programs; a scenario runs without an interpreter</source>
+        <translation>--python은 파이썬 프로그램용입니다. 시나리오는 인터프리터 없이 실행됩니다</translation>
+    </message>
+    <message>
+        <source>arguments after -- are for Python programs; a scenario takes none</source>
+        <translation>-- 뒤의 인자는 파이썬 프로그램용입니다. 시나리오는 인자를 받지 않습니다</translation>
+    </message>
+    <message>
+        <source>TRACE.json [options]</source>
+        <translation>TRACE.json [옵션]</translation>
+    </message>
+    <message>
+        <source>Draw or re-export a Chrome trace (.json or .json.gz) without running anything.
+</source>
+        <translation>아무것도 실행하지 않고 Chrome 트레이스(.json 또는 .json.gz)를 그리거나 다시 내보냅니다.
+</translation>
+    </message>
+    <message>
+        <source>no command &quot;%1&quot;; did you mean &quot;%2&quot;? (see forkline --help)</source>
+        <translation>&quot;%1&quot; 명령은 없습니다. &quot;%2&quot;을(를) 뜻했나요? (forkline --help 참고)</translation>
+    </message>
+    <message>
+        <source>cannot open %1: there is no such file</source>
+        <translation>%1을(를) 열 수 없습니다: 그런 파일이 없습니다</translation>
+    </message>
+    <message>
+        <source>Multiply every sleep by F (default 1, %1).</source>
+        <translation>모든 sleep에 F를 곱합니다 (기본값 1, %1).</translation>
+    </message>
+    <message>
+        <source>Multiply every compute size by F (default 1, %1).</source>
+        <translation>모든 계산 크기에 F를 곱합니다 (기본값 1, %1).</translation>
+    </message>
+    <message>
+        <source>Override the scenario&apos;s GIL setting.</source>
+        <translation>시나리오의 GIL 설정을 덮어씁니다.</translation>
+    </message>
+    <message>
+        <source>GIL switch interval in seconds (default 0.005, %1).</source>
+        <translation>GIL 전환 간격, 초 단위 (기본값 0.005, %1).</translation>
+    </message>
+    <message>
+        <source>Override a worker&apos;s daemon flag (NAME=all for every worker); may be given more than once.</source>
+        <translation>워커의 데몬 플래그를 덮어씁니다 (NAME=all은 모든 워커). 여러 번 줄 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>the settings could not be saved</source>
+        <translation>설정을 저장할 수 없었습니다</translation>
     </message>
     <message>
         <source>not enough memory for a picture of %1 × %2 pixels</source>
@@ -487,8 +500,90 @@ once complete: on a full disk or a read-only folder the old file stays (exit 1).
         <translation>그림을 그릴 수 없었습니다</translation>
     </message>
     <message>
-        <source>the settings could not be saved</source>
-        <translation>설정을 저장할 수 없었습니다</translation>
+        <source>cannot create %1</source>
+        <translation>%1을(를) 만들 수 없습니다</translation>
+    </message>
+    <message>
+        <source>A Python program. Run starts it with the Python interpreter, traced: every thread, process, sleep, print, wait and join of the real program appears on the timeline.</source>
+        <translation>파이썬 프로그램입니다. 실행하면 파이썬 인터프리터로 추적하며 시작합니다: 실제 프로그램의 모든 스레드, 프로세스, sleep, print, 대기, join이 타임라인에 나타납니다.</translation>
+    </message>
+    <message>
+        <source>from %1 to %2</source>
+        <translation>%1부터 %2까지</translation>
+    </message>
+    <message>
+        <source>above %1 and at most %2</source>
+        <translation>%1 초과 %2 이하</translation>
+    </message>
+    <message>
+        <source>%1 takes a number %2, not &quot;%3&quot;</source>
+        <translation>%1에는 %2의 수를 줍니다. &quot;%3&quot;은(는) 안 됩니다</translation>
+    </message>
+    <message>
+        <source>with this step the scenario&apos;s buffers add up to %1 MiB, more than the %2 MiB a scenario may allocate in all</source>
+        <translation>이 단계까지 시나리오의 버퍼가 모두 %1 MiB로, 시나리오 하나가 할당할 수 있는 %2 MiB보다 많습니다</translation>
+    </message>
+    <message>
+        <source>&quot;switch_interval&quot; takes seconds %1</source>
+        <translation>&quot;switch_interval&quot;에는 %1의 초를 줍니다</translation>
+    </message>
+    <message>
+        <source>the data could not be written</source>
+        <translation>데이터를 쓸 수 없었습니다</translation>
+    </message>
+</context>
+<context>
+    <name>Forkline::AboutDialog</name>
+    <message>
+        <source>About Forkline</source>
+        <translation>Forkline 정보</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Forkline %1&lt;/h3&gt;&lt;p&gt;Forkline runs concurrency lessons for real, with real threads and processes, and draws what happened on a timeline: one lane per thread, grouped by process.&lt;/p&gt;&lt;p&gt;Solid boxes: the thread runs. Hatched: it sleeps. Pale boxes with a patterned line: it waits (for a join, the GIL, a lock, input or a queue). Arrows show which thread started or joined which.&lt;/p&gt;&lt;p&gt;Wheel: zoom. Drag: pan. Shift+drag: zoom to a range. 0: fit all.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Forkline %1&lt;/h3&gt;&lt;p&gt;Forkline은 동시성 수업을 실제 스레드와 프로세스로 실행하고, 일어난 일을 타임라인에 그립니다: 스레드마다 레인 하나, 프로세스별로 묶어서.&lt;/p&gt;&lt;p&gt;꽉 찬 상자: 스레드가 실행 중. 빗금: 잠자는 중. 무늬 선이 있는 옅은 상자: 기다리는 중 (join, GIL, 락, 입력 또는 큐). 화살표는 어느 스레드가 어느 스레드를 시작하거나 join했는지 보여 줍니다.&lt;/p&gt;&lt;p&gt;휠: 확대/축소. 드래그: 이동. Shift+드래그: 구간 확대. 0: 전체 맞춤.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;a href=&quot;%1&quot;&gt;Documentation&lt;/a&gt; (F1): how to use it, and how to write your own lessons.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;a href=&quot;%1&quot;&gt;설명서&lt;/a&gt; (F1): 사용법과 자신만의 수업을 쓰는 법.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Free software under the GNU General Public License, version 3 or (at your option) any later version (GPL-3.0-or-later): you may share and change it under its terms. It comes with no warranty. &lt;a href=&quot;%1&quot;&gt;The license&lt;/a&gt;.&lt;/p&gt;&lt;p&gt;Built with Qt %2, running on Qt %3.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;GNU 일반 공중 사용 허가서 버전 3 또는 (선택에 따라) 그 이후 버전(GPL-3.0-or-later)을 따르는 자유 소프트웨어입니다: 그 조건에 따라 나누고 고칠 수 있습니다. 어떤 보증도 없습니다. &lt;a href=&quot;%1&quot;&gt;허가서&lt;/a&gt;.&lt;/p&gt;&lt;p&gt;Qt %2로 빌드, Qt %3에서 실행 중.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Forkline&apos;s icon</source>
+        <translation>Forkline 아이콘</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Qt 정보(&amp;Q)</translation>
+    </message>
+</context>
+<context>
+    <name>Forkline::ChromeTraceBuilder</name>
+    <message>
+        <source>traceEvents[%1] is %2 years after traceEvents[%3]; a trace can span at most %4 years</source>
+        <translation>traceEvents[%1]은(는) traceEvents[%3]보다 %2년 뒤입니다. 트레이스는 최대 %4년에 걸칠 수 있습니다</translation>
+    </message>
+    <message>
+        <source>traceEvents[%1] is %2 years before traceEvents[%3]; a trace can span at most %4 years</source>
+        <translation>traceEvents[%1]은(는) traceEvents[%3]보다 %2년 앞입니다. 트레이스는 최대 %4년에 걸칠 수 있습니다</translation>
+    </message>
+    <message>
+        <source>traceEvents[%1] lasts %2 years; a trace can span at most %3 years</source>
+        <translation>traceEvents[%1]은(는) %2년 동안 이어집니다. 트레이스는 최대 %3년에 걸칠 수 있습니다</translation>
+    </message>
+    <message>
+        <source>over 292</source>
+        <translation>292 이상</translation>
+    </message>
+    <message>
+        <source>traceEvents[%1] ends after the last time Forkline can hold (292 years from 0)</source>
+        <translation>traceEvents[%1]은(는) Forkline이 담을 수 있는 마지막 시각(0부터 292년) 뒤에 끝납니다</translation>
+    </message>
+    <message>
+        <source>traceEvents[%1] has a time out of range: &quot;ts&quot; is more than 292 years from 0</source>
+        <translation>traceEvents[%1]의 시각이 범위를 벗어납니다: &quot;ts&quot;가 0에서 292년보다 멉니다</translation>
     </message>
 </context>
 <context>
@@ -496,6 +591,78 @@ once complete: on a full disk or a read-only folder the old file stays (exit 1).
     <message>
         <source>malformed JSON</source>
         <translation>JSON 형식이 잘못되었습니다</translation>
+    </message>
+</context>
+<context>
+    <name>Forkline::CliParser</name>
+    <message>
+        <source>Show this help.</source>
+        <translation>이 도움말을 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>%1 needs a value</source>
+        <translation>%1 옵션에 값이 필요합니다</translation>
+    </message>
+    <message>
+        <source>unknown option %1 (see forkline %2 --help)</source>
+        <translation>알 수 없는 옵션 %1 (forkline %2 --help 참고)</translation>
+    </message>
+    <message>
+        <source>Usage: forkline %1 %2
+</source>
+        <translation>사용법: forkline %1 %2
+</translation>
+    </message>
+</context>
+<context>
+    <name>Forkline::CliPrivate</name>
+    <message>
+        <source>Write a Chrome Trace Event file (opens in Perfetto).</source>
+        <translation>Chrome Trace Event 파일을 씁니다 (Perfetto에서 열림).</translation>
+    </message>
+    <message>
+        <source>Draw the timeline to a PNG.</source>
+        <translation>타임라인을 PNG로 그립니다.</translation>
+    </message>
+    <message>
+        <source>Draw the timeline to an SVG.</source>
+        <translation>타임라인을 SVG로 그립니다.</translation>
+    </message>
+    <message>
+        <source>Write one row per span.</source>
+        <translation>구간마다 한 행씩 씁니다.</translation>
+    </message>
+    <message>
+        <source>Width of a drawn timeline in pixels (default: fits the run; %1).</source>
+        <translation>그린 타임라인의 너비, 픽셀 단위 (기본값: 실행에 맞춤, %1).</translation>
+    </message>
+    <message>
+        <source>Pixel ratio of a PNG (default 2, %1).</source>
+        <translation>PNG의 픽셀 비율 (기본값 2, %1).</translation>
+    </message>
+    <message>
+        <source>Draw with the larger fonts and lanes of presentation mode.</source>
+        <translation>발표 모드의 큰 글꼴과 레인으로 그립니다.</translation>
+    </message>
+    <message>
+        <source>%1 is not an option for a Python program (see forkline run --help); the program&apos;s own arguments go after --</source>
+        <translation>%1은(는) 파이썬 프로그램의 옵션이 아닙니다 (forkline run --help 참고). 프로그램 자신의 인자는 -- 뒤에 씁니다</translation>
+    </message>
+    <message>
+        <source>--python needs an interpreter: a path or a name on PATH</source>
+        <translation>--python에는 인터프리터가 필요합니다: 경로 또는 PATH에 있는 이름</translation>
+    </message>
+    <message>
+        <source>one program at a time (got &quot;%1&quot; and &quot;%2&quot;); its own arguments go after --</source>
+        <translation>프로그램은 한 번에 하나입니다 (&quot;%1&quot;와(과) &quot;%2&quot;); 프로그램 자신의 인자는 -- 뒤에 씁니다</translation>
+    </message>
+    <message>
+        <source>run needs a program: a .py file or a built-in lesson (see forkline list)</source>
+        <translation>run에는 프로그램이 필요합니다: .py 파일 또는 내장 수업 (forkline list 참고)</translation>
+    </message>
+    <message>
+        <source>%1 is not a Python program</source>
+        <translation>%1은(는) 파이썬 프로그램이 아닙니다</translation>
     </message>
 </context>
 <context>
@@ -765,6 +932,10 @@ once complete: on a full disk or a read-only folder the old file stays (exit 1).
         <source>&amp;Input:</source>
         <translation>입력(&amp;I):</translation>
     </message>
+    <message>
+        <source>Console</source>
+        <translation>콘솔</translation>
+    </message>
 </context>
 <context>
     <name>Forkline::ConsoleView</name>
@@ -802,6 +973,44 @@ once complete: on a full disk or a read-only folder the old file stays (exit 1).
     <message>
         <source>memory</source>
         <translation>메모리</translation>
+    </message>
+</context>
+<context>
+    <name>Forkline::DocumentationWindow</name>
+    <message>
+        <source>Forkline Documentation</source>
+        <translation>Forkline 설명서</translation>
+    </message>
+    <message>
+        <source>Documentation</source>
+        <translation>설명서</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>뒤로(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>뒤로</translation>
+    </message>
+    <message>
+        <source>&amp;Contents</source>
+        <translation>목차(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>목차</translation>
+    </message>
+</context>
+<context>
+    <name>Forkline::EventChannel</name>
+    <message>
+        <source>the collector did not send the scenario</source>
+        <translation>수집기가 시나리오를 보내지 않았습니다</translation>
+    </message>
+    <message>
+        <source>the collector sent a malformed scenario header</source>
+        <translation>수집기가 잘못된 시나리오 머리글을 보냈습니다</translation>
     </message>
 </context>
 <context>
@@ -1046,6 +1255,41 @@ once complete: on a full disk or a read-only folder the old file stays (exit 1).
     </message>
 </context>
 <context>
+    <name>Forkline::HelpMenu</name>
+    <message>
+        <source>&amp;Help</source>
+        <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Documentation</source>
+        <translation>설명서(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;About Forkline</source>
+        <translation>Forkline 정보(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Qt 정보(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>How to use Forkline and write lessons: the documentation that came with it</source>
+        <translation>Forkline 사용법과 수업 쓰는 법: 함께 설치된 설명서</translation>
+    </message>
+    <message>
+        <source>Forkline&apos;s version and license, and how to read the timeline</source>
+        <translation>Forkline의 버전과 라이선스, 타임라인 읽는 법</translation>
+    </message>
+    <message>
+        <source>The version and license of Qt, the toolkit Forkline is made with</source>
+        <translation>Forkline을 만든 툴킷 Qt의 버전과 라이선스</translation>
+    </message>
+    <message>
+        <source>The documentation did not come with this copy of Forkline: opening the project&apos;s site</source>
+        <translation>이 Forkline에는 설명서가 함께 설치되지 않았습니다: 프로젝트 사이트를 엽니다</translation>
+    </message>
+</context>
+<context>
     <name>Forkline::ImageLimits</name>
     <message>
         <source>--width %1 at --scale %2 makes a picture %3 pixels wide, and Forkline draws at most %4 pixels a side: lower --scale or --width (at --scale %2, at most --width %5)</source>
@@ -1159,6 +1403,40 @@ once complete: on a full disk or a read-only folder the old file stays (exit 1).
     </message>
 </context>
 <context>
+    <name>Forkline::LanguageMenu</name>
+    <message>
+        <source>&amp;Language</source>
+        <translation>언어(&amp;L)</translation>
+    </message>
+    <message>
+        <source>System Language</source>
+        <translation>시스템 언어</translation>
+    </message>
+    <message>
+        <source>Show Forkline in this language, now and next time</source>
+        <translation>Forkline을 지금부터 이 언어로 보여 줍니다</translation>
+    </message>
+</context>
+<context>
+    <name>Forkline::LaunchOptions</name>
+    <message>
+        <source>unknown option --%1 (see forkline --help)</source>
+        <translation>알 수 없는 옵션 --%1 (forkline --help 참고)</translation>
+    </message>
+    <message>
+        <source>cannot open %1: there is no such file</source>
+        <translation>%1을(를) 열 수 없습니다: 그런 파일이 없습니다</translation>
+    </message>
+    <message>
+        <source>--replay-at takes seconds from 0, not &quot;%1&quot;</source>
+        <translation>--replay-at에는 0 이상의 초를 줍니다. &quot;%1&quot;은(는) 안 됩니다</translation>
+    </message>
+    <message>
+        <source>--select-print takes a record number from 0, not &quot;%1&quot;</source>
+        <translation>--select-print에는 0 이상의 기록 번호를 줍니다. &quot;%1&quot;은(는) 안 됩니다</translation>
+    </message>
+</context>
+<context>
     <name>Forkline::LessonController</name>
     <message>
         <source>&amp;Compare…</source>
@@ -1184,10 +1462,6 @@ once complete: on a full disk or a read-only folder the old file stays (exit 1).
         <translation>시나리오 열기(&amp;O)…</translation>
     </message>
     <message>
-        <source>Open a scenario file (.json)</source>
-        <translation>시나리오 파일(.json)을 엽니다</translation>
-    </message>
-    <message>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
@@ -1210,14 +1484,6 @@ once complete: on a full disk or a read-only folder the old file stays (exit 1).
     <message>
         <source>Stop the run: every thread still going ends as &quot;aborted&quot;</source>
         <translation>실행을 중지합니다. 아직 돌고 있는 스레드는 모두 &quot;aborted&quot;로 끝납니다</translation>
-    </message>
-    <message>
-        <source>&amp;About Forkline</source>
-        <translation>Forkline 정보(&amp;A)</translation>
-    </message>
-    <message>
-        <source>What Forkline is and how to read the timeline</source>
-        <translation>Forkline이 무엇이고 타임라인을 어떻게 읽는지 알려 줍니다</translation>
     </message>
     <message>
         <source> ×</source>
@@ -1264,10 +1530,6 @@ once complete: on a full disk or a read-only folder the old file stays (exit 1).
         <translation>다시 보기(&amp;P)</translation>
     </message>
     <message>
-        <source>&amp;Help</source>
-        <translation>도움말(&amp;H)</translation>
-    </message>
-    <message>
         <source>Main</source>
         <translation>기본</translation>
     </message>
@@ -1294,10 +1556,6 @@ once complete: on a full disk or a read-only folder the old file stays (exit 1).
     <message>
         <source>Stopping…</source>
         <translation>중지하는 중…</translation>
-    </message>
-    <message>
-        <source>?</source>
-        <translation>?</translation>
     </message>
     <message>
         <source>Failed after %1</source>
@@ -1328,18 +1586,6 @@ once complete: on a full disk or a read-only folder the old file stays (exit 1).
         <translation>시나리오 열기</translation>
     </message>
     <message>
-        <source>Forkline scenarios (*.json)</source>
-        <translation>Forkline 시나리오 (*.json)</translation>
-    </message>
-    <message>
-        <source>About Forkline</source>
-        <translation>Forkline 정보</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;&lt;b&gt;Forkline&lt;/b&gt; runs concurrency lessons for real, with real threads and processes, and draws what happened on a timeline: one lane per thread, grouped by process.&lt;/p&gt;&lt;p&gt;Solid boxes: the thread runs. Hatched: it sleeps. Pale boxes with a patterned line: it waits (for a join, the GIL, a lock, input or a queue). Arrows show which thread started or joined which.&lt;/p&gt;&lt;p&gt;Wheel: zoom. Drag: pan. Shift+drag: zoom to a range. 0: fit all.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Forkline&lt;/b&gt;은 동시성 수업 예제를 진짜 스레드와 프로세스로 실제로 실행하고, 일어난 일을 타임라인에 그립니다. 스레드마다 레인이 하나씩 있고, 레인은 프로세스별로 묶입니다.&lt;/p&gt;&lt;p&gt;꽉 찬 상자: 스레드가 실행 중입니다. 빗금 상자: 잠들어(sleep) 있습니다. 무늬 선이 있는 옅은 상자: 기다리는 중입니다 (join, GIL, 락, 입력, 큐). 화살표는 어느 스레드가 어느 스레드를 시작(start)하거나 조인(join)했는지 보여 줍니다.&lt;/p&gt;&lt;p&gt;휠: 확대/축소. 드래그: 이동. Shift+드래그: 범위 확대. 0: 전체 보기.&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>Stop the run first: the timeline is showing it live.</source>
         <translation>먼저 실행을 중지하세요. 타임라인이 지금 실행을 실시간으로 보여 주고 있습니다.</translation>
     </message>
@@ -1354,6 +1600,18 @@ once complete: on a full disk or a read-only folder the old file stays (exit 1).
     <message>
         <source>(other programs are busy: timings unreliable)</source>
         <translation>(다른 프로그램이 실행 중: 시간을 믿을 수 없음)</translation>
+    </message>
+    <message>
+        <source>Open a scenario file (.json) or a Python program (.py)</source>
+        <translation>시나리오 파일(.json) 또는 파이썬 프로그램(.py)을 엽니다</translation>
+    </message>
+    <message>
+        <source>Scenarios and Python programs (*.json *.py);;Forkline scenarios (*.json);;Python programs (*.py)</source>
+        <translation>시나리오와 파이썬 프로그램 (*.json *.py);;Forkline 시나리오 (*.json);;파이썬 프로그램 (*.py)</translation>
+    </message>
+    <message>
+        <source>Running %1 with Python %2 (%3)</source>
+        <translation>%1을(를) 파이썬 %2(%3)로 실행 중</translation>
     </message>
 </context>
 <context>
@@ -1442,6 +1700,27 @@ once complete: on a full disk or a read-only folder the old file stays (exit 1).
     </message>
 </context>
 <context>
+    <name>Forkline::PythonInterpreterAction</name>
+    <message>
+        <source>&amp;Python Interpreter…</source>
+        <translation>파이썬 인터프리터(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>The interpreter that runs Python programs: %1</source>
+        <translation>파이썬 프로그램을 실행하는 인터프리터: %1</translation>
+    </message>
+    <message>
+        <source>Python Interpreter</source>
+        <translation>파이썬 인터프리터</translation>
+    </message>
+    <message>
+        <source>The Python 3.8 or newer that runs Python programs: a path, or a name found on PATH.
+Leave it empty for the default (%1).</source>
+        <translation>파이썬 프로그램을 실행할 파이썬 3.8 이상: 경로 또는 PATH에서 찾을 이름.
+비워 두면 기본값(%1)을 씁니다.</translation>
+    </message>
+</context>
+<context>
     <name>Forkline::PythonLauncher</name>
     <message>
         <source>%1: no such file</source>
@@ -1481,6 +1760,56 @@ once complete: on a full disk or a read-only folder the old file stays (exit 1).
     </message>
 </context>
 <context>
+    <name>Forkline::PythonTracer</name>
+    <message>
+        <source>FORKLINE_PYTHON_TRACER names %1, which has no sitecustomize.py</source>
+        <translation>FORKLINE_PYTHON_TRACER가 가리키는 %1에 sitecustomize.py가 없습니다</translation>
+    </message>
+    <message>
+        <source>this build has no Python tracer in it</source>
+        <translation>이 빌드에는 파이썬 추적기가 들어 있지 않습니다</translation>
+    </message>
+    <message>
+        <source>%1 is not this user&apos;s own folder</source>
+        <translation>%1은(는) 이 사용자의 폴더가 아닙니다</translation>
+    </message>
+    <message>
+        <source>cannot move %1 into place</source>
+        <translation>%1을(를) 제자리로 옮길 수 없습니다</translation>
+    </message>
+    <message>
+        <source>cannot create %1</source>
+        <translation>%1을(를) 만들 수 없습니다</translation>
+    </message>
+    <message>
+        <source>cannot write the Python tracer&apos;s files: %1</source>
+        <translation>파이썬 추적기 파일을 쓸 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>no built-in program %1</source>
+        <translation>내장 프로그램 %1이(가) 없습니다</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1에 쓸 수 없습니다: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Forkline::RecentFilesMenu</name>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>최근 파일 열기(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Menu</source>
+        <translation>메뉴 비우기(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Forget the recently opened files</source>
+        <translation>최근에 연 파일 목록을 지웁니다</translation>
+    </message>
+</context>
+<context>
     <name>Forkline::ReplayBar</name>
     <message>
         <source>Replay: drag to move the playhead through the run; the console shows only what was printed up to there</source>
@@ -1505,6 +1834,10 @@ once complete: on a full disk or a read-only folder the old file stays (exit 1).
     <message>
         <source> Spee&amp;d:</source>
         <translation> 속도(&amp;D):</translation>
+    </message>
+    <message>
+        <source>Replay position</source>
+        <translation>다시 보기 위치</translation>
     </message>
 </context>
 <context>
@@ -1808,6 +2141,18 @@ once complete: on a full disk or a read-only folder the old file stays (exit 1).
         <translation>crash 단계</translation>
     </message>
     <message>
+        <source>&quot;raise&quot; takes the name of an exception class, such as &quot;ValueError&quot;</source>
+        <translation>&quot;raise&quot;에는 &quot;ValueError&quot;처럼 예외 클래스의 이름을 씁니다</translation>
+    </message>
+    <message>
+        <source>&quot;raise&quot; cannot raise %1 (it does not end a flow as an error does)</source>
+        <translation>&quot;raise&quot;로 %1을(를) 일으킬 수 없습니다 (오류처럼 흐름을 끝내지 않습니다)</translation>
+    </message>
+    <message>
+        <source>a raise step</source>
+        <translation>raise 단계</translation>
+    </message>
+    <message>
         <source>unknown step &quot;%1&quot; (known: %2)</source>
         <translation>알 수 없는 단계 &quot;%1&quot; (쓸 수 있는 단계: %2)</translation>
     </message>
@@ -1872,6 +2217,10 @@ once complete: on a full disk or a read-only folder the old file stays (exit 1).
         <translation>&quot;%1&quot; 스레드는 terminate할 수 없습니다: 스레드는 밖에서 죽일 수 없습니다 (프로세스만 가능합니다)</translation>
     </message>
     <message>
+        <source>cannot kill thread &quot;%1&quot;: a thread cannot be killed from outside (only processes can)</source>
+        <translation>&quot;%1&quot; 스레드는 kill할 수 없습니다: 스레드는 밖에서 죽일 수 없습니다 (프로세스만 가능합니다)</translation>
+    </message>
+    <message>
         <source>worker &quot;%1&quot; is started more than once (a thread or process can only be started once)</source>
         <translation>&quot;%1&quot; 워커를 두 번 이상 시작합니다 (스레드나 프로세스는 한 번만 시작할 수 있습니다)</translation>
     </message>
@@ -1909,6 +2258,10 @@ once complete: on a full disk or a read-only folder the old file stays (exit 1).
     <message>
         <source>(no description)</source>
         <translation>(설명 없음)</translation>
+    </message>
+    <message>
+        <source>Scenarios</source>
+        <translation>시나리오</translation>
     </message>
 </context>
 <context>
@@ -2061,6 +2414,21 @@ once complete: on a full disk or a read-only folder the old file stays (exit 1).
     </message>
 </context>
 <context>
+    <name>Forkline::TimelineAccessible</name>
+    <message>
+        <source>Timeline</source>
+        <translation>타임라인</translation>
+    </message>
+    <message>
+        <source>No run yet: run a scenario or open a trace</source>
+        <translation>아직 실행이 없습니다: 시나리오를 실행하거나 트레이스를 여세요</translation>
+    </message>
+    <message>
+        <source>%1 lanes, from %2 to %3</source>
+        <translation>레인 %1개, %2부터 %3까지</translation>
+    </message>
+</context>
+<context>
     <name>Forkline::TimelineDocument</name>
     <message>
         <source>Forkline run</source>
@@ -2089,6 +2457,40 @@ once complete: on a full disk or a read-only folder the old file stays (exit 1).
     <message>
         <source>%1 of %2 threads are not drawn here: %3.</source>
         <translation>스레드 %2개 중 %1개는 여기에 그리지 않았습니다: %3.</translation>
+    </message>
+</context>
+<context>
+    <name>Forkline::TimelineEventAccessible</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>from %1 to %2, %3</source>
+        <translation>%1부터 %2까지, %3</translation>
+    </message>
+    <message>
+        <source>at %1</source>
+        <translation>%1 시점</translation>
+    </message>
+</context>
+<context>
+    <name>Forkline::TimelineLaneAccessible</name>
+    <message>
+        <source>main thread of process %1</source>
+        <translation>프로세스 %1의 메인 스레드</translation>
+    </message>
+    <message>
+        <source>thread %1 of process %2</source>
+        <translation>프로세스 %2의 스레드 %1</translation>
+    </message>
+    <message>
+        <source>%1, daemon</source>
+        <translation>%1, 데몬</translation>
+    </message>
+    <message>
+        <source>%1; %2 states and %3 events</source>
+        <translation>%1. 상태 %2개와 사건 %3개</translation>
     </message>
 </context>
 <context>
@@ -2226,6 +2628,10 @@ once complete: on a full disk or a read-only folder the old file stays (exit 1).
         <translation>대기: 큐</translation>
     </message>
     <message>
+        <source>waiting: non-daemon threads (exit)</source>
+        <translation>waiting: non-daemon threads (exit)</translation>
+    </message>
+    <message>
         <source>fork</source>
         <translation>포크</translation>
     </message>
@@ -2278,6 +2684,10 @@ once complete: on a full disk or a read-only folder the old file stays (exit 1).
         <translation>받음</translation>
     </message>
     <message>
+        <source>terminate / kill</source>
+        <translation>terminate / kill</translation>
+    </message>
+    <message>
         <source>event</source>
         <translation>이벤트</translation>
     </message>
@@ -2288,6 +2698,10 @@ once complete: on a full disk or a read-only folder the old file stays (exit 1).
     <message>
         <source>end → join</source>
         <translation>끝 → join</translation>
+    </message>
+    <message>
+        <source>terminate / kill → end</source>
+        <translation>terminate / kill → end</translation>
     </message>
     <message>
         <source>message</source>
@@ -2473,6 +2887,13 @@ Every thread gets a lane here.</source>
     </message>
 </context>
 <context>
+    <name>Forkline::WindowHost</name>
+    <message>
+        <source>The window changes language when the run ends</source>
+        <translation>실행이 끝나면 창의 언어가 바뀝니다</translation>
+    </message>
+</context>
+<context>
     <name>Forkline::WorkerPanel</name>
     <message>
         <source>Worker</source>
@@ -2577,6 +2998,10 @@ Every thread gets a lane here.</source>
     <message>
         <source>Request stop</source>
         <translation>중지 요청</translation>
+    </message>
+    <message>
+        <source>Workers</source>
+        <translation>워커</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 #include "chrometrace.h"
 #include "chrometraceimport.h"
 #include "cli_p.h"
+#include "cliparser.h"
 #include "cliutil.h"
 #include "collector.h"
 #include "cpusampler.h"
@@ -14,6 +15,7 @@
 #include "timelineexport.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QGuiApplication>
 #include <QTimer>
 #include <csignal>
@@ -27,6 +29,8 @@
 #endif
 
 namespace Forkline {
+
+static_assert(OptionRanges::imageWidth.high == ImageLimits::kMaxSide, "the widest picture is ImageLimits' too");
 
 namespace {
 
@@ -77,7 +81,8 @@ QString usage()
               "      --json FILE.json      write the table as JSON\n"
               "  forkline --help | --version\n"
               "\n"
-              "Exit codes: 0 done; 2 bad input; 1 a failure while running; 130 interrupted.\n")
+              "Exit codes: 0 done; 2 bad input; 1 a failure while running; 130 interrupted (Ctrl+C), 143 SIGTERM, 129 SIGHUP.\n")
+        + tr("\nEvery command explains its own options: forkline COMMAND --help (or forkline help COMMAND).\n")
         + imageLimitsHelp() + pythonHelp();
 }
 
@@ -152,7 +157,7 @@ void reportBrokenStdout(const QString& trace, bool traceWritten)
                       .arg(trace)));
 }
 
-int cmdList()
+int printList()
 {
     for (const BuiltinScenario& s : builtinScenarios())
         out(s.name + QLatin1Char('\t') + s.title + QLatin1Char('\n'));
@@ -164,50 +169,31 @@ int cmdList()
 // Shared with the other run commands (cli_p.h).
 namespace CliPrivate {
 
-// Parses the options shared by run and render. Returns -1 to go on, else an exit code.
-int parseOutput(const QStringList& args, int* i, Outputs* o, bool* handled)
+void addOutputOptions(CliParser* parser)
 {
-    const QString& a = args[*i];
-    *handled = true;
-    auto value = [&](QString* into) {
-        if (*i + 1 >= args.size())
-            return badInput(tr("%1 needs a value").arg(a));
-        *into = args[++*i];
-        return -1;
-    };
-    if (a == QLatin1String("--trace"))
-        return value(&o->trace);
-    if (a == QLatin1String("--png"))
-        return value(&o->png);
-    if (a == QLatin1String("--svg"))
-        return value(&o->svg);
-    if (a == QLatin1String("--csv"))
-        return value(&o->csv);
-    if (a == QLatin1String("--width") || a == QLatin1String("--scale")) {
-        QString v;
-        const int r = value(&v);
-        if (r >= 0)
-            return r;
-        bool ok = false;
-        if (a == QLatin1String("--width")) {
-            o->image.width = v.toInt(&ok);
-            if (!ok || o->image.width < 200 || o->image.width > ImageLimits::kMaxSide)
-                return badInput(tr("--width takes a number of pixels from 200 to %1, not \"%2\"")
-                                    .arg(ImageLimits::kMaxSide)
-                                    .arg(v));
-        } else {
-            o->image.scale = v.toDouble(&ok);
-            if (!ok || o->image.scale < 0.5 || o->image.scale > 8)
-                return badInput(tr("--scale takes a number from 0.5 to 8, not \"%1\"").arg(v));
-        }
-        return -1;
-    }
-    if (a == QLatin1String("--presentation")) {
-        o->image.presentation = true;
-        return -1;
-    }
-    *handled = false;
-    return -1;
+    parser->addValued(QStringLiteral("trace"), QStringLiteral("FILE.json"),
+        tr("Write a Chrome Trace Event file (opens in Perfetto)."));
+    parser->addValued(QStringLiteral("png"), QStringLiteral("FILE.png"), tr("Draw the timeline to a PNG."));
+    parser->addValued(QStringLiteral("svg"), QStringLiteral("FILE.svg"), tr("Draw the timeline to an SVG."));
+    parser->addValued(QStringLiteral("csv"), QStringLiteral("FILE.csv"), tr("Write one row per span."));
+    parser->addValued(QStringLiteral("width"), QStringLiteral("PX"),
+        tr("Width of a drawn timeline in pixels (default: fits the run; %1).")
+            .arg(OptionRanges::imageWidth.rangeText()));
+    parser->addValued(QStringLiteral("scale"), QStringLiteral("F"),
+        tr("Pixel ratio of a PNG (default 2, %1).").arg(OptionRanges::imageScale.rangeText()));
+    parser->addFlag(QStringLiteral("presentation"), tr("Draw with the larger fonts and lanes of presentation mode."));
+}
+
+int readOutputs(const CliParser& parser, Outputs* o)
+{
+    o->trace = parser.value(QStringLiteral("trace"));
+    o->png = parser.value(QStringLiteral("png"));
+    o->svg = parser.value(QStringLiteral("svg"));
+    o->csv = parser.value(QStringLiteral("csv"));
+    o->image.presentation = parser.isSet(QStringLiteral("presentation"));
+    if (const int r = parser.number(OptionRanges::imageWidth, &o->image.width); r >= 0)
+        return r;
+    return parser.number(OptionRanges::imageScale, &o->image.scale);
 }
 
 // A PNG wider than ImageLimits is refused before anything runs or is read. (Heights follow the
@@ -246,25 +232,12 @@ int writeOutputs(const TraceModel& model, const Outputs& o)
 
 namespace {
 
-using namespace CliPrivate;
-
-// The program or scenario `run` names: its first argument that is not an option's value.
-QString runTarget(const QStringList& args)
-{
-    static const QStringList valued { QStringLiteral("--trace"), QStringLiteral("--png"), QStringLiteral("--svg"),
-        QStringLiteral("--csv"), QStringLiteral("--width"), QStringLiteral("--scale"), QStringLiteral("--time-scale"),
-        QStringLiteral("--work-scale"), QStringLiteral("--gil"), QStringLiteral("--switch-interval"),
-        QStringLiteral("--daemon"), QStringLiteral("--python") };
-    for (int i = 2; i < args.size(); ++i) {
-        if (args[i] == QLatin1String("--"))
-            return {};
-        if (valued.contains(args[i]))
-            ++i;
-        else if (!args[i].startsWith(QLatin1String("--")))
-            return args[i];
-    }
-    return {};
-}
+using CliPrivate::addOutputOptions;
+using CliPrivate::checkImageSize;
+using CliPrivate::Outputs;
+using CliPrivate::readOutputs;
+using CliPrivate::runPython;
+using CliPrivate::writeOutputs;
 
 // A .py file, or the name of a built-in lesson that is a Python program.
 bool namesPythonProgram(const QString& target)
@@ -309,35 +282,64 @@ int runToEnd(const QString& scenarioArg, const QByteArray& scenarioData, const S
     const int writeCode = writeOutputs(model, outputs);
     reportBrokenStdout(outputs.trace, writeCode == 0);
     if (code == 130)
-        return 130;
+        return interruptedExitCode() ? interruptedExitCode() : 130;
     if (code == 2)
         return 2;
     return code != 0 ? 1 : writeCode;
 }
 
+int cmdList(const QStringList& args)
+{
+    CliParser parser(QStringLiteral("list"), QString(), tr("List the built-in scenarios, one a line: name<TAB>title."));
+    if (const int r = parser.parse(args); r >= 0)
+        return r;
+    if (!parser.positional().isEmpty())
+        return badInput(tr("list takes no arguments (got \"%1\")").arg(parser.positional().constFirst()));
+    return printList();
+}
+
+// Everything run takes, a scenario's options and a Python program's, so that `run --help`
+// shows both and each is refused by name where it does not apply.
+void addAllRunOptions(CliParser* parser)
+{
+    addRunOptions(parser, RunOptionSet::All);
+    addOutputOptions(parser);
+    parser->addValued(QStringLiteral("python"), QStringLiteral("PATH"),
+        tr("Python programs only: the interpreter (default: python3; py -3 on Windows)."));
+}
+
+QString runDescription()
+{
+    return tr("Run a scenario headless: a built-in name (see forkline list) or a .json file. Its printed lines go\n"
+              "to standard output. A Python program (FILE.py, or a built-in Python lesson) runs with the real\n"
+              "interpreter, traced, and exits with its exit code; its own arguments go after --.\n")
+        + imageLimitsHelp();
+}
+
 int cmdRun(const QStringList& args)
 {
-    if (namesPythonProgram(runTarget(args)))
-        return runPython(args);
-    QString scenarioArg;
+    // Whatever follows `--` belongs to a Python program, not to Forkline.
+    const qsizetype dashes = args.indexOf(QStringLiteral("--"), 2);
+    CliParser parser(QStringLiteral("run"), tr("SCENARIO|FILE.py [options] [-- ARGS...]"), runDescription());
+    addAllRunOptions(&parser);
+    if (const int r = parser.parse(dashes < 0 ? args : args.mid(0, dashes)); r >= 0)
+        return r;
+    const QStringList targets = parser.positional();
+    if (!targets.isEmpty() && namesPythonProgram(targets.constFirst()))
+        return runPython(parser, dashes < 0 ? QStringList() : args.mid(dashes + 1));
+    if (parser.isSet(QStringLiteral("python")))
+        return badInput(tr("--python is for Python programs; a scenario runs without an interpreter"));
+    if (dashes >= 0)
+        return badInput(tr("arguments after -- are for Python programs; a scenario takes none"));
+    if (targets.size() > 1)
+        return badInput(tr("one scenario at a time (got \"%1\" and \"%2\")").arg(targets[0], targets[1]));
+    const QString scenarioArg = targets.value(0);
     RunOptions options;
     Outputs outputs;
-    for (int i = 2; i < args.size(); ++i) {
-        const QString& a = args[i];
-        bool handled = false;
-        int r = parseOutput(args, &i, &outputs, &handled);
-        if (r < 0 && !handled)
-            r = parseRunOption(args, &i, &options, &handled);
-        if (r >= 0)
-            return r;
-        if (handled)
-            continue;
-        if (a.startsWith(QLatin1String("--")))
-            return badInput(tr("unknown option %1 (see forkline --help)").arg(a));
-        if (!scenarioArg.isEmpty())
-            return badInput(tr("one scenario at a time (got \"%1\" and \"%2\")").arg(scenarioArg, a));
-        scenarioArg = a;
-    }
+    if (const int r = readRunOptions(parser, RunOptionSet::All, &options); r >= 0)
+        return r;
+    if (const int r = readOutputs(parser, &outputs); r >= 0)
+        return r;
     if (scenarioArg.isEmpty())
         return badInput(tr("run needs a scenario: a built-in name (see forkline list) or a .json file"));
     if (const int r = checkImageSize(outputs); r >= 0)
@@ -369,21 +371,18 @@ int cmdRun(const QStringList& args)
 
 int cmdRender(const QStringList& args)
 {
-    QString tracePath;
+    CliParser parser(QStringLiteral("render"), tr("TRACE.json [options]"),
+        tr("Draw or re-export a Chrome trace (.json or .json.gz) without running anything.\n") + imageLimitsHelp());
+    addOutputOptions(&parser);
+    if (const int r = parser.parse(args); r >= 0)
+        return r;
+    const QStringList traces = parser.positional();
+    if (traces.size() > 1)
+        return badInput(tr("one trace at a time (got \"%1\" and \"%2\")").arg(traces[0], traces[1]));
+    const QString tracePath = traces.value(0);
     Outputs outputs;
-    for (int i = 2; i < args.size(); ++i) {
-        bool handled = false;
-        const int r = parseOutput(args, &i, &outputs, &handled);
-        if (r >= 0)
-            return r;
-        if (handled)
-            continue;
-        if (args[i].startsWith(QLatin1String("--")))
-            return badInput(tr("unknown option %1 (see forkline --help)").arg(args[i]));
-        if (!tracePath.isEmpty())
-            return badInput(tr("one trace at a time (got \"%1\" and \"%2\")").arg(tracePath, args[i]));
-        tracePath = args[i];
-    }
+    if (const int r = readOutputs(parser, &outputs); r >= 0)
+        return r;
     if (tracePath.isEmpty())
         return badInput(tr("render needs a trace file: forkline render TRACE.json --png FILE.png"));
     if (outputs.trace.isEmpty() && outputs.png.isEmpty() && outputs.svg.isEmpty() && outputs.csv.isEmpty())
@@ -400,16 +399,77 @@ int cmdRender(const QStringList& args)
 
 } // namespace
 
+namespace {
+
+// `forkline notes.json` names a file; `forkline lst` a command.
+bool looksLikePath(const QString& word)
+{
+    return word.contains(QLatin1Char('.')) || word.contains(QLatin1Char('/')) || word.contains(QLatin1Char('\\'));
+}
+
+const QStringList& commands()
+{
+    static const QStringList names { QStringLiteral("list"), QStringLiteral("run"), QStringLiteral("render"),
+        QStringLiteral("compare"), QStringLiteral("help") };
+    return names;
+}
+
+// `forkline help` and `forkline help COMMAND`.
+int cmdHelp(const QStringList& args)
+{
+    const QString about = args.value(2);
+    if (about.isEmpty() || about == QLatin1String("help") || about.startsWith(QLatin1Char('-'))) {
+        out(usage());
+        return 0;
+    }
+    if (about == QLatin1String("list") || about == QLatin1String("run") || about == QLatin1String("render"))
+        return cliCommand(args.mid(0, 1) << about << QStringLiteral("--help"));
+    return badInput(tr("no command \"%1\"; did you mean \"%2\"? (see forkline --help)")
+                        .arg(about, closestCommand(about, commands())));
+}
+
+// A first word that is no command and no file: a file that is not there, or a mistyped
+// command. Said here, so that a typo never opens a window.
+int notACommand(const QString& first)
+{
+    if (looksLikePath(first))
+        return badInput(tr("cannot open %1: there is no such file").arg(first));
+    return badInput(tr("no command \"%1\"; did you mean \"%2\"? (see forkline --help)")
+                        .arg(first, closestCommand(first, commands())));
+}
+
+} // namespace
+
+int cliCommand(const QStringList& args)
+{
+    const QString command = args.value(1);
+    if (command == QLatin1String("--help") || command == QLatin1String("-h") || command == QLatin1String("help"))
+        return cmdHelp(args);
+    if (command == QLatin1String("--version") || command == QLatin1String("-v")) {
+        out(QStringLiteral("forkline %1\n").arg(QCoreApplication::applicationVersion()));
+        return 0;
+    }
+    if (command == QLatin1String("list"))
+        return cmdList(args);
+    if (command == QLatin1String("run"))
+        return cmdRun(args);
+    if (command == QLatin1String("render"))
+        return cmdRender(args);
+    return notACommand(command);
+}
+
 bool isCliInvocation(int argc, char** argv)
 {
     if (argc < 2)
         return false;
-    static const char* const commands[] = { "list", "run", "render", "--help", "-h", "help", "--version", "-v" };
-    for (const char* c : commands) {
+    static const char* const named[] = { "list", "run", "render", "--help", "-h", "help", "--version", "-v" };
+    for (const char* c : named) {
         if (std::strcmp(argv[1], c) == 0)
             return true;
     }
-    return false;
+    // A first word that is neither an option nor a file to open is a command, known or not.
+    const QString first = QString::fromLocal8Bit(argv[1]);
+    return !first.startsWith(QLatin1Char('-')) && !QFileInfo(first).isFile();
 }
 
 int cliMain(int argc, char** argv)
@@ -418,25 +478,9 @@ int cliMain(int argc, char** argv)
     // A reader that stops reading (`forkline list | head -1`) ends nothing: writes fail instead.
     std::signal(SIGPIPE, SIG_IGN);
 #endif
-    const QByteArray command = argv[1];
     const auto app = cliApplication<QGuiApplication>(argc, argv, { "--png", "--svg" });
     setUpCliApplication();
-    const QStringList args = QCoreApplication::arguments();
-    if (command == "--help" || command == "-h" || command == "help") {
-        out(usage());
-        return 0;
-    }
-    if (command == "--version" || command == "-v") {
-        out(QStringLiteral("forkline %1\n").arg(QCoreApplication::applicationVersion()));
-        return 0;
-    }
-    if (command == "list")
-        return cmdList();
-    if (command == "run")
-        return cmdRun(args);
-    if (command == "render")
-        return cmdRender(args);
-    return badInput(tr("\"%1\" is not available yet in this version").arg(QString::fromUtf8(command)));
+    return cliCommand(QCoreApplication::arguments());
 }
 
 } // namespace Forkline

@@ -2,6 +2,7 @@
 #include "clicompare.h"
 
 #include "atomicfile.h"
+#include "cliparser.h"
 #include "cliutil.h"
 #include "compare/speedupchart.h"
 #include "comparison.h"
@@ -25,31 +26,34 @@ struct CompareArgs
     QString json;
 };
 
+void addCompareOptions(CliParser* parser)
+{
+    addRunOptions(parser, RunOptionSet::Compute);
+    parser->addValued(QStringLiteral("chart"), QStringLiteral("FILE.png"), tr("Draw the speedups as a bar chart."));
+    parser->addValued(QStringLiteral("json"), QStringLiteral("FILE.json"), tr("Write the table as JSON."));
+}
+
+QString compareDescription()
+{
+    return tr("Run the scenario's variants (1 thread, N threads, N processes) with the GIL on and off, and print a\n"
+              "table of wall time and speedup. The data lessons have variants, e.g. forkline compare gil-sum.\n");
+}
+
 // Returns -1 to go on, else the exit code.
 int parseCompareArgs(const QStringList& args, CompareArgs* c)
 {
-    for (int i = 2; i < args.size(); ++i) {
-        const QString& a = args[i];
-        QString* file = a == QLatin1String("--chart") ? &c->chart : a == QLatin1String("--json") ? &c->json : nullptr;
-        if (file) {
-            if (i + 1 >= args.size())
-                return badInput(tr("%1 needs a file name").arg(a));
-            *file = args[++i];
-            continue;
-        }
-        if (a == QLatin1String("--work-scale") || a == QLatin1String("--switch-interval")) {
-            bool handled = false;
-            const int r = parseRunOption(args, &i, &c->options, &handled);
-            if (r >= 0)
-                return r;
-            continue;
-        }
-        if (a.startsWith(QLatin1String("--")))
-            return badInput(tr("unknown option %1 (see forkline --help)").arg(a));
-        if (!c->scenario.isEmpty())
-            return badInput(tr("one scenario at a time (got \"%1\" and \"%2\")").arg(c->scenario, a));
-        c->scenario = a;
-    }
+    CliParser parser(QStringLiteral("compare"), tr("SCENARIO [options]"), compareDescription());
+    addCompareOptions(&parser);
+    if (const int r = parser.parse(args); r >= 0)
+        return r;
+    if (const int r = readRunOptions(parser, RunOptionSet::Compute, &c->options); r >= 0)
+        return r;
+    c->chart = parser.value(QStringLiteral("chart"));
+    c->json = parser.value(QStringLiteral("json"));
+    const QStringList scenarios = parser.positional();
+    if (scenarios.size() > 1)
+        return badInput(tr("one scenario at a time (got \"%1\" and \"%2\")").arg(scenarios[0], scenarios[1]));
+    c->scenario = scenarios.value(0);
     if (c->scenario.isEmpty())
         return badInput(tr("compare needs a scenario with variants, e.g. forkline compare gil-sum"));
     return -1;
@@ -114,7 +118,8 @@ int cmdCompare(const QStringList& args)
 
 bool isCompareInvocation(int argc, char** argv)
 {
-    return argc >= 2 && std::strcmp(argv[1], "compare") == 0;
+    return (argc >= 2 && std::strcmp(argv[1], "compare") == 0)
+        || (argc >= 3 && std::strcmp(argv[1], "help") == 0 && std::strcmp(argv[2], "compare") == 0);
 }
 
 int compareMain(int argc, char** argv)
@@ -122,7 +127,11 @@ int compareMain(int argc, char** argv)
     // The chart is a graphics-scene item: Widgets.
     const auto app = cliApplication<QApplication>(argc, argv, { "--chart" });
     setUpCliApplication();
-    return cmdCompare(QCoreApplication::arguments());
+    QStringList args = QCoreApplication::arguments();
+    // `forkline help compare` is `forkline compare --help`.
+    if (args.value(1) == QLatin1String("help"))
+        args = QStringList { args.constFirst(), QStringLiteral("compare"), QStringLiteral("--help") };
+    return cmdCompare(args);
 }
 
 } // namespace Forkline

@@ -2,6 +2,7 @@
 // `forkline run FILE.py`: the real interpreter runs the program, the tracer reports on the
 // event channel, and the same collector, model and exports as for a scenario do the rest.
 #include "cli_p.h"
+#include "cliparser.h"
 #include "cliutil.h"
 #include "collector.h"
 #include "cpusampler.h"
@@ -17,38 +18,32 @@
 namespace Forkline {
 namespace CliPrivate {
 
-int runPython(const QStringList& args)
+int runPython(const CliParser& parser, const QStringList& programArguments)
 {
     PythonLauncher::Request request;
     request.forwardStdio = true;
-    Outputs outputs;
-    for (int i = 2; i < args.size(); ++i) {
-        const QString& a = args[i];
-        if (a == QLatin1String("--")) {
-            request.arguments = args.mid(i + 1);
-            break;
-        }
-        bool handled = false;
-        const int r = parseOutput(args, &i, &outputs, &handled);
-        if (r >= 0)
-            return r;
-        if (handled)
-            continue;
-        if (a == QLatin1String("--python")) {
-            if (i + 1 >= args.size() || args[i + 1].isEmpty())
-                return badInput(tr("--python needs an interpreter: a path or a name on PATH"));
-            request.python = args[++i];
-        } else if (a.startsWith(QLatin1String("--"))) {
-            return badInput(tr("%1 is not an option for a Python program (see forkline --help); the program's own "
+    request.arguments = programArguments;
+    // In the order given, so that the first wrong one is named.
+    const QStringList given = parser.optionNames();
+    for (const QString& name : given) {
+        if (scenarioOnlyOptions().contains(name))
+            return badInput(tr("%1 is not an option for a Python program (see forkline run --help); the program's own "
                                "arguments go after --")
-                                .arg(a));
-        } else if (request.file.isEmpty()) {
-            request.file = a;
-        } else {
-            return badInput(tr("one program at a time (got \"%1\" and \"%2\"); its own arguments go after --")
-                                .arg(request.file, a));
-        }
+                                .arg(QStringLiteral("--") + name));
     }
+    if (parser.isSet(QStringLiteral("python"))) {
+        request.python = parser.value(QStringLiteral("python"));
+        if (request.python.isEmpty())
+            return badInput(tr("--python needs an interpreter: a path or a name on PATH"));
+    }
+    Outputs outputs;
+    if (const int r = readOutputs(parser, &outputs); r >= 0)
+        return r;
+    const QStringList programs = parser.positional();
+    if (programs.size() > 1)
+        return badInput(tr("one program at a time (got \"%1\" and \"%2\"); its own arguments go after --")
+                            .arg(programs[0], programs[1]));
+    request.file = programs.value(0);
 
     if (request.file.isEmpty())
         return badInput(tr("run needs a program: a .py file or a built-in lesson (see forkline list)"));
@@ -101,6 +96,8 @@ int runPython(const QStringList& args)
     model.scenario = QFileInfo(name).fileName();
     model.title = model.scenario;
     const int writeCode = writeOutputs(model, outputs);
+    if (code == 130 && interruptedExitCode())
+        return interruptedExitCode();
     // A program that ran to its end answers with its own exit code, as `python3 FILE.py`.
     if (code != 0 || !collector.errorText().isEmpty())
         return code != 0 ? code : 1;

@@ -1,56 +1,28 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cliutil.h"
 
+#include "cliparser.h"
+#include "optionranges.h"
 #include "translations.h"
 
 #include <QCoreApplication>
 #include <QTimer>
+#include <algorithm>
 #include <atomic>
 #include <csignal>
 #include <cstdio>
+#include <vector>
 
 namespace Forkline {
 
 namespace {
 
 std::atomic<bool> g_interrupted { false };
-extern "C" void onInterrupt(int)
+std::atomic<int> g_interruptSignal { 0 };
+extern "C" void onInterrupt(int sig)
 {
+    g_interruptSignal = sig;
     g_interrupted = true;
-}
-
-// The numbers a run takes: what each must be, and how to say so when it is not.
-struct NumberOption
-{
-    const char* option;
-    double RunOptions::*field;
-    double low;
-    bool lowIncluded;
-    double high;
-    const char* takes;
-};
-
-const NumberOption kNumberOptions[] = {
-    { "--time-scale", &RunOptions::timeScale, 0, true, 1000,
-        QT_TRANSLATE_NOOP("Forkline", "--time-scale takes a number from 0 to 1000, not \"%1\"") },
-    { "--work-scale", &RunOptions::workScale, 0, false, 1000,
-        QT_TRANSLATE_NOOP("Forkline", "--work-scale takes a number above 0 and at most 1000, not \"%1\"") },
-    { "--switch-interval", &RunOptions::switchInterval, kMinSwitchInterval, true, kMaxSwitchInterval,
-        QT_TRANSLATE_NOOP("Forkline", "--switch-interval takes seconds from 0.0001 (0.1 ms) to 1, not \"%1\"") },
-};
-
-int parseNumber(const NumberOption& n, const QStringList& args, int* i, RunOptions* options)
-{
-    if (*i + 1 >= args.size())
-        return badInput(tr("%1 needs a value").arg(args[*i]));
-    bool ok = false;
-    const double v = args[++*i].toDouble(&ok);
-    // Written so that NaN is out of range.
-    const bool inRange = (n.lowIncluded ? v >= n.low : v > n.low) && v <= n.high;
-    if (!ok || !inRange)
-        return badInput(tr(n.takes).arg(args[*i]));
-    options->*n.field = v;
-    return -1;
 }
 
 } // namespace
@@ -87,45 +59,107 @@ void setUpCliApplication()
     installTranslators();
 }
 
-int parseRunOption(const QStringList& args, int* i, RunOptions* options, bool* handled)
+void addRunOptions(CliParser* parser, RunOptionSet set)
 {
-    const QString& a = args[*i];
-    *handled = true;
-    for (const NumberOption& n : kNumberOptions) {
-        if (a == QLatin1String(n.option))
-            return parseNumber(n, args, i, options);
-    }
-    if (a == QLatin1String("--gil")) {
-        if (*i + 1 >= args.size() || (args[*i + 1] != QLatin1String("on") && args[*i + 1] != QLatin1String("off")))
-            return badInput(tr("--gil takes on or off"));
-        options->gil = args[++*i] == QLatin1String("on") ? 1 : 0;
+    if (set == RunOptionSet::All)
+        parser->addValued(QStringLiteral("time-scale"), QStringLiteral("F"),
+            tr("Multiply every sleep by F (default 1, %1).").arg(OptionRanges::timeScale.rangeText()));
+    parser->addValued(QStringLiteral("work-scale"), QStringLiteral("F"),
+        tr("Multiply every compute size by F (default 1, %1).").arg(OptionRanges::workScale.rangeText()));
+    if (set == RunOptionSet::All)
+        parser->addValued(QStringLiteral("gil"), QStringLiteral("on|off"), tr("Override the scenario's GIL setting."));
+    parser->addValued(QStringLiteral("switch-interval"), QStringLiteral("S"),
+        tr("GIL switch interval in seconds (default 0.005, %1).").arg(OptionRanges::switchInterval.rangeText()));
+    if (set == RunOptionSet::All)
+        parser->addValued(QStringLiteral("daemon"), QStringLiteral("NAME=on|off"),
+            tr("Override a worker's daemon flag (NAME=all for every worker); may be given more than once."));
+}
+
+int readRunOptions(const CliParser& parser, RunOptionSet set, RunOptions* options)
+{
+    if (const int r = parser.number(OptionRanges::workScale, &options->workScale); r >= 0)
+        return r;
+    if (const int r = parser.number(OptionRanges::switchInterval, &options->switchInterval); r >= 0)
+        return r;
+    if (set != RunOptionSet::All)
         return -1;
+    if (const int r = parser.number(OptionRanges::timeScale, &options->timeScale); r >= 0)
+        return r;
+    if (parser.isSet(QStringLiteral("gil"))) {
+        const QString v = parser.value(QStringLiteral("gil"));
+        if (v != QLatin1String("on") && v != QLatin1String("off"))
+            return badInput(tr("--gil takes on or off"));
+        options->gil = v == QLatin1String("on") ? 1 : 0;
     }
-    if (a == QLatin1String("--daemon")) {
-        if (*i + 1 >= args.size())
-            return badInput(tr("--daemon needs NAME=on|off"));
-        const QString v = args[++*i];
+    const QStringList daemons = parser.values(QStringLiteral("daemon"));
+    for (const QString& v : daemons) {
         const qsizetype eq = v.indexOf(QLatin1Char('='));
         const QString flag = eq < 0 ? QString() : v.mid(eq + 1);
         if (eq <= 0 || (flag != QLatin1String("on") && flag != QLatin1String("off")))
             return badInput(tr("--daemon takes NAME=on or NAME=off, not \"%1\"").arg(v));
         options->daemon.insert(v.left(eq), flag == QLatin1String("on"));
-        return -1;
     }
-    *handled = false;
     return -1;
+}
+
+QStringList scenarioOnlyOptions()
+{
+    return { QStringLiteral("time-scale"), QStringLiteral("work-scale"), QStringLiteral("gil"),
+        QStringLiteral("switch-interval"), QStringLiteral("daemon") };
+}
+
+QString closestCommand(const QString& typed, const QStringList& commands)
+{
+    // Levenshtein distance, one row at a time.
+    const auto distance = [](const QString& a, const QString& b) {
+        std::vector<qsizetype> row(size_t(b.size()) + 1);
+        for (qsizetype j = 0; j <= b.size(); ++j)
+            row[size_t(j)] = j;
+        for (qsizetype i = 1; i <= a.size(); ++i) {
+            qsizetype diagonal = row[0];
+            row[0] = i;
+            for (qsizetype j = 1; j <= b.size(); ++j) {
+                const qsizetype above = row[size_t(j)];
+                const qsizetype change = diagonal + (a[i - 1].toLower() == b[j - 1] ? 0 : 1);
+                row[size_t(j)] = std::min({ above + 1, row[size_t(j - 1)] + 1, change });
+                diagonal = above;
+            }
+        }
+        return row.back();
+    };
+    QString best;
+    qsizetype bestDistance = -1;
+    for (const QString& c : commands) {
+        const qsizetype d = distance(typed, c);
+        if (bestDistance < 0 || d < bestDistance) {
+            best = c;
+            bestDistance = d;
+        }
+    }
+    return best;
 }
 
 void stopOnInterrupt(QTimer* poll, QObject* context, const std::function<void()>& stop)
 {
     std::signal(SIGINT, onInterrupt);
-    // A teacher's script or a service manager stops a run the way Ctrl+C does.
+    // A teacher's script, `timeout` or a service manager stops a run the way Ctrl+C does, and
+    // so does a terminal that closes.
     std::signal(SIGTERM, onInterrupt);
+#if defined(SIGHUP)
+    std::signal(SIGHUP, onInterrupt);
+#endif
     QObject::connect(poll, &QTimer::timeout, context, [stop] {
         if (g_interrupted)
             stop();
     });
     poll->start(50);
+}
+
+int interruptedExitCode()
+{
+    // What a shell reports for a program that the signal ended: 130, 143, 129.
+    const int sig = g_interruptSignal.load();
+    return sig ? 128 + sig : 0;
 }
 
 } // namespace Forkline

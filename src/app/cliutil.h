@@ -34,7 +34,9 @@ std::unique_ptr<QCoreApplication> cliApplication(
 {
     for (int i = 2; i < argc; ++i) {
         for (const char* option : drawingOptions) {
-            if (std::strcmp(argv[i], option) == 0) {
+            // `--png FILE` or `--png=FILE`.
+            const size_t length = std::strlen(option);
+            if (std::strncmp(argv[i], option, length) == 0 && (argv[i][length] == '\0' || argv[i][length] == '=')) {
                 // Drawing needs fonts, not a screen: never depend on a display in the CLI.
                 qputenv("QT_QPA_PLATFORM", "offscreen");
                 return std::make_unique<Drawing>(argc, argv);
@@ -47,13 +49,26 @@ std::unique_ptr<QCoreApplication> cliApplication(
 // The application's name, version and translators: what a command sets up first.
 void setUpCliApplication();
 
-// Reads the option at args[*i] if it is one of a run's (--time-scale, --work-scale, --gil,
-// --switch-interval, --daemon) into `options`, moving *i past its value. Returns -1 to go on,
-// else the exit code; *handled says whether it was such an option.
-int parseRunOption(const QStringList& args, int* i, RunOptions* options, bool* handled);
+class CliParser;
+
+// The options a run takes: all of them (`run`), or only those of the data lessons' compute
+// (`compare`: --work-scale and --switch-interval).
+enum class RunOptionSet { All, Compute };
+void addRunOptions(CliParser* parser, RunOptionSet set);
+// Reads them into `options`, each against its range (optionranges.h). Returns -1 to go on,
+// else the exit code.
+int readRunOptions(const CliParser& parser, RunOptionSet set, RunOptions* options);
+// The names (without dashes) of the options only a scenario's run takes.
+QStringList scenarioOnlyOptions();
+
+// `forkline lst`: the command most like `typed`, by edit distance.
+QString closestCommand(const QString& typed, const QStringList& commands);
 
 // Runs `stop` in the event loop once Ctrl+C is pressed, for as long as `poll` lives: a signal
 // handler itself may do next to nothing.
 void stopOnInterrupt(QTimer* poll, QObject* context, const std::function<void()>& stop);
+// The exit code of a run that Ctrl+C (130), SIGTERM (143) or SIGHUP (129) stopped; 0 when
+// none came.
+int interruptedExitCode();
 
 } // namespace Forkline

@@ -29,5 +29,12 @@ int main(int argc, char** argv)
 #endif
         return compare ? Forkline::compareMain(argc, argv) : Forkline::cliMain(argc, argv);
     }
+    // An option the window does not take is said on the command line, before any window.
+    if (!Forkline::launchOptionsAccepted(argc, argv)) {
+#if defined(Q_OS_WIN)
+        Forkline::attachParentConsole();
+#endif
+        return Forkline::launchErrorMain(argc, argv);
+    }
     return Forkline::guiMain(argc, argv);
 }

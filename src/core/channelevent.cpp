@@ -506,10 +506,11 @@ bool applyEvent(TraceModel& model, const ChannelEvent& ev, qint64 t0)
         addInstant(model, ev, t);
         return true;
     case ChannelEvent::Type::Flow:
+        // tid 0 too: a parent draws the arrows from a child that a signal ended.
         if (ev.flowStart)
-            model.flowFrom(ev.flowId, ev.flow, model.ensureLane(ev.pid, ev.tid), t);
+            model.flowFrom(ev.flowId, ev.flow, laneFor(model, ev.pid, ev.tid), t);
         else
-            model.flowTo(ev.flowId, ev.flow, model.ensureLane(ev.pid, ev.tid), t);
+            model.flowTo(ev.flowId, ev.flow, laneFor(model, ev.pid, ev.tid), t);
         return true;
     case ChannelEvent::Type::Counter:
         model.addCounter(ev.pid, ev.name, ev.text, t, ev.value);

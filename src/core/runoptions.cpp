@@ -4,6 +4,8 @@
 
 #include <QCoreApplication>
 #include <cmath>
+#include <functional>
+#include <utility>
 
 namespace Forkline {
 
@@ -37,12 +39,38 @@ bool scaleCompute(std::vector<Step>& steps, double factor, const QString& file, 
 }
 } // namespace
 
+void inheritDaemon(Scenario* scenario)
+{
+    std::vector<WorkerSpec>& workers = scenario->workers;
+    // Resolved from the starter down; a chain of starters is at most as long as the list
+    // (a loop of workers starting each other is never started from main, and ends here).
+    std::vector<int> resolved(workers.size(), 0); // 0 not yet, 1 in progress, 2 done
+    std::function<bool(size_t)> daemonOf = [&](size_t i) -> bool {
+        WorkerSpec& w = workers[i];
+        if (w.daemonExplicit || resolved[i] != 0)
+            return w.daemon;
+        resolved[i] = 1;
+        const int starter = w.starter.isEmpty() ? -1 : scenario->workerIndex(w.starter);
+        if (w.kind == WorkerSpec::Kind::Thread && starter >= 0
+            && workers[size_t(starter)].kind == WorkerSpec::Kind::Thread)
+            w.daemon = daemonOf(size_t(starter));
+        else
+            w.daemon = false; // started by a main thread (of the program or of a process)
+        resolved[i] = 2;
+        return w.daemon;
+    };
+    for (size_t i = 0; i < workers.size(); ++i)
+        daemonOf(i);
+}
+
 bool applyRunOptions(Scenario* scenario, const RunOptions& options, ScenarioError* error)
 {
     for (auto it = options.daemon.constBegin(); it != options.daemon.constEnd(); ++it) {
         if (it.key() == QLatin1String("all")) {
-            for (WorkerSpec& w : scenario->workers)
+            for (WorkerSpec& w : scenario->workers) {
                 w.daemon = it.value();
+                w.daemonExplicit = true;
+            }
             continue;
         }
         const int i = scenario->workerIndex(it.key());
@@ -53,21 +81,25 @@ bool applyRunOptions(Scenario* scenario, const RunOptions& options, ScenarioErro
     }
     // Named overrides win over "all", whatever order they were given in.
     for (auto it = options.daemon.constBegin(); it != options.daemon.constEnd(); ++it) {
-        if (it.key() != QLatin1String("all"))
-            scenario->workers[size_t(scenario->workerIndex(it.key()))].daemon = it.value();
+        if (it.key() != QLatin1String("all")) {
+            WorkerSpec& w = scenario->workers[size_t(scenario->workerIndex(it.key()))];
+            w.daemon = it.value();
+            w.daemonExplicit = true;
+        }
     }
-    if (!(options.timeScale >= 0) || options.timeScale > 1000) {
-        *error = { scenario->source, 0, 0, tr("--time-scale must be between 0 and 1000") };
-        return false;
-    }
-    if (!(options.workScale > 0) || options.workScale > 1000) {
-        *error = { scenario->source, 0, 0, tr("--work-scale must be above 0 and at most 1000") };
-        return false;
-    }
-    if (options.switchInterval != 0
-        && (options.switchInterval < kMinSwitchInterval || options.switchInterval > kMaxSwitchInterval)) {
-        *error = { scenario->source, 0, 0, tr("--switch-interval must be between 0.1 ms and 1 s") };
-        return false;
+    inheritDaemon(scenario);
+    // The ranges of the command line and the window's boxes (optionranges.h); 0 is the
+    // scenario's own switch interval.
+    const std::pair<const OptionRange*, double> numbers[] = {
+        { &OptionRanges::timeScale, options.timeScale },
+        { &OptionRanges::workScale, options.workScale },
+        { &OptionRanges::switchInterval, options.switchInterval == 0 ? 0.005 : options.switchInterval },
+    };
+    for (const auto& [range, value] : numbers) {
+        if (!range->contains(value)) {
+            *error = { scenario->source, 0, 0, range->refusal(QString::number(value)) };
+            return false;
+        }
     }
     if (options.workScale != 1.0) {
         if (!scaleCompute(scenario->main, options.workScale, scenario->source, error))

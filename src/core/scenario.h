@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "optionranges.h"
+
 #include <QHash>
 #include <QLocale>
 #include <QString>
@@ -30,11 +32,14 @@ struct Step
         Add, // `target` += text (atomic when `target` is shared)
         Alloc, // allocate `amount` MiB named `target` and write every page
         Touch, // write every page of `target` (a process's own copy appears page by page)
-        Free
+        Free,
+        Kill, // Process.kill(): SIGKILL to the process worker `target`
+        Raise // raise the exception `target` with the message `text` (placeholders allowed)
     };
     Kind kind = Kind::Print;
     QString text; // print: the text (placeholders allowed); input: the prompt; crash: "abort" or "segfault"
-    QString target; // start/join/terminate: worker name; input: variable that receives the line
+    QString target; // start/join/terminate/kill: worker name; input: variable that receives the line;
+                    // raise: the exception's name
     double seconds = 0; // sleep
     qint64 count = 0; // repeat
     QString var; // repeat: loop counter placeholder (0-based); compute/recv/load: result variable
@@ -53,6 +58,10 @@ struct WorkerSpec
     QString label; // optional display name (e.g. the Korean name a lesson uses)
     Kind kind = Kind::Thread;
     bool daemon = false;
+    // The file (or a --daemon override) says whether it is a daemon. Otherwise a thread
+    // takes the flag of the thread that starts it, as threading.Thread does.
+    bool daemonExplicit = false;
+    QString starter; // the worker whose steps start it; empty: main (or no step starts it)
     std::vector<Step> steps;
     int line = 0;
     int column = 0;
@@ -118,8 +127,8 @@ constexpr int kMaxSteps = 100000;
 constexpr qint64 kMaxRepeat = 1000000;
 constexpr double kMaxSleepSeconds = 24 * 3600;
 constexpr qint64 kMaxComputeSize = 1000000000000LL; // elements in one compute step
-constexpr double kMinSwitchInterval = 0.0001;
-constexpr double kMaxSwitchInterval = 1.0;
+constexpr double kMinSwitchInterval = OptionRanges::switchInterval.low;
+constexpr double kMaxSwitchInterval = OptionRanges::switchInterval.high;
 constexpr qint64 kMaxAllocMiB = 4096; // one alloc step
 // All the buffers of a scenario: its alloc steps as written, plus the copy a process worker
 // makes of each buffer it touches (docs/scenarios.md, Limits).
@@ -141,6 +150,11 @@ void localizeScenario(Scenario* scenario, const QLocale& locale);
 // `# title.ko: ...`, `# description: ...` lines at its top (docs/python.md), else its name.
 bool isPythonProgramPath(const QString& path);
 bool loadPythonProgram(const QString& path, Scenario* out, ScenarioError* error);
+
+// Thread workers whose daemon flag is not explicit take their starter's (a process worker's
+// own threads start from a main thread, which is not a daemon). loadScenario() and
+// applyRunOptions() call it.
+void inheritDaemon(Scenario* scenario);
 
 // Applies overrides; fails when a daemon override names no worker.
 bool applyRunOptions(Scenario* scenario, const RunOptions& options, ScenarioError* error);

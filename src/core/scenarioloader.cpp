@@ -139,7 +139,7 @@ public:
         // is whichever member names one, not necessarily the first.
         static const QStringList kinds = QStringList { QStringLiteral("print"), QStringLiteral("sleep"),
             QStringLiteral("start"), QStringLiteral("join"), QStringLiteral("repeat"), QStringLiteral("terminate"),
-            QStringLiteral("input"), QStringLiteral("crash") }
+            QStringLiteral("kill"), QStringLiteral("input"), QStringLiteral("crash"), QStringLiteral("raise") }
             + dataStepKinds();
         auto named
             = std::find_if(s.object.begin(), s.object.end(), [](const auto& kv) { return kinds.contains(kv.first); });
@@ -169,14 +169,16 @@ public:
             step->seconds = arg.number;
             return checkKeys(s, { QStringLiteral("sleep") }, tr("a sleep step"));
         }
-        if (kind == QLatin1String("start") || kind == QLatin1String("join") || kind == QLatin1String("terminate")) {
+        if (kind == QLatin1String("start") || kind == QLatin1String("join") || kind == QLatin1String("terminate")
+            || kind == QLatin1String("kill")) {
             step->kind = kind == QLatin1String("start") ? Step::Kind::Start
                 : kind == QLatin1String("join")         ? Step::Kind::Join
+                : kind == QLatin1String("kill")         ? Step::Kind::Kill
                                                         : Step::Kind::Terminate;
             if (!workerName(arg, kind, &step->target))
                 return false;
             if (step->kind == Step::Kind::Start)
-                m_starts.push_back({ step->target, &arg, m_multiplier });
+                m_starts.push_back({ step->target, &arg, m_multiplier, m_owner });
             return checkKeys(s, { kind }, tr("a %1 step").arg(kind));
         }
         if (kind == QLatin1String("repeat")) {
@@ -218,10 +220,32 @@ public:
             step->text = arg.string;
             return checkKeys(s, { QStringLiteral("crash") }, tr("a crash step"));
         }
+        if (kind == QLatin1String("raise"))
+            return raiseStep(s, arg, step);
         if (dataStepKinds().contains(kind))
             return parseDataStep(m_data, kind, s, arg, step);
         return fail(
             s.object.front().second, tr("unknown step \"%1\" (known: %2)").arg(kind, kinds.join(QLatin1String(", "))));
+    }
+
+    // {"raise": "ValueError", "message": "boom"}: the name is printed as Python prints an
+    // exception's class; the exceptions that do not end a thread with a traceback in Python
+    // (SystemExit, KeyboardInterrupt, ...) would behave differently, so they are refused.
+    bool raiseStep(const JsonValue& s, const JsonValue& arg, Step* step)
+    {
+        step->kind = Step::Kind::Raise;
+        static const QRegularExpression className(
+            QStringLiteral("^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$"));
+        if (!arg.isString() || !className.match(arg.string).hasMatch())
+            return fail(arg, tr("\"raise\" takes the name of an exception class, such as \"ValueError\""));
+        static const QStringList special { QStringLiteral("SystemExit"), QStringLiteral("KeyboardInterrupt"),
+            QStringLiteral("GeneratorExit"), QStringLiteral("BaseException") };
+        if (special.contains(arg.string))
+            return fail(arg, tr("\"raise\" cannot raise %1 (it does not end a flow as an error does)").arg(arg.string));
+        step->target = arg.string;
+        if (!checkKeys(s, { QStringLiteral("raise"), QStringLiteral("message") }, tr("a raise step")))
+            return false;
+        return string(s, QStringLiteral("message"), &step->text, false);
     }
 
     bool worker(const JsonValue& w, WorkerSpec* out)
@@ -255,12 +279,15 @@ public:
             if (!d->isBool())
                 return fail(*d, tr("\"daemon\" must be true or false"));
             out->daemon = d->boolean;
+            out->daemonExplicit = true;
         }
         const JsonValue* body = w.member(QStringLiteral("steps"));
         if (!body)
             return fail(w, tr("worker \"%1\" has no \"steps\"").arg(out->name));
         m_data.processWorker = out->kind == WorkerSpec::Kind::Process ? out->name : QString();
+        m_owner = out->name;
         const bool ok = steps(*body, &out->steps, 0);
+        m_owner.clear();
         m_data.processWorker.clear();
         return ok;
     }
@@ -294,7 +321,14 @@ public:
             if (kv.first == QLatin1String("main") && !steps(kv.second, &out->main, 0))
                 return false;
         }
-        return parseDataMembers(m_data, root, out) && crossCheck(*out) && checkMemoryTotal(m_data);
+        if (!parseDataMembers(m_data, root, out) || !crossCheck(*out) || !checkMemoryTotal(m_data))
+            return false;
+        for (const Start& s : m_starts) {
+            if (s.multiplier > 0)
+                out->workers[size_t(out->workerIndex(s.name))].starter = s.owner;
+        }
+        inheritDaemon(out);
+        return true;
     }
 
     // "translations": {"ko": {"title": "...", "description": "..."}, ...}
@@ -360,10 +394,15 @@ public:
             const WorkerSpec* w = byName.value(r.name);
             if (!w)
                 return fail(*r.at, tr("\"%1\" names an unknown worker \"%2\"").arg(r.step, r.name));
-            if (r.step == QLatin1String("terminate") && w->kind == WorkerSpec::Kind::Thread)
+            if ((r.step == QLatin1String("terminate") || r.step == QLatin1String("kill"))
+                && w->kind == WorkerSpec::Kind::Thread)
                 return fail(*r.at,
-                    tr("cannot terminate thread \"%1\": a thread cannot be killed from outside (only processes can)")
-                        .arg(r.name));
+                    r.step == QLatin1String("kill")
+                        ? tr("cannot kill thread \"%1\": a thread cannot be killed from outside (only processes can)")
+                              .arg(r.name)
+                        : tr("cannot terminate thread \"%1\": a thread cannot be killed from outside (only processes "
+                             "can)")
+                              .arg(r.name));
         }
         QHash<QString, qint64> started;
         for (const Start& s : m_starts) {
@@ -375,7 +414,9 @@ public:
                         .arg(s.name));
         }
         for (const Ref& r : m_references) {
-            if ((r.step == QLatin1String("join") || r.step == QLatin1String("terminate")) && !started.value(r.name))
+            if ((r.step == QLatin1String("join") || r.step == QLatin1String("terminate")
+                    || r.step == QLatin1String("kill"))
+                && !started.value(r.name))
                 return fail(*r.at, tr("\"%1\" on worker \"%2\", which no step starts").arg(r.step, r.name));
         }
         return true;
@@ -393,11 +434,13 @@ private:
         QString name;
         const JsonValue* at;
         qint64 multiplier;
+        QString owner; // the worker whose steps hold the start; empty: main
     };
     QString m_file;
     ScenarioError* m_error;
     int m_stepCount = 0;
     qint64 m_multiplier = 1;
+    QString m_owner; // the worker whose steps are being read; empty: main
     std::vector<Ref> m_references;
     std::vector<Start> m_starts;
     StepParser m_data;

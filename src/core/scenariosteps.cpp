@@ -223,8 +223,9 @@ bool parseDataMembers(StepParser& p, const JsonValue& root, Scenario* out)
         out->gil = g->boolean;
     }
     if (const JsonValue* si = root.member(QStringLiteral("switch_interval"))) {
-        if (!si->isNumber() || si->number < kMinSwitchInterval || si->number > kMaxSwitchInterval)
-            return p.fail(*si, tr("\"switch_interval\" takes seconds from 0.0001 (0.1 ms) to 1"));
+        if (!si->isNumber() || !OptionRanges::switchInterval.contains(si->number))
+            return p.fail(
+                *si, tr("\"switch_interval\" takes seconds %1").arg(OptionRanges::switchInterval.rangeText()));
         out->switchInterval = si->number;
     }
     if (const JsonValue* sh = root.member(QStringLiteral("shared"))) {

@@ -17,6 +17,7 @@ enum class State : std::uint8_t {
     WaitingJoin,
     WaitingInput,
     WaitingQueue,
+    WaitingExit, // the implicit join at exit: the main thread waits for non-daemon workers
     Count
 };
 
@@ -35,6 +36,7 @@ enum class InstantKind : std::uint8_t {
     Send,
     Receive,
     Other, // a foreign trace's instant with a name of its own
+    Signal, // on the caller, where it calls terminate() or kill(); code: the signal
     Count
 };
 
@@ -44,6 +46,7 @@ enum class FlowKind : std::uint8_t {
     Message, // send -> receive
     Lock, // release -> acquire
     Other,
+    Signal, // terminate()/kill() -> the process's end
     Count
 };
 
@@ -53,6 +56,13 @@ QString instantName(InstantKind k); // "fork", "main-exit", ...
 bool instantFromName(const QString& name, InstantKind* out);
 QString flowName(FlowKind k);
 bool flowFromName(const QString& name, FlowKind* out);
+
+// How a process's ending reads in Python's words: "SIGTERM (exitcode -15)" for a lane that a
+// signal ended (the trace keeps the signal's number), "exitcode 1" for an end or failure with
+// an exit code; empty when there is nothing to say.
+QString endingCodeText(InstantKind k, qint32 code);
+// "SIGTERM" for 15, ...; "signal N" for a number with no portable name.
+QString signalName(int signal);
 
 // An instant that closes its lane: after it the lane has no open span.
 constexpr bool isTerminal(InstantKind k)

@@ -3,56 +3,49 @@
 
 namespace Forkline {
 
-LockTable::Result LockTable::acquire(
-    const QString& name, qint64 tid, const std::function<void()>& onWait, qint64* handoffFlow)
-{
-    std::unique_lock<std::mutex> lock(m_mutex);
-    *handoffFlow = 0;
-    if (m_aborted)
-        return Result::Aborted;
-    Lock& l = m_locks[name];
-    if (l.owner == 0 && l.waiters.empty()) {
-        l.owner = tid;
-        return Result::Acquired;
-    }
-    l.waiters.push_back(tid);
-    lock.unlock();
-    if (onWait)
-        onWait();
-    lock.lock();
-    m_cv.wait(lock, [&] { return m_aborted || m_locks[name].handoffTo == tid; });
-    if (m_aborted)
-        return Result::Aborted;
-    Lock& held = m_locks[name];
-    held.handoffTo = 0;
-    *handoffFlow = held.handoffFlow;
-    return Result::Acquired;
-}
-
-bool LockTable::release(const QString& name, qint64 flowId, bool* handedOver)
+bool LockTable::tryAcquire(const QString& name, qint64 tid, quint64* generation, Release* last)
 {
     std::lock_guard<std::mutex> lock(m_mutex);
-    *handedOver = false;
-    auto it = m_locks.find(name);
-    if (it == m_locks.end() || it->owner == 0)
+    Lock& l = m_locks[name];
+    *generation = l.releases;
+    *last = {};
+    if (m_aborted || l.owner != 0)
         return false;
-    Lock& l = *it;
-    if (l.waiters.empty()) {
-        l.owner = 0;
-        return true;
+    l.owner = tid;
+    *last = l.last;
+    return true;
+}
+
+bool LockTable::waitRelease(const QString& name, quint64 generation)
+{
+    std::unique_lock<std::mutex> lock(m_mutex);
+    // Looked up again on every wake: other names may have been added meanwhile.
+    m_cv.wait(lock, [&] { return m_aborted || m_locks[name].releases != generation; });
+    return !m_aborted;
+}
+
+bool LockTable::release(const QString& name, qint64 tid, qint64 t)
+{
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        auto it = m_locks.find(name);
+        if (it == m_locks.end() || it->owner == 0)
+            return false;
+        // Any thread may release a threading.Lock, not only its owner, as in Python.
+        it->owner = 0;
+        ++it->releases;
+        it->last = { tid, t };
     }
-    l.owner = l.handoffTo = l.waiters.front();
-    l.waiters.pop_front();
-    l.handoffFlow = flowId;
-    *handedOver = true;
     m_cv.notify_all();
     return true;
 }
 
 void LockTable::abort()
 {
-    std::lock_guard<std::mutex> lock(m_mutex);
-    m_aborted = true;
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_aborted = true;
+    }
     m_cv.notify_all();
 }
 

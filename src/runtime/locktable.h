@@ -4,35 +4,43 @@
 #include <QHash>
 #include <QString>
 #include <condition_variable>
-#include <deque>
-#include <functional>
 #include <mutex>
 
 namespace Forkline {
 
-// The named locks (threading.Lock) of one process. A released lock goes straight to the
-// thread that has waited longest, and the release -> acquire hand-over gets a flow id so
-// the timeline can draw it.
+// The named locks (threading.Lock) of one process. Like CPython's, they are not fair: a
+// released lock is free for whoever asks first, the releasing thread included, and nobody
+// is handed it. A waiter woken by a release tries again; the caller decides when (under the
+// GIL it first takes the GIL back, as a Python thread must before its acquire() returns, so
+// a releaser that loops straight back to acquire() keeps the lock, as in CPython).
 class LockTable
 {
 public:
-    enum class Result { Acquired, Aborted };
-    // `handoffFlow` receives the id of the arrow from the releaser (0 when nobody held it).
-    Result acquire(const QString& name, qint64 tid, const std::function<void()>& onWait, qint64* handoffFlow);
+    // A release that a waiter may be let in by: the thread that released, and when.
+    struct Release
+    {
+        qint64 tid = 0;
+        qint64 t = 0;
+    };
+
+    // Takes the lock when it is free. Either way `*generation` tells which release was last
+    // seen, for waitRelease(); on success `*last` is the release that freed it (tid 0: none).
+    bool tryAcquire(const QString& name, qint64 tid, quint64* generation, Release* last);
+    // Blocks until the lock has been released after `generation`. False when aborted.
+    bool waitRelease(const QString& name, quint64 generation);
     // False when the lock is not held (Python: RuntimeError: release unlocked lock).
-    // When a waiter takes it over, *handedOver is set and `flowId` becomes the arrow's id.
-    bool release(const QString& name, qint64 flowId, bool* handedOver);
+    // `t` is when it happened, for the arrow to whoever takes the lock next after waiting.
+    bool release(const QString& name, qint64 tid, qint64 t);
     void abort();
 
 private:
     struct Lock
     {
         qint64 owner = 0;
-        std::deque<qint64> waiters;
-        qint64 handoffTo = 0;
-        qint64 handoffFlow = 0;
+        quint64 releases = 0;
+        Release last;
     };
-    std::mutex m_mutex;
+    mutable std::mutex m_mutex;
     std::condition_variable m_cv;
     QHash<QString, Lock> m_locks;
     bool m_aborted = false;

@@ -17,6 +17,7 @@
 #else
 #include <cerrno>
 #include <csignal>
+#include <ctime>
 #include <fcntl.h>
 #include <pthread.h>
 #include <sys/types.h>
@@ -67,6 +68,22 @@ qint64 monotonicNs()
 {
     return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
         .count();
+}
+
+qint64 threadCpuNs()
+{
+#if defined(Q_OS_WIN)
+    FILETIME created, exited, kernel, user;
+    if (!GetThreadTimes(GetCurrentThread(), &created, &exited, &kernel, &user))
+        return monotonicNs();
+    const auto ticks = [](const FILETIME& f) { return (qint64(f.dwHighDateTime) << 32) | qint64(f.dwLowDateTime); };
+    return (ticks(kernel) + ticks(user)) * 100; // 100 ns units
+#else
+    timespec ts {};
+    if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts) != 0)
+        return monotonicNs();
+    return qint64(ts.tv_sec) * 1000000000 + ts.tv_nsec;
+#endif
 }
 
 qint64 currentPid()

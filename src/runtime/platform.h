@@ -10,6 +10,9 @@ namespace Forkline {
 // QueryPerformanceCounter on Windows. All processes of one machine share its origin, so
 // events from different PIDs line up on one axis.
 qint64 monotonicNs();
+// CPU time the calling thread has used, in nanoseconds (CLOCK_THREAD_CPUTIME_ID,
+// GetThreadTimes). A system call on Linux (about 1 us), not for tight loops.
+qint64 threadCpuNs();
 qint64 currentPid();
 qint64 parentPid();
 // The kernel's id of the calling thread (gettid, pthread_threadid_np, GetCurrentThreadId),

@@ -130,6 +130,15 @@ QString ProcessHost::expand(const Flow& flow, const QString& text) const
             return QString::number(parentPid());
         if (key == QLatin1String("name"))
             return workerName(flow.worker);
+        // p.exitcode: None until the process has ended.
+        if (key.endsWith(QLatin1String(".exitcode"))) {
+            const int index = m_config.scenario.workerIndex(key.chopped(9));
+            if (index >= 0 && m_workers[size_t(index)].isProcess) {
+                std::lock_guard<std::mutex> lock(m_mutex);
+                const WorkerState& ws = m_workers[size_t(index)];
+                return ws.exited ? QString::number(ws.exitCode) : QStringLiteral("None");
+            }
+        }
         if (flow.vars.contains(key))
             return flow.vars.value(key);
         auto shared = m_shared.find(key);
@@ -143,7 +152,18 @@ void ProcessHost::failFlow(Flow& flow, const QString& message)
         = (tr("Exception in %1: %2").arg(workerName(flow.worker), message) + QLatin1Char('\n')).toUtf8();
     std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
     std::fflush(stderr);
-    emitInstant(flow, InstantKind::Failed, message);
+    endWithError(flow, message);
+}
+
+void ProcessHost::endWithError(Flow& flow, const QString& message)
+{
+    if (!isRoot(flow)) {
+        emitInstant(flow, InstantKind::Failed, message);
+        return;
+    }
+    // As in Python, the process goes on to its implicit joins first; its lane ends there.
+    if (m_rootFailure.isEmpty())
+        m_rootFailure = message;
 }
 
 int ProcessHost::run()
@@ -209,8 +229,9 @@ int ProcessHost::run()
         = rootIndex < 0 ? m_config.scenario.main : m_config.scenario.workers[size_t(rootIndex)].steps;
     takeGil(root);
     const bool ok = runSteps(root, steps);
-    finishRoot(root);
-    return ok ? 0 : 1;
+    const int code = ok ? 0 : 1;
+    finishRoot(root, code);
+    return code;
 }
 
 void ProcessHost::runWorker(int index)

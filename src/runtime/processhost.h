@@ -3,6 +3,7 @@
 
 #include "channelevent.h"
 #include "locktable.h"
+#include "processworkers.h"
 #include "queuehub.h"
 #include "scenario.h"
 
@@ -19,7 +20,6 @@ namespace Forkline {
 class EventChannel;
 class MemoryBlocks;
 class MemorySampler;
-class ProcessWorkers;
 class QueueBroker;
 class SimulatedGil;
 class ThreadWorker;
@@ -90,6 +90,11 @@ private:
         bool joined = false;
         bool stopRequested = false;
         bool killedAtExit = false;
+        // Process workers, once ended: Process.exitcode (0, 1 after an exception, -N after
+        // signal N).
+        bool exited = false;
+        int exitCode = 0;
+        qint64 signalFlow = 0; // the arrow from the first terminate()/kill() to its end
         ThreadWorker* thread = nullptr;
     };
 
@@ -99,12 +104,17 @@ private:
     bool startWorker(Flow& flow, const Step& step);
     bool startProcess(Flow& flow, int index);
     bool joinWorker(Flow& flow, const Step& step);
-    bool terminateWorker(Flow& flow, const Step& step);
+    bool terminateWorker(Flow& flow, const Step& step); // terminate and kill
+    void raiseException(Flow& flow, const Step& step);
+    bool isRoot(const Flow& flow) const { return flow.tid == m_mainTid; }
     bool input(Flow& flow, const Step& step);
     void failFlow(Flow& flow, const QString& message);
-    void finishRoot(Flow& root);
+    // The flow ends with an uncaught exception: a thread's lane ends `failed` now; the root
+    // flow's when its process ends (after the implicit joins), with exit code 1.
+    void endWithError(Flow& flow, const QString& message);
+    void finishRoot(Flow& root, int exitCode);
     bool waitForWorkers(Flow& root, const std::vector<int>& workers);
-    void onProcessExit(int worker, int code, bool crashed, bool terminated, qint64 t);
+    void onProcessExit(const ProcessWorkers::Exit& exit);
     [[noreturn]] void abortRun();
     bool stopRequested(const Flow& flow);
     // The flow's hold on its process's GIL (no-ops when the run has none). Python code runs
@@ -119,6 +129,7 @@ private:
     void threadArrived();
     bool runDataStep(Flow& flow, const Step& step);
     bool compute(Flow& flow, const Step& step);
+    bool acquireLock(Flow& flow, const QString& name);
     bool parseWhole(Flow& flow, const QString& text, qint64* out);
 
     QString expand(const Flow& flow, const QString& text) const;
@@ -143,12 +154,13 @@ private:
     std::mutex m_emitMutex; // orders stdout and events; guards m_dead
     bool m_dead = false;
 
-    std::mutex m_mutex; // guards m_workers and m_aborting
+    mutable std::mutex m_mutex; // guards m_workers and m_aborting
     std::condition_variable m_wake;
     bool m_aborting = false;
     std::vector<WorkerState> m_workers; // by scenario worker index
     int m_startingThreads = 0; // started, not yet competing for a turn (queued for the GIL)
 
+    QString m_rootFailure; // the root flow's uncaught exception, reported at its end
     std::mutex m_inputMutex;
     std::unique_ptr<ProcessWorkers> m_processes; // created with the first process worker
     std::mutex m_processesMutex;

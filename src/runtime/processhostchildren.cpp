@@ -8,6 +8,7 @@
 #include "processworkers.h"
 #include "queuebroker.h"
 
+#include <csignal>
 #include <cstdio>
 #include <optional>
 
@@ -22,9 +23,7 @@ bool ProcessHost::startProcess(Flow& flow, int index)
     {
         std::lock_guard<std::mutex> lock(m_processesMutex);
         if (!m_processes) {
-            m_processes = std::make_unique<ProcessWorkers>([this](const ProcessWorkers::Exit& e) {
-                onProcessExit(e.worker, e.code, e.crashed, e.terminated, e.t);
-            });
+            m_processes = std::make_unique<ProcessWorkers>([this](const ProcessWorkers::Exit& e) { onProcessExit(e); });
         }
     }
     QStringList args { QStringLiteral("--fl-worker"), spec.name, QStringLiteral("--fl-channel"), m_config.channelName,
@@ -85,35 +84,56 @@ bool ProcessHost::startProcess(Flow& flow, int index)
     return true;
 }
 
-void ProcessHost::onProcessExit(int worker, int code, bool crashed, bool terminated, qint64 t)
+void ProcessHost::onProcessExit(const ProcessWorkers::Exit& e)
 {
-    // The child reports its own normal end; a signal or a terminate() is seen only here.
-    // tid 0 stands for the child's main thread, whose id only the child knows.
+    // The child reports its own normal end; a signal, terminate() or kill() is seen only here.
+    // tid 0 stands for the child's main thread, whose id only the child knows. The trace keeps
+    // the signal's number; Python's exitcode is its negative.
     std::optional<InstantKind> kind;
-    if (terminated)
+    if (e.killed)
+        kind = InstantKind::Killed;
+    else if (e.terminated)
         kind = InstantKind::Terminated;
-    else if (crashed)
+    else if (e.crashed)
         kind = InstantKind::Crashed;
     bool killedAtExit = false;
     qint64 pid = 0;
+    qint64 signalFlow = 0;
+    qint64 joinFlow = 0;
     {
         std::lock_guard<std::mutex> lock(m_mutex);
-        WorkerState& ws = m_workers[size_t(worker)];
+        WorkerState& ws = m_workers[size_t(e.worker)];
         killedAtExit = ws.killedAtExit;
         pid = ws.pid;
+        signalFlow = ws.signalFlow;
+        joinFlow = ws.joinFlow;
+        ws.exited = true;
+        ws.exitCode = e.crashed ? -e.code : e.code;
         ws.phase = WorkerState::Ended;
     }
     if (kind && !killedAtExit)
-        emitEvent(instantEvent(pid, 0, *kind, t, code));
+        emitEvent(instantEvent(pid, 0, *kind, e.t, e.code));
+    if (kind) {
+        // A process that a signal ended never reports its own end: its arrows to the caller
+        // of terminate()/kill() and to whoever joins it start here.
+        Flow child;
+        child.pid = pid;
+        child.tid = 0;
+        if (signalFlow)
+            emitFlow(child, signalFlow, FlowKind::Signal, false, e.t);
+        emitFlow(child, joinFlow, FlowKind::Join, true, e.t);
+    }
     m_wake.notify_all();
 }
 
 bool ProcessHost::terminateWorker(Flow& flow, const Step& step)
 {
     const int index = m_config.scenario.workerIndex(step.target);
+    const bool kill = step.kind == Step::Kind::Kill;
+    qint64 arrow = 0;
     {
         std::lock_guard<std::mutex> lock(m_mutex);
-        const WorkerState& ws = m_workers[size_t(index)];
+        WorkerState& ws = m_workers[size_t(index)];
         if (ws.phase == WorkerState::Idle) {
             // Python: terminating a process that was never started fails.
             failFlow(flow,
@@ -122,9 +142,20 @@ bool ProcessHost::terminateWorker(Flow& flow, const Step& step)
         }
         if (ws.phase == WorkerState::Ended || !ws.pid)
             return true; // already gone: terminate() does nothing, as in Python
+        if (!ws.signalFlow)
+            ws.signalFlow = arrow = newFlowId();
     }
-    // Like Process.terminate(): send the signal and go on without waiting.
-    m_processes->terminate(index);
+    // The caller's lane shows where it sent the signal, with an arrow to the end it causes.
+    const qint64 t = monotonicNs();
+    constexpr int kSigKill = 9; // the same number on every system (Windows has no name for it)
+    emitInstant(flow, InstantKind::Signal, step.target, kill ? kSigKill : SIGTERM, t);
+    if (arrow)
+        emitFlow(flow, arrow, FlowKind::Signal, true, t);
+    // Like Process.terminate() and kill(): send the signal and go on without waiting.
+    if (kill)
+        m_processes->kill(index);
+    else
+        m_processes->terminate(index);
     return true;
 }
 

@@ -31,7 +31,7 @@ bool ProcessHost::waitForWorkers(Flow& root, const std::vector<int>& workers)
     };
     if (!allEnded()) {
         lock.unlock();
-        emitState(root, State::WaitingJoin);
+        emitState(root, State::WaitingExit); // Python's implicit join at exit
         dropGil(root);
         lock.lock();
         m_wake.wait(lock, [&] { return m_aborting || allEnded(); });
@@ -39,7 +39,7 @@ bool ProcessHost::waitForWorkers(Flow& root, const std::vector<int>& workers)
     return !m_aborting;
 }
 
-void ProcessHost::finishRoot(Flow& root)
+void ProcessHost::finishRoot(Flow& root, int exitCode)
 {
     if (root.worker < 0)
         emitInstant(root, InstantKind::MainExit);
@@ -107,7 +107,12 @@ void ProcessHost::finishRoot(Flow& root)
                 m_channel->send(instantEvent(m_pid, ws.tid, InstantKind::Killed, now));
         }
     }
-    m_channel->send(instantEvent(root.pid, root.tid, InstantKind::End, now));
+    // The lane ends with the process's exit code; after an uncaught exception it ends
+    // `failed`, with the exception's last line.
+    ChannelEvent end = instantEvent(
+        root.pid, root.tid, m_rootFailure.isEmpty() ? InstantKind::End : InstantKind::Failed, now, exitCode);
+    end.text = m_rootFailure;
+    m_channel->send(end);
     if (m_config.joinFlowId) {
         ChannelEvent join;
         join.type = ChannelEvent::Type::Flow;

@@ -135,7 +135,11 @@ bool ProcessHost::runStep(Flow& flow, const Step& step)
     case Step::Kind::Join:
         return joinWorker(flow, step);
     case Step::Kind::Terminate:
+    case Step::Kind::Kill:
         return terminateWorker(flow, step);
+    case Step::Kind::Raise:
+        raiseException(flow, step);
+        return false;
     case Step::Kind::Repeat:
         for (qint64 i = 0; i < step.count; ++i) {
             if (!step.var.isEmpty())
@@ -287,6 +291,9 @@ bool ProcessHost::joinWorker(Flow& flow, const Step& step)
         ws.joined = true;
         thread = ws.thread;
         joinFlow = ws.joinFlow;
+        // What a lesson prints after p.join(): {exitcode}, as p.exitcode.
+        if (ws.isProcess && ws.exited)
+            flow.vars.insert(QStringLiteral("exitcode"), QString::number(ws.exitCode));
     }
     if (thread)
         thread->wait(); // the flow ended; reap the QThread itself
@@ -296,6 +303,39 @@ bool ProcessHost::joinWorker(Flow& flow, const Step& step)
     emitInstant(flow, InstantKind::Join, name);
     emitState(flow, State::Running);
     return true;
+}
+
+void ProcessHost::raiseException(Flow& flow, const Step& step)
+{
+    // What CPython writes to stderr for an uncaught exception: a thread's comes from
+    // threading.excepthook, a process worker's from multiprocessing's bootstrap, main's from
+    // the interpreter. The traceback names the step as the line of source that raised.
+    const QString message = expand(flow, step.text);
+    const QString last = message.isEmpty() ? step.target : step.target + QStringLiteral(": ") + message;
+    QString source = QStringLiteral("raise ") + step.target;
+    if (!step.text.isEmpty()) {
+        QString quoted = step.text;
+        quoted.replace(QLatin1Char('\\'), QStringLiteral("\\\\")).replace(QLatin1Char('"'), QStringLiteral("\\\""));
+        source += QStringLiteral("(\"%1\")").arg(quoted);
+    }
+    QString text;
+    if (!isRoot(flow))
+        text = QStringLiteral("Exception in thread %1:\n").arg(workerName(flow.worker));
+    else if (flow.worker >= 0)
+        text = QStringLiteral("Process %1:\n").arg(workerName(flow.worker));
+    text += QStringLiteral("Traceback (most recent call last):\n  File \"%1\", line %2, in %3\n    %4\n%5\n")
+                .arg(m_config.scenarioArg, QString::number(step.line),
+                    flow.worker >= 0 ? workerName(flow.worker) : QStringLiteral("<module>"), source, last);
+    const QByteArray bytes = text.toUtf8();
+    {
+        // Under the lock that orders printed lines, so the traceback is not cut by another
+        // thread's line, as CPython writes it in one go.
+        std::lock_guard<std::mutex> lock(m_emitMutex);
+        std::fflush(stdout);
+        std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
+        std::fflush(stderr);
+    }
+    endWithError(flow, last);
 }
 
 bool ProcessHost::input(Flow& flow, const Step& step)

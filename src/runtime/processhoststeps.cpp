@@ -50,39 +50,57 @@ bool ProcessHost::compute(Flow& flow, const Step& step)
     return true;
 }
 
+bool ProcessHost::acquireLock(Flow& flow, const QString& name)
+{
+    quint64 generation = 0;
+    LockTable::Release last;
+    if (m_locks.tryAcquire(name, flow.tid, &generation, &last))
+        return true; // not contended: nothing to draw
+    emitState(flow, State::WaitingLock);
+    dropGil(flow); // the holder needs it to get to its release
+    for (;;) {
+        if (!m_locks.waitRelease(name, generation))
+            return false;
+        // A Python thread tries again only once it holds the GIL: a releaser that runs on
+        // and asks again before letting go of the GIL keeps the lock (CPython's locks are
+        // not fair). The lane goes on showing one wait for the lock: what it waits for.
+        if (m_gil && !flow.holdsGil) {
+            if (!m_gil->acquire(flow.tid, {}))
+                return false;
+            flow.holdsGil = true;
+        }
+        if (m_locks.tryAcquire(name, flow.tid, &generation, &last))
+            break;
+        dropGil(flow);
+    }
+    const qint64 id = newFlowId();
+    ChannelEvent from;
+    from.type = ChannelEvent::Type::Flow;
+    from.t = last.t;
+    from.pid = flow.pid;
+    from.tid = last.tid;
+    from.flowId = id;
+    from.flow = FlowKind::Lock;
+    from.flowStart = true;
+    emitEvent(from);
+    emitFlow(flow, id, FlowKind::Lock, false);
+    emitState(flow, State::Running);
+    return true;
+}
+
 bool ProcessHost::runDataStep(Flow& flow, const Step& step)
 {
     switch (step.kind) {
     case Step::Kind::Compute:
         return compute(flow, step);
-    case Step::Kind::Acquire: {
-        qint64 handoff = 0;
-        const auto r = m_locks.acquire(
-            step.target, flow.tid,
-            [&] {
-                emitState(flow, State::WaitingLock);
-                dropGil(flow); // the holder needs it to get to its release
-            },
-            &handoff);
-        if (r == LockTable::Result::Aborted || !takeGil(flow))
-            return false;
-        if (handoff)
-            emitFlow(flow, handoff, FlowKind::Lock, false);
-        emitState(flow, State::Running);
-        return true;
-    }
-    case Step::Kind::Release: {
-        const qint64 id = newFlowId();
-        const qint64 t = monotonicNs();
-        bool handedOver = false;
-        if (!m_locks.release(step.target, id, &handedOver)) {
+    case Step::Kind::Acquire:
+        return acquireLock(flow, step.target);
+    case Step::Kind::Release:
+        if (!m_locks.release(step.target, flow.tid, monotonicNs())) {
             failFlow(flow, tr("RuntimeError: release unlocked lock (%1)").arg(step.target));
             return false;
         }
-        if (handedOver)
-            emitFlow(flow, id, FlowKind::Lock, true, t);
         return true;
-    }
     case Step::Kind::Send: {
         const QueueMessage message { newFlowId(), expand(flow, step.text) };
         const qint64 t = monotonicNs();

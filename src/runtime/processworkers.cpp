@@ -59,7 +59,8 @@ void ProcessWorkers::onFinished(int worker, int code, QProcess::ExitStatus statu
     e.worker = worker;
     e.code = code;
     e.crashed = status == QProcess::CrashExit;
-    e.terminated = m_terminating[worker];
+    e.killed = m_killing[worker];
+    e.terminated = m_terminating[worker] && !e.killed;
     e.t = monotonicNs();
     if (m_onExit)
         m_onExit(e);
@@ -83,6 +84,17 @@ void ProcessWorkers::terminate(int worker, int graceMs)
                 p->kill();
         });
 #endif
+    });
+}
+
+void ProcessWorkers::kill(int worker)
+{
+    QMetaObject::invokeMethod(m_context, [this, worker] {
+        auto it = m_processes.find(worker);
+        if (it == m_processes.end() || it->second->state() == QProcess::NotRunning)
+            return;
+        m_killing[worker] = true;
+        it->second->kill();
     });
 }
 

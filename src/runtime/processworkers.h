@@ -25,6 +25,7 @@ public:
         int code = 0; // exit code, or the signal for a crash
         bool crashed = false; // ended by a signal (or, on Windows, killed)
         bool terminated = false; // after terminate() was asked for
+        bool killed = false; // after kill() was asked for
         qint64 t = 0; // when the exit was seen
     };
     using ExitHandler = std::function<void(const Exit&)>;
@@ -36,6 +37,8 @@ public:
     qint64 start(int worker, const QString& program, const QStringList& args, QString* error);
     // SIGTERM now, SIGKILL after `graceMs` (Windows: kill at once, as there is no SIGTERM).
     void terminate(int worker, int graceMs = 2000);
+    // SIGKILL now, like Process.kill() (Windows: the same kill as terminate()).
+    void kill(int worker);
     // Ends every child still running (SIGKILL) and waits for them; used by abort.
     void killAll();
     // SIGTERM to the given workers, SIGKILL to whatever is left after graceMs, and waits.
@@ -48,6 +51,7 @@ private:
     QObject* m_context = nullptr; // lives in m_thread; parent of the QProcess objects
     std::map<int, QProcess*> m_processes; // touched only on m_thread
     std::map<int, bool> m_terminating;
+    std::map<int, bool> m_killing;
     ExitHandler m_onExit;
 };
 

@@ -13,6 +13,10 @@
 #include <cstdlib>
 #include <cstring>
 
+#if !defined(Q_OS_WIN)
+#include <unistd.h>
+#endif
+
 namespace Forkline {
 
 bool isProbeInvocation(int argc, char** argv)
@@ -38,6 +42,32 @@ bool isRunnerInvocation(int argc, char** argv)
 }
 
 namespace {
+#if !defined(Q_OS_WIN)
+// SIGTERM from the parent is Process.terminate(): the process dies of it, as a Python child
+// does. SIGTERM from anyone else (`timeout`, which signals the whole process group; a
+// service manager) and SIGHUP (the terminal went away) are for the run as a whole: the
+// collector got them too and stops every process in order, as for Ctrl+C, so that the trace
+// is written and the lanes end `aborted` rather than dying one by one.
+extern "C" void onOutsideSignal(int sig, siginfo_t* info, void*)
+{
+    if (sig == SIGTERM && info && info->si_pid == getppid()) {
+        std::signal(SIGTERM, SIG_DFL);
+        std::raise(SIGTERM); // delivered as the handler returns: the process ends by SIGTERM
+    }
+}
+
+void leaveRunSignalsToTheCollector()
+{
+    struct sigaction sa;
+    std::memset(&sa, 0, sizeof sa);
+    sa.sa_sigaction = onOutsideSignal;
+    sa.sa_flags = SA_SIGINFO | SA_RESTART;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGTERM, &sa, nullptr);
+    sigaction(SIGHUP, &sa, nullptr);
+}
+#endif
+
 [[noreturn]] void die(const QString& message, int code)
 {
     const QByteArray line = (message + QLatin1Char('\n')).toUtf8();
@@ -75,6 +105,7 @@ void runnerMain(int argc, char** argv)
     // Qt ignores SIGPIPE too, but only once it first writes to a socket: too late for a print
     // that comes first.
     std::signal(SIGPIPE, SIG_IGN);
+    leaveRunSignalsToTheCollector();
 #endif
     QCoreApplication app(argc, argv);
     installTranslators(); // a worker's failure reaches the user in their language

@@ -23,7 +23,7 @@ bool SimulatedGil::enqueue(qint64 tid)
     std::lock_guard<std::mutex> lock(m_mutex);
     if (!m_aborted && m_owner == 0 && m_queue.empty()) {
         m_owner = tid;
-        m_sliceEnd = monotonicNs() + m_interval;
+        startSlice();
         return true;
     }
     m_queue.push_back(tid);
@@ -38,7 +38,7 @@ bool SimulatedGil::waitTurn(qint64 tid)
     --m_waiting;
     if (m_aborted)
         return false;
-    m_sliceEnd = monotonicNs() + m_interval;
+    startSlice();
     return true;
 }
 
@@ -73,12 +73,21 @@ void SimulatedGil::restartSlice(qint64 tid)
 {
     std::lock_guard<std::mutex> lock(m_mutex);
     if (m_owner == tid)
-        m_sliceEnd = monotonicNs() + m_interval;
+        startSlice();
+}
+
+void SimulatedGil::startSlice()
+{
+    // Called by the new holder itself: its own CPU clock.
+    m_sliceEnd = monotonicNs() + m_interval;
+    m_sliceCpuEnd = threadCpuNs() + m_interval;
 }
 
 bool SimulatedGil::shouldYield() const
 {
-    return m_waiting.load(std::memory_order_relaxed) > 0 && monotonicNs() >= m_sliceEnd.load(std::memory_order_relaxed);
+    // The cheap clock first: the CPU clock costs a system call.
+    return m_waiting.load(std::memory_order_relaxed) > 0 && monotonicNs() >= m_sliceEnd.load(std::memory_order_relaxed)
+        && threadCpuNs() >= m_sliceCpuEnd.load(std::memory_order_relaxed);
 }
 
 void SimulatedGil::abort()

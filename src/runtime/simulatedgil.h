@@ -13,7 +13,10 @@ namespace Forkline {
 // One process's simulated global interpreter lock. A compute step must hold it; the holder
 // gives it up once its switch interval is over and another thread waits (CPython's forced
 // switching: the lock goes straight to the waiter that has waited longest, so the holder
-// cannot take it back at once).
+// cannot take it back at once). The interval is over once it has passed and the holder has
+// also been on a CPU for that long: time the OS gave to other programs is not time the thread
+// ran, so a busy machine does not change where a run's switches fall (CPython counts wall
+// time; on a quiet machine the two agree).
 class SimulatedGil
 {
 public:
@@ -34,13 +37,15 @@ public:
     // The holder's switch interval starts again now: time it spent blocked on something
     // other than the lock is not time it ran.
     void restartSlice(qint64 tid);
-    // Cheap enough to call between small chunks of work.
+    // Cheap enough to call between small chunks of work. Called by the holder: it reads the
+    // holder's CPU time once the interval has passed by the clock.
     bool shouldYield() const;
     void abort();
 
     qint64 switchIntervalNs() const { return m_interval; }
 
 private:
+    void startSlice(); // by the thread that now holds the lock
     const qint64 m_interval;
     mutable std::mutex m_mutex;
     std::condition_variable m_cv;
@@ -49,6 +54,7 @@ private:
     bool m_aborted = false;
     std::atomic<int> m_waiting { 0 };
     std::atomic<qint64> m_sliceEnd { 0 };
+    std::atomic<qint64> m_sliceCpuEnd { 0 }; // the holder's CPU time at which the slice is over
 };
 
 } // namespace Forkline

@@ -79,8 +79,13 @@ QString TimelineOverlay::stateAt(const TraceModel& model, int laneIndex, qint64 
         case InstantKind::End:
         case InstantKind::MainExit:
             return tr("ended");
-        default:
-            return TimelineStyle::instantLabel(it->kind);
+        default: {
+            // "terminated (SIGTERM)": the signal by its name, as Python's repr shows it.
+            const QString label = TimelineStyle::instantLabel(it->kind);
+            return it->code > 0 && it->kind != InstantKind::Failed && it->kind != InstantKind::Aborted
+                ? QStringLiteral("%1 (%2)").arg(label, signalName(it->code))
+                : label;
+        }
         }
     }
     return t >= lastSpanEnd && !lane.spans.empty() ? tr("ended") : QString();

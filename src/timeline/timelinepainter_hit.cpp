@@ -129,7 +129,11 @@ QString TimelinePainter::describe(const TimelineHit& hit) const
             else
                 s += QStringLiteral("<br>") + text.toHtmlEscaped();
         }
-        if (hit.instant.code != 0)
+        // Python's words for how a process ended: SIGTERM (exitcode -15), exitcode 1.
+        const QString ending = endingCodeText(hit.instant.kind, hit.instant.code);
+        if (!ending.isEmpty())
+            s += QStringLiteral("<br>") + ending.toHtmlEscaped();
+        else if (hit.instant.code != 0)
             s += QStringLiteral("<br>") + tr("code %1").arg(hit.instant.code);
         return s + QStringLiteral("<br>") + laneLine(hit.lane);
     }

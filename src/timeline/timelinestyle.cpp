@@ -102,6 +102,7 @@ QColor TimelineStyle::stateColor(State s)
     case State::WaitingLock:
         return QColor(0xd5, 0x5e, 0x00); // vermillion
     case State::WaitingJoin:
+    case State::WaitingExit: // a join too, the one Python does by itself
         return QColor(0xcc, 0x79, 0xa7); // reddish purple
     case State::WaitingInput:
         return QColor(0xb8, 0xa9, 0x00); // Okabe-Ito yellow, darkened to read on white
@@ -181,6 +182,7 @@ QColor TimelineStyle::instantColor(InstantKind k)
     case InstantKind::Crashed:
     case InstantKind::Aborted:
     case InstantKind::Failed:
+    case InstantKind::Signal:
         return QColor(0xc2, 0x4f, 0x00);
     default:
         return QColor(0x1d, 0x1f, 0x23);
@@ -206,6 +208,8 @@ QString TimelineStyle::stateLabel(State s)
         return tr("waiting: input");
     case State::WaitingQueue:
         return tr("waiting: queue");
+    case State::WaitingExit:
+        return tr("waiting: non-daemon threads (exit)");
     case State::Count:
         break;
     }
@@ -241,6 +245,8 @@ QString TimelineStyle::instantLabel(InstantKind k)
         return tr("send");
     case InstantKind::Receive:
         return tr("receive");
+    case InstantKind::Signal:
+        return tr("terminate / kill");
     case InstantKind::Other:
     case InstantKind::Count:
         break;
@@ -259,6 +265,8 @@ QString TimelineStyle::flowLabel(FlowKind k)
         return tr("message");
     case FlowKind::Lock:
         return tr("lock hand-over");
+    case FlowKind::Signal:
+        return tr("terminate / kill → end");
     case FlowKind::Other:
     case FlowKind::Count:
         break;
@@ -316,6 +324,9 @@ void TimelineStyle::drawStateBox(QPainter* p, const QRect& r, State s) const
     case State::WaitingJoin:
         pen.setDashPattern({ 1, 2 });
         break;
+    case State::WaitingExit: // the join's dots, in pairs: a join nobody wrote
+        pen.setDashPattern({ 1, 1.5, 1, 4 });
+        break;
     case State::WaitingGil:
         pen.setDashPattern({ 3, 2 });
         break;
@@ -372,6 +383,12 @@ void TimelineStyle::drawFlow(QPainter* p, QPointF from, QPointF to, FlowKind k) 
         // Round dots: a zero-length dash with a round cap, one pen width apart.
         pen.setCapStyle(Qt::RoundCap);
         pen.setDashPattern({ 0.01, 2.2 });
+        break;
+    case FlowKind::Signal:
+        // Solid, in the colour of the endings it causes.
+        color = markColor(InstantKind::Terminated);
+        pen.setColor(color);
+        pen.setWidthF(pen.widthF() * 1.3);
         break;
     default:
         pen.setDashPattern({ 5, 2, 1.5, 2 });

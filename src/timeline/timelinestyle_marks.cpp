@@ -93,6 +93,14 @@ const TimelineStyle::Mark& TimelineStyle::mark(InstantKind k) const
     case InstantKind::Send:
         path.addEllipse(QPointF(0, 0), r * 0.5, r * 0.5);
         break;
+    case InstantKind::Signal: // a bolt: the signal sent
+        path.moveTo(r * 0.35, -r);
+        path.lineTo(-r * 0.45, r * 0.1);
+        path.lineTo(r * 0.45, -r * 0.1);
+        path.lineTo(-r * 0.35, r);
+        filled = false;
+        width *= 1.6;
+        break;
     case InstantKind::Receive: // a bar: where a message lands
         path.moveTo(0, -r * 0.8);
         path.lineTo(0, r * 0.8);

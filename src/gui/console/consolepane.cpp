@@ -24,6 +24,7 @@ ConsolePane::ConsolePane(QWidget* parent)
     m_delegate = new ConsoleDelegate(this);
     m_view = new ConsoleView(this);
     m_view->setModel(m_model);
+    m_view->setAccessibleName(tr("Console"));
     m_view->setItemDelegate(m_delegate);
     m_font = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     m_view->setFont(m_font);

@@ -40,6 +40,7 @@ ExploreController::ExploreController(
     scroll->setWidget(m_details);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setAccessibleName(tr("Details"));
     m_dock = new QDockWidget(tr("Details"), window);
     m_dock->setObjectName(QStringLiteral("detailsDock"));
     m_dock->setWidget(scroll);

@@ -29,11 +29,12 @@ RunControls::RunControls(Settings* settings, QWidget* parent)
     m_gil->setStatusTip(tr("Switch the simulated global interpreter lock on or off for the next run"));
 
     m_switchInterval = new QDoubleSpinBox(parent);
-    m_switchInterval->setRange(kMinSwitchInterval * 1000, kMaxSwitchInterval * 1000);
-    m_switchInterval->setDecimals(1);
+    // Shown in milliseconds: the table's seconds times 1000, one decimal (0.1 ms).
+    m_switchInterval->setDecimals(OptionRanges::switchInterval.decimals - 3);
+    m_switchInterval->setRange(OptionRanges::switchInterval.low * 1000, OptionRanges::switchInterval.high * 1000);
     // Adaptive steps walk 0.1, 0.2 ... 1, 2 ... 10, 20: the range spans four decades.
     m_switchInterval->setStepType(QAbstractSpinBox::AdaptiveDecimalStepType);
-    m_switchInterval->setValue(5.0);
+    m_switchInterval->setValue(OptionRanges::switchInterval.defaultValue * 1000);
     m_switchInterval->setSuffix(tr(" ms"));
     m_switchInterval->setAccessibleName(tr("Switch interval"));
     m_switchInterval->setToolTip(
@@ -43,8 +44,8 @@ RunControls::RunControls(Settings* settings, QWidget* parent)
            "5 ms. Matters only with the GIL on."));
 
     m_workScale = new QDoubleSpinBox(parent);
-    m_workScale->setRange(Settings::kMinWorkScale, Settings::kMaxWorkScale);
-    m_workScale->setDecimals(3);
+    m_workScale->setDecimals(OptionRanges::workScale.decimals);
+    m_workScale->setRange(OptionRanges::workScale.boxMinimum(), OptionRanges::workScale.high);
     m_workScale->setStepType(QAbstractSpinBox::AdaptiveDecimalStepType);
     m_workScale->setValue(settings->workScale());
     m_workScale->setSuffix(tr(" ×"));

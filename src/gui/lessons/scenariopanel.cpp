@@ -23,6 +23,7 @@ ScenarioPanel::ScenarioPanel(QWidget* parent)
     m_list = new QTreeWidget(this);
     m_list->setRootIsDecorated(false);
     m_list->setUniformRowHeights(true);
+    m_list->setAccessibleName(tr("Scenarios"));
     m_list->setHeaderLabels({ tr("Scenario"), tr("Name") });
     m_list->header()->setStretchLastSection(false);
     m_list->header()->setSectionResizeMode(TitleColumn, QHeaderView::Stretch);

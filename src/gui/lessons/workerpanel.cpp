@@ -53,6 +53,7 @@ WorkerPanel::WorkerPanel(QWidget* parent)
     m_tree->setRootIsDecorated(false);
     m_tree->setUniformRowHeights(true);
     m_tree->setSelectionMode(QAbstractItemView::NoSelection);
+    m_tree->setAccessibleName(tr("Workers"));
     m_tree->setHeaderLabels({ tr("Worker"), tr("Kind"), tr("Daemon"), tr("Control") });
     const QString daemonHelp = tr("Daemon, as in Python: when the main thread ends, the program does not wait for a "
                                   "daemon worker; it is killed where it stands (thread.daemon = True, "

@@ -32,6 +32,7 @@ ReplayBar::ReplayBar(QWidget* parent)
     m_slider->setRange(0, kSliderSteps);
     m_slider->setFocusPolicy(Qt::ClickFocus);
     m_slider->setMinimumWidth(120);
+    m_slider->setAccessibleName(tr("Replay position"));
     m_slider->setToolTip(tr("Replay: drag to move the playhead through the run; the console shows only what was "
                             "printed up to there"));
     connect(m_slider, &QSlider::valueChanged, this, &ReplayBar::onSliderMoved);

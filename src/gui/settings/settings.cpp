@@ -2,12 +2,14 @@
 #include "settings.h"
 
 #include "atomicfile.h"
+#include "optionranges.h"
 #include "settingsformat.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QSettings>
 #include <algorithm>
+#include <cmath>
 
 namespace Forkline {
 
@@ -22,7 +24,16 @@ const QString kExportDir = QStringLiteral("export/lastDir");
 const QString kPresentation = QStringLiteral("view/presentationMode");
 const QString kTraceDir = QStringLiteral("open/lastTraceDir");
 const QString kPython = QStringLiteral("python/interpreter");
+const QString kRecent = QStringLiteral("open/recentFiles");
+const QString kLanguage = QStringLiteral("view/language");
 constexpr int kSyncDelayMs = 500;
+
+// A value the file holds out of range (edited by hand, or from a version with other limits)
+// is brought into the range the command line and the boxes use.
+double clampTo(const OptionRange& range, double value)
+{
+    return std::clamp(value, range.boxMinimum(), range.high);
+}
 
 // As QSettings' own default constructor names the folder.
 QString organization()
@@ -120,12 +131,12 @@ double Settings::timeScale() const
 {
     bool ok = false;
     const double v = m_settings->value(kTimeScale, 1.0).toDouble(&ok);
-    return ok ? std::clamp(v, kMinTimeScale, kMaxTimeScale) : 1.0;
+    return ok && !std::isnan(v) ? clampTo(OptionRanges::timeScale, v) : OptionRanges::timeScale.defaultValue;
 }
 
 void Settings::setTimeScale(double scale)
 {
-    scale = std::clamp(scale, kMinTimeScale, kMaxTimeScale);
+    scale = clampTo(OptionRanges::timeScale, scale);
     if (qFuzzyCompare(scale, timeScale()))
         return;
     store(kTimeScale, scale);
@@ -135,12 +146,12 @@ double Settings::workScale() const
 {
     bool ok = false;
     const double v = m_settings->value(kWorkScale, 1.0).toDouble(&ok);
-    return ok ? std::clamp(v, kMinWorkScale, kMaxWorkScale) : 1.0;
+    return ok && !std::isnan(v) ? clampTo(OptionRanges::workScale, v) : OptionRanges::workScale.defaultValue;
 }
 
 void Settings::setWorkScale(double scale)
 {
-    scale = std::clamp(scale, kMinWorkScale, kMaxWorkScale);
+    scale = clampTo(OptionRanges::workScale, scale);
     if (qFuzzyCompare(scale, workScale()))
         return;
     store(kWorkScale, scale);
@@ -220,6 +231,35 @@ void Settings::setPythonInterpreter(const QString& interpreter)
         return;
     store(kPython, value);
     Q_EMIT pythonInterpreterChanged(value);
+}
+
+QStringList Settings::recentFiles() const
+{
+    QStringList paths = m_settings->value(kRecent).toStringList();
+    paths.removeAll(QString());
+    paths.removeDuplicates();
+    return paths.mid(0, kMaxRecentFiles);
+}
+
+void Settings::setRecentFiles(const QStringList& paths)
+{
+    const QStringList kept = paths.mid(0, kMaxRecentFiles);
+    if (kept == recentFiles())
+        return;
+    store(kRecent, kept);
+    Q_EMIT recentFilesChanged();
+}
+
+QString Settings::language() const
+{
+    return m_settings->value(kLanguage).toString();
+}
+
+void Settings::setLanguage(const QString& language)
+{
+    if (language == this->language())
+        return;
+    store(kLanguage, language);
 }
 
 } // namespace Forkline

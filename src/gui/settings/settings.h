@@ -4,6 +4,7 @@
 #include <QByteArray>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 #include <QTimer>
 #include <memory>
 
@@ -49,19 +50,23 @@ public:
     QString pythonInterpreter() const;
     void setPythonInterpreter(const QString& interpreter);
 
+    // File > Open Recent: absolute paths, the newest first, at most kMaxRecentFiles.
+    QStringList recentFiles() const;
+    void setRecentFiles(const QStringList& paths);
+    static constexpr int kMaxRecentFiles = 10;
+    // View > Language: "en", "ko", or empty for the system's language.
+    QString language() const;
+    void setLanguage(const QString& language);
+
     // Writes what changed now. Empty on success, else "cannot write FILE: <the system's
     // reason>", also sent as writeFailed().
     QString sync();
     QString fileName() const;
 
-    static constexpr double kMinTimeScale = 0.01;
-    static constexpr double kMaxTimeScale = 10.0;
-    static constexpr double kMinWorkScale = 0.001;
-    static constexpr double kMaxWorkScale = 10.0;
-
 Q_SIGNALS:
     void writeFailed(const QString& sentence);
     void pythonInterpreterChanged(const QString& interpreter);
+    void recentFilesChanged();
 
 private:
     void store(const QString& key, const QVariant& value);

@@ -3,17 +3,19 @@
 
 #include "appicon.h"
 #include "explore/explorecontroller.h"
+#include "launchoptions.h"
 #include "mainwindow.h"
 #include "replay/replaycontroller.h"
-#include "scenario.h"
+#include "settings/settings.h"
 #include "traceopener.h"
 #include "translations.h"
+#include "windowhost.h"
 
 #include <QApplication>
-#include <QFileInfo>
 #include <QPalette>
 #include <QStyleFactory>
 #include <QTimer>
+#include <cstdio>
 
 namespace Forkline {
 
@@ -42,6 +44,30 @@ void useDarkPalette()
 }
 } // namespace
 
+bool launchOptionsAccepted(int argc, char** argv)
+{
+    QStringList args;
+    for (int i = 0; i < argc; ++i)
+        args << QString::fromLocal8Bit(argv[i]);
+    LaunchOptions launch;
+    QString error;
+    return LaunchOptions::parse(args, &launch, &error);
+}
+
+int launchErrorMain(int argc, char** argv)
+{
+    // No window, and so no display needed, to say what is wrong.
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("forkline"));
+    installTranslators();
+    LaunchOptions launch;
+    QString error;
+    if (LaunchOptions::parse(QCoreApplication::arguments(), &launch, &error))
+        return 0;
+    std::fprintf(stderr, "forkline: %s\n", error.toUtf8().constData());
+    return 2;
+}
+
 int guiMain(int argc, char** argv)
 {
     QApplication app(argc, argv);
@@ -50,70 +76,37 @@ int guiMain(int argc, char** argv)
     QGuiApplication::setApplicationDisplayName(QStringLiteral("Forkline"));
     // The desktop entry's name (packaging/): how Wayland and KDE find the app's name and icon.
     QGuiApplication::setDesktopFileName(QStringLiteral("io.github.forkline.Forkline"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(FORKLINE_VERSION));
     QApplication::setWindowIcon(appIcon());
-    installTranslators();
+    // FORKLINE_LANG first (a forced language), then View > Language, then the system's.
+    installTranslators(uiLocale(Settings().language()));
 
-    // Hidden options for teachers' launchers and screenshots: open straight into a run.
-    //   --run SCENARIO   select a built-in name or .json file and run it
-    //   --time-scale F   the time scale for that run
-    //   --open-trace F   open a Chrome trace instead
-    //   --replay-at S    once the run or trace is there, replay it at S seconds
-    //   --select-print N and select its print record N, as a click on the console would
-    //   --dark           a dark Fusion palette
-    QString run;
-    QString trace;
-    double timeScale = -1;
-    double replayAt = -1;
-    int selectPrint = -1;
-    const QStringList args = QCoreApplication::arguments();
-    if (args.contains(QLatin1String("--dark")))
+    LaunchOptions launch;
+    QString error;
+    // main() sends a line the window does not take to the command line, which says why; this
+    // is for a caller that did not.
+    if (!LaunchOptions::parse(QCoreApplication::arguments(), &launch, &error)) {
+        std::fprintf(stderr, "forkline: %s\n", error.toUtf8().constData());
+        return 2;
+    }
+    if (launch.dark)
         useDarkPalette();
-    // `forkline FILE`: a Python program or a scenario to list and select (Run runs it), or a
-    // trace to show.
-    QString opened;
-    if (args.size() >= 2 && !args[1].startsWith(QLatin1String("--")) && QFileInfo(args[1]).isFile())
-        opened = args[1];
-    for (int i = 1; i + 1 < args.size(); ++i) {
-        if (args[i] == QLatin1String("--run"))
-            run = args[++i];
-        else if (args[i] == QLatin1String("--time-scale"))
-            timeScale = args[++i].toDouble();
-        else if (args[i] == QLatin1String("--open-trace"))
-            trace = args[++i];
-        else if (args[i] == QLatin1String("--replay-at"))
-            replayAt = args[++i].toDouble();
-        else if (args[i] == QLatin1String("--select-print"))
-            selectPrint = args[++i].toInt();
-    }
 
-    MainWindow window;
-    if (timeScale > 0)
-        window.setTimeScale(timeScale);
-    window.show();
-    if (!run.isEmpty()) {
-        QTimer::singleShot(0, &window, [&window, run] {
-            if (window.selectScenario(run))
-                window.startRun();
-        });
-    }
-    if (!trace.isEmpty())
-        QTimer::singleShot(0, &window, [&window, trace] { window.openTrace(trace); });
-    if (!opened.isEmpty()) {
-        QTimer::singleShot(0, &window, [&window, opened] {
-            if (!isPythonProgramPath(opened) && TraceOpener::looksLikeTrace(opened))
-                window.openTrace(opened);
-            else
-                window.openScenarioFile(opened);
-        });
-    }
-    const auto explore = [&window, replayAt, selectPrint] {
+    WindowHost host;
+    MainWindow* window = host.window();
+    window->show();
+    launch.apply(window);
+    const double replayAt = launch.replayAt;
+    const int selectPrint = launch.selectPrint;
+    // The first window's: a window made anew for another language keeps its own state.
+    const auto explore = [window, replayAt, selectPrint] {
         if (selectPrint >= 0)
-            window.explore()->selectPrint(selectPrint);
+            window->explore()->selectPrint(selectPrint);
         if (replayAt >= 0)
-            window.replay()->start(qint64(replayAt * 1e9));
+            window->replay()->start(qint64(replayAt * 1e9));
     };
-    QObject::connect(&window, &MainWindow::runFinished, &window, explore);
-    QObject::connect(window.traceOpener(), &TraceOpener::loaded, &window, explore);
+    QObject::connect(window, &MainWindow::runFinished, window, explore);
+    QObject::connect(window->traceOpener(), &TraceOpener::loaded, window, explore);
     return app.exec();
 }
 

@@ -11,10 +11,13 @@
 #include "lessons/workerpanel.h"
 #include "messagebar.h"
 #include "projectorlayout.h"
+#include "optionranges.h"
+#include "recentfilesmenu.h"
 #include "replay/replaybar.h"
 #include "replay/replaycontroller.h"
 #include "settings/settings.h"
 #include "timeaxis.h"
+#include "timelineaccessible.h"
 #include "traceopener.h"
 #include "view/timelineview.h"
 #include "zoomstate.h"
@@ -26,6 +29,7 @@
 #include <QEventLoop>
 #include <QFileInfo>
 #include <QLabel>
+#include <QScopedValueRollback>
 #include <QScreen>
 #include <QSplitter>
 #include <QStatusBar>
@@ -45,6 +49,8 @@ MainWindow::MainWindow(QWidget* parent)
     , m_settings(new Settings(this))
     , m_runnerProgram(qEnvironmentVariable("FORKLINE_RUNNER"))
 {
+    // Screen readers see the timeline's lanes and events, not one opaque picture.
+    TimelineAccessible::installFactory();
     createActions();
     createWidgets();
     createExplore();
@@ -56,7 +62,10 @@ MainWindow::MainWindow(QWidget* parent)
     });
     connect(m_scenarios, &ScenarioPanel::currentChanged, this, &MainWindow::onScenarioChanged);
     connect(m_scenarios, &ScenarioPanel::activated, this, [this] { startRun(); });
-    connect(m_timeScale, &QDoubleSpinBox::valueChanged, m_settings, &Settings::setTimeScale);
+    connect(m_timeScale, &QDoubleSpinBox::valueChanged, this, [this](double scale) {
+        if (!m_sessionOnly)
+            m_settings->setTimeScale(scale);
+    });
     connect(m_settings, &Settings::writeFailed, this, &MainWindow::showError);
     m_statusTimer.setInterval(100);
     connect(&m_statusTimer, &QTimer::timeout, this, &MainWindow::updateStatus);
@@ -79,8 +88,8 @@ void MainWindow::createWidgets()
     m_message = new MessageBar(this);
 
     m_timeScale = new QDoubleSpinBox(this);
-    m_timeScale->setRange(Settings::kMinTimeScale, Settings::kMaxTimeScale);
-    m_timeScale->setDecimals(2);
+    m_timeScale->setDecimals(OptionRanges::timeScale.decimals);
+    m_timeScale->setRange(OptionRanges::timeScale.boxMinimum(), OptionRanges::timeScale.high);
     m_timeScale->setSingleStep(0.1);
     m_timeScale->setValue(1.0);
     m_timeScale->setSuffix(tr(" ×"));
@@ -132,14 +141,17 @@ void MainWindow::createExplore()
     connect(m_replay, &ReplayController::message, this, say);
     connect(m_traceOpener, &TraceOpener::loaded, this, &MainWindow::showTrace);
     connect(m_traceOpener, &TraceOpener::failed, this, &MainWindow::showError);
-    connect(m_traceOpener, &TraceOpener::scenarioDropped, this, &MainWindow::openScenarioFile);
+    connect(
+        m_traceOpener, &TraceOpener::scenarioDropped, this, [this](const QString& path) { openScenarioFile(path); });
     connect(m_traceOpener, &TraceOpener::busyChanged, m_explore, &ExploreController::setEscapeTaken);
     // A run replaces the timeline anyway: a trace still loading is moot.
     connect(this, &MainWindow::runStarted, m_traceOpener, &TraceOpener::abandon);
 }
 
-void MainWindow::openTrace(const QString& path)
+void MainWindow::openTrace(const QString& path, Remember remember)
 {
+    if (remember == Remember::No)
+        m_sessionTraces.insert(path);
     m_traceOpener->open(path);
 }
 
@@ -161,6 +173,8 @@ void MainWindow::showTrace(const QString& path)
     const QString skipped = m_traceOpener->result().skippedSummary();
     statusBar()->showMessage(skipped.isEmpty() ? tr("Opened %1").arg(info.fileName()) : skipped, 8000);
     setWindowTitle(tr("%1 — Forkline").arg(info.fileName()));
+    if (!m_sessionTraces.remove(path))
+        m_recent->add(info.absoluteFilePath());
     updateActions();
     updateStatus();
 }
@@ -176,7 +190,8 @@ void MainWindow::restoreSettings()
     m_timeScale->setValue(m_settings->timeScale());
     const QString last = m_settings->lastScenario();
     const bool file = last.endsWith(QLatin1String(".json")) || isPythonProgramPath(last);
-    if (last.isEmpty() || !(selectScenario(last) || (file && openScenarioFile(last))))
+    // Already remembered: opening it again reorders nothing.
+    if (last.isEmpty() || !(selectScenario(last, Remember::No) || (file && openScenarioFile(last, Remember::No))))
         selectScenario(builtinScenarios().isEmpty() ? QString() : builtinScenarios().constFirst().name);
     m_message->hide(); // a stale path from last time is not worth an error at start-up
 }
@@ -186,15 +201,25 @@ WorkerPanel* MainWindow::workerPanel() const
     return m_scenarios->workers();
 }
 
-bool MainWindow::selectScenario(const QString& nameOrPath)
+bool MainWindow::selectScenario(const QString& nameOrPath, Remember remember)
 {
+    const QScopedValueRollback<bool> session(m_sessionOnly, m_sessionOnly || remember == Remember::No);
     if (m_scenarios->select(nameOrPath))
         return true;
-    return QFileInfo(nameOrPath).isFile() && openScenarioFile(nameOrPath);
+    return QFileInfo(nameOrPath).isFile() && openScenarioFile(nameOrPath, remember);
 }
 
-bool MainWindow::openScenarioFile(const QString& path)
+void MainWindow::openFile(const QString& path)
 {
+    if (!isPythonProgramPath(path) && TraceOpener::looksLikeTrace(path))
+        openTrace(path);
+    else
+        openScenarioFile(path);
+}
+
+bool MainWindow::openScenarioFile(const QString& path, Remember remember)
+{
+    const QScopedValueRollback<bool> session(m_sessionOnly, m_sessionOnly || remember == Remember::No);
     Scenario scenario;
     ScenarioError error;
     if (!loadScenario(path, &scenario, &error)) {
@@ -204,6 +229,8 @@ bool MainWindow::openScenarioFile(const QString& path)
     const QString absolute = QFileInfo(path).absoluteFilePath();
     m_scenarios->addFile(absolute, scenario);
     m_scenarios->select(absolute);
+    if (!m_sessionOnly)
+        m_recent->add(absolute);
     m_message->hide();
     return true;
 }
@@ -224,13 +251,20 @@ void MainWindow::onScenarioChanged(const QString& nameOrPath)
     }
     m_scenario = scenario;
     m_scenarios->showScenario(scenario);
-    m_settings->setLastScenario(nameOrPath);
+    if (!m_sessionOnly)
+        m_settings->setLastScenario(nameOrPath);
     setWindowTitle(tr("%1 — Forkline").arg(scenario.title.isEmpty() ? scenario.name : scenario.title));
     updateActions();
 }
 
 void MainWindow::setTimeScale(double scale)
 {
+    m_timeScale->setValue(scale);
+}
+
+void MainWindow::setSessionTimeScale(double scale)
+{
+    const QScopedValueRollback<bool> session(m_sessionOnly, true);
     m_timeScale->setValue(scale);
 }
 

@@ -6,6 +6,7 @@
 
 #include <QElapsedTimer>
 #include <QMainWindow>
+#include <QSet>
 #include <QTimer>
 
 class QAction;
@@ -20,9 +21,12 @@ class ConsolePane;
 class ExploreController;
 class ExportController;
 class LessonController;
+class HelpMenu;
+class LanguageMenu;
 class MainToolBar;
 class MessageBar;
 class PythonInterpreterAction;
+class RecentFilesMenu;
 class ReplayController;
 class ScenarioPanel;
 class Settings;
@@ -45,14 +49,28 @@ public:
     void setRunnerProgram(const QString& path) { m_runnerProgram = path; }
     QString runnerProgram() const { return m_runnerProgram; }
 
+    // Whether a choice is remembered as the last scenario and among the recent files: a
+    // launch option's is not (LaunchOptions).
+    enum class Remember { Yes, No };
     // A built-in name or a listed file path.
-    bool selectScenario(const QString& nameOrPath);
+    bool selectScenario(const QString& nameOrPath, Remember remember = Remember::Yes);
     // Loads and lists a scenario file; a bad file leaves everything as it was and shows the
     // loader's "file:line:column: message".
-    bool openScenarioFile(const QString& path);
+    bool openScenarioFile(const QString& path, Remember remember = Remember::Yes);
+    // A scenario, a Python program or a trace, told apart by content (TraceOpener::looksLikeTrace).
+    void openFile(const QString& path);
     QString currentScenario() const;
+    // As if typed in the box: remembered for the next session.
     void setTimeScale(double scale);
+    // For this session only (a launch option): the saved time scale stays as it was.
+    void setSessionTimeScale(double scale);
     double timeScale() const;
+    // File > Open Recent.
+    RecentFilesMenu* recentFiles() const { return m_recent; }
+    // Help: Documentation (F1), About; View > Language.
+    HelpMenu* help() const { return m_help; }
+    LanguageMenu* languageMenu() const { return m_language; }
+    Settings* settings() const { return m_settings; }
 
     bool startRun();
     void stopRun();
@@ -81,7 +99,7 @@ public:
     ProjectorLayout* projector() const { return m_projector; }
     // Imports a Chrome trace in the background and shows it when done; a file that does not
     // import leaves the timeline as it is and says why.
-    void openTrace(const QString& path);
+    void openTrace(const QString& path, Remember remember = Remember::Yes);
     QAction* runAction() const { return m_run; }
     // Run > Python Interpreter…: which interpreter runs Python programs.
     PythonInterpreterAction* pythonInterpreterAction() const { return m_python; }
@@ -92,6 +110,8 @@ public:
 Q_SIGNALS:
     void runStarted();
     void runFinished(int exitCode);
+    // View > Language: the window is to speak `code` ("" for the system's) from now on.
+    void languageChosen(const QString& code);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -110,7 +130,6 @@ private:
     void showError(const QString& text);
 
     void openScenarioDialog();
-    void about();
 
     Collector* m_collector = nullptr;
     Settings* m_settings = nullptr;
@@ -134,8 +153,10 @@ private:
     QAction* m_quit = nullptr;
     QAction* m_run = nullptr;
     QAction* m_stop = nullptr;
-    QAction* m_about = nullptr;
+    HelpMenu* m_help = nullptr;
+    LanguageMenu* m_language = nullptr;
     PythonInterpreterAction* m_python = nullptr;
+    RecentFilesMenu* m_recent = nullptr;
 
     Scenario m_scenario; // the selected one
     Scenario m_runScenario; // the one on the timeline
@@ -146,6 +167,9 @@ private:
     QElapsedTimer m_runClock;
     LessonController* m_lessons = nullptr;
     bool m_restartPending = false;
+    // A launch option is being applied: what it changes is not remembered.
+    bool m_sessionOnly = false;
+    QSet<QString> m_sessionTraces; // opened by a launch option: not among the recent files
     // A Python run's stderr also arrives line by line as its threads' prints: it is shown
     // only if the tracer never reported (the interpreter failed before it could).
     QString m_heldStderr;

@@ -4,10 +4,13 @@
 #include "actiontext.h"
 #include "explore/explorecontroller.h"
 #include "export/exportcontroller.h"
+#include "helpmenu.h"
+#include "languagemenu.h"
 #include "lessons/pythoninterpreteraction.h"
 #include "lessons/scenariopanel.h"
 #include "maintoolbar.h"
 #include "projectorlayout.h"
+#include "recentfilesmenu.h"
 #include "replay/replaycontroller.h"
 #include "traceopener.h"
 #include "view/timelineview.h"
@@ -19,7 +22,6 @@
 #include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
-#include <QMessageBox>
 #include <QStatusBar>
 
 namespace Forkline {
@@ -48,10 +50,13 @@ void MainWindow::createActions()
 
     m_python = new PythonInterpreterAction(m_settings, this);
 
-    m_about = new QAction(tr("&About Forkline"), this);
-    m_about->setShortcut(QKeySequence::HelpContents);
-    describeAction(m_about, tr("What Forkline is and how to read the timeline"));
-    connect(m_about, &QAction::triggered, this, &MainWindow::about);
+    m_recent = new RecentFilesMenu(m_settings, this);
+    connect(m_recent, &RecentFilesMenu::openRequested, this, &MainWindow::openFile);
+
+    m_help = new HelpMenu(this);
+    connect(m_help, &HelpMenu::message, this, [this](const QString& text) { statusBar()->showMessage(text, 8000); });
+    m_language = new LanguageMenu(m_settings, this);
+    connect(m_language, &LanguageMenu::languageChosen, this, &MainWindow::languageChosen);
 
     m_exports = new ExportController(
         this, m_settings, [this] { return exportModel(); }, [this] { return m_runScenario.name; });
@@ -65,6 +70,7 @@ void MainWindow::createMenusAndToolBar()
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_open);
     file->addAction(m_traceOpener->openAction());
+    file->addMenu(m_recent->menu());
     file->addSeparator();
     file->addAction(m_exports->exportImageAction());
     file->addAction(m_exports->exportTraceAction());
@@ -93,11 +99,12 @@ void MainWindow::createMenusAndToolBar()
     view->addAction(m_explore->detailsAction());
     view->addAction(m_projector->panelsAction());
     view->addAction(m_explore->calloutsAction());
+    view->addSeparator();
+    view->addMenu(m_language->menu());
     QMenu* replay = menuBar()->addMenu(tr("Re&play"));
     replay->addActions(m_replay->actions());
 
-    QMenu* help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(m_about);
+    menuBar()->addMenu(m_help->menu());
 
     // Secondary actions show only their icon, so the bar fits a 1280 px window in Korean too.
     m_toolBar = new MainToolBar(tr("Main"), this);
@@ -129,17 +136,6 @@ void MainWindow::openScenarioDialog()
             tr("Scenarios and Python programs (*.json *.py);;Forkline scenarios (*.json);;Python programs (*.py)"));
     if (!path.isEmpty())
         openScenarioFile(path);
-}
-
-void MainWindow::about()
-{
-    QMessageBox::about(this, tr("About Forkline"),
-        tr("<p><b>Forkline</b> runs concurrency lessons for real, with real threads and processes, and draws "
-           "what happened on a timeline: one lane per thread, grouped by process.</p>"
-           "<p>Solid boxes: the thread runs. Hatched: it sleeps. Pale boxes with a patterned line: it waits "
-           "(for a join, the GIL, a lock, input or a queue). Arrows show which thread started or joined "
-           "which.</p>"
-           "<p>Wheel: zoom. Drag: pan. Shift+drag: zoom to a range. 0: fit all.</p>"));
 }
 
 } // namespace Forkline

@@ -99,6 +99,9 @@ bool TraceOpener::looksLikeTrace(const QString& path)
     if (!file.open(QIODevice::ReadOnly))
         return false;
     const QByteArray head = file.read(kSniffBytes);
+    // A compressed trace (.json.gz): what else would be gzipped among the files Forkline opens?
+    if (head.startsWith("\x1f\x8b"))
+        return true;
     qsizetype i = head.startsWith("\xEF\xBB\xBF") ? 3 : 0;
     while (i < head.size() && std::isspace(static_cast<unsigned char>(head.at(i))))
         ++i;

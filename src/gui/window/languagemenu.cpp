@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "languagemenu.h"
+
+#include "settings/settings.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QMenu>
+
+namespace Forkline {
+
+LanguageMenu::LanguageMenu(Settings* settings, QWidget* parent)
+    : QObject(parent)
+    , m_settings(settings)
+    , m_menu(new QMenu(tr("&Language"), parent))
+    , m_group(new QActionGroup(this))
+{
+    m_menu->setIcon(QIcon::fromTheme(QStringLiteral("preferences-desktop-locale")));
+    // Each language by its own name, so that someone who cannot read the current one finds theirs.
+    const struct
+    {
+        QString code;
+        QString name;
+    } languages[] = {
+        { QString(), tr("System Language") },
+        { QStringLiteral("en"), QStringLiteral("English") },
+        { QStringLiteral("ko"), QStringLiteral("한국어 (Korean)") },
+    };
+    const QString chosen = m_settings->language();
+    for (const auto& language : languages) {
+        QAction* a = m_menu->addAction(language.name);
+        a->setCheckable(true);
+        a->setData(language.code);
+        a->setChecked(language.code == chosen);
+        a->setStatusTip(tr("Show Forkline in this language, now and next time"));
+        m_group->addAction(a);
+        connect(a, &QAction::triggered, this, [this, code = language.code] {
+            m_settings->setLanguage(code);
+            Q_EMIT languageChosen(code);
+        });
+    }
+}
+
+QAction* LanguageMenu::action(const QString& code) const
+{
+    const QList<QAction*> actions = m_group->actions();
+    for (QAction* a : actions) {
+        if (a->data().toString() == code)
+            return a;
+    }
+    return nullptr;
+}
+
+} // namespace Forkline
