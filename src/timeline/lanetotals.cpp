@@ -12,11 +12,9 @@
 
 namespace Forkline {
 
-static_assert(size_t(State::Count) == 8, "LaneTotals::perState holds one total per state");
-
-std::array<qint64, 8> LaneTotals::perState(const Lane& lane, qint64 now)
+std::array<qint64, size_t(State::Count)> LaneTotals::perState(const Lane& lane, qint64 now)
 {
-    std::array<qint64, 8> totals {};
+    std::array<qint64, size_t(State::Count)> totals {};
     for (const Span& s : lane.spans)
         totals[size_t(s.state)] += std::max<qint64>(s.end - s.start, 0);
     if (lane.open && now > lane.openSince)
@@ -26,11 +24,11 @@ std::array<qint64, 8> LaneTotals::perState(const Lane& lane, qint64 now)
 
 QString LaneTotals::text(const Lane& lane, qint64 now)
 {
-    const std::array<qint64, 8> totals = perState(lane, now);
+    const std::array<qint64, size_t(State::Count)> totals = perState(lane, now);
     const qint64 life = std::accumulate(totals.begin(), totals.end(), qint64(0));
     if (life <= 0)
         return {};
-    std::array<size_t, 8> order {};
+    std::array<size_t, size_t(State::Count)> order {};
     std::iota(order.begin(), order.end(), size_t(0));
     std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return totals[a] > totals[b]; });
     QStringList parts;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "states.h"
 #include "timemapping.h"
 
 #include <QCoreApplication>
@@ -31,7 +32,7 @@ public:
     static constexpr size_t kMaxSpans = 50000;
 
     // ns per state over the lane's spans, open span counted up to `now`.
-    static std::array<qint64, 8> perState(const Lane& lane, qint64 now);
+    static std::array<qint64, size_t(State::Count)> perState(const Lane& lane, qint64 now);
     // The biggest states' totals, largest first; empty for a lane with nothing worth adding.
     static QString text(const Lane& lane, qint64 now);
     // Draws text() right-aligned at the lane's end (or at `right` when it ends beyond), inside

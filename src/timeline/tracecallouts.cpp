@@ -24,20 +24,6 @@ qint64 laneEnd(const Lane& lane)
     return end;
 }
 
-QString signalName(qint32 code)
-{
-    switch (code) {
-    case 15:
-        return QStringLiteral("SIGTERM");
-    case 9:
-        return QStringLiteral("SIGKILL");
-    case 2:
-        return QStringLiteral("SIGINT");
-    default:
-        return {};
-    }
-}
-
 // Whom a main thread waited for after its main-exit: the non-daemon lanes of its run still
 // going then, threads of its own process or processes it started.
 QString waitedFor(const TraceModel& model, int mainLane, qint64 exitT)
@@ -87,7 +73,7 @@ std::vector<Callout> TraceCallouts::find(const TraceModel& model)
                 break;
             case InstantKind::Terminated: {
                 const QString who = lane.parent >= 0 ? TimelineLayout::laneTitle(model.lane(lane.parent)) : QString();
-                const QString how = signalName(in.code);
+                const QString how = in.code > 0 ? signalName(in.code) : QString();
                 if (who.isEmpty())
                     out.push_back({ i, in.t, tr("%1 was terminated").arg(name) });
                 else if (how.isEmpty())
