@@ -314,7 +314,8 @@ void TestGil::compareHasEveryVariant()
     QSet<QString> seen;
     for (const QJsonValue& v : variants) {
         const QJsonObject o = v.toObject();
-        for (const char* key : { "name", "kind", "workers", "gil", "wall_s", "speedup", "result" })
+        for (const char* key :
+            { "name", "kind", "workers", "gil", "wall_s", "speedup", "result", "contended", "other_cpu" })
             QVERIFY2(o.contains(QLatin1String(key)), key);
         QCOMPARE(o.value(QLatin1String("result")).toString(), sumText(0, 500000));
         QVERIFY(o.value(QLatin1String("wall_s")).toDouble() > 0);

@@ -12,8 +12,10 @@
 #include "testutil.h"
 #include "timelinestyle.h"
 #include "view/timelineview.h"
+#include "window/maintoolbar.h"
 #include "window/mainwindow.h"
 #include "window/messagebar.h"
+#include "window/projectorlayout.h"
 #include "window/traceopener.h"
 #include "zoomstate.h"
 
@@ -514,9 +516,43 @@ void TestGuiExplore::presentationModeEnlargesLanes()
     QVERIFY(view->lanePoint(2, 0).y() - view->lanePoint(1, 0).y() > pitch);
     QVERIFY(view->style().font.pointSizeF() > font);
     QVERIFY(Settings().presentationMode());
+    // A projector's screen: full screen, the lesson list and the tool bar out of the way,
+    // the console six lines tall at its larger size.
+    ProjectorLayout* projector = m_window->projector();
+    QVERIFY(m_window->isFullScreen());
+    QVERIFY(!projector->panelsShown());
+    QVERIFY(m_window->toolBar()->isHidden());
+    QApplication::processEvents();
+    ConsoleView* console = m_window->console()->view();
+    const int lines = console->viewport()->height() / QFontMetrics(console->font()).lineSpacing();
+    QVERIFY2(lines >= ProjectorLayout::kConsoleLines, qPrintable(QString::number(lines)));
+    // One key brings the panels back without leaving the mode, and takes them away again.
+    QCOMPARE(projector->panelsAction()->shortcut(), QKeySequence(Qt::Key_F9));
+    projector->panelsAction()->trigger();
+    QVERIFY(projector->panelsShown());
+    QVERIFY(!m_window->toolBar()->isHidden());
+    QVERIFY(view->isPresentation());
+    projector->panelsAction()->trigger();
+    QVERIFY(!projector->panelsShown());
+    {
+        // Started again in the mode, the window's restored state does not bring the panels back.
+        MainWindow again;
+        again.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&again));
+        QVERIFY(again.explore()->isPresentation());
+        QVERIFY(!again.projector()->panelsShown());
+        QVERIFY(again.toolBar()->isHidden());
+        again.explore()->presentationAction()->setChecked(false);
+        again.close();
+        action->setChecked(false);
+        action->setChecked(true);
+    }
+    QVERIFY(!projector->panelsShown());
     action->trigger();
     QCOMPARE(view->style().laneHeight, height);
     QVERIFY(!Settings().presentationMode());
+    QVERIFY(!m_window->isFullScreen());
+    QVERIFY(projector->panelsShown());
 }
 
 void TestGuiExplore::themeFollowsThePalette()

@@ -17,7 +17,9 @@
 
 #include <QAbstractButton>
 #include <QAction>
+#include <QApplication>
 #include <QDoubleSpinBox>
+#include <QHeaderView>
 #include <QImage>
 #include <QPainter>
 #include <QProgressBar>
@@ -118,6 +120,7 @@ private Q_SLOTS:
     void compareViewFillsTableAndShowsARun();
     void lockAndMessageArrowsAreDrawnApart();
     void manyLockArrowsAreThinnedOut();
+    void workerTogglesStayInViewAt1024();
 
 private:
     std::unique_ptr<MainWindow> m_window;
@@ -248,6 +251,11 @@ void TestGuiLessons::compareViewFillsTableAndShowsARun()
     QVERIFY(cw->isVisible());
     QVERIFY(cw->isRunning());
     QVERIFY(cw->cancelButton()->isEnabled());
+    // The first run is counted among the comparison's six, not out of a placeholder.
+    QVERIFY2(cw->statusText().contains(QLatin1String("1 of 6")), qPrintable(cw->statusText()));
+    // Close and Export stay on a 720 px screen, with room for a title bar.
+    QVERIFY2(cw->height() <= 680, qPrintable(QString::number(cw->height())));
+    QVERIFY(cw->minimumSizeHint().height() <= 680);
     QSignalSpy finished(cw, &CompareWindow::finished);
     QVERIFY(finished.wait(kRunTimeoutMs * 2));
     QVERIFY(finished.constFirst().constFirst().toBool());
@@ -258,6 +266,12 @@ void TestGuiLessons::compareViewFillsTableAndShowsARun()
     // Every variant sums the same numbers.
     for (int row = 0; row < 6; ++row)
         QCOMPARE(table->item(row, 4)->text(), QStringLiteral("4999950000"));
+    // The table rounds its speedups as the chart's bars do.
+    for (int row = 0; row < 6; ++row) {
+        const VariantResult& r = cw->results()[size_t(row)];
+        QCOMPARE(table->item(row, 3)->text(), SpeedupChart::speedupText(r.speedup));
+        QCOMPARE(table->item(row, 2)->text().contains(QLatin1String("unreliable")), r.contended);
+    }
 
     const int row = 4; // 2 threads, GIL off
     QVERIFY(table->item(row, 1)->text() == QLatin1String("off"));
@@ -313,6 +327,27 @@ void TestGuiLessons::manyLockArrowsAreThinnedOut()
     QVERIFY(oneArrow > 0);
     QVERIFY2(many < oneArrow * 120, qPrintable(QStringLiteral("%1 px for 4000 arrows").arg(many)));
     QVERIFY2(many > oneArrow * 20, "thinned down to nothing");
+}
+
+// A 1024x640 projector: the worker table keeps its Daemon and Control columns in sight.
+void TestGuiLessons::workerTogglesStayInViewAt1024()
+{
+    MainWindow& w = *m_window;
+    const QSize before = w.size();
+    QVERIFY(w.selectScenario(QStringLiteral("subprocess-terminate")));
+    w.resize(1024, 640);
+    QApplication::processEvents();
+    auto* tree = w.workerPanel()->findChild<QTreeWidget*>();
+    QVERIFY(tree);
+    QVERIFY(tree->topLevelItemCount() > 0);
+    const int room = tree->viewport()->width();
+    for (int column : { 2, 3 }) { // Daemon, Control
+        const int right = tree->header()->sectionViewportPosition(column) + tree->header()->sectionSize(column);
+        QVERIFY2(
+            right <= room, qPrintable(QStringLiteral("column %1 ends at %2 of %3").arg(column).arg(right).arg(room)));
+        QVERIFY(tree->header()->sectionSize(column) > 10);
+    }
+    w.resize(before);
 }
 
 QTEST_MAIN(TestGuiLessons)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "console/consolepane.h"
 #include "lessons/workerpanel.h"
+#include "replay/replaybar.h"
+#include "replay/replaycontroller.h"
 #include "testutil.h"
 #include "timelinestyle.h"
 #include "view/timelineview.h"
@@ -13,11 +15,14 @@
 #include <QFile>
 #include <QLineEdit>
 #include <QMenu>
+#include <QProcess>
 #include <QSet>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
+#include <memory>
 
 using namespace Forkline;
 using namespace ForklineTest;
@@ -66,6 +71,7 @@ private Q_SLOTS:
     void missingRunnerShowsAnError();
     void closeMidRunStops();
     void runsStartAtTheLowestPriority();
+    void busyMachineMakesTimingsUnreliable();
 
 private:
     std::unique_ptr<MainWindow> m_window;
@@ -192,8 +198,12 @@ void TestMainWindow::runAgainReplacesTimeline()
 {
     MainWindow& w = *m_window;
     const qint64 oldPid = w.timelineView()->model()->lane(0).pid;
+    const QString oldEnd = w.replay()->bar()->timeText();
+    QVERIFY(oldEnd != QLatin1String("0.000 s"));
     QSignalSpy finished(&w, &MainWindow::runFinished);
     w.runAction()->trigger();
+    // The replay bar starts over with the new run, not at the last one's end.
+    QCOMPARE(w.replay()->bar()->timeText(), QStringLiteral("0.000 s"));
     QVERIFY(finished.wait(kRunTimeoutMs));
     const TraceModel& model = *w.timelineView()->model();
     QCOMPARE(model.laneCount(), 3);
@@ -313,6 +323,30 @@ void TestMainWindow::runsStartAtTheLowestPriority()
 #else
     QSKIP("reads the runner's nice value from /proc");
 #endif
+}
+
+// Another program keeping every core busy: the run's status says its timings are unreliable.
+void TestMainWindow::busyMachineMakesTimingsUnreliable()
+{
+    std::vector<std::unique_ptr<QProcess>> hogs;
+    for (int i = 0; i < QThread::idealThreadCount(); ++i) {
+        auto p = std::make_unique<QProcess>();
+        p->start(QStringLiteral("/bin/sh"), { QStringLiteral("-c"), QStringLiteral("while :; do :; done") });
+        QVERIFY(p->waitForStarted());
+        hogs.push_back(std::move(p));
+    }
+    MainWindow& w = *m_window;
+    QVERIFY(w.selectScenario(QStringLiteral("buyer-seller")));
+    w.setTimeScale(0.3);
+    QSignalSpy finished(&w, &MainWindow::runFinished);
+    w.runAction()->trigger();
+    QVERIFY(finished.wait(kRunTimeoutMs));
+    for (auto& p : hogs) {
+        p->kill();
+        p->waitForFinished();
+    }
+    QVERIFY2(w.stateText().contains(QLatin1String("unreliable")), qPrintable(w.stateText()));
+    QVERIFY(w.console()->plainText().contains(QLatin1String("unreliable")));
 }
 
 QTEST_MAIN(TestMainWindow)

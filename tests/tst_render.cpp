@@ -94,6 +94,9 @@ void TestRender::drawsPictures()
     const QByteArray svgData = readAll(svg);
     QVERIFY(svgData.size() > 1000);
     QVERIFY(svgData.contains("<svg"));
+    // Fonts name the CSS generic family, which every SVG reader knows.
+    QVERIFY(svgData.contains("sans-serif\""));
+    QVERIFY(!svgData.contains("\"Sans Serif\""));
 }
 
 void TestRender::csv()

@@ -177,6 +177,15 @@ void TestTranslation::knownStrings_data()
                                << QStringLiteral("배열");
     QTest::newRow("cli") << QStringLiteral("Forkline") << QStringLiteral("--gil takes on or off")
                          << QStringLiteral("--gil 값은 on 또는 off여야 합니다");
+    // The legend, tooltips and pictures speak one language; the trace keeps its English keys.
+    QTest::newRow("state in the legend") << QStringLiteral("Forkline::TimelineStyle") << QStringLiteral("computing")
+                                         << QStringLiteral("계산 중");
+    QTest::newRow("GIL wait in the legend")
+        << QStringLiteral("Forkline::TimelineStyle") << QStringLiteral("waiting: GIL") << QStringLiteral("대기: GIL");
+    QTest::newRow("mark in the legend") << QStringLiteral("Forkline::TimelineStyle") << QStringLiteral("killed")
+                                        << QStringLiteral("강제 종료됨");
+    QTest::newRow("cores strip") << QStringLiteral("Forkline::CounterPainter") << QStringLiteral("cores busy")
+                                 << QStringLiteral("사용 중인 코어");
 }
 
 void TestTranslation::knownStrings()

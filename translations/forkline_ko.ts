@@ -896,6 +896,14 @@ interpreter, traced, and exits with its exit code; its own arguments go after --
         <source>Saved %1</source>
         <translation>저장했습니다: %1</translation>
     </message>
+    <message>
+        <source>%1 (unreliable)</source>
+        <translation>%1 (믿을 수 없음)</translation>
+    </message>
+    <message>
+        <source>Other programs kept %1 of a core busy during this run: its time says more about the machine than about the variant.</source>
+        <translation>이 실행 동안 다른 프로그램이 코어 %1개 분량을 썼습니다. 이 시간은 변형보다 컴퓨터 상태를 더 많이 보여 줍니다.</translation>
+    </message>
 </context>
 <context>
     <name>Forkline::Comparison</name>
@@ -940,6 +948,18 @@ interpreter, traced, and exits with its exit code; its own arguments go after --
     <message>
         <source>off</source>
         <translation>끔</translation>
+    </message>
+    <message>
+        <source>GIL on</source>
+        <translation>GIL 켬</translation>
+    </message>
+    <message>
+        <source>GIL off</source>
+        <translation>GIL 끔</translation>
+    </message>
+    <message>
+        <source>Timings unreliable: other programs kept %1 of a core busy during %2. Close them and compare again.</source>
+        <translation>시간을 믿을 수 없습니다: %2 동안 다른 프로그램이 코어 %1개 분량을 썼습니다. 그 프로그램을 닫고 다시 비교하세요.</translation>
     </message>
 </context>
 <context>
@@ -1011,6 +1031,22 @@ interpreter, traced, and exits with its exit code; its own arguments go after --
     <message>
         <source>counter</source>
         <translation>카운터</translation>
+    </message>
+    <message>
+        <source>%1 cores</source>
+        <translation>코어 %1개</translation>
+    </message>
+    <message>
+        <source>cores busy, all</source>
+        <translation>사용 중인 코어 (전체)</translation>
+    </message>
+    <message>
+        <source>cores busy</source>
+        <translation>사용 중인 코어</translation>
+    </message>
+    <message>
+        <source>memory</source>
+        <translation>메모리</translation>
     </message>
 </context>
 <context>
@@ -1104,6 +1140,14 @@ interpreter, traced, and exits with its exit code; its own arguments go after --
     <message>
         <source>Presentation mode off</source>
         <translation>발표 모드 꺼짐</translation>
+    </message>
+    <message>
+        <source>C&amp;allouts</source>
+        <translation>설명 문구(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Sentences beside the marks that make a lesson's point: who waited for whom, who was killed or terminated</source>
+        <translation>레슨의 요점이 되는 표시 옆에 문장을 보여 줍니다: 누가 누구를 기다렸는지, 누가 강제 종료되거나 종료되었는지</translation>
     </message>
 </context>
 <context>
@@ -1426,6 +1470,13 @@ interpreter, traced, and exits with its exit code; its own arguments go after --
     </message>
 </context>
 <context>
+    <name>Forkline::LaneTotals</name>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+</context>
+<context>
     <name>Forkline::LanguageMenu</name>
     <message>
         <source>&amp;Language</source>
@@ -1617,6 +1668,14 @@ interpreter, traced, and exits with its exit code; its own arguments go after --
         <translation>보는 중: %1</translation>
     </message>
     <message>
+        <source>(timings unreliable: other programs kept %1 of a core busy)</source>
+        <translation>(시간을 믿을 수 없음: 다른 프로그램이 코어 %1개 분량을 씀)</translation>
+    </message>
+    <message>
+        <source>(other programs are busy: timings unreliable)</source>
+        <translation>(다른 프로그램이 실행 중: 시간을 믿을 수 없음)</translation>
+    </message>
+    <message>
         <source>Open a scenario file (.json) or a Python program (.py)</source>
         <translation>시나리오 파일(.json) 또는 파이썬 프로그램(.py)을 엽니다</translation>
     </message>
@@ -1737,6 +1796,17 @@ interpreter, traced, and exits with its exit code; its own arguments go after --
     <message>
         <source>NameError: no buffer &quot;%1&quot;</source>
         <translation>NameError: &quot;%1&quot; 버퍼가 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>Forkline::ProjectorLayout</name>
+    <message>
+        <source>Show &amp;Panels</source>
+        <translation>패널 보이기(&amp;P)</translation>
+    </message>
+    <message>
+        <source>In presentation mode: bring back the lesson list and the tool bar (F9)</source>
+        <translation>발표 모드에서 레슨 목록과 도구 모음을 다시 보여 줍니다 (F9)</translation>
     </message>
 </context>
 <context>
@@ -2437,6 +2507,14 @@ Leave it empty for the default (%1).</source>
         <source>not enough memory for the picture</source>
         <translation>그림을 만들 메모리가 부족합니다</translation>
     </message>
+    <message>
+        <source>%1 (timings unreliable: other programs were busy)</source>
+        <translation>%1 (시간을 믿을 수 없음: 다른 프로그램이 실행 중)</translation>
+    </message>
+    <message>
+        <source>%1×</source>
+        <translation>%1×</translation>
+    </message>
 </context>
 <context>
     <name>Forkline::TimeAxis</name>
@@ -2641,35 +2719,35 @@ Leave it empty for the default (%1).</source>
     </message>
     <message>
         <source>running</source>
-        <translation>running</translation>
+        <translation>실행 중</translation>
     </message>
     <message>
         <source>sleeping</source>
-        <translation>sleeping</translation>
+        <translation>잠자는 중</translation>
     </message>
     <message>
         <source>computing</source>
-        <translation>computing</translation>
+        <translation>계산 중</translation>
     </message>
     <message>
         <source>waiting: GIL</source>
-        <translation>waiting: GIL</translation>
+        <translation>대기: GIL</translation>
     </message>
     <message>
         <source>waiting: lock</source>
-        <translation>waiting: lock</translation>
+        <translation>대기: 락</translation>
     </message>
     <message>
         <source>waiting: join</source>
-        <translation>waiting: join</translation>
+        <translation>대기: join</translation>
     </message>
     <message>
         <source>waiting: input</source>
-        <translation>waiting: input</translation>
+        <translation>대기: 입력</translation>
     </message>
     <message>
         <source>waiting: queue</source>
-        <translation>waiting: queue</translation>
+        <translation>대기: 큐</translation>
     </message>
     <message>
         <source>waiting: non-daemon threads (exit)</source>
@@ -2677,55 +2755,55 @@ Leave it empty for the default (%1).</source>
     </message>
     <message>
         <source>fork</source>
-        <translation>fork</translation>
+        <translation>포크</translation>
     </message>
     <message>
         <source>start</source>
-        <translation>start</translation>
+        <translation>시작</translation>
     </message>
     <message>
         <source>print</source>
-        <translation>print</translation>
+        <translation>출력</translation>
     </message>
     <message>
         <source>end</source>
-        <translation>end</translation>
+        <translation>끝</translation>
     </message>
     <message>
         <source>join</source>
-        <translation>join</translation>
+        <translation>join 완료</translation>
     </message>
     <message>
         <source>killed</source>
-        <translation>killed</translation>
+        <translation>강제 종료됨</translation>
     </message>
     <message>
         <source>terminated</source>
-        <translation>terminated</translation>
+        <translation>종료시킴</translation>
     </message>
     <message>
         <source>crashed</source>
-        <translation>crashed</translation>
+        <translation>비정상 종료</translation>
     </message>
     <message>
         <source>aborted</source>
-        <translation>aborted</translation>
+        <translation>중단됨</translation>
     </message>
     <message>
         <source>failed</source>
-        <translation>failed</translation>
+        <translation>실패</translation>
     </message>
     <message>
         <source>main exit</source>
-        <translation>main exit</translation>
+        <translation>메인 종료</translation>
     </message>
     <message>
         <source>send</source>
-        <translation>send</translation>
+        <translation>보냄</translation>
     </message>
     <message>
         <source>receive</source>
-        <translation>receive</translation>
+        <translation>받음</translation>
     </message>
     <message>
         <source>terminate / kill</source>
@@ -2737,11 +2815,11 @@ Leave it empty for the default (%1).</source>
     </message>
     <message>
         <source>fork → start</source>
-        <translation>fork → start</translation>
+        <translation>포크 → 시작</translation>
     </message>
     <message>
         <source>end → join</source>
-        <translation>end → join</translation>
+        <translation>끝 → join</translation>
     </message>
     <message>
         <source>terminate / kill → end</source>
@@ -2779,6 +2857,37 @@ Leave it empty for the default (%1).</source>
 Every thread gets a lane here.</source>
         <translation>시나리오를 고르고 실행(F5)을 누르세요.
 스레드마다 여기에 레인이 하나씩 생깁니다.</translation>
+    </message>
+</context>
+<context>
+    <name>Forkline::TraceCallouts</name>
+    <message>
+        <source>%1 waited %2 for non-daemon workers</source>
+        <translation>%1이(가) 데몬이 아닌 워커를 %2 기다림</translation>
+    </message>
+    <message>
+        <source>%1 waited %2 for non-daemon processes</source>
+        <translation>%1이(가) 데몬이 아닌 프로세스를 %2 기다림</translation>
+    </message>
+    <message>
+        <source>%1 waited %2 for non-daemon threads</source>
+        <translation>%1이(가) 데몬이 아닌 스레드를 %2 기다림</translation>
+    </message>
+    <message>
+        <source>%1 killed when the main thread ended (daemon)</source>
+        <translation>메인 스레드가 끝나 %1 강제 종료 (데몬)</translation>
+    </message>
+    <message>
+        <source>%1 was terminated</source>
+        <translation>%1 종료됨</translation>
+    </message>
+    <message>
+        <source>%1 terminated %2</source>
+        <translation>%1이(가) %2 종료시킴</translation>
+    </message>
+    <message>
+        <source>%1 terminated %2 (%3)</source>
+        <translation>%1이(가) %2 종료시킴 (%3)</translation>
     </message>
 </context>
 <context>

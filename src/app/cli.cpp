@@ -7,6 +7,7 @@
 #include "cliparser.h"
 #include "cliutil.h"
 #include "collector.h"
+#include "cpusampler.h"
 #include "imagelimits.h"
 #include "platform.h"
 #include "pythonlauncher.h"
@@ -255,6 +256,7 @@ int runToEnd(const QString& scenarioArg, const QByteArray& scenarioData, const S
     const RunOptions& options, const Outputs& outputs)
 {
     Collector collector;
+    CpuSampler cores(&collector); // how many cores the run kept busy, drawn under its lanes
     Collector::Launch launch;
     launch.scenario = scenarioArg;
     launch.scenarioData = scenarioData;

@@ -5,6 +5,7 @@
 #include "cliparser.h"
 #include "cliutil.h"
 #include "collector.h"
+#include "cpusampler.h"
 #include "gilsampler.h"
 #include "pythonlauncher.h"
 #include "pythontracer.h"
@@ -74,6 +75,7 @@ int runPython(const CliParser& parser, const QStringList& programArguments)
     Collector collector;
     // Which threads wait for the GIL is read from the OS while the program runs.
     GilSampler gil(&collector);
+    CpuSampler cores(&collector);
     QString startError;
     if (!collector.start(launch, &startError)) {
         err(QStringLiteral("forkline: ") + startError);

@@ -369,6 +369,14 @@ void Collector::processLine(const QByteArray& line)
         Q_EMIT deadlocked(ev.text);
 }
 
+void Collector::applyLocal(const ChannelEvent& event)
+{
+    if (!m_running)
+        return;
+    applyEvent(m_model, event, m_t0);
+    Q_EMIT modelUpdated();
+}
+
 void Collector::onRunnerFinished(int exitCode, QProcess::ExitStatus status)
 {
     m_runnerDone = true;

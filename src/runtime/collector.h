@@ -15,6 +15,10 @@ class QLocalServer;
 class QLocalSocket;
 
 namespace Forkline {
+struct ChannelEvent;
+}
+
+namespace Forkline {
 
 // The receiving end of a run: starts the runner process (this program in runner mode),
 // accepts an event-channel connection from it and from every process it starts, and merges
@@ -71,6 +75,10 @@ public:
     qint64 elapsed() const;
     int exitCode() const { return m_exitCode; }
     QString errorText() const { return m_error; }
+
+    // An event measured by the collector itself (the OS's view of the run's threads), applied
+    // as if a process had sent it on the channel. Only while the run is on.
+    void applyLocal(const ChannelEvent& event);
 
     static QString channelArgument() { return QStringLiteral("--fl-channel"); }
 

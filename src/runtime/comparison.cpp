@@ -2,11 +2,14 @@
 #include "comparison.h"
 
 #include "collector.h"
+#include "cpusampler.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <algorithm>
+#include <cmath>
 
 namespace Forkline {
 
@@ -73,12 +76,14 @@ void Comparison::runNext()
     const int index = m_next++;
     VariantResult r = m_plan[size_t(index)];
     m_collector = std::make_unique<Collector>();
+    // Timings are only worth comparing when nothing else took the cores meanwhile.
+    auto* sampler = new CpuSampler(m_collector.get());
     Collector::Launch launch;
     launch.scenario = r.scenario;
     launch.options = m_options;
     launch.options.gil = r.gil ? 1 : 0;
     launch.program = m_program;
-    connect(m_collector.get(), &Collector::finished, this, [this, index](int exitCode) {
+    connect(m_collector.get(), &Collector::finished, this, [this, index, sampler](int exitCode) {
         VariantResult& done = m_plan[size_t(index)];
         done.model = m_collector->takeModel();
         done.ok = exitCode == 0;
@@ -86,6 +91,8 @@ void Comparison::runNext()
             done.error = m_collector->errorText().isEmpty() ? tr("the run ended with code %1").arg(exitCode)
                                                             : m_collector->errorText();
         done.wallSeconds = wallSeconds(done.model);
+        done.otherCores = sampler->otherCores();
+        done.contended = sampler->contended();
         done.result = lastPrintedNumber(done.model);
         m_results.push_back(done);
         Q_EMIT variantFinished(index);
@@ -149,6 +156,32 @@ QString Comparison::lastPrintedNumber(const TraceModel& model)
     return {};
 }
 
+bool Comparison::contended() const
+{
+    return std::any_of(m_results.begin(), m_results.end(), [](const VariantResult& r) { return r.contended; });
+}
+
+double Comparison::maxOtherCores() const
+{
+    double most = 0;
+    for (const VariantResult& r : m_results)
+        most = std::max(most, r.otherCores);
+    return most;
+}
+
+QString Comparison::contentionWarning() const
+{
+    if (!contended())
+        return {};
+    QStringList names;
+    for (const VariantResult& r : m_results) {
+        if (r.contended)
+            names << r.name + QLatin1Char(' ') + (r.gil ? tr("GIL on") : tr("GIL off"));
+    }
+    return tr("Timings unreliable: other programs kept %1 of a core busy during %2. Close them and compare again.")
+        .arg(QString::number(maxOtherCores(), 'f', 2), names.join(QStringLiteral(", ")));
+}
+
 QByteArray Comparison::toJson() const
 {
     QJsonArray variants;
@@ -161,12 +194,16 @@ QByteArray Comparison::toJson() const
         o.insert(QStringLiteral("wall_s"), r.wallSeconds);
         o.insert(QStringLiteral("speedup"), r.speedup);
         o.insert(QStringLiteral("result"), r.result);
+        o.insert(QStringLiteral("contended"), r.contended);
+        o.insert(QStringLiteral("other_cpu"), std::round(r.otherCores * 100) / 100);
         if (!r.ok)
             o.insert(QStringLiteral("error"), r.error);
         variants.append(o);
     }
     QJsonObject root;
     root.insert(QStringLiteral("variants"), variants);
+    root.insert(QStringLiteral("contended"), contended());
+    root.insert(QStringLiteral("other_cpu"), std::round(maxOtherCores() * 100) / 100);
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
@@ -186,6 +223,8 @@ QString Comparison::toTable() const
                    .arg(QString::number(r.speedup, 'f', 2) + QLatin1Char('x'), 8)
                    .arg(r.ok ? r.result : r.error);
     }
+    if (contended())
+        out += QLatin1Char('\n') + contentionWarning() + QLatin1Char('\n');
     return out;
 }
 

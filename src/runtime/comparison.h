@@ -24,6 +24,10 @@ struct VariantResult
     QString result; // the last number the main thread printed
     bool ok = false;
     QString error;
+    // CPU other programs took during the run, in cores; above CpuSampler::kContendedCores the
+    // wall time says more about the machine than about the variant.
+    double otherCores = 0;
+    bool contended = false;
     TraceModel model;
 };
 
@@ -47,6 +51,13 @@ public:
     QByteArray toJson() const;
     // A plain-text table for a terminal.
     QString toTable() const;
+
+    // Some variant ran while other programs took the cores (VariantResult::contended).
+    bool contended() const;
+    // The most CPU other programs took during any one variant, in cores.
+    double maxOtherCores() const;
+    // One sentence saying which timings are unreliable and why; empty when none is.
+    QString contentionWarning() const;
 
     static double wallSeconds(const TraceModel& model);
     static QString lastPrintedNumber(const TraceModel& model);

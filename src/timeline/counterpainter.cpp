@@ -36,8 +36,31 @@ bool CounterPainter::valueAt(const CounterTrack& track, qint64 t, double* value)
     return true;
 }
 
+bool CounterPainter::isCores(const CounterTrack& track)
+{
+    return track.unit == QLatin1String("cores");
+}
+
+double CounterPainter::scale(const TraceModel& model, const CounterTrack& track)
+{
+    if (!isCores(track))
+        return maximum(track);
+    double most = 0;
+    for (const CounterTrack& c : model.counters()) {
+        if (isCores(c))
+            most = std::max(most, maximum(c));
+    }
+    // Rounded, not raised: a sample at 2.1 (the kernel's accounting lags a tick) must not turn
+    // a two-core run's scale into three.
+    return std::max(2.0, std::round(most));
+}
+
 QString CounterPainter::formatValue(double value, const QString& unit)
 {
+    if (unit == QLatin1String("cores")) {
+        const int decimals = value == std::floor(value) ? 0 : 1;
+        return tr("%1 cores").arg(QString::number(value, 'f', decimals));
+    }
     const int decimals = std::fabs(value) >= 100 || value == std::floor(value) ? 0 : 1;
     const QString number = QString::number(value, 'f', decimals);
     return unit.isEmpty() ? number : tr("%1 %2").arg(number, unit);
@@ -45,11 +68,15 @@ QString CounterPainter::formatValue(double value, const QString& unit)
 
 QString CounterPainter::title(const CounterTrack& track)
 {
+    if (isCores(track))
+        return track.pid == 0 ? tr("cores busy, all") : tr("cores busy");
+    if (track.name == QLatin1String("memory"))
+        return tr("memory");
     return track.name.isEmpty() ? tr("counter") : track.name;
 }
 
 void CounterPainter::paint(QPainter* p, const CounterTrack& track, const TimeMapping& map, const QRect& row, int left,
-    int right, qint64 until, const TimelineStyle& style)
+    int right, qint64 until, const TimelineStyle& style, double scale)
 {
     const auto& samples = track.samples;
     if (samples.empty())
@@ -57,7 +84,7 @@ void CounterPainter::paint(QPainter* p, const CounterTrack& track, const TimeMap
     // One scale for the whole run, so zooming never changes how tall a value looks.
     const double top = row.top() + 3.0;
     const double bottom = row.top() + row.height() - 1.0;
-    const double maxValue = std::max(maximum(track), 1e-9);
+    const double maxValue = std::max(scale, 1e-9);
     const auto yOf = [&](double v) { return bottom - std::clamp(v / maxValue, 0.0, 1.0) * (bottom - top); };
     const auto xOf = [&](qint64 t) { return std::clamp(map.toX(t), double(left), double(right)); };
 
@@ -95,6 +122,12 @@ void CounterPainter::paint(QPainter* p, const CounterTrack& track, const TimeMap
     QColor fill = ink;
     fill.setAlpha(50);
     p->save();
+    if (isCores(track)) {
+        // A line at every whole core: "one core" and "two cores" read without a number.
+        p->setPen(QPen(style.gridColor(), 1, Qt::DashLine));
+        for (int c = 1; c < int(maxValue); ++c)
+            p->drawLine(QPointF(left, std::round(yOf(c)) + 0.5), QPointF(right, std::round(yOf(c)) + 0.5));
+    }
     p->setRenderHint(QPainter::Antialiasing, true);
     p->setPen(Qt::NoPen);
     p->setBrush(fill);

@@ -31,6 +31,8 @@ public:
     TimelineDocument(const TraceModel& model, int width, bool presentation, double scale = 1.0, const QFont& font = {});
 
     QSize size() const { return m_size; }
+    // The picture follows the screen's Callouts switch (on unless told otherwise).
+    void setCallouts(bool on) { m_style.callouts = on; }
     double scale() const { return m_scale; }
     // Threads (lanes) not drawn for want of room; 0 when the picture shows all.
     int lanesLeftOut() const { return m_lanesLeftOut; }

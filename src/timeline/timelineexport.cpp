@@ -12,6 +12,7 @@
 #include <QImage>
 #include <QImageWriter>
 #include <QPainter>
+#include <QRegularExpression>
 #include <QSvgGenerator>
 
 namespace Forkline {
@@ -21,6 +22,30 @@ namespace {
 QString tr(const char* s)
 {
     return QCoreApplication::translate("Forkline", s);
+}
+
+// QSvgGenerator names the font as Qt knows it ("Sans Serif", a Qt alias no browser or slide
+// program knows), so the picture fell back to a serif face elsewhere. Every family ends with
+// the CSS generic instead, and Qt's alias becomes it.
+QByteArray withGenericFont(const QByteArray& svg)
+{
+    static const QRegularExpression family(QStringLiteral("font-family=\"([^\"]*)\""));
+    QString text = QString::fromUtf8(svg);
+    QString out;
+    out.reserve(text.size() + 64);
+    qsizetype from = 0;
+    for (auto it = family.globalMatch(text); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        out += QStringView(text).mid(from, m.capturedStart() - from);
+        const QString name = m.captured(1).trimmed();
+        const bool generic = name.isEmpty() || name.compare(QLatin1String("Sans Serif"), Qt::CaseInsensitive) == 0
+            || name.compare(QLatin1String("sans-serif"), Qt::CaseInsensitive) == 0;
+        out += generic ? QStringLiteral("font-family=\"sans-serif\"")
+                       : QStringLiteral("font-family=\"%1, sans-serif\"").arg(name);
+        from = m.capturedEnd();
+    }
+    out += QStringView(text).mid(from);
+    return out.toUtf8();
 }
 
 // The drawing as SVG text. QSvgGenerator reports no write errors, so it writes into memory,
@@ -40,7 +65,7 @@ QByteArray svgBytes(const TimelineDocument& doc, const QString& title)
         return {};
     doc.paint(&p);
     p.end();
-    return buffer.data();
+    return withGenericFont(buffer.data());
 }
 
 QByteArray pngBytes(const TimelineDocument& doc, QString* reason)
@@ -77,7 +102,8 @@ bool exportTimeline(
         *error = ImageLimits::widthTooLarge(options.width, scale);
         return false;
     }
-    const TimelineDocument doc(model, options.width, options.presentation, scale);
+    TimelineDocument doc(model, options.width, options.presentation, scale);
+    doc.setCallouts(options.callouts);
     if (note)
         *note = doc.leftOutNote();
     QString reason;

@@ -12,6 +12,7 @@ struct ImageExportOptions
     int width = 0; // logical width in pixels; 0: a default that fits the model
     double scale = 2.0; // device pixel ratio of a PNG (1x, 2x ...)
     bool presentation = false; // larger fonts and thicker lanes for projectors
+    bool callouts = true; // TraceCallouts beside the marks, as on screen
 };
 
 // Draws the whole model (title, legend and time axis included) with the same painter as

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "timelinelayout.h"
 
+#include "counterpainter.h"
 #include "timelinestyle.h"
 #include "tracemodel.h"
 
@@ -116,6 +117,12 @@ std::vector<int> processOrder(const TraceModel& model)
     return order;
 }
 
+// Cores busy need only tell one core from two: a lane and a half, where memory gets two.
+int counterHeight(const CounterTrack& track, const TimelineStyle& style)
+{
+    return CounterPainter::isCores(track) ? style.laneHeight * 3 / 2 : style.laneHeight * 2;
+}
+
 } // namespace
 
 void TimelineLayout::build(const TraceModel& model, const TimelineStyle& style, const QSet<qint64>& collapsed)
@@ -130,6 +137,17 @@ void TimelineLayout::build(const TraceModel& model, const TimelineStyle& style, 
     const QFontMetrics small(style.smallFont);
     int widest = 0;
     int y = 0;
+    // Counters of no process (the whole run's cores busy) lead: the run at a glance. With one
+    // process it would repeat that process's own strip.
+    const auto& counters = model.counters();
+    const auto processTracks = std::count_if(counters.begin(), counters.end(),
+        [&](const CounterTrack& c) { return CounterPainter::isCores(c) && model.process(c.pid); });
+    for (size_t ci = 0; ci < counters.size(); ++ci) {
+        if (model.process(counters[ci].pid) || (CounterPainter::isCores(counters[ci]) && processTracks < 2))
+            continue;
+        m_rows.push_back({ TimelineRow::Kind::Counter, int(ci), y, counterHeight(counters[ci], style) });
+        y += m_rows.back().height + style.laneGap;
+    }
     for (int pi : order) {
         const ProcessInfo& proc = procs[size_t(pi)];
         if (proc.lanes.empty())
@@ -159,13 +177,12 @@ void TimelineLayout::build(const TraceModel& model, const TimelineStyle& style, 
             widest = std::max(widest, w);
             y += style.laneHeight;
         }
-        const auto& counters = model.counters();
         for (size_t ci = 0; ci < counters.size(); ++ci) {
             if (counters[ci].pid != proc.pid)
                 continue;
             y += style.laneGap;
-            m_rows.push_back({ TimelineRow::Kind::Counter, int(ci), y, style.laneHeight * 2 });
-            y += style.laneHeight * 2;
+            m_rows.push_back({ TimelineRow::Kind::Counter, int(ci), y, counterHeight(counters[ci], style) });
+            y += m_rows.back().height;
         }
     }
     m_height = y + style.laneGap;

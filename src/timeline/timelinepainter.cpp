@@ -4,11 +4,13 @@
 #include "boxstrip.h"
 #include "counterpainter.h"
 #include "lanesummary.h"
+#include "lanetotals.h"
 #include "markstamps.h"
 #include "timearithmetic.h"
 #include "timeaxis.h"
 #include "timelinelayout.h"
 #include "timelinestyle.h"
+#include "tracecallouts.h"
 
 #include <QPainter>
 #include <QtMath>
@@ -192,6 +194,12 @@ void TimelinePainter::paintData(QPainter* p, int yFrom, int yTo, int dataLeft, i
         } else if (row.kind == TimelineRow::Kind::Counter)
             paintCounter(p, m_model.counters()[size_t(row.index)], row, spanLeft, right);
     }
+    for (int i = first; i < int(rows.size()) && rows[size_t(i)].y < yTo; ++i) {
+        const TimelineRow& row = rows[size_t(i)];
+        if (row.kind == TimelineRow::Kind::Lane)
+            LaneTotals::paint(p, m_model.lane(row.index), m_map, QRect(spanLeft, row.y, right - spanLeft, row.height),
+                spanLeft, right, m_now, m_style);
+    }
 
     p->setRenderHint(QPainter::Antialiasing, true);
     paintFlows(p, yFrom, yTo, dataLeft, right);
@@ -201,6 +209,8 @@ void TimelinePainter::paintData(QPainter* p, int yFrom, int yTo, int dataLeft, i
         if (row.kind == TimelineRow::Kind::Lane)
             paintLaneMarks(row.index, row.y + row.height / 2.0, dataLeft, right, &stamps);
     }
+    if (m_style.callouts)
+        TraceCallouts::paint(p, TraceCallouts::find(m_model), m_layout, m_map, dataLeft, right, m_style);
     p->restore();
 }
 

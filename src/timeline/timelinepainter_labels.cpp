@@ -29,7 +29,8 @@ void TimelinePainter::paintCounter(
                 until = std::max(until, l.instants.back().t);
         }
     }
-    CounterPainter::paint(p, track, m_map, QRect(0, row.y, right, row.height), left, right, until, m_style);
+    CounterPainter::paint(p, track, m_map, QRect(0, row.y, right, row.height), left, right, until, m_style,
+        CounterPainter::scale(m_model, track));
 }
 
 void TimelinePainter::paintCollapsed(QPainter* p, const ProcessInfo& proc, int y, int h, int left, int right) const
@@ -101,7 +102,7 @@ void TimelinePainter::paintLabels(
             p->setFont(m_style.smallFont);
             p->setPen(m_style.dimTextColor());
             p->drawText(r, Qt::AlignTop | Qt::AlignRight,
-                CounterPainter::formatValue(CounterPainter::maximum(track), track.unit));
+                CounterPainter::formatValue(CounterPainter::scale(m_model, track), track.unit));
             p->drawText(r, Qt::AlignBottom | Qt::AlignRight, CounterPainter::formatValue(0, track.unit));
             continue;
         }

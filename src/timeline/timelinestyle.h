@@ -33,6 +33,8 @@ public:
     int groupGap = 10;
     int axisHeight = 28;
     int markSize = 9;
+    // Sentences from the trace beside the marks that make a lesson's point (TraceCallouts).
+    bool callouts = true;
     int padding = 8;
     int dataLeftPad = 6; // keeps marks at t=0 clear of the label column
     int dataRightPad = 18; // keeps end marks inside the picture

@@ -26,6 +26,8 @@ enum Column { VariantColumn, GilColumn, WallColumn, SpeedupColumn, ResultColumn,
 // A chart for a slide: 16:10 at twice the pixels.
 constexpr QSize kChartSize(960, 600);
 constexpr double kChartScale = 2.0;
+// Leaves room for a title bar and a panel on a 720 px screen.
+constexpr int kFitHeight = 620;
 } // namespace
 
 CompareWindow::CompareWindow(QWidget* parent)
@@ -58,7 +60,7 @@ CompareWindow::CompareWindow(QWidget* parent)
     createTable();
 
     m_chart = new SpeedupChart(this);
-    m_chart->setMinimumHeight(240);
+    m_chart->setMinimumHeight(200);
     connect(m_chart, &SpeedupChart::variantClicked, this, &CompareWindow::requestTimeline);
 
     m_export = new QPushButton(tr("&Export Chart…"), this);
@@ -83,7 +85,7 @@ CompareWindow::CompareWindow(QWidget* parent)
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 2);
     // Six rows fit without scrolling; the chart gets the rest, room for its axis title.
-    splitter->setSizes({ 230, 460 });
+    splitter->setSizes({ 210, 330 });
 
     auto* buttons = new QHBoxLayout;
     buttons->addStretch(1);
@@ -96,7 +98,8 @@ CompareWindow::CompareWindow(QWidget* parent)
     layout->addWidget(m_status);
     layout->addWidget(splitter, 1);
     layout->addLayout(buttons);
-    resize(800, 820);
+    // Close and Export stay on a 1280x720 projector, title bar and panel included.
+    resize(800, kFitHeight);
     updateButtons();
 }
 
@@ -174,6 +177,11 @@ void CompareWindow::cancel()
     }
 }
 
+QString CompareWindow::statusText() const
+{
+    return m_status->text();
+}
+
 bool CompareWindow::isRunning() const
 {
     return m_comparison && m_comparison->isRunning();
@@ -199,7 +207,7 @@ void CompareWindow::onVariantStarted(int index, const QString& name, bool gil)
     m_status->setText(tr("Running \"%1\" with the GIL %2 (%3 of %4)…")
                           .arg(name, gil ? tr("on") : tr("off"))
                           .arg(index + 1)
-                          .arg(m_progress->maximum()));
+                          .arg(m_comparison ? m_comparison->total() : m_progress->maximum()));
 }
 
 void CompareWindow::onVariantFinished()
@@ -221,8 +229,11 @@ void CompareWindow::onFinished(bool ok)
     for (size_t i = 0; i < all.size(); ++i)
         fillRow(int(i), all[i]);
     m_chart->setResults(all, m_title);
-    m_status->setText(ok ? tr("Done. Click a row or a bar to see that run's timeline in the main window.")
-                         : tr("Cancelled after %1 of %2 runs.").arg(all.size()).arg(m_progress->maximum()));
+    QString status = ok ? tr("Done. Click a row or a bar to see that run's timeline in the main window.")
+                        : tr("Cancelled after %1 of %2 runs.").arg(all.size()).arg(m_progress->maximum());
+    if (m_comparison->contended())
+        status = m_comparison->contentionWarning() + QLatin1Char(' ') + status;
+    m_status->setText(status);
     updateButtons();
     Q_EMIT finished(ok);
 }
@@ -239,7 +250,16 @@ void CompareWindow::fillRow(int row, const VariantResult& r)
     cell(VariantColumn, r.name);
     cell(GilColumn, r.gil ? tr("on") : tr("off"));
     cell(WallColumn, r.ok ? QString::number(r.wallSeconds, 'f', 3) : QString(), right);
-    cell(SpeedupColumn, r.ok && r.speedup > 0 ? tr("%1×").arg(r.speedup, 0, 'f', 2) : QString(), right);
+    cell(SpeedupColumn, r.ok && r.speedup > 0 ? SpeedupChart::speedupText(r.speedup) : QString(), right);
+    if (r.contended) {
+        // The wall time of a run that shared the cores with other programs.
+        QTableWidgetItem* wall = m_table->item(row, WallColumn);
+        wall->setText(tr("%1 (unreliable)").arg(wall->text()));
+        wall->setForeground(QColor(0xb0, 0x30, 0x00));
+        wall->setToolTip(tr("Other programs kept %1 of a core busy during this run: its time says more about the "
+                            "machine than about the variant.")
+                             .arg(QString::number(r.otherCores, 'f', 2)));
+    }
     QTableWidgetItem* result = cell(ResultColumn, r.ok ? r.result : r.error);
     if (!r.ok)
         result->setForeground(QColor(0xb0, 0x30, 0x00));

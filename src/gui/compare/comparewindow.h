@@ -44,6 +44,8 @@ public:
     SpeedupChart* chart() const { return m_chart; }
     QProgressBar* progress() const { return m_progress; }
     QPushButton* cancelButton() const { return m_cancel; }
+    // The line under the progress bar: which run is going, or how the comparison ended.
+    QString statusText() const;
 
 Q_SIGNALS:
     // The user picked a result (row or bar): show its run. The model lives until the next

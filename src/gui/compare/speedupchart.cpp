@@ -61,7 +61,7 @@ QChart* SpeedupChart::buildChart(
         for (size_t i = 0; i < results.size(); ++i) {
             if (results[i].name != c)
                 continue;
-            (results[i].gil ? von : voff) = results[i].speedup;
+            (results[i].gil ? von : voff) = roundedSpeedup(results[i].speedup);
             (results[i].gil ? onIndex : offIndex)[size_t(categories.indexOf(c))] = int(i);
         }
         *on << von;
@@ -73,7 +73,8 @@ QChart* SpeedupChart::buildChart(
     series->append(off);
     series->setLabelsVisible(true);
     series->setLabelsFormat(QStringLiteral("@valuex"));
-    series->setLabelsPrecision(3);
+    // The table's rounding (roundedSpeedup), so a bar and its row never disagree.
+    series->setLabelsPrecision(4);
     // Above the bars, in the text colour: readable on hatching too.
     series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
     on->setLabelColor(QColor(0x22, 0x22, 0x22));
@@ -90,7 +91,11 @@ QChart* SpeedupChart::buildChart(
     }
     auto* chart = new QChart;
     chart->addSeries(series);
-    chart->setTitle(title);
+    bool contended = false;
+    for (const VariantResult& r : results)
+        contended = contended || r.contended;
+    // A slide of timings taken on a busy machine says so on its face.
+    chart->setTitle(contended ? tr("%1 (timings unreliable: other programs were busy)").arg(title) : title);
     QFont titleFont = chart->titleFont();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
     titleFont.setBold(true);
@@ -111,6 +116,16 @@ QChart* SpeedupChart::buildChart(
     chart->legend()->setAlignment(Qt::AlignBottom);
     chart->setAnimationOptions(QChart::NoAnimation);
     return chart;
+}
+
+double SpeedupChart::roundedSpeedup(double speedup)
+{
+    return std::round(speedup * 100) / 100;
+}
+
+QString SpeedupChart::speedupText(double speedup)
+{
+    return tr("%1×").arg(QString::number(roundedSpeedup(speedup), 'g', 4));
 }
 
 void SpeedupChart::setResults(const std::vector<VariantResult>& results, const QString& title)

@@ -25,6 +25,10 @@ public:
     static bool render(const std::vector<VariantResult>& results, const QString& title, const QString& path,
         const QSize& size, double scale, QString* error);
 
+    // A speedup as the chart's bars and the table both show it: two decimals, "1.97×", "1×".
+    static double roundedSpeedup(double speedup);
+    static QString speedupText(double speedup);
+
 Q_SIGNALS:
     // A bar was clicked: index into the results given to setResults().
     void variantClicked(int resultIndex);

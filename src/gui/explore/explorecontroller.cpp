@@ -66,6 +66,15 @@ ExploreController::ExploreController(
     describe(m_presentation, tr("Larger text and taller lanes, readable from the back of a classroom"));
     connect(m_presentation, &QAction::toggled, this, &ExploreController::setPresentation);
 
+    m_callouts = new QAction(tr("C&allouts"), this);
+    m_callouts->setCheckable(true);
+    m_callouts->setChecked(m_view->callouts());
+    m_callouts->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K));
+    describe(m_callouts,
+        tr("Sentences beside the marks that make a lesson's point: who waited for whom, who was killed or "
+           "terminated"));
+    connect(m_callouts, &QAction::toggled, m_view, &TimelineView::setCallouts);
+
     connect(m_view, &TimelineView::selectionChanged, this, &ExploreController::onSelectionChanged);
     connect(m_view, &TimelineView::liveChanged, this, &ExploreController::updateClear);
     connect(m_replay, &ReplayController::activeChanged, this, &ExploreController::updateClear);

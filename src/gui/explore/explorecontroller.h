@@ -33,6 +33,7 @@ public:
     QAction* clearAction() const { return m_clear; }
     QAction* detailsAction() const { return m_detailsAction; }
     QAction* presentationAction() const { return m_presentation; }
+    QAction* calloutsAction() const { return m_callouts; }
 
     // Selects print record `print` on the timeline and brings its mark into sight.
     bool selectPrint(int print);
@@ -64,6 +65,7 @@ private:
     QAction* m_clear = nullptr;
     QAction* m_detailsAction = nullptr;
     QAction* m_presentation = nullptr;
+    QAction* m_callouts = nullptr;
     bool m_escapeTaken = false;
 };
 

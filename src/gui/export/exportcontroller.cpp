@@ -78,11 +78,14 @@ void ExportController::exportImageDialog()
 {
     const TraceModel model = m_model();
     ExportImageDialog dialog(model, suggestedPath(QStringLiteral("png")), m_window);
+    dialog.setPresentation(m_presentation);
     if (dialog.exec() != QDialog::Accepted || dialog.path().isEmpty())
         return;
     QString error;
     QString note;
-    if (!exportTimeline(model, dialog.path(), dialog.options(), &error, &note)) {
+    ImageExportOptions options = dialog.options();
+    options.callouts = m_callouts;
+    if (!exportTimeline(model, dialog.path(), options, &error, &note)) {
         Q_EMIT failed(error);
         return;
     }
@@ -126,7 +129,8 @@ void ExportController::exportCsvDialog()
 void ExportController::copyImage()
 {
     const TraceModel model = m_model();
-    const TimelineDocument doc(model, 0, false, kCopyScale);
+    TimelineDocument doc(model, 0, m_presentation, kCopyScale);
+    doc.setCallouts(m_callouts);
     const QImage image = doc.toImage();
     if (image.isNull()) {
         Q_EMIT failed(tr("Not enough memory to copy a picture of %1 × %2 pixels.")

@@ -30,6 +30,10 @@ public:
 
     // Exports need something to export.
     void setHasData(bool hasData);
+    // Pictures follow the screen: callouts as switched there, larger text by default while
+    // presenting.
+    void setCallouts(bool on) { m_callouts = on; }
+    void setPresentation(bool on) { m_presentation = on; }
 
 Q_SIGNALS:
     // A note for the status bar, shown for `ms` milliseconds.
@@ -44,6 +48,8 @@ private:
     QString suggestedPath(const QString& extension) const;
 
     QWidget* m_window = nullptr;
+    bool m_callouts = true;
+    bool m_presentation = false;
     Settings* m_settings = nullptr;
     std::function<TraceModel()> m_model;
     std::function<QString()> m_baseName;

@@ -118,6 +118,11 @@ QString ExportImageDialog::path() const
     return m_path->text();
 }
 
+void ExportImageDialog::setPresentation(bool on)
+{
+    m_presentation->setChecked(on);
+}
+
 ImageExportOptions ExportImageDialog::options() const
 {
     ImageExportOptions o;

@@ -24,6 +24,8 @@ public:
     ExportImageDialog(const TraceModel& model, const QString& suggestedPath, QWidget* parent = nullptr);
 
     QString path() const;
+    // Larger text for a projector, ticked by default while presenting.
+    void setPresentation(bool on);
     ImageExportOptions options() const;
 
 private:

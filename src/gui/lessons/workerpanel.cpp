@@ -4,12 +4,15 @@
 #include "collector.h"
 #include "scenario.h"
 
+#include <QFontMetrics>
 #include <QHeaderView>
 #include <QKeyEvent>
+#include <QScrollBar>
 #include <QStyledItemDelegate>
 #include <QToolButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace Forkline {
 
@@ -117,7 +120,20 @@ void WorkerPanel::setScenario(const Scenario& scenario)
     }
     m_filling = false;
     refreshControls();
+    keepColumnsInView();
     Q_EMIT daemonFlagsChanged();
+}
+
+void WorkerPanel::keepColumnsInView()
+{
+    // A narrow window (1024 px) squeezed the panel until Daemon and Control scrolled out of
+    // sight: the panel asks for the room its toggles need, and the names give way first.
+    const QAbstractItemView* view = m_tree;
+    int needed = 2 * m_tree->frameWidth() + m_tree->verticalScrollBar()->sizeHint().width();
+    needed += QFontMetrics(m_tree->font()).horizontalAdvance(QStringLiteral("worker (main)"));
+    for (int column : { KindColumn, DaemonColumn, ControlColumn })
+        needed += std::max(view->sizeHintForColumn(column), m_tree->header()->sectionSizeHint(column));
+    m_tree->setMinimumWidth(needed);
 }
 
 QTreeWidgetItem* WorkerPanel::item(const QString& worker) const

@@ -53,6 +53,7 @@ private:
     void detachRun();
     void refreshControls();
     void updateControl(QTreeWidgetItem* it, Phase phase);
+    void keepColumnsInView();
     void onControlClicked(const QString& worker);
     void setLocked(bool locked);
 

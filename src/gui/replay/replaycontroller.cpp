@@ -146,9 +146,11 @@ void ReplayController::updateActions()
             a->setShortcutContext(context);
     }
     m_bar->setEnabled(can || m_active);
-    if (can)
-        m_bar->setRange(extentStart(), extentEnd());
-    m_bar->setPosition(m_active ? m_position : extentEnd(), m_active);
+    // While a new run is live there is nothing to replay yet: the bar starts over at zero
+    // rather than keep showing the last run's end.
+    const bool empty = !can && !m_active;
+    m_bar->setRange(empty ? 0 : extentStart(), empty ? 0 : extentEnd());
+    m_bar->setPosition(m_active ? m_position : (empty ? 0 : extentEnd()), m_active);
 }
 
 qint64 ReplayController::extentStart() const

@@ -283,10 +283,20 @@ void TimelineView::setPresentation(bool on)
     rebuildStyle();
 }
 
+void TimelineView::setCallouts(bool on)
+{
+    if (on == m_callouts)
+        return;
+    m_callouts = on;
+    m_style.callouts = on;
+    viewport()->update();
+}
+
 void TimelineView::rebuildStyle()
 {
     m_layoutValid = false;
     m_style = TimelineStyle(font(), m_style.presentation());
+    m_style.callouts = m_callouts;
     m_style.usePalette(palette());
     refresh();
 }

@@ -63,6 +63,9 @@ public:
     void setPlayhead(qint64 t);
     qint64 playhead() const { return m_playhead; }
 
+    // Sentences from the trace beside the marks that make a lesson's point (TraceCallouts).
+    void setCallouts(bool on);
+    bool callouts() const { return m_callouts; }
     // Larger fonts and lanes for a projector.
     void setPresentation(bool on);
     bool isPresentation() const { return m_style.presentation(); }
@@ -103,6 +106,7 @@ private:
     const TraceModel* m_model = nullptr;
     ZoomState* m_zoom = nullptr;
     TimelineStyle m_style;
+    bool m_callouts = true;
     TimelineLayout m_layout;
     size_t m_layoutKey = 0; // TimelineLayout::signature() of what m_layout was built from
     bool m_layoutValid = false;

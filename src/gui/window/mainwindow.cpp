@@ -3,12 +3,14 @@
 
 #include "collector.h"
 #include "console/consolepane.h"
+#include "cpusampler.h"
 #include "explore/explorecontroller.h"
 #include "export/exportcontroller.h"
 #include "lessons/lessoncontroller.h"
 #include "lessons/scenariopanel.h"
 #include "lessons/workerpanel.h"
 #include "messagebar.h"
+#include "projectorlayout.h"
 #include "optionranges.h"
 #include "recentfilesmenu.h"
 #include "replay/replaybar.h"
@@ -22,6 +24,7 @@
 
 #include <QCloseEvent>
 #include <QDir>
+#include <QDockWidget>
 #include <QDoubleSpinBox>
 #include <QEventLoop>
 #include <QFileInfo>
@@ -37,6 +40,8 @@ namespace Forkline {
 
 namespace {
 constexpr int kCloseWaitMs = 2000;
+// A run's contention is said once this much of it was measured, past a start-up's noise.
+constexpr qint64 kSettledNs = 500000000;
 } // namespace
 
 MainWindow::MainWindow(QWidget* parent)
@@ -68,6 +73,7 @@ MainWindow::MainWindow(QWidget* parent)
 
     m_view->setModel(&m_model);
     restoreSettings();
+    m_projector->settle();
     updateActions();
     updateStatus();
 }
@@ -124,6 +130,12 @@ void MainWindow::createExplore()
 {
     m_explore = new ExploreController(this, m_view, m_console, m_replay, m_settings);
     m_traceOpener = new TraceOpener(this, m_settings);
+    m_projector = new ProjectorLayout(this, m_explore->presentationAction(), m_console);
+    m_projector->addPanel(m_scenarios);
+    m_projector->addPanel(m_explore->detailsDock());
+    connect(m_explore->calloutsAction(), &QAction::toggled, m_exports, &ExportController::setCallouts);
+    connect(m_explore->presentationAction(), &QAction::toggled, m_exports, &ExportController::setPresentation);
+    m_exports->setPresentation(m_explore->isPresentation());
     const auto say = [this](const QString& text) { statusBar()->showMessage(text, 5000); };
     connect(m_explore, &ExploreController::message, this, say);
     connect(m_replay, &ReplayController::message, this, say);
@@ -272,12 +284,22 @@ void MainWindow::updateActions()
     m_exports->setHasData(hasData);
 }
 
+QString MainWindow::stateText() const
+{
+    return m_stateLabel->text();
+}
+
 void MainWindow::updateStatus()
 {
     const bool running = isRunning();
     if (m_lastState.isEmpty())
         m_lastState = tr("Ready");
-    m_stateLabel->setText(m_lastState);
+    QString state = m_lastState;
+    // Said while the run goes, not only at its end.
+    const CpuSampler* cores = running ? m_collector->findChild<CpuSampler*>() : nullptr;
+    if (cores && cores->measuredNs() > kSettledNs && cores->contended())
+        state += QLatin1Char(' ') + tr("(other programs are busy: timings unreliable)");
+    m_stateLabel->setText(state);
     m_elapsedLabel->setText(running ? TimeAxis::timePoint(m_collector->elapsed()) : QString());
     if (running)
         updateActions(); // the model gains its first lanes: exports become possible
@@ -337,6 +359,7 @@ void MainWindow::closeEvent(QCloseEvent* event)
         if (isRunning())
             loop.exec(QEventLoop::ExcludeUserInputEvents);
     }
+    m_projector->release();
     m_settings->setGeometry(saveGeometry());
     m_settings->setWindowState(saveState());
     m_settings->setSplitterState(QStringLiteral("main"), m_mainSplitter->saveState());

@@ -31,6 +31,7 @@ class ReplayController;
 class ScenarioPanel;
 class Settings;
 class TimelineView;
+class ProjectorLayout;
 class TraceOpener;
 class WorkerPanel;
 
@@ -95,6 +96,7 @@ public:
     TraceOpener* traceOpener() const { return m_traceOpener; }
     ExportController* exports() const { return m_exports; }
     MainToolBar* toolBar() const { return m_toolBar; }
+    ProjectorLayout* projector() const { return m_projector; }
     // Imports a Chrome trace in the background and shows it when done; a file that does not
     // import leaves the timeline as it is and says why.
     void openTrace(const QString& path, Remember remember = Remember::Yes);
@@ -102,6 +104,8 @@ public:
     // Run > Python Interpreter…: which interpreter runs Python programs.
     PythonInterpreterAction* pythonInterpreterAction() const { return m_python; }
     QAction* stopAction() const { return m_stop; }
+    // The status bar's sentence about the run: going, finished, and whether its timings hold.
+    QString stateText() const;
 
 Q_SIGNALS:
     void runStarted();
@@ -143,6 +147,7 @@ private:
     TraceOpener* m_traceOpener = nullptr;
     ExportController* m_exports = nullptr;
     MainToolBar* m_toolBar = nullptr;
+    ProjectorLayout* m_projector = nullptr;
 
     QAction* m_open = nullptr;
     QAction* m_quit = nullptr;

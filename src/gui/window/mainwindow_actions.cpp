@@ -9,6 +9,7 @@
 #include "lessons/pythoninterpreteraction.h"
 #include "lessons/scenariopanel.h"
 #include "maintoolbar.h"
+#include "projectorlayout.h"
 #include "recentfilesmenu.h"
 #include "replay/replaycontroller.h"
 #include "traceopener.h"
@@ -96,6 +97,8 @@ void MainWindow::createMenusAndToolBar()
     view->addSeparator();
     view->addAction(m_explore->presentationAction());
     view->addAction(m_explore->detailsAction());
+    view->addAction(m_projector->panelsAction());
+    view->addAction(m_explore->calloutsAction());
     view->addSeparator();
     view->addMenu(m_language->menu());
     QMenu* replay = menuBar()->addMenu(tr("Re&play"));
@@ -107,6 +110,7 @@ void MainWindow::createMenusAndToolBar()
     m_toolBar = new MainToolBar(tr("Main"), this);
     m_toolBar->setObjectName(QStringLiteral("mainToolBar"));
     addToolBar(m_toolBar);
+    m_projector->addPanel(m_toolBar);
     m_toolBar->addAction(m_open);
     m_toolBar->addSeparator();
     m_toolBar->addAction(m_run);

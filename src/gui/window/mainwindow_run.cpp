@@ -3,6 +3,7 @@
 
 #include "collector.h"
 #include "console/consolepane.h"
+#include "cpusampler.h"
 #include "gilsampler.h"
 #include "lessons/lessoncontroller.h"
 #include "lessons/pythonrunsetup.h"
@@ -71,6 +72,7 @@ bool MainWindow::startRun()
     // A fresh collector per run: nothing of the previous run (sockets, buffers, timers) can
     // leak into the next one.
     auto* collector = new Collector(this);
+    new CpuSampler(collector); // cores busy per process, and whether other programs took some
     m_heldStderr.clear();
     if (scenario.program.isEmpty()) {
         connect(collector, &Collector::stderrText, m_console, &ConsolePane::appendStderr);
@@ -151,6 +153,11 @@ void MainWindow::onFinished(int exitCode)
     } else {
         m_lastState = tr("Finished in %1").arg(took);
     }
+    const CpuSampler* cores = m_collector->findChild<CpuSampler*>();
+    if (cores && cores->contended())
+        m_lastState += QLatin1Char(' ')
+            + tr("(timings unreliable: other programs kept %1 of a core busy)")
+                  .arg(QString::number(cores->otherCores(), 'f', 2));
     m_console->appendNote(m_lastState);
     updateActions();
     updateStatus();
