@@ -463,6 +463,10 @@ bool applyEvent(TraceModel& model, const ChannelEvent& ev, qint64 t0)
 {
     // A line from a process that stamps nonsense (or a torn clock) may hold any t at all.
     const qint64 t = subNs(ev.t, t0);
+    if (ev.line > 0
+        && (ev.type == ChannelEvent::Type::State || ev.type == ChannelEvent::Type::Instant
+            || ev.type == ChannelEvent::Type::Flow))
+        model.addSource(laneFor(model, ev.pid, ev.tid), t, ev.file, ev.line);
     switch (ev.type) {
     case ChannelEvent::Type::Process: {
         ProcessInfo& p = model.ensureProcess(ev.pid);
