@@ -978,6 +978,14 @@ interpreter, traced, and exits with its exit code; its own arguments go after --
 <context>
     <name>Forkline::CodePane</name>
     <message>
+        <source>Lesson code</source>
+        <translation>수업 코드</translation>
+    </message>
+    <message>
+        <source>The lesson&apos;s code. Pick a box or mark on the timeline to highlight its line; click a line to pick its events on the timeline.</source>
+        <translation>수업의 코드입니다. 타임라인에서 상자나 마크를 고르면 그 줄이 강조되고, 줄을 클릭하면 타임라인에서 그 줄의 이벤트를 고릅니다.</translation>
+    </message>
+    <message>
         <source>%1: cannot be read</source>
         <translation>%1: 읽을 수 없습니다</translation>
     </message>

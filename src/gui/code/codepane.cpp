@@ -19,6 +19,10 @@ CodePane::CodePane(QWidget* parent)
     m_title->setTextFormat(Qt::PlainText);
     m_title->setWordWrap(true);
     m_editor = new CodeEditor(this);
+    m_editor->setAccessibleName(tr("Lesson code"));
+    m_editor->setAccessibleDescription(
+        tr("The lesson's code. Pick a box or mark on the timeline to highlight its line; click a line to pick its "
+           "events on the timeline."));
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
