@@ -4,6 +4,7 @@
 #include <QHash>
 #include <QRegularExpression>
 #include <QSet>
+#include <algorithm>
 
 namespace Forkline {
 
@@ -120,6 +121,7 @@ public:
     NameTable m_names;
     std::vector<ScenarioPython::StepLine> m_steps;
     QSet<QString> m_shared;
+    QSet<QString> m_syncs; // events and conditions the steps use
     bool m_processes = false;
 
     int current() const { return int(m_lines.size()) + 1; }
@@ -134,6 +136,8 @@ public:
     }
     QString workerFunction(const QString& name) { return m_names.get(QStringLiteral("function"), name); }
     QString lockName(const QString& name) { return m_names.get(QStringLiteral("lock"), name); }
+    // An event, or a condition (declared in the scenario with the lock it uses).
+    QString syncName(const QString& name) { return m_names.get(QStringLiteral("sync"), name); }
     QString queueName(const QString& name) { return m_names.get(QStringLiteral("queue"), name); }
     QString sharedName(const QString& name) { return m_names.get(QStringLiteral("shared"), name); }
     QString varName(int flow, const QString& name) { return m_names.get(QStringLiteral("var%1").arg(flow), name); }
@@ -263,7 +267,38 @@ public:
             line(indent, workerObject(s.target) + QLatin1String(".start()"));
             break;
         case Step::Kind::Join:
-            line(indent, workerObject(s.target) + QLatin1String(".join()"));
+            line(indent,
+                workerObject(s.target)
+                    + (s.seconds >= 0 ? QStringLiteral(".join(%1)").arg(number(s.seconds))
+                                      : QStringLiteral(".join()")));
+            break;
+        case Step::Kind::Kill:
+            line(indent, workerObject(s.target) + QLatin1String(".kill()"));
+            break;
+        case Step::Kind::Raise:
+            line(indent, QStringLiteral("raise %1(%2)").arg(identifierFrom(s.target), fString(flow, flowName, s.text)));
+            break;
+        case Step::Kind::Set:
+            line(indent, syncName(s.target) + QLatin1String(".set()"));
+            break;
+        case Step::Kind::Clear:
+            line(indent, syncName(s.target) + QLatin1String(".clear()"));
+            break;
+        case Step::Kind::Wait: {
+            const QString call = syncName(s.target)
+                + (s.seconds >= 0 ? QStringLiteral(".wait(%1)").arg(number(s.seconds)) : QStringLiteral(".wait()"));
+            line(indent, s.var.isEmpty() ? call : varName(flow, s.var) + QLatin1String(" = ") + call);
+            break;
+        }
+        case Step::Kind::Notify:
+            line(indent, QStringLiteral("%1.notify(%2)").arg(syncName(s.target)).arg(std::max<qint64>(1, s.count)));
+            break;
+        case Step::Kind::NotifyAll:
+            line(indent, syncName(s.target) + QLatin1String(".notify_all()"));
+            break;
+        case Step::Kind::Spin:
+            line(indent, QStringLiteral("while True:"));
+            line(indent + 1, QStringLiteral("pass"));
             break;
         case Step::Kind::Terminate:
             line(indent, workerObject(s.target) + QLatin1String(".terminate()"));
@@ -349,6 +384,9 @@ public:
                 locks->insert(s.target);
             if (s.kind == Step::Kind::Send || s.kind == Step::Kind::Recv)
                 queues->insert(s.target);
+            if (s.kind == Step::Kind::Set || s.kind == Step::Kind::Clear || s.kind == Step::Kind::Wait
+                || s.kind == Step::Kind::Notify || s.kind == Step::Kind::NotifyAll)
+                m_syncs.insert(s.target);
             if (s.kind == Step::Kind::Crash && s.text == QLatin1String("segfault"))
                 *crash = true;
             if (s.kind == Step::Kind::Alloc || s.kind == Step::Kind::Touch || s.kind == Step::Kind::Free)
@@ -399,8 +437,24 @@ ScenarioPython ScenarioPython::generate(const Scenario& scenario)
 
     for (const auto& value : scenario.shared)
         w.line(0, QStringLiteral("%1 = %2").arg(w.sharedName(value.first)).arg(value.second));
-    for (const QString& name : sorted(locks))
-        w.line(0, QStringLiteral("%1 = threading.Lock()").arg(w.lockName(name)));
+    for (auto it = scenario.conditions.constBegin(); it != scenario.conditions.constEnd(); ++it)
+        locks.insert(it.value());
+    for (const QString& name : sorted(locks)) {
+        QString kind = QStringLiteral("threading.Lock()");
+        if (scenario.semaphores.contains(name))
+            kind = QStringLiteral("threading.Semaphore(%1)").arg(scenario.semaphores.value(name));
+        else if (scenario.rlocks.contains(name))
+            kind = QStringLiteral("threading.RLock()");
+        w.line(0, QStringLiteral("%1 = %2").arg(w.lockName(name), kind));
+    }
+    for (const QString& name : sorted(w.m_syncs)) {
+        if (scenario.conditions.contains(name))
+            w.line(0,
+                QStringLiteral("%1 = threading.Condition(%2)")
+                    .arg(w.syncName(name), w.lockName(scenario.conditions.value(name))));
+        else
+            w.line(0, QStringLiteral("%1 = threading.Event()").arg(w.syncName(name)));
+    }
     for (const QString& name : sorted(queues))
         w.line(0,
             QStringLiteral("%1 = %2").arg(w.queueName(name),
