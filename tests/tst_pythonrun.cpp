@@ -161,6 +161,7 @@ private Q_SLOTS:
     void popenChildren();
     void poolWorkers();
     void gilMeasured();
+    void memoryStrip();
     void stopEndsTheTree();
     void eventsCarryTheLine();
     void collectorGoneEndsTheRun();
@@ -481,6 +482,7 @@ void TestPythonRun::gilMeasured()
         waited += total(threads.model.lane(l), State::WaitingGil);
     }
     QVERIFY2(waited > 20000000, qPrintable(QString::number(waited)));
+    QVERIFY(threads.model.gilInferred); // its tooltip says so
     // (The main thread may wait for it too: between its two start() calls the first adder
     // holds the GIL.)
 
@@ -490,6 +492,30 @@ void TestPythonRun::gilMeasured()
     QVERIFY(laneNamed(processes.model, QStringLiteral("adder0")) >= 0);
     for (const Lane& lane : processes.model.lanes())
         QCOMPARE(total(lane, State::WaitingGil), qint64(0));
+}
+
+// Each process's resident memory, read from the OS while it runs, is its memory strip: the
+// track scenario runs have.
+void TestPythonRun::memoryStrip()
+{
+    if (!GilSampler::available())
+        QSKIP("no view of processes here");
+    const PyRun r = runPy(QStringLiteral("memory.py"));
+    QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
+    QCOMPARE(r.prints, QStringList { QStringLiteral("done") });
+    const qint64 pid = r.model.lane(mainLane(r.model)).pid;
+    double most = 0;
+    int tracks = 0;
+    for (const CounterTrack& track : r.model.counters()) {
+        if (track.pid != pid || track.name != QLatin1String("memory"))
+            continue;
+        ++tracks;
+        QCOMPARE(track.unit, QStringLiteral("MiB"));
+        for (const CounterSample& s : track.samples)
+            most = std::max(most, s.value);
+    }
+    QCOMPARE(tracks, 1);
+    QVERIFY2(most >= 64, qPrintable(QString::number(most)));
 }
 
 void TestPythonRun::stopEndsTheTree()

@@ -259,6 +259,7 @@ private Q_SLOTS:
     void decodeReadsAsQJsonDocumentDoes_data();
     void decodeReadsAsQJsonDocumentDoes();
     void sourceLineRoundTrip();
+    void sourceLinesKept();
     void applyEvents();
     void parentNamedWhileLanesGrow();
     void eventTimesSaturate_data();
@@ -959,6 +960,37 @@ void TestTraceModel::sourceLineRoundTrip()
     QVERIFY(ChannelEvent::decode(plain.encode(), &back));
     QVERIFY(back.file.isEmpty());
     QCOMPARE(back.line, 0);
+}
+
+// The model keeps each event's line of the user's program, per lane and in time order, so
+// the code pane can go from an event to its line and back.
+void TestTraceModel::sourceLinesKept()
+{
+    TraceModel m;
+    const QList<QByteArray> lines = {
+        R"({"e":"state","t":5,"pid":1,"tid":3,"s":"sleeping","file":"/p/a.py","line":12})",
+        R"({"e":"inst","t":9,"pid":1,"tid":3,"n":"print","text":"x","file":"/p/a.py","line":13})",
+        R"({"e":"inst","t":7,"pid":1,"tid":4,"n":"print","text":"y","file":"/p/b.py","line":2})",
+        R"({"e":"inst","t":8,"pid":1,"tid":3,"n":"print","text":"late","file":"/p/a.py","line":14})",
+        R"({"e":"state","t":10,"pid":1,"tid":3,"s":"running"})",
+    };
+    for (const QByteArray& line : lines) {
+        ChannelEvent ev;
+        QVERIFY(ChannelEvent::decode(line, &ev));
+        QVERIFY(applyEvent(m, ev, 0));
+    }
+    QCOMPARE(m.sourceFiles(), QStringList({ QStringLiteral("/p/a.py"), QStringLiteral("/p/b.py") }));
+    QCOMPARE(m.sourceFileIndex(QStringLiteral("/p/b.py")), 1);
+    QCOMPARE(m.sourceFileIndex(QStringLiteral("/p/c.py")), -1);
+    const Lane& a = m.lane(m.laneIndex(1, 3));
+    QCOMPARE(a.sources.size(), size_t(3)); // the event without a line has none
+    QCOMPARE(a.sources[0].line, 12);
+    QCOMPARE(a.sources[1].line, 14); // the late one in its place
+    QCOMPARE(a.sources[1].t, qint64(8));
+    QCOMPARE(a.sources[2].line, 13);
+    const Lane& b = m.lane(m.laneIndex(1, 4));
+    QCOMPARE(b.sources.size(), size_t(1));
+    QCOMPARE(b.sources[0].file, 1);
 }
 
 void TestTraceModel::applyEvents()

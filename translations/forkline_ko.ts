@@ -691,6 +691,10 @@ interpreter, traced, and exits with its exit code; its own arguments go after --
 <context>
     <name>Forkline::CliPrivate</name>
     <message>
+        <source>Python %1 is free-threaded and runs with the GIL off: no GIL waits are drawn</source>
+        <translation>파이썬 %1은(는) 자유 스레드 빌드라 GIL 없이 실행됩니다: GIL 대기는 그리지 않습니다</translation>
+    </message>
+    <message>
         <source>Write a Chrome Trace Event file (opens in Perfetto).</source>
         <translation>Chrome Trace Event 파일을 씁니다 (Perfetto에서 열림).</translation>
     </message>
@@ -982,6 +986,36 @@ interpreter, traced, and exits with its exit code; its own arguments go after --
     <message>
         <source>stderr</source>
         <translation>stderr</translation>
+    </message>
+</context>
+<context>
+    <name>Forkline::CodeEditor</name>
+    <message>
+        <source>Here now: %1</source>
+        <translation>지금 여기: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Forkline::CodePane</name>
+    <message>
+        <source>Lesson code</source>
+        <translation>수업 코드</translation>
+    </message>
+    <message>
+        <source>The lesson&apos;s code. Pick a box or mark on the timeline to highlight its line; click a line to pick its events on the timeline.</source>
+        <translation>수업의 코드입니다. 타임라인에서 상자나 마크를 고르면 그 줄이 강조되고, 줄을 클릭하면 타임라인에서 그 줄의 이벤트를 고릅니다.</translation>
+    </message>
+    <message>
+        <source>%1: cannot be read</source>
+        <translation>%1: 읽을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>%1 as Python (written from its steps)</source>
+        <translation>%1을(를) 파이썬으로 (단계들로부터 작성됨)</translation>
+    </message>
+    <message>
+        <source>The lesson&apos;s code appears here.</source>
+        <translation>수업의 코드가 여기에 나타납니다.</translation>
     </message>
 </context>
 <context>
@@ -1531,6 +1565,10 @@ interpreter, traced, and exits with its exit code; its own arguments go after --
 </context>
 <context>
     <name>Forkline::MainWindow</name>
+    <message>
+        <source>, free-threaded: GIL off</source>
+        <translation>, 자유 스레드 빌드: GIL 꺼짐</translation>
+    </message>
     <message>
         <source>&amp;Open Scenario…</source>
         <translation>시나리오 열기(&amp;O)…</translation>
@@ -2840,6 +2878,10 @@ Leave it empty for the default (%1).</source>
 </context>
 <context>
     <name>Forkline::TimelineView</name>
+    <message>
+        <source>Inferred, not reported: the system showed this thread asleep while another thread of its process was on a core, at a moment its tracer says it runs Python code (sampled every 5 ms from /proc). A thread blocked in a call the tracer does not wrap looks the same.</source>
+        <translation>보고된 것이 아니라 추정한 것입니다: 트레이서가 파이썬 코드를 실행 중이라고 한 순간에, 같은 프로세스의 다른 스레드가 코어에 있는 동안 운영체제는 이 스레드가 잠들어 있다고 보았습니다(/proc에서 5ms마다 표본 추출). 트레이서가 감싸지 않는 호출에서 막힌 스레드도 똑같이 보입니다.</translation>
+    </message>
     <message>
         <source>One lane per thread, grouped by process. Wheel: zoom around the mouse. Drag: pan. Shift+drag or right-drag: zoom to the selected range. 0: fit all. Click a process header to fold it, a box or a mark to see its details. Drag along the time axis to replay the run.</source>
         <translation>스레드마다 레인이 하나씩 있고, 프로세스별로 묶여 있습니다. 휠: 마우스 위치를 중심으로 확대/축소. 드래그: 이동. Shift+드래그나 오른쪽 드래그: 고른 범위로 확대. 0: 전체 보기. 프로세스 머리글을 클릭하면 접히고, 상자나 마크를 클릭하면 세부 정보가 보입니다. 시간 축을 따라 드래그하면 실행을 다시 봅니다.</translation>

@@ -67,15 +67,21 @@ int runPython(const CliParser& parser, const QStringList& programArguments)
     // Everything is checked before anything starts: bad input never half-runs.
     Collector::Launch launch;
     QString error;
-    if (!PythonLauncher::prepare(request, &launch, &error)) {
+    PythonLauncher::Interpreter interpreter;
+    if (!PythonLauncher::prepare(request, &launch, &error, &interpreter)) {
         err(error);
         return 2;
     }
+    if (!interpreter.gilEnabled)
+        err(QStringLiteral("forkline: ")
+            + tr("Python %1 is free-threaded and runs with the GIL off: no GIL waits are drawn")
+                  .arg(interpreter.version));
 
     Collector collector;
     // Which threads wait for the GIL is read from the OS while the program runs.
     GilSampler gil(&collector);
     CpuSampler cores(&collector);
+    gil.setInferGil(interpreter.gilEnabled);
     QString startError;
     if (!collector.start(launch, &startError)) {
         err(QStringLiteral("forkline: ") + startError);

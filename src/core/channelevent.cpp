@@ -504,6 +504,10 @@ bool applyEvent(TraceModel& model, const ChannelEvent& ev, qint64 t0)
     // kMaxTraceSpanNs: an event further than half that from the run's start is malformed.
     if (t > kMaxTraceSpanNs / 2 || t < -kMaxTraceSpanNs / 2)
         return false;
+    if (ev.line > 0
+        && (ev.type == ChannelEvent::Type::State || ev.type == ChannelEvent::Type::Instant
+            || ev.type == ChannelEvent::Type::Flow))
+        model.addSource(laneFor(model, ev.pid, ev.tid), t, ev.file, ev.line);
     switch (ev.type) {
     case ChannelEvent::Type::Process: {
         ProcessInfo& p = model.ensureProcess(ev.pid);

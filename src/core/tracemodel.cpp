@@ -346,4 +346,23 @@ size_t TraceModel::firstSpanEndingAfter(const Lane& lane, qint64 t)
     return size_t(it - lane.spans.begin());
 }
 
+void TraceModel::addSource(int lane, qint64 t, const QString& file, qint32 line)
+{
+    auto it = m_sourceFileIndex.constFind(file);
+    if (it == m_sourceFileIndex.constEnd()) {
+        it = m_sourceFileIndex.insert(file, qint32(m_sourceFiles.size()));
+        m_sourceFiles << file;
+    }
+    std::vector<SourcePoint>& points = m_lanes[size_t(lane)].sources;
+    const SourcePoint point { t, *it, line };
+    // Events of a lane come in time order but for the odd late one: keep the order.
+    if (points.empty() || points.back().t <= t) {
+        points.push_back(point);
+        return;
+    }
+    const auto at = std::upper_bound(
+        points.begin(), points.end(), t, [](qint64 value, const SourcePoint& p) { return value < p.t; });
+    points.insert(at, point);
+}
+
 } // namespace Forkline

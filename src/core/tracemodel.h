@@ -47,6 +47,16 @@ struct Flow
 
 enum class LaneKind : std::uint8_t { Thread, Process };
 
+// The line of the user's program behind an event of a lane (a Python run's `print()`,
+// `sleep()`, `start()` ...): apart from spans and instants, which stay small, and only for
+// events that name one.
+struct SourcePoint
+{
+    qint64 t = 0;
+    qint32 file = -1; // index into TraceModel::sourceFiles()
+    qint32 line = 0; // 1-based
+};
+
 struct Lane
 {
     qint64 pid = 0;
@@ -58,6 +68,7 @@ struct Lane
     int parent = -1; // lane that started this one
     std::vector<Span> spans; // sorted, disjoint
     std::vector<Instant> instants; // sorted by time
+    std::vector<SourcePoint> sources; // sorted by time
     bool open = false; // has a span that has not ended yet
     State openState = State::Running;
     qint64 openSince = 0;
@@ -102,6 +113,9 @@ class TraceModel
 public:
     QString title;
     QString scenario;
+    // The `waiting:gil` stretches were inferred from what the operating system saw of the
+    // threads (a Python run, GilSampler), not reported by the threads themselves.
+    bool gilInferred = false;
 
     int laneIndex(qint64 pid, qint64 tid) const;
     // Finds the lane or creates it (with its process) and returns its index.
@@ -155,6 +169,12 @@ public:
     QString nameOf(const Instant& instant) const;
     const std::deque<PrintRecord>& prints() const { return m_prints; }
 
+    // Notes that the lane's event at t came from `line` of `file`.
+    void addSource(int lane, qint64 t, const QString& file, qint32 line);
+    const QStringList& sourceFiles() const { return m_sourceFiles; }
+    // The index of `file` in sourceFiles(), -1 when no event came from it.
+    qint32 sourceFileIndex(const QString& file) const { return m_sourceFileIndex.value(file, -1); }
+
     qint64 startTime() const { return m_minT; }
     // Latest time seen in any event (open spans reach at least this far).
     qint64 endTime() const { return m_maxT; }
@@ -186,6 +206,8 @@ private:
     // longer as the run goes on.
     std::deque<PrintRecord> m_prints;
     std::vector<CounterTrack> m_counters;
+    QStringList m_sourceFiles;
+    QHash<QString, qint32> m_sourceFileIndex;
     QHash<QPair<qint64, QString>, int> m_counterByKey; // (pid, name) -> index into m_counters
     qint64 m_minT = 0;
     qint64 m_maxT = 0;

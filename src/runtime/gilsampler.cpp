@@ -7,6 +7,9 @@
 #include <QFile>
 #include <QHash>
 #include <algorithm>
+#if defined(Q_OS_UNIX)
+#include <unistd.h>
+#endif
 
 namespace Forkline {
 
@@ -25,6 +28,19 @@ bool readSchedstat(qint64 pid, qint64 tid, qint64* onCore, qint64* queued)
     *onCore = fields[0].toLongLong(&ok1);
     *queued = fields[1].toLongLong(&ok2);
     return ok1 && ok2;
+}
+
+// Resident bytes of a process from /proc/PID/statm ("size resident ..." in pages); -1 when
+// it cannot be read (the process is gone).
+qint64 readResident(qint64 pid)
+{
+    QFile f(QStringLiteral("/proc/%1/statm").arg(pid));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    const QList<QByteArray> fields = f.read(128).trimmed().split(' ');
+    bool ok = false;
+    const qint64 pages = fields.value(1).toLongLong(&ok);
+    return ok ? pages * qint64(sysconf(_SC_PAGESIZE)) : -1;
 }
 
 bool runningPython(const Lane& lane, qint64 t)
@@ -71,10 +87,26 @@ void GilSampler::sample()
         if (readSchedstat(lane.pid, lane.tid, &s.onCore, &s.queued))
             m_samples.push_back(s);
     }
+    if (m_ticks++ % kMemoryEvery != 0)
+        return;
+    // The memory strip of each process still running, as the scenario runner draws its own.
+    for (const ProcessInfo& p : model.processes()) {
+        const int main = model.mainLane(p.pid);
+        if (p.pid <= 0 || (main >= 0 && model.lane(main).ended))
+            continue;
+        const qint64 bytes = readResident(p.pid);
+        if (bytes > 0)
+            m_memory.push_back({ t, p.pid, double(bytes) / (1024.0 * 1024.0) });
+    }
 }
 
 int GilSampler::apply(TraceModel* model) const
 {
+    for (const MemorySample& m : m_memory)
+        model->addCounter(m.pid, QStringLiteral("memory"), QStringLiteral("MiB"), m.t, m.mib);
+    if (!m_inferGil)
+        return 0;
+    model->gilInferred = true;
     // Samples come in ticks (one time for every thread). Between two ticks, each thread was on
     // a core, queued for one, or asleep for the rest.
     struct Delta

@@ -33,8 +33,13 @@ public:
     static bool available();
     qint64 sampleCount() const { return qint64(m_samples.size()); }
     // Turns the samples into `waiting:gil` stretches of `model` (the collector's, once the run
-    // ended). Returns how many stretches it marked.
+    // ended), and adds each process's resident memory as its `memory` track (MiB), the strip
+    // scenario runs draw. Returns how many stretches it marked.
     int apply(TraceModel* model) const;
+    // False for an interpreter without a GIL (free-threaded): apply() infers no GIL waits.
+    void setInferGil(bool infer) { m_inferGil = infer; }
+    // Resident memory is read every this many samples (20 ms, as the runner's).
+    static constexpr int kMemoryEvery = 4;
 
 private:
     void sample();
@@ -47,9 +52,18 @@ private:
         qint64 onCore = 0; // ns, since the thread started
         qint64 queued = 0; // ns runnable but waiting for a core
     };
+    struct MemorySample
+    {
+        qint64 t = 0;
+        qint64 pid = 0;
+        double mib = 0;
+    };
     Collector* m_collector = nullptr;
     QTimer m_timer;
     std::vector<Sample> m_samples;
+    std::vector<MemorySample> m_memory;
+    int m_ticks = 0;
+    bool m_inferGil = true;
 };
 
 } // namespace Forkline

@@ -25,6 +25,12 @@ const char kCheck[] = "import sys\n"
                       "w = getattr(sys.stdout, 'buffer', sys.stdout).write\n"
                       "w(('%d.%d.%d\\n' % tuple(sys.version_info[:3])).encode('utf-8'))\n"
                       "w((sys.executable or '').encode('utf-8', 'surrogateescape') + b'\\n')\n"
+                      "g = getattr(sys, '_is_gil_enabled', None)\n"
+                      "off = g is not None and not g()\n"
+                      "if off:\n"
+                      "    import os\n"
+                      "    off = os.environ.get('PYTHON_GIL', '') != '1'\n"
+                      "w(b'gil off\\n' if off else b'gil on\\n')\n"
                       "if sys.version_info >= (3, 8):\n"
                       "    try:\n"
                       "        with open(sys.argv[1], 'rb') as f:\n"
@@ -169,7 +175,15 @@ bool PythonLauncher::prepare(
                 .arg(shownPython),
             error, failure);
     }
-    const QString syntax = lines.value(2);
+    // A line "gil off" or "gil on"; an interpreter that says neither (an older tracer's
+    // check) keeps its GIL.
+    int next = 2;
+    bool gilEnabled = true;
+    if (lines.value(next).startsWith(QLatin1String("gil "))) {
+        gilEnabled = lines.value(next).trimmed() != QLatin1String("gil off");
+        ++next;
+    }
+    const QString syntax = lines.value(next);
     if (!syntax.isEmpty()) {
         const QStringList parts = syntax.split(QLatin1Char('\t'));
         return failWith(Failure::SyntaxError,
@@ -190,6 +204,7 @@ bool PythonLauncher::prepare(
     if (interpreter) {
         interpreter->version = version.join(QLatin1Char('.'));
         interpreter->executable = command.first();
+        interpreter->gilEnabled = gilEnabled;
     }
     QString pythonPath = QDir::toNativeSeparators(tracer);
     const QString inherited = qEnvironmentVariable("PYTHONPATH");

@@ -27,6 +27,9 @@ public:
     {
         QString version; // "3.11.7"
         QString executable; // sys.executable: what the run starts
+        // False on a free-threaded build (3.13t: sys._is_gil_enabled() false) unless
+        // PYTHON_GIL=1 turns it back on: its threads wait for no GIL, and none is inferred.
+        bool gilEnabled = true;
     };
     enum class Failure { None, BadFile, SyntaxError, NoInterpreter, OldInterpreter, NoTracer };
 

@@ -11,8 +11,8 @@
 
 namespace Forkline {
 
-bool preparePythonRun(
-    const Scenario& scenario, const QString& interpreter, Collector::Launch* launch, QString* note, QString* error)
+bool preparePythonRun(const Scenario& scenario, const QString& interpreter, Collector::Launch* launch, QString* note,
+    QString* error, bool* gilEnabled)
 {
     const QString file = PythonTracer::programFile(scenario.program, error);
     if (file.isEmpty())
@@ -29,6 +29,10 @@ bool preparePythonRun(
         return false;
     *note = QCoreApplication::translate("Forkline::MainWindow", "Running %1 with Python %2 (%3)")
                 .arg(QDir::toNativeSeparators(file), found.version, QDir::toNativeSeparators(found.executable));
+    if (!found.gilEnabled)
+        *note += QCoreApplication::translate("Forkline::MainWindow", ", free-threaded: GIL off");
+    if (gilEnabled)
+        *gilEnabled = found.gilEnabled;
     return true;
 }
 

@@ -13,7 +13,7 @@ struct Scenario;
 // built-in one, checked with the chosen interpreter (PythonLauncher), started in its own
 // folder. On failure `error` is the one line the message bar shows (a SyntaxError as
 // "FILE:LINE:COL: SyntaxError: ...").
-bool preparePythonRun(
-    const Scenario& scenario, const QString& interpreter, Collector::Launch* launch, QString* note, QString* error);
+bool preparePythonRun(const Scenario& scenario, const QString& interpreter, Collector::Launch* launch, QString* note,
+    QString* error, bool* gilEnabled = nullptr);
 
 } // namespace Forkline

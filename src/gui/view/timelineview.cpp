@@ -78,6 +78,7 @@ void TimelineView::setModel(const TraceModel* model)
     m_playhead = -1;
     const bool hadSelection = m_selection.kind != TimelineHit::Kind::None;
     m_selection = {};
+    m_highlights.clear();
     refresh();
     if (!isLive())
         m_zoom->fit();
@@ -206,7 +207,19 @@ QString TimelineView::toolTipAt(QPoint viewportPos) const
         return {};
     if (viewportPos.y() < rowsTop() && viewportPos.x() >= m_layout.labelWidth() && canScrub())
         return tr("Drag along the time axis to replay the run up to that moment");
-    return TimelinePainter(*m_model, m_layout, m_style, mapping(), now()).describe(hitAt(viewportPos));
+    const TimelineHit hit = hitAt(viewportPos);
+    QString text = TimelinePainter(*m_model, m_layout, m_style, mapping(), now()).describe(hit);
+    if (m_model->gilInferred && hit.kind == TimelineHit::Kind::Span && hit.span.state == State::WaitingGil) {
+        // A Python run's GIL waits are a reading of the operating system, not a report: say
+        // so, and how, where the student looks at one (docs/python.md, "The GIL, measured").
+        text += QLatin1String("<br><i>")
+            + tr("Inferred, not reported: the system showed this thread asleep while another thread of its "
+                 "process was on a core, at a moment its tracer says it runs Python code (sampled every 5 ms "
+                 "from /proc). A thread blocked in a call the tracer does not wrap looks the same.")
+                  .toHtmlEscaped()
+            + QLatin1String("</i>");
+    }
+    return text;
 }
 
 QPoint TimelineView::lanePoint(int lane, qint64 t) const
@@ -229,6 +242,12 @@ void TimelineView::select(const TimelineHit& hit)
     m_selection = hit;
     viewport()->update();
     Q_EMIT selectionChanged();
+}
+
+void TimelineView::setHighlights(const std::vector<TimelineHit>& hits)
+{
+    m_highlights = hits;
+    viewport()->update();
 }
 
 void TimelineView::clearSelection()
@@ -273,6 +292,7 @@ void TimelineView::setPlayhead(qint64 t)
         return;
     m_playhead = t;
     viewport()->update();
+    Q_EMIT playheadChanged(t);
 }
 
 void TimelineView::setPresentation(bool on)
@@ -345,6 +365,8 @@ void TimelineView::paintEvent(QPaintEvent*)
     const TimelineOverlay overlay(*m_model, m_layout, m_style, map);
     if (m_playhead >= 0)
         overlay.paintPlayhead(&p, m_playhead, yFrom, yTo, labelWidth, w);
+    for (const TimelineHit& hit : m_highlights)
+        overlay.paintSelection(&p, hit, labelWidth, w);
     if (m_selection.kind != TimelineHit::Kind::None)
         overlay.paintSelection(&p, m_selection, labelWidth, w);
     p.restore();

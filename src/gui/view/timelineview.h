@@ -53,6 +53,10 @@ public:
     const TimelineHit& selection() const { return m_selection; }
     void select(const TimelineHit& hit);
     void clearSelection();
+    // More boxes and marks ringed as the selection is (the events of one line of code, say);
+    // a new model clears them.
+    void setHighlights(const std::vector<TimelineHit>& hits);
+    const std::vector<TimelineHit>& highlights() const { return m_highlights; }
     // Brings time t of a lane into sight: unfolds its process, scrolls to its row and, when
     // t is off screen, pans (keeping the zoom) so that t is in the middle.
     void reveal(int lane, qint64 t);
@@ -79,6 +83,8 @@ Q_SIGNALS:
     void liveChanged(bool live);
     // The user pressed or dragged on the time axis of a finished run: move the replay there.
     void playheadDragged(qint64 t);
+    // setPlayhead() moved it (-1: the replay ended).
+    void playheadChanged(qint64 t);
 
 protected:
     void paintEvent(QPaintEvent* event) override;
@@ -122,6 +128,7 @@ private:
     bool m_settingScrollBars = false;
 
     TimelineHit m_selection;
+    std::vector<TimelineHit> m_highlights;
     qint64 m_playhead = -1;
 
     enum class Drag : std::uint8_t { None, Pan, Select, Playhead };

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
+#include "code/codepane.h"
+
 #include "collector.h"
 #include "console/consolepane.h"
 #include "cpusampler.h"
@@ -54,6 +56,7 @@ MainWindow::MainWindow(QWidget* parent)
     createActions();
     createWidgets();
     createExplore();
+    connectCodePane();
     createMenusAndToolBar();
 
     connect(m_console, &ConsolePane::inputSubmitted, this, [this](const QString& line) {
@@ -105,8 +108,16 @@ void MainWindow::createWidgets()
     m_replay = new ReplayController(m_view, m_console, timelineBox);
     timelineLayout->addWidget(m_replay->bar());
 
+    // The code reads beside the timeline, as a listing beside its trace.
+    m_code = new CodePane(this);
+    auto* timelineAndCode = new QSplitter(Qt::Horizontal, this);
+    timelineAndCode->addWidget(timelineBox);
+    timelineAndCode->addWidget(m_code);
+    timelineAndCode->setStretchFactor(0, 3);
+    timelineAndCode->setStretchFactor(1, 1);
+
     m_rightSplitter = new QSplitter(Qt::Vertical, this);
-    m_rightSplitter->addWidget(timelineBox);
+    m_rightSplitter->addWidget(timelineAndCode);
     m_rightSplitter->addWidget(m_console);
     m_rightSplitter->setStretchFactor(0, 3);
     m_rightSplitter->setStretchFactor(1, 1);
@@ -124,6 +135,19 @@ void MainWindow::createWidgets()
     m_elapsedLabel->setToolTip(tr("Time since the run started"));
     statusBar()->addPermanentWidget(m_stateLabel);
     statusBar()->addPermanentWidget(m_elapsedLabel);
+}
+
+void MainWindow::connectCodePane()
+{
+    connect(m_view, &TimelineView::modelChanged, m_code, [this] { m_code->setModel(m_view->model()); });
+    connect(m_view, &TimelineView::selectionChanged, m_code, [this] { m_code->showEvent(m_view->selection()); });
+    connect(m_view, &TimelineView::playheadChanged, m_code, &CodePane::setPlayhead);
+    connect(m_code, &CodePane::eventsPicked, this, [this](const std::vector<TimelineHit>& hits) {
+        m_view->setHighlights(hits);
+        if (!hits.empty())
+            m_view->reveal(hits.front().lane,
+                hits.front().kind == TimelineHit::Kind::Instant ? hits.front().instant.t : hits.front().span.start);
+    });
 }
 
 void MainWindow::createExplore()
@@ -251,6 +275,7 @@ void MainWindow::onScenarioChanged(const QString& nameOrPath)
     }
     m_scenario = scenario;
     m_scenarios->showScenario(scenario);
+    m_code->showLesson(scenario);
     if (!m_sessionOnly)
         m_settings->setLastScenario(nameOrPath);
     setWindowTitle(tr("%1 — Forkline").arg(scenario.title.isEmpty() ? scenario.name : scenario.title));

@@ -16,6 +16,7 @@ class QSplitter;
 
 namespace Forkline {
 
+class CodePane;
 class Collector;
 class ConsolePane;
 class ExploreController;
@@ -89,6 +90,8 @@ public:
 
     TimelineView* timelineView() const { return m_view; }
     ConsolePane* console() const { return m_console; }
+    // The lesson's code beside the timeline.
+    CodePane* codePane() const { return m_code; }
     WorkerPanel* workerPanel() const;
     MessageBar* messageBar() const { return m_message; }
     ReplayController* replay() const { return m_replay; }
@@ -121,6 +124,7 @@ private:
     void createMenusAndToolBar();
     void createWidgets();
     void createExplore();
+    void connectCodePane();
     void showTrace(const QString& path);
     void restoreSettings();
     void onScenarioChanged(const QString& nameOrPath);
@@ -136,6 +140,7 @@ private:
     ScenarioPanel* m_scenarios = nullptr;
     TimelineView* m_view = nullptr;
     ConsolePane* m_console = nullptr;
+    CodePane* m_code = nullptr;
     MessageBar* m_message = nullptr;
     QDoubleSpinBox* m_timeScale = nullptr;
     QSplitter* m_mainSplitter = nullptr;

@@ -46,10 +46,11 @@ bool MainWindow::startRun()
     ScenarioError error;
     Collector::Launch launch;
     QString note;
+    bool gilEnabled = true; // false: a free-threaded Python, whose threads wait for no GIL
     if (loadScenario(key, &scenario, &error) && !scenario.program.isEmpty()) {
         // A Python program: the interpreter runs it, with the tracer.
         QString pythonError;
-        if (!preparePythonRun(scenario, m_settings->pythonInterpreter(), &launch, &note, &pythonError)) {
+        if (!preparePythonRun(scenario, m_settings->pythonInterpreter(), &launch, &note, &pythonError, &gilEnabled)) {
             showError(pythonError);
             return false;
         }
@@ -77,7 +78,9 @@ bool MainWindow::startRun()
     if (scenario.program.isEmpty()) {
         connect(collector, &Collector::stderrText, m_console, &ConsolePane::appendStderr);
     } else {
-        new GilSampler(collector); // the GIL of a Python run, read from the OS (its child)
+        // The GIL and the memory of a Python run, read from the OS (its child).
+        auto* sampler = new GilSampler(collector);
+        sampler->setInferGil(gilEnabled);
         connect(collector, &Collector::stderrText, this, [this](const QString& text) { m_heldStderr += text; });
     }
     QString startError;
