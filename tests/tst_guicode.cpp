@@ -85,6 +85,7 @@ private Q_SLOTS:
     void scenarioAsPython();
     void realRunInTheWindow();
     void gilTooltipSaysInferred();
+    void codeReadableAtFirstStart();
 };
 
 void TestGuiCode::highlighterTokens()
@@ -285,4 +286,21 @@ void TestGuiCode::gilTooltipSaysInferred()
 }
 
 QTEST_MAIN(TestGuiCode)
+// A first start with no saved layout: the listing is wide enough to read a tutorial's lines,
+// and the timeline keeps most of the width.
+void TestGuiCode::codeReadableAtFirstStart()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("ForklineTest"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_guicode_layout"));
+    MainWindow w;
+    w.resize(1280, 800);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    const int x = w.codePane()->editor()->fontMetrics().horizontalAdvance(QLatin1Char('x'));
+    QTRY_VERIFY2(w.codePane()->editor()->width() >= 28 * x,
+        qPrintable(QStringLiteral("code %1 px wide").arg(w.codePane()->editor()->width())));
+    QVERIFY(w.timelineView()->width() > w.codePane()->width());
+}
+
 #include "tst_guicode.moc"

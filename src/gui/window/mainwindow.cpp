@@ -12,8 +12,8 @@
 #include "lessons/scenariopanel.h"
 #include "lessons/workerpanel.h"
 #include "messagebar.h"
-#include "projectorlayout.h"
 #include "optionranges.h"
+#include "projectorlayout.h"
 #include "recentfilesmenu.h"
 #include "replay/replaybar.h"
 #include "replay/replaycontroller.h"
@@ -110,14 +110,17 @@ void MainWindow::createWidgets()
 
     // The code reads beside the timeline, as a listing beside its trace.
     m_code = new CodePane(this);
-    auto* timelineAndCode = new QSplitter(Qt::Horizontal, this);
-    timelineAndCode->addWidget(timelineBox);
-    timelineAndCode->addWidget(m_code);
-    timelineAndCode->setStretchFactor(0, 3);
-    timelineAndCode->setStretchFactor(1, 1);
+    m_codeSplitter = new QSplitter(Qt::Horizontal, this);
+    m_codeSplitter->addWidget(timelineBox);
+    m_codeSplitter->addWidget(m_code);
+    m_codeSplitter->setStretchFactor(0, 3);
+    m_codeSplitter->setStretchFactor(1, 1);
+    // Left to the size hints, the listing opened a few characters wide: it starts at about a
+    // quarter of the width, enough for a tutorial's lines, and can be dragged shut.
+    m_codeSplitter->setSizes({ 3 * 360, 360 });
 
     m_rightSplitter = new QSplitter(Qt::Vertical, this);
-    m_rightSplitter->addWidget(timelineAndCode);
+    m_rightSplitter->addWidget(m_codeSplitter);
     m_rightSplitter->addWidget(m_console);
     m_rightSplitter->setStretchFactor(0, 3);
     m_rightSplitter->setStretchFactor(1, 1);
@@ -211,6 +214,7 @@ void MainWindow::restoreSettings()
     restoreState(m_settings->windowState());
     m_mainSplitter->restoreState(m_settings->splitterState(QStringLiteral("main")));
     m_rightSplitter->restoreState(m_settings->splitterState(QStringLiteral("right")));
+    m_codeSplitter->restoreState(m_settings->splitterState(QStringLiteral("code")));
     m_timeScale->setValue(m_settings->timeScale());
     const QString last = m_settings->lastScenario();
     const bool file = last.endsWith(QLatin1String(".json")) || isPythonProgramPath(last);
@@ -389,6 +393,7 @@ void MainWindow::closeEvent(QCloseEvent* event)
     m_settings->setWindowState(saveState());
     m_settings->setSplitterState(QStringLiteral("main"), m_mainSplitter->saveState());
     m_settings->setSplitterState(QStringLiteral("right"), m_rightSplitter->saveState());
+    m_settings->setSplitterState(QStringLiteral("code"), m_codeSplitter->saveState());
     // The message bar goes with the window: say it where a terminal can still show it.
     if (const QString error = m_settings->sync(); !error.isEmpty())
         std::fprintf(stderr, "forkline: %s\n", error.toUtf8().constData());

@@ -145,6 +145,7 @@ private:
     QDoubleSpinBox* m_timeScale = nullptr;
     QSplitter* m_mainSplitter = nullptr;
     QSplitter* m_rightSplitter = nullptr;
+    QSplitter* m_codeSplitter = nullptr; // the timeline and the lesson's code
     QLabel* m_stateLabel = nullptr;
     QLabel* m_elapsedLabel = nullptr;
     ReplayController* m_replay = nullptr;
