@@ -164,9 +164,16 @@ void ChromeTraceBuilder::laneArgs(const RawTraceEvent& e, int lane)
         l.name = toQString(e.worker.text);
     if (e.label.present)
         l.label = toQString(e.label.text);
-    if (e.kind == "process")
+    if (e.kind == "process") {
+        // One main lane a process: a lane guessed to be it (its id is the pid) is a thread.
+        if (const ProcessInfo* proc = m_model.process(l.pid)) {
+            for (int other : proc->lanes) {
+                if (other != lane && m_model.lane(other).kind == LaneKind::Process)
+                    m_model.lane(other).kind = LaneKind::Thread;
+            }
+        }
         m_model.setMainLane(lane);
-    else if (e.kind == "thread")
+    } else if (e.kind == "thread")
         demoteGuessedMain(lane);
     if (e.daemon >= 0)
         l.daemon = e.daemon == 1;
@@ -185,15 +192,19 @@ void ChromeTraceBuilder::demoteGuessedMain(int lane)
         return;
     }
     l.kind = LaneKind::Thread;
+    // The guess moved the lane to the front; the group goes back to the model's own order: a
+    // main lane first, if the file named one, then the others as they were made.
     const ProcessInfo* proc = m_model.process(l.pid);
     if (!proc)
         return;
-    for (int other : proc->lanes) {
-        if (other != lane && m_model.lane(other).kind == LaneKind::Process) {
-            m_model.setMainLane(other);
-            return;
-        }
-    }
+    std::vector<int>& lanes = m_model.ensureProcess(l.pid).lanes;
+    std::stable_sort(lanes.begin(), lanes.end(), [this](int a, int b) {
+        const bool mainA = m_model.lane(a).kind == LaneKind::Process;
+        const bool mainB = m_model.lane(b).kind == LaneKind::Process;
+        if (mainA != mainB)
+            return mainA;
+        return a < b;
+    });
 }
 
 void ChromeTraceBuilder::metadata(const RawTraceEvent& e, qint64 pid, qint64 tid)
@@ -232,8 +243,14 @@ void ChromeTraceBuilder::applySortIndexes()
     if (!m_laneRank.isEmpty()) {
         for (const ProcessInfo& p : m_model.processes()) {
             std::vector<int>& lanes = m_model.ensureProcess(p.pid).lanes;
-            std::stable_sort(lanes.begin(), lanes.end(),
-                [this](int a, int b) { return m_laneRank.value(a, 0) < m_laneRank.value(b, 0); });
+            // The process's main lane leads its group whatever its index (as the model keeps it).
+            std::stable_sort(lanes.begin(), lanes.end(), [this](int a, int b) {
+                const bool mainA = m_model.lane(a).kind == LaneKind::Process;
+                const bool mainB = m_model.lane(b).kind == LaneKind::Process;
+                if (mainA != mainB)
+                    return mainA;
+                return m_laneRank.value(a, 0) < m_laneRank.value(b, 0);
+            });
         }
     }
     if (!m_processRank.isEmpty())

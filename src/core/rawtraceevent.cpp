@@ -133,6 +133,13 @@ bool microsToNanos(double us, qint64* ns, bool* outOfRange)
             *outOfRange = true;
         return false;
     }
+    // A whole number of microseconds is exact in a double up to 2^53 (about 285 years), but
+    // its product with 1000 may not be: multiply as integers, so 4999999999999999 µs reads back
+    // as the nanoseconds written, not the double nearest them.
+    if (us == std::trunc(us)) {
+        *ns = qint64(us) * 1000;
+        return true;
+    }
     *ns = qint64(std::llround(v));
     return true;
 }
