@@ -132,7 +132,9 @@ private:
         RawTraceEvent& e = m_event;
         e.hasArgs = true;
         for (auto it = a.begin(); it != a.end(); ++it) {
-            if (it.value().isDouble()) {
+            // "at" is a flow's own time (the exporter's), read below, never a counter's value:
+            // the simdjson reader takes it the same way.
+            if (it.value().isDouble() && it.key() != QLatin1String("at")) {
                 e.numbers.emplace_back(keep(it.key()), it.value().toDouble());
                 if (it.key() == QLatin1String("code"))
                     integer(it.value(), &e.code);

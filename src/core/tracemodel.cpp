@@ -90,8 +90,13 @@ void TraceModel::setMainLane(int index)
 {
     Lane& l = lane(index);
     l.kind = LaneKind::Process;
-    // A process's main thread leads its group even when a worker thread reported first.
+    // A process's main thread leads its group even when a worker thread reported first. It has
+    // one: a lane made main earlier (a placeholder, or a guess) is a thread from now on.
     std::vector<int>& lanes = ensureProcess(l.pid).lanes;
+    for (int other : lanes) {
+        if (other != index && m_lanes[size_t(other)].kind == LaneKind::Process)
+            m_lanes[size_t(other)].kind = LaneKind::Thread;
+    }
     const auto it = std::find(lanes.begin(), lanes.end(), index);
     if (it != lanes.end())
         std::rotate(lanes.begin(), it, it + 1);
