@@ -88,9 +88,11 @@ private Q_SLOTS:
 
     void everyStepKindCompiles()
     {
-        const QByteArray firstPrint = "{\"print\": \"[main] {pid} {tid} {ppid} {name} {{x}} {nothing} \\\"q\\\" \\\\ {\"},";
+        const QByteArray firstPrint
+            = "{\"print\": \"[main] {pid} {tid} {ppid} {name} {{x}} {nothing} \\\"q\\\" \\\\ {\"},";
         const Scenario s = parsed(R"({"format": 1, "name": "all", "shared": {"counter": 0},
-          "main": [)" + firstPrint + R"(
+          "main": [)"
+            + firstPrint + R"(
             {"input": "word? ", "into": "word"},
             {"print": "got {word}"},
             {"alloc": "data", "mb": 1}, {"touch": "data"},

@@ -82,7 +82,8 @@ QString usage()
               "      --json FILE.json      write the table as JSON\n"
               "  forkline --help | --version\n"
               "\n"
-              "Exit codes: 0 done; 2 bad input; 1 a failure while running; 130 interrupted (Ctrl+C), 143 SIGTERM, 129 SIGHUP.\n")
+              "Exit codes: 0 done; 2 bad input; 1 a failure while running; 130 interrupted (Ctrl+C), 143 SIGTERM, 129 "
+              "SIGHUP.\n")
         + tr("\nEvery command explains its own options: forkline COMMAND --help (or forkline help COMMAND).\n")
         + imageLimitsHelp() + pythonHelp();
 }
