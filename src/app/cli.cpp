@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+// Over 500 lines: the list, run and render commands share their option handling and output
+// writing here; the next split is one file per command (compare and Python already have theirs).
 #include "cli.h"
 
 #include "chrometrace.h"

@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+// Over 500 lines: the one writer of the Chrome trace contract, its time text and flow anchoring
+// kept beside the events they serve. The next split is flows and their anchors into a file.
 #include "chrometrace.h"
 
 #include "atomicfile.h"

@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+// Over 500 lines: one writer per step kind, each a few lines, kept together so that a new step
+// kind is written out in the same place as the others.
 #include "scenariopython.h"
 
 #include <QHash>
