@@ -164,18 +164,22 @@ QString ChromeTraceImportResult::skippedSummary() const
 {
     const qint64 n = skipped.total();
     // A B without its E is drawn to the end of the trace: said, not done silently.
+    // The count is worked out first: lupdate's parser loops forever on a template call among
+    // translate()'s arguments.
+    const int unclosedCount = int(std::min<qint64>(unclosedSlices, INT_MAX));
     const QString unclosed = unclosedSlices == 0
         ? QString()
-        : QCoreApplication::translate("Forkline", "Slices without an end: %n, drawn to the end of the trace.", nullptr,
-            int(std::min<qint64>(unclosedSlices, INT_MAX)));
+        : QCoreApplication::translate(
+            "Forkline", "Slices without an end: %n, drawn to the end of the trace.", nullptr, unclosedCount);
     if (n == 0)
         return unclosed;
     QStringList why;
     // A member function: lupdate would file a plain tr() here under the class, not under
     // "Forkline" where the wrapper looks, so these name their context.
     auto reason = [&why](qint64 count, const char* text) {
+        const int shown = int(std::min<qint64>(count, INT_MAX));
         if (count > 0)
-            why << QCoreApplication::translate("Forkline", text, nullptr, int(std::min<qint64>(count, INT_MAX)));
+            why << QCoreApplication::translate("Forkline", text, nullptr, shown);
     };
     reason(skipped.phase, QT_TRANSLATE_N_NOOP("Forkline", "%n of a kind the timeline cannot show"));
     reason(skipped.metadata, QT_TRANSLATE_N_NOOP("Forkline", "%n metadata other than names"));
