@@ -180,6 +180,18 @@ void TestCliOptions::mistakes_data()
     QTest::newRow("python after --") << QStringList { QStringLiteral("run"), QStringLiteral("buyer-seller"),
         QStringLiteral("--"), QStringLiteral("x") }
                                      << QStringLiteral("arguments after -- are for Python programs");
+    QTest::newRow("slide and width") << QStringList { QStringLiteral("run"), QStringLiteral("buyer-seller"),
+        QStringLiteral("--slide"), QStringLiteral("1920x1080"), QStringLiteral("--width"), QStringLiteral("800") }
+                                     << QStringLiteral("--slide sets the width already");
+    QTest::newRow("slide form") << QStringList { QStringLiteral("render"), QStringLiteral("x.json"),
+        QStringLiteral("--slide=1080p") }
+                                << QStringLiteral("--slide takes WIDTHxHEIGHT");
+    QTest::newRow("slide too small") << QStringList { QStringLiteral("render"), QStringLiteral("x.json"),
+        QStringLiteral("--slide=1920x100") }
+                                     << QStringLiteral("--slide takes WIDTHxHEIGHT");
+    QTest::newRow("slide too large") << QStringList { QStringLiteral("render"), QStringLiteral("x.json"),
+        QStringLiteral("--slide=30000x30000"), QStringLiteral("--png=x.png") }
+                                     << QStringLiteral("--slide 30000x30000 at --scale 1 makes a picture");
 }
 
 void TestCliOptions::mistakes()

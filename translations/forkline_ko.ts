@@ -4,10 +4,6 @@
 <context>
     <name>Forkline</name>
     <message>
-        <source>a join step</source>
-        <translation>join 단계</translation>
-    </message>
-    <message>
         <source>&quot;n&quot; takes a whole number from 1 to %1</source>
         <translation>&quot;n&quot; 값은 1에서 %1 사이의 정수여야 합니다</translation>
     </message>
@@ -40,7 +36,7 @@
         <translation>&quot;rlocks&quot;에는 재진입 락의 이름을 나열합니다</translation>
     </message>
     <message>
-        <source>an rlock is a name that is not a semaphore's</source>
+        <source>an rlock is a name that is not a semaphore&apos;s</source>
         <translation>rlock은 세마포어가 아닌 이름이어야 합니다</translation>
     </message>
     <message>
@@ -742,6 +738,48 @@ interpreter, traced, and exits with its exit code; its own arguments go after --
         <source>%1 is not a Python program</source>
         <translation>%1은(는) 파이썬 프로그램이 아닙니다</translation>
     </message>
+    <message>
+        <source>Draw a slide of exactly W × H pixels (1920x1080, 1280x720 ...): the whole run fitted to it, with the larger text of presentation mode, at --scale 1 unless given. Not with --width.</source>
+        <translation>정확히 W × H 픽셀의 슬라이드로 그립니다(1920x1080, 1280x720 ...). 실행 전체를 슬라이드에 맞추고, 프레젠테이션 모드의 큰 글씨를 쓰며, 따로 주지 않으면 --scale 1입니다. --width와 함께 쓸 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>--slide sets the width already: leave out --width</source>
+        <translation>--slide가 이미 너비를 정합니다: --width를 빼 주세요</translation>
+    </message>
+    <message>
+        <source>--slide takes WIDTHxHEIGHT, each side %1 pixels (1920x1080, 1280x720), not &quot;%2&quot;</source>
+        <translation>--slide 값은 너비x높이이고, 각 변은 %1 픽셀이어야 합니다(1920x1080, 1280x720). &quot;%2&quot;는 안 됩니다</translation>
+    </message>
+</context>
+<context>
+    <name>Forkline::CodeEditor</name>
+    <message>
+        <source>Here now: %1</source>
+        <translation>지금 여기: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Forkline::CodePane</name>
+    <message>
+        <source>Lesson code</source>
+        <translation>수업 코드</translation>
+    </message>
+    <message>
+        <source>The lesson&apos;s code. Pick a box or mark on the timeline to highlight its line; click a line to pick its events on the timeline.</source>
+        <translation>수업의 코드입니다. 타임라인에서 상자나 마크를 고르면 그 줄이 강조되고, 줄을 클릭하면 타임라인에서 그 줄의 이벤트를 고릅니다.</translation>
+    </message>
+    <message>
+        <source>%1: cannot be read</source>
+        <translation>%1: 읽을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>%1 as Python (written from its steps)</source>
+        <translation>%1을(를) 파이썬으로 (단계들로부터 작성됨)</translation>
+    </message>
+    <message>
+        <source>The lesson&apos;s code appears here.</source>
+        <translation>수업의 코드가 여기에 나타납니다.</translation>
+    </message>
 </context>
 <context>
     <name>Forkline::Collector</name>
@@ -881,10 +919,6 @@ interpreter, traced, and exits with its exit code; its own arguments go after --
         <translation>%2번 중 %1번 실행한 뒤 취소했습니다.</translation>
     </message>
     <message>
-        <source>%1×</source>
-        <translation>%1×</translation>
-    </message>
-    <message>
         <source>Nothing to export yet: the comparison has no results.</source>
         <translation>아직 내보낼 것이 없습니다. 비교 결과가 없습니다.</translation>
     </message>
@@ -986,36 +1020,6 @@ interpreter, traced, and exits with its exit code; its own arguments go after --
     <message>
         <source>stderr</source>
         <translation>stderr</translation>
-    </message>
-</context>
-<context>
-    <name>Forkline::CodeEditor</name>
-    <message>
-        <source>Here now: %1</source>
-        <translation>지금 여기: %1</translation>
-    </message>
-</context>
-<context>
-    <name>Forkline::CodePane</name>
-    <message>
-        <source>Lesson code</source>
-        <translation>수업 코드</translation>
-    </message>
-    <message>
-        <source>The lesson&apos;s code. Pick a box or mark on the timeline to highlight its line; click a line to pick its events on the timeline.</source>
-        <translation>수업의 코드입니다. 타임라인에서 상자나 마크를 고르면 그 줄이 강조되고, 줄을 클릭하면 타임라인에서 그 줄의 이벤트를 고릅니다.</translation>
-    </message>
-    <message>
-        <source>%1: cannot be read</source>
-        <translation>%1: 읽을 수 없습니다</translation>
-    </message>
-    <message>
-        <source>%1 as Python (written from its steps)</source>
-        <translation>%1을(를) 파이썬으로 (단계들로부터 작성됨)</translation>
-    </message>
-    <message>
-        <source>The lesson&apos;s code appears here.</source>
-        <translation>수업의 코드가 여기에 나타납니다.</translation>
     </message>
 </context>
 <context>
@@ -1180,7 +1184,7 @@ interpreter, traced, and exits with its exit code; its own arguments go after --
         <translation>설명 문구(&amp;A)</translation>
     </message>
     <message>
-        <source>Sentences beside the marks that make a lesson's point: who waited for whom, who was killed or terminated</source>
+        <source>Sentences beside the marks that make a lesson&apos;s point: who waited for whom, who was killed or terminated</source>
         <translation>레슨의 요점이 되는 표시 옆에 문장을 보여 줍니다: 누가 누구를 기다렸는지, 누가 강제 종료되거나 종료되었는지</translation>
     </message>
 </context>
@@ -1406,6 +1410,10 @@ interpreter, traced, and exits with its exit code; its own arguments go after --
     <message>
         <source>a picture holds at most %1 pixels a side and %2 in all</source>
         <translation>그림은 한 변이 최대 %1픽셀, 전체가 최대 %2픽셀입니다</translation>
+    </message>
+    <message>
+        <source>--slide %1x%2 at --scale %3 makes a picture of %4 × %5 pixels, and %6: lower --scale or the slide&apos;s size</source>
+        <translation>--scale %3에서 --slide %1x%2는 %4 × %5 픽셀 그림이 되는데, %6: --scale이나 슬라이드 크기를 줄이세요</translation>
     </message>
 </context>
 <context>
@@ -2375,6 +2383,14 @@ Leave it empty for the default (%1).</source>
     <message>
         <source>&quot;%1&quot; on worker &quot;%2&quot;, which no step starts</source>
         <translation>&quot;%2&quot; 워커에 &quot;%1&quot; 단계가 있지만, 이 워커를 시작하는 단계가 없습니다</translation>
+    </message>
+    <message>
+        <source>a join step</source>
+        <translation>join 단계</translation>
+    </message>
+    <message>
+        <source>&quot;timeout&quot; takes a number of seconds from 0 to a day</source>
+        <translation>&quot;timeout&quot; 값은 0초에서 하루 사이의 초 단위 수여야 합니다</translation>
     </message>
 </context>
 <context>

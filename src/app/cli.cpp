@@ -20,6 +20,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QGuiApplication>
+#include <QRegularExpression>
 #include <QTimer>
 #include <csignal>
 #include <cstring>
@@ -186,6 +187,32 @@ void addOutputOptions(CliParser* parser)
     parser->addValued(QStringLiteral("scale"), QStringLiteral("F"),
         tr("Pixel ratio of a PNG (default 2, %1).").arg(OptionRanges::imageScale.rangeText()));
     parser->addFlag(QStringLiteral("presentation"), tr("Draw with the larger fonts and lanes of presentation mode."));
+    parser->addValued(QStringLiteral("slide"), QStringLiteral("WxH"),
+        tr("Draw a slide of exactly W × H pixels (1920x1080, 1280x720 ...): the whole run fitted to it, with "
+           "the larger text of presentation mode, at --scale 1 unless given. Not with --width."));
+}
+
+// --slide WxH: both sides within --width's range.
+static int readSlide(const CliParser& parser, ImageExportOptions* image)
+{
+    if (!parser.isSet(QStringLiteral("slide")))
+        return -1;
+    const QString given = parser.value(QStringLiteral("slide"));
+    if (parser.isSet(QStringLiteral("width")))
+        return badInput(tr("--slide sets the width already: leave out --width"));
+    static const QRegularExpression form(QStringLiteral("^([0-9]{1,6})[xX×]([0-9]{1,6})$"));
+    const QRegularExpressionMatch m = form.match(given.trimmed());
+    const OptionRange& side = OptionRanges::imageWidth;
+    const int w = m.hasMatch() ? m.captured(1).toInt() : 0;
+    const int h = m.hasMatch() ? m.captured(2).toInt() : 0;
+    if (!side.contains(w) || !side.contains(h))
+        return badInput(tr("--slide takes WIDTHxHEIGHT, each side %1 pixels (1920x1080, 1280x720), not \"%2\"")
+                            .arg(side.rangeText(), given));
+    image->width = w;
+    image->height = h;
+    image->presentation = true;
+    image->scale = 1.0; // a slide of 1920x1080 is that many pixels, unless --scale says otherwise
+    return -1;
 }
 
 int readOutputs(const CliParser& parser, Outputs* o)
@@ -197,6 +224,8 @@ int readOutputs(const CliParser& parser, Outputs* o)
     o->image.presentation = parser.isSet(QStringLiteral("presentation"));
     if (const int r = parser.number(OptionRanges::imageWidth, &o->image.width); r >= 0)
         return r;
+    if (const int r = readSlide(parser, &o->image); r >= 0)
+        return r;
     return parser.number(OptionRanges::imageScale, &o->image.scale);
 }
 
@@ -204,6 +233,9 @@ int readOutputs(const CliParser& parser, Outputs* o)
 // data: lanes that do not fit are left out with a note, see writeOutputs.)
 int checkImageSize(const Outputs& o)
 {
+    if (!o.png.isEmpty() && o.image.height > 0
+        && !ImageLimits::fits(QSize(o.image.width, o.image.height), o.image.scale))
+        return badInput(ImageLimits::slideTooLarge(QSize(o.image.width, o.image.height), o.image.scale));
     if (!o.png.isEmpty() && o.image.width > ImageLimits::maxWidth(o.image.scale))
         return badInput(ImageLimits::widthTooLarge(o.image.width, o.image.scale));
     return -1;

@@ -43,6 +43,19 @@ QString ImageLimits::widthTooLarge(int width, double scale)
         .arg(maxWidth(scale));
 }
 
+QString ImageLimits::slideTooLarge(const QSize& size, double scale)
+{
+    const QLocale c = QLocale::c();
+    return tr("--slide %1x%2 at --scale %3 makes a picture of %4 × %5 pixels, and %6: lower --scale or the "
+              "slide's size")
+        .arg(size.width())
+        .arg(size.height())
+        .arg(c.toString(scale))
+        .arg(pixels(size.width(), scale))
+        .arg(pixels(size.height(), scale))
+        .arg(describe());
+}
+
 QString ImageLimits::describe()
 {
     const QLocale locale;

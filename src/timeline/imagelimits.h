@@ -31,6 +31,8 @@ public:
     // One line for the person who asked for a width that is too wide at this scale; the
     // options are named as the command line spells them.
     static QString widthTooLarge(int width, double scale);
+    // The same for a slide (--slide WxH) that is empty or beyond the limits at this scale.
+    static QString slideTooLarge(const QSize& size, double scale);
     // The limits in words, for notes in a picture and on the command line.
     static QString describe();
 };

@@ -27,6 +27,22 @@ TimelineDocument::TimelineDocument(
     , m_style(font.family().isEmpty() ? QGuiApplication::font() : font, presentation)
     , m_scale(scale > 0 ? scale : 1.0)
 {
+    build(width, 0);
+}
+
+TimelineDocument::TimelineDocument(
+    const TraceModel& model, QSize slide, bool presentation, double scale, const QFont& font)
+    : m_model(model)
+    , m_style(font.family().isEmpty() ? QGuiApplication::font() : font, presentation)
+    , m_scale(scale > 0 ? scale : 1.0)
+{
+    build(slide.width(), std::max(1, slide.height()));
+}
+
+// `height` 0: as tall as the lanes need; else exactly that tall.
+void TimelineDocument::build(int width, int height)
+{
+    const TraceModel& model = m_model;
     m_margin = m_style.padding * 2;
     m_layout.build(model, m_style);
     // Busy lanes are painted from the same summary as on the screen, so a picture of a long
@@ -51,7 +67,8 @@ TimelineDocument::TimelineDocument(
     const QFontMetrics title(m_style.titleFont);
     const QFontMetrics small(m_style.font);
     m_headerHeight = title.height() + small.height() + m_style.padding;
-    const TimelineLegend legend(model, m_style);
+    m_legendStyle = m_style; // a slide's taller lanes leave the legend's swatches as they are
+    const TimelineLegend legend(model, m_legendStyle);
     m_legendHeight = legend.heightForWidth(w - 2 * m_margin);
 
     m_map.t0 = t0;
@@ -61,8 +78,44 @@ TimelineDocument::TimelineDocument(
 
     const int around = m_margin + m_headerHeight + m_style.padding + m_style.axisHeight
         + (m_legendHeight > 0 ? m_style.padding * 2 + m_legendHeight : 0) + m_margin;
-    fitRows(ImageLimits::maxHeight(w, m_scale) - around, small.height() + m_style.padding);
+    const int tallest = ImageLimits::maxHeight(w, m_scale);
+    if (height > 0) {
+        const int h = std::min(height, tallest);
+        fitLanes(h - around);
+        fitRows(h - around, small.height() + m_style.padding);
+        m_size = QSize(w, h);
+        return;
+    }
+    fitRows(tallest - around, small.height() + m_style.padding);
     m_size = QSize(w, around + m_rowsHeight + m_noteHeight);
+}
+
+// A slide's lanes: the tallest lane height (up to three times the usual) at which every row
+// fits in `room`, and no shorter than a line of the lane names' text, below which labels
+// would run into each other (fitRows then leaves out what still does not fit).
+void TimelineDocument::fitLanes(int room)
+{
+    const TimelineStyle base = m_style;
+    const int lowest = QFontMetrics(m_style.font).height() + 2;
+    auto layoutWith = [&](int lane) {
+        const double k = double(lane) / base.laneHeight;
+        m_style.laneHeight = lane;
+        m_style.laneGap = std::max(1, int(base.laneGap * k));
+        m_style.groupGap = std::max(2, int(base.groupGap * k));
+        m_layout.build(m_model, m_style);
+        return m_layout.height();
+    };
+    int lo = std::min(lowest, base.laneHeight);
+    int hi = base.laneHeight * 3;
+    if (layoutWith(hi) <= room)
+        return;
+    if (layoutWith(lo) > room)
+        return; // the shortest readable lanes; the rows below the slide are left out
+    while (hi - lo > 1) { // the layout's height grows with the lane height
+        const int mid = (lo + hi) / 2;
+        (layoutWith(mid) <= room ? lo : hi) = mid;
+    }
+    layoutWith(lo);
 }
 
 // Keeps the rows that fit in `room` points, a note's line included when some are left out:
@@ -144,7 +197,7 @@ void TimelineDocument::paint(QPainter* p) const
         y += m_style.padding * 2;
         p->setPen(QPen(m_style.gridColor(), 1));
         p->drawLine(m_margin, y - m_style.padding, right, y - m_style.padding);
-        TimelineLegend(m_model, m_style).paint(p, QRect(m_margin, y, right - m_margin, m_legendHeight));
+        TimelineLegend(m_model, m_legendStyle).paint(p, QRect(m_margin, y, right - m_margin, m_legendHeight));
     }
     p->restore();
 }

@@ -29,6 +29,11 @@ public:
     // `scale` is narrowed to the limit (callers refuse such requests before they get here).
     // `scale` is the device pixel ratio of the picture to come (1 for SVG).
     TimelineDocument(const TraceModel& model, int width, bool presentation, double scale = 1.0, const QFont& font = {});
+    // A slide: exactly `slide` (1920 × 1080, 1280 × 720 ...), the whole run fitted to its width
+    // and the lanes made taller or shorter to fill its height (within what stays readable;
+    // lanes that still do not fit are left out, as above).
+    TimelineDocument(
+        const TraceModel& model, QSize slide, bool presentation, double scale = 1.0, const QFont& font = {});
 
     QSize size() const { return m_size; }
     // The picture follows the screen's Callouts switch (on unless told otherwise).
@@ -37,6 +42,8 @@ public:
     // Threads (lanes) not drawn for want of room; 0 when the picture shows all.
     int lanesLeftOut() const { return m_lanesLeftOut; }
     int laneCount() const { return m_laneCount; }
+    // The height of the lanes drawn, in points.
+    int rowsHeight() const { return m_rowsHeight; }
     // The sentence the picture shows when lanes are left out; empty otherwise.
     QString leftOutNote() const;
     void paint(QPainter* p) const;
@@ -44,10 +51,13 @@ public:
     QImage toImage() const;
 
 private:
+    void build(int width, int height);
+    void fitLanes(int room);
     void fitRows(int room, int noteHeight);
 
     const TraceModel& m_model;
     TimelineStyle m_style;
+    TimelineStyle m_legendStyle;
     TimelineLayout m_layout;
     LaneSummary m_summary;
     TimeMapping m_map;

@@ -98,11 +98,17 @@ bool exportTimeline(
         return false;
     }
     const double scale = svg ? 1.0 : options.scale > 0 ? options.scale : 1.0;
+    const QSize slide(options.width, options.height);
+    if (options.height > 0 && (options.width <= 0 || !ImageLimits::fits(slide, scale))) {
+        *error = ImageLimits::slideTooLarge(slide, scale);
+        return false;
+    }
     if (options.width > 0 && options.width > ImageLimits::maxWidth(scale)) {
         *error = ImageLimits::widthTooLarge(options.width, scale);
         return false;
     }
-    TimelineDocument doc(model, options.width, options.presentation, scale);
+    TimelineDocument doc = options.height > 0 ? TimelineDocument(model, slide, options.presentation, scale)
+                                              : TimelineDocument(model, options.width, options.presentation, scale);
     doc.setCallouts(options.callouts);
     if (note)
         *note = doc.leftOutNote();
