@@ -613,16 +613,8 @@ interpreter, traced, and exits with its exit code; its own arguments go after --
         <translation>Forkline 정보</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Forkline %1&lt;/h3&gt;&lt;p&gt;Forkline runs concurrency lessons for real, with real threads and processes, and draws what happened on a timeline: one lane per thread, grouped by process.&lt;/p&gt;&lt;p&gt;Solid boxes: the thread runs. Hatched: it sleeps. Pale boxes with a patterned line: it waits (for a join, the GIL, a lock, input or a queue). Arrows show which thread started or joined which.&lt;/p&gt;&lt;p&gt;Wheel: zoom. Drag: pan. Shift+drag: zoom to a range. 0: fit all.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Forkline %1&lt;/h3&gt;&lt;p&gt;Forkline은 동시성 수업을 실제 스레드와 프로세스로 실행하고, 일어난 일을 타임라인에 그립니다: 스레드마다 레인 하나, 프로세스별로 묶어서.&lt;/p&gt;&lt;p&gt;꽉 찬 상자: 스레드가 실행 중. 빗금: 잠자는 중. 무늬 선이 있는 옅은 상자: 기다리는 중 (join, GIL, 락, 입력 또는 큐). 화살표는 어느 스레드가 어느 스레드를 시작하거나 join했는지 보여 줍니다.&lt;/p&gt;&lt;p&gt;휠: 확대/축소. 드래그: 이동. Shift+드래그: 구간 확대. 0: 전체 맞춤.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;&lt;a href=&quot;%1&quot;&gt;Documentation&lt;/a&gt; (F1): how to use it, and how to write your own lessons.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;a href=&quot;%1&quot;&gt;설명서&lt;/a&gt; (F1): 사용법과 자신만의 수업을 쓰는 법.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;Free software under the GNU General Public License, version 3 or (at your option) any later version (GPL-3.0-or-later): you may share and change it under its terms. It comes with no warranty. &lt;a href=&quot;%1&quot;&gt;The license&lt;/a&gt;.&lt;/p&gt;&lt;p&gt;Built with Qt %2, running on Qt %3.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;GNU 일반 공중 사용 허가서 버전 3 또는 (선택에 따라) 그 이후 버전(GPL-3.0-or-later)을 따르는 자유 소프트웨어입니다: 그 조건에 따라 나누고 고칠 수 있습니다. 어떤 보증도 없습니다. &lt;a href=&quot;%1&quot;&gt;허가서&lt;/a&gt;.&lt;/p&gt;&lt;p&gt;Qt %2로 빌드, Qt %3에서 실행 중.&lt;/p&gt;</translation>
+        <source>&lt;h3&gt;Forkline %1&lt;/h3&gt;&lt;p&gt;Forkline runs concurrency lessons for real, with real threads and processes, and draws what happened on a timeline: one lane per thread, grouped by process.&lt;/p&gt;&lt;p&gt;Solid boxes: the thread runs. Hatched: it sleeps. Pale boxes with a patterned line: it waits (for a join, the GIL, a lock, input or a queue). Arrows show which thread started or joined which.&lt;/p&gt;&lt;p&gt;Wheel: zoom. Drag: pan. Shift+drag: zoom to a range. 0: fit all.&lt;/p&gt;&lt;p&gt;&lt;a href=&quot;%2&quot;&gt;Documentation&lt;/a&gt; (F1): how to use it, and how to write your own lessons.&lt;/p&gt;&lt;p&gt;Free software under the GNU General Public License, version 3 or (at your option) any later version (GPL-3.0-or-later): you may share and change it under its terms. It comes with no warranty. &lt;a href=&quot;%3&quot;&gt;The license&lt;/a&gt;.&lt;/p&gt;&lt;p&gt;Built with Qt %4, running on Qt %5.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Forkline %1&lt;/h3&gt;&lt;p&gt;Forkline은 동시성 수업을 실제 스레드와 프로세스로 실행하고, 일어난 일을 타임라인에 그립니다: 스레드마다 레인 하나, 프로세스별로 묶어서.&lt;/p&gt;&lt;p&gt;꽉 찬 상자: 스레드가 실행 중. 빗금: 잠자는 중. 무늬 선이 있는 옅은 상자: 기다리는 중 (join, GIL, 락, 입력 또는 큐). 화살표는 어느 스레드가 어느 스레드를 시작하거나 join했는지 보여 줍니다.&lt;/p&gt;&lt;p&gt;휠: 확대/축소. 드래그: 이동. Shift+드래그: 구간 확대. 0: 전체 맞춤.&lt;/p&gt;&lt;p&gt;&lt;a href=&quot;%2&quot;&gt;설명서&lt;/a&gt; (F1): 사용법과 자신만의 수업을 쓰는 법.&lt;/p&gt;&lt;p&gt;GNU 일반 공중 사용 허가서 버전 3 또는 (선택에 따라) 그 이후 버전(GPL-3.0-or-later)을 따르는 자유 소프트웨어입니다: 그 조건에 따라 나누고 고칠 수 있습니다. 어떤 보증도 없습니다. &lt;a href=&quot;%3&quot;&gt;허가서&lt;/a&gt;.&lt;/p&gt;&lt;p&gt;Qt %4로 빌드, Qt %5에서 실행 중.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Forkline&apos;s icon</source>
