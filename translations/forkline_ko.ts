@@ -757,6 +757,14 @@ interpreter, traced, and exits with its exit code; its own arguments go after --
 <context>
     <name>Forkline::CompareWindow</name>
     <message>
+        <source>Progress</source>
+        <translation>진행</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>결과 표</translation>
+    </message>
+    <message>
         <source>Compare — Forkline</source>
         <translation>비교 — Forkline</translation>
     </message>
