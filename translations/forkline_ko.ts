@@ -1734,6 +1734,96 @@ interpreter, traced, and exits with its exit code; its own arguments go after --
     </message>
 </context>
 <context>
+    <name>Forkline::PreferencesAction</name>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>환경 설정(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>The Python interpreter, the time and work scales, the language and presentation mode</source>
+        <translation>파이썬 인터프리터, 시간 배율과 작업 배율, 언어, 발표 모드</translation>
+    </message>
+</context>
+<context>
+    <name>Forkline::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>환경 설정</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>실행</translation>
+    </message>
+    <message>
+        <source>&amp;Python interpreter:</source>
+        <translation>파이썬 인터프리터(&amp;P):</translation>
+    </message>
+    <message>
+        <source>The Python 3.8 or newer that runs Python programs: a path, or a name found on PATH. Empty: the default.</source>
+        <translation>파이썬 프로그램을 실행할 Python 3.8 이상: 경로 또는 PATH에서 찾을 이름. 비워 두면 기본값.</translation>
+    </message>
+    <message>
+        <source>Choose the interpreter&apos;s program file</source>
+        <translation>인터프리터 프로그램 파일을 고릅니다</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>찾아보기(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Time scale:</source>
+        <translation>시간 배율(&amp;T):</translation>
+    </message>
+    <message>
+        <source>Every sleep of a scenario is multiplied by this. 1 runs a lesson at its own pace; 0 runs it with no sleeps at all. The toolbar shows the same number.</source>
+        <translation>시나리오의 모든 sleep에 이 값을 곱합니다. 1은 수업을 원래 속도로, 0은 sleep 없이 실행합니다. 도구 모음에도 같은 값이 보입니다.</translation>
+    </message>
+    <message>
+        <source> ×</source>
+        <translation> ×</translation>
+    </message>
+    <message>
+        <source>&amp;Work scale:</source>
+        <translation>작업 배율(&amp;W):</translation>
+    </message>
+    <message>
+        <source>Every compute step sums this fraction of its numbers: less for a slow computer. The toolbar shows the same number.</source>
+        <translation>모든 계산 단계가 숫자의 이 비율만큼만 더합니다: 느린 컴퓨터에서는 더 작게. 도구 모음에도 같은 값이 보입니다.</translation>
+    </message>
+    <message>
+        <source>Display</source>
+        <translation>표시</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>언어(&amp;L):</translation>
+    </message>
+    <message>
+        <source>The language of the window; it changes as soon as you press OK</source>
+        <translation>창의 언어; 확인을 누르면 바로 바뀝니다</translation>
+    </message>
+    <message>
+        <source>Larger text and taller lanes, readable from the back of a classroom (View &gt; Presentation Mode)</source>
+        <translation>더 큰 글자와 더 높은 레인, 교실 뒤에서도 읽을 수 있게 (보기 &gt; 발표 모드)</translation>
+    </message>
+    <message>
+        <source>Presentation &amp;mode</source>
+        <translation>발표 모드(&amp;M)</translation>
+    </message>
+    <message>
+        <source>%1 (default)</source>
+        <translation>%1 (기본값)</translation>
+    </message>
+    <message>
+        <source>Python Interpreter</source>
+        <translation>파이썬 인터프리터</translation>
+    </message>
+    <message>
+        <source>No program &quot;%1&quot; was found; a Python run will say so.</source>
+        <translation>&quot;%1&quot; 프로그램을 찾지 못했습니다. 파이썬 실행 때 이를 알려 줍니다.</translation>
+    </message>
+</context>
+<context>
     <name>Forkline::ProcessHost</name>
     <message>
         <source>RuntimeError: cannot release un-acquired lock (%1)</source>
