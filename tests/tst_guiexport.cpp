@@ -4,6 +4,7 @@
 // cannot be written.
 #include "export/exportcontroller.h"
 #include "export/exportimagedialog.h"
+#include "guitestutil.h"
 #include "imagelimits.h"
 #include "settings/settingsformat.h"
 #include "tracemodel.h"
@@ -28,6 +29,7 @@
 #include <functional>
 
 using namespace Forkline;
+using ForklineTest::onNextDialog;
 
 namespace {
 
@@ -46,22 +48,6 @@ TraceModel modelNamed(const QString& scenario, int lanes = 2)
         m.addInstant(lane, i * kMs + 10 * kMs, InstantKind::End);
     }
     return m;
-}
-
-// Runs `act` on the modal dialog the next trigger opens, then makes sure it closes: a test
-// must not hang on a dialog it did not expect.
-void onNextDialog(const std::function<void(QWidget*)>& act)
-{
-    QTimer::singleShot(0, qApp, [act] {
-        QWidget* modal = QApplication::activeModalWidget();
-        if (!modal) {
-            onNextDialog(act); // not up yet
-            return;
-        }
-        act(modal);
-        if (modal->isVisible())
-            modal->close();
-    });
 }
 
 } // namespace

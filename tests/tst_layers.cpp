@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The layering of docs/architecture.md, checked on what CMake links: each library's link list
 // followed through every target it names (written at configure time, see CMakeLists.txt).
+#include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QObject>
 #include <QStringList>
@@ -12,6 +14,7 @@ class TestLayers : public QObject
 private Q_SLOTS:
     void links_data();
     void links();
+    void everyFormIsBuilt();
 };
 
 void TestLayers::links_data()
@@ -59,6 +62,35 @@ void TestLayers::links()
         QVERIFY2(links.contains(n), qPrintable(library + QStringLiteral(" does not link ") + n));
     for (const QString& n : never)
         QVERIFY2(!links.contains(n), qPrintable(library + QStringLiteral(" links ") + n));
+}
+
+// A form in ui/ that the window's target does not list is never compiled, and one that no
+// source includes is compiled for nothing: either is a dialog laid out twice or not at all.
+void TestLayers::everyFormIsBuilt()
+{
+    QFile file(QStringLiteral(FORKLINE_LAYERS_DIR "/forkline_gui.forms.txt"));
+    QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
+    const QStringList built = QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    const QStringList forms
+        = QDir(QStringLiteral(FORKLINE_SOURCE_DIR "/ui")).entryList({ QStringLiteral("*.ui") }, QDir::Files);
+    QVERIFY(!forms.isEmpty());
+    QStringList included;
+    QDirIterator sources(QStringLiteral(FORKLINE_SOURCE_DIR "/src/gui"), { QStringLiteral("*.cpp") }, QDir::Files,
+        QDirIterator::Subdirectories);
+    while (sources.hasNext()) {
+        QFile source(sources.next());
+        QVERIFY(source.open(QIODevice::ReadOnly));
+        const QByteArray text = source.readAll();
+        for (const QString& form : forms) {
+            const QByteArray include = "#include \"ui_" + form.chopped(3).toUtf8() + ".h\"";
+            if (text.contains(include))
+                included << form;
+        }
+    }
+    for (const QString& form : forms) {
+        QVERIFY2(built.contains(form), qPrintable(form + QStringLiteral(" is not among forkline_gui's sources")));
+        QVERIFY2(included.contains(form), qPrintable(form + QStringLiteral(" is included by no source in src/gui")));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestLayers)

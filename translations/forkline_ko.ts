@@ -609,16 +609,8 @@ interpreter, traced, and exits with its exit code; its own arguments go after --
         <translation>Forkline 정보</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Forkline %1&lt;/h3&gt;&lt;p&gt;Forkline runs concurrency lessons for real, with real threads and processes, and draws what happened on a timeline: one lane per thread, grouped by process.&lt;/p&gt;&lt;p&gt;Solid boxes: the thread runs. Hatched: it sleeps. Pale boxes with a patterned line: it waits (for a join, the GIL, a lock, input or a queue). Arrows show which thread started or joined which.&lt;/p&gt;&lt;p&gt;Wheel: zoom. Drag: pan. Shift+drag: zoom to a range. 0: fit all.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Forkline %1&lt;/h3&gt;&lt;p&gt;Forkline은 동시성 수업을 실제 스레드와 프로세스로 실행하고, 일어난 일을 타임라인에 그립니다: 스레드마다 레인 하나, 프로세스별로 묶어서.&lt;/p&gt;&lt;p&gt;꽉 찬 상자: 스레드가 실행 중. 빗금: 잠자는 중. 무늬 선이 있는 옅은 상자: 기다리는 중 (join, GIL, 락, 입력 또는 큐). 화살표는 어느 스레드가 어느 스레드를 시작하거나 join했는지 보여 줍니다.&lt;/p&gt;&lt;p&gt;휠: 확대/축소. 드래그: 이동. Shift+드래그: 구간 확대. 0: 전체 맞춤.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;&lt;a href=&quot;%1&quot;&gt;Documentation&lt;/a&gt; (F1): how to use it, and how to write your own lessons.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;a href=&quot;%1&quot;&gt;설명서&lt;/a&gt; (F1): 사용법과 자신만의 수업을 쓰는 법.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;Free software under the GNU General Public License, version 3 or (at your option) any later version (GPL-3.0-or-later): you may share and change it under its terms. It comes with no warranty. &lt;a href=&quot;%1&quot;&gt;The license&lt;/a&gt;.&lt;/p&gt;&lt;p&gt;Built with Qt %2, running on Qt %3.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;GNU 일반 공중 사용 허가서 버전 3 또는 (선택에 따라) 그 이후 버전(GPL-3.0-or-later)을 따르는 자유 소프트웨어입니다: 그 조건에 따라 나누고 고칠 수 있습니다. 어떤 보증도 없습니다. &lt;a href=&quot;%1&quot;&gt;허가서&lt;/a&gt;.&lt;/p&gt;&lt;p&gt;Qt %2로 빌드, Qt %3에서 실행 중.&lt;/p&gt;</translation>
+        <source>&lt;h3&gt;Forkline %1&lt;/h3&gt;&lt;p&gt;Forkline runs concurrency lessons for real, with real threads and processes, and draws what happened on a timeline: one lane per thread, grouped by process.&lt;/p&gt;&lt;p&gt;Solid boxes: the thread runs. Hatched: it sleeps. Pale boxes with a patterned line: it waits (for a join, the GIL, a lock, input or a queue). Arrows show which thread started or joined which.&lt;/p&gt;&lt;p&gt;Wheel: zoom. Drag: pan. Shift+drag: zoom to a range. 0: fit all.&lt;/p&gt;&lt;p&gt;&lt;a href=&quot;%2&quot;&gt;Documentation&lt;/a&gt; (F1): how to use it, and how to write your own lessons.&lt;/p&gt;&lt;p&gt;Free software under the GNU General Public License, version 3 or (at your option) any later version (GPL-3.0-or-later): you may share and change it under its terms. It comes with no warranty. &lt;a href=&quot;%3&quot;&gt;The license&lt;/a&gt;.&lt;/p&gt;&lt;p&gt;Built with Qt %4, running on Qt %5.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Forkline %1&lt;/h3&gt;&lt;p&gt;Forkline은 동시성 수업을 실제 스레드와 프로세스로 실행하고, 일어난 일을 타임라인에 그립니다: 스레드마다 레인 하나, 프로세스별로 묶어서.&lt;/p&gt;&lt;p&gt;꽉 찬 상자: 스레드가 실행 중. 빗금: 잠자는 중. 무늬 선이 있는 옅은 상자: 기다리는 중 (join, GIL, 락, 입력 또는 큐). 화살표는 어느 스레드가 어느 스레드를 시작하거나 join했는지 보여 줍니다.&lt;/p&gt;&lt;p&gt;휠: 확대/축소. 드래그: 이동. Shift+드래그: 구간 확대. 0: 전체 맞춤.&lt;/p&gt;&lt;p&gt;&lt;a href=&quot;%2&quot;&gt;설명서&lt;/a&gt; (F1): 사용법과 자신만의 수업을 쓰는 법.&lt;/p&gt;&lt;p&gt;GNU 일반 공중 사용 허가서 버전 3 또는 (선택에 따라) 그 이후 버전(GPL-3.0-or-later)을 따르는 자유 소프트웨어입니다: 그 조건에 따라 나누고 고칠 수 있습니다. 어떤 보증도 없습니다. &lt;a href=&quot;%3&quot;&gt;허가서&lt;/a&gt;.&lt;/p&gt;&lt;p&gt;Qt %4로 빌드, Qt %5에서 실행 중.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Forkline&apos;s icon</source>
@@ -802,6 +794,14 @@ interpreter, traced, and exits with its exit code; its own arguments go after --
 </context>
 <context>
     <name>Forkline::CompareWindow</name>
+    <message>
+        <source>Progress</source>
+        <translation>진행</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>결과 표</translation>
+    </message>
     <message>
         <source>Compare — Forkline</source>
         <translation>비교 — Forkline</translation>
@@ -1739,6 +1739,96 @@ interpreter, traced, and exits with its exit code; its own arguments go after --
     <message>
         <source>Hide this message</source>
         <translation>이 메시지 숨기기</translation>
+    </message>
+</context>
+<context>
+    <name>Forkline::PreferencesAction</name>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>환경 설정(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>The Python interpreter, the time and work scales, the language and presentation mode</source>
+        <translation>파이썬 인터프리터, 시간 배율과 작업 배율, 언어, 발표 모드</translation>
+    </message>
+</context>
+<context>
+    <name>Forkline::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>환경 설정</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>실행</translation>
+    </message>
+    <message>
+        <source>&amp;Python interpreter:</source>
+        <translation>파이썬 인터프리터(&amp;P):</translation>
+    </message>
+    <message>
+        <source>The Python 3.8 or newer that runs Python programs: a path, or a name found on PATH. Empty: the default.</source>
+        <translation>파이썬 프로그램을 실행할 Python 3.8 이상: 경로 또는 PATH에서 찾을 이름. 비워 두면 기본값.</translation>
+    </message>
+    <message>
+        <source>Choose the interpreter&apos;s program file</source>
+        <translation>인터프리터 프로그램 파일을 고릅니다</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>찾아보기(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Time scale:</source>
+        <translation>시간 배율(&amp;T):</translation>
+    </message>
+    <message>
+        <source>Every sleep of a scenario is multiplied by this. 1 runs a lesson at its own pace; 0 runs it with no sleeps at all. The toolbar shows the same number.</source>
+        <translation>시나리오의 모든 sleep에 이 값을 곱합니다. 1은 수업을 원래 속도로, 0은 sleep 없이 실행합니다. 도구 모음에도 같은 값이 보입니다.</translation>
+    </message>
+    <message>
+        <source> ×</source>
+        <translation> ×</translation>
+    </message>
+    <message>
+        <source>&amp;Work scale:</source>
+        <translation>작업 배율(&amp;W):</translation>
+    </message>
+    <message>
+        <source>Every compute step sums this fraction of its numbers: less for a slow computer. The toolbar shows the same number.</source>
+        <translation>모든 계산 단계가 숫자의 이 비율만큼만 더합니다: 느린 컴퓨터에서는 더 작게. 도구 모음에도 같은 값이 보입니다.</translation>
+    </message>
+    <message>
+        <source>Display</source>
+        <translation>표시</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>언어(&amp;L):</translation>
+    </message>
+    <message>
+        <source>The language of the window; it changes as soon as you press OK</source>
+        <translation>창의 언어; 확인을 누르면 바로 바뀝니다</translation>
+    </message>
+    <message>
+        <source>Larger text and taller lanes, readable from the back of a classroom (View &gt; Presentation Mode)</source>
+        <translation>더 큰 글자와 더 높은 레인, 교실 뒤에서도 읽을 수 있게 (보기 &gt; 발표 모드)</translation>
+    </message>
+    <message>
+        <source>Presentation &amp;mode</source>
+        <translation>발표 모드(&amp;M)</translation>
+    </message>
+    <message>
+        <source>%1 (default)</source>
+        <translation>%1 (기본값)</translation>
+    </message>
+    <message>
+        <source>Python Interpreter</source>
+        <translation>파이썬 인터프리터</translation>
+    </message>
+    <message>
+        <source>No program &quot;%1&quot; was found; a Python run will say so.</source>
+        <translation>&quot;%1&quot; 프로그램을 찾지 못했습니다. 파이썬 실행 때 이를 알려 줍니다.</translation>
     </message>
 </context>
 <context>

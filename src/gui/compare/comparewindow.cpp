@@ -3,21 +3,13 @@
 
 #include "safefilename.h"
 #include "speedupchart.h"
+#include "ui_comparewindow.h"
 
-#include <QAction>
 #include <QCloseEvent>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QHBoxLayout>
-#include <QHeaderView>
-#include <QLabel>
 #include <QMessageBox>
-#include <QProgressBar>
-#include <QPushButton>
-#include <QSplitter>
-#include <QTableWidget>
-#include <QVBoxLayout>
 
 namespace Forkline {
 
@@ -26,105 +18,53 @@ enum Column { VariantColumn, GilColumn, WallColumn, SpeedupColumn, ResultColumn,
 // A chart for a slide: 16:10 at twice the pixels.
 constexpr QSize kChartSize(960, 600);
 constexpr double kChartScale = 2.0;
-// Leaves room for a title bar and a panel on a 720 px screen.
-constexpr int kFitHeight = 620;
 } // namespace
 
 CompareWindow::CompareWindow(QWidget* parent)
     : QWidget(parent, Qt::Window)
+    , m_ui(std::make_unique<Ui::CompareWindow>())
 {
-    setWindowTitle(tr("Compare — Forkline"));
-    setObjectName(QStringLiteral("compareWindow"));
+    m_ui->setupUi(this);
+    // Designer has no property for how the columns share the width.
+    m_ui->table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // Six rows fit without scrolling; the chart gets the rest, room for its axis title.
+    m_ui->splitter->setSizes({ 210, 330 });
 
-    m_heading = new QLabel(this);
-    m_heading->setWordWrap(true);
-    m_heading->setTextFormat(Qt::RichText);
-
-    m_progress = new QProgressBar(this);
-    m_progress->setFormat(tr("%v of %m runs"));
-    m_progress->setToolTip(tr("Each variant runs alone, so that the runs do not compete for the cores"));
-    m_status = new QLabel(this);
-    m_status->setWordWrap(true);
-
-    m_cancel = new QPushButton(tr("C&ancel"), this);
-    m_cancel->setToolTip(tr("Stop comparing; the runs done so far stay in the table"));
-    connect(m_cancel, &QPushButton::clicked, this, &CompareWindow::cancel);
-    m_again = new QPushButton(tr("&Run Again"), this);
-    m_again->setToolTip(tr("Run every variant again with the same settings: timings vary a little from run to run"));
-    connect(m_again, &QPushButton::clicked, this, [this] {
+    connect(m_ui->cancel, &QPushButton::clicked, this, &CompareWindow::cancel);
+    connect(m_ui->again, &QPushButton::clicked, this, [this] {
         QString error;
         if (!start(m_scenario, m_options, m_program, &error))
-            m_status->setText(error);
+            m_ui->status->setText(error);
     });
-
-    createTable();
-
-    m_chart = new SpeedupChart(this);
-    m_chart->setMinimumHeight(200);
-    connect(m_chart, &SpeedupChart::variantClicked, this, &CompareWindow::requestTimeline);
-
-    m_export = new QPushButton(tr("&Export Chart…"), this);
-    m_export->setToolTip(tr("Save the chart as a PNG picture for a slide"));
-    connect(m_export, &QPushButton::clicked, this, &CompareWindow::exportChartDialog);
-    auto* close = new QPushButton(tr("&Close"), this);
-    close->setToolTip(tr("Close this window (Esc); a comparison still going is cancelled"));
-    connect(close, &QPushButton::clicked, this, &QWidget::close);
-    auto* escape = new QAction(this);
-    escape->setShortcut(QKeySequence(Qt::Key_Escape));
-    connect(escape, &QAction::triggered, this, &QWidget::close);
-    addAction(escape);
-
-    auto* progressRow = new QHBoxLayout;
-    progressRow->addWidget(m_progress, 1);
-    progressRow->addWidget(m_cancel);
-    progressRow->addWidget(m_again);
-
-    auto* splitter = new QSplitter(Qt::Vertical, this);
-    splitter->addWidget(m_table);
-    splitter->addWidget(m_chart);
-    splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 2);
-    // Six rows fit without scrolling; the chart gets the rest, room for its axis title.
-    splitter->setSizes({ 210, 330 });
-
-    auto* buttons = new QHBoxLayout;
-    buttons->addStretch(1);
-    buttons->addWidget(m_export);
-    buttons->addWidget(close);
-
-    auto* layout = new QVBoxLayout(this);
-    layout->addWidget(m_heading);
-    layout->addLayout(progressRow);
-    layout->addWidget(m_status);
-    layout->addWidget(splitter, 1);
-    layout->addLayout(buttons);
-    // Close and Export stay on a 1280x720 projector, title bar and panel included.
-    resize(800, kFitHeight);
+    connect(m_ui->table, &QTableWidget::cellClicked, this, [this](int row, int) { requestTimeline(row); });
+    connect(m_ui->table, &QTableWidget::cellActivated, this, [this](int row, int) { requestTimeline(row); });
+    connect(m_ui->chart, &SpeedupChart::variantClicked, this, &CompareWindow::requestTimeline);
+    connect(m_ui->exportChart, &QPushButton::clicked, this, &CompareWindow::exportChartDialog);
+    connect(m_ui->close, &QPushButton::clicked, this, &QWidget::close);
+    connect(m_ui->closeOnEscape, &QAction::triggered, this, &QWidget::close);
     updateButtons();
 }
 
 CompareWindow::~CompareWindow() = default;
 
-void CompareWindow::createTable()
+QTableWidget* CompareWindow::table() const
 {
-    m_table = new QTableWidget(0, ColumnCount, this);
-    m_table->setHorizontalHeaderLabels({ tr("Variant"), tr("GIL"), tr("Wall (s)"), tr("Speedup"), tr("Result") });
-    m_table->horizontalHeaderItem(WallColumn)
-        ->setToolTip(tr("Wall-clock time of the main thread, from its start to its end"));
-    m_table->horizontalHeaderItem(SpeedupColumn)
-        ->setToolTip(tr("How many times faster than the first variant with the same GIL setting"));
-    m_table->horizontalHeaderItem(ResultColumn)
-        ->setToolTip(tr("The last number the main thread printed: every variant must compute the same"));
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->setToolTip(tr("One run per row. Click a row (or press Enter on it) to see its timeline in the main "
-                           "window."));
-    connect(m_table, &QTableWidget::cellClicked, this, [this](int row, int) { requestTimeline(row); });
-    connect(m_table, &QTableWidget::cellActivated, this, [this](int row, int) { requestTimeline(row); });
+    return m_ui->table;
+}
+
+SpeedupChart* CompareWindow::chart() const
+{
+    return m_ui->chart;
+}
+
+QProgressBar* CompareWindow::progress() const
+{
+    return m_ui->progress;
+}
+
+QPushButton* CompareWindow::cancelButton() const
+{
+    return m_ui->cancel;
 }
 
 bool CompareWindow::start(const QString& scenario, const RunOptions& options, const QString& program, QString* error)
@@ -152,19 +92,19 @@ bool CompareWindow::start(const QString& scenario, const RunOptions& options, co
     m_title = sc.title.isEmpty() ? sc.name : sc.title;
     m_program = program;
     m_options = runOptions;
-    m_table->setRowCount(0);
-    m_chart->setResults({}, m_title);
+    m_ui->table->setRowCount(0);
+    m_ui->chart->setResults({}, m_title);
     if (!comparison->start(scenario, runOptions, program, error)) {
-        m_status->setText(*error);
+        m_ui->status->setText(*error);
         updateButtons();
         return false;
     }
     setWindowTitle(tr("Compare %1 — Forkline").arg(sc.name));
-    m_heading->setText(tr("<b>%1</b><br>Every variant runs alone, first with the GIL on, then off. Speedup is "
-                          "over the first variant with the same GIL setting.")
-                           .arg(m_title.toHtmlEscaped()));
-    m_progress->setRange(0, comparison->total());
-    m_progress->setValue(0);
+    m_ui->heading->setText(tr("<b>%1</b><br>Every variant runs alone, first with the GIL on, then off. Speedup is "
+                              "over the first variant with the same GIL setting.")
+                               .arg(m_title.toHtmlEscaped()));
+    m_ui->progress->setRange(0, comparison->total());
+    m_ui->progress->setValue(0);
     updateButtons();
     return true;
 }
@@ -172,14 +112,14 @@ bool CompareWindow::start(const QString& scenario, const RunOptions& options, co
 void CompareWindow::cancel()
 {
     if (isRunning()) {
-        m_status->setText(tr("Cancelling…"));
+        m_ui->status->setText(tr("Cancelling…"));
         m_comparison->cancel();
     }
 }
 
 QString CompareWindow::statusText() const
 {
-    return m_status->text();
+    return m_ui->status->text();
 }
 
 bool CompareWindow::isRunning() const
@@ -204,10 +144,10 @@ QString CompareWindow::resultTitle(int index) const
 
 void CompareWindow::onVariantStarted(int index, const QString& name, bool gil)
 {
-    m_status->setText(tr("Running \"%1\" with the GIL %2 (%3 of %4)…")
-                          .arg(name, gil ? tr("on") : tr("off"))
-                          .arg(index + 1)
-                          .arg(m_comparison ? m_comparison->total() : m_progress->maximum()));
+    m_ui->status->setText(tr("Running \"%1\" with the GIL %2 (%3 of %4)…")
+                              .arg(name, gil ? tr("on") : tr("off"))
+                              .arg(index + 1)
+                              .arg(m_comparison ? m_comparison->total() : m_ui->progress->maximum()));
 }
 
 void CompareWindow::onVariantFinished()
@@ -216,24 +156,24 @@ void CompareWindow::onVariantFinished()
     const int row = int(all.size()) - 1;
     if (row < 0)
         return;
-    m_table->setRowCount(row + 1);
+    m_ui->table->setRowCount(row + 1);
     fillRow(row, all.back());
-    m_progress->setValue(row + 1);
+    m_ui->progress->setValue(row + 1);
 }
 
 void CompareWindow::onFinished(bool ok)
 {
     // Speedups are known only once every run of a GIL setting has its yardstick.
     const auto& all = results();
-    m_table->setRowCount(int(all.size()));
+    m_ui->table->setRowCount(int(all.size()));
     for (size_t i = 0; i < all.size(); ++i)
         fillRow(int(i), all[i]);
-    m_chart->setResults(all, m_title);
+    m_ui->chart->setResults(all, m_title);
     QString status = ok ? tr("Done. Click a row or a bar to see that run's timeline in the main window.")
-                        : tr("Cancelled after %1 of %2 runs.").arg(all.size()).arg(m_progress->maximum());
+                        : tr("Cancelled after %1 of %2 runs.").arg(all.size()).arg(m_ui->progress->maximum());
     if (m_comparison->contended())
         status = m_comparison->contentionWarning() + QLatin1Char(' ') + status;
-    m_status->setText(status);
+    m_ui->status->setText(status);
     updateButtons();
     Q_EMIT finished(ok);
 }
@@ -243,7 +183,7 @@ void CompareWindow::fillRow(int row, const VariantResult& r)
     const auto cell = [&](int column, const QString& text, Qt::Alignment align = Qt::AlignLeft | Qt::AlignVCenter) {
         auto* item = new QTableWidgetItem(text);
         item->setTextAlignment(align);
-        m_table->setItem(row, column, item);
+        m_ui->table->setItem(row, column, item);
         return item;
     };
     const Qt::Alignment right = Qt::AlignRight | Qt::AlignVCenter;
@@ -253,7 +193,7 @@ void CompareWindow::fillRow(int row, const VariantResult& r)
     cell(SpeedupColumn, r.ok && r.speedup > 0 ? SpeedupChart::speedupText(r.speedup) : QString(), right);
     if (r.contended) {
         // The wall time of a run that shared the cores with other programs.
-        QTableWidgetItem* wall = m_table->item(row, WallColumn);
+        QTableWidgetItem* wall = m_ui->table->item(row, WallColumn);
         wall->setText(tr("%1 (unreliable)").arg(wall->text()));
         wall->setForeground(QColor(0xb0, 0x30, 0x00));
         wall->setToolTip(tr("Other programs kept %1 of a core busy during this run: its time says more about the "
@@ -270,7 +210,7 @@ void CompareWindow::requestTimeline(int index)
     const auto& all = results();
     if (index < 0 || index >= int(all.size()) || all[size_t(index)].model.isEmpty())
         return;
-    m_table->selectRow(index);
+    m_ui->table->selectRow(index);
     // The run's own model knows no scenario; exports of it are named after the variant's.
     TraceModel model = all[size_t(index)].model;
     model.scenario = QFileInfo(all[size_t(index)].scenario).completeBaseName();
@@ -297,15 +237,15 @@ void CompareWindow::exportChartDialog()
     if (!exportChart(path, &error))
         QMessageBox::warning(this, tr("Export Chart"), error);
     else
-        m_status->setText(tr("Saved %1").arg(QDir::toNativeSeparators(path)));
+        m_ui->status->setText(tr("Saved %1").arg(QDir::toNativeSeparators(path)));
 }
 
 void CompareWindow::updateButtons()
 {
     const bool running = isRunning();
-    m_cancel->setEnabled(running);
-    m_again->setEnabled(!running && !m_scenario.isEmpty());
-    m_export->setEnabled(!running && !results().empty());
+    m_ui->cancel->setEnabled(running);
+    m_ui->again->setEnabled(!running && !m_scenario.isEmpty());
+    m_ui->exportChart->setEnabled(!running && !results().empty());
 }
 
 void CompareWindow::closeEvent(QCloseEvent* event)

@@ -5,20 +5,24 @@
 
 #include <QPointer>
 #include <QWidget>
+#include <memory>
 
-class QLabel;
 class QProgressBar;
 class QPushButton;
 class QTableWidget;
 
 namespace Forkline {
 
+namespace Ui {
+class CompareWindow;
+}
+
 class SpeedupChart;
 
 // Runs a scenario's variants (one thread, N threads, N processes) with the GIL on and off,
 // one after the other, and shows what each took: a table and the speedup chart. A row or a
 // bar opens that run's timeline in the main window. A window of its own, so the main one
-// stays usable while the variants run.
+// stays usable while the variants run. The layout is ui/comparewindow.ui.
 class CompareWindow : public QWidget
 {
     Q_OBJECT
@@ -40,10 +44,10 @@ public:
     QString resultTitle(int index) const;
     bool exportChart(const QString& path, QString* error) const;
 
-    QTableWidget* table() const { return m_table; }
-    SpeedupChart* chart() const { return m_chart; }
-    QProgressBar* progress() const { return m_progress; }
-    QPushButton* cancelButton() const { return m_cancel; }
+    QTableWidget* table() const;
+    SpeedupChart* chart() const;
+    QProgressBar* progress() const;
+    QPushButton* cancelButton() const;
     // The line under the progress bar: which run is going, or how the comparison ended.
     QString statusText() const;
 
@@ -57,7 +61,6 @@ protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
-    void createTable();
     void onVariantStarted(int index, const QString& name, bool gil);
     void onVariantFinished();
     void onFinished(bool ok);
@@ -71,14 +74,7 @@ private:
     QString m_title;
     QString m_program;
     RunOptions m_options;
-    QLabel* m_heading = nullptr;
-    QLabel* m_status = nullptr;
-    QProgressBar* m_progress = nullptr;
-    QPushButton* m_cancel = nullptr;
-    QPushButton* m_again = nullptr;
-    QPushButton* m_export = nullptr;
-    QTableWidget* m_table = nullptr;
-    SpeedupChart* m_chart = nullptr;
+    std::unique_ptr<Ui::CompareWindow> m_ui;
 };
 
 } // namespace Forkline

@@ -82,6 +82,11 @@ ExploreController::ExploreController(
         if (!selectPrint(print))
             Q_EMIT message(tr("That line has no mark on the timeline"));
     });
+    // Preferences can switch it too; the check keeps this from answering its own change.
+    connect(m_settings, &Settings::presentationModeChanged, this, [this](bool on) {
+        if (on != isPresentation())
+            setPresentation(on);
+    });
     setPresentation(m_settings->presentationMode());
     updateClear();
 }

@@ -3,18 +3,10 @@
 
 #include "imagelimits.h"
 #include "timelinedocument.h"
+#include "ui_exportimagedialog.h"
 
-#include <QCheckBox>
-#include <QComboBox>
-#include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QFormLayout>
-#include <QHBoxLayout>
-#include <QLabel>
-#include <QLineEdit>
-#include <QPushButton>
-#include <QSpinBox>
 #include <algorithm>
 
 namespace Forkline {
@@ -22,127 +14,89 @@ namespace Forkline {
 ExportImageDialog::ExportImageDialog(const TraceModel& model, const QString& suggestedPath, QWidget* parent)
     : QDialog(parent)
     , m_model(model)
+    , m_ui(std::make_unique<Ui::ExportImageDialog>())
 {
-    setWindowTitle(tr("Export Image"));
-    setMinimumWidth(520);
+    m_ui->setupUi(this);
+    // What each item means; the form holds only what each says.
+    m_ui->format->setItemData(0, QStringLiteral("png"));
+    m_ui->format->setItemData(1, QStringLiteral("svg"));
+    const double scales[] = { 1.0, 2.0, 3.0 };
+    for (int i = 0; i < int(std::size(scales)); ++i)
+        m_ui->scale->setItemData(i, scales[i]);
+    m_ui->path->setText(suggestedPath);
 
-    m_format = new QComboBox(this);
-    m_format->addItem(tr("PNG picture"), QStringLiteral("png"));
-    m_format->addItem(tr("SVG drawing (scales without blur)"), QStringLiteral("svg"));
-    m_format->setToolTip(tr("PNG for slides and documents; SVG to edit or scale the drawing later"));
+    connect(m_ui->browse, &QPushButton::clicked, this, &ExportImageDialog::browse);
+    connect(m_ui->buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_ui->buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_ui->format, &QComboBox::currentIndexChanged, this, &ExportImageDialog::formatChanged);
+    connect(m_ui->scale, &QComboBox::currentIndexChanged, this, &ExportImageDialog::updateWidthRange);
+    connect(m_ui->width, &QSpinBox::valueChanged, this, &ExportImageDialog::updateSize);
+    connect(m_ui->presentation, &QCheckBox::toggled, this, &ExportImageDialog::updateSize);
+    updateWidthRange();
+}
 
-    m_scale = new QComboBox(this);
-    m_scale->addItem(tr("1× (screen)"), 1.0);
-    m_scale->addItem(tr("2× (sharp on slides)"), 2.0);
-    m_scale->addItem(tr("3×"), 3.0);
-    m_scale->setCurrentIndex(1);
-    m_scale->setToolTip(tr("Pixels per point of a PNG: 2× stays sharp when a projector or a slide enlarges it"));
+ExportImageDialog::~ExportImageDialog() = default;
 
-    m_width = new QSpinBox(this);
-    m_width->setObjectName(QStringLiteral("width"));
-    m_width->setRange(199, ImageLimits::maxWidth(2.0));
-    m_width->setSpecialValueText(tr("automatic"));
-    m_width->setValue(199);
-    m_width->setSuffix(tr(" px"));
-    m_width->setSingleStep(100);
-
-    m_presentation = new QCheckBox(tr("Larger text and lanes for a projector"), this);
-    m_presentation->setToolTip(tr("Draws text and lanes about 1.5 times larger, for the back row of a classroom"));
-
-    m_path = new QLineEdit(suggestedPath, this);
-    m_path->setToolTip(tr("The file to write; the extension (.png or .svg) follows the format"));
-    auto* browse = new QPushButton(tr("&Browse…"), this);
-    browse->setToolTip(tr("Choose where to save the picture"));
-    connect(browse, &QPushButton::clicked, this, &ExportImageDialog::browse);
-    auto* pathRow = new QHBoxLayout;
-    pathRow->addWidget(m_path, 1);
-    pathRow->addWidget(browse);
-
-    m_size = new QLabel(this);
-    m_size->setObjectName(QStringLiteral("size"));
-    m_size->setWordWrap(true); // room for the note on lanes left out
-
-    auto* form = new QFormLayout;
-    form->addRow(tr("&Format:"), m_format);
-    form->addRow(tr("&Scale:"), m_scale);
-    form->addRow(tr("&Width:"), m_width);
-    form->addRow(QString(), m_presentation);
-    // A row holding a layout gets no buddy from addRow, so the label is made by hand.
-    auto* pathLabel = new QLabel(tr("&File:"), this);
-    pathLabel->setBuddy(m_path);
-    form->addRow(pathLabel, pathRow);
-    form->addRow(tr("Size:"), m_size);
-
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
-    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-
-    auto* layout = new QVBoxLayout(this);
-    layout->addLayout(form);
-    layout->addWidget(buttons);
-
-    connect(m_format, &QComboBox::currentIndexChanged, this, [this] {
-        // Keep the extension in step with the format, which decides how the file is written.
-        QFileInfo info(m_path->text());
-        if (!m_path->text().isEmpty())
-            m_path->setText(info.path() + QLatin1Char('/') + info.completeBaseName() + QLatin1Char('.')
-                + m_format->currentData().toString());
-        updateWidthRange();
-    });
-    connect(m_scale, &QComboBox::currentIndexChanged, this, &ExportImageDialog::updateWidthRange);
-    connect(m_width, &QSpinBox::valueChanged, this, &ExportImageDialog::updateSize);
-    connect(m_presentation, &QCheckBox::toggled, this, &ExportImageDialog::updateSize);
+void ExportImageDialog::formatChanged()
+{
+    // Keep the extension in step with the format, which decides how the file is written.
+    const QString current = m_ui->path->text();
+    if (!current.isEmpty()) {
+        const QFileInfo info(current);
+        m_ui->path->setText(info.path() + QLatin1Char('/') + info.completeBaseName() + QLatin1Char('.')
+            + m_ui->format->currentData().toString());
+    }
     updateWidthRange();
 }
 
 void ExportImageDialog::updateWidthRange()
 {
     // The widest picture the scale allows: a wider one would not be drawn (ImageLimits).
-    const double scale = isSvg() ? 1.0 : m_scale->currentData().toDouble();
+    const double scale = isSvg() ? 1.0 : m_ui->scale->currentData().toDouble();
     const int widest = std::min(ImageLimits::maxWidth(scale), ImageLimits::kMaxSide);
-    m_width->setMaximum(widest);
-    m_width->setToolTip(tr("Width of the picture in points; automatic fits a 16:9 slide. At most %1 points at this "
-                           "scale: %2.")
-                            .arg(widest)
-                            .arg(ImageLimits::describe()));
+    m_ui->width->setMaximum(widest);
+    m_ui->width->setToolTip(tr("Width of the picture in points; automatic fits a 16:9 slide. At most %1 points at this "
+                               "scale: %2.")
+                                .arg(widest)
+                                .arg(ImageLimits::describe()));
     updateSize();
 }
 
 bool ExportImageDialog::isSvg() const
 {
-    return m_format->currentData().toString() == QLatin1String("svg");
+    return m_ui->format->currentData().toString() == QLatin1String("svg");
 }
 
 QString ExportImageDialog::path() const
 {
-    return m_path->text();
+    return m_ui->path->text();
 }
 
 void ExportImageDialog::setPresentation(bool on)
 {
-    m_presentation->setChecked(on);
+    m_ui->presentation->setChecked(on);
 }
 
 ImageExportOptions ExportImageDialog::options() const
 {
     ImageExportOptions o;
-    o.width = m_width->value() == m_width->minimum() ? 0 : m_width->value();
-    o.scale = isSvg() ? 1.0 : m_scale->currentData().toDouble();
-    o.presentation = m_presentation->isChecked();
+    o.width = m_ui->width->value() == m_ui->width->minimum() ? 0 : m_ui->width->value();
+    o.scale = isSvg() ? 1.0 : m_ui->scale->currentData().toDouble();
+    o.presentation = m_ui->presentation->isChecked();
     return o;
 }
 
 void ExportImageDialog::browse()
 {
     const QString filter = isSvg() ? tr("SVG drawing (*.svg)") : tr("PNG picture (*.png)");
-    const QString file = QFileDialog::getSaveFileName(this, tr("Export Image"), m_path->text(), filter);
+    const QString file = QFileDialog::getSaveFileName(this, tr("Export Image"), m_ui->path->text(), filter);
     if (!file.isEmpty())
-        m_path->setText(file);
+        m_ui->path->setText(file);
 }
 
 void ExportImageDialog::updateSize()
 {
-    m_scale->setEnabled(!isSvg());
+    m_ui->scale->setEnabled(!isSvg());
     const ImageExportOptions o = options();
     const TimelineDocument doc(m_model, o.width, o.presentation, o.scale);
     const QSize size = doc.size();
@@ -152,7 +106,7 @@ void ExportImageDialog::updateSize()
                                  .arg(ImageLimits::pixels(size.height(), o.scale));
     if (doc.lanesLeftOut() > 0)
         text += QLatin1Char('\n') + doc.leftOutNote();
-    m_size->setText(text);
+    m_ui->size->setText(text);
 }
 
 } // namespace Forkline

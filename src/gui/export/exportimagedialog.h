@@ -4,24 +4,25 @@
 #include "timelineexport.h"
 
 #include <QDialog>
-
-class QCheckBox;
-class QComboBox;
-class QLabel;
-class QLineEdit;
-class QSpinBox;
+#include <memory>
 
 namespace Forkline {
+
+namespace Ui {
+class ExportImageDialog;
+}
 
 class TraceModel;
 
 // Asks where and how to draw the timeline: PNG at 1x/2x/3x or SVG, the width and whether
 // to enlarge everything for a projector. Shows the resulting pixel size as it changes.
+// The layout is ui/exportimagedialog.ui.
 class ExportImageDialog : public QDialog
 {
     Q_OBJECT
 public:
     ExportImageDialog(const TraceModel& model, const QString& suggestedPath, QWidget* parent = nullptr);
+    ~ExportImageDialog() override;
 
     QString path() const;
     // Larger text for a projector, ticked by default while presenting.
@@ -30,17 +31,13 @@ public:
 
 private:
     void browse();
+    void formatChanged();
     void updateSize();
     void updateWidthRange();
     bool isSvg() const;
 
     const TraceModel& m_model;
-    QComboBox* m_format = nullptr;
-    QComboBox* m_scale = nullptr;
-    QSpinBox* m_width = nullptr;
-    QCheckBox* m_presentation = nullptr;
-    QLineEdit* m_path = nullptr;
-    QLabel* m_size = nullptr;
+    std::unique_ptr<Ui::ExportImageDialog> m_ui;
 };
 
 } // namespace Forkline

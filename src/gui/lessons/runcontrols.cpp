@@ -56,6 +56,7 @@ RunControls::RunControls(Settings* settings, QWidget* parent)
            "proportions between threads, processes and the GIL stay the same."));
 
     connect(m_workScale, &QDoubleSpinBox::valueChanged, m_settings, &Settings::setWorkScale);
+    connect(m_settings, &Settings::workScaleChanged, m_workScale, &QDoubleSpinBox::setValue);
     connect(m_gil, &QAction::toggled, this, &RunControls::updateEnabled);
 }
 

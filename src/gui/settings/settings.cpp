@@ -140,6 +140,7 @@ void Settings::setTimeScale(double scale)
     if (qFuzzyCompare(scale, timeScale()))
         return;
     store(kTimeScale, scale);
+    Q_EMIT timeScaleChanged(scale);
 }
 
 double Settings::workScale() const
@@ -155,6 +156,7 @@ void Settings::setWorkScale(double scale)
     if (qFuzzyCompare(scale, workScale()))
         return;
     store(kWorkScale, scale);
+    Q_EMIT workScaleChanged(scale);
 }
 
 QByteArray Settings::geometry() const
@@ -207,6 +209,7 @@ void Settings::setPresentationMode(bool on)
     if (on == presentationMode())
         return;
     store(kPresentation, on);
+    Q_EMIT presentationModeChanged(on);
 }
 
 QString Settings::lastTraceDir() const

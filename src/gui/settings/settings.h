@@ -67,6 +67,10 @@ Q_SIGNALS:
     void writeFailed(const QString& sentence);
     void pythonInterpreterChanged(const QString& interpreter);
     void recentFilesChanged();
+    // For the boxes and actions that show these, when Preferences changes them.
+    void timeScaleChanged(double scale);
+    void workScaleChanged(double scale);
+    void presentationModeChanged(bool on);
 
 private:
     void store(const QString& key, const QVariant& value);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "languagemenu.h"
 
+#include "settings/languagechoice.h"
 #include "settings/settings.h"
 
 #include <QAction>
@@ -16,18 +17,9 @@ LanguageMenu::LanguageMenu(Settings* settings, QWidget* parent)
     , m_group(new QActionGroup(this))
 {
     m_menu->setIcon(QIcon::fromTheme(QStringLiteral("preferences-desktop-locale")));
-    // Each language by its own name, so that someone who cannot read the current one finds theirs.
-    const struct
-    {
-        QString code;
-        QString name;
-    } languages[] = {
-        { QString(), tr("System Language") },
-        { QStringLiteral("en"), QStringLiteral("English") },
-        { QStringLiteral("ko"), QStringLiteral("한국어 (Korean)") },
-    };
     const QString chosen = m_settings->language();
-    for (const auto& language : languages) {
+    const QList<LanguageChoice> languages = LanguageChoice::all();
+    for (const LanguageChoice& language : languages) {
         QAction* a = m_menu->addAction(language.name);
         a->setCheckable(true);
         a->setData(language.code);

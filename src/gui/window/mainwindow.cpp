@@ -69,6 +69,7 @@ MainWindow::MainWindow(QWidget* parent)
         if (!m_sessionOnly)
             m_settings->setTimeScale(scale);
     });
+    connect(m_settings, &Settings::timeScaleChanged, m_timeScale, &QDoubleSpinBox::setValue);
     connect(m_settings, &Settings::writeFailed, this, &MainWindow::showError);
     m_statusTimer.setInterval(100);
     connect(&m_statusTimer, &QTimer::timeout, this, &MainWindow::updateStatus);

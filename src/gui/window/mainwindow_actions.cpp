@@ -12,6 +12,7 @@
 #include "projectorlayout.h"
 #include "recentfilesmenu.h"
 #include "replay/replaycontroller.h"
+#include "settings/preferencesaction.h"
 #include "traceopener.h"
 #include "view/timelineview.h"
 #include "zoomstate.h"
@@ -81,6 +82,8 @@ void MainWindow::createMenusAndToolBar()
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
     edit->addAction(m_exports->copyImageAction());
     edit->addAction(m_explore->clearAction());
+    edit->addSeparator();
+    edit->addAction(new PreferencesAction(m_settings, m_language, this));
 
     QMenu* run = menuBar()->addMenu(tr("&Run"));
     run->addAction(m_run);
