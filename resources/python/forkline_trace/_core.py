@@ -75,7 +75,7 @@ class State(object):
 class Child(object):
     """A process this one started: a multiprocessing.Process, an os.fork() or a Popen."""
 
-    __slots__ = ("pid", "kind", "name", "join_id", "daemon", "signal", "reported", "joined")
+    __slots__ = ("pid", "kind", "name", "join_id", "daemon", "signal", "signal_id", "reported", "joined")
 
     def __init__(self, pid, kind, name, join_id, daemon=False):
         self.pid = pid
@@ -84,6 +84,7 @@ class Child(object):
         self.join_id = join_id
         self.daemon = daemon
         self.signal = None  # "terminate" / "kill" when this process asked for its end
+        self.signal_id = 0  # the arrow from the signal mark on the caller to this child's end
         self.reported = False
         self.joined = False
 
@@ -95,6 +96,7 @@ class _PerThread(_thread._local):
     depth = 0  # inside a traced call whose wait is already shown
     hidden = False  # a thread of the multiprocessing machinery: it sends nothing
     mp_start = False  # inside Process.start, whose fork is already shown
+    recv_fid = 0  # the arrow's id the last message this thread received carried in its header
 
 
 tls = _PerThread()
@@ -331,6 +333,15 @@ def called_from_user(depth=2):
     return j is not None
 
 
+def called_from_user_frame(f):
+    fn = f.f_code.co_filename
+    try:
+        j = _user_file[fn]
+    except KeyError:
+        j = _user_file[fn] = _classify(fn)
+    return j is not None
+
+
 def caller_module_path(depth=2):
     try:
         return sys._getframe(depth).f_code.co_filename
@@ -440,6 +451,11 @@ def reset_after_fork(name):
                 os.close(old.detach())
         except OSError:
             pass
+    # The fork may have happened inside a traced call of the parent (Process.start): the
+    # child's code starts afresh, with nothing of that call around it.
+    tls.depth = 0
+    tls.mp_start = False
+    tls.recv_fid = 0
     ident = get_ident()
     keep = state.lanes.get(ident)
     st = State()

@@ -4,6 +4,7 @@ os.fork and the os.wait family, subprocess.Popen, and how a process ends (sys.ex
 os._exit, the interpreter's exit)."""
 
 import _thread
+import io
 import os
 import signal
 import sys
@@ -122,8 +123,15 @@ def child_exited(pid, code, t=None):
     child.reported = True
     t = c.now() if t is None else t
     if code is not None and code < 0:
+        # A signal leaves the child no chance to report its own end: its arrows, from the
+        # caller of terminate()/kill() and to whoever joins it, end and start here.
         sig = -code
-        c.send(c.ev_instant(0, _signal_kind(child, sig), code=sig, t=t, pid=pid))
+        out = c.ev_instant(0, _signal_kind(child, sig), code=sig, t=t, pid=pid)
+        if child.signal_id:
+            out += c.ev_flow(0, child.signal_id, "signal", False, t=t, pid=pid)
+        if child.join_id:
+            out += c.ev_flow(0, child.join_id, "join", True, t=t, pid=pid)
+        c.send(out)
     elif child.kind == "fork" and code is not None:
         # A forked child that ran off the end of the program, or raised SystemExit, cannot
         # know its own exit code: its parent does.
@@ -136,14 +144,42 @@ def child_exited(pid, code, t=None):
     return child
 
 
-def _child_joined(child, me, site, out):
+def _child_joined(child, me, site, out, at_exit=False):
     if child is None or child.joined:
         return out
     child.joined = True
+    if at_exit and child.daemon:
+        return out  # killed at exit, as the runner draws it: no join of its own
     t = c.now()
     if child.join_id:
         out += c.ev_flow(me.tid, child.join_id, "join", False, site, t)
+    if at_exit:
+        return out  # the interpreter's join, not one the program wrote: an arrow only
     return out + c.ev_instant(me.tid, "join", child.name, site=site, t=t)
+
+
+_SIGKILL = getattr(signal, "SIGKILL", 9)
+
+
+def signal_child(pid, sig):
+    """terminate(), kill() or os.kill() of a child by the program: a `signal` mark on the
+    caller, with an arrow to the end it causes, as the scenario runner draws it."""
+    st = c.state
+    child = st.children.get(pid)
+    if child is None or child.reported or st.dead or th.nested() or sig not in (signal.SIGTERM, _SIGKILL):
+        return
+    site = c.site()
+    if not site:
+        return  # the library's own (multiprocessing ending daemon processes at exit)
+    if child.signal is None:
+        child.signal = "kill" if sig == _SIGKILL else "terminate"
+    me = c.lane()
+    t = c.now()
+    out = c.ev_instant(me.tid, "signal", child.name, code=int(sig), site=site, t=t)
+    if not child.signal_id:
+        child.signal_id = c.new_flow_id()
+        out += c.ev_flow(me.tid, child.signal_id, "signal", True, site, t)
+    c.send(out)
 
 
 def _announce_child(pid, name, me, daemon, t):
@@ -291,28 +327,34 @@ def _patch_process(mod):
             return orig_join(self, timeout)
         me = c.lane()
         site = c.site()
+        # multiprocessing's own join of the children still running when the program ends.
+        at_exit = c.state.main_exited and not site
         waited = popen.poll() is None
         if waited:
-            c.send(c.ev_state(me.tid, "waiting:join", site))
+            c.send(c.ev_state(me.tid, "waiting:exit" if at_exit else "waiting:join", site))
         try:
             with th.quiet:
                 return orig_join(self, timeout)
         finally:
             out = ""
             if popen.returncode is not None:
-                out = _child_joined(c.state.children.get(popen.pid), me, site, out)
+                out = _child_joined(c.state.children.get(popen.pid), me, site, out, at_exit)
             if waited:
                 out += c.ev_state(me.tid, "running", site)
             if out:
                 c.send(out)
 
     def terminate(self):
-        _intent(self, "terminate")
-        return orig_terminate(self)
+        if self._popen is not None:
+            signal_child(self._popen.pid, signal.SIGTERM)
+        with th.quiet:  # its os.kill() is this call
+            return orig_terminate(self)
 
     def kill(self):
-        _intent(self, "kill")
-        return orig_kill(self)
+        if self._popen is not None:
+            signal_child(self._popen.pid, _SIGKILL)
+        with th.quiet:
+            return orig_kill(self)
 
     def bootstrap(self, *args, **kwargs):
         link = getattr(self, "_fl", None)
@@ -348,14 +390,6 @@ def _patch_process(mod):
     BP._bootstrap = bootstrap
 
 
-def _intent(proc, what):
-    popen = proc._popen
-    if popen is not None:
-        child = c.state.children.get(popen.pid)
-        if child is not None and child.signal is None:
-            child.signal = what
-
-
 def _patch_popen(mod):
     P = mod.Popen
     orig_poll = P.__dict__.get("poll")
@@ -378,24 +412,89 @@ def _patch_queues(mod):
 
 def _patch_connection(mod):
     _tag_methods(mod._ConnectionBase, "send", "recv")
+    _tag_methods(mod._ConnectionBase, "send_bytes", "recv_bytes")
+    _tag_methods(mod._ConnectionBase, None, "recv_bytes_into")
+    for name in ("Connection", "PipeConnection"):
+        cls = getattr(mod, name, None)
+        if cls is not None and "_recv_bytes" in cls.__dict__:
+            _strip_header(cls)
+
+
+# Bytes sent with send_bytes() stay bytes: the arrow's id rides in a header in front of them,
+# which every receive of the other end takes off again before anyone sees the message.
+_HEADER = b"\x00\xf0FLK"
+_HEADER_SIZE = len(_HEADER) + 8
+
+
+def _tag_bytes(buf, offset=0, size=None, fid=0):
+    """The message send_bytes(buf, offset, size) would send, with the header; None when the
+    arguments are not the plain kind (the real send_bytes then checks and sends them)."""
+    try:
+        m = memoryview(buf)
+    except TypeError:
+        return None
+    with m:
+        if m.itemsize != 1 or m.ndim != 1 or offset < 0 or offset > len(m):
+            return None
+        end = len(m) if size is None else offset + size
+        if size is not None and (size < 0 or end > len(m)):
+            return None
+        return _HEADER + fid.to_bytes(8, "big") + m[offset:end].tobytes()
+
+
+def _bytes_at(buf, offset, size):
+    """A message's first bytes, for its mark (the mark shows no more than that)."""
+    try:
+        with memoryview(buf) as m, m.cast("B") as b:
+            return b[offset:offset + min(size, 64)].tobytes()
+    except (TypeError, ValueError):
+        return buf
+
+
+def _strip_header(cls):
+    orig = cls._recv_bytes
+
+    def recv_bytes(self, maxsize=None):
+        buf = orig(self, None if maxsize is None else maxsize + _HEADER_SIZE)
+        with buf.getbuffer() as v:
+            tagged = len(v) >= _HEADER_SIZE and v[:len(_HEADER)] == _HEADER
+            if tagged:
+                fid = int.from_bytes(v[len(_HEADER):_HEADER_SIZE], "big")
+                data = v[_HEADER_SIZE:].tobytes()
+        if not tagged:
+            return buf
+        _ptls.recv_fid = fid
+        out = io.BytesIO(data)
+        out.seek(0, 2)  # where the real one leaves it: the callers read its size with tell()
+        return out
+
+    cls._recv_bytes = recv_bytes
 
 
 def _tag_methods(cls, put_name, get_name):
-    orig_put = cls.__dict__.get(put_name)
+    orig_put = cls.__dict__.get(put_name) if put_name else None
     orig_get = cls.__dict__.get(get_name)
+    raw = put_name == "send_bytes"
     if orig_put is not None:
         def put(self, obj, *args, **kwargs):
             if not c.called_from_user(2) or c.state.dead:
                 return orig_put(self, obj, *args, **kwargs)
+            fid = c.new_flow_id()
+            if raw:
+                tagged = _tag_bytes(obj, *args, fid=fid, **kwargs)
+                if tagged is None:
+                    return orig_put(self, obj, *args, **kwargs)
+                obj, args, kwargs, sent = tagged, (), {}, tagged[_HEADER_SIZE:]
+            else:
+                sent, obj = obj, Tagged(fid, obj)
             me = c.lane()
             site = c.site()
-            fid = c.new_flow_id()
             t = c.now()
             from ._sync import short
-            c.send(c.ev_instant(me.tid, "send", short(obj), site=site, t=t)
+            c.send(c.ev_instant(me.tid, "send", short(_bytes_at(sent, 0, 64) if raw else sent), site=site, t=t)
                    + c.ev_flow(me.tid, fid, "message", True, site, t))
             with th.quiet:
-                return orig_put(self, Tagged(fid, obj), *args, **kwargs)
+                return orig_put(self, obj, *args, **kwargs)
 
         setattr(cls, put_name, put)
     if orig_get is not None:
@@ -407,6 +506,7 @@ def _tag_methods(cls, put_name, get_name):
                 site = c.site()
                 c.send(c.ev_state(me.tid, "waiting:queue", site))
             got = False
+            _ptls.recv_fid = 0
             try:
                 with th.quiet:
                     r = orig_get(self, *args, **kwargs)
@@ -414,7 +514,14 @@ def _tag_methods(cls, put_name, get_name):
             finally:
                 if user and not got:
                     c.send(c.ev_state(me.tid, "running", site))
-            if type(r) is not Tagged:
+            fid, _ptls.recv_fid = _ptls.recv_fid, 0
+            shown = r
+            if type(r) is Tagged:
+                fid, r = r.fid, r.obj
+                shown = r
+            elif get_name == "recv_bytes_into" and args:
+                shown = _bytes_at(args[0], args[1] if len(args) > 1 else kwargs.get("offset", 0), r)
+            if not fid or c.state.dead:
                 if user:
                     c.send(c.ev_state(me.tid, "running", site))
                 return r
@@ -423,10 +530,10 @@ def _tag_methods(cls, put_name, get_name):
                 site = c.site()
             t = c.now()
             from ._sync import short
-            c.send(c.ev_flow(me.tid, r.fid, "message", False, site, t)
-                   + c.ev_instant(me.tid, "receive", short(r.obj), site=site, t=t)
+            c.send(c.ev_flow(me.tid, fid, "message", False, site, t)
+                   + c.ev_instant(me.tid, "receive", short(shown), site=site, t=t)
                    + (c.ev_state(me.tid, "running", site, t) if user else ""))
-            return r.obj
+            return r
 
         setattr(cls, get_name, get)
 
@@ -496,13 +603,9 @@ def _patch_subprocess(mod):
                 c.send(out)
 
     def send_signal(self, sig):
-        child = c.state.children.get(self.pid)
-        if child is not None and child.signal is None:
-            if sig == signal.SIGTERM:
-                child.signal = "terminate"
-            elif sig == getattr(signal, "SIGKILL", None):
-                child.signal = "kill"
-        return orig_signal(self, sig)
+        signal_child(self.pid, sig)
+        with th.quiet:
+            return orig_signal(self, sig)
 
     P.__init__ = init
     P.wait = wait
@@ -517,7 +620,77 @@ def _patch_subprocess(mod):
         P._handle_exitstatus = handle
 
 
+# --- multiprocessing.Manager() ------------------------------------------------------------
+
+_MANAGED_QUEUES = ("Queue", "JoinableQueue")
+
+
+def _user_proxy_call():
+    # A proxy's methods are made with exec(): the frame above them is the program's.
+    try:
+        f = sys._getframe(2)
+    except ValueError:
+        return False
+    if f.f_code.co_filename == "<string>":
+        f = f.f_back
+    return f is not None and c.called_from_user_frame(f)
+
+
+def _patch_managers(mod):
+    """A managed queue's put() and get() go to the manager's process and back: the message is
+    tagged on its way in, so the arrow runs from the putter to the getter, as with any queue."""
+    orig = mod.BaseProxy._callmethod
+
+    def callmethod(self, methodname, args=(), kwds={}):
+        token = getattr(self, "_token", None)
+        if (getattr(token, "typeid", None) not in _MANAGED_QUEUES or methodname not in _MANAGED_CALLS
+                or c.state.dead or th.nested() or not _user_proxy_call()):
+            r = orig(self, methodname, args, kwds)
+            return r.obj if type(r) is Tagged else r
+        return _MANAGED_CALLS[methodname](orig, self, methodname, tuple(args), kwds)
+
+    mod.BaseProxy._callmethod = callmethod
+
+
+def _managed_put(orig, proxy, methodname, args, kwds):
+    if not args:
+        return orig(proxy, methodname, args, kwds)
+    me = c.lane()
+    site = c.site()
+    fid = c.new_flow_id()
+    t = c.now()
+    from ._sync import short
+    c.send(c.ev_instant(me.tid, "send", short(args[0]), site=site, t=t)
+           + c.ev_flow(me.tid, fid, "message", True, site, t))
+    with th.quiet:
+        return orig(proxy, methodname, (Tagged(fid, args[0]),) + args[1:], kwds)
+
+
+def _managed_get(orig, proxy, methodname, args, kwds):
+    me = c.lane()
+    site = c.site()
+    c.send(c.ev_state(me.tid, "waiting:queue", site))
+    r = None
+    try:
+        with th.quiet:
+            r = orig(proxy, methodname, args, kwds)
+    finally:
+        out = ""
+        t = c.now()
+        if type(r) is Tagged:
+            from ._sync import short
+            out = (c.ev_flow(me.tid, r.fid, "message", False, site, t)
+                   + c.ev_instant(me.tid, "receive", short(r.obj), site=site, t=t))
+        c.send(out + c.ev_state(me.tid, "running", site, t))
+    return r.obj if type(r) is Tagged else r
+
+
+_MANAGED_CALLS = {"put": _managed_put, "put_nowait": _managed_put, "get": _managed_get,
+                  "get_nowait": _managed_get}
+
+
 POST_IMPORT = {
+    "multiprocessing.managers": _patch_managers,
     "multiprocessing.process": _patch_process,
     "multiprocessing.popen_fork": _patch_popen,
     "multiprocessing.popen_forkserver": _patch_popen,
@@ -535,6 +708,14 @@ def install():
         os.register_at_fork(before=lambda: c._send_lock.acquire(), after_in_parent=lambda: c._send_lock.release(),
                             after_in_child=_after_fork_child)
     os._exit = _os_exit
+    if hasattr(os, "kill"):
+        orig_kill = os.kill
+
+        def kill(pid, sig):
+            signal_child(pid, sig)
+            return orig_kill(pid, sig)
+
+        os.kill = kill
     sys.exit = _sys_exit
     if hasattr(os, "wait"):
         os.wait = _wrap_wait(os.wait, lambda a, k: True, _status_result)
