@@ -2,10 +2,12 @@
 // `forkline run FILE.py --trace out.json` on small programs of tests/data/python, read back from
 // the trace file: the marks a scenario run draws (signals, the wait at exit), messages through
 // the pipes and queues the tracer follows, and the line of code on every exported event.
+#include "chrometrace.h"
 #include "chrometraceimport.h"
 #include "pythontestutil.h"
 #include "testutil.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -87,6 +89,7 @@ private Q_SLOTS:
     void signalsAndExitWait();
     void pipesAndQueues_data();
     void pipesAndQueues();
+    void linesInTheTraceFile();
 };
 
 void TestPythonMarks::initTestCase()
@@ -188,6 +191,52 @@ void TestPythonMarks::pipesAndQueues()
         QVERIFY(l.pid != m.lane(main).pid);
     }
     QCOMPARE(managers, 1);
+}
+
+// Every slice and mark of a Python run names its line in args, where Perfetto and DevTools show
+// it; the file opens again with its lines, and writes out the same bytes.
+void TestPythonMarks::linesInTheTraceFile()
+{
+    const TracedRun r = runTraced(QStringLiteral("threads_join.py"));
+    QCOMPARE(r.cli.exitCode, 0);
+    const QString file = QFileInfo(pythonProgram(QStringLiteral("threads_join.py"))).absoluteFilePath();
+    bool sawPrint = false;
+    bool sawSleep = false;
+    const QJsonArray events = QJsonDocument::fromJson(r.trace).object().value(QStringLiteral("traceEvents")).toArray();
+    for (const QJsonValue& v : events) {
+        const QJsonObject e = v.toObject();
+        const QJsonObject args = e.value(QStringLiteral("args")).toObject();
+        const int line = args.value(QStringLiteral("line")).toInt();
+        if (line > 0)
+            QCOMPARE(args.value(QStringLiteral("file")).toString(), file);
+        if (e.value(QStringLiteral("ph")) == QLatin1String("i")
+            && args.value(QStringLiteral("text")) == QLatin1String("slow: start")) {
+            QCOMPARE(line, 7);
+            sawPrint = true;
+        }
+        if (e.value(QStringLiteral("ph")) == QLatin1String("X")
+            && e.value(QStringLiteral("name")) == QLatin1String("sleeping") && line == 8)
+            sawSleep = true;
+    }
+    QVERIFY(sawPrint);
+    QVERIFY(sawSleep);
+    // Read back: the lines are the model's again, and the file comes out byte for byte.
+    const TraceModel& m = r.model;
+    QVERIFY(m.sourceFiles().contains(file));
+    const int slow = laneNamed(m, QStringLiteral("slow"));
+    QVERIFY(slow >= 0);
+    const Instant* start = findInstant(m.lane(slow), InstantKind::Print, QStringLiteral("slow: start"), &m);
+    QVERIFY(start);
+    bool found = false;
+    for (const SourcePoint& p : m.lane(slow).sources)
+        found |= p.t == start->t && p.line == 7 && m.sourceFiles().at(p.file) == file;
+    QVERIFY(found);
+    QCOMPARE(chromeTrace(m), r.trace);
+    ChromeTraceImportOptions qtJson;
+    qtJson.backend = JsonBackend::QtJson; // the reader of builds without simdjson
+    const ChromeTraceImportResult again = importChromeTraceData(r.trace, QStringLiteral("out.json"), qtJson);
+    QVERIFY2(again.ok(), qPrintable(again.error));
+    QCOMPARE(chromeTrace(again.model), r.trace);
 }
 
 QTEST_GUILESS_MAIN(TestPythonMarks)
