@@ -11,6 +11,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 #include <csignal>
@@ -90,6 +91,7 @@ private Q_SLOTS:
     void pipesAndQueues_data();
     void pipesAndQueues();
     void linesInTheTraceFile();
+    void printFormsBuffered();
 };
 
 void TestPythonMarks::initTestCase()
@@ -237,6 +239,39 @@ void TestPythonMarks::linesInTheTraceFile()
     const ChromeTraceImportResult again = importChromeTraceData(r.trace, QStringLiteral("out.json"), qtJson);
     QVERIFY2(again.ok(), qPrintable(again.error));
     QCOMPARE(chromeTrace(again.model), r.trace);
+}
+
+// To a buffered stdout (no PYTHONUNBUFFERED) print() makes its line in one go: the text is the
+// untraced run's, and every line is a mark of its own with the line of code that ended it.
+void TestPythonMarks::printFormsBuffered()
+{
+    const QByteArray unbuffered = qgetenv("PYTHONUNBUFFERED");
+    qunsetenv("PYTHONUNBUFFERED");
+    QProcess plain;
+    plain.start(python(), { pythonProgram(QStringLiteral("print_forms.py")) });
+    QVERIFY(plain.waitForFinished(120000));
+    const TracedRun r = runTraced(QStringLiteral("print_forms.py"));
+    if (!unbuffered.isNull())
+        qputenv("PYTHONUNBUFFERED", unbuffered);
+    QCOMPARE(r.cli.exitCode, 0);
+    QCOMPARE(r.cli.out, plain.readAllStandardOutput());
+    const TraceModel& m = r.model;
+    const int main = mainLane(m);
+    QVERIFY(main >= 0);
+    const struct
+    {
+        const char* text;
+        int line;
+    } marks[] = { { "1 2", 8 }, { "a-b", 9 }, { "a", 11 }, { "b", 11 }, { "x y", 13 }, { "S! T! b'by' 3.5 None", 14 },
+        { "err", 15 }, { "tail!", 26 } };
+    for (const auto& mark : marks) {
+        const Instant* in = findInstant(m.lane(main), InstantKind::Print, QString::fromUtf8(mark.text), &m);
+        QVERIFY2(in, mark.text);
+        bool lined = false;
+        for (const SourcePoint& p : m.lane(main).sources)
+            lined |= p.t == in->t && p.line == mark.line;
+        QVERIFY2(lined, mark.text);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestPythonMarks)

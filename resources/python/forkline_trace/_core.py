@@ -242,6 +242,16 @@ def ev_state(tid, s, site="", t=None, pid=None):
         now() if t is None else t, state.pid if pid is None else pid, tid, s, site)
 
 
+_SHORT_SLEEP = ('{"e":"state","t":%d,"pid":%d,"tid":%d,"s":"sleeping"%s}\n'
+                '{"e":"state","t":%d,"pid":%d,"tid":%d,"s":"running"%s}\n')
+
+
+def ev_short_sleep(tid, site, t0, t1):
+    """ev_state() sleeping at t0 and running at t1, made in one go (a loop of short sleeps)."""
+    pid = state.pid
+    return _SHORT_SLEEP % (t0, pid, tid, site, t1, pid, tid, site)
+
+
 def ev_instant(tid, n, txt=None, code=0, site="", t=None, pid=None):
     extra = ""
     if txt is not None:

@@ -196,7 +196,7 @@ def _sleep(secs):
     try:
         _orig_sleep(secs)
     finally:
-        c.defer(c.ev_state(ln.tid, "sleeping", site, t) + c.ev_state(ln.tid, "running", site))
+        c.defer(c.ev_short_sleep(ln.tid, site, t, c.now()))
 
 
 _orig_excepthook = sys.excepthook
