@@ -92,6 +92,7 @@ private Q_SLOTS:
     void pipesAndQueues();
     void linesInTheTraceFile();
     void printFormsBuffered();
+    void windowsPaths();
 };
 
 void TestPythonMarks::initTestCase()
@@ -272,6 +273,22 @@ void TestPythonMarks::printFormsBuffered()
             lined |= p.t == in->t && p.line == mark.line;
         QVERIFY2(lined, mark.text);
     }
+}
+
+// The tracer's path logic on Windows paths (Python's ntpath runs anywhere): the file an event
+// names is absolute with "/" between folders, library folders match in any case.
+void TestPythonMarks::windowsPaths()
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("PYTHONPATH"), QStringLiteral(FORKLINE_SOURCE_DIR "/resources/python"));
+    env.remove(QStringLiteral("FORKLINE_CHANNEL"));
+    p.setProcessEnvironment(env);
+    p.start(python(), { pythonProgram(QStringLiteral("tracer_paths.py")) });
+    QVERIFY(p.waitForFinished(60000));
+    const QByteArray out = p.readAllStandardOutput() + p.readAllStandardError();
+    QVERIFY2(p.exitCode() == 0, out.constData());
+    QCOMPARE(out, QByteArray("ok\n"));
 }
 
 QTEST_GUILESS_MAIN(TestPythonMarks)

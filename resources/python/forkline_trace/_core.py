@@ -299,16 +299,30 @@ def _init_library_roots():
     _library_roots[:] = [os.path.normcase(r) + os.sep for r in roots if r]
 
 
-def _classify(filename):
+def source_path(filename, paths=os.path):
+    """A file as the events name it: absolute, with "/" between folders on every system (Qt's
+    own way of writing a path, which the code pane compares it with, and what a trace made
+    on Windows needs to be read elsewhere)."""
+    path = paths.abspath(filename)
+    return path.replace("\\", "/") if paths.sep == "\\" else path
+
+
+def classify(filename, paths=os.path, roots=None):
+    """The JSON text of a file of the user's own code, None for the library's (the standard
+    library, site-packages, the tracer) and for code that is in no file."""
     if not filename or filename.startswith("<"):
         return None
-    path = os.path.normcase(os.path.abspath(filename))
-    for root in _library_roots:
+    path = paths.normcase(paths.abspath(filename))
+    for root in _library_roots if roots is None else roots:
         if path.startswith(root):
             return None
-    if os.sep + "site-packages" + os.sep in path or os.sep + "dist-packages" + os.sep in path:
+    sep = paths.sep
+    if sep + "site-packages" + sep in path or sep + "dist-packages" + sep in path:
         return None
-    return _dumps(os.path.abspath(filename))
+    return _dumps(source_path(filename, paths))
+
+
+_classify = classify
 
 
 def site(depth=2):
