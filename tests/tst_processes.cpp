@@ -34,6 +34,7 @@ private Q_SLOTS:
     void daemonProcessesAreTerminatedAtExit();
     void terminateStep();
     void terminateFromCollector();
+    void terminatedBeforeItReports();
     void requestStopEndsAThreadAtAStepBoundary();
     void crashingProcessLeavesTheRunGoing();
     void workerThatCannotStart();
@@ -195,6 +196,31 @@ void TestProcesses::terminateFromCollector()
     const Lane& main = requireLane(m, QStringLiteral("MainThread"));
     QVERIFY(findInstant(main, InstantKind::Join));
     QVERIFY(findInstant(main, InstantKind::End));
+}
+
+void TestProcesses::terminatedBeforeItReports()
+{
+    // terminate() right after start(): the child dies before it can report its lane. Its
+    // parent still draws it, named, under its parent, for as long as it existed; exitcode -15.
+    const RunResult r = runScenario(QStringLiteral(FORKLINE_TEST_DATA "/runs/terminate-at-once.json"));
+    QCOMPARE(r.exitCode, 0);
+    const TraceModel& m = r.model;
+    const Lane& main = requireLane(m, QStringLiteral("MainThread"));
+    const Lane& child = requireLane(m, QStringLiteral("child"));
+    QCOMPARE(child.kind, LaneKind::Process);
+    QVERIFY(child.pid != main.pid);
+    QCOMPARE(m.process(child.pid)->ppid, main.pid);
+    QCOMPARE(m.process(child.pid)->name, QStringLiteral("child"));
+    QVERIFY(child.parent >= 0 && &m.lane(child.parent) == &main);
+    QVERIFY(!child.spans.empty()); // from start() to its end, whoever reported it
+    QVERIFY(findInstant(child, InstantKind::Terminated));
+    int childLanes = 0;
+    for (int li : m.process(child.pid)->lanes)
+        childLanes += m.lane(li).kind == LaneKind::Process ? 1 : 0;
+    QCOMPARE(childLanes, 1);
+#if !defined(Q_OS_WIN)
+    QVERIFY(r.prints.contains(QStringLiteral("code -15")));
+#endif
 }
 
 void TestProcesses::requestStopEndsAThreadAtAStepBoundary()

@@ -11,6 +11,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+
 #if defined(Q_OS_UNIX)
 #include <csignal>
 #include <unistd.h>
@@ -94,6 +96,7 @@ private Q_SLOTS:
     void terminateAndKillSeenFromTheCaller();
     void signalStopsTheRunLikeCtrlC_data();
     void signalStopsTheRunLikeCtrlC();
+    void buyerSellerSleepSideBySide();
 };
 
 void TestSemantics::counterLockContendsAsCPythonDoes()
@@ -410,4 +413,32 @@ void TestSemantics::signalStopsTheRunLikeCtrlC()
 }
 
 QTEST_GUILESS_MAIN(TestSemantics)
+// What buyer-seller's description says its picture shows: a sleeping thread holds nothing,
+// so the two threads sleep at the same time, and the run takes about one thread's time.
+void TestSemantics::buyerSellerSleepSideBySide()
+{
+    RunOptions o;
+    o.timeScale = 0.05; // 20 one-second sleeps each, 50 ms apiece
+    const RunResult r = runScenario(QStringLiteral("buyer-seller"), o);
+    QCOMPARE(r.exitCode, 0);
+    const Lane& buyer = requireLane(r.model, QStringLiteral("buyer"));
+    const Lane& seller = requireLane(r.model, QStringLiteral("seller"));
+    qint64 buyerSleep = 0;
+    qint64 together = 0;
+    for (const Span& b : buyer.spans) {
+        if (b.state != State::Sleeping)
+            continue;
+        buyerSleep += b.end - b.start;
+        for (const Span& s : seller.spans) {
+            if (s.state == State::Sleeping)
+                together += std::max<qint64>(0, std::min(b.end, s.end) - std::max(b.start, s.start));
+        }
+    }
+    QVERIFY(buyerSleep > 0);
+    // Each of the 20 steps starts with a print, so the two drift apart by little; a loaded
+    // machine can delay a wake-up, hence a generous share rather than all of it.
+    QVERIFY2(double(together) > 0.7 * double(buyerSleep),
+        qPrintable(QStringLiteral("%1 of %2 ns asleep together").arg(together).arg(buyerSleep)));
+}
+
 #include "tst_semantics.moc"

@@ -116,6 +116,9 @@ void TestTraceReaders::builtinLessons_data()
         if (!s.name.startsWith(QLatin1String("py-")))
             QTest::newRow(qPrintable(s.name)) << s.name;
     }
+    // A child that dies before it reports anything: its parent alone draws its lane, and the
+    // signal and join arrows must still have a slice to bind to.
+    QTest::newRow("terminated-before-it-reports") << QStringLiteral(FORKLINE_TEST_DATA "/runs/terminate-at-once.json");
 }
 
 void TestTraceReaders::builtinLessons()

@@ -540,7 +540,7 @@ bool applyEvent(TraceModel& model, const ChannelEvent& ev, qint64 t0)
         return true;
     }
     case ChannelEvent::Type::State: {
-        const int index = model.ensureLane(ev.pid, ev.tid);
+        const int index = laneFor(model, ev.pid, ev.tid);
         const Lane& l = model.lane(index);
         // Each process has a socket of its own: a child's last states can arrive after its
         // parent's report of its death. They must not reopen the lane that death ended.

@@ -95,6 +95,7 @@ private:
         bool exited = false;
         int exitCode = 0;
         qint64 signalFlow = 0; // the arrow from the first terminate()/kill() to its end
+        qint64 forkT = 0; // process workers: when start() started the child
         ThreadWorker* thread = nullptr;
     };
 
@@ -115,6 +116,8 @@ private:
     void finishRoot(Flow& root, int exitCode);
     bool waitForWorkers(Flow& root, const std::vector<int>& workers);
     void onProcessExit(const ProcessWorkers::Exit& exit);
+    // The lane a process worker is drawn in, as its parent knows it.
+    ChannelEvent childLane(const Flow& parent, int index, qint64 pid, qint64 tid, qint64 t) const;
     [[noreturn]] void abortRun();
     bool stopRequested(const Flow& flow);
     // The flow's hold on its process's GIL (no-ops when the run has none). Python code runs

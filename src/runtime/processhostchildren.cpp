@@ -49,18 +49,7 @@ bool ProcessHost::startProcess(Flow& flow, int index)
     if (!pid) {
         // No process, so no lane of its own: a stand-in lane shows why.
         const qint64 fakePid = -qint64(index + 1);
-        ChannelEvent lane;
-        lane.type = ChannelEvent::Type::Lane;
-        lane.t = monotonicNs();
-        lane.pid = fakePid;
-        lane.tid = fakePid;
-        lane.name = spec.name;
-        lane.label = spec.label;
-        lane.processLane = true;
-        lane.daemon = spec.daemon;
-        lane.ppid = m_pid;
-        lane.parentPid = flow.pid;
-        lane.parentTid = flow.tid;
+        ChannelEvent lane = childLane(flow, index, fakePid, fakePid, monotonicNs());
         emitEvent(lane);
         ChannelEvent failed = instantEvent(fakePid, fakePid, InstantKind::Failed, lane.t);
         failed.text = tr("could not start: %1").arg(error);
@@ -76,12 +65,35 @@ bool ProcessHost::startProcess(Flow& flow, int index)
         m_wake.notify_all();
         return true; // the run goes on
     }
+    // The child's lane exists from now, named and under its parent, whether or not the child
+    // lives long enough to report it (a terminate() soon after start() can end it before it
+    // has said anything). tid 0 stands for its main thread until the child names it.
+    emitEvent(childLane(flow, index, pid, 0, forkT));
     emitFlow(flow, ws.forkFlow, FlowKind::Fork, true, forkT);
     {
         std::lock_guard<std::mutex> lock(m_mutex);
         ws.pid = pid;
+        ws.forkT = forkT;
     }
     return true;
+}
+
+ChannelEvent ProcessHost::childLane(const Flow& parent, int index, qint64 pid, qint64 tid, qint64 t) const
+{
+    const WorkerSpec& spec = m_config.scenario.workers[size_t(index)];
+    ChannelEvent lane;
+    lane.type = ChannelEvent::Type::Lane;
+    lane.t = t;
+    lane.pid = pid;
+    lane.tid = tid;
+    lane.name = spec.name;
+    lane.label = spec.label;
+    lane.processLane = true;
+    lane.daemon = spec.daemon;
+    lane.ppid = m_pid;
+    lane.parentPid = parent.pid;
+    lane.parentTid = parent.tid;
+    return lane;
 }
 
 void ProcessHost::onProcessExit(const ProcessWorkers::Exit& e)
@@ -100,6 +112,7 @@ void ProcessHost::onProcessExit(const ProcessWorkers::Exit& e)
     qint64 pid = 0;
     qint64 signalFlow = 0;
     qint64 joinFlow = 0;
+    qint64 forkT = 0;
     {
         std::lock_guard<std::mutex> lock(m_mutex);
         WorkerState& ws = m_workers[size_t(e.worker)];
@@ -107,12 +120,24 @@ void ProcessHost::onProcessExit(const ProcessWorkers::Exit& e)
         pid = ws.pid;
         signalFlow = ws.signalFlow;
         joinFlow = ws.joinFlow;
+        forkT = ws.forkT;
         ws.exited = true;
         ws.exitCode = e.crashed ? -e.code : e.code;
         ws.phase = WorkerState::Ended;
     }
-    if (kind && !killedAtExit)
+    if (kind && !killedAtExit) {
+        // The process ran from its start: when it died before reporting anything, this is the
+        // only state its lane has (the collector keeps the child's own, later, states over it),
+        // and the arrows below have a slice to leave from in any trace reader.
+        ChannelEvent ran;
+        ran.type = ChannelEvent::Type::State;
+        ran.t = forkT;
+        ran.pid = pid;
+        ran.tid = 0;
+        ran.state = State::Running;
+        emitEvent(ran);
         emitEvent(instantEvent(pid, 0, *kind, e.t, e.code));
+    }
     if (kind) {
         // A process that a signal ended never reports its own end: its arrows to the caller
         // of terminate()/kill() and to whoever joins it start here.
