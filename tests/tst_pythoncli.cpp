@@ -122,6 +122,8 @@ void TestPythonCli::stdoutMatchesUntraced_data()
     QTest::newRow("os._exit") << QStringLiteral("os_exit.py") << QStringList() << QByteArray();
     QTest::newRow("import") << QStringLiteral("uses_helper.py") << QStringList { QStringLiteral("x") } << QByteArray();
     QTest::newRow("popen") << QStringLiteral("popen_children.py") << QStringList() << QByteArray();
+    QTest::newRow("signals") << QStringLiteral("signals_exit.py") << QStringList() << QByteArray();
+    QTest::newRow("pipes") << QStringLiteral("pipes_queues.py") << QStringList() << QByteArray();
     for (const char* method : { "fork", "spawn", "forkserver" })
         QTest::addRow("processes, %s", method)
             << QStringLiteral("processes.py") << QStringList { QLatin1String(method) } << QByteArray();

@@ -243,7 +243,7 @@ void TestPythonRun::daemonThreadKilledAtExit()
     // The interpreter's own join: the main thread waits after its code ended.
     bool waitsAfterExit = false;
     for (const Span& sp : m.lane(main).spans)
-        waitsAfterExit |= sp.state == State::WaitingJoin && sp.start >= exit->t;
+        waitsAfterExit |= sp.state == State::WaitingExit && sp.start >= exit->t;
     QVERIFY(waitsAfterExit);
     QCOMPARE(flowsBetween(m, FlowKind::Join, worker, main), 1);
     QVERIFY(endsWith(m, worker, InstantKind::End));

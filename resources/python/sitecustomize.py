@@ -20,7 +20,7 @@ def _forkline_start():
             sys.stderr.write("forkline: the tracer is off for this process: %s: %s\n" % (type(e).__name__, e))
     # The sitecustomize this one hides, further along the path.
     for folder in sys.path:
-        if not folder or os.path.abspath(folder) == here:
+        if not folder or os.path.normcase(os.path.abspath(folder)) == os.path.normcase(here):
             continue
         path = os.path.join(folder, "sitecustomize.py")
         if os.path.isfile(path):

@@ -181,6 +181,23 @@ private:
     QHash<qint64, double> m_shifted;
 };
 
+// The line of the program behind an event at t: the first one the lane has at that time.
+const SourcePoint* sourceAt(const Lane& lane, qint64 t)
+{
+    const auto it = std::lower_bound(
+        lane.sources.begin(), lane.sources.end(), t, [](const SourcePoint& p, qint64 v) { return p.t < v; });
+    return it != lane.sources.end() && it->t == t ? &*it : nullptr;
+}
+
+// "file":...,"line":N in an event's args, which Perfetto and DevTools list with the event.
+void appendSource(QByteArray& out, const TraceModel& model, const SourcePoint& p)
+{
+    out.append("\"file\":");
+    appendEscaped(out, model.sourceFiles().at(p.file));
+    out.append(",\"line\":");
+    out.append(QByteArray::number(p.line));
+}
+
 // Counter values keep every digit: whole numbers as integers, others in the shortest text that
 // reads back as the same double.
 void appendNumber(QByteArray& out, double v)
@@ -359,7 +376,14 @@ QByteArray chromeTrace(const TraceModel& model)
                     times.appendStart(out, span.start);
                     out.append(",\"dur\":");
                     times.appendDuration(out, si);
-                    laneArgs(false);
+                    if (const SourcePoint* src = sourceAt(l, span.start)) {
+                        out.append(",\"args\":{");
+                        appendSource(out, model, *src);
+                        laneArgs(true);
+                        out.append('}');
+                    } else {
+                        laneArgs(false);
+                    }
                     out.append('}');
                     ++si;
                 } else {
@@ -370,7 +394,8 @@ QByteArray chromeTrace(const TraceModel& model)
                     out.append(",\"ts\":");
                     appendMicros(out, in.t);
                     const bool hasText = in.text >= 0;
-                    if (hasText || in.code || laneFirst) {
+                    const SourcePoint* src = sourceAt(l, in.t);
+                    if (hasText || in.code || laneFirst || src) {
                         out.append(",\"args\":{");
                         bool comma = false;
                         if (hasText) {
@@ -381,6 +406,12 @@ QByteArray chromeTrace(const TraceModel& model)
                         if (in.code) {
                             out.append(comma ? ",\"code\":" : "\"code\":");
                             out.append(QByteArray::number(in.code));
+                            comma = true;
+                        }
+                        if (src) {
+                            if (comma)
+                                out.append(',');
+                            appendSource(out, model, *src);
                             comma = true;
                         }
                         if (laneFirst) {

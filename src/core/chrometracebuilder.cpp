@@ -287,6 +287,20 @@ void ChromeTraceBuilder::instant(const RawTraceEvent& e, int lane)
     }
     m_instants.push_back(p);
     noteTime(p.t);
+    source(e, lane);
+}
+
+void ChromeTraceBuilder::source(const RawTraceEvent& e, int lane)
+{
+    if (!e.file.present || !e.line.valid || e.line.value < 1 || e.line.value > std::numeric_limits<qint32>::max())
+        return;
+    const QByteArray key = rawKey(e.file.text);
+    auto it = m_sourceFileIndex.constFind(key);
+    if (it == m_sourceFileIndex.constEnd()) {
+        it = m_sourceFileIndex.insert(key, qint32(m_sourceFiles.size()));
+        m_sourceFiles << toQString(e.file.text);
+    }
+    m_sources.push_back({ e.ts.value, lane, *it, qint32(e.line.value) });
 }
 
 int ChromeTraceBuilder::counterTrack(qint64 pid, const QString& name, const QString& unit)
@@ -418,6 +432,7 @@ void ChromeTraceBuilder::event(const RawTraceEvent& e)
         }
         const int lane = laneFor(pid, tid);
         laneArgs(e, lane);
+        source(e, lane);
         const SliceName n = sliceName(e.name.text);
         m_work[size_t(lane)].slices.push_back({ ts, ts + e.dur.value, n.state, n.name });
         noteTime(ts);
@@ -427,6 +442,7 @@ void ChromeTraceBuilder::event(const RawTraceEvent& e)
     case 'B': {
         const int lane = laneFor(pid, tid);
         laneArgs(e, lane);
+        source(e, lane);
         const SliceName n = sliceName(e.name.text);
         LaneWork& w = m_work[size_t(lane)];
         w.open.push_back(qint32(w.slices.size()));
@@ -592,6 +608,11 @@ bool ChromeTraceBuilder::finish(const std::function<bool()>& stop, const std::fu
     }
     m_instants = {};
     m_texts = {};
+    // In the file's order: of two lines at one time, the first stays first (the exporter writes
+    // the first one of a time on every event there).
+    for (const PendingSource& s : m_sources)
+        m_model.addSource(s.lane, s.t, m_sourceFiles.at(s.file), s.line);
+    m_sources = {};
 
     addFlows();
 

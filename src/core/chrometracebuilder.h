@@ -76,6 +76,13 @@ private:
         int track = 0;
         double value = 0;
     };
+    struct PendingSource // args file and line of a slice or instant (a Python run's)
+    {
+        qint64 t = 0;
+        int lane = 0;
+        qint32 file = 0; // into m_sourceFiles
+        qint32 line = 0;
+    };
     struct PendingParent
     {
         int lane = 0;
@@ -92,6 +99,7 @@ private:
     void laneArgs(const RawTraceEvent& e, int lane);
     SliceName sliceName(std::string_view name);
     void instant(const RawTraceEvent& e, int lane);
+    void source(const RawTraceEvent& e, int lane);
     void counter(const RawTraceEvent& e, qint64 pid);
     void flow(const RawTraceEvent& e, int lane);
     int counterTrack(qint64 pid, const QString& name, const QString& unit);
@@ -108,6 +116,9 @@ private:
     QHash<QString, int> m_trackIndex;
     std::vector<PendingSample> m_samples;
     std::vector<PendingParent> m_parents;
+    std::vector<PendingSource> m_sources;
+    QStringList m_sourceFiles;
+    QHash<QByteArray, qint32> m_sourceFileIndex;
     QHash<QByteArray, SliceName> m_sliceNames;
     QHash<QByteArray, std::pair<InstantKind, qint32>> m_instantNames;
     QHash<QByteArray, FlowKind> m_flowKinds;

@@ -140,6 +140,8 @@ private:
                     integer(it.value(), &e.code);
                 else if (it.key() == QLatin1String("ppid"))
                     integer(it.value(), &e.ppid);
+                else if (it.key() == QLatin1String("line"))
+                    integer(it.value(), &e.line);
             }
         }
         micros(a.value(QLatin1String("at")), &e.at);
@@ -150,6 +152,7 @@ private:
         string(a, QLatin1String("text"), &e.text);
         string(a, QLatin1String("scenario"), &e.scenario);
         string(a, QLatin1String("title"), &e.title);
+        string(a, QLatin1String("file"), &e.file);
         const QJsonValue daemon = a.value(QLatin1String("daemon"));
         if (daemon.isBool())
             e.daemon = daemon.toBool() ? 1 : 0;

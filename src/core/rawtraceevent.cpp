@@ -12,9 +12,10 @@ void RawTraceEvent::clear()
 {
     // Member by member: runs once per event, so it must not rebuild the whole struct (and
     // the numbers' capacity stays).
-    for (RawString* s : { &ph, &name, &cat, &bp, &scope, &argName, &worker, &label, &kind, &text, &scenario, &title })
+    for (RawString* s :
+        { &ph, &name, &cat, &bp, &scope, &argName, &worker, &label, &kind, &text, &scenario, &title, &file })
         *s = RawString();
-    for (RawNumber* n : { &pid, &tid, &ts, &dur, &id, &ppid, &code, &parentPid, &parentTid, &at })
+    for (RawNumber* n : { &pid, &tid, &ts, &dur, &id, &ppid, &code, &parentPid, &parentTid, &at, &line })
         *n = RawNumber();
     daemon = -1;
     hasArgs = false;

@@ -42,7 +42,9 @@ struct RawTraceEvent
     RawNumber pid, tid, ts, dur, id;
     // args
     RawString argName, worker, label, kind, text, scenario, title;
+    RawString file; // the program's source file behind the event (a Python run's)
     RawNumber ppid, code, parentPid, parentTid;
+    RawNumber line; // its 1-based line in `file`
     RawNumber at; // a flow event's own time (ours), where ts is the start of the slice it binds to
     int daemon = -1; // -1 absent, 0 false, 1 true
     std::vector<std::pair<std::string_view, double>> numbers; // every numeric member of args

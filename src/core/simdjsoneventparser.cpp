@@ -182,7 +182,10 @@ error_code readArgs(od::value& v, RawTraceEvent* e)
             err = readMicros(value, &e->at);
         } else if (type == od::json_type::number) {
             simdjson::ondemand::number n;
-            RawNumber* integer = key == "code" ? &e->code : key == "ppid" ? &e->ppid : nullptr;
+            RawNumber* integer = key == "code" ? &e->code
+                : key == "ppid"                ? &e->ppid
+                : key == "line"                ? &e->line
+                                               : nullptr;
             if (integer)
                 integer->present = true;
             if (value.get_number().get(n) != SUCCESS) {
@@ -215,6 +218,8 @@ error_code readArgs(od::value& v, RawTraceEvent* e)
             err = readString(value, &e->scenario, e);
         } else if (key == "title") {
             err = readString(value, &e->title, e);
+        } else if (key == "file") {
+            err = readString(value, &e->file, e);
         } else if (key == "daemon" && type == od::json_type::boolean) {
             bool b = false;
             err = value.get_bool().get(b);

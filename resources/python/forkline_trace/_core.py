@@ -75,7 +75,7 @@ class State(object):
 class Child(object):
     """A process this one started: a multiprocessing.Process, an os.fork() or a Popen."""
 
-    __slots__ = ("pid", "kind", "name", "join_id", "daemon", "signal", "reported", "joined")
+    __slots__ = ("pid", "kind", "name", "join_id", "daemon", "signal", "signal_id", "reported", "joined")
 
     def __init__(self, pid, kind, name, join_id, daemon=False):
         self.pid = pid
@@ -84,6 +84,7 @@ class Child(object):
         self.join_id = join_id
         self.daemon = daemon
         self.signal = None  # "terminate" / "kill" when this process asked for its end
+        self.signal_id = 0  # the arrow from the signal mark on the caller to this child's end
         self.reported = False
         self.joined = False
 
@@ -95,6 +96,7 @@ class _PerThread(_thread._local):
     depth = 0  # inside a traced call whose wait is already shown
     hidden = False  # a thread of the multiprocessing machinery: it sends nothing
     mp_start = False  # inside Process.start, whose fork is already shown
+    recv_fid = 0  # the arrow's id the last message this thread received carried in its header
 
 
 tls = _PerThread()
@@ -240,6 +242,16 @@ def ev_state(tid, s, site="", t=None, pid=None):
         now() if t is None else t, state.pid if pid is None else pid, tid, s, site)
 
 
+_SHORT_SLEEP = ('{"e":"state","t":%d,"pid":%d,"tid":%d,"s":"sleeping"%s}\n'
+                '{"e":"state","t":%d,"pid":%d,"tid":%d,"s":"running"%s}\n')
+
+
+def ev_short_sleep(tid, site, t0, t1):
+    """ev_state() sleeping at t0 and running at t1, made in one go (a loop of short sleeps)."""
+    pid = state.pid
+    return _SHORT_SLEEP % (t0, pid, tid, site, t1, pid, tid, site)
+
+
 def ev_instant(tid, n, txt=None, code=0, site="", t=None, pid=None):
     extra = ""
     if txt is not None:
@@ -287,16 +299,30 @@ def _init_library_roots():
     _library_roots[:] = [os.path.normcase(r) + os.sep for r in roots if r]
 
 
-def _classify(filename):
+def source_path(filename, paths=os.path):
+    """A file as the events name it: absolute, with "/" between folders on every system (Qt's
+    own way of writing a path, which the code pane compares it with, and what a trace made
+    on Windows needs to be read elsewhere)."""
+    path = paths.abspath(filename)
+    return path.replace("\\", "/") if paths.sep == "\\" else path
+
+
+def classify(filename, paths=os.path, roots=None):
+    """The JSON text of a file of the user's own code, None for the library's (the standard
+    library, site-packages, the tracer) and for code that is in no file."""
     if not filename or filename.startswith("<"):
         return None
-    path = os.path.normcase(os.path.abspath(filename))
-    for root in _library_roots:
+    path = paths.normcase(paths.abspath(filename))
+    for root in _library_roots if roots is None else roots:
         if path.startswith(root):
             return None
-    if os.sep + "site-packages" + os.sep in path or os.sep + "dist-packages" + os.sep in path:
+    sep = paths.sep
+    if sep + "site-packages" + sep in path or sep + "dist-packages" + sep in path:
         return None
-    return _dumps(os.path.abspath(filename))
+    return _dumps(source_path(filename, paths))
+
+
+_classify = classify
 
 
 def site(depth=2):
@@ -323,6 +349,15 @@ def called_from_user(depth=2):
         f = sys._getframe(depth)
     except ValueError:
         return False
+    fn = f.f_code.co_filename
+    try:
+        j = _user_file[fn]
+    except KeyError:
+        j = _user_file[fn] = _classify(fn)
+    return j is not None
+
+
+def called_from_user_frame(f):
     fn = f.f_code.co_filename
     try:
         j = _user_file[fn]
@@ -440,6 +475,11 @@ def reset_after_fork(name):
                 os.close(old.detach())
         except OSError:
             pass
+    # The fork may have happened inside a traced call of the parent (Process.start): the
+    # child's code starts afresh, with nothing of that call around it.
+    tls.depth = 0
+    tls.mp_start = False
+    tls.recv_fid = 0
     ident = get_ident()
     keep = state.lanes.get(ident)
     st = State()

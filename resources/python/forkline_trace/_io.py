@@ -33,13 +33,17 @@ class LineTap(object):
         # print() writes each argument, separator and end on its own: most calls have no
         # line end, and cost a dictionary update.
         n = self._fl_write(s)
+        self.write_marks(s)
+        return n
+
+    def write_marks(self, s):
+        """The print marks of text that has reached the stream."""
         if "\n" in s:
             self._fl_lines(s)
         elif s:
             parts = self._fl_parts
             ident = _get_ident()
             parts[ident] = parts.get(ident, "") + s
-        return n
 
     def writelines(self, lines):
         for s in lines:
@@ -130,13 +134,43 @@ def _print(*args, **kwargs):
         out = sys.stdout
     if type(out) is not LineTap or getattr(out._fl_stream, "write_through", False):
         return _orig_print(*args, **kwargs)
-    line = io.StringIO()
-    kwargs["file"] = line
     flush = kwargs.pop("flush", False)
-    _orig_print(*args, **kwargs)
-    out.write(line.getvalue())
+    text = _line_of(args, kwargs)
+    if text is None:
+        line = io.StringIO()
+        kwargs["file"] = line
+        _orig_print(*args, **kwargs)
+        text = line.getvalue()
+    out._fl_write(text)
+    # The common line, one of its own, goes straight to its mark: no second pass over it.
+    ident = _get_ident()
+    if text[-1:] == "\n" and "\n" not in text[:-1] and ident not in out._fl_parts and not c.state.dead:
+        ln = c.lane()
+        if not ln.hidden:
+            c.send(c.ev_instant(ln.tid, "print", text[:-1], site=c.site(), t=c.now()))
+    elif text:
+        out.write_marks(text)
     if flush:
         out.flush()
+
+
+def _line_of(args, kwargs):
+    """The text print() makes of its arguments, made as print() makes it (str() of each, sep
+    between, end after); None for arguments it would refuse, which print() itself then sees."""
+    kwargs.pop("file", None)
+    sep = kwargs.get("sep")
+    end = kwargs.get("end")
+    if len(kwargs) > (("sep" in kwargs) + ("end" in kwargs)):
+        return None
+    if sep is None:
+        sep = " "
+    elif type(sep) is not str:
+        return None
+    if end is None:
+        end = "\n"
+    elif type(end) is not str:
+        return None
+    return sep.join([a if type(a) is str else str(a) for a in args]) + end
 
 
 taps = []

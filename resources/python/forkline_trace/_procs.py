@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Processes: multiprocessing.Process (fork, spawn, forkserver), its Queue and Pipe messages,
-os.fork and the os.wait family, subprocess.Popen, and how a process ends (sys.exit,
-os._exit, the interpreter's exit)."""
+"""Processes: multiprocessing.Process (fork, spawn, forkserver), signals to children, os.fork
+and the os.wait family, subprocess.Popen, and how a process ends (sys.exit, os._exit, the
+interpreter's exit). The messages between them are _messages'."""
 
 import _thread
 import os
@@ -11,24 +11,12 @@ import sys
 from . import _core as c
 from . import _threads as th
 from . import _io
+from ._messages import patch_connection, patch_managers, patch_queues
 
 _orig_fork = getattr(os, "fork", None)
 _orig_exit = os._exit
 _orig_sys_exit = sys.exit
 _ptls = c.tls
-
-
-class Tagged(object):
-    """An object on its way through a multiprocessing Queue or Pipe, with its arrow's id."""
-
-    __slots__ = ("fid", "obj")
-
-    def __init__(self, fid, obj):
-        self.fid = fid
-        self.obj = obj
-
-    def __reduce__(self):
-        return (Tagged, (self.fid, self.obj))
 
 
 # --- how a process ends ------------------------------------------------------------------
@@ -122,8 +110,15 @@ def child_exited(pid, code, t=None):
     child.reported = True
     t = c.now() if t is None else t
     if code is not None and code < 0:
+        # A signal leaves the child no chance to report its own end: its arrows, from the
+        # caller of terminate()/kill() and to whoever joins it, end and start here.
         sig = -code
-        c.send(c.ev_instant(0, _signal_kind(child, sig), code=sig, t=t, pid=pid))
+        out = c.ev_instant(0, _signal_kind(child, sig), code=sig, t=t, pid=pid)
+        if child.signal_id:
+            out += c.ev_flow(0, child.signal_id, "signal", False, t=t, pid=pid)
+        if child.join_id:
+            out += c.ev_flow(0, child.join_id, "join", True, t=t, pid=pid)
+        c.send(out)
     elif child.kind == "fork" and code is not None:
         # A forked child that ran off the end of the program, or raised SystemExit, cannot
         # know its own exit code: its parent does.
@@ -136,14 +131,42 @@ def child_exited(pid, code, t=None):
     return child
 
 
-def _child_joined(child, me, site, out):
+def _child_joined(child, me, site, out, at_exit=False):
     if child is None or child.joined:
         return out
     child.joined = True
+    if at_exit and child.daemon:
+        return out  # killed at exit, as the runner draws it: no join of its own
     t = c.now()
     if child.join_id:
         out += c.ev_flow(me.tid, child.join_id, "join", False, site, t)
+    if at_exit:
+        return out  # the interpreter's join, not one the program wrote: an arrow only
     return out + c.ev_instant(me.tid, "join", child.name, site=site, t=t)
+
+
+_SIGKILL = getattr(signal, "SIGKILL", 9)
+
+
+def signal_child(pid, sig):
+    """terminate(), kill() or os.kill() of a child by the program: a `signal` mark on the
+    caller, with an arrow to the end it causes, as the scenario runner draws it."""
+    st = c.state
+    child = st.children.get(pid)
+    if child is None or child.reported or st.dead or th.nested() or sig not in (signal.SIGTERM, _SIGKILL):
+        return
+    site = c.site()
+    if not site:
+        return  # the library's own (multiprocessing ending daemon processes at exit)
+    if child.signal is None:
+        child.signal = "kill" if sig == _SIGKILL else "terminate"
+    me = c.lane()
+    t = c.now()
+    out = c.ev_instant(me.tid, "signal", child.name, code=int(sig), site=site, t=t)
+    if not child.signal_id:
+        child.signal_id = c.new_flow_id()
+        out += c.ev_flow(me.tid, child.signal_id, "signal", True, site, t)
+    c.send(out)
 
 
 def _announce_child(pid, name, me, daemon, t):
@@ -291,28 +314,34 @@ def _patch_process(mod):
             return orig_join(self, timeout)
         me = c.lane()
         site = c.site()
+        # multiprocessing's own join of the children still running when the program ends.
+        at_exit = c.state.main_exited and not site
         waited = popen.poll() is None
         if waited:
-            c.send(c.ev_state(me.tid, "waiting:join", site))
+            c.send(c.ev_state(me.tid, "waiting:exit" if at_exit else "waiting:join", site))
         try:
             with th.quiet:
                 return orig_join(self, timeout)
         finally:
             out = ""
             if popen.returncode is not None:
-                out = _child_joined(c.state.children.get(popen.pid), me, site, out)
+                out = _child_joined(c.state.children.get(popen.pid), me, site, out, at_exit)
             if waited:
                 out += c.ev_state(me.tid, "running", site)
             if out:
                 c.send(out)
 
     def terminate(self):
-        _intent(self, "terminate")
-        return orig_terminate(self)
+        if self._popen is not None:
+            signal_child(self._popen.pid, signal.SIGTERM)
+        with th.quiet:  # its os.kill() is this call
+            return orig_terminate(self)
 
     def kill(self):
-        _intent(self, "kill")
-        return orig_kill(self)
+        if self._popen is not None:
+            signal_child(self._popen.pid, _SIGKILL)
+        with th.quiet:
+            return orig_kill(self)
 
     def bootstrap(self, *args, **kwargs):
         link = getattr(self, "_fl", None)
@@ -348,14 +377,6 @@ def _patch_process(mod):
     BP._bootstrap = bootstrap
 
 
-def _intent(proc, what):
-    popen = proc._popen
-    if popen is not None:
-        child = c.state.children.get(popen.pid)
-        if child is not None and child.signal is None:
-            child.signal = what
-
-
 def _patch_popen(mod):
     P = mod.Popen
     orig_poll = P.__dict__.get("poll")
@@ -369,66 +390,6 @@ def _patch_popen(mod):
         return r
 
     P.poll = poll
-
-
-def _patch_queues(mod):
-    for cls in (mod.Queue, mod.JoinableQueue, mod.SimpleQueue):
-        _tag_methods(cls, "put", "get")
-
-
-def _patch_connection(mod):
-    _tag_methods(mod._ConnectionBase, "send", "recv")
-
-
-def _tag_methods(cls, put_name, get_name):
-    orig_put = cls.__dict__.get(put_name)
-    orig_get = cls.__dict__.get(get_name)
-    if orig_put is not None:
-        def put(self, obj, *args, **kwargs):
-            if not c.called_from_user(2) or c.state.dead:
-                return orig_put(self, obj, *args, **kwargs)
-            me = c.lane()
-            site = c.site()
-            fid = c.new_flow_id()
-            t = c.now()
-            from ._sync import short
-            c.send(c.ev_instant(me.tid, "send", short(obj), site=site, t=t)
-                   + c.ev_flow(me.tid, fid, "message", True, site, t))
-            with th.quiet:
-                return orig_put(self, Tagged(fid, obj), *args, **kwargs)
-
-        setattr(cls, put_name, put)
-    if orig_get is not None:
-        def get(self, *args, **kwargs):
-            user = c.called_from_user(2) and not th.nested()
-            me = site = None
-            if user:
-                me = c.lane()
-                site = c.site()
-                c.send(c.ev_state(me.tid, "waiting:queue", site))
-            got = False
-            try:
-                with th.quiet:
-                    r = orig_get(self, *args, **kwargs)
-                got = True
-            finally:
-                if user and not got:
-                    c.send(c.ev_state(me.tid, "running", site))
-            if type(r) is not Tagged:
-                if user:
-                    c.send(c.ev_state(me.tid, "running", site))
-                return r
-            if me is None:
-                me = c.lane()
-                site = c.site()
-            t = c.now()
-            from ._sync import short
-            c.send(c.ev_flow(me.tid, r.fid, "message", False, site, t)
-                   + c.ev_instant(me.tid, "receive", short(r.obj), site=site, t=t)
-                   + (c.ev_state(me.tid, "running", site, t) if user else ""))
-            return r.obj
-
-        setattr(cls, get_name, get)
 
 
 # --- subprocess.Popen --------------------------------------------------------------------
@@ -496,13 +457,9 @@ def _patch_subprocess(mod):
                 c.send(out)
 
     def send_signal(self, sig):
-        child = c.state.children.get(self.pid)
-        if child is not None and child.signal is None:
-            if sig == signal.SIGTERM:
-                child.signal = "terminate"
-            elif sig == getattr(signal, "SIGKILL", None):
-                child.signal = "kill"
-        return orig_signal(self, sig)
+        signal_child(self.pid, sig)
+        with th.quiet:
+            return orig_signal(self, sig)
 
     P.__init__ = init
     P.wait = wait
@@ -518,12 +475,13 @@ def _patch_subprocess(mod):
 
 
 POST_IMPORT = {
+    "multiprocessing.managers": patch_managers,
     "multiprocessing.process": _patch_process,
     "multiprocessing.popen_fork": _patch_popen,
     "multiprocessing.popen_forkserver": _patch_popen,
     "multiprocessing.popen_spawn_win32": _patch_popen,
-    "multiprocessing.queues": _patch_queues,
-    "multiprocessing.connection": _patch_connection,
+    "multiprocessing.queues": patch_queues,
+    "multiprocessing.connection": patch_connection,
     "subprocess": _patch_subprocess,
 }
 
@@ -535,6 +493,14 @@ def install():
         os.register_at_fork(before=lambda: c._send_lock.acquire(), after_in_parent=lambda: c._send_lock.release(),
                             after_in_child=_after_fork_child)
     os._exit = _os_exit
+    if hasattr(os, "kill"):
+        orig_kill = os.kill
+
+        def kill(pid, sig):
+            signal_child(pid, sig)
+            return orig_kill(pid, sig)
+
+        os.kill = kill
     sys.exit = _sys_exit
     if hasattr(os, "wait"):
         os.wait = _wrap_wait(os.wait, lambda a, k: True, _status_result)

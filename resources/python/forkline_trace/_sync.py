@@ -314,6 +314,7 @@ def _barrier_wait(self, timeout=None):
 
 _orig_q_put = queue.Queue.put
 _orig_q_get = queue.Queue.get
+_CSimpleQueue = queue.SimpleQueue
 
 
 def _q_ids(q):
@@ -324,14 +325,14 @@ def _q_ids(q):
         return q._fl_ids
 
 
-def _q_put(self, item, block=True, timeout=None):
+def _q_put(self, item, block=True, timeout=None, _orig_q_put=_orig_q_put):
     ln = c.lane()
     site = c.site()
     fid = c.new_flow_id()
     ids = _q_ids(self)
     # Recorded before the item is in: a getter may take it the moment put() lets go.
     ids.setdefault(id(item), []).append(fid)
-    waited = block and self.maxsize > 0 and self.full()
+    waited = block and getattr(self, "maxsize", 0) > 0 and self.full()
     t = c.now()
     out = c.ev_instant(ln.tid, "send", short(item), site=site, t=t) + c.ev_flow(ln.tid, fid, "message", True,
                                                                                 site, t)
@@ -353,7 +354,7 @@ def _q_put(self, item, block=True, timeout=None):
             c.send(c.ev_state(ln.tid, "running", site))
 
 
-def _q_get(self, block=True, timeout=None):
+def _q_get(self, block=True, timeout=None, _orig_q_get=_orig_q_get):
     ln = c.lane()
     site = c.site()
     waited = block and not self.qsize()
@@ -386,7 +387,31 @@ def _q_get(self, block=True, timeout=None):
             c.send(out)
 
 
+class SimpleQueue(_CSimpleQueue):
+    """queue.SimpleQueue, traced as queue.Queue is; only the program's own calls draw arrows
+    (a ThreadPoolExecutor hands its work over through one)."""
+
+    __module__ = _CSimpleQueue.__module__
+
+    def put(self, item, block=True, timeout=None):
+        if not c.called_from_user(2):
+            return _CSimpleQueue.put(self, item, block, timeout)
+        return _q_put(self, item, block, timeout, _CSimpleQueue.put)
+
+    def put_nowait(self, item):
+        return SimpleQueue.put(self, item, False)
+
+    def get(self, block=True, timeout=None):
+        if not c.called_from_user(2) and not getattr(self, "_fl_ids", None):
+            return _CSimpleQueue.get(self, block, timeout)
+        return _q_get(self, block, timeout, _CSimpleQueue.get)
+
+    def get_nowait(self):
+        return SimpleQueue.get(self, False)
+
+
 def install():
+    queue.SimpleQueue = SimpleQueue
     threading.Lock = Lock
     threading.RLock = RLock
     threading.Condition.__init__ = _cond_init

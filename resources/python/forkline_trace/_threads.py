@@ -157,7 +157,8 @@ def _shutdown():
                if not ln.main and not ln.daemon and not ln.ended and not ln.hidden and ln.announced]
     out = c.ev_instant(me.tid, "main-exit")
     if pending:
-        out += c.ev_state(me.tid, "waiting:join")
+        # The scenario runner's name for this wait: not a join the program wrote.
+        out += c.ev_state(me.tid, "waiting:exit")
     c.send(out)
     try:
         _orig_shutdown()
@@ -195,7 +196,7 @@ def _sleep(secs):
     try:
         _orig_sleep(secs)
     finally:
-        c.defer(c.ev_state(ln.tid, "sleeping", site, t) + c.ev_state(ln.tid, "running", site))
+        c.defer(c.ev_short_sleep(ln.tid, site, t, c.now()))
 
 
 _orig_excepthook = sys.excepthook
