@@ -16,6 +16,7 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QFileDialog>
+#include <QImage>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -63,6 +64,7 @@ private Q_SLOTS:
     void failedSaveSaysWhy();
     void widthIsLimitedByTheScale();
     void manyLanesAreLeftOutWithANote();
+    void slidePresetsGiveExactSize();
     void copyImageKeepsToTheLimits();
     void settingsThatCannotBeSavedSaySo();
 
@@ -149,10 +151,9 @@ void TestGuiExport::widthIsLimitedByTheScale()
     ExportImageDialog dialog(model, m_dir.filePath(QStringLiteral("x.png")));
     auto* width = dialog.findChild<QSpinBox*>(QStringLiteral("width"));
     QVERIFY(width);
-    const QList<QComboBox*> combos = dialog.findChildren<QComboBox*>();
-    QCOMPARE(combos.size(), 2); // format, scale
-    QComboBox* format = combos.at(0);
-    QComboBox* scale = combos.at(1);
+    auto* format = dialog.findChild<QComboBox*>(QStringLiteral("format"));
+    auto* scale = dialog.findChild<QComboBox*>(QStringLiteral("scale"));
+    QVERIFY(format && scale);
     QCOMPARE(scale->currentData().toDouble(), 2.0);
     QCOMPARE(width->maximum(), 16384);
     scale->setCurrentIndex(scale->findData(3.0));
@@ -175,6 +176,35 @@ void TestGuiExport::manyLanesAreLeftOutWithANote()
     QVERIFY(size);
     QVERIFY2(size->text().contains(QLatin1String("not drawn")), qPrintable(size->text()));
     QVERIFY2(size->text().contains(QLocale().toString(20000)), qPrintable(size->text()));
+}
+
+// A 20 s run drawn for a 16:9 slide: exactly 1920 × 1080 pixels, larger text, the width box
+// off while a slide decides it; back to as tall as the lanes need when the slide is none.
+void TestGuiExport::slidePresetsGiveExactSize()
+{
+    const TraceModel model = modelNamed(QStringLiteral("lesson"), 3);
+    ExportImageDialog dialog(model, m_dir.filePath(QStringLiteral("slide.png")));
+    auto* slide = dialog.findChild<QComboBox*>(QStringLiteral("slide"));
+    auto* width = dialog.findChild<QSpinBox*>(QStringLiteral("width"));
+    auto* size = dialog.findChild<QLabel*>(QStringLiteral("size"));
+    QVERIFY(slide && width && size);
+    QCOMPARE(slide->count(), 3);
+    slide->setCurrentIndex(slide->findData(QSize(1920, 1080)));
+    ImageExportOptions o = dialog.options();
+    QCOMPARE(o.width, 1920);
+    QCOMPARE(o.height, 1080);
+    QCOMPARE(o.scale, 1.0);
+    QVERIFY(o.presentation);
+    QVERIFY(!width->isEnabled());
+    QVERIFY2(size->text().contains(QStringLiteral("1920 × 1080")), qPrintable(size->text()));
+    QString error;
+    QVERIFY2(exportTimeline(model, dialog.path(), o, &error), qPrintable(error));
+    QCOMPARE(QImage(dialog.path()).size(), QSize(1920, 1080));
+    slide->setCurrentIndex(slide->findData(QSize(1280, 720)));
+    QVERIFY2(size->text().contains(QStringLiteral("1280 × 720")), qPrintable(size->text()));
+    slide->setCurrentIndex(0);
+    QVERIFY(width->isEnabled());
+    QCOMPARE(dialog.options().height, 0);
 }
 
 void TestGuiExport::copyImageKeepsToTheLimits()

@@ -1365,6 +1365,26 @@ interpreter, traced, and exits with its exit code; its own arguments go after --
         <source>%1 × %2 pixels</source>
         <translation>%1 × %2 픽셀</translation>
     </message>
+    <message>
+        <source>S&amp;lide:</source>
+        <translation>슬라이드(&amp;L):</translation>
+    </message>
+    <message>
+        <source>A picture of exactly a slide&apos;s size: the whole run fitted to its width, the lanes to its height, with larger text</source>
+        <translation>정확히 슬라이드 크기의 그림입니다. 실행 전체를 너비에, 레인을 높이에 맞추고 글씨를 키웁니다</translation>
+    </message>
+    <message>
+        <source>none: as tall as the lanes need</source>
+        <translation>없음: 레인에 필요한 만큼의 높이</translation>
+    </message>
+    <message>
+        <source>1920 × 1080 (16:9, full HD)</source>
+        <translation>1920 × 1080 (16:9, 풀 HD)</translation>
+    </message>
+    <message>
+        <source>1280 × 720 (16:9)</source>
+        <translation>1280 × 720 (16:9)</translation>
+    </message>
 </context>
 <context>
     <name>Forkline::HelpMenu</name>

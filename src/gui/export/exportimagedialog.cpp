@@ -23,6 +23,9 @@ ExportImageDialog::ExportImageDialog(const TraceModel& model, const QString& sug
     const double scales[] = { 1.0, 2.0, 3.0 };
     for (int i = 0; i < int(std::size(scales)); ++i)
         m_ui->scale->setItemData(i, scales[i]);
+    m_ui->slide->setItemData(0, QSize());
+    m_ui->slide->setItemData(1, QSize(1920, 1080));
+    m_ui->slide->setItemData(2, QSize(1280, 720));
     m_ui->path->setText(suggestedPath);
 
     connect(m_ui->browse, &QPushButton::clicked, this, &ExportImageDialog::browse);
@@ -32,6 +35,7 @@ ExportImageDialog::ExportImageDialog(const TraceModel& model, const QString& sug
     connect(m_ui->scale, &QComboBox::currentIndexChanged, this, &ExportImageDialog::updateWidthRange);
     connect(m_ui->width, &QSpinBox::valueChanged, this, &ExportImageDialog::updateSize);
     connect(m_ui->presentation, &QCheckBox::toggled, this, &ExportImageDialog::updateSize);
+    connect(m_ui->slide, &QComboBox::currentIndexChanged, this, &ExportImageDialog::slideChanged);
     updateWidthRange();
 }
 
@@ -62,6 +66,24 @@ void ExportImageDialog::updateWidthRange()
     updateSize();
 }
 
+void ExportImageDialog::slideChanged()
+{
+    // A slide is its size in pixels: 1× (a 2× PNG of it stays possible), larger text, and the
+    // width is the slide's.
+    const bool slide = !slideSize().isEmpty();
+    m_ui->width->setEnabled(!slide);
+    if (slide) {
+        m_ui->scale->setCurrentIndex(0);
+        m_ui->presentation->setChecked(true);
+    }
+    updateSize();
+}
+
+QSize ExportImageDialog::slideSize() const
+{
+    return m_ui->slide->currentData().toSize();
+}
+
 bool ExportImageDialog::isSvg() const
 {
     return m_ui->format->currentData().toString() == QLatin1String("svg");
@@ -83,6 +105,10 @@ ImageExportOptions ExportImageDialog::options() const
     o.width = m_ui->width->value() == m_ui->width->minimum() ? 0 : m_ui->width->value();
     o.scale = isSvg() ? 1.0 : m_ui->scale->currentData().toDouble();
     o.presentation = m_ui->presentation->isChecked();
+    if (const QSize slide = slideSize(); !slide.isEmpty()) {
+        o.width = slide.width();
+        o.height = slide.height();
+    }
     return o;
 }
 
@@ -98,7 +124,9 @@ void ExportImageDialog::updateSize()
 {
     m_ui->scale->setEnabled(!isSvg());
     const ImageExportOptions o = options();
-    const TimelineDocument doc(m_model, o.width, o.presentation, o.scale);
+    const TimelineDocument doc = o.height > 0
+        ? TimelineDocument(m_model, QSize(o.width, o.height), o.presentation, o.scale)
+        : TimelineDocument(m_model, o.width, o.presentation, o.scale);
     const QSize size = doc.size();
     QString text = isSvg() ? tr("%1 × %2 points").arg(size.width()).arg(size.height())
                            : tr("%1 × %2 pixels")

@@ -4,6 +4,7 @@
 #include "timelineexport.h"
 
 #include <QDialog>
+#include <QSize>
 #include <memory>
 
 namespace Forkline {
@@ -14,9 +15,9 @@ class ExportImageDialog;
 
 class TraceModel;
 
-// Asks where and how to draw the timeline: PNG at 1x/2x/3x or SVG, the width and whether
-// to enlarge everything for a projector. Shows the resulting pixel size as it changes.
-// The layout is ui/exportimagedialog.ui.
+// Asks where and how to draw the timeline: PNG at 1x/2x/3x or SVG, the width or a slide's
+// size (1920 × 1080, 1280 × 720) and whether to enlarge everything for a projector. Shows the
+// resulting pixel size as it changes. The layout is ui/exportimagedialog.ui.
 class ExportImageDialog : public QDialog
 {
     Q_OBJECT
@@ -32,6 +33,8 @@ public:
 private:
     void browse();
     void formatChanged();
+    void slideChanged();
+    QSize slideSize() const; // empty: no slide
     void updateSize();
     void updateWidthRange();
     bool isSvg() const;
