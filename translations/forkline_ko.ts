@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>Forkline::ArgsTree</name>
+    <message>
+        <source>Arg</source>
+        <translation>인자</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <source>Args</source>
+        <translation>인자</translation>
+    </message>
+    <message>
+        <source>The event&apos;s own args, as the trace file has them</source>
+        <translation>트레이스 파일에 적힌 그대로의 이벤트 인자</translation>
+    </message>
+    <message>
+        <source>args</source>
+        <translation>args</translation>
+    </message>
+</context>
+<context>
     <name>Forkline</name>
     <message>
         <source>a join step</source>
@@ -2522,6 +2545,18 @@ Leave it empty for the default (%1).</source>
         <source>Code</source>
         <translation>코드</translation>
     </message>
+    <message>
+        <source>Depth</source>
+        <translation>깊이</translation>
+    </message>
+    <message>
+        <source>%1, inside %2</source>
+        <translation>%1, %2 안</translation>
+    </message>
+    <message>
+        <source>Trace start</source>
+        <translation>트레이스 시작</translation>
+    </message>
 </context>
 <context>
     <name>Forkline::SpeedupChart</name>
@@ -2559,6 +2594,10 @@ Leave it empty for the default (%1).</source>
     <message>
         <source>%1 s</source>
         <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>0 s = %1</source>
+        <translation>0 s = %1</translation>
     </message>
 </context>
 <context>

@@ -147,13 +147,15 @@ void ExploreController::onSelectionChanged()
         return;
     const QString who = TimelineLayout::laneTitle(model->lane(hit.lane));
     if (hit.kind == TimelineHit::Kind::Span) {
-        Q_EMIT message(tr("Selected: %1 of %2, %3 from %4")
-                           .arg(TimelineStyle::stateLabel(hit.span.state), who,
-                               TimeAxis::duration(hit.span.end - hit.span.start), TimeAxis::timePoint(hit.span.start)));
-    } else if (hit.kind == TimelineHit::Kind::Instant) {
         Q_EMIT message(
-            tr("Selected: %1 of %2 at %3")
-                .arg(TimelineStyle::instantLabel(hit.instant.kind), who, TimeAxis::timePoint(hit.instant.t)));
+            tr("Selected: %1 of %2, %3 from %4")
+                .arg(hit.span.name >= 0 ? model->nameOf(hit.span) : TimelineStyle::stateLabel(hit.span.state), who,
+                    TimeAxis::duration(hit.span.end - hit.span.start),
+                    TimeAxis::timePoint(subNs(hit.span.start, TimeAxis::extent(*model).first))));
+    } else if (hit.kind == TimelineHit::Kind::Instant) {
+        Q_EMIT message(tr("Selected: %1 of %2 at %3")
+                           .arg(TimelineStyle::instantLabel(hit.instant.kind), who,
+                               TimeAxis::timePoint(subNs(hit.instant.t, TimeAxis::extent(*model).first))));
     }
 }
 

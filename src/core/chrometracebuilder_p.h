@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// What the two files of ChromeTraceBuilder share.
+#include <QByteArray>
+#include <QString>
+#include <limits>
+#include <string_view>
+
+namespace Forkline::BuilderDetail {
+
+constexpr qint64 kMaxTime = std::numeric_limits<qint64>::max();
+constexpr qint64 kOpen = std::numeric_limits<qint64>::min(); // the end of a B that waits for its E
+constexpr qint64 kDropped = kOpen + 1; // an E that came before its B
+
+inline QString toQString(std::string_view s)
+{
+    QString q = QString::fromUtf8(s.data(), qsizetype(s.size()));
+    // A member that is present but empty ("text": "") stays distinct from an absent one.
+    return q.isNull() ? QStringLiteral("") : q;
+}
+
+inline QByteArray rawKey(std::string_view s)
+{
+    return QByteArray::fromRawData(s.data(), qsizetype(s.size()));
+}
+
+} // namespace Forkline::BuilderDetail
