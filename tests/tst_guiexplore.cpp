@@ -4,6 +4,7 @@
 #include "console/consolepane.h"
 #include "console/consoleview.h"
 #include "explore/explorecontroller.h"
+#include "explore/findbar.h"
 #include "explore/selectiondetails.h"
 #include "export/exportcontroller.h"
 #include "replay/replaybar.h"
@@ -23,6 +24,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QFile>
+#include <QLineEdit>
 #include <QMimeData>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -129,6 +131,7 @@ private Q_SLOTS:
     void themeFollowsThePalette();
     void extremeTimes();
     void detailsOfImportedSlices();
+    void findStepsThroughNames();
 
 private:
     bool openAndWait(const QString& path);
@@ -663,6 +666,42 @@ void TestGuiExplore::detailsOfImportedSlices()
     details.showSelection(&r.model, hit);
     QVERIFY(tree->isHidden());
     QVERIFY(!details.text().contains(QStringLiteral("Depth")));
+}
+
+// Ctrl+F finds slices and marks by name in what the window shows, steps through them with Enter
+// and Shift+Enter, each selected and in Details, and Esc closes the bar (not the selection).
+void TestGuiExplore::findStepsThroughNames()
+{
+    QVERIFY(openAndWait(m_tracePath));
+    TimelineView* view = m_window->timelineView();
+    view->clearSelection();
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    QCOMPARE(m_window->explore()->findAction()->shortcut(), QKeySequence(QKeySequence::Find));
+    m_window->explore()->findAction()->trigger();
+    FindBar* bar = m_window->explore()->findBar();
+    QTRY_VERIFY(bar->isVisible());
+    QTRY_VERIFY(bar->edit()->hasFocus());
+    QTest::keyClicks(bar->edit(), QStringLiteral("SLEEP"));
+    const int count = bar->matchCount();
+    QVERIFY(count >= 2);
+    QCOMPARE(bar->current(), 0);
+    QCOMPARE(view->selection().kind, TimelineHit::Kind::Span);
+    QCOMPARE(view->selection().span.state, State::Sleeping);
+    const qint64 first = view->selection().span.start;
+    QVERIFY(m_window->explore()->details()->text().startsWith(QStringLiteral("sleeping")));
+    QTest::keyClick(bar->edit(), Qt::Key_Return);
+    QCOMPARE(bar->current(), 1);
+    QVERIFY(view->selection().span.start >= first);
+    QTest::keyClick(bar->edit(), Qt::Key_Return, Qt::ShiftModifier);
+    QCOMPARE(bar->current(), 0);
+    QTest::keyClick(bar->edit(), Qt::Key_Return, Qt::ShiftModifier);
+    QCOMPARE(bar->current(), count - 1); // round to the last one
+    bar->edit()->setText(QStringLiteral("no such name"));
+    QCOMPARE(bar->matchCount(), 0);
+    QTest::keyClick(bar->edit(), Qt::Key_Escape);
+    QTRY_VERIFY(!bar->isVisible());
+    QCOMPARE(view->selection().kind, TimelineHit::Kind::Span); // Esc closed the bar only
 }
 
 QTEST_MAIN(TestGuiExplore)

@@ -4,6 +4,7 @@
 #include "timelinepainter.h"
 #include "timelinestyle.h"
 #include "tracemodel.h"
+#include "tracesearch.h"
 
 #include <QFile>
 #include <QGuiApplication>
@@ -123,6 +124,7 @@ private Q_SLOTS:
     void namesOnWideBoxes();
     void nestedSlicesInBands();
     void processAndGlobalMarks();
+    void searchFindsNamesAtEveryDepth();
     void narrowBoxesDrawnAsOneImage_data();
     void narrowBoxesDrawnAsOneImage();
     void marksDrawnFromImages_data();
@@ -362,6 +364,29 @@ void TestTimelinePainter::processAndGlobalMarks()
     for (int yy = top; yy < top + c.style.laneHeight; ++yy)
         differs += c.image.pixel(x, yy) != c.image.pixel(x + 20, yy);
     QVERIFY2(differs > c.style.laneHeight / 4, "the global mark's line crosses the lane");
+}
+
+void TestTimelinePainter::searchFindsNamesAtEveryDepth()
+{
+    TraceModel m;
+    const int lane = m.ensureLane(1, 1);
+    m.addSpan(lane, { 0, 10 * kSec, State::Running, m.internName(QStringLiteral("ExecuteCompiler")) });
+    m.addNestedSpan(lane, 1, { kSec, 2 * kSec, State::Running, m.internName(QStringLiteral("Frontend")) });
+    m.addNestedSpan(lane, 1, { 3 * kSec, 4 * kSec, State::Sleeping, -1 });
+    m.addInstant(lane, 5 * kSec, InstantKind::Other, {}, 0, m.internName(QStringLiteral("compile done")));
+    const std::vector<TimelineHit> hits = TraceSearch::find(m, QStringLiteral("COMPIL"));
+    QCOMPARE(hits.size(), size_t(2));
+    QCOMPARE(hits[0].kind, TimelineHit::Kind::Span);
+    QCOMPARE(m.nameOf(hits[0].span), QStringLiteral("ExecuteCompiler"));
+    QCOMPARE(hits[1].kind, TimelineHit::Kind::Instant);
+    const std::vector<TimelineHit> front = TraceSearch::find(m, QStringLiteral("front"));
+    QCOMPARE(front.size(), size_t(1));
+    QCOMPARE(front[0].depth, 1);
+    // A state's own name is found too, at its depth.
+    const std::vector<TimelineHit> sleeping = TraceSearch::find(m, QStringLiteral("sleeping"));
+    QCOMPARE(sleeping.size(), size_t(1));
+    QCOMPARE(sleeping[0].span.start, 3 * kSec);
+    QVERIFY(TraceSearch::find(m, QString()).empty());
 }
 
 void TestTimelinePainter::manySpansPerPixel()

@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>Forkline::FindBar</name>
+    <message>
+        <source>Find slices and marks by name</source>
+        <translation>이름으로 구간과 마크 찾기</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>찾기</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+Enter)</source>
+        <translation>이전 결과 (Shift+Enter)</translation>
+    </message>
+    <message>
+        <source>Previous match</source>
+        <translation>이전 결과</translation>
+    </message>
+    <message>
+        <source>Next match (Enter)</source>
+        <translation>다음 결과 (Enter)</translation>
+    </message>
+    <message>
+        <source>Next match</source>
+        <translation>다음 결과</translation>
+    </message>
+    <message>
+        <source>No match</source>
+        <translation>결과 없음</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%2개 중 %1</translation>
+    </message>
+</context>
+<context>
     <name>Forkline::ArgsTree</name>
     <message>
         <source>Arg</source>
@@ -1205,6 +1240,18 @@ interpreter, traced, and exits with its exit code; its own arguments go after --
     <message>
         <source>Sentences beside the marks that make a lesson's point: who waited for whom, who was killed or terminated</source>
         <translation>레슨의 요점이 되는 표시 옆에 문장을 보여 줍니다: 누가 누구를 기다렸는지, 누가 강제 종료되거나 종료되었는지</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>찾기</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>찾기(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Find slices and marks by name and step through them</source>
+        <translation>이름으로 구간과 마크를 찾고 차례로 이동합니다</translation>
     </message>
 </context>
 <context>

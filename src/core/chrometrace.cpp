@@ -5,6 +5,7 @@
 
 #include "atomicfile.h"
 #include "rawtraceevent.h"
+#include "traceargs.h"
 #include "tracemodel.h"
 
 #include <QBuffer>
@@ -322,6 +323,19 @@ void appendScopedInstant(QByteArray& out, const TraceModel& model, const Instant
     out.append('}');
 }
 
+// A foreign event's own args. On a lane's first event, which carries our lane description, a
+// member of the same key is left out: read back, the description's keys are ours, so writing
+// both would not come back as it went out.
+QByteArray ownArgs(const TraceModel& model, const Lane& l, bool laneFirst, int depth, size_t index, bool span)
+{
+    if (span ? l.spanArgs.empty() : l.instantArgs.empty())
+        return {};
+    const QByteArray own = span ? model.spanArgs(l, depth, index) : model.instantArgs(l, index);
+    if (!laneFirst || own.isEmpty())
+        return own;
+    return QByteArray::fromStdString(filterArgs(std::string_view(own.constData(), size_t(own.size())), isLaneArgKey));
+}
+
 // A lane's slices of every depth and its instants, in time order: at equal times an instant goes
 // first (a fork mark precedes the span it starts), then the outer slice before the inner one,
 // the order in which the importer stacks them again. The lane's description rides on its
@@ -369,7 +383,7 @@ template <typename Begin> void appendLaneEvents(QByteArray& out, Begin&& begin, 
             out.append(",\"dur\":");
             times.appendDuration(out, si);
             // The slice's own args (a foreign trace's) after our lane description, if any.
-            const QByteArray own = l.spanArgs.empty() ? QByteArray() : model.spanArgs(l, depth, si);
+            const QByteArray own = ownArgs(model, l, laneFirst, depth, si, true);
             if (own.isEmpty()) {
                 laneArgs(false);
             } else {
@@ -385,7 +399,7 @@ template <typename Begin> void appendLaneEvents(QByteArray& out, Begin&& begin, 
             out.append('}');
             continue;
         }
-        const QByteArray own = l.instantArgs.empty() ? QByteArray() : model.instantArgs(l, ii);
+        const QByteArray own = ownArgs(model, l, laneFirst, 0, ii, false);
         const Instant& in = l.instants[ii++];
         out.append("{\"ph\":\"i\",\"s\":\"t\",\"cat\":\"event\",\"name\":");
         appendName(out, model, in.name, instantName(in.kind));

@@ -287,7 +287,7 @@ qint32 ChromeTraceBuilder::keepArgs(const RawTraceEvent& e, bool instant)
     const bool lane = e.worker.present;
     const bool text = instant && e.text.present;
     const std::string members = otherArgs(e.raw, [&](std::string_view key) {
-        if (lane && (key == "worker" || key == "label" || key == "kind" || key == "daemon" || key == "parent"))
+        if (lane && isLaneArgKey(key))
             return true;
         return (text && key == "text") || (codeKept && key == "code");
     });

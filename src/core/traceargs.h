@@ -16,6 +16,12 @@ namespace Forkline {
 // object, or has nothing else. Of two "args" members, the last one counts.
 std::string otherArgs(std::string_view event, const std::function<bool(std::string_view key)>& drop);
 
+// The same for members kept as otherArgs() gives them: those whose key `drop` does not take.
+std::string filterArgs(std::string_view members, const std::function<bool(std::string_view key)>& drop);
+
+// Keys of the lane description Forkline writes on a lane's first event (ARCHITECTURE.md).
+bool isLaneArgKey(std::string_view key);
+
 // The decoded text of the event's last top-level member `key` when that is a string (a pid
 // written "renderer"); false when it is absent or of another type.
 bool stringMember(std::string_view event, std::string_view key, std::string* out);

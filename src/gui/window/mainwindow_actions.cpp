@@ -81,6 +81,7 @@ void MainWindow::createMenusAndToolBar()
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
     edit->addAction(m_exports->copyImageAction());
     edit->addAction(m_explore->clearAction());
+    edit->addAction(m_explore->findAction());
 
     QMenu* run = menuBar()->addMenu(tr("&Run"));
     run->addAction(m_run);
