@@ -12,8 +12,8 @@
 namespace ForklineFuzz {
 
 // What the timeline, the exports and the GUI rely on in any model, however it was built
-// (ARCHITECTURE.md, "Trace model"): indexes in range, per lane spans sorted and disjoint,
-// instants sorted.
+// (ARCHITECTURE.md, "Trace model"): indexes in range, per lane and per depth spans sorted and
+// disjoint, instants sorted.
 inline void checkModel(const Forkline::TraceModel& model)
 {
     using namespace Forkline;
@@ -25,6 +25,15 @@ inline void checkModel(const Forkline::TraceModel& model)
             FUZZ_CHECK(s.start <= s.end);
             FUZZ_CHECK(i == 0 || lane.spans[i - 1].end <= s.start);
             FUZZ_CHECK(s.name >= -1 && s.name < model.names().size());
+        }
+        // Nested slices (a foreign trace's): each depth sorted and disjoint too, none empty.
+        for (const std::vector<Span>& level : lane.nested) {
+            FUZZ_CHECK(!level.empty());
+            for (size_t i = 0; i < level.size(); ++i) {
+                FUZZ_CHECK(level[i].start <= level[i].end);
+                FUZZ_CHECK(i == 0 || level[i - 1].end <= level[i].start);
+                FUZZ_CHECK(level[i].name >= -1 && level[i].name < model.names().size());
+            }
         }
         for (size_t i = 0; i < lane.instants.size(); ++i) {
             const Instant& in = lane.instants[i];

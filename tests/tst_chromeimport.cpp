@@ -6,6 +6,7 @@
 #include "rawtraceevent.h"
 #include "testutil.h"
 
+#include <QBuffer>
 #include <QTest>
 
 using namespace Forkline;
@@ -45,6 +46,17 @@ QStringList segments(const TraceModel& m, int lane)
     QStringList out;
     for (const Span& s : m.lane(lane).spans)
         out << QStringLiteral("%1-%2 %3").arg(s.start).arg(s.end).arg(m.nameOf(s));
+    return out;
+}
+
+// Every slice of a lane, depth by depth: "DEPTH FROM-TO NAME".
+QStringList slices(const TraceModel& m, int lane)
+{
+    QStringList out;
+    for (int depth = 0; depth < TraceModel::depthCount(m.lane(lane)); ++depth) {
+        for (const Span& s : TraceModel::spansAt(m.lane(lane), depth))
+            out << QStringLiteral("%1 %2-%3 %4").arg(depth).arg(s.start).arg(s.end).arg(m.nameOf(s));
+    }
     return out;
 }
 
@@ -116,6 +128,9 @@ private Q_SLOTS:
     void mainLaneOfIdZero();
     void foreign();
     void foreignReexportIsStable();
+    void nestedStayWhole();
+    void argsKept();
+    void scopesAsyncAndStringIds();
     void bareArray();
     void nesting_data();
     void nesting();
@@ -248,13 +263,13 @@ void TestChromeImport::foreign()
         QVERIFY2(r.ok(), qPrintable(r.error));
         const TraceModel& m = r.model;
         QCOMPARE(r.events, qint64(27));
-        QCOMPARE(r.skipped.phase, qint64(2)); // b (async) and P (sample)
+        QCOMPARE(r.skipped.phase, qint64(1)); // P (sample)
         QCOMPARE(r.skipped.metadata, qint64(0)); // its thread_sort_index orders its threads
-        QCOMPARE(r.skipped.noPid, qint64(2)); // a global instant and an X without pid
+        QCOMPARE(r.skipped.noPid, qint64(1)); // an X without pid
         QCOMPARE(r.skipped.badTime, qint64(1)); // negative duration
         QCOMPARE(r.skipped.unmatched, qint64(1)); // E without B
         QCOMPARE(r.skipped.notObject, qint64(0));
-        QCOMPARE(r.unclosedSlices, qint64(1));
+        QCOMPARE(r.unclosedSlices, qint64(2)); // a B and an async b
         QVERIFY(!r.skippedSummary().isEmpty());
 
         QCOMPARE(m.processes().size(), size_t(2));
@@ -263,24 +278,23 @@ void TestChromeImport::foreign()
         const int io = m.laneIndex(7, 71);
         const int other = m.laneIndex(8, 80);
         QVERIFY(main >= 0 && io >= 0 && other >= 0);
-        QCOMPARE(m.laneCount(), 3);
+        QCOMPARE(m.laneCount(), 4); // and the async track "Async"
+        QCOMPARE(m.globalInstants().size(), size_t(1)); // vsync, across every lane
         QCOMPARE(m.lane(main).name, QStringLiteral("CrBrowserMain"));
         QCOMPARE(m.lane(io).name, QStringLiteral("IOThread"));
 
-        // B/E and X nested three deep, flattened to the innermost slice at each moment.
-        QCOMPARE(segments(m, main),
-            QStringList({ QStringLiteral("100000-110000 MessageLoop::Run"), QStringLiteral("110000-120000 Task"),
-                QStringLiteral("120000-130000 running"), QStringLiteral("130000-140000 Task"),
-                QStringLiteral("140000-145500 Layout"), QStringLiteral("145500-160000 Task"),
-                QStringLiteral("160000-200000 MessageLoop::Run") }));
-        QCOMPARE(m.lane(main).spans.at(2).name, -1); // one of our states: no name of its own
-        QCOMPARE(m.lane(main).spans.at(2).state, State::Running);
+        // B/E and X nested three deep, each slice whole at its depth.
+        QCOMPARE(slices(m, main),
+            QStringList({ QStringLiteral("0 100000-200000 MessageLoop::Run"), QStringLiteral("1 110000-160000 Task"),
+                QStringLiteral("2 120000-130000 running"), QStringLiteral("2 140000-145500 Layout") }));
+        QCOMPARE(m.lane(main).nested.at(1).at(0).name, -1); // one of our states: no name of its own
+        QCOMPARE(m.lane(main).nested.at(1).at(0).state, State::Running);
         QCOMPARE(segments(m, io),
             QStringList({ QStringLiteral("135000-155000 ReadFile"), QStringLiteral("160000-200000 sleeping") }));
         QCOMPARE(m.lane(io).spans.at(1).state, State::Sleeping);
         // A B without its E lasts to the end of the trace (320 µs).
-        QCOMPARE(segments(m, other),
-            QStringList({ QStringLiteral("300000-310000 open"), QStringLiteral("310000-320000 computing") }));
+        QCOMPARE(slices(m, other),
+            QStringList({ QStringLiteral("0 300000-320000 open"), QStringLiteral("1 310000-320000 computing") }));
 
         QCOMPARE(m.lane(main).instants.size(), size_t(1));
         const Instant& mark = m.lane(main).instants.front();
@@ -317,6 +331,159 @@ void TestChromeImport::foreign()
         const QByteArray out = chromeTrace(m);
         QVERIFY(out.contains("\"name\":\"MessageLoop::Run\""));
         QVERIFY(out.contains("\"name\":\"mark \\\"one\\\"\""));
+    }
+}
+
+// clang -ftime-trace writes each slice when it ends, the inner ones first: ExecuteCompiler
+// (9.9 s) holds Frontend and Backend, which hold Source, OptModule and RunPass. Each comes back
+// as the one event it is, at its depth, in the model, the CSV and the re-export.
+void TestChromeImport::nestedStayWhole()
+{
+    for (JsonBackend b : backends()) {
+        const ChromeTraceImportResult r = importBytes(readAll(dataFile("time-trace.json")), b);
+        QVERIFY2(r.ok(), qPrintable(r.error));
+        QCOMPARE(r.skipped.total(), qint64(0));
+        const TraceModel& m = r.model;
+        const int clang = m.laneIndex(4242, 4242);
+        QVERIFY(clang >= 0);
+        QCOMPARE(slices(m, clang),
+            QStringList({ QStringLiteral("0 0-9900000000 ExecuteCompiler"),
+                QStringLiteral("1 1000000-1501000000 Frontend"), QStringLiteral("1 1580000000-9880000000 Backend"),
+                QStringLiteral("2 1200000-301200000 Source"), QStringLiteral("2 1600000000-1635000000 OptModule"),
+                QStringLiteral("2 1700000000-1700700000 RunPass") }));
+        QCOMPARE(m.spanCount(), qint64(8));
+
+        QBuffer csv;
+        QVERIFY(csv.open(QIODevice::WriteOnly));
+        QVERIFY(writeSpansCsv(m, &csv));
+        const QList<QByteArray> rows = csv.data().split('\n');
+        QVERIFY(rows.contains("4242,4242,clang,ExecuteCompiler,0,9900000,9900000,0"));
+        QVERIFY(rows.contains("4242,4242,clang,Backend,1580000,9880000,8300000,1"));
+        QVERIFY(rows.contains("4242,4242,clang,RunPass,1700000,1700700,700,2"));
+        QCOMPARE(rows.size() - 2, 8); // one row per event, header and final newline aside
+
+        const QByteArray out = chromeTrace(m);
+        QVERIFY(out.contains("\"name\":\"ExecuteCompiler\",\"pid\":4242,\"tid\":4242,\"ts\":0,\"dur\":9900000"));
+        QCOMPARE(out.count("\"ph\":\"X\""), 8);
+        const ChromeTraceImportResult again = importBytes(out, b);
+        QVERIFY2(again.ok(), qPrintable(again.error));
+        QCOMPARE(slices(again.model, again.model.laneIndex(4242, 4242)), slices(m, clang));
+        QCOMPARE(chromeTrace(again.model), out);
+    }
+}
+
+// Args Forkline does not read itself stay with their event, as compact JSON with their own
+// text, and go back out: clang's "detail", a number no double holds, keys with escapes.
+void TestChromeImport::argsKept()
+{
+    const QByteArray json = "{\"traceEvents\":["
+                            "{\"ph\":\"X\",\"pid\":1,\"tid\":1,\"ts\":0,\"dur\":10,\"name\":\"outer\",\"args\":{}},"
+                            "{\"ph\":\"X\",\"pid\":1,\"tid\":1,\"ts\":2,\"dur\":3,\"name\":\"inner\","
+                            "\"args\" : { \"detail\" : \"a b.cpp\" , \"n\": [1, 2 ,{\"x\": \" y \"}] }},"
+                            "{\"ph\":\"i\",\"s\":\"t\",\"pid\":1,\"tid\":1,\"ts\":4,\"name\":\"mark\","
+                            "\"args\":{\"text\":\"hi\",\"big\":123456789012345678901234567890,\"huge\":1e400,"
+                            "\"k\\u0065y\":\"\\ud800\",\"code\":3}},"
+                            "{\"ph\":\"X\",\"pid\":1,\"tid\":1,\"ts\":20,\"dur\":1,\"name\":\"plain\"}"
+                            "]}";
+    for (JsonBackend b : backends()) {
+        const ChromeTraceImportResult r = importBytes(json, b);
+        QVERIFY2(r.ok(), qPrintable(r.error));
+        const TraceModel& m = r.model;
+        const Lane& lane = m.lane(0);
+        QCOMPARE(m.spanArgs(lane, 0, 0), QByteArray()); // outer: empty args keep nothing
+        QCOMPARE(m.spanArgs(lane, 0, 1), QByteArray()); // plain: none
+        QCOMPARE(m.spanArgs(lane, 1, 0), QByteArray("\"detail\":\"a b.cpp\",\"n\":[1,2,{\"x\":\" y \"}]"));
+        QCOMPARE(lane.spanArgs.size(), size_t(1)); // only events that have some
+        // The text and code the model reads go back out from the model, not twice.
+        QCOMPARE(m.instantArgs(lane, 0),
+            QByteArray("\"big\":123456789012345678901234567890,\"huge\":1e400,\"k\\u0065y\":\"\\ud800\""));
+        QCOMPARE(lane.instants.front().code, 3);
+        QCOMPARE(TraceModel::spanIndex(lane, 1, lane.nested.at(0).at(0)), qint64(0));
+
+        const QByteArray out = chromeTrace(m);
+        QVERIFY(out.contains(",\"args\":{\"detail\":\"a b.cpp\",\"n\":[1,2,{\"x\":\" y \"}]}"));
+        QVERIFY(out.contains("\"text\":\"hi\",\"code\":3,\"big\":123456789012345678901234567890"));
+        const ChromeTraceImportResult again = importBytes(out, b);
+        QVERIFY2(again.ok(), qPrintable(again.error));
+        QCOMPARE(again.model.spanArgs(again.model.lane(0), 1, 0), m.spanArgs(lane, 1, 0));
+        QCOMPARE(chromeTrace(again.model), out);
+    }
+    // Our own lane description rides on a lane's first event and is no foreign arg.
+    const ChromeTraceImportResult clang = importChromeTrace(dataFile("time-trace.json"));
+    QVERIFY2(clang.ok(), qPrintable(clang.error));
+    const QByteArray once = chromeTrace(clang.model);
+    QVERIFY(once.contains("\"name\":\"Source\",\"pid\":4242,\"tid\":4242,\"ts\":1200,\"dur\":300000,"
+                          "\"args\":{\"detail\":\"/usr/include/stdio.h\"}"));
+    const ChromeTraceImportResult back = importBytes(once);
+    QVERIFY2(back.ok(), qPrintable(back.error));
+    const Lane& first = back.model.lane(back.model.laneIndex(4242, 4242));
+    QCOMPARE(back.model.spanArgs(first, 0, 0), QByteArray()); // ExecuteCompiler: only ours
+    QCOMPARE(chromeTrace(back.model), once);
+}
+
+// Marks of a process ("s":"p") go on the process and global ones ("s":"g") on the trace, not on
+// a made-up thread; async slices get a track per process, cat and name; a pid or tid written as
+// a string is a track named so. All of it goes back out and reads back the same.
+void TestChromeImport::scopesAsyncAndStringIds()
+{
+    const QByteArray json
+        = "{\"traceEvents\":["
+          "{\"ph\":\"X\",\"pid\":\"renderer\",\"tid\":\"compositor\",\"ts\":0,\"dur\":10,\"name\":\"Paint\"},"
+          "{\"ph\":\"i\",\"s\":\"p\",\"pid\":7,\"ts\":5,\"name\":\"navigationStart\",\"args\":{\"text\":\"go\"}},"
+          "{\"ph\":\"i\",\"s\":\"g\",\"ts\":6,\"name\":\"vsync\"},"
+          "{\"ph\":\"b\",\"cat\":\"net\",\"id\":1,\"pid\":7,\"tid\":70,\"ts\":10,\"name\":\"Request\"},"
+          "{\"ph\":\"b\",\"cat\":\"net\",\"id\":2,\"pid\":7,\"tid\":71,\"ts\":12,\"name\":\"Request\"},"
+          "{\"ph\":\"n\",\"cat\":\"net\",\"id\":1,\"pid\":7,\"ts\":13,\"name\":\"Request\"},"
+          "{\"ph\":\"e\",\"cat\":\"net\",\"id\":1,\"pid\":7,\"ts\":20,\"name\":\"Request\"},"
+          "{\"ph\":\"e\",\"cat\":\"net\",\"id\":2,\"pid\":7,\"ts\":25},"
+          "{\"ph\":\"S\",\"cat\":\"old\",\"id\":\"0x5\",\"pid\":7,\"ts\":30,\"name\":\"Load\"},"
+          "{\"ph\":\"F\",\"cat\":\"old\",\"id\":\"0x5\",\"pid\":7,\"ts\":40,\"name\":\"Load\"},"
+          "{\"ph\":\"b\",\"cat\":\"net\",\"id\":3,\"pid\":7,\"ts\":50,\"name\":\"Never\"},"
+          "{\"ph\":\"e\",\"cat\":\"net\",\"id\":9,\"pid\":7,\"ts\":45}"
+          "]}";
+    for (JsonBackend b : backends()) {
+        const ChromeTraceImportResult r = importBytes(json, b);
+        QVERIFY2(r.ok(), qPrintable(r.error));
+        QCOMPARE(r.skipped.noPid, qint64(0));
+        QCOMPARE(r.skipped.phase, qint64(0));
+        QCOMPARE(r.skipped.badTime, qint64(0));
+        QCOMPARE(r.skipped.metadata, qint64(0));
+        QCOMPARE(r.skipped.total(), qint64(1)); // the e whose b never came
+        QCOMPARE(r.skipped.unmatched, qint64(1));
+        QCOMPARE(r.unclosedSlices, qint64(1)); // Never
+        const TraceModel& m = r.model;
+        QStringList lanes;
+        for (const ProcessInfo& p : m.processes()) {
+            for (int li : p.lanes)
+                lanes << p.name + QLatin1Char('/') + m.lane(li).name;
+        }
+        QCOMPARE(lanes,
+            QStringList({ QStringLiteral("renderer/compositor"), QStringLiteral("/Request"), QStringLiteral("/Load"),
+                QStringLiteral("/Never") }));
+        const ProcessInfo* seven = m.process(7);
+        QVERIFY(seven);
+        QCOMPARE(seven->instants.size(), size_t(1));
+        QCOMPARE(m.nameOf(seven->instants.front()), QStringLiteral("navigationStart"));
+        QCOMPARE(m.texts().at(seven->instants.front().text), QStringLiteral("go"));
+        QCOMPARE(m.laneIndex(7, 7), -1); // no made-up main thread for it
+        QCOMPARE(m.globalInstants().size(), size_t(1));
+        QCOMPARE(m.nameOf(m.globalInstants().front()), QStringLiteral("vsync"));
+        const int request = seven->lanes.at(0);
+        QCOMPARE(slices(m, request),
+            QStringList({ QStringLiteral("0 10000-20000 Request"), QStringLiteral("1 12000-25000 Request") }));
+        QCOMPARE(m.lane(request).instants.size(), size_t(1)); // the n
+        QCOMPARE(slices(m, seven->lanes.at(1)), QStringList { QStringLiteral("0 30000-40000 Load") });
+        QCOMPARE(slices(m, seven->lanes.at(2)), QStringList { QStringLiteral("0 50000-50000 Never") });
+
+        const QByteArray out = chromeTrace(m);
+        QVERIFY(out.contains("{\"ph\":\"i\",\"s\":\"p\",\"cat\":\"event\",\"name\":\"navigationStart\",\"pid\":7,"
+                             "\"ts\":5,\"args\":{\"text\":\"go\"}}"));
+        QVERIFY(out.contains("{\"ph\":\"i\",\"s\":\"g\",\"cat\":\"event\",\"name\":\"vsync\",\"ts\":6}"));
+        const ChromeTraceImportResult again = importBytes(out, b);
+        QVERIFY2(again.ok(), qPrintable(again.error));
+        QCOMPARE(again.skipped.total(), qint64(0));
+        QCOMPARE(again.model.globalInstants().size(), size_t(1));
+        QCOMPARE(chromeTrace(again.model), out);
     }
 }
 
@@ -367,31 +534,34 @@ void TestChromeImport::nesting_data()
             .arg(QLatin1String(name))
             .toUtf8();
     };
-    auto seg = [](int from, int to, const char* name) {
-        return QStringLiteral("%1-%2 %3").arg(from * 1000).arg(to * 1000).arg(QLatin1String(name));
+    auto seg = [](int depth, int from, int to, const char* name) {
+        return QStringLiteral("%1 %2-%3 %4").arg(depth).arg(from * 1000).arg(to * 1000).arg(QLatin1String(name));
     };
     QTest::newRow("disjoint, out of order")
-        << x(20, 5, "b") + x(0, 10, "a") << QStringList { seg(0, 10, "a"), seg(20, 25, "b") };
+        << x(20, 5, "b") + x(0, 10, "a") << QStringList { seg(0, 0, 10, "a"), seg(0, 20, 25, "b") };
     QTest::newRow("child at the parent's start")
-        << x(0, 10, "p") + x(0, 4, "c") << QStringList { seg(0, 4, "c"), seg(4, 10, "p") };
+        << x(0, 10, "p") + x(0, 4, "c") << QStringList { seg(0, 0, 10, "p"), seg(1, 0, 4, "c") };
     QTest::newRow("child at the parent's end")
-        << x(0, 10, "p") + x(6, 4, "c") << QStringList { seg(0, 6, "p"), seg(6, 10, "c") };
+        << x(0, 10, "p") + x(6, 4, "c") << QStringList { seg(0, 0, 10, "p"), seg(1, 6, 10, "c") };
     QTest::newRow("same start and length: the later one is inside")
-        << x(0, 10, "first") + x(0, 10, "second") << QStringList { seg(0, 10, "second") };
-    QTest::newRow("overlap without nesting: the later one wins from its start")
-        << x(0, 10, "a") + x(5, 10, "b") << QStringList { seg(0, 5, "a"), seg(5, 15, "b") };
+        << x(0, 10, "first") + x(0, 10, "second") << QStringList { seg(0, 0, 10, "first"), seg(1, 0, 10, "second") };
+    QTest::newRow("overlap without nesting: the later one below, neither cut")
+        << x(0, 10, "a") + x(5, 10, "b") << QStringList { seg(0, 0, 10, "a"), seg(1, 5, 15, "b") };
+    QTest::newRow("under an overlap, deeper still") << x(0, 10, "a") + x(5, 15, "b")
+            + x(15, 3, "c") << QStringList { seg(0, 0, 10, "a"), seg(1, 5, 20, "b"), seg(2, 15, 18, "c") };
+    QTest::newRow("back to the top after a nest") << x(0, 10, "a") + x(2, 1, "c")
+            + x(20, 10, "d") << QStringList { seg(0, 0, 10, "a"), seg(0, 20, 30, "d"), seg(1, 2, 3, "c") };
     QTest::newRow("zero length kept as a tick")
-        << x(0, 10, "p") + x(5, 0, "tick") << QStringList { seg(0, 5, "p"), seg(5, 5, "tick"), seg(5, 10, "p") };
-    QTest::newRow("E closes the latest B, whatever its name")
-        << be('B', 0, "outer") + be('B', 2, "inner") + be('E', 4, "outer") + be('E', 8, "inner")
-        << QStringList { seg(0, 2, "outer"), seg(2, 4, "inner"), seg(4, 8, "outer") };
+        << x(0, 10, "p") + x(5, 0, "tick") << QStringList { seg(0, 0, 10, "p"), seg(1, 5, 5, "tick") };
+    QTest::newRow("E closes the latest B, whatever its name") << be('B', 0, "outer") + be('B', 2, "inner")
+            + be('E', 4, "outer") + be('E', 8, "inner") << QStringList { seg(0, 0, 8, "outer"), seg(1, 2, 4, "inner") };
     QTest::newRow("X inside B/E") << be('B', 0, "task") + x(1, 2, "running") + be('E', 5, "task")
-                                  << QStringList { seg(0, 1, "task"), seg(1, 3, "running"), seg(3, 5, "task") };
+                                  << QStringList { seg(0, 0, 5, "task"), seg(1, 1, 3, "running") };
     QTest::newRow("E before its B drops the slice")
-        << x(0, 2, "a") + be('B', 10, "late") + be('E', 5, "late") << QStringList { seg(0, 2, "a") };
+        << x(0, 2, "a") + be('B', 10, "late") + be('E', 5, "late") << QStringList { seg(0, 0, 2, "a") };
     QTest::newRow("deep") << be('B', 0, "1") + be('B', 1, "2") + be('B', 2, "3") + be('E', 3, "") + be('E', 4, "")
-            + be('E', 5,
-                "") << QStringList { seg(0, 1, "1"), seg(1, 2, "2"), seg(2, 3, "3"), seg(3, 4, "2"), seg(4, 5, "1") };
+            + be('E', 5, "")
+                          << QStringList { seg(0, 0, 5, "1"), seg(1, 1, 4, "2"), seg(2, 2, 3, "3") };
 }
 
 void TestChromeImport::nesting()
@@ -403,11 +573,20 @@ void TestChromeImport::nesting()
         const ChromeTraceImportResult r = importBytes("[" + events + "]", b);
         QVERIFY2(r.ok(), qPrintable(r.error));
         QCOMPARE(r.model.laneCount(), 1);
-        QCOMPARE(segments(r.model, 0), expected);
-        // Whatever came in, the model's contract holds: sorted and disjoint.
-        const std::vector<Span>& spans = r.model.lane(0).spans;
-        for (size_t i = 1; i < spans.size(); ++i)
-            QVERIFY(spans[i].start >= spans[i - 1].end);
+        QCOMPARE(slices(r.model, 0), expected);
+        // Whatever came in, the model's contract holds at every depth: sorted and disjoint.
+        for (int depth = 0; depth < TraceModel::depthCount(r.model.lane(0)); ++depth) {
+            const std::vector<Span>& spans = TraceModel::spansAt(r.model.lane(0), depth);
+            QVERIFY(!spans.empty());
+            for (size_t i = 1; i < spans.size(); ++i)
+                QVERIFY(spans[i].start >= spans[i - 1].end);
+        }
+        // Written out, read back and written again: the same bytes, every slice whole.
+        const QByteArray once = chromeTrace(r.model);
+        const ChromeTraceImportResult again = importBytes(once, b);
+        QVERIFY2(again.ok(), qPrintable(again.error));
+        QCOMPARE(slices(again.model, 0), expected);
+        QCOMPARE(chromeTrace(again.model), once);
     }
 }
 

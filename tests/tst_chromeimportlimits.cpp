@@ -247,8 +247,11 @@ void TestChromeImportLimits::tolerated_data()
 
     QTest::newRow("no pid") << QByteArray("{\"ph\":\"X\",\"name\":\"a\",\"tid\":1,\"ts\":0,\"dur\":1}") << 0 << 0
                             << QStringLiteral("noPid");
-    QTest::newRow("pid not a number") << QByteArray("{\"ph\":\"X\",\"pid\":\"main\",\"tid\":1,\"ts\":0,\"dur\":1}") << 0
-                                      << 0 << QStringLiteral("noPid");
+    // A pid written as a string that is no number is a process of its own, named so.
+    QTest::newRow("pid a string, not a number")
+        << QByteArray("{\"ph\":\"X\",\"pid\":\"main\",\"tid\":1,\"ts\":0,\"dur\":1}") << 1 << 1 << QString();
+    QTest::newRow("pid neither number nor string")
+        << QByteArray("{\"ph\":\"X\",\"pid\":[1],\"tid\":1,\"ts\":0,\"dur\":1}") << 0 << 0 << QStringLiteral("noPid");
     QTest::newRow("no tid: the process's main thread")
         << QByteArray("{\"ph\":\"X\",\"name\":\"a\",\"pid\":5,\"ts\":0,\"dur\":1}") << 1 << 1 << QString();
     QTest::newRow("pid as a string") << QByteArray("{\"ph\":\"X\",\"pid\":\"12\",\"tid\":\"13\",\"ts\":0,\"dur\":1}")

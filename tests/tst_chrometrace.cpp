@@ -574,7 +574,7 @@ void TestChromeTrace::emptyModel()
     QBuffer csv;
     QVERIFY(csv.open(QIODevice::WriteOnly));
     QVERIFY(writeSpansCsv(empty, &csv));
-    QCOMPARE(csv.data(), QByteArray("pid,tid,worker,state,start_us,end_us,duration_us\n"));
+    QCOMPARE(csv.data(), QByteArray("pid,tid,worker,state,start_us,end_us,duration_us,depth\n"));
 }
 
 void TestChromeTrace::saveToFile()
@@ -608,14 +608,14 @@ void TestChromeTrace::csv()
     const QList<QByteArray> lines = buffer.data().split('\n');
     QVERIFY(buffer.data().endsWith('\n'));
     const QList<QByteArray> expected {
-        "pid,tid,worker,state,start_us,end_us,duration_us",
-        "1000,1000,MainThread,running,0,1.5,1.5",
-        "1000,1000,MainThread,waiting:join,1.5,2000.001,1998.501",
-        "1000,1000,MainThread,running,2000.001,3000,999.999",
-        "1000,1001,buyer,running,1.6,1.7,0.1",
-        "1000,1001,buyer,sleeping,1.7,2000,1998.3",
-        "1000,1002,\"watch, \"\"dog\"\"\",sleeping,2100,3000,900", // open span, quoted name
-        "2000,2000,sub,computing,5,2500,2495",
+        "pid,tid,worker,state,start_us,end_us,duration_us,depth",
+        "1000,1000,MainThread,running,0,1.5,1.5,0",
+        "1000,1000,MainThread,waiting:join,1.5,2000.001,1998.501,0",
+        "1000,1000,MainThread,running,2000.001,3000,999.999,0",
+        "1000,1001,buyer,running,1.6,1.7,0.1,0",
+        "1000,1001,buyer,sleeping,1.7,2000,1998.3,0",
+        "1000,1002,\"watch, \"\"dog\"\"\",sleeping,2100,3000,900,0", // open span, quoted name
+        "2000,2000,sub,computing,5,2500,2495,0",
         "",
     };
     QCOMPARE(lines, expected);

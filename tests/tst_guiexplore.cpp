@@ -4,6 +4,7 @@
 #include "console/consolepane.h"
 #include "console/consoleview.h"
 #include "explore/explorecontroller.h"
+#include "explore/findbar.h"
 #include "explore/selectiondetails.h"
 #include "export/exportcontroller.h"
 #include "replay/replaybar.h"
@@ -23,11 +24,13 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QFile>
+#include <QLineEdit>
 #include <QMimeData>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeWidget>
 #include <QUrl>
 
 using namespace Forkline;
@@ -127,6 +130,8 @@ private Q_SLOTS:
     void presentationModeEnlargesLanes();
     void themeFollowsThePalette();
     void extremeTimes();
+    void detailsOfImportedSlices();
+    void findStepsThroughNames();
 
 private:
     bool openAndWait(const QString& path);
@@ -619,6 +624,84 @@ void TestGuiExplore::extremeTimes()
     QApplication::clipboard()->clear();
     m_window->exports()->copyImageAction()->trigger();
     QVERIFY(!QApplication::clipboard()->image().isNull());
+}
+
+// A nested slice of an imported trace: Details says its depth and the slice around it, its own
+// args as a tree, and times from the trace's start with that start said once.
+void TestGuiExplore::detailsOfImportedSlices()
+{
+    const QByteArray json = "{\"traceEvents\":["
+                            "{\"ph\":\"X\",\"pid\":1,\"tid\":1,\"ts\":1635202069792701,\"dur\":9900000,"
+                            "\"name\":\"ExecuteCompiler\"},"
+                            "{\"ph\":\"X\",\"pid\":1,\"tid\":1,\"ts\":1635202069793701,\"dur\":1500000,"
+                            "\"name\":\"Frontend\",\"args\":{\"detail\":\"main.cpp\",\"sizes\":[3,{\"n\":4}]}}"
+                            "]}";
+    const ChromeTraceImportResult r = importChromeTraceData(json, QStringLiteral("epoch.json"));
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    TimelineHit hit;
+    hit.kind = TimelineHit::Kind::Span;
+    hit.lane = 0;
+    hit.depth = 1;
+    hit.span = r.model.lane(0).nested.at(0).at(0);
+    SelectionDetails details;
+    details.showSelection(&r.model, hit);
+    const QString text = details.text();
+    for (const QString& row :
+        { QStringLiteral("Frontend"), QStringLiteral("Start: 0.001 s"), QStringLiteral("Duration: 1.50 s"),
+            QStringLiteral("Depth: 1, inside ExecuteCompiler"), QStringLiteral("Trace start: 1635202069.792701 s"),
+            QStringLiteral("detail: main.cpp"), QStringLiteral("sizes: [3,{\"n\":4}]") })
+        QVERIFY2(text.contains(row), qPrintable(row + QStringLiteral(" not in\n") + text));
+    auto* tree = details.findChild<QTreeWidget*>();
+    QVERIFY(tree);
+    QVERIFY(!tree->isHidden());
+    QCOMPARE(tree->topLevelItemCount(), 2);
+    QTreeWidgetItem* sizes = tree->topLevelItem(1);
+    QCOMPARE(sizes->text(0), QStringLiteral("sizes"));
+    QCOMPARE(sizes->childCount(), 2); // an array unfolds
+    QCOMPARE(sizes->child(1)->child(0)->text(1), QStringLiteral("4"));
+
+    // The outer slice has no args of its own: no tree.
+    hit.depth = 0;
+    hit.span = r.model.lane(0).spans.at(0);
+    details.showSelection(&r.model, hit);
+    QVERIFY(tree->isHidden());
+    QVERIFY(!details.text().contains(QStringLiteral("Depth")));
+}
+
+// Ctrl+F finds slices and marks by name in what the window shows, steps through them with Enter
+// and Shift+Enter, each selected and in Details, and Esc closes the bar (not the selection).
+void TestGuiExplore::findStepsThroughNames()
+{
+    QVERIFY(openAndWait(m_tracePath));
+    TimelineView* view = m_window->timelineView();
+    view->clearSelection();
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    QCOMPARE(m_window->explore()->findAction()->shortcut(), QKeySequence(QKeySequence::Find));
+    m_window->explore()->findAction()->trigger();
+    FindBar* bar = m_window->explore()->findBar();
+    QTRY_VERIFY(bar->isVisible());
+    QTRY_VERIFY(bar->edit()->hasFocus());
+    QTest::keyClicks(bar->edit(), QStringLiteral("SLEEP"));
+    const int count = bar->matchCount();
+    QVERIFY(count >= 2);
+    QCOMPARE(bar->current(), 0);
+    QCOMPARE(view->selection().kind, TimelineHit::Kind::Span);
+    QCOMPARE(view->selection().span.state, State::Sleeping);
+    const qint64 first = view->selection().span.start;
+    QVERIFY(m_window->explore()->details()->text().startsWith(QStringLiteral("sleeping")));
+    QTest::keyClick(bar->edit(), Qt::Key_Return);
+    QCOMPARE(bar->current(), 1);
+    QVERIFY(view->selection().span.start >= first);
+    QTest::keyClick(bar->edit(), Qt::Key_Return, Qt::ShiftModifier);
+    QCOMPARE(bar->current(), 0);
+    QTest::keyClick(bar->edit(), Qt::Key_Return, Qt::ShiftModifier);
+    QCOMPARE(bar->current(), count - 1); // round to the last one
+    bar->edit()->setText(QStringLiteral("no such name"));
+    QCOMPARE(bar->matchCount(), 0);
+    QTest::keyClick(bar->edit(), Qt::Key_Escape);
+    QTRY_VERIFY(!bar->isVisible());
+    QCOMPARE(view->selection().kind, TimelineHit::Kind::Span); // Esc closed the bar only
 }
 
 QTEST_MAIN(TestGuiExplore)

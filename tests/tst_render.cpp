@@ -105,7 +105,7 @@ void TestRender::csv()
     const auto r = runCli({ QStringLiteral("render"), m_trace, QStringLiteral("--csv"), csv });
     QCOMPARE(r.exitCode, 0);
     const QList<QByteArray> lines = readAll(csv).trimmed().split('\n');
-    QCOMPARE(lines.first(), QByteArray("pid,tid,worker,state,start_us,end_us,duration_us"));
+    QCOMPARE(lines.first(), QByteArray("pid,tid,worker,state,start_us,end_us,duration_us,depth"));
     QVERIFY(lines.size() > 10);
 }
 
@@ -119,8 +119,8 @@ void TestRender::foreignTraceDraws()
     QCOMPARE(r.exitCode, 0);
     QVERIFY(readAll(png).startsWith("\x89PNG"));
     QCOMPARE(r.err.trimmed().count('\n'), 0);
-    QVERIFY2(r.err.contains("Left out 6 of 27 events"), r.err.constData());
-    QVERIFY2(r.err.contains("Slices without an end: 1, drawn to the end of the trace."), r.err.constData());
+    QVERIFY2(r.err.contains("Left out 4 of 27 events"), r.err.constData());
+    QVERIFY2(r.err.contains("Slices without an end: 2, drawn to the end of the trace."), r.err.constData());
     const QByteArray out = readAll(json);
     QVERIFY(out.contains("\"name\":\"MessageLoop::Run\""));
     QVERIFY(out.contains("\"name\":\"Layout\""));

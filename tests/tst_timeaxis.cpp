@@ -4,6 +4,8 @@
 #include "tracemodel.h"
 
 #include <QElapsedTimer>
+#include <QFont>
+#include <QFontMetrics>
 #include <QTest>
 #include <limits>
 
@@ -48,6 +50,9 @@ private Q_SLOTS:
     void extremeRanges();
     void extentAtTheEnds_data();
     void extentAtTheEnds();
+    void countsFromTheOrigin();
+    void labelsNeverMeet_data();
+    void labelsNeverMeet();
 };
 
 void TestTimeAxis::majorStep_data()
@@ -303,5 +308,71 @@ void TestTimeAxis::extentAtTheEnds()
     QVERIFY(TimeAxis::ticks(m, 60).size() <= kTickBound);
 }
 
-QTEST_APPLESS_MAIN(TestTimeAxis)
+// Kineto writes epoch microseconds (ts near 1.6e15): the axis reads 0 s, 1 s, ... from the
+// trace's start, and says that start once.
+void TestTimeAxis::countsFromTheOrigin()
+{
+    const qint64 start = 1635202069792701000LL;
+    TimeMapping m = mapping(start, start + 5 * kS, 1200);
+    m.origin = start;
+    const QFontMetrics fm { QFont() };
+    const std::vector<TimeAxis::Label> labels = TimeAxis::labels(QRect(0, 0, 1200, 20), m, fm, 4);
+    QVERIFY(labels.size() >= 5);
+    QCOMPARE(labels.front().text, QStringLiteral("0 s"));
+    QCOMPARE(labels.front().t, start);
+    QStringList texts;
+    for (const TimeAxis::Label& l : labels) {
+        texts << l.text;
+        QVERIFY2(!l.text.contains(QStringLiteral("1635")), qPrintable(l.text));
+    }
+    QVERIFY2(
+        texts.contains(QStringLiteral("1 s")) || texts.contains(QStringLiteral("1.0 s")), qPrintable(texts.join(u',')));
+    // Majors fall on round distances from the origin, not on round absolute times.
+    const qint64 step = TimeAxis::labelStep(m, fm, 4);
+    for (const TimeAxis::Tick& tick : TimeAxis::ticksForStep(m, step))
+        QCOMPARE(tick.major, (tick.t - start) % step == 0);
+    QCOMPARE(TimeAxis::originLabel(start), QStringLiteral("0 s = 1635202069.792701 s"));
+    QCOMPARE(TimeAxis::absoluteTime(-1500 * kMs), QStringLiteral("-1.5 s"));
+    // The fit of such a trace starts at its first event, which the views take as the origin.
+    TraceModel model;
+    const int lane = model.ensureLane(1, 1);
+    model.addSpan(lane, { start, start + 5 * kS, State::Running });
+    QCOMPARE(TimeAxis::extent(model).first, start);
+}
+
+void TestTimeAxis::labelsNeverMeet_data()
+{
+    QTest::addColumn<qint64>("from"); // after the origin
+    QTest::addColumn<qint64>("range");
+    QTest::addColumn<int>("width");
+    QTest::newRow("whole trace") << qint64(0) << 5 * kS << 1200;
+    QTest::newRow("deep in a long trace") << 12 * kS + 345678 << 20 * 1000LL << 300;
+    QTest::newRow("narrow view of a day") << qint64(0) << 86400 * kS << 200;
+    QTest::newRow("before the origin") << -3 * kS - 1 << 7 * kS << 400;
+}
+
+void TestTimeAxis::labelsNeverMeet()
+{
+    QFETCH(qint64, from);
+    QFETCH(qint64, range);
+    QFETCH(int, width);
+    const qint64 origin = 1635202069792701000LL;
+    TimeMapping m = mapping(origin + from, origin + from + range, width);
+    m.origin = origin;
+    const QFontMetrics fm { QFont() };
+    const QRect r(0, 0, width, 20);
+    const std::vector<TimeAxis::Label> labels = TimeAxis::labels(r, m, fm, 4);
+    QVERIFY(!labels.empty());
+    for (size_t i = 0; i < labels.size(); ++i) {
+        QVERIFY(labels[i].rect.left() >= 0);
+        QVERIFY(labels[i].rect.left() + fm.horizontalAdvance(labels[i].text) <= width);
+        if (i > 0) {
+            QVERIFY2(labels[i].rect.left() > labels[i - 1].rect.left() + fm.horizontalAdvance(labels[i - 1].text),
+                qPrintable(labels[i - 1].text + QStringLiteral(" | ") + labels[i].text));
+            QVERIFY(labels[i].text != labels[i - 1].text);
+        }
+    }
+}
+
+QTEST_MAIN(TestTimeAxis) // labels are measured in a font: a QGuiApplication
 #include "tst_timeaxis.moc"

@@ -4,6 +4,7 @@
 #include "timelinepainter.h"
 #include "timelinestyle.h"
 #include "tracemodel.h"
+#include "tracesearch.h"
 
 #include <QFile>
 #include <QGuiApplication>
@@ -121,6 +122,9 @@ private Q_SLOTS:
     void openSpanReachesNow();
     void manySpansPerPixel();
     void namesOnWideBoxes();
+    void nestedSlicesInBands();
+    void processAndGlobalMarks();
+    void searchFindsNamesAtEveryDepth();
     void narrowBoxesDrawnAsOneImage_data();
     void narrowBoxesDrawnAsOneImage();
     void marksDrawnFromImages_data();
@@ -280,6 +284,109 @@ void TestTimelinePainter::namesOnWideBoxes()
     };
     QVERIFY2(darkIn(wide) > 20, "the name is written on the wide box");
     QCOMPARE(darkIn(narrow), 0);
+}
+
+void TestTimelinePainter::nestedSlicesInBands()
+{
+    // ExecuteCompiler (10 s) holds Frontend (0.5-3 s) holds Source (1-2 s): three bands on one
+    // lane, each slice whole at its depth; a lane without nesting keeps one band.
+    TraceModel m;
+    const int lane = m.ensureLane(1, 1);
+    const int flat = m.ensureLane(1, 2);
+    m.addSpan(lane, { 0, 10 * kSec, State::Running, m.internName(QStringLiteral("ExecuteCompiler")) });
+    m.addNestedSpan(lane, 1, { kSec / 2, 3 * kSec, State::Running, m.internName(QStringLiteral("Frontend")) });
+    m.addNestedSpan(lane, 2, { kSec, 2 * kSec, State::Sleeping, -1 });
+    m.addSpan(flat, { 0, 10 * kSec, State::Running });
+    Canvas c;
+    c.paint(m);
+    const int band = c.style.laneHeight;
+    const TimelineRow* nestedRow = nullptr;
+    const TimelineRow* flatRow = nullptr;
+    for (const TimelineRow& row : c.layout.rows()) {
+        if (row.kind == TimelineRow::Kind::Lane)
+            (row.index == lane ? nestedRow : flatRow) = &row;
+    }
+    QVERIFY(nestedRow && flatRow);
+    QCOMPARE(nestedRow->levels, 3);
+    QCOMPARE(nestedRow->height, 3 * band);
+    QCOMPARE(flatRow->height, band);
+    QCOMPARE(c.layout.laneCenter(lane), nestedRow->y + band / 2.0); // marks and arrows on the top band
+
+    const TimelinePainter painter(m, c.layout, c.style, c.map);
+    auto hitAt = [&](qint64 t, int depth) {
+        return painter.hitTest(QPoint(c.at(lane, t).x(), nestedRow->y + depth * band + band / 2));
+    };
+    const TimelineHit top = hitAt(1500 * kSec / 1000, 0);
+    QCOMPARE(top.kind, TimelineHit::Kind::Span);
+    QCOMPARE(m.nameOf(top.span), QStringLiteral("ExecuteCompiler"));
+    QCOMPARE(top.span.end - top.span.start, 10 * kSec); // whole, not cut where Frontend begins
+    QCOMPARE(top.depth, 0);
+    const TimelineHit mid = hitAt(1500 * kSec / 1000, 1);
+    QCOMPARE(m.nameOf(mid.span), QStringLiteral("Frontend"));
+    QCOMPARE(mid.depth, 1);
+    const TimelineHit deep = hitAt(1500 * kSec / 1000, 2);
+    QCOMPARE(deep.span.state, State::Sleeping);
+    QCOMPARE(deep.depth, 2);
+    QCOMPARE(hitAt(5 * kSec, 2).kind, TimelineHit::Kind::Lane); // nothing that deep at 5 s
+    QVERIFY(painter.describe(top).contains(QStringLiteral("ExecuteCompiler")));
+
+    // Drawn: the deepest band holds a box under Source and only background beside it.
+    const int y = nestedRow->y + 2 * band + band / 2;
+    const QRgb background = c.style.laneBackground().rgb();
+    QVERIFY(c.image.pixel(c.at(lane, 1500 * kSec / 1000).x(), y) != background);
+    QCOMPARE(c.image.pixel(c.at(lane, 6300 * kSec / 1000).x(), y), background); // off the grid lines
+}
+
+void TestTimelinePainter::processAndGlobalMarks()
+{
+    // A process with a mark of its own and no thread still gets its header, the mark on it; a
+    // global mark is a line across the rows.
+    TraceModel m;
+    const int lane = m.ensureLane(1, 1);
+    m.addSpan(lane, { 0, 10 * kSec, State::Sleeping });
+    m.addProcessInstant(2, 5 * kSec, InstantKind::Other, {}, 0, m.internName(QStringLiteral("navigationStart")));
+    m.addGlobalInstant(2500 * kSec / 1000, InstantKind::Other, {}, 0, m.internName(QStringLiteral("vsync")));
+    Canvas c;
+    c.paint(m);
+    const TimelineRow* header = nullptr;
+    for (const TimelineRow& row : c.layout.rows()) {
+        if (row.kind == TimelineRow::Kind::Process && m.processes()[size_t(row.index)].pid == 2)
+            header = &row;
+    }
+    QVERIFY(header);
+    const int y = header->y + header->height / 2;
+    const QRgb headerColour = c.image.pixel(c.at(lane, 8 * kSec).x(), y);
+    QVERIFY(c.image.pixel(c.at(lane, 5 * kSec).x(), y) != headerColour);
+    // Sleeping is a pattern: compare with the same row a little away from the line.
+    const int x = c.at(lane, 2500 * kSec / 1000).x();
+    int differs = 0;
+    const int top = int(c.layout.laneCenter(lane)) - c.style.laneHeight / 2;
+    for (int yy = top; yy < top + c.style.laneHeight; ++yy)
+        differs += c.image.pixel(x, yy) != c.image.pixel(x + 20, yy);
+    QVERIFY2(differs > c.style.laneHeight / 4, "the global mark's line crosses the lane");
+}
+
+void TestTimelinePainter::searchFindsNamesAtEveryDepth()
+{
+    TraceModel m;
+    const int lane = m.ensureLane(1, 1);
+    m.addSpan(lane, { 0, 10 * kSec, State::Running, m.internName(QStringLiteral("ExecuteCompiler")) });
+    m.addNestedSpan(lane, 1, { kSec, 2 * kSec, State::Running, m.internName(QStringLiteral("Frontend")) });
+    m.addNestedSpan(lane, 1, { 3 * kSec, 4 * kSec, State::Sleeping, -1 });
+    m.addInstant(lane, 5 * kSec, InstantKind::Other, {}, 0, m.internName(QStringLiteral("compile done")));
+    const std::vector<TimelineHit> hits = TraceSearch::find(m, QStringLiteral("COMPIL"));
+    QCOMPARE(hits.size(), size_t(2));
+    QCOMPARE(hits[0].kind, TimelineHit::Kind::Span);
+    QCOMPARE(m.nameOf(hits[0].span), QStringLiteral("ExecuteCompiler"));
+    QCOMPARE(hits[1].kind, TimelineHit::Kind::Instant);
+    const std::vector<TimelineHit> front = TraceSearch::find(m, QStringLiteral("front"));
+    QCOMPARE(front.size(), size_t(1));
+    QCOMPARE(front[0].depth, 1);
+    // A state's own name is found too, at its depth.
+    const std::vector<TimelineHit> sleeping = TraceSearch::find(m, QStringLiteral("sleeping"));
+    QCOMPARE(sleeping.size(), size_t(1));
+    QCOMPARE(sleeping[0].span.start, 3 * kSec);
+    QVERIFY(TraceSearch::find(m, QString()).empty());
 }
 
 void TestTimelinePainter::manySpansPerPixel()

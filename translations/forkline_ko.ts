@@ -622,6 +622,29 @@ interpreter, traced, and exits with its exit code; its own arguments go after --
     </message>
 </context>
 <context>
+    <name>Forkline::ArgsTree</name>
+    <message>
+        <source>Arg</source>
+        <translation>인자</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <source>Args</source>
+        <translation>인자</translation>
+    </message>
+    <message>
+        <source>The event&apos;s own args, as the trace file has them</source>
+        <translation>트레이스 파일에 적힌 그대로의 이벤트 인자</translation>
+    </message>
+    <message>
+        <source>args</source>
+        <translation>args</translation>
+    </message>
+</context>
+<context>
     <name>Forkline::ChromeTraceBuilder</name>
     <message>
         <source>traceEvents[%1] is %2 years after traceEvents[%3]; a trace can span at most %4 years</source>
@@ -1187,6 +1210,18 @@ interpreter, traced, and exits with its exit code; its own arguments go after --
         <source>Sentences beside the marks that make a lesson&apos;s point: who waited for whom, who was killed or terminated</source>
         <translation>레슨의 요점이 되는 표시 옆에 문장을 보여 줍니다: 누가 누구를 기다렸는지, 누가 강제 종료되거나 종료되었는지</translation>
     </message>
+    <message>
+        <source>Find</source>
+        <translation>찾기</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>찾기(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Find slices and marks by name and step through them</source>
+        <translation>이름으로 구간과 마크를 찾고 차례로 이동합니다</translation>
+    </message>
 </context>
 <context>
     <name>Forkline::ExportController</name>
@@ -1384,6 +1419,41 @@ interpreter, traced, and exits with its exit code; its own arguments go after --
     <message>
         <source>1280 × 720 (16:9)</source>
         <translation>1280 × 720 (16:9)</translation>
+    </message>
+</context>
+<context>
+    <name>Forkline::FindBar</name>
+    <message>
+        <source>Find slices and marks by name</source>
+        <translation>이름으로 구간과 마크 찾기</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>찾기</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+Enter)</source>
+        <translation>이전 결과 (Shift+Enter)</translation>
+    </message>
+    <message>
+        <source>Previous match</source>
+        <translation>이전 결과</translation>
+    </message>
+    <message>
+        <source>Next match (Enter)</source>
+        <translation>다음 결과 (Enter)</translation>
+    </message>
+    <message>
+        <source>Next match</source>
+        <translation>다음 결과</translation>
+    </message>
+    <message>
+        <source>No match</source>
+        <translation>결과 없음</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%2개 중 %1</translation>
     </message>
 </context>
 <context>
@@ -2648,6 +2718,18 @@ Leave it empty for the default (%1).</source>
         <source>Code</source>
         <translation>코드</translation>
     </message>
+    <message>
+        <source>Depth</source>
+        <translation>깊이</translation>
+    </message>
+    <message>
+        <source>%1, inside %2</source>
+        <translation>%1, %2 안</translation>
+    </message>
+    <message>
+        <source>Trace start</source>
+        <translation>트레이스 시작</translation>
+    </message>
 </context>
 <context>
     <name>Forkline::SpeedupChart</name>
@@ -2685,6 +2767,10 @@ Leave it empty for the default (%1).</source>
     <message>
         <source>%1 s</source>
         <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>0 s = %1</source>
+        <translation>0 s = %1</translation>
     </message>
 </context>
 <context>

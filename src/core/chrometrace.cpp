@@ -5,6 +5,7 @@
 
 #include "atomicfile.h"
 #include "rawtraceevent.h"
+#include "traceargs.h"
 #include "tracemodel.h"
 
 #include <QBuffer>
@@ -122,9 +123,11 @@ bool durationText(double ts, double end, qint64 ns, QByteArray* text)
 class LaneTimes
 {
 public:
-    LaneTimes(const Lane& lane, const TraceModel& model)
+    // The spans of one depth of the lane (a nested level has no open span).
+    LaneTimes(const Lane& lane, const TraceModel& model, int depth = 0)
         : m_lane(lane)
-        , m_count(lane.spans.size() + (lane.open && model.endTime() > lane.openSince ? 1 : 0))
+        , m_spans(TraceModel::spansAt(lane, depth))
+        , m_count(m_spans.size() + (depth == 0 && lane.open && model.endTime() > lane.openSince ? 1 : 0))
         , m_end(model.endTime())
     {
         QByteArray text;
@@ -144,7 +147,7 @@ public:
 
     Span span(size_t i) const
     {
-        return i < m_lane.spans.size() ? m_lane.spans[i] : Span { m_lane.openSince, m_end, m_lane.openState };
+        return i < m_spans.size() ? m_spans[i] : Span { m_lane.openSince, m_end, m_lane.openState };
     }
     size_t count() const { return m_count; }
 
@@ -176,6 +179,7 @@ public:
 
 private:
     const Lane& m_lane;
+    const std::vector<Span>& m_spans;
     size_t m_count = 0;
     qint64 m_end = 0;
     QHash<qint64, double> m_shifted;
@@ -299,6 +303,169 @@ void appendName(QByteArray& out, const TraceModel& model, qint32 name, const QSt
     out.append('"');
 }
 
+// An instant's text and code as args members; false when it has neither.
+bool appendTextAndCode(QByteArray& out, const TraceModel& model, const Instant& in)
+{
+    bool comma = false;
+    if (in.text >= 0) {
+        out.append("\"text\":");
+        appendEscaped(out, model.texts().at(in.text));
+        comma = true;
+    }
+    if (in.code) {
+        out.append(comma ? ",\"code\":" : "\"code\":");
+        out.append(QByteArray::number(in.code));
+        comma = true;
+    }
+    return comma;
+}
+
+// A mark of a whole process ("s":"p") or, without one, of the whole trace ("s":"g").
+void appendScopedInstant(QByteArray& out, const TraceModel& model, const Instant& in, const ProcessInfo* process)
+{
+    out.append(process ? "{\"ph\":\"i\",\"s\":\"p\",\"cat\":\"event\",\"name\":"
+                       : "{\"ph\":\"i\",\"s\":\"g\",\"cat\":\"event\",\"name\":");
+    appendName(out, model, in.name, instantName(in.kind));
+    if (process) {
+        out.append(",\"pid\":");
+        out.append(QByteArray::number(process->pid));
+    }
+    out.append(",\"ts\":");
+    appendMicros(out, in.t);
+    if (in.text >= 0 || in.code) {
+        out.append(",\"args\":{");
+        appendTextAndCode(out, model, in);
+        out.append('}');
+    }
+    out.append('}');
+}
+
+// A foreign event's own args. On a lane's first event, which carries our lane description, a
+// member of the same key is left out: read back, the description's keys are ours, so writing
+// both would not come back as it went out.
+QByteArray ownArgs(const TraceModel& model, const Lane& l, bool laneFirst, int depth, size_t index, bool span)
+{
+    if (span ? l.spanArgs.empty() : l.instantArgs.empty())
+        return {};
+    const QByteArray own = span ? model.spanArgs(l, depth, index) : model.instantArgs(l, index);
+    if (!laneFirst || own.isEmpty())
+        return own;
+    return QByteArray::fromStdString(filterArgs(std::string_view(own.constData(), size_t(own.size())), isLaneArgKey));
+}
+
+// A lane's slices of every depth and its instants, in time order: at equal times an instant goes
+// first (a fork mark precedes the span it starts), then the outer slice before the inner one,
+// the order in which the importer stacks them again. The lane's description rides on its
+// first event; a foreign event's own args follow what Forkline writes itself.
+template <typename Begin> void appendLaneEvents(QByteArray& out, Begin&& begin, const TraceModel& model, const Lane& l)
+{
+    bool laneFirst = true;
+    auto laneArgs = [&](bool hasOtherArgs) {
+        if (!laneFirst)
+            return;
+        out.append(hasOtherArgs ? "," : ",\"args\":{");
+        appendLaneArgs(out, l, model);
+        if (!hasOtherArgs)
+            out.append('}');
+        laneFirst = false;
+    };
+    std::vector<std::unique_ptr<LaneTimes>> levels; // LaneTimes holds a reference: not movable
+    for (int depth = 0; depth < TraceModel::depthCount(l); ++depth)
+        levels.push_back(std::make_unique<LaneTimes>(l, model, depth));
+    std::vector<size_t> next(levels.size(), 0);
+    size_t ii = 0;
+    while (true) {
+        int depth = -1; // the level whose next slice comes first
+        for (int d = 0; d < int(levels.size()); ++d) {
+            if (next[size_t(d)] < levels[size_t(d)]->count()
+                && (depth < 0
+                    || levels[size_t(d)]->span(next[size_t(d)]).start
+                        < levels[size_t(depth)]->span(next[size_t(depth)]).start))
+                depth = d;
+        }
+        if (depth < 0 && ii >= l.instants.size())
+            break;
+        const bool takeSpan = depth >= 0
+            && (ii >= l.instants.size() || levels[size_t(depth)]->span(next[size_t(depth)]).start < l.instants[ii].t);
+        begin();
+        if (takeSpan) {
+            const LaneTimes& times = *levels[size_t(depth)];
+            const size_t si = next[size_t(depth)]++;
+            const Span span = times.span(si);
+            out.append("{\"ph\":\"X\",\"cat\":\"state\",\"name\":");
+            appendName(out, model, span.name, stateName(span.state));
+            appendIds(out, l);
+            out.append(",\"ts\":");
+            times.appendStart(out, span.start);
+            out.append(",\"dur\":");
+            times.appendDuration(out, si);
+            // The line of code behind it, our lane description, then the slice's own args (a
+            // foreign trace's), each when there is one.
+            const QByteArray own = ownArgs(model, l, laneFirst, depth, si, true);
+            const SourcePoint* src = sourceAt(l, span.start);
+            if (own.isEmpty() && !src) {
+                laneArgs(false);
+            } else {
+                out.append(",\"args\":{");
+                bool comma = false;
+                if (src) {
+                    appendSource(out, model, *src);
+                    comma = true;
+                }
+                if (laneFirst) {
+                    if (comma)
+                        out.append(',');
+                    appendLaneArgs(out, l, model);
+                    laneFirst = false;
+                    comma = true;
+                }
+                if (!own.isEmpty()) {
+                    if (comma)
+                        out.append(',');
+                    out.append(own);
+                }
+                out.append('}');
+            }
+            out.append('}');
+            continue;
+        }
+        const QByteArray own = ownArgs(model, l, laneFirst, 0, ii, false);
+        const Instant& in = l.instants[ii++];
+        out.append("{\"ph\":\"i\",\"s\":\"t\",\"cat\":\"event\",\"name\":");
+        appendName(out, model, in.name, instantName(in.kind));
+        appendIds(out, l);
+        out.append(",\"ts\":");
+        appendMicros(out, in.t);
+        const bool hasText = in.text >= 0;
+        const SourcePoint* src = sourceAt(l, in.t);
+        if (hasText || in.code || laneFirst || !own.isEmpty() || src) {
+            out.append(",\"args\":{");
+            bool comma = appendTextAndCode(out, model, in);
+            if (src) {
+                if (comma)
+                    out.append(',');
+                appendSource(out, model, *src);
+                comma = true;
+            }
+            if (laneFirst) {
+                if (comma)
+                    laneArgs(true);
+                else {
+                    appendLaneArgs(out, l, model);
+                    laneFirst = false;
+                }
+                comma = true;
+            }
+            if (!own.isEmpty()) {
+                if (comma)
+                    out.append(',');
+                out.append(own);
+            }
+            out.append('}');
+        }
+        out.append('}');
+    }
+}
 } // namespace
 
 // Over 80 lines on purpose: the file is written in one pass, section by section (run, names,
@@ -347,88 +514,16 @@ QByteArray chromeTrace(const TraceModel& model)
         }
     }
     for (const ProcessInfo& p : model.processes()) {
-        for (int li : p.lanes) {
-            const Lane& l = model.lane(li);
-            bool laneFirst = true;
-            auto laneArgs = [&](bool hasOtherArgs) {
-                if (!laneFirst)
-                    return;
-                out.append(hasOtherArgs ? "," : ",\"args\":{");
-                appendLaneArgs(out, l, model);
-                if (!hasOtherArgs)
-                    out.append('}');
-                laneFirst = false;
-            };
-            size_t si = 0;
-            size_t ii = 0;
-            const LaneTimes times(l, model);
-            const size_t spanTotal = times.count();
-            while (si < spanTotal || ii < l.instants.size()) {
-                const Span span = si < spanTotal ? times.span(si) : Span {};
-                // At equal times an instant goes first: a fork mark precedes the span it starts.
-                const bool takeSpan = si < spanTotal && (ii >= l.instants.size() || span.start < l.instants[ii].t);
-                begin();
-                if (takeSpan) {
-                    out.append("{\"ph\":\"X\",\"cat\":\"state\",\"name\":");
-                    appendName(out, model, span.name, stateName(span.state));
-                    appendIds(out, l);
-                    out.append(",\"ts\":");
-                    times.appendStart(out, span.start);
-                    out.append(",\"dur\":");
-                    times.appendDuration(out, si);
-                    if (const SourcePoint* src = sourceAt(l, span.start)) {
-                        out.append(",\"args\":{");
-                        appendSource(out, model, *src);
-                        laneArgs(true);
-                        out.append('}');
-                    } else {
-                        laneArgs(false);
-                    }
-                    out.append('}');
-                    ++si;
-                } else {
-                    const Instant& in = l.instants[ii];
-                    out.append("{\"ph\":\"i\",\"s\":\"t\",\"cat\":\"event\",\"name\":");
-                    appendName(out, model, in.name, instantName(in.kind));
-                    appendIds(out, l);
-                    out.append(",\"ts\":");
-                    appendMicros(out, in.t);
-                    const bool hasText = in.text >= 0;
-                    const SourcePoint* src = sourceAt(l, in.t);
-                    if (hasText || in.code || laneFirst || src) {
-                        out.append(",\"args\":{");
-                        bool comma = false;
-                        if (hasText) {
-                            out.append("\"text\":");
-                            appendEscaped(out, model.texts().at(in.text));
-                            comma = true;
-                        }
-                        if (in.code) {
-                            out.append(comma ? ",\"code\":" : "\"code\":");
-                            out.append(QByteArray::number(in.code));
-                            comma = true;
-                        }
-                        if (src) {
-                            if (comma)
-                                out.append(',');
-                            appendSource(out, model, *src);
-                            comma = true;
-                        }
-                        if (laneFirst) {
-                            if (comma)
-                                laneArgs(true);
-                            else {
-                                appendLaneArgs(out, l, model);
-                                laneFirst = false;
-                            }
-                        }
-                        out.append('}');
-                    }
-                    out.append('}');
-                    ++ii;
-                }
-            }
+        for (int li : p.lanes)
+            appendLaneEvents(out, begin, model, model.lane(li));
+        for (const Instant& in : p.instants) {
+            begin();
+            appendScopedInstant(out, model, in, &p);
         }
+    }
+    for (const Instant& in : model.globalInstants()) {
+        begin();
+        appendScopedInstant(out, model, in, nullptr);
     }
     for (const CounterTrack& c : model.counters()) {
         for (const CounterSample& s : c.samples) {
@@ -509,12 +604,14 @@ QByteArray csvField(const QString& text)
 
 bool writeSpansCsv(const TraceModel& model, QIODevice* out)
 {
-    QByteArray buf("pid,tid,worker,state,start_us,end_us,duration_us\n");
+    // depth: 0 for a lane's own spans, 1 for a slice inside one of them (a foreign trace's
+    // nesting), and so on; a lane's rows come depth by depth, each in time order.
+    QByteArray buf("pid,tid,worker,state,start_us,end_us,duration_us,depth\n");
     for (const ProcessInfo& p : model.processes()) {
         for (int li : p.lanes) {
             const Lane& l = model.lane(li);
             const QByteArray worker = csvField(l.name);
-            auto row = [&](const Span& s) {
+            auto row = [&](const Span& s, int depth) {
                 buf.append(QByteArray::number(l.pid)).append(',').append(QByteArray::number(l.tid)).append(',');
                 buf.append(worker).append(',');
                 buf.append(s.name >= 0 ? csvField(model.names().at(s.name)) : stateName(s.state).toLatin1());
@@ -524,12 +621,16 @@ bool writeSpansCsv(const TraceModel& model, QIODevice* out)
                 appendMicros(buf, s.end);
                 buf.append(',');
                 appendMicros(buf, s.end - s.start);
-                buf.append('\n');
+                buf.append(',').append(QByteArray::number(depth)).append('\n');
             };
             for (const Span& s : l.spans)
-                row(s);
+                row(s, 0);
             if (l.open && model.endTime() > l.openSince)
-                row({ l.openSince, model.endTime(), l.openState });
+                row({ l.openSince, model.endTime(), l.openState }, 0);
+            for (size_t d = 0; d < l.nested.size(); ++d) {
+                for (const Span& s : l.nested[d])
+                    row(s, int(d + 1));
+            }
             if (buf.size() > (1 << 20)) {
                 if (out->write(buf) != buf.size())
                     return false;

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Over 500 lines: one pass that turns raw Chrome events into the model, with the range checks
-// on times where the times are read. The next split is flows and counters into a file of their own.
+// on times where the times are read. Ids, async tracks and args are in
+// chrometracebuilder_tracks.cpp; the next split is flows and counters into a file of their own.
 #include "chrometracebuilder.h"
+
+#include "chrometracebuilder_p.h"
 
 #include <QCoreApplication>
 #include <QSet>
@@ -10,60 +13,9 @@
 
 namespace Forkline {
 
+using namespace BuilderDetail;
+
 namespace {
-
-constexpr qint64 kMaxTime = std::numeric_limits<qint64>::max();
-constexpr qint64 kOpen = std::numeric_limits<qint64>::min(); // the end of a B that waits for its E
-constexpr qint64 kDropped = kOpen + 1; // an E that came before its B
-
-QString toQString(std::string_view s)
-{
-    QString q = QString::fromUtf8(s.data(), qsizetype(s.size()));
-    // A member that is present but empty ("text": "") stays distinct from an absent one.
-    return q.isNull() ? QStringLiteral("") : q;
-}
-
-QByteArray rawKey(std::string_view s)
-{
-    return QByteArray::fromRawData(s.data(), qsizetype(s.size()));
-}
-
-// Slices sorted by start (outer before inner at equal starts) -> disjoint segments, each
-// showing the innermost slice open at that moment: the one that began last. Slices that
-// overlap without nesting are cut where the later one begins.
-std::vector<Span> flatten(const std::vector<Span>& slices)
-{
-    std::vector<Span> out;
-    out.reserve(slices.size() + slices.size() / 2);
-    std::vector<size_t> stack; // indices: ten million nested slices cost 80 MB here, not 240
-    qint64 cursor = 0;
-    auto emit = [&out](qint64 from, qint64 to, const Span& src) {
-        // A zero-length slice is kept as such (viewers draw it as a tick); pieces of longer
-        // ones that came to nothing are not.
-        if (to > from || (src.start == src.end && from == src.start && to == from))
-            out.push_back({ from, to, src.state, src.name });
-    };
-    size_t i = 0;
-    while (i < slices.size() || !stack.empty()) {
-        const qint64 nextStart = i < slices.size() ? slices[i].start : std::numeric_limits<qint64>::max();
-        if (!stack.empty()) {
-            const Span& top = slices[stack.back()];
-            if (top.end <= nextStart) {
-                emit(cursor, top.end, top);
-                cursor = std::max(cursor, top.end);
-                stack.pop_back();
-                // Slices that ended while hidden under the one just closed have nothing left to show.
-                while (!stack.empty() && slices[stack.back()].end <= cursor)
-                    stack.pop_back();
-                continue;
-            }
-            emit(cursor, nextStart, top);
-        }
-        cursor = nextStart;
-        stack.push_back(i++);
-    }
-    return out;
-}
 
 // lupdate files the tr() of a function outside any class under its namespace: "Forkline".
 QString tr(const char* s)
@@ -132,6 +84,8 @@ int ChromeTraceBuilder::laneFor(qint64 pid, qint64 tid)
         // one, unless our own file already named another lane the process's main one.
         if (tid == pid && m_model.mainLane(pid) < 0)
             m_model.setMainLane(lane);
+        if (!m_stringLaneNames.isEmpty())
+            m_model.lane(lane).name = m_stringLaneNames.value({ pid, tid });
     }
     m_lastPid = pid;
     m_lastTid = tid;
@@ -259,7 +213,7 @@ void ChromeTraceBuilder::applySortIndexes()
         });
 }
 
-void ChromeTraceBuilder::instant(const RawTraceEvent& e, int lane)
+void ChromeTraceBuilder::instant(const RawTraceEvent& e, int lane, Scope scope, qint64 pid)
 {
     auto it = m_instantNames.constFind(rawKey(e.name.text));
     if (it == m_instantNames.constEnd()) {
@@ -276,6 +230,8 @@ void ChromeTraceBuilder::instant(const RawTraceEvent& e, int lane)
     PendingInstant p;
     p.t = e.ts.value;
     p.lane = lane;
+    p.scope = scope;
+    p.pid = pid;
     p.kind = it->first;
     p.name = it->second;
     if (e.code.valid)
@@ -285,6 +241,8 @@ void ChromeTraceBuilder::instant(const RawTraceEvent& e, int lane)
         p.text = qint32(m_texts.size());
         m_texts.append(toQString(e.text.text));
     }
+    if (scope == Scope::Thread)
+        p.args = keepArgs(e, true);
     m_instants.push_back(p);
     noteTime(p.t);
     source(e, lane);
@@ -292,7 +250,7 @@ void ChromeTraceBuilder::instant(const RawTraceEvent& e, int lane)
 
 void ChromeTraceBuilder::source(const RawTraceEvent& e, int lane)
 {
-    if (!e.file.present || !e.line.valid || e.line.value < 1 || e.line.value > std::numeric_limits<qint32>::max())
+    if (!hasSource(e))
         return;
     const QByteArray key = rawKey(e.file.text);
     auto it = m_sourceFileIndex.constFind(key);
@@ -378,6 +336,17 @@ bool ChromeTraceBuilder::checkSlice(const RawTraceEvent& e)
     return true;
 }
 
+bool ChromeTraceBuilder::checkTime(const RawTraceEvent& e)
+{
+    if (e.ts.valid)
+        return true;
+    if (e.ts.outOfRange)
+        refuse(tr("traceEvents[%1] has a time out of range: \"ts\" is more than 292 years from 0").arg(e.index));
+    else
+        ++m_skipped.badTime;
+    return false;
+}
+
 // Over 80 lines on purpose: one dispatch on the phase letter for every event of an import, a
 // few lines a phase, sharing the lane lookup and the skip counts.
 void ChromeTraceBuilder::event(const RawTraceEvent& e)
@@ -397,28 +366,34 @@ void ChromeTraceBuilder::event(const RawTraceEvent& e)
             m_model.title = toQString(e.title.text);
         return;
     }
+    // A global instant marks the whole trace: it needs no process.
+    if ((ph == 'i' || ph == 'I') && e.scope == "g") {
+        if (checkTime(e))
+            instant(e, -1, Scope::Global);
+        return;
+    }
     // Without a pid there is no lane; without a tid the event belongs to the process's main thread.
-    if (!e.pid.valid || (e.tid.present && !e.tid.valid)) {
+    qint64 pid = 0;
+    qint64 tid = 0;
+    if (!ids(e, &pid, &tid)) {
         ++m_skipped.noPid;
         return;
     }
-    const qint64 pid = e.pid.value;
-    const qint64 tid = e.tid.present ? e.tid.value : pid;
     if (ph == 'M') {
         metadata(e, pid, tid);
         return;
     }
+    const bool isAsync = ph == 'b' || ph == 'e' || ph == 'n' || ph == 'S' || ph == 'T' || ph == 'p' || ph == 'F';
     const bool known = ph == 'X' || ph == 'B' || ph == 'E' || ph == 'i' || ph == 'I' || ph == 'C' || ph == 's'
-        || ph == 't' || ph == 'f';
+        || ph == 't' || ph == 'f' || isAsync;
     if (!known) {
         ++m_skipped.phase;
         return;
     }
-    if (!e.ts.valid) {
-        if (e.ts.outOfRange)
-            refuse(tr("traceEvents[%1] has a time out of range: \"ts\" is more than 292 years from 0").arg(e.index));
-        else
-            ++m_skipped.badTime;
+    if (!checkTime(e))
+        return;
+    if (isAsync) {
+        async(e, ph, pid);
         return;
     }
     const qint64 ts = e.ts.value;
@@ -434,7 +409,10 @@ void ChromeTraceBuilder::event(const RawTraceEvent& e)
         laneArgs(e, lane);
         source(e, lane);
         const SliceName n = sliceName(e.name.text);
-        m_work[size_t(lane)].slices.push_back({ ts, ts + e.dur.value, n.state, n.name });
+        LaneWork& w = m_work[size_t(lane)];
+        if (const qint32 args = keepArgs(e, false); args >= 0)
+            w.args.push_back({ qint32(w.slices.size()), args });
+        w.slices.push_back({ ts, ts + e.dur.value, n.state, n.name });
         noteTime(ts);
         noteTime(ts + e.dur.value);
         return;
@@ -445,6 +423,8 @@ void ChromeTraceBuilder::event(const RawTraceEvent& e)
         source(e, lane);
         const SliceName n = sliceName(e.name.text);
         LaneWork& w = m_work[size_t(lane)];
+        if (const qint32 args = keepArgs(e, false); args >= 0)
+            w.args.push_back({ qint32(w.slices.size()), args });
         w.open.push_back(qint32(w.slices.size()));
         w.slices.push_back({ ts, kOpen, n.state, n.name });
         noteTime(ts);
@@ -460,22 +440,16 @@ void ChromeTraceBuilder::event(const RawTraceEvent& e)
         LaneWork& w = m_work[size_t(lane)];
         Span& s = w.slices[size_t(w.open.back())];
         w.open.pop_back();
-        if (ts < s.start) {
-            s.end = kDropped;
-            ++m_skipped.badTime;
-            return;
-        }
-        s.end = ts;
-        noteTime(ts);
+        endSlice(s, ts);
         return;
     }
     case 'i':
     case 'I':
-        if (e.scope == "g") {
-            ++m_skipped.noPid; // a global instant belongs to no lane
-            return;
-        }
-        instant(e, laneFor(pid, tid));
+        // A process-scoped instant marks the process (its header), not a thread of it.
+        if (e.scope == "p")
+            instant(e, -1, Scope::Process, pid);
+        else
+            instant(e, laneFor(pid, tid));
         return;
     case 'C':
         counter(e, pid);
@@ -488,32 +462,6 @@ void ChromeTraceBuilder::event(const RawTraceEvent& e)
         flow(e, laneFor(pid, tid));
         return;
     }
-}
-
-void ChromeTraceBuilder::flattenLane(int lane)
-{
-    LaneWork& w = m_work[size_t(lane)];
-    std::vector<Span> slices;
-    slices.swap(w.slices);
-    // A B without its E lasts to the end of the trace, as viewers show it.
-    for (const qint32 index : w.open) {
-        slices[size_t(index)].end = m_maxT;
-        ++m_unclosed;
-    }
-    w.open = {};
-    slices.erase(
-        std::remove_if(slices.begin(), slices.end(), [](const Span& s) { return s.end == kDropped; }), slices.end());
-    bool flat = true;
-    for (size_t i = 1; i < slices.size() && flat; ++i)
-        flat = slices[i].start >= slices[i - 1].end;
-    if (!flat) {
-        std::stable_sort(slices.begin(), slices.end(),
-            [](const Span& a, const Span& b) { return a.start != b.start ? a.start < b.start : a.end > b.end; });
-        slices = flatten(slices);
-    }
-    m_model.lane(lane).spans.reserve(m_model.lane(lane).spans.size() + slices.size());
-    for (const Span& s : slices)
-        m_model.addSpan(lane, s);
 }
 
 void ChromeTraceBuilder::addFlows()
@@ -583,9 +531,10 @@ bool ChromeTraceBuilder::finish(const std::function<bool()>& stop, const std::fu
         return !(stop && stop());
     };
 
+    closeAsync();
     for (int lane = 0; lane < m_model.laneCount(); ++lane) {
         const qint64 size = qint64(m_work[size_t(lane)].slices.size());
-        flattenLane(lane);
+        nestLane(lane);
         if (!step(1 + size))
             return false;
     }
@@ -602,7 +551,21 @@ bool ChromeTraceBuilder::finish(const std::function<bool()>& stop, const std::fu
     if (!std::is_sorted(m_instants.begin(), m_instants.end(), byTime))
         std::stable_sort(m_instants.begin(), m_instants.end(), byTime);
     for (const PendingInstant& in : m_instants) {
-        m_model.addInstant(in.lane, in.t, in.kind, in.text >= 0 ? m_texts.at(in.text) : QString(), in.code, in.name);
+        const QString text = in.text >= 0 ? m_texts.at(in.text) : QString();
+        if (in.scope == Scope::Process) {
+            m_model.addProcessInstant(in.pid, in.t, in.kind, text, in.code, in.name);
+            continue;
+        }
+        if (in.scope == Scope::Global) {
+            m_model.addGlobalInstant(in.t, in.kind, text, in.code, in.name);
+            continue;
+        }
+        m_model.addInstant(in.lane, in.t, in.kind, text, in.code, in.name);
+        if (in.args >= 0) {
+            const auto& [offset, length] = m_args[size_t(in.args)];
+            m_model.addInstantArgs(in.lane, qint32(m_model.lane(in.lane).instants.size() - 1),
+                std::string_view(m_argsText).substr(offset, length));
+        }
         if (!step(1))
             return false;
     }
@@ -613,6 +576,8 @@ bool ChromeTraceBuilder::finish(const std::function<bool()>& stop, const std::fu
     for (const PendingSource& s : m_sources)
         m_model.addSource(s.lane, s.t, m_sourceFiles.at(s.file), s.line);
     m_sources = {};
+    m_args = {};
+    m_argsText = {};
 
     addFlows();
 

@@ -14,7 +14,7 @@ namespace Forkline {
 
 // Turns decoded trace events, in file order, into a TraceModel. Metadata, lanes and
 // processes are applied at once; slices, instants, flows and counters are collected per lane
-// and assembled by finish(): nested slices flattened to the innermost one at each moment,
+// and assembled by finish(): nested slices stacked one level per depth (Lane::nested),
 // instants and samples sorted, flows bound to their slices.
 class ChromeTraceBuilder : public RawTraceEventSink
 {
@@ -44,15 +44,26 @@ private:
     {
         std::vector<Span> slices; // X and B/E in order of their beginning
         std::vector<qint32> open; // slices whose B still waits for its E
+        std::vector<std::pair<qint32, qint32>> args; // (slice, into m_args) for slices with args
     };
+    // Where a slice of a lane ended up: its depth and its index there.
+    struct Place
+    {
+        qint32 depth = 0;
+        qint32 index = 0;
+    };
+    enum class Scope : std::uint8_t { Thread, Process, Global };
     struct PendingInstant
     {
         qint64 t = 0;
-        int lane = 0;
+        qint64 pid = 0; // Scope::Process
+        int lane = 0; // Scope::Thread
+        Scope scope = Scope::Thread;
         InstantKind kind = InstantKind::Other;
         qint32 code = 0;
         qint32 name = -1;
         qint32 text = -1; // into m_texts
+        qint32 args = -1; // into m_args
     };
     struct PendingFlow
     {
@@ -98,12 +109,28 @@ private:
     void demoteGuessedMain(int lane);
     void laneArgs(const RawTraceEvent& e, int lane);
     SliceName sliceName(std::string_view name);
-    void instant(const RawTraceEvent& e, int lane);
+    void instant(const RawTraceEvent& e, int lane, Scope scope = Scope::Thread, qint64 pid = 0);
     void source(const RawTraceEvent& e, int lane);
+    // A usable time, or the event is counted (or the import refused) and false.
+    bool checkTime(const RawTraceEvent& e);
+    // The event's pid and tid; one written as a string ("renderer") stands for a track of its
+    // own, named so. False when there is no usable pid.
+    bool ids(const RawTraceEvent& e, qint64* pid, qint64* tid);
+    qint64 stringId(const std::string& text);
+    // Async events (b/e/n, and the older S/T/F): a track per process, cat and name, as a lane
+    // of its own; a begin pairs with the end of the same cat and id (and name, when it has one).
+    void async(const RawTraceEvent& e, char ph, qint64 pid);
+    int asyncLane(const RawTraceEvent& e, qint64 pid);
+    void closeAsync();
+    // An E (or async end) at ts closes the slice s.
+    void endSlice(Span& s, qint64 ts);
     void counter(const RawTraceEvent& e, qint64 pid);
     void flow(const RawTraceEvent& e, int lane);
     int counterTrack(qint64 pid, const QString& name, const QString& unit);
-    void flattenLane(int lane);
+    void nestLane(int lane);
+    // The event's args other than those Forkline reads itself, into m_args; -1 for none.
+    qint32 keepArgs(const RawTraceEvent& e, bool instant);
+    void addSliceArgs(int lane, const std::vector<Place>& places);
     void addFlows();
     void applySortIndexes();
 
@@ -111,6 +138,8 @@ private:
     std::vector<LaneWork> m_work;
     std::vector<PendingInstant> m_instants;
     QStringList m_texts;
+    std::string m_argsText; // the kept args of every event, end to end
+    std::vector<std::pair<size_t, size_t>> m_args; // (offset, length) into m_argsText
     std::vector<PendingFlow> m_flows;
     std::vector<CounterKey> m_tracks;
     QHash<QString, int> m_trackIndex;
@@ -120,6 +149,16 @@ private:
     QStringList m_sourceFiles;
     QHash<QByteArray, qint32> m_sourceFileIndex;
     QHash<QByteArray, SliceName> m_sliceNames;
+    QHash<QString, qint64> m_stringIds; // pids and tids written as strings -> made-up ids
+    struct OpenAsync
+    {
+        int lane = 0;
+        qint32 slice = 0;
+        QByteArray name;
+    };
+    QHash<QByteArray, std::vector<OpenAsync>> m_asyncOpen; // pid, cat and id -> begins waiting
+    QHash<QByteArray, int> m_asyncLanes; // pid, cat and name -> lane
+    QHash<QPair<qint64, qint64>, QString> m_stringLaneNames; // lanes named by a string tid
     QHash<QByteArray, std::pair<InstantKind, qint32>> m_instantNames;
     QHash<QByteArray, FlowKind> m_flowKinds;
     QHash<QByteArray, int> m_flowKeys;

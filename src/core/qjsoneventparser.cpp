@@ -42,6 +42,7 @@ public:
             m_event.clear();
             m_event.index = ranges[k].index;
             m_event.offset = fileOffset + qint64(ranges[k].offset);
+            m_event.raw = std::string_view(data + ranges[k].offset, ranges[k].length);
             decode(doc.object());
             sink->event(m_event);
         }

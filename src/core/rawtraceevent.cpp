@@ -18,6 +18,7 @@ void RawTraceEvent::clear()
     for (RawNumber* n : { &pid, &tid, &ts, &dur, &id, &ppid, &code, &parentPid, &parentTid, &at, &line })
         *n = RawNumber();
     daemon = -1;
+    raw = {};
     hasArgs = false;
     numbers.clear();
     decoded.clear();

@@ -38,6 +38,7 @@ struct RawTraceEvent
 {
     qint64 index = 0; // position in traceEvents, from 0
     qint64 offset = 0; // byte offset of the event in the file
+    std::string_view raw; // the event's own bytes (valid JSON), for the args Forkline keeps whole
     RawString ph, name, cat, bp, scope;
     RawNumber pid, tid, ts, dur, id;
     // args

@@ -332,6 +332,7 @@ public:
             m_event.clear();
             m_event.index = ranges[k].index;
             m_event.offset = fileOffset + qint64(ranges[k].offset);
+            m_event.raw = std::string_view(data + ranges[k].offset, ranges[k].length);
             if (decode(doc, &m_event))
                 return locate(data, ranges, k, fileOffset, sink, error);
             sink->event(m_event);
@@ -356,6 +357,7 @@ private:
                 m_event.clear();
                 m_event.index = ranges[k].index;
                 m_event.offset = fileOffset + qint64(ranges[k].offset);
+                m_event.raw = std::string_view(start, ranges[k].length);
                 err = decode(doc, &m_event);
             }
             if (!err) {

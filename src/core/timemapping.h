@@ -17,6 +17,9 @@ struct TimeMapping
     qint64 t1 = 1;
     double x0 = 0;
     double width = 1;
+    // The time the axis counts from: the trace's start (0 for a run). An imported trace on an
+    // absolute clock (epoch microseconds) reads 0 s, 1 s, ... from its first event.
+    qint64 origin = 0;
 
     // t1 - t0, at least 1 ns.
     double span() const { return std::max(1.0, diffNs(t1, t0)); }

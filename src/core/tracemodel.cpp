@@ -230,19 +230,110 @@ void TraceModel::addSpan(int index, const Span& span)
     ++m_spanCount;
 }
 
-void TraceModel::addInstant(int index, qint64 t, InstantKind kind, const QString& text, qint32 code, qint32 name)
+void TraceModel::addNestedSpan(int index, int depth, const Span& span)
 {
+    if (depth <= 0) {
+        addSpan(index, span);
+        return;
+    }
     Lane& l = lane(index);
-    noteTime(t);
+    noteTime(span.start);
+    noteTime(span.end);
+    if (l.nested.size() < size_t(depth))
+        l.nested.resize(size_t(depth));
+    l.nested[size_t(depth - 1)].push_back(span);
+    ++m_spanCount;
+}
+
+void TraceModel::addSpanArgs(int index, int depth, qint32 spanIndex, std::string_view members)
+{
+    lane(index).spanArgs.push_back({ depth, spanIndex, m_argsText.size(), qint64(members.size()) });
+    m_argsText.append(members.data(), qsizetype(members.size()));
+}
+
+void TraceModel::addInstantArgs(int index, qint32 instantIndex, std::string_view members)
+{
+    lane(index).instantArgs.push_back({ 0, instantIndex, m_argsText.size(), qint64(members.size()) });
+    m_argsText.append(members.data(), qsizetype(members.size()));
+}
+
+namespace {
+QByteArray argsAt(const std::vector<EventArgs>& args, const QByteArray& text, int depth, size_t index)
+{
+    auto it = std::lower_bound(args.begin(), args.end(), std::make_pair(depth, qint64(index)),
+        [](const EventArgs& a, const std::pair<int, qint64>& v) {
+            return a.depth != v.first ? a.depth < v.first : a.index < v.second;
+        });
+    if (it == args.end() || it->depth != depth || it->index != qint64(index))
+        return {};
+    return text.mid(it->offset, it->length);
+}
+} // namespace
+
+QByteArray TraceModel::spanArgs(const Lane& lane, int depth, size_t index) const
+{
+    return argsAt(lane.spanArgs, m_argsText, depth, index);
+}
+
+QByteArray TraceModel::instantArgs(const Lane& lane, size_t index) const
+{
+    return argsAt(lane.instantArgs, m_argsText, 0, index);
+}
+
+qint64 TraceModel::spanIndex(const Lane& lane, int depth, const Span& span)
+{
+    const std::vector<Span>& spans = spansAt(lane, depth);
+    auto it
+        = std::lower_bound(spans.begin(), spans.end(), span.start, [](const Span& s, qint64 v) { return s.start < v; });
+    for (; it != spans.end() && it->start == span.start; ++it) {
+        if (it->end == span.end && it->name == span.name && it->state == span.state)
+            return qint64(it - spans.begin());
+    }
+    return -1;
+}
+
+const std::vector<Span>& TraceModel::spansAt(const Lane& lane, int depth)
+{
+    static const std::vector<Span> none;
+    if (depth <= 0)
+        return lane.spans;
+    return size_t(depth) <= lane.nested.size() ? lane.nested[size_t(depth - 1)] : none;
+}
+
+namespace {
+Instant makeInstant(QStringList& texts, qint64 t, InstantKind kind, const QString& text, qint32 code, qint32 name)
+{
     Instant in;
     in.t = t;
     in.kind = kind;
     in.code = code;
     in.name = name;
     if (!text.isNull()) {
-        in.text = int(m_texts.size());
-        m_texts.append(text);
+        in.text = int(texts.size());
+        texts.append(text);
     }
+    return in;
+}
+} // namespace
+
+void TraceModel::addProcessInstant(
+    qint64 pid, qint64 t, InstantKind kind, const QString& text, qint32 code, qint32 name)
+{
+    noteTime(t);
+    ensureProcess(pid).instants.push_back(makeInstant(m_texts, t, kind, text, code, name));
+}
+
+void TraceModel::addGlobalInstant(qint64 t, InstantKind kind, const QString& text, qint32 code, qint32 name)
+{
+    noteTime(t);
+    m_globalInstants.push_back(makeInstant(m_texts, t, kind, text, code, name));
+}
+
+void TraceModel::addInstant(int index, qint64 t, InstantKind kind, const QString& text, qint32 code, qint32 name)
+{
+    Lane& l = lane(index);
+    noteTime(t);
+    const Instant in = makeInstant(m_texts, t, kind, text, code, name);
     // Events of one lane arrive in order; keep the vector sorted if a late one slips in.
     if (l.instants.empty() || l.instants.back().t <= t)
         l.instants.push_back(in);
@@ -346,9 +437,13 @@ void TraceModel::closeAll(qint64 t)
 
 size_t TraceModel::firstSpanEndingAfter(const Lane& lane, qint64 t)
 {
-    auto it
-        = std::upper_bound(lane.spans.begin(), lane.spans.end(), t, [](qint64 v, const Span& s) { return v < s.end; });
-    return size_t(it - lane.spans.begin());
+    return firstSpanEndingAfter(lane.spans, t);
+}
+
+size_t TraceModel::firstSpanEndingAfter(const std::vector<Span>& spans, qint64 t)
+{
+    auto it = std::upper_bound(spans.begin(), spans.end(), t, [](qint64 v, const Span& s) { return v < s.end; });
+    return size_t(it - spans.begin());
 }
 
 void TraceModel::addSource(int lane, qint64 t, const QString& file, qint32 line)

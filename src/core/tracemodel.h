@@ -8,6 +8,7 @@
 #include <QStringList>
 #include <deque>
 #include <functional>
+#include <string_view>
 #include <vector>
 
 namespace Forkline {
@@ -47,6 +48,17 @@ struct Flow
 
 enum class LaneKind : std::uint8_t { Thread, Process };
 
+// Where a foreign event's own args are (traceargs.h): compact JSON members without the braces,
+// in TraceModel::argsText(). Kept beside spans and instants, which stay small, and only for
+// events that have any.
+struct EventArgs
+{
+    qint32 depth = 0; // of a slice (0 for a lane's own spans and for instants)
+    qint32 index = 0; // in its depth's spans, or in the lane's instants
+    qint64 offset = 0;
+    qint64 length = 0;
+};
+
 // The line of the user's program behind an event of a lane (a Python run's `print()`,
 // `sleep()`, `start()` ...): apart from spans and instants, which stay small, and only for
 // events that name one.
@@ -67,8 +79,14 @@ struct Lane
     bool daemon = false;
     int parent = -1; // lane that started this one
     std::vector<Span> spans; // sorted, disjoint
+    // Slices that lie inside others (a foreign trace's B/E and X nesting), one level per depth:
+    // nested[0] is depth 1, inside `spans` (depth 0). Each level is sorted and disjoint too.
+    // Forkline's own runs, one state at a time, leave it empty.
+    std::vector<std::vector<Span>> nested;
     std::vector<Instant> instants; // sorted by time
     std::vector<SourcePoint> sources; // sorted by time
+    std::vector<EventArgs> spanArgs; // sorted by depth, then index
+    std::vector<EventArgs> instantArgs; // sorted by index
     bool open = false; // has a span that has not ended yet
     State openState = State::Running;
     qint64 openSince = 0;
@@ -81,6 +99,7 @@ struct ProcessInfo
     qint64 ppid = 0;
     QString name;
     std::vector<int> lanes; // in order of appearance; the main thread first when known
+    std::vector<Instant> instants; // marks of the whole process (a trace's "s":"p"), by time
 };
 
 // A value sampled over time for one process (its resident memory, say).
@@ -145,8 +164,28 @@ public:
     void setState(int lane, qint64 t, State s);
     // Appends a closed span directly (importers). Spans must come in time order per lane.
     void addSpan(int lane, const Span& span);
+    // The same at a depth below the lane's spans (1 = inside a span of depth 0), in time
+    // order per depth.
+    void addNestedSpan(int lane, int depth, const Span& span);
+    // The spans of one depth (0 = Lane::spans); an empty list past the deepest.
+    static const std::vector<Span>& spansAt(const Lane& lane, int depth);
+    // A foreign event's args (importers, in order of depth and index per lane).
+    void addSpanArgs(int lane, int depth, qint32 index, std::string_view members);
+    void addInstantArgs(int lane, qint32 index, std::string_view members);
+    // Their text ("" for none): "\"detail\":\"main.cpp\"".
+    QByteArray spanArgs(const Lane& lane, int depth, size_t index) const;
+    QByteArray instantArgs(const Lane& lane, size_t index) const;
+    // The index of `span` among the spans of its depth, -1 when it is not there.
+    static qint64 spanIndex(const Lane& lane, int depth, const Span& span);
+    // 1 + the number of nested levels.
+    static int depthCount(const Lane& lane) { return 1 + int(lane.nested.size()); }
     // Terminal kinds also close the open span.
     void addInstant(int lane, qint64 t, InstantKind kind, const QString& text = {}, qint32 code = 0, qint32 name = -1);
+    // Marks of a whole process (drawn on its header) and of the whole trace (a line across
+    // every lane): a trace's instants of scope "p" and "g". In time order.
+    void addProcessInstant(qint64 pid, qint64 t, InstantKind kind, const QString& text, qint32 code, qint32 name);
+    void addGlobalInstant(qint64 t, InstantKind kind, const QString& text, qint32 code, qint32 name);
+    const std::vector<Instant>& globalInstants() const { return m_globalInstants; }
     void flowFrom(qint64 id, FlowKind kind, int lane, qint64 t);
     void flowTo(qint64 id, FlowKind kind, int lane, qint64 t);
     // Closes every open span at t (end of run or abort).
@@ -184,6 +223,7 @@ public:
 
     // Index of the first span of `lane` whose end is after t (binary search).
     static size_t firstSpanEndingAfter(const Lane& lane, qint64 t);
+    static size_t firstSpanEndingAfter(const std::vector<Span>& spans, qint64 t);
 
 private:
     // The flow with this id, created (of `kind`) when it is new: either end may come first.
@@ -199,6 +239,7 @@ private:
     std::vector<Flow> m_flows;
     QHash<qint64, int> m_flowById;
     QStringList m_texts;
+    QByteArray m_argsText; // every EventArgs' text, end to end: no allocation per event
     QStringList m_names;
     QHash<QString, qint32> m_nameIndex;
     // Every print of a run, hundreds of thousands in a busy one: a deque grows without ever
@@ -206,6 +247,7 @@ private:
     // longer as the run goes on.
     std::deque<PrintRecord> m_prints;
     std::vector<CounterTrack> m_counters;
+    std::vector<Instant> m_globalInstants;
     QStringList m_sourceFiles;
     QHash<QString, qint32> m_sourceFileIndex;
     QHash<QPair<qint64, QString>, int> m_counterByKey; // (pid, name) -> index into m_counters

@@ -6,6 +6,7 @@
 
 #include <QFontMetrics>
 #include <QPainter>
+#include <climits>
 #include <cmath>
 
 namespace Forkline {
@@ -53,22 +54,103 @@ qint64 TimeAxis::majorStep(const TimeMapping& m, double minPixels)
 
 std::vector<TimeAxis::Tick> TimeAxis::ticks(const TimeMapping& m, double minPixels)
 {
+    return ticksForStep(m, majorStep(m, minPixels));
+}
+
+std::vector<TimeAxis::Tick> TimeAxis::ticksForStep(const TimeMapping& m, qint64 step)
+{
     std::vector<Tick> out;
-    const qint64 step = majorStep(m, minPixels);
+    step = std::max<qint64>(1, step);
     // Two minor ticks per 2-step, five otherwise, so minor ticks land on round values too.
     qint64 lead = step;
     while (lead >= 10)
         lead /= 10;
     const qint64 minor = std::max<qint64>(1, step / (lead == 2 ? 4 : 5));
-    qint64 t = (m.t0 / minor) * minor;
-    if (t < m.t0 && qAddOverflow(t, minor, &t))
+    // Counted from the origin: with an origin of 0 these are the times themselves.
+    const qint64 from = subNs(m.t0, m.origin);
+    const qint64 to = subNs(m.t1, m.origin);
+    qint64 t = (from / minor) * minor;
+    if (t < from && qAddOverflow(t, minor, &t))
         return out; // the range starts past the last tick there can be
-    while (t <= m.t1) {
-        out.push_back({ t, t % step == 0 });
+    while (t <= to) {
+        out.push_back({ addNs(m.origin, t), t % step == 0 });
         if (qAddOverflow(t, minor, &t))
             break;
     }
     return out;
+}
+
+namespace {
+qint64 relativeMagnitude(const TimeMapping& m)
+{
+    return std::max(absNs(subNs(m.t0, m.origin)), absNs(subNs(m.t1, m.origin)));
+}
+} // namespace
+
+qint64 TimeAxis::labelStep(const TimeMapping& m, const QFontMetrics& fm, int padding)
+{
+    double minPixels = fm.horizontalAdvance(QStringLiteral("00.000 ms")) + 2.0 * padding;
+    qint64 step = majorStep(m, minPixels);
+    const qint64 magnitude = relativeMagnitude(m);
+    // The widest labels are at the ends of the range (most digits, a minus sign). A wider step
+    // has fewer decimals, so a few rounds settle it.
+    for (int round = 0; round < 4; ++round) {
+        int widest = 0;
+        for (qint64 t : { subNs(m.t0, m.origin), subNs(m.t1, m.origin) })
+            widest = std::max(widest, fm.horizontalAdvance(tickLabel((t / step) * step, step, magnitude)));
+        const double need = widest + 2.0 * padding;
+        if (double(step) / m.nsPerPixel() >= need || step >= kMaxStep)
+            break;
+        minPixels = std::max(minPixels, need);
+        step = majorStep(m, minPixels);
+    }
+    return step;
+}
+
+std::vector<TimeAxis::Label> TimeAxis::labels(const QRect& r, const TimeMapping& m, const QFontMetrics& fm, int padding)
+{
+    std::vector<Label> out;
+    const qint64 step = labelStep(m, fm, padding);
+    const qint64 magnitude = relativeMagnitude(m);
+    int lastRight = INT_MIN;
+    for (const Tick& tick : ticksForStep(m, step)) {
+        if (!tick.major)
+            continue;
+        const int x = int(std::lround(m.toX(tick.t)));
+        if (x < m.x0 - 0.5 || x > r.right())
+            continue;
+        Label label;
+        label.t = tick.t;
+        label.text = tickLabel(subNs(tick.t, m.origin), step, magnitude);
+        const int w = fm.horizontalAdvance(label.text);
+        const int left = std::clamp(x - w / 2, int(m.x0), r.right() - w);
+        // Clamped at the edges a label can reach its neighbour: then it is left out.
+        if (left < lastRight + padding)
+            continue;
+        label.rect = QRect(left, r.top(), w + 2, r.height());
+        lastRight = left + w;
+        out.push_back(label);
+    }
+    return out;
+}
+
+QString TimeAxis::absoluteTime(qint64 ns)
+{
+    // Exact to the nanosecond, trailing zeros dropped: an epoch time has 16 digits and more.
+    const bool negative = ns < 0;
+    const quint64 v = negative ? 0 - quint64(ns) : quint64(ns);
+    QString frac = QStringLiteral("%1").arg(v % 1000000000, 9, 10, QLatin1Char('0'));
+    while (frac.endsWith(QLatin1Char('0')))
+        frac.chop(1);
+    QString seconds = (negative ? QStringLiteral("-") : QString()) + QString::number(v / 1000000000);
+    if (!frac.isEmpty())
+        seconds += QLatin1Char('.') + frac;
+    return tr("%1 s").arg(seconds);
+}
+
+QString TimeAxis::originLabel(qint64 origin)
+{
+    return tr("0 s = %1").arg(absoluteTime(origin));
 }
 
 QString TimeAxis::tickLabel(qint64 t, qint64 step, qint64 magnitude)
@@ -116,29 +198,34 @@ void TimeAxis::paint(QPainter* p, const QRect& r, const TimeMapping& m, const Ti
     p->setClipRect(r);
     p->fillRect(r, style.background());
     const QFontMetrics fm(style.smallFont);
-    const double minPixels = fm.horizontalAdvance(QStringLiteral("00.000 ms")) + 2.0 * style.padding;
-    const qint64 step = majorStep(m, minPixels);
-    const qint64 magnitude = std::max(absNs(m.t0), absNs(m.t1));
     const int base = r.bottom();
     p->setPen(QPen(style.dimTextColor(), 1));
     p->drawLine(QLine(int(m.x0), base, r.right(), base));
     p->setFont(style.smallFont);
     const int majorLen = std::max(5, r.height() / 4);
-    for (const Tick& tick : ticks(m, minPixels)) {
+    for (const Tick& tick : ticksForStep(m, labelStep(m, fm, style.padding))) {
         const int x = int(std::lround(m.toX(tick.t)));
         if (x < m.x0 - 0.5 || x > r.right())
             continue;
         p->setPen(QPen(tick.major ? style.textColor() : style.dimTextColor(), 1));
         p->drawLine(QLine(x, base - (tick.major ? majorLen : majorLen / 2), x, base));
-        if (!tick.major)
-            continue;
-        const QString label = tickLabel(tick.t, step, magnitude);
-        const int w = fm.horizontalAdvance(label);
-        int left = x - w / 2;
-        left = std::clamp(left, int(m.x0), r.right() - w);
-        p->setPen(style.textColor());
-        p->drawText(QRect(left, r.top(), w + 2, base - majorLen - r.top()), Qt::AlignBottom | Qt::AlignLeft, label);
     }
+    p->setPen(style.textColor());
+    const QRect textArea(r.left(), r.top(), r.width(), base - majorLen - r.top());
+    for (const Label& label : labels(textArea, m, fm, style.padding))
+        p->drawText(label.rect, Qt::AlignBottom | Qt::AlignLeft, label.text);
+    p->restore();
+}
+
+void TimeAxis::paintOrigin(QPainter* p, const QRect& r, const TimeMapping& m, const TimelineStyle& style)
+{
+    if (m.origin == 0 || r.width() <= 0)
+        return;
+    p->save();
+    p->setFont(style.smallFont);
+    p->setPen(style.dimTextColor());
+    const QFontMetrics fm(style.smallFont);
+    p->drawText(r, Qt::AlignBottom | Qt::AlignLeft, fm.elidedText(originLabel(m.origin), Qt::ElideMiddle, r.width()));
     p->restore();
 }
 

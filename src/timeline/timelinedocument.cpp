@@ -62,6 +62,8 @@ void TimelineDocument::build(int width, int height)
     facts << (threads == 1 ? tr("1 thread") : tr("%1 threads").arg(threads))
           << (procs == 1 ? tr("1 process") : tr("%1 processes").arg(procs))
           << tr("%1 in all").arg(TimeAxis::duration(subNs(t1, t0)));
+    if (t0 != 0)
+        facts << TimeAxis::originLabel(t0); // the axis counts from there
     m_subtitle = facts.join(QStringLiteral(" · "));
 
     const QFontMetrics title(m_style.titleFont);
@@ -73,6 +75,7 @@ void TimelineDocument::build(int width, int height)
 
     m_map.t0 = t0;
     m_map.t1 = t1;
+    m_map.origin = t0;
     m_map.x0 = m_margin + m_layout.labelWidth() + m_style.dataLeftPad;
     m_map.width = std::max(50.0, w - m_margin - m_style.dataRightPad - m_map.x0);
 
@@ -174,7 +177,7 @@ void TimelineDocument::paint(QPainter* p) const
     y += m_style.axisHeight;
 
     TimelinePainter painter(m_model, m_layout, m_style,
-        TimeMapping { m_map.t0, m_map.t1, m_map.x0 - m_margin, m_map.width }, -1, &m_summary);
+        TimeMapping { m_map.t0, m_map.t1, m_map.x0 - m_margin, m_map.width, m_map.origin }, -1, &m_summary);
     p->save();
     p->translate(m_margin, y);
     const int rowsRight = right - m_margin;

@@ -68,7 +68,7 @@ size_t TimelineLayout::signature(const TraceModel& model, const QSet<qint64>& co
             h = qHash(li, h);
     }
     for (const Lane& l : model.lanes())
-        h = qHashMulti(h, l.pid, l.tid, l.name, l.label, l.daemon);
+        h = qHashMulti(h, l.pid, l.tid, l.name, l.label, l.daemon, l.nested.size());
     for (const CounterTrack& c : model.counters())
         h = qHashMulti(h, c.pid, c.name);
     // A set has no order of its own: combine its members so that any order gives the same.
@@ -150,8 +150,8 @@ void TimelineLayout::build(const TraceModel& model, const TimelineStyle& style, 
     }
     for (int pi : order) {
         const ProcessInfo& proc = procs[size_t(pi)];
-        if (proc.lanes.empty())
-            continue;
+        if (proc.lanes.empty() && proc.instants.empty())
+            continue; // a process with marks of its own only still shows them on its header
         if (!m_rows.empty())
             y += style.groupGap;
         m_rows.push_back({ TimelineRow::Kind::Process, pi, y, style.headerHeight });
@@ -163,10 +163,11 @@ void TimelineLayout::build(const TraceModel& model, const TimelineStyle& style, 
             continue;
         for (int li : proc.lanes) {
             y += style.laneGap;
-            m_rows.push_back({ TimelineRow::Kind::Lane, li, y, style.laneHeight });
+            const Lane& lane = model.lane(li);
+            const int levels = TraceModel::depthCount(lane);
+            m_rows.push_back({ TimelineRow::Kind::Lane, li, y, style.laneHeight * levels, levels });
             m_laneCenter[size_t(li)] = y + style.laneHeight / 2.0;
             m_laneVisible[size_t(li)] = true;
-            const Lane& lane = model.lane(li);
             int w = fm.horizontalAdvance(laneTitle(lane));
             const QString sub = laneSubtitle(lane);
             if (!sub.isEmpty())
@@ -175,7 +176,7 @@ void TimelineLayout::build(const TraceModel& model, const TimelineStyle& style, 
                 w += style.padding + small.horizontalAdvance(tr("daemon"));
             w += 2 * style.padding + small.horizontalAdvance(tr("tid %1").arg(lane.tid));
             widest = std::max(widest, w);
-            y += style.laneHeight;
+            y += m_rows.back().height;
         }
         for (size_t ci = 0; ci < counters.size(); ++ci) {
             if (counters[ci].pid != proc.pid)

@@ -20,12 +20,16 @@ struct TimelineRow
     int index = -1; // into TraceModel::processes(), lanes() or counters()
     int y = 0;
     int height = 0;
+    int levels = 1; // a lane's depths of nested slices, each a band of height / levels
     int bottom() const { return y + height; }
+    int levelHeight() const { return height / levels; }
 };
 
 // Vertical arrangement of the timeline: one header row per process (children after their
 // parent), then one row per thread and one per counter (memory) unless the process is
-// collapsed. Rebuilt whenever the model gains lanes; cheap, as rows are few next to spans.
+// collapsed. A thread whose slices nest (a foreign trace's) grows one band per depth, as
+// Perfetto draws them; its marks and arrows stay on the top band. Rebuilt whenever the model gains lanes; cheap, as
+// rows are few next to spans.
 class TimelineLayout
 {
     Q_DECLARE_TR_FUNCTIONS(Forkline::TimelineLayout)
@@ -42,7 +46,7 @@ public:
     int rowAt(int y) const;
     // The first row that reaches below y: where painting a clipped range starts.
     int firstRowBelow(int y) const;
-    // Centre line of a lane, or of its process header when the process is collapsed.
+    // Centre line of a lane's top band, or of its process header when the process is collapsed.
     double laneCenter(int lane) const;
     bool laneVisible(int lane) const;
 

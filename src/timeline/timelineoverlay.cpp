@@ -106,7 +106,8 @@ void TimelineOverlay::paintSelection(QPainter* p, const TimelineHit& selection, 
             x0 = mid - 2;
             x1 = mid + 2;
         }
-        const int top = int(std::lround(cy - m_style.laneHeight / 2.0));
+        // A nested slice's box is in its own band, one lane height per depth below the top one.
+        const int top = int(std::lround(cy - m_style.laneHeight / 2.0)) + selection.depth * m_style.laneHeight;
         const QRect box(QPoint(std::max(left - 3, int(std::floor(x0))), top),
             QPoint(std::min(right + 3, int(std::ceil(x1)) - 1), top + m_style.laneHeight - 1));
         p->setRenderHint(QPainter::Antialiasing, false);
@@ -179,7 +180,7 @@ void TimelineOverlay::paintPlayheadOnAxis(QPainter* p, qint64 t, const QRect& ax
     p->setClipRect(axis);
     p->setRenderHint(QPainter::Antialiasing, true);
     const QColor color = m_style.nowColor();
-    const QString label = TimeAxis::timePoint(t);
+    const QString label = TimeAxis::timePoint(subNs(t, m_map.origin));
     const QFontMetrics fm(m_style.smallFont);
     const int pad = std::max(3, m_style.padding / 2);
     const int w = fm.horizontalAdvance(label) + 2 * pad;

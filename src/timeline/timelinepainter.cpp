@@ -167,7 +167,7 @@ void TimelinePainter::paintData(QPainter* p, int yFrom, int yTo, int dataLeft, i
         if (row.kind == TimelineRow::Kind::Process) {
             p->fillRect(band, m_style.headerBackground());
             const ProcessInfo& proc = m_model.processes()[size_t(row.index)];
-            if (!m_layout.laneVisible(proc.lanes.front()))
+            if (!proc.lanes.empty() && !m_layout.laneVisible(proc.lanes.front()))
                 paintCollapsed(p, proc, row.y, row.height, dataLeft, right);
         } else {
             p->fillRect(band, m_style.laneBackground());
@@ -176,9 +176,8 @@ void TimelinePainter::paintData(QPainter* p, int yFrom, int yTo, int dataLeft, i
 
     // Grid at the axis' major ticks, under the boxes, so times can be read across lanes.
     const QFontMetrics fm(m_style.smallFont);
-    const double minPixels = fm.horizontalAdvance(QStringLiteral("00.000 ms")) + 2.0 * m_style.padding;
     p->setPen(QPen(m_style.gridColor(), 1));
-    for (const TimeAxis::Tick& tick : TimeAxis::ticks(m_map, minPixels)) {
+    for (const TimeAxis::Tick& tick : TimeAxis::ticksForStep(m_map, TimeAxis::labelStep(m_map, fm, m_style.padding))) {
         const int x = int(std::lround(m_map.toX(tick.t)));
         if (tick.major && x >= dataLeft && x <= right)
             p->drawLine(x, yFrom, x, yTo);
@@ -189,16 +188,24 @@ void TimelinePainter::paintData(QPainter* p, int yFrom, int yTo, int dataLeft, i
     for (int i = first; i < int(rows.size()) && rows[size_t(i)].y < yTo; ++i) {
         const TimelineRow& row = rows[size_t(i)];
         if (row.kind == TimelineRow::Kind::Lane) {
-            paintLaneSpans(p, row.index, row.y, row.height, spanLeft, right, &strip);
-            paintSpanNames(p, row.index, row.y, row.height, spanLeft, right);
+            // Nested bands keep a line of the background between them, so depths read apart.
+            const int band = row.levelHeight();
+            const int h = row.levels > 1 ? band - 1 : band;
+            for (int depth = 0; depth < row.levels; ++depth) {
+                const int y = row.y + depth * band;
+                if (y >= yTo || y + band <= yFrom)
+                    continue;
+                paintLaneSpans(p, row.index, depth, y, h, spanLeft, right, &strip);
+                paintSpanNames(p, row.index, depth, y, h, spanLeft, right);
+            }
         } else if (row.kind == TimelineRow::Kind::Counter)
             paintCounter(p, m_model.counters()[size_t(row.index)], row, spanLeft, right);
     }
     for (int i = first; i < int(rows.size()) && rows[size_t(i)].y < yTo; ++i) {
         const TimelineRow& row = rows[size_t(i)];
         if (row.kind == TimelineRow::Kind::Lane)
-            LaneTotals::paint(p, m_model.lane(row.index), m_map, QRect(spanLeft, row.y, right - spanLeft, row.height),
-                spanLeft, right, m_now, m_style);
+            LaneTotals::paint(p, m_model.lane(row.index), m_map,
+                QRect(spanLeft, row.y, right - spanLeft, row.levelHeight()), spanLeft, right, m_now, m_style);
     }
 
     p->setRenderHint(QPainter::Antialiasing, true);
@@ -207,8 +214,13 @@ void TimelinePainter::paintData(QPainter* p, int yFrom, int yTo, int dataLeft, i
     for (int i = first; i < int(rows.size()) && rows[size_t(i)].y < yTo; ++i) {
         const TimelineRow& row = rows[size_t(i)];
         if (row.kind == TimelineRow::Kind::Lane)
-            paintLaneMarks(row.index, row.y + row.height / 2.0, dataLeft, right, &stamps);
+            paintMarks(
+                m_model.lane(row.index).instants, row.index, row.y + row.levelHeight() / 2.0, dataLeft, right, &stamps);
+        else if (row.kind == TimelineRow::Kind::Process)
+            paintMarks(m_model.processes()[size_t(row.index)].instants, -1, row.y + row.height / 2.0, dataLeft, right,
+                &stamps);
     }
+    paintGlobalMarks(p, yFrom, yTo, dataLeft, right);
     if (m_style.callouts)
         TraceCallouts::paint(p, TraceCallouts::find(m_model), m_layout, m_map, dataLeft, right, m_style);
     p->restore();
@@ -218,7 +230,7 @@ void TimelinePainter::paintData(QPainter* p, int yFrom, int yTo, int dataLeft, i
 // spans, with the whole-span, partly covered and dense-column cases side by side
 // (forkline-bench paint_fit_1m_ms measures it).
 void TimelinePainter::paintLaneSpans(
-    QPainter* p, int laneIndex, int y, int h, int left, int right, BoxStrip* strip) const
+    QPainter* p, int laneIndex, int depth, int y, int h, int left, int right, BoxStrip* strip) const
 {
     const Lane& lane = m_model.lane(laneIndex);
     BoxMerger merger(p, m_style, strip, y, h, left, right);
@@ -226,8 +238,11 @@ void TimelinePainter::paintLaneSpans(
     const qint64 tTo = m_map.toTime(right + 1);
     const double pxPerNs = 1.0 / m_map.nsPerPixel();
     const auto toX = [&](qint64 t) { return m_map.x0 + diffNs(t, m_map.t0) * pxPerNs; };
-    const auto& spans = lane.spans;
-    const LaneSummary::Level level = m_summary ? m_summary->level(laneIndex, m_map.nsPerPixel()) : LaneSummary::Level();
+    const auto& spans = TraceModel::spansAt(lane, depth);
+    // The summary covers a lane's own spans; nested levels (imports, complete) go by the
+    // sampling below, which bounds their cost by the width as well.
+    const LaneSummary::Level level
+        = m_summary && depth == 0 ? m_summary->level(laneIndex, m_map.nsPerPixel()) : LaneSummary::Level();
     const bool summarized = level && level.spans > 0 && level.spans <= spans.size() && tFrom < level.spansEnd;
     if (summarized) {
         // Buckets at most a pixel wide, each adding its time per state to the column it falls
@@ -235,7 +250,7 @@ void TimelinePainter::paintLaneSpans(
         // column goes by its halves, and theirs, down to the finest level, where its own spans
         // are added: each column gets just what its spans give it. (Split in proportion
         // instead, a burst of work would leak into the next column and win it.)
-        size_t next = TraceModel::firstSpanEndingAfter(lane, tFrom);
+        size_t next = TraceModel::firstSpanEndingAfter(spans, tFrom);
         const auto addBucket = [&](const auto& self, const LaneSummary::Level& lv, size_t b) -> void {
             const qint64 t0 = lv.bucketStart(b);
             const qint64 t1 = t0 + lv.bucketNs;
@@ -291,7 +306,7 @@ void TimelinePainter::paintLaneSpans(
         tFrom = level.spansEnd;
     }
     qint64 checkedColumn = LLONG_MIN;
-    size_t i = summarized ? level.spans : TraceModel::firstSpanEndingAfter(lane, tFrom);
+    size_t i = summarized ? level.spans : TraceModel::firstSpanEndingAfter(spans, tFrom);
     while (i < spans.size() && spans[i].start <= tTo) {
         const Span& s = spans[i];
         const double x0 = toX(s.start);
@@ -329,18 +344,40 @@ void TimelinePainter::paintLaneSpans(
         merger.add(x0, x1, s.state);
         ++i;
     }
-    if (lane.open && m_now > lane.openSince && lane.openSince <= tTo)
+    if (depth == 0 && lane.open && m_now > lane.openSince && lane.openSince <= tTo)
         merger.add(m_map.toX(lane.openSince), m_map.toX(m_now), lane.openState);
     merger.finish();
 }
 
-void TimelinePainter::paintLaneMarks(int laneIndex, double cy, int left, int right, MarkStamps* stamps) const
+void TimelinePainter::paintGlobalMarks(QPainter* p, int yFrom, int yTo, int left, int right) const
 {
-    const Lane& lane = m_model.lane(laneIndex);
+    const auto& marks = m_model.globalInstants();
+    if (marks.empty())
+        return;
+    p->save();
+    p->setPen(QPen(m_style.dimTextColor(), 1, Qt::DashLine));
+    auto it = std::lower_bound(
+        marks.begin(), marks.end(), m_map.toTime(left - 1), [](const Instant& in, qint64 v) { return in.t < v; });
+    int lastX = INT_MIN;
+    for (; it != marks.end(); ++it) {
+        const int x = int(std::lround(m_map.toX(it->t)));
+        if (x > right)
+            break;
+        if (x == lastX)
+            continue; // one line a pixel column, however many marks fall in it
+        lastX = x;
+        p->drawLine(x, yFrom, x, yTo);
+    }
+    p->restore();
+}
+
+void TimelinePainter::paintMarks(
+    const std::vector<Instant>& instants, int laneIndex, double cy, int left, int right, MarkStamps* stamps) const
+{
     const double reach = m_style.markSize;
     const qint64 tFrom = m_map.toTime(left - reach);
     auto it = std::lower_bound(
-        lane.instants.begin(), lane.instants.end(), tFrom, [](const Instant& in, qint64 v) { return in.t < v; });
+        instants.begin(), instants.end(), tFrom, [](const Instant& in, qint64 v) { return in.t < v; });
     // Marks are wider than a pixel: keep one per cell of most of a mark, the most telling one.
     const double cell = std::max(1.0, m_style.markSize * 0.75);
     qint64 cellIndex = LLONG_MIN;
@@ -359,13 +396,14 @@ void TimelinePainter::paintLaneMarks(int laneIndex, double cy, int left, int rig
         if (!best || MarkStamps::priority(in.kind) > MarkStamps::priority(best->kind))
             best = &in;
     };
-    const LaneSummary::Level level = m_summary ? m_summary->level(laneIndex, m_map.nsPerPixel()) : LaneSummary::Level();
-    const size_t start = size_t(it - lane.instants.begin());
-    if (level && start < level.instants && level.instants <= lane.instants.size()) {
+    const LaneSummary::Level level
+        = m_summary && laneIndex >= 0 ? m_summary->level(laneIndex, m_map.nsPerPixel()) : LaneSummary::Level();
+    const size_t start = size_t(it - instants.begin());
+    if (level && start < level.instants && level.instants <= instants.size()) {
         // Buckets under a pixel wide, each with its most telling instant: what survives in a
         // cell is what the instants themselves would give, at the cost of the buckets.
         const qint64 tTo = m_map.toTime(right + reach);
-        const auto summed = lane.instants.begin() + qsizetype(level.instants);
+        const auto summed = instants.begin() + qsizetype(level.instants);
         for (size_t b = level.bucketOf(tFrom); b < level.buckets && level.bucketStart(b) <= tTo; ++b) {
             const qint32 mark = level.marks[b];
             if (mark < 0 || size_t(mark) >= level.instants)
@@ -374,19 +412,19 @@ void TimelinePainter::paintLaneMarks(int laneIndex, double cy, int left, int rig
             const qint64 t1 = t0 + level.bucketNs;
             if (t0 >= tFrom && std::floor(m_map.toX(t0) / cell) == std::floor(m_map.toX(t1) / cell)) {
                 if (size_t(mark) >= start)
-                    consider(lane.instants[size_t(mark)]);
+                    consider(instants[size_t(mark)]);
                 continue;
             }
             // A bucket across the edge of a cell (or of the view): its instants themselves, each
             // to its cell.
-            auto in = std::lower_bound(lane.instants.begin() + qsizetype(start), summed, t0,
-                [](const Instant& i, qint64 v) { return i.t < v; });
+            auto in = std::lower_bound(
+                instants.begin() + qsizetype(start), summed, t0, [](const Instant& i, qint64 v) { return i.t < v; });
             for (; in != summed && in->t < t1; ++in)
                 consider(*in);
         }
         it = summed;
     }
-    for (; it != lane.instants.end(); ++it) {
+    for (; it != instants.end(); ++it) {
         if (m_map.toX(it->t) > right + reach)
             break;
         consider(*it);

@@ -30,6 +30,7 @@ struct TimelineHit
     double value = 0; // the counter's value at t
     Span span;
     bool openSpan = false; // the span has not ended yet; span.end is "now"
+    int depth = 0; // of the span: 0 for a lane's own, 1 and on for slices nested in those
     Instant instant;
 };
 
@@ -62,9 +63,14 @@ public:
     qint64 now() const { return m_now; }
 
 private:
-    void paintLaneSpans(QPainter* p, int lane, int y, int h, int left, int right, BoxStrip* strip) const;
-    void paintLaneMarks(int lane, double cy, int left, int right, MarkStamps* stamps) const;
-    void paintSpanNames(QPainter* p, int lane, int y, int h, int left, int right) const;
+    // One depth of a lane's slices (0: its own spans) in the band [y, y + h).
+    void paintLaneSpans(QPainter* p, int lane, int depth, int y, int h, int left, int right, BoxStrip* strip) const;
+    // `instants` of a lane (its index, for the summary) or of a process (-1), on the line cy.
+    void paintMarks(
+        const std::vector<Instant>& instants, int lane, double cy, int left, int right, MarkStamps* stamps) const;
+    // The trace's global marks: a line across every row.
+    void paintGlobalMarks(QPainter* p, int yFrom, int yTo, int left, int right) const;
+    void paintSpanNames(QPainter* p, int lane, int depth, int y, int h, int left, int right) const;
     void paintFlows(QPainter* p, int yFrom, int yTo, int left, int right) const;
     void paintCounter(QPainter* p, const CounterTrack& track, const TimelineRow& row, int left, int right) const;
     void paintCollapsed(QPainter* p, const ProcessInfo& proc, int y, int h, int left, int right) const;

@@ -4,6 +4,7 @@
 
 #include "counterpainter.h"
 #include "markstamps.h"
+#include "timearithmetic.h"
 #include "timeaxis.h"
 #include "timelinelayout.h"
 #include "timelinestyle.h"
@@ -50,18 +51,23 @@ TimelineHit TimelinePainter::hitTest(QPoint pos) const
         if (!best || MarkStamps::priority(it->kind) > MarkStamps::priority(best->kind))
             best = &*it;
     }
-    if (best && std::abs(pos.y() - (row.y + row.height / 2.0)) <= reach) {
+    if (best && std::abs(pos.y() - (row.y + row.levelHeight() / 2.0)) <= reach) {
         hit.kind = TimelineHit::Kind::Instant;
         hit.instant = *best;
         return hit;
     }
     const qint64 t = m_map.toTime(pos.x());
-    const size_t i = TraceModel::firstSpanEndingAfter(lane, t);
+    // The band under the point: a nested slice is found at its own depth, never cut out of
+    // the one it lies in.
+    const int depth = std::clamp((pos.y() - row.y) / std::max(1, row.levelHeight()), 0, row.levels - 1);
+    const std::vector<Span>& spans = TraceModel::spansAt(lane, depth);
+    const size_t i = TraceModel::firstSpanEndingAfter(spans, t);
     const qint64 halfPixel = qint64(m_map.nsPerPixel() / 2) + 1;
-    if (i < lane.spans.size() && lane.spans[i].start <= t + halfPixel) {
+    if (i < spans.size() && spans[i].start <= t + halfPixel) {
         hit.kind = TimelineHit::Kind::Span;
-        hit.span = lane.spans[i];
-    } else if (lane.open && t >= lane.openSince - halfPixel && t <= m_now + halfPixel) {
+        hit.span = spans[i];
+        hit.depth = depth;
+    } else if (depth == 0 && lane.open && t >= lane.openSince - halfPixel && t <= m_now + halfPixel) {
         hit.kind = TimelineHit::Kind::Span;
         hit.span = { lane.openSince, m_now, lane.openState };
         hit.openSpan = true;
@@ -106,22 +112,23 @@ QString TimelinePainter::describe(const TimelineHit& hit) const
         return QStringLiteral("<b>%1</b>: %2 ")
                    .arg(CounterPainter::title(track).toHtmlEscaped(),
                        CounterPainter::formatValue(hit.value, track.unit).toHtmlEscaped())
-            + tr("at %1").arg(TimeAxis::timePoint(hit.t)) + QStringLiteral("<br>")
+            + tr("at %1").arg(TimeAxis::timePoint(subNs(hit.t, m_map.origin))) + QStringLiteral("<br>")
             + (proc ? TimelineLayout::processTitle(*proc) : tr("PID %1").arg(track.pid)).toHtmlEscaped();
     }
     case TimelineHit::Kind::Span: {
-        const QString when = hit.openSpan
-            ? tr("since %1, %2 so far")
-                  .arg(TimeAxis::timePoint(hit.span.start), TimeAxis::duration(hit.span.end - hit.span.start))
-            : tr("from %1 to %2, %3")
-                  .arg(TimeAxis::timePoint(hit.span.start), TimeAxis::timePoint(hit.span.end),
-                      TimeAxis::duration(hit.span.end - hit.span.start));
-        return QStringLiteral("<b>%1</b><br>%2<br>%3")
-            .arg(TimelineStyle::stateLabel(hit.span.state).toHtmlEscaped(), when, laneLine(hit.lane));
+        const QString when = hit.openSpan ? tr("since %1, %2 so far")
+                                                .arg(TimeAxis::timePoint(subNs(hit.span.start, m_map.origin)),
+                                                    TimeAxis::duration(hit.span.end - hit.span.start))
+                                          : tr("from %1 to %2, %3")
+                                                .arg(TimeAxis::timePoint(subNs(hit.span.start, m_map.origin)),
+                                                    TimeAxis::timePoint(subNs(hit.span.end, m_map.origin)),
+                                                    TimeAxis::duration(hit.span.end - hit.span.start));
+        const QString what = hit.span.name >= 0 ? m_model.nameOf(hit.span) : TimelineStyle::stateLabel(hit.span.state);
+        return QStringLiteral("<b>%1</b><br>%2<br>%3").arg(what.toHtmlEscaped(), when, laneLine(hit.lane));
     }
     case TimelineHit::Kind::Instant: {
         QString s = QStringLiteral("<b>%1</b> ").arg(TimelineStyle::instantLabel(hit.instant.kind).toHtmlEscaped())
-            + tr("at %1").arg(TimeAxis::timePoint(hit.instant.t));
+            + tr("at %1").arg(TimeAxis::timePoint(subNs(hit.instant.t, m_map.origin)));
         if (hit.instant.text >= 0 && hit.instant.text < m_model.texts().size()) {
             const QString text = m_model.texts().at(hit.instant.text);
             if (hit.instant.kind == InstantKind::Print)

@@ -19,10 +19,10 @@ constexpr int kMinNamedBoxPx = 28;
 // any box at least kMinNamedBoxPx wide covers one of the times sampled every half of that, so
 // one binary search per sample finds every box that can hold a name, and nothing else is
 // looked at.
-void TimelinePainter::paintSpanNames(QPainter* p, int laneIndex, int y, int h, int left, int right) const
+void TimelinePainter::paintSpanNames(QPainter* p, int laneIndex, int depth, int y, int h, int left, int right) const
 {
-    const Lane& lane = m_model.lane(laneIndex);
-    if (lane.spans.empty() || m_model.names().isEmpty())
+    const std::vector<Span>& spans = TraceModel::spansAt(m_model.lane(laneIndex), depth);
+    if (spans.empty() || m_model.names().isEmpty())
         return;
     const QFontMetrics fm(m_style.smallFont);
     if (h < fm.height())
@@ -32,11 +32,11 @@ void TimelinePainter::paintSpanNames(QPainter* p, int laneIndex, int y, int h, i
     p->setPen(m_style.textColor());
     size_t last = size_t(-1);
     for (int x = left; x <= right + kMinNamedBoxPx / 2; x += kMinNamedBoxPx / 2) {
-        const size_t i = TraceModel::firstSpanEndingAfter(lane, m_map.toTime(std::min(x, right)));
-        if (i >= lane.spans.size() || i == last)
+        const size_t i = TraceModel::firstSpanEndingAfter(spans, m_map.toTime(std::min(x, right)));
+        if (i >= spans.size() || i == last)
             continue;
         last = i;
-        const Span& s = lane.spans[i];
+        const Span& s = spans[i];
         if (s.name < 0)
             continue;
         const double x0 = std::max(m_map.toX(s.start), double(left));

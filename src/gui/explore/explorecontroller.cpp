@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "explorecontroller.h"
 
+#include "findbar.h"
+
 #include "console/consolepane.h"
 #include "replay/replaycontroller.h"
 #include "selectiondetails.h"
@@ -15,6 +17,7 @@
 #include <QDockWidget>
 #include <QMainWindow>
 #include <QScrollArea>
+#include <QToolBar>
 #include <algorithm>
 
 namespace Forkline {
@@ -74,6 +77,27 @@ ExploreController::ExploreController(
         tr("Sentences beside the marks that make a lesson's point: who waited for whom, who was killed or "
            "terminated"));
     connect(m_callouts, &QAction::toggled, m_view, &TimelineView::setCallouts);
+
+    // Ctrl+F: a bar under the timeline that finds slices and marks by name; Esc closes it.
+    auto* findToolBar = new QToolBar(tr("Find"), window);
+    findToolBar->setObjectName(QStringLiteral("findBar"));
+    findToolBar->setMovable(false);
+    m_find = new FindBar(m_view, findToolBar);
+    findToolBar->addWidget(m_find);
+    window->addToolBar(Qt::BottomToolBarArea, findToolBar);
+    findToolBar->hide();
+    m_findAction = new QAction(tr("&Find…"), this);
+    m_findAction->setShortcut(QKeySequence::Find);
+    describe(m_findAction, tr("Find slices and marks by name and step through them"));
+    connect(m_findAction, &QAction::triggered, this, [this, findToolBar] {
+        findToolBar->show();
+        m_find->activate();
+    });
+    connect(m_find, &FindBar::closeRequested, this, [this, findToolBar] {
+        findToolBar->hide();
+        m_view->setFocus();
+    });
+    window->addAction(m_findAction);
 
     connect(m_view, &TimelineView::selectionChanged, this, &ExploreController::onSelectionChanged);
     connect(m_view, &TimelineView::liveChanged, this, &ExploreController::updateClear);
@@ -152,13 +176,15 @@ void ExploreController::onSelectionChanged()
         return;
     const QString who = TimelineLayout::laneTitle(model->lane(hit.lane));
     if (hit.kind == TimelineHit::Kind::Span) {
-        Q_EMIT message(tr("Selected: %1 of %2, %3 from %4")
-                           .arg(TimelineStyle::stateLabel(hit.span.state), who,
-                               TimeAxis::duration(hit.span.end - hit.span.start), TimeAxis::timePoint(hit.span.start)));
-    } else if (hit.kind == TimelineHit::Kind::Instant) {
         Q_EMIT message(
-            tr("Selected: %1 of %2 at %3")
-                .arg(TimelineStyle::instantLabel(hit.instant.kind), who, TimeAxis::timePoint(hit.instant.t)));
+            tr("Selected: %1 of %2, %3 from %4")
+                .arg(hit.span.name >= 0 ? model->nameOf(hit.span) : TimelineStyle::stateLabel(hit.span.state), who,
+                    TimeAxis::duration(hit.span.end - hit.span.start),
+                    TimeAxis::timePoint(subNs(hit.span.start, TimeAxis::extent(*model).first))));
+    } else if (hit.kind == TimelineHit::Kind::Instant) {
+        Q_EMIT message(tr("Selected: %1 of %2 at %3")
+                           .arg(TimelineStyle::instantLabel(hit.instant.kind), who,
+                               TimeAxis::timePoint(subNs(hit.instant.t, TimeAxis::extent(*model).first))));
     }
 }
 

@@ -12,6 +12,7 @@ class QMainWindow;
 namespace Forkline {
 
 class ConsolePane;
+class FindBar;
 class ReplayController;
 class SelectionDetails;
 class Settings;
@@ -34,6 +35,8 @@ public:
     QAction* detailsAction() const { return m_detailsAction; }
     QAction* presentationAction() const { return m_presentation; }
     QAction* calloutsAction() const { return m_callouts; }
+    QAction* findAction() const { return m_findAction; }
+    FindBar* findBar() const { return m_find; }
 
     // Selects print record `print` on the timeline and brings its mark into sight.
     bool selectPrint(int print);
@@ -66,6 +69,8 @@ private:
     QAction* m_detailsAction = nullptr;
     QAction* m_presentation = nullptr;
     QAction* m_callouts = nullptr;
+    QAction* m_findAction = nullptr;
+    FindBar* m_find = nullptr;
     bool m_escapeTaken = false;
 };
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "selectiondetails.h"
 
+#include "argstree.h"
+
 #include "timeaxis.h"
 #include "timelinelayout.h"
 #include "timelinestyle.h"
@@ -13,6 +15,7 @@
 #include <QPainter>
 #include <QPixmap>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace Forkline {
 
@@ -53,6 +56,8 @@ SelectionDetails::SelectionDetails(QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(head);
     layout->addWidget(m_rows);
+    m_args = new ArgsTree(this);
+    layout->addWidget(m_args, 1);
     layout->addStretch(1);
     showSelection(nullptr, {});
 }
@@ -101,6 +106,41 @@ void SelectionDetails::addLaneRows(const TraceModel& model, int laneIndex)
     }
 }
 
+void SelectionDetails::addDepthRow(const TraceModel& model, const Span& s)
+{
+    if (m_hit.depth <= 0)
+        return;
+    // The slice it lies in: the one a level up that is open when it begins.
+    const Lane& lane = model.lane(m_hit.lane);
+    const std::vector<Span>& outer = TraceModel::spansAt(lane, m_hit.depth - 1);
+    const size_t i = TraceModel::firstSpanEndingAfter(outer, s.start);
+    if (i < outer.size() && outer[i].start <= s.start)
+        addRow(tr("Depth"), tr("%1, inside %2").arg(m_hit.depth).arg(model.nameOf(outer[i])));
+    else
+        addRow(tr("Depth"), QString::number(m_hit.depth));
+}
+
+QByteArray SelectionDetails::selectedArgs(const TraceModel& model) const
+{
+    const Lane& lane = model.lane(m_hit.lane);
+    if (m_hit.kind == TimelineHit::Kind::Span) {
+        if (lane.spanArgs.empty() || m_hit.openSpan)
+            return {};
+        const qint64 index = TraceModel::spanIndex(lane, m_hit.depth, m_hit.span);
+        return index < 0 ? QByteArray() : model.spanArgs(lane, m_hit.depth, size_t(index));
+    }
+    if (lane.instantArgs.empty())
+        return {};
+    const Instant& in = m_hit.instant;
+    auto it = std::lower_bound(
+        lane.instants.begin(), lane.instants.end(), in.t, [](const Instant& i, qint64 v) { return i.t < v; });
+    for (; it != lane.instants.end() && it->t == in.t; ++it) {
+        if (it->kind == in.kind && it->name == in.name && it->text == in.text && it->code == in.code)
+            return model.instantArgs(lane, size_t(it - lane.instants.begin()));
+    }
+    return {};
+}
+
 void SelectionDetails::render()
 {
     m_plain.clear();
@@ -119,6 +159,7 @@ void SelectionDetails::render()
                                    "what it is, when it happened and which thread did it.")
                                     .toHtmlEscaped()));
         m_plain << m_title->text();
+        m_args->setArgs({});
         return;
     }
     const TraceModel& model = *m_model;
@@ -141,6 +182,8 @@ void SelectionDetails::render()
     m_swatch->setPixmap(swatch);
     m_swatch->show();
 
+    // Times count from where the axis does: the trace's start, said once below when it is not 0.
+    const qint64 origin = TimeAxis::extent(model).first;
     if (span) {
         const Span& s = m_hit.span;
         const QString state = TimelineStyle::stateLabel(s.state);
@@ -148,28 +191,33 @@ void SelectionDetails::render()
         m_title->setText(name);
         m_plain << name;
         addRow(tr("State"), name == state ? state : tr("%1 (shown as %2)").arg(name, state));
-        addRow(tr("Start"), TimeAxis::timePoint(s.start));
+        addRow(tr("Start"), TimeAxis::timePoint(subNs(s.start, origin)));
         if (m_hit.openSpan) {
             addRow(tr("End"), tr("still going"));
             addRow(tr("Duration"), tr("%1 so far").arg(TimeAxis::duration(s.end - s.start)));
         } else {
-            addRow(tr("End"), TimeAxis::timePoint(s.end));
+            addRow(tr("End"), TimeAxis::timePoint(subNs(s.end, origin)));
             addRow(tr("Duration"), TimeAxis::duration(s.end - s.start));
         }
+        addDepthRow(model, s);
     } else {
         const Instant& in = m_hit.instant;
         const QString name = in.name >= 0 ? model.nameOf(in) : TimelineStyle::instantLabel(in.kind);
         m_title->setText(name);
         m_plain << name;
         addRow(tr("Mark"), name);
-        addRow(tr("Time"), TimeAxis::timePoint(in.t));
+        addRow(tr("Time"), TimeAxis::timePoint(subNs(in.t, origin)));
         if (in.text >= 0 && in.text < model.texts().size())
             addRow(in.kind == InstantKind::Print ? tr("Printed") : tr("Text"), model.texts().at(in.text),
                 in.kind == InstantKind::Print);
         if (in.code != 0)
             addRow(tr("Code"), QString::number(in.code));
     }
+    if (origin != 0)
+        addRow(tr("Trace start"), TimeAxis::absoluteTime(origin));
     addLaneRows(model, m_hit.lane);
+    m_args->setArgs(selectedArgs(model));
+    m_plain << m_args->lines();
     m_rows->setText(
         QStringLiteral("<table cellspacing=\"0\" cellpadding=\"1\">") + m_html + QStringLiteral("</table>"));
 }

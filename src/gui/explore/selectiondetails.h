@@ -11,6 +11,7 @@ class QLabel;
 
 namespace Forkline {
 
+class ArgsTree;
 class TraceModel;
 
 // The side panel that says everything about the box or mark selected on the timeline: what
@@ -34,11 +35,16 @@ protected:
 private:
     void addRow(const QString& name, const QString& value, bool mono = false);
     void addLaneRows(const TraceModel& model, int lane);
+    // For a slice nested in another: its depth and the slice it lies in.
+    void addDepthRow(const TraceModel& model, const Span& span);
+    // The selected event's own args, from the model ("" for none).
+    QByteArray selectedArgs(const TraceModel& model) const;
     void render();
 
     QLabel* m_swatch = nullptr;
     QLabel* m_title = nullptr;
     QLabel* m_rows = nullptr;
+    ArgsTree* m_args = nullptr;
     QStringList m_plain;
     QString m_html;
     const TraceModel* m_model = nullptr;

@@ -149,6 +149,7 @@ TimeMapping TimelineView::mapping() const
     m.t1 = m_zoom->end();
     m.x0 = m_layout.labelWidth() + m_style.dataLeftPad;
     m.width = std::max(10.0, double(viewport()->width()) - m.x0 - m_style.dataRightPad);
+    m.origin = m_zoom->extentStart();
     return m;
 }
 
@@ -393,6 +394,7 @@ void TimelineView::paintEvent(QPaintEvent*)
 
     p.fillRect(QRect(0, 0, labelWidth, top), m_style.background());
     TimeAxis::paint(&p, QRect(labelWidth, 0, w - labelWidth, top), map, m_style);
+    TimeAxis::paintOrigin(&p, QRect(m_style.padding, 0, labelWidth - 2 * m_style.padding, top), map, m_style);
     if (m_playhead >= 0)
         overlay.paintPlayheadOnAxis(&p, m_playhead, QRect(labelWidth, 0, w - labelWidth, top));
     p.setPen(QPen(m_style.gridColor(), 1));

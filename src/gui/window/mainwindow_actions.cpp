@@ -82,6 +82,7 @@ void MainWindow::createMenusAndToolBar()
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
     edit->addAction(m_exports->copyImageAction());
     edit->addAction(m_explore->clearAction());
+    edit->addAction(m_explore->findAction());
     edit->addSeparator();
     edit->addAction(new PreferencesAction(m_settings, m_language, this));
 
