@@ -35,11 +35,10 @@ struct CliResult
     QByteArray err;
 };
 
-// Runs the real forkline binary with `args` and returns what it printed.
-inline CliResult runCli(const QStringList& args, const QByteArray& input = {}, int timeoutMs = 120000)
+// Gives a started program `input` and the end of its stdin, waits for it (killed after
+// `timeoutMs`) and returns what it printed.
+inline CliResult finishCli(QProcess& p, const QByteArray& input = {}, int timeoutMs = 120000)
 {
-    QProcess p;
-    p.start(QStringLiteral(FORKLINE_BIN), args);
     p.waitForStarted();
     if (!input.isEmpty())
         p.write(input);
@@ -53,6 +52,14 @@ inline CliResult runCli(const QStringList& args, const QByteArray& input = {}, i
     r.out = p.readAllStandardOutput();
     r.err = p.readAllStandardError();
     return r;
+}
+
+// Runs the real forkline binary with `args` and returns what it printed.
+inline CliResult runCli(const QStringList& args, const QByteArray& input = {}, int timeoutMs = 120000)
+{
+    QProcess p;
+    p.start(QStringLiteral(FORKLINE_BIN), args);
+    return finishCli(p, input, timeoutMs);
 }
 
 using namespace Forkline;

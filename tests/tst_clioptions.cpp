@@ -23,15 +23,7 @@ ForklineTest::CliResult runWithoutDisplay(const QStringList& args)
     env.remove(QStringLiteral("WAYLAND_DISPLAY"));
     p.setProcessEnvironment(env);
     p.start(QStringLiteral(FORKLINE_BIN), args);
-    ForklineTest::CliResult r;
-    if (!p.waitForFinished(60000)) {
-        p.kill();
-        p.waitForFinished();
-    }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
+    return ForklineTest::finishCli(p, {}, 60000);
 }
 
 } // namespace

@@ -31,18 +31,7 @@ CliResult runUntraced(const QString& name, const QStringList& args = {}, const Q
     QProcess p;
     p.setWorkingDirectory(QStringLiteral(FORKLINE_TEST_DATA "/python"));
     p.start(python(), QStringList { program(name) } << args);
-    p.waitForStarted();
-    if (!input.isEmpty())
-        p.write(input);
-    p.closeWriteChannel();
-    CliResult r;
-    if (!p.waitForFinished(180000))
-        p.kill();
-    p.waitForFinished();
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
+    return finishCli(p, input, 180000);
 }
 
 } // namespace

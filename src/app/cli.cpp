@@ -297,18 +297,6 @@ int runToEnd(const QString& scenarioArg, const QByteArray& scenarioData, const S
     launch.scenarioData = scenarioData;
     launch.options = options;
     launch.forwardStdio = true;
-    QString startError;
-    if (!collector.start(launch, &startError)) {
-        err(QStringLiteral("forkline: ") + startError);
-        return 1;
-    }
-    QTimer interruptPoll;
-    stopOnInterrupt(&interruptPoll, &collector, [&collector] { collector.stop(); });
-    int code = 0;
-    QObject::connect(&collector, &Collector::finished, QCoreApplication::instance(), [&code](int exitCode) {
-        code = exitCode;
-        QCoreApplication::exit(0);
-    });
     // Headless, nobody can look at a deadlocked run: stop it (the runner has said which cycle
     // on stderr) and keep its trace.
     bool deadlocked = false;
@@ -317,7 +305,9 @@ int runToEnd(const QString& scenarioArg, const QByteArray& scenarioData, const S
             collector.stop();
         deadlocked = true;
     });
-    QCoreApplication::exec();
+    int code = 0;
+    if (!runCollector(&collector, launch, &code))
+        return 1;
     if (!collector.errorText().isEmpty())
         err(QStringLiteral("forkline: ") + collector.errorText());
     TraceModel model = collector.takeModel();

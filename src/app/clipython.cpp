@@ -82,19 +82,9 @@ int runPython(const CliParser& parser, const QStringList& programArguments)
     GilSampler gil(&collector);
     CpuSampler cores(&collector);
     gil.setInferGil(interpreter.gilEnabled);
-    QString startError;
-    if (!collector.start(launch, &startError)) {
-        err(QStringLiteral("forkline: ") + startError);
-        return 1;
-    }
-    QTimer interruptPoll;
-    stopOnInterrupt(&interruptPoll, &collector, [&collector] { collector.stop(); });
     int code = 0;
-    QObject::connect(&collector, &Collector::finished, qApp, [&code](int exitCode) {
-        code = exitCode;
-        QCoreApplication::exit(0);
-    });
-    QCoreApplication::exec();
+    if (!runCollector(&collector, launch, &code))
+        return 1;
     if (!collector.errorText().isEmpty())
         err(QStringLiteral("forkline: ") + collector.errorText());
     TraceModel model = collector.takeModel();

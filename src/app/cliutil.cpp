@@ -162,4 +162,21 @@ int interruptedExitCode()
     return sig ? 128 + sig : 0;
 }
 
+bool runCollector(Collector* collector, const Collector::Launch& launch, int* exitCode)
+{
+    QString startError;
+    if (!collector->start(launch, &startError)) {
+        err(QStringLiteral("forkline: ") + startError);
+        return false;
+    }
+    QTimer interruptPoll;
+    stopOnInterrupt(&interruptPoll, collector, [collector] { collector->stop(); });
+    QObject::connect(collector, &Collector::finished, QCoreApplication::instance(), [exitCode](int code) {
+        *exitCode = code;
+        QCoreApplication::exit(0);
+    });
+    QCoreApplication::exec();
+    return true;
+}
+
 } // namespace Forkline

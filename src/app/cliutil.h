@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "collector.h"
 #include "scenario.h"
 
 #include <QCoreApplication>
@@ -70,5 +71,8 @@ void stopOnInterrupt(QTimer* poll, QObject* context, const std::function<void()>
 // The exit code of a run that Ctrl+C (130), SIGTERM (143) or SIGHUP (129) stopped; 0 when
 // none came.
 int interruptedExitCode();
+// Starts the run and turns the event loop until it has ended, Ctrl+C stopping it; false, said
+// on stderr, when it could not start. `exitCode` receives the run's.
+bool runCollector(Collector* collector, const Collector::Launch& launch, int* exitCode);
 
 } // namespace Forkline

@@ -3,6 +3,7 @@
 
 #include "optionranges.h"
 
+#include <QByteArray>
 #include <QHash>
 #include <QLocale>
 #include <QString>
@@ -148,8 +149,10 @@ constexpr qint64 kMaxAllocTotalMiB = 8192;
 constexpr qint64 kMaxScenarioFileBytes = 64 * 1024 * 1024;
 
 bool parseScenario(const QByteArray& data, const QString& fileName, Scenario* out, ScenarioError* error);
-// `nameOrPath` is a built-in scenario name or a path to a .json file.
-bool loadScenario(const QString& nameOrPath, Scenario* out, ScenarioError* error);
+// `nameOrPath` is a built-in scenario name or a path to a .json file. `data`, when given,
+// receives the bytes parsed (left empty for a Python program, which its interpreter reads), so
+// that a run can execute what was loaded without reading the file again.
+bool loadScenario(const QString& nameOrPath, Scenario* out, ScenarioError* error, QByteArray* data = nullptr);
 // loadScenario() in two halves, for a run that must execute exactly the bytes it checked: the
 // file (or built-in) is read once, and every process of the run parses that copy, whatever
 // happens to the file meanwhile. Names and messages come from `nameOrPath` in both.

@@ -538,8 +538,10 @@ bool loadScenarioData(const QString& nameOrPath, const QByteArray& data, Scenari
     return true;
 }
 
-bool loadScenario(const QString& nameOrPath, Scenario* out, ScenarioError* error)
+bool loadScenario(const QString& nameOrPath, Scenario* out, ScenarioError* error, QByteArray* data)
 {
+    if (data)
+        data->clear();
     // A Python program, named by its file or (a built-in lesson) by its name.
     if (isPythonProgramPath(nameOrPath))
         return loadPythonProgram(nameOrPath, out, error);
@@ -548,8 +550,12 @@ bool loadScenario(const QString& nameOrPath, Scenario* out, ScenarioError* error
         if (QFile::exists(program))
             return loadPythonProgram(program, out, error);
     }
-    QByteArray data;
-    return readScenarioFile(nameOrPath, &data, error) && loadScenarioData(nameOrPath, data, out, error);
+    QByteArray bytes;
+    if (!readScenarioFile(nameOrPath, &bytes, error) || !loadScenarioData(nameOrPath, bytes, out, error))
+        return false;
+    if (data)
+        *data = bytes;
+    return true;
 }
 
 QList<BuiltinScenario> builtinScenarios()

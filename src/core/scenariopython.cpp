@@ -3,6 +3,8 @@
 // kind is written out in the same place as the others.
 #include "scenariopython.h"
 
+#include "pythonwords.h"
+
 #include <QHash>
 #include <QRegularExpression>
 #include <QSet>
@@ -16,17 +18,9 @@ const QSet<QString>& pythonReserved()
 {
     // Keywords, and the module and builtin names the program itself uses: a scenario's name
     // must never shadow them.
-    static const char* const list[] = { "False", "None", "True", "and", "as", "assert", "async", "await", "break",
-        "class", "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import",
-        "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
-        "match", "case", "os", "queue", "signal", "threading", "multiprocessing", "time", "print", "input", "range",
-        "int", "len", "bytearray", "main", "buffers", "touch" };
-    static const QSet<QString> words = [] {
-        QSet<QString> set;
-        for (const char* w : list)
-            set.insert(QLatin1String(w));
-        return set;
-    }();
+    static const QSet<QString> words = pythonKeywords()
+        + wordSet({ "match", "case", "os", "queue", "signal", "threading", "multiprocessing", "time", "print", "input",
+            "range", "int", "len", "bytearray", "main", "buffers", "touch" });
     return words;
 }
 

@@ -44,6 +44,19 @@ bool optionalName(StepParser& p, const JsonValue& s, const QString& key, QString
 }
 
 // A value to send or add: a string (placeholders allowed) or a whole number.
+// A blocking step's "timeout": seconds from 0 to a day; -1 (for ever) when there is none.
+bool optionalTimeout(StepParser& p, const JsonValue& s, double* seconds)
+{
+    *seconds = -1;
+    const JsonValue* t = s.member(QStringLiteral("timeout"));
+    if (!t)
+        return true;
+    if (!t->isNumber() || t->number < 0 || t->number > kMaxSleepSeconds)
+        return p.fail(*t, tr("\"timeout\" takes a number of seconds from 0 to a day"));
+    *seconds = t->number;
+    return true;
+}
+
 bool valueText(StepParser& p, const JsonValue& s, const QString& key, QString* out)
 {
     const JsonValue* v = s.member(key);
@@ -83,17 +96,9 @@ bool parseSyncStep(StepParser& p, const QString& kind, const JsonValue& s, const
     }
     if (kind == QLatin1String("wait")) {
         step->kind = Step::Kind::Wait;
-        step->seconds = -1;
-        if (!name(p, arg, kind, &step->target)
-            || !p.checkKeys(s, { kind, QStringLiteral("timeout"), QStringLiteral("into") }, tr("a wait step"))
-            || !optionalName(p, s, QStringLiteral("into"), &step->var, false))
-            return false;
-        if (const JsonValue* t = s.member(QStringLiteral("timeout"))) {
-            if (!t->isNumber() || t->number < 0 || t->number > kMaxSleepSeconds)
-                return p.fail(*t, tr("\"timeout\" takes a number of seconds from 0 to a day"));
-            step->seconds = t->number;
-        }
-        return true;
+        return name(p, arg, kind, &step->target)
+            && p.checkKeys(s, { kind, QStringLiteral("timeout"), QStringLiteral("into") }, tr("a wait step"))
+            && optionalName(p, s, QStringLiteral("into"), &step->var, false) && optionalTimeout(p, s, &step->seconds);
     }
     if (kind == QLatin1String("spin")) {
         step->kind = Step::Kind::Spin;
@@ -203,17 +208,9 @@ bool parseDataStep(StepParser& p, const QString& kind, const JsonValue& s, const
     }
     if (kind == QLatin1String("recv")) {
         step->kind = Step::Kind::Recv;
-        step->seconds = -1;
-        if (!name(p, arg, kind, &step->target)
-            || !p.checkKeys(s, { kind, QStringLiteral("into"), QStringLiteral("timeout") }, tr("a recv step"))
-            || !optionalName(p, s, QStringLiteral("into"), &step->var, false))
-            return false;
-        if (const JsonValue* t = s.member(QStringLiteral("timeout"))) {
-            if (!t->isNumber() || t->number < 0 || t->number > kMaxSleepSeconds)
-                return p.fail(*t, tr("\"timeout\" takes a number of seconds from 0 to a day"));
-            step->seconds = t->number;
-        }
-        return true;
+        return name(p, arg, kind, &step->target)
+            && p.checkKeys(s, { kind, QStringLiteral("into"), QStringLiteral("timeout") }, tr("a recv step"))
+            && optionalName(p, s, QStringLiteral("into"), &step->var, false) && optionalTimeout(p, s, &step->seconds);
     }
     if (kind == QLatin1String("load")) {
         step->kind = Step::Kind::Load;

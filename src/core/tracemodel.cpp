@@ -386,18 +386,20 @@ Flow& TraceModel::flowWithId(qint64 id, FlowKind kind)
 
 void TraceModel::flowFrom(qint64 id, FlowKind kind, int lane, qint64 t)
 {
-    noteTime(t);
-    Flow& f = flowWithId(id, kind);
-    f.fromLane = lane;
-    f.fromT = t;
+    setFlowEnd(id, kind, &Flow::fromLane, lane, &Flow::fromT, t);
 }
 
 void TraceModel::flowTo(qint64 id, FlowKind kind, int lane, qint64 t)
 {
+    setFlowEnd(id, kind, &Flow::toLane, lane, &Flow::toT, t);
+}
+
+void TraceModel::setFlowEnd(qint64 id, FlowKind kind, int Flow::*laneEnd, int lane, qint64 Flow::*timeEnd, qint64 t)
+{
     noteTime(t);
     Flow& f = flowWithId(id, kind);
-    f.toLane = lane;
-    f.toT = t;
+    f.*laneEnd = lane;
+    f.*timeEnd = t;
 }
 
 void TraceModel::addCounter(qint64 pid, const QString& name, const QString& unit, qint64 t, double value)

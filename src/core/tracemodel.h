@@ -228,6 +228,8 @@ public:
 private:
     // The flow with this id, created (of `kind`) when it is new: either end may come first.
     Flow& flowWithId(qint64 id, FlowKind kind);
+    // One end of a flow: where (lane, time) it starts or arrives.
+    void setFlowEnd(qint64 id, FlowKind kind, int Flow::*laneEnd, int lane, qint64 Flow::*timeEnd, qint64 t);
 
     // A state reported after the lane's end but dated before it; false when it is not one.
     bool settleLateState(Lane& lane, qint64 t, State s);

@@ -254,6 +254,49 @@ int ProcessHost::run()
     return code;
 }
 
+qint64 ProcessHost::announceThread(const Flow& flow, int index, qint64 started)
+{
+    const WorkerSpec& spec = m_config.scenario.workers[size_t(index)];
+    // The lane appears, and the thread becomes known to the exit code that marks daemon
+    // threads killed, in one step: a lane is never killed before it exists.
+    std::lock_guard<std::mutex> emitLock(m_emitMutex);
+    std::lock_guard<std::mutex> lock(m_mutex);
+    WorkerState& ws = m_workers[size_t(index)];
+    ws.tid = flow.tid;
+    if (!m_dead) {
+        ChannelEvent lane;
+        lane.type = ChannelEvent::Type::Lane;
+        lane.t = started;
+        lane.pid = flow.pid;
+        lane.tid = flow.tid;
+        lane.ppid = parentPid();
+        lane.name = spec.name;
+        lane.label = spec.label;
+        lane.daemon = spec.daemon;
+        lane.parentPid = ws.parentPid;
+        lane.parentTid = ws.parentTid;
+        m_channel->send(lane);
+        ChannelEvent fork;
+        fork.type = ChannelEvent::Type::Flow;
+        fork.t = started;
+        fork.pid = flow.pid;
+        fork.tid = flow.tid;
+        fork.flowId = ws.forkFlow;
+        fork.flow = FlowKind::Fork;
+        fork.flowStart = false;
+        m_channel->send(fork);
+        m_channel->send(instantEvent(flow.pid, flow.tid, InstantKind::Start, started));
+        ChannelEvent running;
+        running.type = ChannelEvent::Type::State;
+        running.t = started;
+        running.pid = flow.pid;
+        running.tid = flow.tid;
+        running.state = State::Running;
+        m_channel->send(running);
+    }
+    return ws.joinFlow;
+}
+
 void ProcessHost::runWorker(int index)
 {
     // The thread's first moment: the end of the fork arrow and its start mark.
@@ -263,47 +306,7 @@ void ProcessHost::runWorker(int index)
     flow.pid = m_pid;
     flow.tid = currentTid();
     flow.worker = index;
-    qint64 joinFlow = 0;
-    {
-        // The lane appears, and the thread becomes known to the exit code that marks daemon
-        // threads killed, in one step: a lane is never killed before it exists.
-        std::lock_guard<std::mutex> emitLock(m_emitMutex);
-        std::lock_guard<std::mutex> lock(m_mutex);
-        WorkerState& ws = m_workers[size_t(index)];
-        ws.tid = flow.tid;
-        joinFlow = ws.joinFlow;
-        if (!m_dead) {
-            ChannelEvent lane;
-            lane.type = ChannelEvent::Type::Lane;
-            lane.t = started;
-            lane.pid = flow.pid;
-            lane.tid = flow.tid;
-            lane.ppid = parentPid();
-            lane.name = spec.name;
-            lane.label = spec.label;
-            lane.daemon = spec.daemon;
-            lane.parentPid = ws.parentPid;
-            lane.parentTid = ws.parentTid;
-            m_channel->send(lane);
-            ChannelEvent fork;
-            fork.type = ChannelEvent::Type::Flow;
-            fork.t = started;
-            fork.pid = flow.pid;
-            fork.tid = flow.tid;
-            fork.flowId = ws.forkFlow;
-            fork.flow = FlowKind::Fork;
-            fork.flowStart = false;
-            m_channel->send(fork);
-            m_channel->send(instantEvent(flow.pid, flow.tid, InstantKind::Start, started));
-            ChannelEvent running;
-            running.type = ChannelEvent::Type::State;
-            running.t = started;
-            running.pid = flow.pid;
-            running.tid = flow.tid;
-            running.state = State::Running;
-            m_channel->send(running);
-        }
-    }
+    const qint64 joinFlow = announceThread(flow, index, started);
     // As in CPython, a new thread reports itself started once it holds the GIL, so it
     // runs until it first blocks before the thread that started it goes on. It takes turns
     // from the moment it queues: a thread that yields from then on hands it the GIL.

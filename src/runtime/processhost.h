@@ -11,6 +11,7 @@
 #include <QString>
 #include <atomic>
 #include <condition_variable>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -118,6 +119,13 @@ private:
     void onProcessExit(const ProcessWorkers::Exit& exit);
     // The lane a process worker is drawn in, as its parent knows it.
     ChannelEvent childLane(const Flow& parent, int index, qint64 pid, qint64 tid, qint64 t) const;
+    // A thread worker's lane, fork arrow and start mark; returns its join arrow's id.
+    qint64 announceThread(const Flow& flow, int index, qint64 started);
+    // The end mark of the process's lane and its join arrow, unless the process already died.
+    void emitProcessEnd(const Flow& root, int exitCode);
+    // The cycle of waits through `start` that a new wait closed, with why each waits for the
+    // next, read from the thread started first; empty when there is none. Under m_mutex.
+    std::vector<qint64> findWaitCycle(qint64 start, std::vector<QString>* whys);
     [[noreturn]] void abortRun();
     bool stopRequested(const Flow& flow);
     // The flow's hold on its process's GIL (no-ops when the run has none). Python code runs
@@ -131,6 +139,9 @@ private:
     // A started thread has reached the point where it competes for a turn.
     void threadArrived();
     bool runDataStep(Flow& flow, const Step& step);
+    // A queue's put() and get(), within this process or through the runner's broker.
+    bool sendMessage(Flow& flow, const Step& step);
+    bool receiveMessage(Flow& flow, const Step& step);
     bool compute(Flow& flow, const Step& step);
     bool acquireLock(Flow& flow, const QString& name);
     bool releaseLock(Flow& flow, const QString& name);
@@ -140,6 +151,9 @@ private:
     bool waitCondition(Flow& flow, const Step& step, const QString& lock);
     bool notifyCondition(Flow& flow, const Step& step, const QString& lock);
     bool spin(Flow& flow);
+    // Waits on m_wake (`lock` holds m_mutex) until `woken`, for ever when `seconds` < 0, else
+    // at most that long on the scenario's clock (the time scale applied), as Python's timeouts.
+    void waitWoken(std::unique_lock<std::mutex>& lock, double seconds, const std::function<bool()>& woken);
     // An arrow from another thread's moment (a release, a set, a notify) to this flow's `t`.
     void emitArrowFrom(const Flow& flow, FlowKind kind, qint64 fromTid, qint64 fromT, qint64 t);
     // The wait graph (processhostdeadlock.cpp). A flow that blocks on a join, a lock or the
@@ -177,10 +191,21 @@ private:
     qint64 m_mainTid = 0;
     std::atomic<qint64> m_flowCounter { 0 };
 
+    // The lock order. Four mutexes of this class, taken only in this order, and never the
+    // other way round:
+    //   1. m_emitMutex: before m_mutex where both are held (a thread's lane appearing, the
+    //      end and abort marks), so a flow never emits while it holds m_mutex;
+    //   2. m_mutex: alone or inside m_emitMutex; the LockTable's own mutex may be taken inside
+    //      it (the deadlock search asks who owns a lock), nothing of ProcessHost's;
+    //   3. m_processesMutex and m_inputMutex: leaves, each taken with no other lock held.
+    // The GIL (SimulatedGil), LockTable and QueueHub lock for themselves; no flow holds
+    // m_emitMutex or m_mutex while it waits on them.
     std::mutex m_emitMutex; // orders stdout and events; guards m_dead
     bool m_dead = false;
 
-    mutable std::mutex m_mutex; // guards m_workers and m_aborting
+    // Guards m_workers, m_aborting, m_startingThreads, m_waits, m_events,
+    // m_conditionWaiters and m_deadlocked; m_wake is its condition.
+    mutable std::mutex m_mutex;
     std::condition_variable m_wake;
     bool m_aborting = false;
     std::vector<WorkerState> m_workers; // by scenario worker index
@@ -206,9 +231,9 @@ private:
     std::vector<qint64> m_deadlocked; // tids already reported, guarded by m_mutex
 
     QString m_rootFailure; // the root flow's uncaught exception, reported at its end
-    std::mutex m_inputMutex;
+    std::mutex m_inputMutex; // guards stdin: one input() reads a line at a time (a leaf)
     std::unique_ptr<ProcessWorkers> m_processes; // created with the first process worker
-    std::mutex m_processesMutex;
+    std::mutex m_processesMutex; // guards m_processes' creation and killAll() (a leaf)
 
     std::atomic<bool> m_abortFlag { false }; // read between chunks of a compute step
     std::unique_ptr<SimulatedGil> m_gil; // null when the run has no GIL

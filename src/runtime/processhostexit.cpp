@@ -96,6 +96,11 @@ void ProcessHost::finishRoot(Flow& root, int exitCode)
         m_sampler->stop(); // its last sample comes before the end mark
     dropGil(root);
 
+    emitProcessEnd(root, exitCode);
+}
+
+void ProcessHost::emitProcessEnd(const Flow& root, int exitCode)
+{
     std::lock_guard<std::mutex> emitLock(m_emitMutex);
     if (m_dead)
         return;

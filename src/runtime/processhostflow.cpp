@@ -293,9 +293,7 @@ bool ProcessHost::joinWorker(Flow& flow, const Step& step)
             emitState(flow, State::WaitingJoin);
             dropGil(flow);
             lock.lock();
-            const auto deadline = std::chrono::steady_clock::now()
-                + std::chrono::nanoseconds(qint64(step.seconds * m_config.options.timeScale * 1e9));
-            m_wake.wait_until(lock, deadline, [&] { return m_aborting || ws.phase == WorkerState::Ended; });
+            waitWoken(lock, step.seconds, [&] { return m_aborting || ws.phase == WorkerState::Ended; });
             if (m_aborting)
                 return false;
             if (ws.phase != WorkerState::Ended) {

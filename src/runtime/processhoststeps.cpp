@@ -95,6 +95,56 @@ bool ProcessHost::releaseLock(Flow& flow, const QString& name)
     return false;
 }
 
+bool ProcessHost::sendMessage(Flow& flow, const Step& step)
+{
+    const QueueMessage message { newFlowId(), expand(flow, step.text) };
+    const qint64 t = monotonicNs();
+    emitInstant(flow, InstantKind::Send, message.text, 0, t);
+    emitFlow(flow, message.flowId, FlowKind::Message, true, t);
+    if (m_config.queueServer.isEmpty()) {
+        m_queues.send(step.target, message);
+        return true;
+    }
+    QString error;
+    if (!QueueClient::send(m_config.queueServer, step.target, message, &error)) {
+        failFlow(flow, tr("BrokenPipeError: %1").arg(error));
+        return false;
+    }
+    return true;
+}
+
+bool ProcessHost::receiveMessage(Flow& flow, const Step& step)
+{
+    QueueMessage message;
+    const qint64 timeout = step.seconds < 0 ? -1 : qint64(step.seconds * m_config.options.timeScale * 1e9);
+    QueueHub::Result r;
+    if (m_config.queueServer.isEmpty()) {
+        r = m_queues.recv(step.target, timeout, &message, [&] {
+            emitState(flow, State::WaitingQueue);
+            dropGil(flow);
+        });
+    } else {
+        // Whether it waits is known only to the runner: show the wait for the whole call.
+        emitState(flow, State::WaitingQueue);
+        dropGil(flow);
+        QString error;
+        r = QueueClient::recv(m_config.queueServer, step.target, timeout, &message, &error);
+    }
+    if (r == QueueHub::Result::Aborted || !takeGil(flow))
+        return false;
+    if (r == QueueHub::Result::TimedOut) {
+        failFlow(flow, tr("queue.Empty: nothing arrived on \"%1\" within %2 s").arg(step.target).arg(step.seconds));
+        return false;
+    }
+    const qint64 t = monotonicNs();
+    emitFlow(flow, message.flowId, FlowKind::Message, false, t);
+    emitInstant(flow, InstantKind::Receive, message.text, 0, t);
+    emitState(flow, State::Running);
+    if (!step.var.isEmpty())
+        flow.vars.insert(step.var, message.text);
+    return true;
+}
+
 bool ProcessHost::runDataStep(Flow& flow, const Step& step)
 {
     switch (step.kind) {
@@ -104,52 +154,10 @@ bool ProcessHost::runDataStep(Flow& flow, const Step& step)
         return acquireLock(flow, step.target);
     case Step::Kind::Release:
         return releaseLock(flow, step.target);
-    case Step::Kind::Send: {
-        const QueueMessage message { newFlowId(), expand(flow, step.text) };
-        const qint64 t = monotonicNs();
-        emitInstant(flow, InstantKind::Send, message.text, 0, t);
-        emitFlow(flow, message.flowId, FlowKind::Message, true, t);
-        if (m_config.queueServer.isEmpty()) {
-            m_queues.send(step.target, message);
-            return true;
-        }
-        QString error;
-        if (!QueueClient::send(m_config.queueServer, step.target, message, &error)) {
-            failFlow(flow, tr("BrokenPipeError: %1").arg(error));
-            return false;
-        }
-        return true;
-    }
-    case Step::Kind::Recv: {
-        QueueMessage message;
-        const qint64 timeout = step.seconds < 0 ? -1 : qint64(step.seconds * m_config.options.timeScale * 1e9);
-        QueueHub::Result r;
-        if (m_config.queueServer.isEmpty()) {
-            r = m_queues.recv(step.target, timeout, &message, [&] {
-                emitState(flow, State::WaitingQueue);
-                dropGil(flow);
-            });
-        } else {
-            // Whether it waits is known only to the runner: show the wait for the whole call.
-            emitState(flow, State::WaitingQueue);
-            dropGil(flow);
-            QString error;
-            r = QueueClient::recv(m_config.queueServer, step.target, timeout, &message, &error);
-        }
-        if (r == QueueHub::Result::Aborted || !takeGil(flow))
-            return false;
-        if (r == QueueHub::Result::TimedOut) {
-            failFlow(flow, tr("queue.Empty: nothing arrived on \"%1\" within %2 s").arg(step.target).arg(step.seconds));
-            return false;
-        }
-        const qint64 t = monotonicNs();
-        emitFlow(flow, message.flowId, FlowKind::Message, false, t);
-        emitInstant(flow, InstantKind::Receive, message.text, 0, t);
-        emitState(flow, State::Running);
-        if (!step.var.isEmpty())
-            flow.vars.insert(step.var, message.text);
-        return true;
-    }
+    case Step::Kind::Send:
+        return sendMessage(flow, step);
+    case Step::Kind::Recv:
+        return receiveMessage(flow, step);
     case Step::Kind::Load:
         flow.vars.insert(step.var, QString::number(m_shared.at(step.target).load()));
         return true;

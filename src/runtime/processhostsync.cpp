@@ -75,6 +75,17 @@ bool ProcessHost::syncStep(Flow& flow, const Step& step)
     return true;
 }
 
+void ProcessHost::waitWoken(std::unique_lock<std::mutex>& lock, double seconds, const std::function<bool()>& woken)
+{
+    if (seconds < 0) {
+        m_wake.wait(lock, woken);
+        return;
+    }
+    const auto deadline = std::chrono::steady_clock::now()
+        + std::chrono::nanoseconds(qint64(seconds * m_config.options.timeScale * 1e9));
+    m_wake.wait_until(lock, deadline, woken);
+}
+
 bool ProcessHost::waitEvent(Flow& flow, const Step& step)
 {
     std::unique_lock<std::mutex> guard(m_mutex);
@@ -89,14 +100,7 @@ bool ProcessHost::waitEvent(Flow& flow, const Step& step)
     emitState(flow, State::WaitingEvent);
     dropGil(flow);
     guard.lock();
-    const auto woken = [&] { return m_aborting || e.sets != seen; };
-    if (step.seconds < 0) {
-        m_wake.wait(guard, woken);
-    } else {
-        const auto deadline = std::chrono::steady_clock::now()
-            + std::chrono::nanoseconds(qint64(step.seconds * m_config.options.timeScale * 1e9));
-        m_wake.wait_until(guard, deadline, woken);
-    }
+    waitWoken(guard, step.seconds, [&] { return m_aborting || e.sets != seen; });
     if (m_aborting)
         return false;
     const bool set = e.sets != seen;
@@ -132,14 +136,7 @@ bool ProcessHost::waitCondition(Flow& flow, const Step& step, const QString& loc
     dropGil(flow);
     {
         std::unique_lock<std::mutex> guard(m_mutex);
-        const auto woken = [&] { return m_aborting || me->notified; };
-        if (step.seconds < 0) {
-            m_wake.wait(guard, woken);
-        } else {
-            const auto deadline = std::chrono::steady_clock::now()
-                + std::chrono::nanoseconds(qint64(step.seconds * m_config.options.timeScale * 1e9));
-            m_wake.wait_until(guard, deadline, woken);
-        }
+        waitWoken(guard, step.seconds, [&] { return m_aborting || me->notified; });
         if (m_aborting)
             return false;
         if (!me->notified) {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "code/pythonhighlighter.h"
 
+#include "pythonwords.h"
+
 #include <QSet>
 
 namespace Forkline {
@@ -11,32 +13,12 @@ namespace {
 constexpr int kOpenTripleDouble = 1;
 constexpr int kOpenTripleSingle = 2;
 
-const QSet<QString>& keywords()
-{
-    static const char* const list[] = { "False", "None", "True", "and", "as", "assert", "async", "await", "break",
-        "class", "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import",
-        "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield" };
-    static const QSet<QString> words = [] {
-        QSet<QString> set;
-        for (const char* w : list)
-            set.insert(QLatin1String(w));
-        return set;
-    }();
-    return words;
-}
-
 const QSet<QString>& builtins()
 {
-    static const char* const list[] = { "print", "input", "range", "len", "int", "str", "float", "list", "dict", "set",
-        "tuple", "bool", "bytes", "bytearray", "sum", "min", "max", "abs", "open", "enumerate", "zip", "map", "filter",
-        "sorted", "reversed", "isinstance", "super", "object", "type", "repr", "iter", "next", "any", "all", "self",
-        "Exception", "RuntimeError", "ValueError", "KeyboardInterrupt", "SystemExit" };
-    static const QSet<QString> words = [] {
-        QSet<QString> set;
-        for (const char* w : list)
-            set.insert(QLatin1String(w));
-        return set;
-    }();
+    static const QSet<QString> words = wordSet({ "print", "input", "range", "len", "int", "str", "float", "list",
+        "dict", "set", "tuple", "bool", "bytes", "bytearray", "sum", "min", "max", "abs", "open", "enumerate", "zip",
+        "map", "filter", "sorted", "reversed", "isinstance", "super", "object", "type", "repr", "iter", "next", "any",
+        "all", "self", "Exception", "RuntimeError", "ValueError", "KeyboardInterrupt", "SystemExit" });
     return words;
 }
 
@@ -171,7 +153,7 @@ std::vector<PythonHighlighter::Token> PythonHighlighter::tokens(const QString& t
             if (!prefix) {
                 if (nextIsDefinition)
                     mark(i, end, Token::Definition);
-                else if (keywords().contains(word))
+                else if (pythonKeywords().contains(word))
                     mark(i, end, Token::Keyword);
                 else if (builtins().contains(word) && (i == 0 || text.at(i - 1) != QLatin1Char('.')))
                     mark(i, end, Token::Builtin);

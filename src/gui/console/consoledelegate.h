@@ -35,7 +35,6 @@ public:
 
     // The tag names the thread alone, leaving the printed text room on a projector.
     void setShortTags(bool on) { m_shortTags = on; }
-    bool shortTags() const { return m_shortTags; }
 
     // Every line has this height: the view lays rows out without asking each one.
     static int rowHeight(const QFont& font);

@@ -3,22 +3,23 @@
 
 #include "compare/comparewindow.h"
 #include "console/consolepane.h"
+#include "currentlesson.h"
 #include "runcontrols.h"
-#include "scenariopanel.h"
-#include "window/mainwindow.h"
-#include "window/messagebar.h"
 #include "workerpanel.h"
 
 #include <QAction>
-#include <QMenu>
-#include <QToolBar>
+#include <QDoubleSpinBox>
 
 namespace Forkline {
 
-LessonController::LessonController(MainWindow* window, ScenarioPanel* scenarios, QWidget* timeScale, Settings* settings)
+LessonController::LessonController(CurrentLesson* lesson, WorkerPanel* workers, ConsolePane* console,
+    QDoubleSpinBox* timeScale, Settings* settings, QWidget* window)
     : QObject(window)
+    , m_lesson(lesson)
+    , m_workers(workers)
+    , m_console(console)
+    , m_timeScale(timeScale)
     , m_window(window)
-    , m_scenarios(scenarios)
 {
     m_controls = new RunControls(settings, window);
     m_compare = new QAction(tr("&Compare…"), window);
@@ -28,32 +29,14 @@ LessonController::LessonController(MainWindow* window, ScenarioPanel* scenarios,
     m_compare->setToolTip(tr("%1 (%2)").arg(tip, m_compare->shortcut().toString(QKeySequence::NativeText)));
     m_compare->setStatusTip(tip);
     connect(m_compare, &QAction::triggered, this, &LessonController::openCompare);
-    placeActions(timeScale);
 
-    connect(scenarios, &ScenarioPanel::currentChanged, this, &LessonController::onScenarioChanged);
-    connect(window, &MainWindow::runStarted, this, &LessonController::onRunStarted);
-    connect(window, &MainWindow::runFinished, this, &LessonController::updateActions);
-    onScenarioChanged(scenarios->current());
-}
-
-void LessonController::placeActions(QWidget* timeScale)
-{
-    // Where Run is: its menu, and its toolbar right after the time scale.
-    for (QObject* holder : m_window->runAction()->associatedObjects()) {
-        if (auto* menu = qobject_cast<QMenu*>(holder)) {
-            menu->addSeparator();
-            menu->addAction(m_controls->gilAction());
-            menu->addAction(m_compare);
-        } else if (auto* bar = qobject_cast<QToolBar*>(holder)) {
-            const QList<QAction*> actions = bar->actions();
-            QAction* before = nullptr;
-            for (int i = 0; i + 1 < actions.size() && !before; ++i) {
-                if (bar->widgetForAction(actions[i]) == timeScale)
-                    before = actions[i + 1];
-            }
-            m_controls->addToToolBar(bar, before);
-        }
-    }
+    connect(lesson, &CurrentLesson::loaded, this, &LessonController::onLoaded);
+    connect(lesson, &CurrentLesson::loadFailed, this, &LessonController::updateActions);
+    connect(lesson, &CurrentLesson::runStarted, this, &LessonController::onRunStarted);
+    connect(lesson, &CurrentLesson::runFinished, this, &LessonController::updateActions);
+    if (lesson->isLoaded())
+        onLoaded(lesson->scenario());
+    updateActions();
 }
 
 void LessonController::apply(RunOptions* options) const
@@ -61,47 +44,41 @@ void LessonController::apply(RunOptions* options) const
     m_controls->apply(options);
 }
 
-void LessonController::onScenarioChanged(const QString& nameOrPath)
+void LessonController::onLoaded(const Scenario& scenario)
 {
-    Scenario scenario;
-    ScenarioError error;
-    // A scenario that does not load is reported by the main window; keep the last one.
-    if (!nameOrPath.isEmpty() && loadScenario(nameOrPath, &scenario, &error)) {
-        m_scenario = scenario;
-        m_controls->setScenario(scenario);
-    }
+    m_controls->setScenario(scenario);
     updateActions();
 }
 
-void LessonController::onRunStarted()
+void LessonController::onRunStarted(Collector* collector)
 {
-    m_window->workerPanel()->attachRun(m_window->collector(), m_scenario.name);
+    m_workers->attachRun(collector, m_lesson->scenario().name);
     const QString changes = m_controls->changes();
     if (!changes.isEmpty())
-        m_window->console()->appendNote(tr("With %1").arg(changes));
+        m_console->appendNote(tr("With %1").arg(changes));
     updateActions();
 }
 
 void LessonController::updateActions()
 {
     // A comparison measures speed: a run of the main window beside it would skew every figure.
-    m_compare->setEnabled(!m_scenario.variants.empty() && !m_window->isRunning());
+    m_compare->setEnabled(!m_lesson->scenario().variants.empty() && !m_lesson->isRunning());
 }
 
 void LessonController::openCompare()
 {
     if (!m_compareWindow) {
         m_compareWindow = new CompareWindow(m_window);
-        connect(m_compareWindow, &CompareWindow::timelineRequested, m_window, &MainWindow::showModel);
+        connect(m_compareWindow, &CompareWindow::timelineRequested, this, &LessonController::timelineRequested);
     }
     // Opened again while the variants run: show them rather than start over.
     if (!m_compareWindow->isRunning()) {
         RunOptions options;
-        options.timeScale = m_window->timeScale();
+        options.timeScale = m_timeScale->value();
         m_controls->apply(&options);
         QString error;
-        if (!m_compareWindow->start(m_window->currentScenario(), options, m_window->runnerProgram(), &error))
-            m_window->messageBar()->showMessage(error, MessageBar::Kind::Error);
+        if (!m_compareWindow->start(m_lesson->key(), options, m_lesson->runnerProgram(), &error))
+            Q_EMIT failed(error);
     }
     m_compareWindow->show();
     m_compareWindow->raise();

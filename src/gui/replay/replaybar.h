@@ -37,7 +37,6 @@ public:
     // One notch slower (-1) or faster (+1); false at either end.
     bool stepSpeed(int direction);
 
-    QSlider* slider() const { return m_slider; }
     QString timeText() const;
 
     static constexpr int kSliderSteps = 10000;

@@ -8,6 +8,7 @@
 #include "cpusampler.h"
 #include "explore/explorecontroller.h"
 #include "export/exportcontroller.h"
+#include "lessons/currentlesson.h"
 #include "lessons/lessoncontroller.h"
 #include "lessons/scenariopanel.h"
 #include "lessons/workerpanel.h"
@@ -49,21 +50,20 @@ constexpr qint64 kSettledNs = 500000000;
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent)
     , m_settings(new Settings(this))
-    , m_runnerProgram(qEnvironmentVariable("FORKLINE_RUNNER"))
 {
     // Screen readers see the timeline's lanes and events, not one opaque picture.
     TimelineAccessible::installFactory();
     createActions();
     createWidgets();
+    createLesson();
     createExplore();
     connectCodePane();
     createMenusAndToolBar();
 
     connect(m_console, &ConsolePane::inputSubmitted, this, [this](const QString& line) {
         if (isRunning())
-            m_collector->sendInput(line);
+            m_lesson->collector()->sendInput(line);
     });
-    connect(m_scenarios, &ScenarioPanel::currentChanged, this, &MainWindow::onScenarioChanged);
     connect(m_scenarios, &ScenarioPanel::activated, this, [this] { startRun(); });
     connect(m_timeScale, &QDoubleSpinBox::valueChanged, this, [this](double scale) {
         if (!m_sessionOnly)
@@ -73,7 +73,6 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_settings, &Settings::writeFailed, this, &MainWindow::showError);
     m_statusTimer.setInterval(100);
     connect(&m_statusTimer, &QTimer::timeout, this, &MainWindow::updateStatus);
-    m_lessons = new LessonController(this, m_scenarios, m_timeScale, m_settings);
 
     m_view->setModel(&m_model);
     restoreSettings();
@@ -139,6 +138,29 @@ void MainWindow::createWidgets()
     m_elapsedLabel->setToolTip(tr("Time since the run started"));
     statusBar()->addPermanentWidget(m_stateLabel);
     statusBar()->addPermanentWidget(m_elapsedLabel);
+}
+
+void MainWindow::createLesson()
+{
+    m_lesson = new CurrentLesson(m_scenarios, this);
+    m_lesson->setRunnerProgram(qEnvironmentVariable("FORKLINE_RUNNER"));
+    connect(m_lesson, &CurrentLesson::loaded, this, &MainWindow::onLessonLoaded);
+    // A listed file may have been edited into a broken state since it was opened.
+    connect(m_lesson, &CurrentLesson::loadFailed, this, &MainWindow::showError);
+    connect(m_lesson, &CurrentLesson::runFinished, this, &MainWindow::onFinished);
+    m_lessons = new LessonController(m_lesson, m_scenarios->workers(), m_console, m_timeScale, m_settings, this);
+    connect(m_lessons, &LessonController::timelineRequested, this, &MainWindow::showModel);
+    connect(m_lessons, &LessonController::failed, this, &MainWindow::showError);
+}
+
+void MainWindow::setRunnerProgram(const QString& path)
+{
+    m_lesson->setRunnerProgram(path);
+}
+
+QString MainWindow::runnerProgram() const
+{
+    return m_lesson->runnerProgram();
 }
 
 void MainWindow::connectCodePane()
@@ -249,17 +271,13 @@ void MainWindow::openFile(const QString& path)
 bool MainWindow::openScenarioFile(const QString& path, Remember remember)
 {
     const QScopedValueRollback<bool> session(m_sessionOnly, m_sessionOnly || remember == Remember::No);
-    Scenario scenario;
     ScenarioError error;
-    if (!loadScenario(path, &scenario, &error)) {
+    if (!m_lesson->openFile(path, &error)) {
         showError(error.toString());
         return false;
     }
-    const QString absolute = QFileInfo(path).absoluteFilePath();
-    m_scenarios->addFile(absolute, scenario);
-    m_scenarios->select(absolute);
     if (!m_sessionOnly)
-        m_recent->add(absolute);
+        m_recent->add(QFileInfo(path).absoluteFilePath());
     m_message->hide();
     return true;
 }
@@ -269,20 +287,12 @@ QString MainWindow::currentScenario() const
     return m_scenarios->current();
 }
 
-void MainWindow::onScenarioChanged(const QString& nameOrPath)
+void MainWindow::onLessonLoaded(const Scenario& scenario)
 {
-    Scenario scenario;
-    ScenarioError error;
-    if (!loadScenario(nameOrPath, &scenario, &error)) {
-        // A listed file may have been edited into a broken state since it was opened.
-        showError(error.toString());
-        return;
-    }
-    m_scenario = scenario;
     m_scenarios->showScenario(scenario);
     m_code->showLesson(scenario);
     if (!m_sessionOnly)
-        m_settings->setLastScenario(nameOrPath);
+        m_settings->setLastScenario(m_lesson->key());
     setWindowTitle(tr("%1 — Forkline").arg(scenario.title.isEmpty() ? scenario.name : scenario.title));
     updateActions();
 }
@@ -326,11 +336,11 @@ void MainWindow::updateStatus()
         m_lastState = tr("Ready");
     QString state = m_lastState;
     // Said while the run goes, not only at its end.
-    const CpuSampler* cores = running ? m_collector->findChild<CpuSampler*>() : nullptr;
+    const CpuSampler* cores = running ? m_lesson->collector()->findChild<CpuSampler*>() : nullptr;
     if (cores && cores->measuredNs() > kSettledNs && cores->contended())
         state += QLatin1Char(' ') + tr("(other programs are busy: timings unreliable)");
     m_stateLabel->setText(state);
-    m_elapsedLabel->setText(running ? TimeAxis::timePoint(m_collector->elapsed()) : QString());
+    m_elapsedLabel->setText(running ? TimeAxis::timePoint(m_lesson->collector()->elapsed()) : QString());
     if (running)
         updateActions(); // the model gains its first lanes: exports become possible
 }
@@ -383,9 +393,9 @@ void MainWindow::closeEvent(QCloseEvent* event)
         // meanwhile, so the window never looks frozen.
         m_restartPending = false;
         QEventLoop loop;
-        connect(m_collector, &Collector::finished, &loop, &QEventLoop::quit);
+        connect(m_lesson, &CurrentLesson::runFinished, &loop, &QEventLoop::quit);
         QTimer::singleShot(kCloseWaitMs, &loop, &QEventLoop::quit);
-        m_collector->stop();
+        m_lesson->collector()->stop();
         if (isRunning())
             loop.exec(QEventLoop::ExcludeUserInputEvents);
     }

@@ -19,6 +19,7 @@ namespace Forkline {
 class CodePane;
 class Collector;
 class ConsolePane;
+class CurrentLesson;
 class ExploreController;
 class ExportController;
 class LessonController;
@@ -47,8 +48,8 @@ public:
 
     // The program started in runner mode; empty means this executable. The environment
     // variable FORKLINE_RUNNER sets it too.
-    void setRunnerProgram(const QString& path) { m_runnerProgram = path; }
-    QString runnerProgram() const { return m_runnerProgram; }
+    void setRunnerProgram(const QString& path);
+    QString runnerProgram() const;
 
     // Whether a choice is remembered as the last scenario and among the recent files: a
     // launch option's is not (LaunchOptions).
@@ -82,8 +83,8 @@ public:
     bool showModel(const TraceModel& model, const QString& title);
     // The GIL, work scale, worker buttons and Compare of the data lessons.
     LessonController* lessons() const { return m_lessons; }
-    // The collector of the run going on or last started; nullptr before the first run.
-    Collector* collector() const { return m_collector; }
+    // The selected lesson, loaded once per selection, and its run.
+    CurrentLesson* lesson() const { return m_lesson; }
 
     // The model on screen with its title, as exports want it.
     TraceModel exportModel() const;
@@ -127,7 +128,8 @@ private:
     void connectCodePane();
     void showTrace(const QString& path);
     void restoreSettings();
-    void onScenarioChanged(const QString& nameOrPath);
+    void onLessonLoaded(const Scenario& scenario);
+    void createLesson();
     void onFinished(int exitCode);
     void updateActions();
     void updateStatus();
@@ -135,7 +137,6 @@ private:
 
     void openScenarioDialog();
 
-    Collector* m_collector = nullptr;
     Settings* m_settings = nullptr;
     ScenarioPanel* m_scenarios = nullptr;
     TimelineView* m_view = nullptr;
@@ -164,13 +165,12 @@ private:
     PythonInterpreterAction* m_python = nullptr;
     RecentFilesMenu* m_recent = nullptr;
 
-    Scenario m_scenario; // the selected one
     Scenario m_runScenario; // the one on the timeline
     TraceModel m_model; // the last finished run
-    QString m_runnerProgram;
     QString m_lastState;
     QTimer m_statusTimer;
     QElapsedTimer m_runClock;
+    CurrentLesson* m_lesson = nullptr;
     LessonController* m_lessons = nullptr;
     bool m_restartPending = false;
     // A launch option is being applied: what it changes is not remembered.

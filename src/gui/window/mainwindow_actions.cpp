@@ -6,7 +6,9 @@
 #include "export/exportcontroller.h"
 #include "helpmenu.h"
 #include "languagemenu.h"
+#include "lessons/lessoncontroller.h"
 #include "lessons/pythoninterpreteraction.h"
+#include "lessons/runcontrols.h"
 #include "lessons/scenariopanel.h"
 #include "maintoolbar.h"
 #include "projectorlayout.h"
@@ -91,6 +93,9 @@ void MainWindow::createMenusAndToolBar()
     run->addAction(m_stop);
     run->addSeparator();
     run->addAction(m_python);
+    run->addSeparator();
+    run->addAction(m_lessons->runControls()->gilAction());
+    run->addAction(m_lessons->compareAction());
 
     const ZoomState* zoom = m_view->zoom();
     QMenu* view = menuBar()->addMenu(tr("&View"));
@@ -123,6 +128,7 @@ void MainWindow::createMenusAndToolBar()
     scaleLabel->setBuddy(m_timeScale);
     m_toolBar->addWidget(scaleLabel);
     m_toolBar->addWidget(m_timeScale);
+    m_lessons->runControls()->addToToolBar(m_toolBar, nullptr);
     m_toolBar->addSeparator();
     m_toolBar->addIconAction(zoom->zoomInAction());
     m_toolBar->addIconAction(zoom->zoomOutAction());

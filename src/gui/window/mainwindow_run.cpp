@@ -5,8 +5,8 @@
 #include "console/consolepane.h"
 #include "cpusampler.h"
 #include "gilsampler.h"
+#include "lessons/currentlesson.h"
 #include "lessons/lessoncontroller.h"
-#include "lessons/pythonrunsetup.h"
 #include "lessons/scenariopanel.h"
 #include "lessons/workerpanel.h"
 #include "messagebar.h"
@@ -22,7 +22,7 @@ namespace Forkline {
 
 bool MainWindow::isRunning() const
 {
-    return m_collector && m_collector->isRunning();
+    return m_lesson->isRunning();
 }
 
 bool MainWindow::startRun()
@@ -30,11 +30,10 @@ bool MainWindow::startRun()
     if (isRunning()) {
         // Run during a run starts over: stop this one and go again once it has ended.
         m_restartPending = true;
-        m_collector->stop();
+        m_lesson->collector()->stop();
         return true;
     }
-    const QString key = m_scenarios->current();
-    if (key.isEmpty()) {
+    if (m_lesson->key().isEmpty()) {
         showError(tr("Pick a scenario first."));
         return false;
     }
@@ -42,34 +41,13 @@ bool MainWindow::startRun()
     options.timeScale = m_timeScale->value();
     options.daemon = m_scenarios->workers()->daemonFlags();
     m_lessons->apply(&options);
-    Scenario scenario;
-    ScenarioError error;
-    Collector::Launch launch;
-    QString note;
-    bool gilEnabled = true; // false: a free-threaded Python, whose threads wait for no GIL
-    if (loadScenario(key, &scenario, &error) && !scenario.program.isEmpty()) {
-        // A Python program: the interpreter runs it, with the tracer.
-        QString pythonError;
-        if (!preparePythonRun(scenario, m_settings->pythonInterpreter(), &launch, &note, &pythonError, &gilEnabled)) {
-            showError(pythonError);
-            return false;
-        }
-    } else {
-        // The run executes these very bytes, whatever happens to the file while it goes on.
-        QByteArray scenarioData;
-        if (!readScenarioFile(key, &scenarioData, &error) || !loadScenarioData(key, scenarioData, &scenario, &error)
-            || !applyRunOptions(&scenario, options, &error)) {
-            showError(error.toString());
-            return false;
-        }
-        launch.scenario = key;
-        launch.scenarioData = scenarioData;
-        launch.options = options;
-        launch.program = m_runnerProgram;
-        // However busy the run, the window showing it keeps answering.
-        launch.lowerPriority = true;
-        note = tr("Running %1 at time scale %2").arg(scenario.name).arg(options.timeScale);
+    CurrentLesson::RunPlan plan;
+    QString planError;
+    if (!m_lesson->planRun(options, m_settings->pythonInterpreter(), &plan, &planError)) {
+        showError(planError);
+        return false;
     }
+    const Scenario& scenario = plan.scenario;
     // A fresh collector per run: nothing of the previous run (sockets, buffers, timers) can
     // leak into the next one.
     auto* collector = new Collector(this);
@@ -80,13 +58,13 @@ bool MainWindow::startRun()
     } else {
         // The GIL and the memory of a Python run, read from the OS (its child).
         auto* sampler = new GilSampler(collector);
-        sampler->setInferGil(gilEnabled);
+        sampler->setInferGil(plan.gilEnabled);
         connect(collector, &Collector::stderrText, this, [this](const QString& text) { m_heldStderr += text; });
     }
     QString startError;
     // A runner that cannot even be started may end the run inside start(); that is a
     // failure to start, not a run to show.
-    if (!collector->start(launch, &startError) || !collector->isRunning()) {
+    if (!collector->start(plan.launch, &startError) || !collector->isRunning()) {
         if (startError.isEmpty())
             startError = collector->errorText();
         delete collector;
@@ -96,14 +74,10 @@ bool MainWindow::startRun()
     connect(collector, &Collector::modelUpdated, m_view, &TimelineView::scheduleUpdate);
     // The console reads the prints from the model; a batch of events may have added some.
     connect(collector, &Collector::modelUpdated, m_console, &ConsolePane::printsAdded);
-    connect(collector, &Collector::finished, this, &MainWindow::onFinished);
-    if (m_collector)
-        m_collector->deleteLater();
-    m_collector = collector;
     m_message->hide();
     m_runScenario = scenario;
     m_console->clear();
-    m_console->appendNote(note);
+    m_console->appendNote(plan.note);
     m_console->followPrints(&collector->model());
     // The view follows the collector's model while live; the old picture goes only now.
     m_view->setModel(&collector->model());
@@ -113,6 +87,7 @@ bool MainWindow::startRun()
     m_lastState = tr("Running %1…").arg(scenario.name);
     m_runClock.start();
     m_statusTimer.start();
+    m_lesson->attachRun(collector);
     updateActions();
     updateStatus();
     Q_EMIT runStarted();
@@ -125,14 +100,15 @@ void MainWindow::stopRun()
     if (!isRunning())
         return;
     m_lastState = tr("Stopping…");
-    m_collector->stop();
+    m_lesson->collector()->stop();
     updateStatus();
 }
 
 void MainWindow::onFinished(int exitCode)
 {
-    m_model = m_collector->takeModel();
-    if (const GilSampler* gil = m_collector->findChild<GilSampler*>())
+    Collector* collector = m_lesson->collector();
+    m_model = collector->takeModel();
+    if (const GilSampler* gil = collector->findChild<GilSampler*>())
         gil->apply(&m_model);
     m_console->traceMoved(&m_model);
     if (m_model.isEmpty() && !m_heldStderr.isEmpty())
@@ -146,9 +122,9 @@ void MainWindow::onFinished(int exitCode)
     m_statusTimer.stop();
     m_console->setInputEnabled(false);
     const QString took = TimeAxis::duration(m_runClock.nsecsElapsed());
-    if (!m_collector->errorText().isEmpty()) {
+    if (!collector->errorText().isEmpty()) {
         m_lastState = tr("Failed after %1").arg(took);
-        showError(m_collector->errorText());
+        showError(collector->errorText());
     } else if (exitCode == 130) {
         m_lastState = tr("Stopped after %1").arg(took);
     } else if (exitCode != 0) {
@@ -156,7 +132,7 @@ void MainWindow::onFinished(int exitCode)
     } else {
         m_lastState = tr("Finished in %1").arg(took);
     }
-    const CpuSampler* cores = m_collector->findChild<CpuSampler*>();
+    const CpuSampler* cores = collector->findChild<CpuSampler*>();
     if (cores && cores->contended())
         m_lastState += QLatin1Char(' ')
             + tr("(timings unreliable: other programs kept %1 of a core busy)")
