@@ -4,6 +4,7 @@
 #include "rawtraceevent.h"
 
 #include <cstdio>
+#include <initializer_list>
 
 namespace Forkline {
 
@@ -57,6 +58,88 @@ const char* skipValue(const char* p, const char* end)
     }
     while (p < end && *p != ',' && *p != '}' && *p != ']' && !blank(*p))
         ++p;
+    return p;
+}
+
+bool isDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+// Just past the JSON value at p, nullptr when [p, end) does not start with one that JSON's
+// grammar allows. The parsers read an event's args loosely (simdjson does not look inside what
+// it skips; an event may be read with QJsonDocument), and what Forkline writes back must read
+// again with either. Strings need only their closing quote: appendString() makes them strict.
+const char* validValue(const char* p, const char* end, int depth = 0)
+{
+    p = skipBlanks(p, end);
+    if (p >= end || depth > 256)
+        return nullptr;
+    if (*p == '"') {
+        for (++p; p < end; ++p) {
+            if (*p == '\\')
+                ++p;
+            else if (*p == '"')
+                return p + 1;
+        }
+        return nullptr;
+    }
+    if (*p == '{' || *p == '[') {
+        const bool object = *p == '{';
+        const char close = object ? '}' : ']';
+        p = skipBlanks(p + 1, end);
+        if (p < end && *p == close)
+            return p + 1;
+        while (p < end) {
+            if (object) {
+                if (*p != '"' || !(p = validValue(p, end, depth + 1)))
+                    return nullptr;
+                p = skipBlanks(p, end);
+                if (p >= end || *p != ':')
+                    return nullptr;
+                ++p;
+            }
+            if (!(p = validValue(p, end, depth + 1)))
+                return nullptr;
+            p = skipBlanks(p, end);
+            if (p < end && *p == close)
+                return p + 1;
+            if (p >= end || *p != ',')
+                return nullptr;
+            p = skipBlanks(p + 1, end);
+        }
+        return nullptr;
+    }
+    for (const char* word : { "true", "false", "null" }) {
+        const std::string_view w(word);
+        if (size_t(end - p) >= w.size() && std::string_view(p, w.size()) == w)
+            return p + w.size();
+    }
+    // -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?
+    if (*p == '-')
+        ++p;
+    if (p >= end || !isDigit(*p))
+        return nullptr;
+    if (*p == '0')
+        ++p;
+    else
+        while (p < end && isDigit(*p))
+            ++p;
+    if (p < end && *p == '.') {
+        if (++p >= end || !isDigit(*p))
+            return nullptr;
+        while (p < end && isDigit(*p))
+            ++p;
+    }
+    if (p < end && (*p == 'e' || *p == 'E')) {
+        ++p;
+        if (p < end && (*p == '+' || *p == '-'))
+            ++p;
+        if (p >= end || !isDigit(*p))
+            return nullptr;
+        while (p < end && isDigit(*p))
+            ++p;
+    }
     return p;
 }
 
@@ -198,6 +281,10 @@ std::string otherArgs(std::string_view event, const std::function<bool(std::stri
             name = key;
         }
         if (drop && drop(name))
+            return;
+        // A member whose value is not JSON (what a loose parser let through) is left out.
+        const char* valid = validValue(value, valueEnd);
+        if (!valid || skipBlanks(valid, valueEnd) != valueEnd)
             return;
         if (!out.empty())
             out += ',';
