@@ -255,7 +255,9 @@ void ChromeTraceBuilder::source(const RawTraceEvent& e, int lane)
     const QByteArray key = rawKey(e.file.text);
     auto it = m_sourceFileIndex.constFind(key);
     if (it == m_sourceFileIndex.constEnd()) {
-        it = m_sourceFileIndex.insert(key, qint32(m_sourceFiles.size()));
+        // The key kept must own its bytes: `key` points into the parser's buffer, which the
+        // next block of the file replaces.
+        it = m_sourceFileIndex.insert(QByteArray(key.constData(), key.size()), qint32(m_sourceFiles.size()));
         m_sourceFiles << toQString(e.file.text);
     }
     m_sources.push_back({ e.ts.value, lane, *it, qint32(e.line.value) });
