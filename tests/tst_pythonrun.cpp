@@ -163,6 +163,7 @@ private Q_SLOTS:
     void gilMeasured();
     void memoryStrip();
     void stopEndsTheTree();
+    void printMarkArrivesWhileComputing();
     void eventsCarryTheLine();
     void collectorGoneEndsTheRun();
 };
@@ -551,6 +552,29 @@ void TestPythonRun::stopEndsTheTree()
     LANE(napper, m, "napper");
     QVERIFY(endsWith(m, napper, InstantKind::Aborted));
     QVERIFY(endsWith(m, mainLane(m), InstantKind::Aborted));
+}
+
+void TestPythonRun::printMarkArrivesWhileComputing()
+{
+    // The tracer sends a buffered line's mark a little later, with others; a program that then
+    // computes for minutes without another event must not keep it back until it ends.
+    PythonLauncher::Request request;
+    request.file = program(QStringLiteral("print_then_compute.py"));
+    request.python = python();
+    Collector::Launch launch;
+    QString error;
+    QVERIFY2(PythonLauncher::prepare(request, &launch, &error), qPrintable(error));
+    Collector collector;
+    QStringList prints;
+    connect(&collector, &Collector::printed, this, [&prints](int, const QString& t) { prints << t; });
+    QSignalSpy finished(&collector, &Collector::finished);
+    QVERIFY(collector.start(launch, &error));
+    // The program computes for 120 s: a mark that waited for its end would miss this by far.
+    QTRY_VERIFY_WITH_TIMEOUT(prints.contains(QLatin1String("computing")), 60000);
+    QVERIFY(finished.isEmpty());
+    collector.stop();
+    QVERIFY(finished.wait(30000));
+    QVERIFY(!prints.contains(QLatin1String("done")));
 }
 
 void TestPythonRun::eventsCarryTheLine()

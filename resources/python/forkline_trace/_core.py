@@ -155,13 +155,19 @@ def _write(data):
         _exit_now(130)
 
 
-# Events that can wait for the next one: the states around a sleep too short to see (a frame
-# of the window is 16 ms). They go out with the next event of the process, or once there are
-# many or they are old, so a loop of short sleeps costs one write per print, not three.
+# Events that can wait a little: prints and the states around a sleep too short to see (a
+# frame of the window is 16 ms). They go out together within _PENDING_AGE_NS, with the next
+# event of the process that must go at once, or once there are many, so a loop that prints and
+# sleeps costs one write per batch rather than one per line. A batch is never older than that
+# age however long the program then computes without an event: a thread of the tracer's own
+# (started with _thread, so threading.enumerate() and active_count() never see it) sends it.
 _pending = []
 _pending_since = [0]
-_PENDING_MAX = 64
-_PENDING_AGE_NS = 10000000
+_PENDING_MAX = 256
+_PENDING_AGE_NS = 2000000
+_flush_wake = None  # released while a batch waits for the flusher; held otherwise
+_flush_armed = [False]
+_flusher_pid = [0]
 
 
 def send(line):
@@ -180,7 +186,7 @@ def send(line):
 
 
 def defer(line):
-    """Like send(), for an event nobody needs to see at once."""
+    """Like send(), for an event that may reach the window a few milliseconds later."""
     if state.dead or _broken or tls.hidden:
         return
     if not state.announced:
@@ -191,12 +197,61 @@ def defer(line):
             _pending_since[0] = t
         _pending.append(line)
         if len(_pending) < _PENDING_MAX and t - _pending_since[0] < _PENDING_AGE_NS:
+            if not _flush_armed[0]:
+                _arm_flusher()
             return
         data = "".join(_pending)
         del _pending[:]
         if _sock is None and _connect() is None:
             return
         _write(data.encode("utf-8", "surrogateescape"))
+
+
+def flush_pending():
+    """Sends the events that wait, now."""
+    if not _pending or _broken:
+        return
+    with _send_lock:
+        if not _pending or _sock is None:
+            return
+        data = "".join(_pending)
+        del _pending[:]
+        _write(data.encode("utf-8", "surrogateescape"))
+
+
+def _arm_flusher():
+    """With _send_lock held: wakes the flusher, started in this process if it is not yet."""
+    global _flush_wake
+    if _flusher_pid[0] != state.pid:
+        _flusher_pid[0] = state.pid
+        _flush_wake = _allocate_lock()
+        _flush_wake.acquire()
+        try:
+            _thread.start_new_thread(_flush_loop, (_flush_wake,))
+        except RuntimeError:  # no thread to be had (at interpreter exit): the next send() takes it
+            return
+    _flush_armed[0] = True
+    _flush_wake.release()
+
+
+def _flush_loop(wake):
+    tls.hidden = True
+    nap = _allocate_lock()
+    nap.acquire()
+    while True:
+        wake.acquire()  # until a batch waits
+        # The batch's age, then what has gathered meanwhile goes out as one write.
+        nap.acquire(True, _PENDING_AGE_NS / 1e9)
+        with _send_lock:
+            _flush_armed[0] = False
+            if not _pending or _broken or state.dead:
+                del _pending[:]
+                continue
+            data = "".join(_pending)
+            del _pending[:]
+            if _sock is None and _connect() is None:
+                continue
+            _write(data.encode("utf-8", "surrogateescape"))
 
 
 def send_raw(lines):
@@ -464,6 +519,8 @@ def reset_after_fork(name):
     _sock = None
     _broken = False
     del _pending[:]  # the parent's, which it sends itself
+    _flush_armed[0] = False  # the flusher is the parent's thread; the child starts its own
+    _flusher_pid[0] = 0
     _send_lock = _allocate_lock()
     _announce_lock = _allocate_lock()
     if old is not None:

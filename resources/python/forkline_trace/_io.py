@@ -45,6 +45,11 @@ class LineTap(object):
             ident = _get_ident()
             parts[ident] = parts.get(ident, "") + s
 
+    def flush(self):
+        # What the program flushes is out of the process: so are the marks of its lines.
+        self._fl_stream.flush()
+        c.flush_pending()
+
     def writelines(self, lines):
         for s in lines:
             self.write(s)
@@ -147,7 +152,14 @@ def _print(*args, **kwargs):
     if text[-1:] == "\n" and "\n" not in text[:-1] and ident not in out._fl_parts and not c.state.dead:
         ln = c.lane()
         if not ln.hidden:
-            c.send(c.ev_instant(ln.tid, "print", text[:-1], site=c.site(), t=c.now()))
+            # The line waits in the stream's buffer, and its mark may wait a little too (see
+            # _core.defer); a line the program flushes, or a stream that flushes at every line,
+            # is out of the process already, and so is its mark, at once.
+            mark = c.ev_instant(ln.tid, "print", text[:-1], site=c.site(), t=c.now())
+            if flush or getattr(out._fl_stream, "line_buffering", True):
+                c.send(mark)
+            else:
+                c.defer(mark)
     elif text:
         out.write_marks(text)
     if flush:
