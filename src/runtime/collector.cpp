@@ -32,8 +32,9 @@ constexpr int kLowerPriorityNice = 19;
 // at the clock (few: a line may grow a lane's vectors, and all lanes of a run grow alike).
 constexpr int kIngestBudgetMs = 4;
 constexpr int kLinesPerClockLook = 8;
-// Received lines wait this long to be applied together: a busy run's events come in many
-// small reads, and one pass over a few milliseconds' worth costs less than a pass per read.
+// Passes over the received lines are at least this far apart: a busy run's events come in
+// many small reads, and one pass over a few milliseconds' worth costs less than a pass per
+// read. A read after a quiet spell is applied at once (a print reaches the window sooner).
 constexpr int kIngestDelayMs = 4;
 } // namespace
 
@@ -52,6 +53,7 @@ Collector::Collector(QObject* parent)
     });
     m_ingestTimer.setSingleShot(true);
     connect(&m_ingestTimer, &QTimer::timeout, this, &Collector::ingest);
+    m_sinceIngest.start();
 }
 
 Collector::~Collector()
@@ -294,7 +296,7 @@ void Collector::onReadyRead(QLocalSocket* socket)
     if (!inbox.greeted)
         answerScenarioRequest(socket, inbox);
     if (!m_ingestTimer.isActive())
-        m_ingestTimer.start(kIngestDelayMs);
+        m_ingestTimer.start(int(std::max<qint64>(0, kIngestDelayMs - m_sinceIngest.elapsed())));
 }
 
 void Collector::answerScenarioRequest(QLocalSocket* socket, Inbox& inbox)
@@ -347,6 +349,7 @@ void Collector::ingest()
         if (more)
             m_nextInbox = (index + 1) % count;
     }
+    m_sinceIngest.start();
     if (more)
         m_ingestTimer.start(0);
     if (any)

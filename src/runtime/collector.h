@@ -4,6 +4,7 @@
 #include "scenario.h"
 #include "tracemodel.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
 #include <QProcess>
@@ -123,6 +124,7 @@ private:
     QHash<QLocalSocket*, Inbox> m_inboxes;
     size_t m_nextInbox = 0; // index into m_sockets where the next turn starts
     QTimer m_ingestTimer;
+    QElapsedTimer m_sinceIngest; // since the last pass ended: a read after a quiet spell goes at once
     TraceModel m_model;
     qint64 m_t0 = 0;
     bool m_running = false;
