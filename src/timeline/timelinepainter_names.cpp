@@ -30,6 +30,8 @@ void TimelinePainter::paintSpanNames(QPainter* p, int laneIndex, int depth, int 
     const int pad = std::max(2, m_style.padding / 2);
     p->setFont(m_style.smallFont);
     p->setPen(m_style.textColor());
+    QColor backing = m_style.laneBackground();
+    backing.setAlpha(215);
     size_t last = size_t(-1);
     for (int x = left; x <= right + kMinNamedBoxPx / 2; x += kMinNamedBoxPx / 2) {
         const size_t i = TraceModel::firstSpanEndingAfter(spans, m_map.toTime(std::min(x, right)));
@@ -45,8 +47,13 @@ void TimelinePainter::paintSpanNames(QPainter* p, int laneIndex, int depth, int 
             continue;
         const QRect box(int(std::ceil(x0)) + pad, y, int(std::floor(x1 - x0)) - 2 * pad, h);
         const QString text = fm.elidedText(SpanLabel::onBox(m_model, s), Qt::ElideRight, box.width());
-        if (!text.isEmpty() && text != QStringLiteral("…"))
-            p->drawText(box, Qt::AlignVCenter | Qt::AlignLeft, text);
+        if (text.isEmpty() || text == QStringLiteral("…"))
+            continue;
+        // On a backing of the lane's colour: words over a striped or dark box must still read.
+        const int w = std::min(box.width(), fm.horizontalAdvance(text) + 2);
+        const int th = std::min(h, fm.height());
+        p->fillRect(QRect(box.x() - 1, y + (h - th) / 2, w + 1, th), backing);
+        p->drawText(box, Qt::AlignVCenter | Qt::AlignLeft, text);
     }
 }
 
