@@ -340,6 +340,10 @@ void TestTimelinePainter::runNamesOnBoxes()
     };
     QVERIFY2(differing(0, kSec) > 10, "the sleep's seconds are written on its box");
     QCOMPARE(differing(2 * kSec, 9 * kSec), 0);
+    // The tooltip gives the words and the state they are about.
+    const TimelinePainter painter(m, a.layout, a.style, a.map);
+    const QString tip = painter.describe(painter.hitTest(a.at(lane, kSec, 4)));
+    QVERIFY2(tip.contains(QStringLiteral("sleep 1 s")) && tip.contains(QStringLiteral("sleeping")), qPrintable(tip));
 }
 
 // In a replay, a lane with nested slices says the innermost one at the playhead, and which

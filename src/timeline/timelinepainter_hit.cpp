@@ -170,7 +170,10 @@ QString TimelinePainter::describe(const TimelineHit& hit) const
                                                 .arg(TimeAxis::timePoint(subNs(hit.span.start, m_map.origin)),
                                                     TimeAxis::timePoint(subNs(hit.span.end, m_map.origin)),
                                                     TimeAxis::duration(hit.span.end - hit.span.start));
-        const QString what = SpanLabel::of(m_model, hit.span);
+        // A run's words for the box ("sleep 1 s") and the state they are about, as the legend says it.
+        QString what = SpanLabel::of(m_model, hit.span);
+        if (hit.span.detail() >= 0)
+            what += QStringLiteral(" · ") + TimelineStyle::stateLabel(hit.span.state);
         return QStringLiteral("<b>%1</b><br>%2<br>%3").arg(what.toHtmlEscaped(), when, laneLine(hit.lane));
     }
     case TimelineHit::Kind::Instant: {
