@@ -27,13 +27,19 @@ constexpr QSize kImageSize(1920, 1080);
 constexpr int kRounds = 9;
 
 // Threads of one process, each a run of back-to-back spans of random length (1 to 19 ms)
-// and random state: no two neighbours merge by luck.
+// and random state: no two neighbours merge by luck. Each says what it is about (a run's
+// detail, written on the box where it fits), and every fourth lane has a slice nested in each
+// of its spans, a band of its own, as a foreign trace's: names and nesting are both drawn.
 TraceModel syntheticModel()
 {
     TraceModel m;
     std::mt19937 rng(42);
     std::uniform_int_distribution<qint64> length(1000000, 19000000);
     std::uniform_int_distribution<int> state(0, int(State::Count) - 1);
+    std::vector<qint32> details;
+    for (const char* d : { "1 s", "th1", "0..5e7", "counter", "q", "buyer", "0.5 s", "done" })
+        details.push_back(Span::detailRef(m.internName(QString::fromLatin1(d))));
+    const qint32 inner = m.internName(QStringLiteral("ExecuteCompiler"));
     m.ensureProcess(1).name = QStringLiteral("synthetic");
     for (int i = 0; i < kLanes; ++i) {
         const int lane = m.ensureLane(1, 1 + i);
@@ -46,7 +52,9 @@ TraceModel syntheticModel()
                 st = (st + 1) % int(State::Count);
             previous = st;
             const qint64 end = t + length(rng);
-            m.addSpan(lane, { t, end, State(st) });
+            m.addSpan(lane, { t, end, State(st), details[size_t(s) % details.size()] });
+            if (i % 4 == 0)
+                m.addNestedSpan(lane, 1, { t + (end - t) / 3, end - (end - t) / 3, State::Running, inner });
             t = end;
         }
         m.noteTime(t);

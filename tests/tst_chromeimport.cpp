@@ -130,6 +130,8 @@ private Q_SLOTS:
     void foreignReexportIsStable();
     void nestedStayWhole();
     void argsKept();
+    void stateDetailsRoundTrip();
+    void categoriesKept();
     void scopesAsyncAndStringIds();
     void bareArray();
     void nesting_data();
@@ -374,6 +376,76 @@ void TestChromeImport::nestedStayWhole()
 
 // Args Forkline does not read itself stay with their event, as compact JSON with their own
 // text, and go back out: clang's "detail", a number no double holds, keys with escapes.
+// A run's state details go out as args.detail of a slice still named by its state (the contract
+// names spans by state), come back into the spans, and go out again byte for byte; a foreign
+// slice's args.detail stays one of its own args.
+void TestChromeImport::stateDetailsRoundTrip()
+{
+    TraceModel model;
+    const int lane = model.ensureLane(10, 10);
+    model.lane(lane).name = QStringLiteral("MainThread");
+    model.setState(lane, 0, State::Sleeping, QStringLiteral("1 s"));
+    model.setState(lane, 1000, State::WaitingJoin, QStringLiteral("th\"1\""));
+    model.setState(lane, 2000, State::Running);
+    model.addSource(lane, 2000, QStringLiteral("main.py"), 7);
+    model.setState(lane, 3000, State::Computing, QStringLiteral("0..5e7"));
+    model.addSource(lane, 3000, QStringLiteral("main.py"), 9);
+    model.closeAll(4000);
+    const QByteArray first = chromeTrace(model);
+    QVERIFY2(first.contains("\"name\":\"sleeping\""), first.constData());
+    QVERIFY2(first.contains("\"args\":{\"detail\":\"1 s\",\"worker\":\"MainThread\""), first.constData());
+    QVERIFY2(first.contains("\"name\":\"waiting:join\""), first.constData());
+    QVERIFY2(first.contains("\"args\":{\"detail\":\"0..5e7\",\"file\":\"main.py\",\"line\":9}"), first.constData());
+    for (JsonBackend b : backends()) {
+        const ChromeTraceImportResult r = importBytes(first, b);
+        QVERIFY2(r.ok(), qPrintable(r.error));
+        const Lane& l = r.model.lane(r.model.laneIndex(10, 10));
+        QCOMPARE(l.spans.size(), size_t(4));
+        QCOMPARE(r.model.detailOf(l.spans[0]), QStringLiteral("1 s"));
+        QCOMPARE(r.model.detailOf(l.spans[1]), QStringLiteral("th\"1\""));
+        QCOMPARE(r.model.nameOf(l.spans[1]), QStringLiteral("waiting:join"));
+        QCOMPARE(r.model.detailOf(l.spans[2]), QString());
+        QCOMPARE(r.model.detailOf(l.spans[3]), QStringLiteral("0..5e7"));
+        QVERIFY(l.spanArgs.empty()); // the details are the model's, not kept twice as args
+        QCOMPARE(chromeTrace(r.model), first);
+    }
+    const QByteArray foreign = "{\"traceEvents\":[{\"ph\":\"X\",\"pid\":1,\"tid\":1,\"ts\":0,\"dur\":10,"
+                               "\"name\":\"Source\",\"args\":{\"detail\":\"a.cpp\"}}]}";
+    for (JsonBackend b : backends()) {
+        const ChromeTraceImportResult r = importBytes(foreign, b);
+        QVERIFY2(r.ok(), qPrintable(r.error));
+        const Lane& l = r.model.lane(0);
+        QCOMPARE(r.model.nameOf(l.spans[0]), QStringLiteral("Source"));
+        QCOMPARE(r.model.detailOf(l.spans[0]), QString());
+        QCOMPARE(r.model.spanArgs(l, 0, 0), QByteArray("\"detail\":\"a.cpp\""));
+    }
+}
+
+// Each slice's `cat` is kept, at every depth, through the nesting that reorders them.
+void TestChromeImport::categoriesKept()
+{
+    for (JsonBackend b : backends()) {
+        ChromeTraceImportOptions options;
+        options.backend = b;
+        const ChromeTraceImportResult r = importChromeTrace(dataFile("categories.json"), options);
+        QVERIFY2(r.ok(), qPrintable(r.error));
+        const TraceModel& m = r.model;
+        const Lane& main = m.lane(m.laneIndex(1, 1));
+        QCOMPARE(TraceModel::depthCount(main), 3);
+        QCOMPARE(m.categoryOf(main, 0, 0), QStringLiteral("toplevel"));
+        QCOMPARE(m.categoryOf(main, 0, 1), QStringLiteral("toplevel"));
+        QCOMPARE(m.nameOf(TraceModel::spansAt(main, 1)[1]), QStringLiteral("Layout"));
+        QCOMPARE(m.categoryOf(main, 1, 0), QStringLiteral("v8"));
+        QCOMPARE(m.categoryOf(main, 1, 1), QStringLiteral("blink"));
+        QCOMPARE(m.categoryOf(main, 2, 0), QStringLiteral("v8"));
+        const Lane& gpu = m.lane(m.laneIndex(1, 2));
+        QCOMPARE(m.categoryOf(gpu, 0, 0), QStringLiteral("gpu"));
+        QCOMPARE(m.categoryOf(gpu, 0, 1), QStringLiteral("gpu"));
+        QCOMPARE(m.categoryOf(gpu, 0, 2), QString()); // Idle has none
+        QVERIFY(gpu.categories.size() <= 2); // runs, not one entry a slice
+    }
+}
+
 void TestChromeImport::argsKept()
 {
     const QByteArray json = "{\"traceEvents\":["

@@ -41,6 +41,7 @@ private Q_SLOTS:
     void initTestCase();
     void timelineExposesLanesAndEvents();
     void replacedModelReplacesTheLanes();
+    void nestedSlicesAreEvents();
     void everyControlHasAName();
 };
 
@@ -102,6 +103,48 @@ void TestGuiAccessible::timelineExposesLanesAndEvents()
     QCOMPARE(buyer->childCount(), 1);
     QCOMPARE(buyer->child(0)->text(QAccessible::Name), model.nameOf(model.lane(1).spans[0]));
     QVERIFY(!buyer->child(1));
+}
+
+// A slice nested in another (a foreign trace's) is an event of its lane like any other: named,
+// timed, said to be nested, placed on its own band, and selected when the view selects it.
+void TestGuiAccessible::nestedSlicesAreEvents()
+{
+    TraceModel model;
+    const int lane = model.ensureMainLane(5, 5);
+    model.lane(lane).name = QStringLiteral("clang");
+    model.addSpan(lane, Span { 0, 1000 * kMs, State::Running, model.internName(QStringLiteral("ExecuteCompiler")) });
+    model.addNestedSpan(
+        lane, 1, Span { 100 * kMs, 600 * kMs, State::Running, model.internName(QStringLiteral("Frontend")) });
+    model.addInstant(lane, 700 * kMs, InstantKind::Other, {}, 0, model.internName(QStringLiteral("done")));
+    TimelineView view;
+    view.resize(900, 300);
+    view.setModel(&model);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QAccessibleInterface* timeline = QAccessible::queryAccessibleInterface(&view);
+    QVERIFY(timeline);
+    QAccessibleInterface* clang = timeline->child(0);
+    QVERIFY(clang);
+    QCOMPARE(clang->childCount(), 3); // the outer slice, the nested one, the mark
+    QAccessibleInterface* outer = clang->child(0);
+    QAccessibleInterface* inner = clang->child(1);
+    QCOMPARE(outer->text(QAccessible::Name), QStringLiteral("ExecuteCompiler"));
+    QCOMPARE(inner->text(QAccessible::Name), QStringLiteral("Frontend"));
+    QVERIFY2(inner->text(QAccessible::Description).contains(QLatin1String("depth 1")),
+        qPrintable(inner->text(QAccessible::Description)));
+    QVERIFY(!outer->text(QAccessible::Description).contains(QLatin1String("depth")));
+    QCOMPARE(clang->child(2)->text(QAccessible::Name), QStringLiteral("done"));
+    QVERIFY(inner->rect().top() > outer->rect().top()); // its own band, below
+    QVERIFY(inner->rect().width() < outer->rect().width());
+
+    TimelineHit hit;
+    hit.kind = TimelineHit::Kind::Span;
+    hit.lane = lane;
+    hit.depth = 1;
+    hit.span = model.lane(lane).nested[0][0];
+    view.select(hit);
+    QVERIFY(inner->state().selected);
+    QVERIFY(!outer->state().selected);
 }
 
 void TestGuiAccessible::replacedModelReplacesTheLanes()

@@ -11,6 +11,7 @@
 #include "replay/replaycontroller.h"
 #include "settings/settings.h"
 #include "testutil.h"
+#include "timeaxis.h"
 #include "timelinestyle.h"
 #include "view/timelineview.h"
 #include "window/maintoolbar.h"
@@ -131,6 +132,7 @@ private Q_SLOTS:
     void themeFollowsThePalette();
     void extremeTimes();
     void detailsOfImportedSlices();
+    void epochTimesCountFromTheStart();
     void findStepsThroughNames();
 
 private:
@@ -630,12 +632,15 @@ void TestGuiExplore::extremeTimes()
 // args as a tree, and times from the trace's start with that start said once.
 void TestGuiExplore::detailsOfImportedSlices()
 {
-    const QByteArray json = "{\"traceEvents\":["
-                            "{\"ph\":\"X\",\"pid\":1,\"tid\":1,\"ts\":1635202069792701,\"dur\":9900000,"
-                            "\"name\":\"ExecuteCompiler\"},"
-                            "{\"ph\":\"X\",\"pid\":1,\"tid\":1,\"ts\":1635202069793701,\"dur\":1500000,"
-                            "\"name\":\"Frontend\",\"args\":{\"detail\":\"main.cpp\",\"sizes\":[3,{\"n\":4}]}}"
-                            "]}";
+    const QByteArray json
+        = "{\"traceEvents\":["
+          "{\"ph\":\"X\",\"pid\":1,\"tid\":1,\"ts\":1635202069792701,\"dur\":9900000,"
+          "\"name\":\"ExecuteCompiler\"},"
+          "{\"ph\":\"X\",\"pid\":1,\"tid\":1,\"ts\":1635202069793701,\"dur\":1500000,"
+          "\"name\":\"Frontend\",\"cat\":\"clang\",\"args\":{\"detail\":\"main.cpp\",\"sizes\":[3,{\"n\":4}]}},"
+          "{\"ph\":\"i\",\"s\":\"p\",\"pid\":1,\"ts\":1635202069793701,\"name\":\"navigationStart\"},"
+          "{\"ph\":\"i\",\"s\":\"g\",\"ts\":1635202069794701,\"name\":\"vsync\"}"
+          "]}";
     const ChromeTraceImportResult r = importChromeTraceData(json, QStringLiteral("epoch.json"));
     QVERIFY2(r.ok(), qPrintable(r.error));
     TimelineHit hit;
@@ -646,10 +651,10 @@ void TestGuiExplore::detailsOfImportedSlices()
     SelectionDetails details;
     details.showSelection(&r.model, hit);
     const QString text = details.text();
-    for (const QString& row :
-        { QStringLiteral("Frontend"), QStringLiteral("Start: 0.001 s"), QStringLiteral("Duration: 1.50 s"),
-            QStringLiteral("Depth: 1, inside ExecuteCompiler"), QStringLiteral("Trace start: 1635202069.792701 s"),
-            QStringLiteral("detail: main.cpp"), QStringLiteral("sizes: [3,{\"n\":4}]") })
+    for (const QString& row : { QStringLiteral("Frontend"), QStringLiteral("Start: 0.001 s"),
+             QStringLiteral("Duration: 1.50 s"), QStringLiteral("Depth: 1, inside ExecuteCompiler"),
+             QStringLiteral("Trace start: 1635202069.792701 s"), QStringLiteral("detail: main.cpp"),
+             QStringLiteral("sizes: [3,{\"n\":4}]"), QStringLiteral("Category: clang") })
         QVERIFY2(text.contains(row), qPrintable(row + QStringLiteral(" not in\n") + text));
     auto* tree = details.findChild<QTreeWidget*>();
     QVERIFY(tree);
@@ -666,6 +671,51 @@ void TestGuiExplore::detailsOfImportedSlices()
     details.showSelection(&r.model, hit);
     QVERIFY(tree->isHidden());
     QVERIFY(!details.text().contains(QStringLiteral("Depth")));
+    QVERIFY(!details.text().contains(QStringLiteral("Category"))); // a slice without a cat
+
+    // Marks of a whole process and of the whole trace belong to no lane, and show all the same.
+    TimelineHit mark;
+    mark.kind = TimelineHit::Kind::Instant;
+    mark.process = 0;
+    mark.instant = r.model.processes().at(0).instants.at(0);
+    details.showSelection(&r.model, mark);
+    for (const QString& row : { QStringLiteral("navigationStart"), QStringLiteral("Time: 0.001 s"),
+             QStringLiteral("Scope: the whole process"), QStringLiteral("PID: 1") })
+        QVERIFY2(details.text().contains(row), qPrintable(row + QStringLiteral(" not in\n") + details.text()));
+    mark.process = -1;
+    mark.global = true;
+    mark.instant = r.model.globalInstants().at(0);
+    details.showSelection(&r.model, mark);
+    for (const QString& row :
+        { QStringLiteral("vsync"), QStringLiteral("Time: 0.002 s"), QStringLiteral("Scope: the whole trace") })
+        QVERIFY2(details.text().contains(row), qPrintable(row + QStringLiteral(" not in\n") + details.text()));
+}
+
+// A trace stamped with the epoch (Kineto: ts near 1.6e15 µs) reads in the replay bar and the
+// console as the axis reads it, from the trace's start, not as 1635202069.5 s.
+void TestGuiExplore::epochTimesCountFromTheStart()
+{
+    const QString path = m_dir.filePath(QStringLiteral("epoch.json"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("{\"traceEvents\":["
+            "{\"ph\":\"X\",\"name\":\"step\",\"pid\":1,\"tid\":1,\"ts\":1635202069000000,\"dur\":2000000},"
+            "{\"ph\":\"i\",\"s\":\"t\",\"name\":\"print\",\"pid\":1,\"tid\":1,\"ts\":1635202069500000,"
+            "\"args\":{\"text\":\"half way\"}}]}");
+    f.close();
+    QVERIFY(openAndWait(path));
+    const QString bar = m_window->replay()->bar()->timeText();
+    QCOMPARE(bar, QStringLiteral("2.000 s"));
+    ReplayController* replay = m_window->replay();
+    replay->start();
+    replay->setPosition(TimeAxis::extent(*m_window->timelineView()->model()).first + 1500 * kMs);
+    QVERIFY2(m_window->replay()->bar()->timeText().startsWith(QStringLiteral("1.500 s / 2.000 s")),
+        qPrintable(m_window->replay()->bar()->timeText()));
+    replay->stop();
+    const QString console = m_window->console()->plainText();
+    QVERIFY2(console.contains(QStringLiteral("0.500 s")) && console.contains(QStringLiteral("half way")),
+        qPrintable(console));
+    QVERIFY(!console.contains(QStringLiteral("1635202069")));
 }
 
 // Ctrl+F finds slices and marks by name in what the window shows, steps through them with Enter

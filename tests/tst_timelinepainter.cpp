@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "spanlabel.h"
 #include "timelineexport.h"
 #include "timelinelayout.h"
+#include "timelineoverlay.h"
 #include "timelinepainter.h"
 #include "timelinestyle.h"
 #include "tracemodel.h"
@@ -122,6 +124,8 @@ private Q_SLOTS:
     void openSpanReachesNow();
     void manySpansPerPixel();
     void namesOnWideBoxes();
+    void runNamesOnBoxes();
+    void replayNamesTheInnermostSlice();
     void nestedSlicesInBands();
     void processAndGlobalMarks();
     void searchFindsNamesAtEveryDepth();
@@ -286,6 +290,108 @@ void TestTimelinePainter::namesOnWideBoxes()
     QCOMPARE(darkIn(narrow), 0);
 }
 
+// A run's boxes say what their state is about, in words of the window's language: the detail is
+// what the run said, the rest a phrase. A plain running box says nothing.
+void TestTimelinePainter::runNamesOnBoxes()
+{
+    TraceModel m;
+    const int lane = m.ensureLane(1, 1);
+    m.setState(lane, 0, State::Sleeping, QStringLiteral("1 s"));
+    m.setState(lane, 2 * kSec, State::WaitingJoin, QStringLiteral("th1"));
+    m.setState(lane, 4 * kSec, State::Computing, QStringLiteral("0..5e7"));
+    m.setState(lane, 6 * kSec, State::WaitingInput);
+    m.setState(lane, 8 * kSec, State::Running);
+    m.setState(lane, 9 * kSec, State::WaitingLock, QStringLiteral("counter"));
+    m.closeAll(10 * kSec);
+    const std::vector<Span>& spans = m.lane(lane).spans;
+    QCOMPARE(SpanLabel::onBox(m, spans[0]), QStringLiteral("sleep 1 s"));
+    QCOMPARE(SpanLabel::onBox(m, spans[1]), QStringLiteral("join th1"));
+    QCOMPARE(SpanLabel::onBox(m, spans[2]), QStringLiteral("compute 0..5e7"));
+    QCOMPARE(SpanLabel::onBox(m, spans[3]), QStringLiteral("waiting: input"));
+    QCOMPARE(SpanLabel::onBox(m, spans[4]), QString());
+    QCOMPARE(SpanLabel::of(m, spans[4]), QStringLiteral("running"));
+    QCOMPARE(SpanLabel::onBox(m, spans[5]), QStringLiteral("lock counter"));
+
+    // Drawn: the sleep's box reads differently with another detail, and only where the
+    // words are (its left part); the running box is the same with or without the others.
+    TraceModel other;
+    const int l2 = other.ensureLane(1, 1);
+    other.setState(l2, 0, State::Sleeping, QStringLiteral("7 s"));
+    other.setState(l2, 2 * kSec, State::WaitingJoin, QStringLiteral("th1"));
+    other.setState(l2, 4 * kSec, State::Computing, QStringLiteral("0..5e7"));
+    other.setState(l2, 6 * kSec, State::WaitingInput);
+    other.setState(l2, 8 * kSec, State::Running);
+    other.setState(l2, 9 * kSec, State::WaitingLock, QStringLiteral("counter"));
+    other.closeAll(10 * kSec);
+    Canvas a;
+    a.paint(m);
+    Canvas b;
+    b.paint(other);
+    QVERIFY(drawnPixels(a.image) > 0);
+    QCOMPARE(a.image.size(), b.image.size());
+    auto differing = [&](qint64 from, qint64 to) {
+        int n = 0;
+        const int top = int(a.layout.laneCenter(lane)) - a.style.laneHeight / 2;
+        for (int y = top; y < top + a.style.laneHeight; ++y) {
+            for (int x = a.at(lane, from).x(); x < a.at(lane, to).x(); ++x)
+                n += a.image.pixel(x, y) != b.image.pixel(x, y);
+        }
+        return n;
+    };
+    QVERIFY2(differing(0, kSec) > 10, "the sleep's seconds are written on its box");
+    QCOMPARE(differing(2 * kSec, 9 * kSec), 0);
+    // The tooltip gives the words and the state they are about.
+    const TimelinePainter painter(m, a.layout, a.style, a.map);
+    const QString tip = painter.describe(painter.hitTest(a.at(lane, kSec, 4)));
+    QVERIFY2(tip.contains(QStringLiteral("sleep 1 s")) && tip.contains(QStringLiteral("sleeping")), qPrintable(tip));
+}
+
+// In a replay, a lane with nested slices says the innermost one at the playhead, and which
+// depth it is at, so its label sits on that band.
+void TestTimelinePainter::replayNamesTheInnermostSlice()
+{
+    TraceModel m;
+    const int lane = m.ensureLane(1, 1);
+    m.addSpan(lane, { 0, 10 * kSec, State::Running, m.internName(QStringLiteral("ExecuteCompiler")) });
+    m.addNestedSpan(lane, 1, { kSec, 3 * kSec, State::Running, m.internName(QStringLiteral("Frontend")) });
+    m.addNestedSpan(lane, 2, { kSec, 2 * kSec, State::Running, m.internName(QStringLiteral("Source")) });
+    int depth = -1;
+    QCOMPARE(TimelineOverlay::stateAt(m, lane, 1500 * kSec / 1000, &depth), QStringLiteral("Source"));
+    QCOMPARE(depth, 2);
+    QCOMPARE(TimelineOverlay::stateAt(m, lane, 2500 * kSec / 1000, &depth), QStringLiteral("Frontend"));
+    QCOMPARE(depth, 1);
+    QCOMPARE(TimelineOverlay::stateAt(m, lane, 5 * kSec, &depth), QStringLiteral("ExecuteCompiler"));
+    QCOMPARE(depth, 0);
+
+    // Drawn: the pill of a playhead at 1.5 s lies on the deepest band, not across the row.
+    Canvas c;
+    c.paint(m);
+    const TimelineRow* row = nullptr;
+    for (const TimelineRow& r : c.layout.rows()) {
+        if (r.kind == TimelineRow::Kind::Lane)
+            row = &r;
+    }
+    QVERIFY(row);
+    QCOMPARE(row->levels, 3);
+    QImage before = c.image.copy();
+    QPainter p(&c.image);
+    const TimelineOverlay overlay(m, c.layout, c.style, c.map);
+    overlay.paintPlayhead(&p, 1500 * kSec / 1000, 0, c.layout.height(), c.layout.labelWidth(), c.width);
+    p.end();
+    // Right of the line, in the top band, only the dimming changed the picture: one colour
+    // over the stretch where the pill would be, had it been put in the middle of the row.
+    const int x = c.at(lane, 1500 * kSec / 1000).x() + 8;
+    const int band = row->levelHeight();
+    QSet<QRgb> topBand;
+    for (int dx = 0; dx < 30; ++dx)
+        topBand.insert(c.image.pixel(x + dx, row->y + band / 2));
+    QSet<QRgb> bottomBand;
+    for (int dx = 0; dx < 30; ++dx)
+        bottomBand.insert(c.image.pixel(x + dx, row->y + 2 * band + band / 2));
+    QVERIFY(bottomBand.size() > topBand.size()); // the pill's words are on the deepest band
+    QVERIFY(before != c.image);
+}
+
 void TestTimelinePainter::nestedSlicesInBands()
 {
     // ExecuteCompiler (10 s) holds Frontend (0.5-3 s) holds Source (1-2 s): three bands on one
@@ -364,6 +470,26 @@ void TestTimelinePainter::processAndGlobalMarks()
     for (int yy = top; yy < top + c.style.laneHeight; ++yy)
         differs += c.image.pixel(x, yy) != c.image.pixel(x + 20, yy);
     QVERIFY2(differs > c.style.laneHeight / 4, "the global mark's line crosses the lane");
+
+    // Both are there to click: the process's mark on its header, the global one on its line.
+    const TimelinePainter painter(m, c.layout, c.style, c.map);
+    const TimelineHit onHeader = painter.hitTest(QPoint(c.at(lane, 5 * kSec).x(), y));
+    QCOMPARE(onHeader.kind, TimelineHit::Kind::Instant);
+    QCOMPARE(onHeader.lane, -1);
+    QCOMPARE(m.processes()[size_t(onHeader.process)].pid, qint64(2));
+    QVERIFY(!onHeader.global);
+    QCOMPARE(m.nameOf(onHeader.instant), QStringLiteral("navigationStart"));
+    QVERIFY(painter.describe(onHeader).contains(QStringLiteral("navigationStart")));
+    QVERIFY(painter.describe(onHeader).contains(QStringLiteral("whole process")));
+    const TimelineHit onLine = painter.hitTest(QPoint(x + 1, int(c.layout.laneCenter(lane)) + 3));
+    QCOMPARE(onLine.kind, TimelineHit::Kind::Instant);
+    QVERIFY(onLine.global);
+    QCOMPARE(onLine.lane, -1);
+    QCOMPARE(m.nameOf(onLine.instant), QStringLiteral("vsync"));
+    QVERIFY(painter.describe(onLine).contains(QStringLiteral("whole trace")));
+    // Away from both: the sleeping box and the header as before.
+    QCOMPARE(painter.hitTest(QPoint(x + 20, int(c.layout.laneCenter(lane)))).kind, TimelineHit::Kind::Span);
+    QCOMPARE(painter.hitTest(QPoint(c.at(lane, 8 * kSec).x(), y)).kind, TimelineHit::Kind::Process);
 }
 
 void TestTimelinePainter::searchFindsNamesAtEveryDepth()

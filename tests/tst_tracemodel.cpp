@@ -58,6 +58,7 @@ void compareEvents(const ChannelEvent& a, const ChannelEvent& b)
         break;
     case ChannelEvent::Type::State:
         QCOMPARE(int(a.state), int(b.state));
+        QCOMPARE(a.detail, b.detail);
         break;
     case ChannelEvent::Type::Instant:
         QCOMPARE(int(a.instant), int(b.instant));
@@ -145,6 +146,7 @@ std::vector<ChannelEvent> runEvents()
     add(sleep);
     ChannelEvent wait = makeEvent(T::State, kBoot + 2000, 500, 500);
     wait.state = State::WaitingJoin;
+    wait.detail = QStringLiteral("매수 \"buyer\"");
     add(wait);
 
     // The child process reports before the parent's fork mark arrives (another stream).
@@ -237,6 +239,7 @@ private Q_SLOTS:
     void mainThreadLeadsItsProcess();
     void mainThreadIdLearnedLater();
     void setStateMakesSpans();
+    void stateDetails();
     void lateStatesDoNotOverlap();
     void laneIsNotItsOwnParent();
     void eventsAFewCenturiesAwayAreMalformed();
@@ -358,6 +361,45 @@ void TestTraceModel::mainThreadIdLearnedLater()
     QCOMPARE(m.lane(lane).name, QStringLiteral("cruncher"));
     QCOMPARE(m.lane(lane).instants.size(), size_t(1));
     QCOMPARE(m.lane(lane).instants[0].kind, InstantKind::Terminated);
+}
+
+// What a state is about rides on its span, and a new detail in the same state is a new span: a
+// second sleep right after the first is drawn as two boxes with their own seconds.
+void TestTraceModel::stateDetails()
+{
+    TraceModel m;
+    const int lane = m.ensureLane(1, 1);
+    m.setState(lane, 0, State::Sleeping, QStringLiteral("1 s"));
+    m.setState(lane, 10, State::Sleeping, QStringLiteral("1 s")); // the same: no new span
+    m.setState(lane, 20, State::Sleeping, QStringLiteral("2 s"));
+    m.setState(lane, 30, State::WaitingJoin, QStringLiteral("th1"));
+    m.setState(lane, 40, State::Running);
+    m.closeAll(50);
+    const Lane& l = m.lane(lane);
+    QCOMPARE(l.spans.size(), size_t(4));
+    QCOMPARE(m.detailOf(l.spans[0]), QStringLiteral("1 s"));
+    QCOMPARE(l.spans[0].end, qint64(20));
+    QCOMPARE(m.detailOf(l.spans[1]), QStringLiteral("2 s"));
+    QCOMPARE(m.detailOf(l.spans[2]), QStringLiteral("th1"));
+    QCOMPARE(m.detailOf(l.spans[3]), QString());
+    // Named by the state all the same: a detail is not a foreign slice's own name.
+    QCOMPARE(m.nameOf(l.spans[2]), QStringLiteral("waiting:join"));
+    QCOMPARE(l.spans[2].detail(), m.names().indexOf(QStringLiteral("th1")));
+
+    // Through the channel: the detail is read back into the span.
+    TraceModel run;
+    ChannelEvent ev = makeEvent(ChannelEvent::Type::State, 100, 7, 7);
+    ev.state = State::Computing;
+    ev.detail = QStringLiteral("0..5e7");
+    ChannelEvent back;
+    QVERIFY(ChannelEvent::decode(ev.encode(), &back));
+    QVERIFY(applyEvent(run, back, 0));
+    ev.state = State::Running;
+    ev.detail.clear();
+    ev.t = 200;
+    QVERIFY(applyEvent(run, ev, 0));
+    QCOMPARE(run.lane(0).spans.size(), size_t(1));
+    QCOMPARE(run.detailOf(run.lane(0).spans[0]), QStringLiteral("0..5e7"));
 }
 
 void TestTraceModel::setStateMakesSpans()
@@ -1040,6 +1082,7 @@ void TestTraceModel::applyEvents()
     QCOMPARE(main.spans[0].state, State::Running);
     QCOMPARE(main.spans[1].end, qint64(3100));
     QCOMPARE(main.spans[1].state, State::WaitingJoin);
+    QCOMPARE(m.detailOf(main.spans[1]), QStringLiteral("매수 \"buyer\""));
     QCOMPARE(main.spans[2].end, qint64(4000));
     QVERIFY(main.ended);
     QCOMPARE(buyer.spans.size(), size_t(2));

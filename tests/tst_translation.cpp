@@ -164,6 +164,10 @@ void TestTranslation::knownStrings_data()
     QTest::addColumn<QString>("korean");
     QTest::newRow("menu") << QStringLiteral("Forkline::MainWindow") << QStringLiteral("&File")
                           << QStringLiteral("파일(&F)");
+    QTest::newRow("a box's name: a sleep")
+        << QStringLiteral("Forkline::SpanLabel") << QStringLiteral("sleep %1") << QStringLiteral("잠자기 %1");
+    QTest::newRow("a box's name: a join")
+        << QStringLiteral("Forkline::SpanLabel") << QStringLiteral("join %1") << QStringLiteral("join %1 대기");
     QTest::newRow("export, filed under its own class")
         << QStringLiteral("Forkline::ExportController") << QStringLiteral("Export &Image…")
         << QStringLiteral("이미지 내보내기(&I)…");

@@ -2730,6 +2730,58 @@ Leave it empty for the default (%1).</source>
         <source>Trace start</source>
         <translation>트레이스 시작</translation>
     </message>
+    <message>
+        <source>Scope</source>
+        <translation>범위</translation>
+    </message>
+    <message>
+        <source>the whole trace</source>
+        <translation>트레이스 전체</translation>
+    </message>
+    <message>
+        <source>the whole process</source>
+        <translation>프로세스 전체</translation>
+    </message>
+    <message>
+        <source>Process</source>
+        <translation>프로세스</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>범주</translation>
+    </message>
+</context>
+<context>
+    <name>Forkline::SpanLabel</name>
+    <message>
+        <source>sleep %1</source>
+        <translation>잠자기 %1</translation>
+    </message>
+    <message>
+        <source>compute %1</source>
+        <translation>계산 %1</translation>
+    </message>
+    <message>
+        <source>lock %1</source>
+        <translation>락 %1</translation>
+    </message>
+    <message>
+        <source>join %1</source>
+        <translation>join %1 대기</translation>
+    </message>
+    <message>
+        <source>get %1</source>
+        <translation>큐 %1 대기</translation>
+    </message>
+    <message>
+        <source>wait %1</source>
+        <translation>%1 대기</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>a state and what it is about, &quot;deadlocked: th1&quot;</extracomment>
+        <translation>%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>Forkline::SpeedupChart</name>
@@ -2832,6 +2884,10 @@ Leave it empty for the default (%1).</source>
     <message>
         <source>at %1</source>
         <translation>%1 시점</translation>
+    </message>
+    <message>
+        <source>%1, nested at depth %2</source>
+        <translation>%1, 깊이 %2에 중첩</translation>
     </message>
 </context>
 <context>
@@ -2951,6 +3007,14 @@ Leave it empty for the default (%1).</source>
     <message>
         <source>code %1</source>
         <translation>코드 %1</translation>
+    </message>
+    <message>
+        <source>a mark of the whole trace</source>
+        <translation>트레이스 전체의 표시</translation>
+    </message>
+    <message>
+        <source>a mark of the whole process: %1</source>
+        <translation>프로세스 전체의 표시: %1</translation>
     </message>
 </context>
 <context>

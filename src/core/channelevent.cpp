@@ -64,6 +64,8 @@ QByteArray ChannelEvent::encode() const
         break;
     case Type::State:
         o.insert(QStringLiteral("s"), stateName(state));
+        if (!detail.isEmpty())
+            o.insert(QStringLiteral("detail"), detail);
         break;
     case Type::Instant:
         o.insert(QStringLiteral("n"), instantName(instant));
@@ -235,7 +237,7 @@ bool decodeFlat(const QByteArray& line, ChannelEvent* out)
     FlatLine in(line);
     if (!in.eat('{'))
         return false;
-    FlatLine::Text e, s, n, kind, ph, name, label, text, unit, file;
+    FlatLine::Text e, s, n, kind, ph, name, label, text, unit, file, detail;
     bool hasText = false;
     qint64 code = 0;
     qint64 ppid = 0;
@@ -253,7 +255,7 @@ bool decodeFlat(const QByteArray& line, ChannelEvent* out)
                 return false;
             // The keys encode() writes, each once; anything else goes the long way.
             static const char* const keys[] = { "e", "t", "pid", "tid", "ppid", "name", "label", "kind", "daemon",
-                "parent", "s", "n", "text", "code", "id", "ph", "unit", "v", "file", "line" };
+                "parent", "s", "n", "text", "code", "id", "ph", "unit", "v", "file", "line", "detail" };
             int k = 0;
             while (k < int(std::size(keys)) && !key.is(keys[k]))
                 ++k;
@@ -323,6 +325,9 @@ bool decodeFlat(const QByteArray& line, ChannelEvent* out)
             case 19:
                 ok = in.integer(&sourceLine) && sourceLine >= 0 && sourceLine <= INT_MAX;
                 break;
+            case 20:
+                ok = in.text(&detail);
+                break;
             }
             if (!ok)
                 return false;
@@ -334,7 +339,7 @@ bool decodeFlat(const QByteArray& line, ChannelEvent* out)
         return false;
     // Escapes and empty strings are rare: QJsonDocument's reading of them is the one to keep.
     // So is text that is not UTF-8, which QJsonDocument refuses where fromUtf8() would patch it.
-    for (const FlatLine::Text* t : { &e, &s, &n, &kind, &ph, &name, &label, &text, &unit, &file }) {
+    for (const FlatLine::Text* t : { &e, &s, &n, &kind, &ph, &name, &label, &text, &unit, &file, &detail }) {
         if (t->begin && (t->begin == t->end || t->escaped || !QByteArrayView(t->begin, t->end).isValidUtf8()))
             return false;
     }
@@ -356,6 +361,8 @@ bool decodeFlat(const QByteArray& line, ChannelEvent* out)
         ev.type = ChannelEvent::Type::State;
         if (!stateFromName(latin1(s), &ev.state))
             return false;
+        if (detail.begin)
+            ev.detail = detail.toString();
     } else if (e.is("inst")) {
         ev.type = ChannelEvent::Type::Instant;
         if (!instantFromName(latin1(n), &ev.instant))
@@ -430,6 +437,7 @@ bool ChannelEvent::decodeJson(const QByteArray& line, ChannelEvent* out)
         ev.type = Type::State;
         if (!stateFromName(o.value(QLatin1String("s")).toString(), &ev.state))
             return false;
+        ev.detail = o.value(QLatin1String("detail")).toString();
     } else if (e == QLatin1String("inst")) {
         ev.type = Type::Instant;
         if (!instantFromName(o.value(QLatin1String("n")).toString(), &ev.instant))
@@ -546,7 +554,7 @@ bool applyEvent(TraceModel& model, const ChannelEvent& ev, qint64 t0)
         // parent's report of its death. They must not reopen the lane that death ended.
         if (l.ended && !l.instants.empty() && t <= l.instants.back().t)
             return true;
-        model.setState(index, t, ev.state);
+        model.setState(index, t, ev.state, ev.detail);
         return true;
     }
     case ChannelEvent::Type::Instant:

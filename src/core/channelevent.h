@@ -30,6 +30,7 @@ struct ChannelEvent
     qint64 parentTid = 0;
     // State
     State state = State::Running;
+    QString detail; // what the state is about: "1 s" of a sleep, the worker a join waits for
     // Instant
     InstantKind instant = InstantKind::Other;
     QString text; // print text, error sentence

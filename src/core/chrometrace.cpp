@@ -147,7 +147,7 @@ public:
 
     Span span(size_t i) const
     {
-        return i < m_spans.size() ? m_spans[i] : Span { m_lane.openSince, m_end, m_lane.openState };
+        return i < m_spans.size() ? m_spans[i] : Span { m_lane.openSince, m_end, m_lane.openState, m_lane.openName };
     }
     size_t count() const { return m_count; }
 
@@ -227,7 +227,7 @@ std::vector<Span> exportedSpans(const TraceModel& model, const Lane& lane)
             spans.push_back(s);
     }
     if (lane.open && model.endTime() > lane.openSince)
-        spans.push_back({ lane.openSince, model.endTime(), lane.openState });
+        spans.push_back({ lane.openSince, model.endTime(), lane.openState, lane.openName });
     return spans;
 }
 
@@ -399,16 +399,24 @@ template <typename Begin> void appendLaneEvents(QByteArray& out, Begin&& begin, 
             times.appendStart(out, span.start);
             out.append(",\"dur\":");
             times.appendDuration(out, si);
-            // The line of code behind it, our lane description, then the slice's own args (a
-            // foreign trace's), each when there is one.
+            // The state's detail, the line of code behind it, our lane description, then the
+            // slice's own args (a foreign trace's), each when there is one. The detail is an arg:
+            // the contract names a span by its state.
             const QByteArray own = ownArgs(model, l, laneFirst, depth, si, true);
             const SourcePoint* src = sourceAt(l, span.start);
-            if (own.isEmpty() && !src) {
+            if (own.isEmpty() && !src && span.detail() < 0) {
                 laneArgs(false);
             } else {
                 out.append(",\"args\":{");
                 bool comma = false;
+                if (span.detail() >= 0) {
+                    out.append("\"detail\":");
+                    appendEscaped(out, model.names().at(span.detail()));
+                    comma = true;
+                }
                 if (src) {
+                    if (comma)
+                        out.append(',');
                     appendSource(out, model, *src);
                     comma = true;
                 }
@@ -626,7 +634,7 @@ bool writeSpansCsv(const TraceModel& model, QIODevice* out)
             for (const Span& s : l.spans)
                 row(s, 0);
             if (l.open && model.endTime() > l.openSince)
-                row({ l.openSince, model.endTime(), l.openState }, 0);
+                row({ l.openSince, model.endTime(), l.openState, l.openName }, 0);
             for (size_t d = 0; d < l.nested.size(); ++d) {
                 for (const Span& s : l.nested[d])
                     row(s, int(d + 1));

@@ -410,10 +410,11 @@ void ChromeTraceBuilder::event(const RawTraceEvent& e)
         const int lane = laneFor(pid, tid);
         laneArgs(e, lane);
         source(e, lane);
-        const SliceName n = sliceName(e.name.text);
+        const SliceName n = sliceWithDetail(e);
         LaneWork& w = m_work[size_t(lane)];
-        if (const qint32 args = keepArgs(e, false); args >= 0)
+        if (const qint32 args = keepArgs(e, false, n.name < -1); args >= 0)
             w.args.push_back({ qint32(w.slices.size()), args });
+        noteCategory(w, e);
         w.slices.push_back({ ts, ts + e.dur.value, n.state, n.name });
         noteTime(ts);
         noteTime(ts + e.dur.value);
@@ -423,10 +424,11 @@ void ChromeTraceBuilder::event(const RawTraceEvent& e)
         const int lane = laneFor(pid, tid);
         laneArgs(e, lane);
         source(e, lane);
-        const SliceName n = sliceName(e.name.text);
+        const SliceName n = sliceWithDetail(e);
         LaneWork& w = m_work[size_t(lane)];
-        if (const qint32 args = keepArgs(e, false); args >= 0)
+        if (const qint32 args = keepArgs(e, false, n.name < -1); args >= 0)
             w.args.push_back({ qint32(w.slices.size()), args });
+        noteCategory(w, e);
         w.open.push_back(qint32(w.slices.size()));
         w.slices.push_back({ ts, kOpen, n.state, n.name });
         noteTime(ts);

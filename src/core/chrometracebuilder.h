@@ -45,6 +45,10 @@ private:
         std::vector<Span> slices; // X and B/E in order of their beginning
         std::vector<qint32> open; // slices whose B still waits for its E
         std::vector<std::pair<qint32, qint32>> args; // (slice, into m_args) for slices with args
+        // (slice, category into the model's names) where the category changes, in file order:
+        // one entry for a lane whose slices share theirs, as most do.
+        std::vector<std::pair<qint32, qint32>> categories;
+        std::string lastCategory; // the bytes of categories.back(), compared without a lookup
     };
     // Where a slice of a lane ended up: its depth and its index there.
     struct Place
@@ -129,7 +133,15 @@ private:
     int counterTrack(qint64 pid, const QString& name, const QString& unit);
     void nestLane(int lane);
     // The event's args other than those Forkline reads itself, into m_args; -1 for none.
-    qint32 keepArgs(const RawTraceEvent& e, bool instant);
+    // `detailKept`: the slice's args.detail went into the model as its state's detail.
+    qint32 keepArgs(const RawTraceEvent& e, bool instant, bool detailKept = false);
+    // Notes the category of the slice about to be appended to w.slices.
+    void noteCategory(LaneWork& w, const RawTraceEvent& e);
+    // The categories of a lane's slices, now at `places` (by position in the file; empty when
+    // every slice has the one category), as runs in the model.
+    void addCategoryRuns(int lane, const std::vector<Place>& places, const std::vector<qint32>& startCounts);
+    // sliceName() with Span::name holding the state's detail when the slice has one.
+    SliceName sliceWithDetail(const RawTraceEvent& e);
     void addSliceArgs(int lane, const std::vector<Place>& places);
     void addFlows();
     void applySortIndexes();

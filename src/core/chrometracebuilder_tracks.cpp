@@ -54,9 +54,12 @@ void ChromeTraceBuilder::nestLane(int lane)
         ++m_unclosed;
     }
     w.open = {};
-    // Slices with args follow their slice through what comes: `order` says which slice of the
-    // file each position holds, kept only for lanes that have args.
-    const bool withArgs = !w.args.empty();
+    // Slices with args (or of more than one category) follow their slice through what comes:
+    // `order` says which slice of the file each position holds, kept only for such lanes.
+    const bool withArgs = !w.args.empty() || w.categories.size() > 1;
+    std::vector<qint32> startCounts;
+    for (int depth = 0; depth < TraceModel::depthCount(m_model.lane(lane)); ++depth)
+        startCounts.push_back(qint32(TraceModel::spansAt(m_model.lane(lane), depth).size()));
     std::vector<qint32> order;
     if (withArgs) {
         order.resize(slices.size());
@@ -89,6 +92,7 @@ void ChromeTraceBuilder::nestLane(int lane)
             if (withArgs)
                 places[size_t(order[i])] = { 0, before + qint32(i) };
         }
+        addCategoryRuns(lane, places, startCounts);
         addSliceArgs(lane, places);
         return;
     }
@@ -124,7 +128,48 @@ void ChromeTraceBuilder::nestLane(int lane)
             m_model.addNestedSpan(lane, int(depth), s);
         levels[depth] = {};
     }
+    addCategoryRuns(lane, places, startCounts);
     addSliceArgs(lane, places);
+}
+
+void ChromeTraceBuilder::noteCategory(LaneWork& w, const RawTraceEvent& e)
+{
+    const std::string_view cat = e.cat.present ? e.cat.text : std::string_view();
+    if (!w.categories.empty() && cat == w.lastCategory)
+        return;
+    w.lastCategory.assign(cat.data(), cat.size());
+    w.categories.push_back({ qint32(w.slices.size()), m_model.internName(toQString(cat)) });
+}
+
+void ChromeTraceBuilder::addCategoryRuns(
+    int lane, const std::vector<Place>& places, const std::vector<qint32>& startCounts)
+{
+    LaneWork& w = m_work[size_t(lane)];
+    const auto add = [&](qint32 depth, qint32 index, qint32 category) {
+        m_model.addCategoryRun(lane, depth, index, m_model.names().at(category));
+    };
+    const int depths = TraceModel::depthCount(m_model.lane(lane));
+    const auto startOf = [&](int depth) { return depth < int(startCounts.size()) ? startCounts[size_t(depth)] : 0; };
+    if (w.categories.size() == 1) {
+        for (int depth = 0; depth < depths; ++depth)
+            add(depth, startOf(depth), w.categories.front().second);
+    } else if (!w.categories.empty()) {
+        // Each placed slice takes the category of the latest change at or before it in the file.
+        std::vector<CategoryRun> placed;
+        size_t change = 0;
+        for (size_t slice = 0; slice < places.size(); ++slice) {
+            while (change + 1 < w.categories.size() && w.categories[change + 1].first <= qint32(slice))
+                ++change;
+            if (places[slice].depth >= 0)
+                placed.push_back({ places[slice].depth, places[slice].index, w.categories[change].second });
+        }
+        std::sort(placed.begin(), placed.end(), [](const CategoryRun& a, const CategoryRun& b) {
+            return a.depth != b.depth ? a.depth < b.depth : a.index < b.index;
+        });
+        for (const CategoryRun& r : placed)
+            add(r.depth, r.index, r.category);
+    }
+    w.categories = {};
 }
 
 int ChromeTraceBuilder::asyncLane(const RawTraceEvent& e, qint64 pid)
@@ -155,10 +200,11 @@ void ChromeTraceBuilder::async(const RawTraceEvent& e, char ph, qint64 pid)
     const qint64 ts = e.ts.value;
     if (ph == 'b' || ph == 'S') {
         const int lane = asyncLane(e, pid);
-        const SliceName n = sliceName(e.name.text);
+        const SliceName n = sliceWithDetail(e);
         LaneWork& w = m_work[size_t(lane)];
-        if (const qint32 args = keepArgs(e, false); args >= 0)
+        if (const qint32 args = keepArgs(e, false, n.name < -1); args >= 0)
             w.args.push_back({ qint32(w.slices.size()), args });
+        noteCategory(w, e);
         m_asyncOpen[key].push_back(
             { lane, qint32(w.slices.size()), QByteArray(e.name.text.data(), qsizetype(e.name.text.size())) });
         w.slices.push_back({ ts, kOpen, n.state, n.name });
@@ -277,7 +323,19 @@ void ChromeTraceBuilder::addSliceArgs(int lane, const std::vector<Place>& places
     w.args = {};
 }
 
-qint32 ChromeTraceBuilder::keepArgs(const RawTraceEvent& e, bool instant)
+ChromeTraceBuilder::SliceName ChromeTraceBuilder::sliceWithDetail(const RawTraceEvent& e)
+{
+    SliceName n = sliceName(e.name.text);
+    // A state's detail is ours only on a slice named by its state: on any other it stays one
+    // of the slice's own args.
+    if (n.name >= 0 || !e.detail.present || e.detail.text.empty())
+        return n;
+    n.name
+        = Span::detailRef(m_model.internName(QString::fromUtf8(e.detail.text.data(), qsizetype(e.detail.text.size()))));
+    return n;
+}
+
+qint32 ChromeTraceBuilder::keepArgs(const RawTraceEvent& e, bool instant, bool detailKept)
 {
     if (!e.hasArgs || e.raw.empty())
         return -1;
@@ -291,6 +349,8 @@ qint32 ChromeTraceBuilder::keepArgs(const RawTraceEvent& e, bool instant)
         if (lane && isLaneArgKey(key))
             return true;
         if (source && (key == "file" || key == "line"))
+            return true;
+        if (detailKept && key == "detail")
             return true;
         return (text && key == "text") || (codeKept && key == "code");
     });

@@ -154,6 +154,7 @@ private:
         string(a, QLatin1String("scenario"), &e.scenario);
         string(a, QLatin1String("title"), &e.title);
         string(a, QLatin1String("file"), &e.file);
+        string(a, QLatin1String("detail"), &e.detail);
         const QJsonValue daemon = a.value(QLatin1String("daemon"));
         if (daemon.isBool())
             e.daemon = daemon.toBool() ? 1 : 0;

@@ -13,7 +13,7 @@ void RawTraceEvent::clear()
     // Member by member: runs once per event, so it must not rebuild the whole struct (and
     // the numbers' capacity stays).
     for (RawString* s :
-        { &ph, &name, &cat, &bp, &scope, &argName, &worker, &label, &kind, &text, &scenario, &title, &file })
+        { &ph, &name, &cat, &bp, &scope, &argName, &worker, &label, &kind, &text, &scenario, &title, &file, &detail })
         *s = RawString();
     for (RawNumber* n : { &pid, &tid, &ts, &dur, &id, &ppid, &code, &parentPid, &parentTid, &at, &line })
         *n = RawNumber();

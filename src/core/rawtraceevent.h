@@ -44,6 +44,7 @@ struct RawTraceEvent
     // args
     RawString argName, worker, label, kind, text, scenario, title;
     RawString file; // the program's source file behind the event (a Python run's)
+    RawString detail; // what a slice's state is about (ours: "1 s" of a sleep)
     RawNumber ppid, code, parentPid, parentTid;
     RawNumber line; // its 1-based line in `file`
     RawNumber at; // a flow event's own time (ours), where ts is the start of the slice it binds to

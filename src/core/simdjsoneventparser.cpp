@@ -220,6 +220,8 @@ error_code readArgs(od::value& v, RawTraceEvent* e)
             err = readString(value, &e->title, e);
         } else if (key == "file") {
             err = readString(value, &e->file, e);
+        } else if (key == "detail") {
+            err = readString(value, &e->detail, e);
         } else if (key == "daemon" && type == od::json_type::boolean) {
             bool b = false;
             err = value.get_bool().get(b);

@@ -130,11 +130,12 @@ void TraceModel::noteTime(qint64 t)
     m_maxT = std::max(m_maxT, t);
 }
 
-void TraceModel::setState(int index, qint64 t, State s)
+void TraceModel::setState(int index, qint64 t, State s, const QString& detail)
 {
     Lane& l = lane(index);
     noteTime(t);
-    if (l.ended && !l.open && settleLateState(l, t, s))
+    const qint32 name = detail.isEmpty() ? -1 : Span::detailRef(internName(detail));
+    if (l.ended && !l.open && settleLateState(l, t, s, name))
         return;
     // One thread reports its lane's events in order, but a process's end may also come from
     // its parent, on another socket, ahead of the child's last events. A state from before
@@ -143,19 +144,20 @@ void TraceModel::setState(int index, qint64 t, State s)
     // did in the time before its end was placed there by settleLateState above).
     if (t < latestTime(l))
         return;
-    if (l.open && l.openState == s)
+    if (l.open && l.openState == s && l.openName == name)
         return;
     if (l.open && t > l.openSince) {
-        l.spans.push_back({ l.openSince, t, l.openState });
+        l.spans.push_back({ l.openSince, t, l.openState, l.openName });
         ++m_spanCount;
     }
     l.open = true;
     l.openState = s;
+    l.openName = name;
     l.openSince = t;
     l.ended = false;
 }
 
-bool TraceModel::settleLateState(Lane& l, qint64 t, State s)
+bool TraceModel::settleLateState(Lane& l, qint64 t, State s, qint32 name)
 {
     // The lane's end came from another process (a parent saw its child killed) before the
     // child's own last reports, which happened earlier: they fill in the time before the end
@@ -170,7 +172,7 @@ bool TraceModel::settleLateState(Lane& l, qint64 t, State s)
     if (endT < 0 || t >= endT)
         return false;
     if (l.spans.empty() || l.spans.back().end <= t) {
-        l.spans.push_back({ t, endT, s });
+        l.spans.push_back({ t, endT, s, name });
         ++m_spanCount;
         return true;
     }
@@ -179,9 +181,10 @@ bool TraceModel::settleLateState(Lane& l, qint64 t, State s)
         return true; // older than what is known: nothing to place it in
     if (t == last.start) {
         last.state = s;
+        last.name = name;
         return true;
     }
-    const Span tail { t, last.end, s };
+    const Span tail { t, last.end, s, name };
     last.end = t;
     l.spans.push_back(tail);
     ++m_spanCount;
@@ -345,7 +348,7 @@ void TraceModel::addInstant(int index, qint64 t, InstantKind kind, const QString
         m_prints.push_back({ index, t, in.text });
     if (isTerminal(kind)) {
         if (l.open && t > l.openSince) {
-            l.spans.push_back({ l.openSince, t, l.openState });
+            l.spans.push_back({ l.openSince, t, l.openState, l.openName });
             ++m_spanCount;
         }
         l.open = false;
@@ -367,6 +370,32 @@ qint32 TraceModel::internName(const QString& name)
 QString TraceModel::nameOf(const Span& span) const
 {
     return span.name >= 0 ? m_names.at(span.name) : stateName(span.state);
+}
+
+void TraceModel::addCategoryRun(int index, int depth, qint32 spanIndex, const QString& category)
+{
+    std::vector<CategoryRun>& runs = lane(index).categories;
+    const qint32 name = internName(category);
+    if (!runs.empty() && runs.back().depth == depth && runs.back().category == name)
+        return; // goes on with the run before
+    runs.push_back({ depth, spanIndex, name });
+}
+
+QString TraceModel::categoryOf(const Lane& lane, int depth, size_t index) const
+{
+    const auto& runs = lane.categories;
+    const auto it = std::upper_bound(runs.begin(), runs.end(), std::pair<qint32, qint64>(depth, qint64(index)),
+        [](const std::pair<qint32, qint64>& v, const CategoryRun& r) {
+            return v.first != r.depth ? v.first < r.depth : v.second < r.index;
+        });
+    if (it == runs.begin() || std::prev(it)->depth != depth)
+        return {};
+    return m_names.at(std::prev(it)->category);
+}
+
+QString TraceModel::detailOf(const Span& span) const
+{
+    return span.detail() >= 0 ? m_names.at(span.detail()) : QString();
 }
 
 QString TraceModel::nameOf(const Instant& instant) const
@@ -430,7 +459,7 @@ void TraceModel::closeAll(qint64 t)
         if (!l.open)
             continue;
         if (t > l.openSince) {
-            l.spans.push_back({ l.openSince, t, l.openState });
+            l.spans.push_back({ l.openSince, t, l.openState, l.openName });
             ++m_spanCount;
         }
         l.open = false;

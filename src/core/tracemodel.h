@@ -21,7 +21,15 @@ struct Span
     State state = State::Running;
     // A foreign trace's slice keeps its own name: an index into TraceModel::names(); -1 for
     // the state's name. Fits in the padding after `state`, so a span stays 24 bytes.
+    // Below -1 it is a state's detail instead (Forkline's own runs: the seconds of a sleep, the
+    // worker a join waits for), index -2 - name into names(). Kept in the same member because
+    // a span has no room for another, and every reader that takes name >= 0 for a foreign
+    // name stays right: a span with a detail is still named by its state.
     qint32 name = -1;
+
+    static qint32 detailRef(qint32 nameIndex) { return -2 - nameIndex; }
+    // Into TraceModel::names(), -1 for none.
+    qint32 detail() const { return name < -1 ? -2 - name : -1; }
 };
 static_assert(sizeof(Span) <= 24, "a span must stay small: models hold millions");
 
@@ -69,6 +77,16 @@ struct SourcePoint
     qint32 line = 0; // 1-based
 };
 
+// From the slice at (depth, index) on, the slices of that depth have category `category` (an
+// index into TraceModel::names()) until the next run: a foreign trace's `cat`, which most
+// traces share over long stretches, so a lane keeps a handful of these, not one per slice.
+struct CategoryRun
+{
+    qint32 depth = 0;
+    qint32 index = 0;
+    qint32 category = -1;
+};
+
 struct Lane
 {
     qint64 pid = 0;
@@ -87,8 +105,10 @@ struct Lane
     std::vector<SourcePoint> sources; // sorted by time
     std::vector<EventArgs> spanArgs; // sorted by depth, then index
     std::vector<EventArgs> instantArgs; // sorted by index
+    std::vector<CategoryRun> categories; // sorted by depth, then index
     bool open = false; // has a span that has not ended yet
     State openState = State::Running;
+    qint32 openName = -1; // the open span's Span::name (its detail)
     qint64 openSince = 0;
     bool ended = false;
 };
@@ -160,8 +180,9 @@ public:
     // lane indices do not change.
     void sortProcesses(const std::function<bool(const ProcessInfo&, const ProcessInfo&)>& before);
 
-    // Ends the lane's open span at t (if any) and opens one in state s.
-    void setState(int lane, qint64 t, State s);
+    // Ends the lane's open span at t (if any) and opens one in state s; `detail` says what the
+    // state is about ("1 s" of a sleep, the worker of a join), empty for nothing.
+    void setState(int lane, qint64 t, State s, const QString& detail = {});
     // Appends a closed span directly (importers). Spans must come in time order per lane.
     void addSpan(int lane, const Span& span);
     // The same at a depth below the lane's spans (1 = inside a span of depth 0), in time
@@ -175,6 +196,10 @@ public:
     // Their text ("" for none): "\"detail\":\"main.cpp\"".
     QByteArray spanArgs(const Lane& lane, int depth, size_t index) const;
     QByteArray instantArgs(const Lane& lane, size_t index) const;
+    // A run of slices of one category begins at (depth, index): importers, in that order.
+    void addCategoryRun(int lane, int depth, qint32 index, const QString& category);
+    // The `cat` of a foreign slice, empty for none.
+    QString categoryOf(const Lane& lane, int depth, size_t index) const;
     // The index of `span` among the spans of its depth, -1 when it is not there.
     static qint64 spanIndex(const Lane& lane, int depth, const Span& span);
     // 1 + the number of nested levels.
@@ -203,6 +228,8 @@ public:
     // Names of foreign slices and instants (Span::name, Instant::name), each stored once.
     qint32 internName(const QString& name);
     const QStringList& names() const { return m_names; }
+    // A span's detail (Span::detail()), empty for none.
+    QString detailOf(const Span& span) const;
     // The name to show: the foreign one if any, else the state's or the kind's.
     QString nameOf(const Span& span) const;
     QString nameOf(const Instant& instant) const;
@@ -232,7 +259,7 @@ private:
     void setFlowEnd(qint64 id, FlowKind kind, int Flow::*laneEnd, int lane, qint64 Flow::*timeEnd, qint64 t);
 
     // A state reported after the lane's end but dated before it; false when it is not one.
-    bool settleLateState(Lane& lane, qint64 t, State s);
+    bool settleLateState(Lane& lane, qint64 t, State s, qint32 name);
 
     std::vector<Lane> m_lanes;
     std::vector<ProcessInfo> m_processes;

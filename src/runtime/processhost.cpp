@@ -74,7 +74,7 @@ bool ProcessHost::emitEvent(const ChannelEvent& ev)
     return true;
 }
 
-void ProcessHost::emitState(const Flow& flow, State s, qint64 t)
+void ProcessHost::emitState(const Flow& flow, State s, qint64 t, const QString& detail)
 {
     ChannelEvent ev;
     ev.type = ChannelEvent::Type::State;
@@ -82,6 +82,7 @@ void ProcessHost::emitState(const Flow& flow, State s, qint64 t)
     ev.pid = flow.pid;
     ev.tid = flow.tid;
     ev.state = s;
+    ev.detail = detail;
     emitEvent(ev);
 }
 

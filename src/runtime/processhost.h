@@ -179,7 +179,9 @@ private:
     // Emitters drop everything once the process is going down, so that no event of a
     // daemon thread can follow its `killed` mark. t = 0: now.
     bool emitEvent(const ChannelEvent& ev);
-    void emitState(const Flow& flow, State s, qint64 t = 0);
+    // `detail` says what the state is about (the timeline writes it on the box): "1 s" of a
+    // sleep, the worker a join waits for, the lock, queue or event waited on.
+    void emitState(const Flow& flow, State s, qint64 t = 0, const QString& detail = {});
     void emitInstant(const Flow& flow, InstantKind kind, const QString& text = {}, qint32 code = 0, qint64 t = 0);
     void emitFlow(const Flow& flow, qint64 id, FlowKind kind, bool start, qint64 t = 0);
     enum class PrintEnd { Line, Prompt }; // a prompt has no newline and keeps the GIL

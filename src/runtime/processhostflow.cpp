@@ -192,7 +192,7 @@ bool ProcessHost::sleepFor(Flow& flow, double seconds)
         std::this_thread::yield();
         return true;
     }
-    emitState(flow, State::Sleeping);
+    emitState(flow, State::Sleeping, 0, QString::number(seconds, 'g', 6) + QStringLiteral(" s"));
     dropGil(flow);
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::nanoseconds(qint64(scaled * 1e9));
     {
@@ -290,7 +290,7 @@ bool ProcessHost::joinWorker(Flow& flow, const Step& step)
             // join(timeout): no cycle can hold it, and when the time is up it returns with
             // the worker still running: no join mark, no arrow.
             lock.unlock();
-            emitState(flow, State::WaitingJoin);
+            emitState(flow, State::WaitingJoin, 0, name);
             dropGil(flow);
             lock.lock();
             waitWoken(lock, step.seconds, [&] { return m_aborting || ws.phase == WorkerState::Ended; });
@@ -306,7 +306,7 @@ bool ProcessHost::joinWorker(Flow& flow, const Step& step)
         }
         if (ws.phase != WorkerState::Ended) {
             lock.unlock();
-            emitState(flow, State::WaitingJoin);
+            emitState(flow, State::WaitingJoin, 0, name);
             dropGil(flow);
             beginWait(flow, { workerName(flow.worker), { index }, {} });
             lock.lock();

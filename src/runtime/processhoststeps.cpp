@@ -17,6 +17,19 @@ using namespace ProcessHostPrivate;
 namespace {
 // Small enough (~0.1 ms of work) that a thread notices quickly when it must hand over the GIL.
 constexpr qint64 kComputeChunk = 2048;
+
+// A bound of a compute range as a lesson writes it: 50000000 as "5e7", which fits on a box.
+QString compactWhole(qint64 v)
+{
+    qint64 mantissa = v;
+    int exponent = 0;
+    while (mantissa != 0 && mantissa % 10 == 0) {
+        mantissa /= 10;
+        ++exponent;
+    }
+    return exponent >= 4 ? QString::number(mantissa) + QLatin1Char('e') + QString::number(exponent)
+                         : QString::number(v);
+}
 } // namespace
 
 bool ProcessHost::parseWhole(Flow& flow, const QString& text, qint64* out)
@@ -32,7 +45,8 @@ bool ProcessHost::compute(Flow& flow, const Step& step)
 {
     // The flow already holds the GIL (Python code always does); it hands it over when its
     // switch interval is up and another thread waits.
-    emitState(flow, State::Computing);
+    const QString range = compactWhole(step.from) + QStringLiteral("..") + compactWhole(step.to);
+    emitState(flow, State::Computing, 0, range);
     WideSum sum;
     for (qint64 i = step.from; i < step.to; i += kComputeChunk) {
         sumRange(i, std::min(step.to, i + kComputeChunk), &sum);
@@ -41,7 +55,7 @@ bool ProcessHost::compute(Flow& flow, const Step& step)
         if (m_gil && flow.holdsGil && m_gil->shouldYield()) {
             if (!yieldGil(flow))
                 return false;
-            emitState(flow, State::Computing);
+            emitState(flow, State::Computing, 0, range);
         }
     }
     emitState(flow, State::Running);
@@ -56,7 +70,7 @@ bool ProcessHost::acquireLock(Flow& flow, const QString& name)
     LockTable::Release last;
     if (m_locks.tryAcquire(name, flow.tid, &generation, &last))
         return true; // not contended: nothing to draw
-    emitState(flow, State::WaitingLock);
+    emitState(flow, State::WaitingLock, 0, name);
     dropGil(flow); // the holder needs it to get to its release
     beginWait(flow, { workerName(flow.worker), {}, name });
     for (;;) {
@@ -120,12 +134,12 @@ bool ProcessHost::receiveMessage(Flow& flow, const Step& step)
     QueueHub::Result r;
     if (m_config.queueServer.isEmpty()) {
         r = m_queues.recv(step.target, timeout, &message, [&] {
-            emitState(flow, State::WaitingQueue);
+            emitState(flow, State::WaitingQueue, 0, step.target);
             dropGil(flow);
         });
     } else {
         // Whether it waits is known only to the runner: show the wait for the whole call.
-        emitState(flow, State::WaitingQueue);
+        emitState(flow, State::WaitingQueue, 0, step.target);
         dropGil(flow);
         QString error;
         r = QueueClient::recv(m_config.queueServer, step.target, timeout, &message, &error);

@@ -97,7 +97,7 @@ bool ProcessHost::waitEvent(Flow& flow, const Step& step)
     }
     const quint64 seen = e.sets;
     guard.unlock();
-    emitState(flow, State::WaitingEvent);
+    emitState(flow, State::WaitingEvent, 0, step.target);
     dropGil(flow);
     guard.lock();
     waitWoken(guard, step.seconds, [&] { return m_aborting || e.sets != seen; });
@@ -131,7 +131,7 @@ bool ProcessHost::waitCondition(Flow& flow, const Step& step, const QString& loc
     }
     // As Condition.wait(): queue up first, then let go of the lock (an RLock whatever its
     // depth), so that a notify() made as soon as the lock is free finds this waiter.
-    emitState(flow, State::WaitingEvent);
+    emitState(flow, State::WaitingEvent, 0, step.target);
     const qint64 depth = m_locks.releaseAll(lock, flow.tid, monotonicNs());
     dropGil(flow);
     {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "timelineoverlay.h"
 
+#include "spanlabel.h"
 #include "timeaxis.h"
 #include "timelinelayout.h"
 #include "timelinestyle.h"
@@ -48,18 +49,24 @@ TimelineOverlay::TimelineOverlay(
     , m_map(map)
 { }
 
-QString TimelineOverlay::stateAt(const TraceModel& model, int laneIndex, qint64 t)
+QString TimelineOverlay::stateAt(const TraceModel& model, int laneIndex, qint64 t, int* depth)
 {
+    if (depth)
+        *depth = 0;
     if (laneIndex < 0 || laneIndex >= model.laneCount())
         return {};
     const Lane& lane = model.lane(laneIndex);
-    const size_t i = TraceModel::firstSpanEndingAfter(lane, t);
-    if (i < lane.spans.size() && lane.spans[i].start <= t) {
-        const Span& span = lane.spans[i];
-        return span.name >= 0 ? model.nameOf(span) : TimelineStyle::stateLabel(span.state);
+    for (int d = TraceModel::depthCount(lane) - 1; d >= 0; --d) {
+        const std::vector<Span>& spans = TraceModel::spansAt(lane, d);
+        const size_t i = TraceModel::firstSpanEndingAfter(spans, t);
+        if (i < spans.size() && spans[i].start <= t) {
+            if (depth)
+                *depth = d;
+            return SpanLabel::of(model, spans[i]);
+        }
     }
     if (lane.open && t >= lane.openSince)
-        return TimelineStyle::stateLabel(lane.openState);
+        return SpanLabel::of(model, Span { lane.openSince, t, lane.openState, lane.openName });
     qint64 first = lane.spans.empty() ? LLONG_MAX : lane.spans.front().start;
     if (!lane.instants.empty())
         first = std::min(first, lane.instants.front().t);
@@ -93,6 +100,10 @@ QString TimelineOverlay::stateAt(const TraceModel& model, int laneIndex, qint64 
 
 void TimelineOverlay::paintSelection(QPainter* p, const TimelineHit& selection, int left, int right) const
 {
+    if (selection.kind == TimelineHit::Kind::Instant && selection.lane < 0) {
+        paintScopedSelection(p, selection);
+        return;
+    }
     if (!m_layout.laneVisible(selection.lane))
         return;
     const double cy = m_layout.laneCenter(selection.lane);
@@ -118,16 +129,42 @@ void TimelineOverlay::paintSelection(QPainter* p, const TimelineHit& selection, 
         p->setPen(QPen(ring, 2, Qt::SolidLine, Qt::SquareCap, Qt::MiterJoin));
         p->drawRect(QRectF(box).adjusted(-1, -1, 0, 0));
     } else if (selection.kind == TimelineHit::Kind::Instant) {
-        const QPointF c(std::round(m_map.toX(selection.instant.t)) + 0.5, cy);
-        const double r = m_style.markSize * 0.95;
         p->setRenderHint(QPainter::Antialiasing, true);
-        p->setBrush(Qt::NoBrush);
-        p->setPen(QPen(m_style.background(), 4.5));
-        p->drawEllipse(c, r, r);
-        p->setPen(QPen(ring, 2.5));
-        p->drawEllipse(c, r, r);
+        paintMarkRing(p, QPointF(std::round(m_map.toX(selection.instant.t)) + 0.5, cy));
     }
     p->restore();
+}
+
+void TimelineOverlay::paintScopedSelection(QPainter* p, const TimelineHit& selection) const
+{
+    const double x = std::round(m_map.toX(selection.instant.t)) + 0.5;
+    p->save();
+    p->setRenderHint(QPainter::Antialiasing, true);
+    p->setBrush(Qt::NoBrush);
+    if (selection.global) {
+        // The mark is a line over every row: the selection is that line, drawn wide.
+        p->setPen(QPen(m_style.highlightColor(), 3));
+        p->drawLine(QPointF(x, 0), QPointF(x, m_layout.height()));
+        p->restore();
+        return;
+    }
+    for (const TimelineRow& row : m_layout.rows()) {
+        if (row.kind != TimelineRow::Kind::Process || row.index != selection.process)
+            continue;
+        paintMarkRing(p, QPointF(x, row.y + row.height / 2.0));
+    }
+    p->restore();
+}
+
+void TimelineOverlay::paintMarkRing(QPainter* p, QPointF c) const
+{
+    // A ring in the background's colour under the highlight, so it reads on any fill.
+    const double r = m_style.markSize * 0.95;
+    p->setBrush(Qt::NoBrush);
+    p->setPen(QPen(m_style.background(), 4.5));
+    p->drawEllipse(c, r, r);
+    p->setPen(QPen(m_style.highlightColor(), 2.5));
+    p->drawEllipse(c, r, r);
 }
 
 void TimelineOverlay::paintPlayhead(QPainter* p, qint64 t, int yFrom, int yTo, int left, int right) const
@@ -151,17 +188,20 @@ void TimelineOverlay::paintPlayhead(QPainter* p, qint64 t, int yFrom, int yTo, i
         const TimelineRow& row = rows[size_t(i)];
         if (row.kind != TimelineRow::Kind::Lane)
             continue;
-        const QString label = stateAt(m_model, row.index, t);
+        int depth = 0;
+        const QString label = stateAt(m_model, row.index, t, &depth);
         if (label.isEmpty())
             continue;
         const int w = fm.horizontalAdvance(label) + 2 * pad;
-        const int h = std::min(row.height - 2, fm.height() + 2);
+        // On the band of the slice it names: a nested lane's row holds one band per depth.
+        const int band = row.levelHeight();
+        const int h = std::min(band - 2, fm.height() + 2);
         // Right of the line where there is room, else on its left.
         int lx = x + pad;
         if (lx + w > right - pad)
             lx = x - pad - w;
         lx = std::clamp(lx, left + 1, std::max(left + 1, right - w - 1));
-        const QRect pill(lx, row.y + (row.height - h) / 2, w, h);
+        const QRect pill(lx, row.y + depth * band + (band - h) / 2, w, h);
         p->setPen(QPen(withAlpha(m_style.textColor(), 90), 1));
         p->setBrush(withAlpha(m_style.background(), 235));
         p->drawRect(pill.adjusted(0, 0, -1, -1));

@@ -34,10 +34,15 @@ public:
     void paintPlayheadOnAxis(QPainter* p, qint64 t, const QRect& axis) const;
 
     // "sleeping", "not started", "killed" ...: what a lane is doing at t; empty in a gap
-    // of a foreign trace.
-    static QString stateAt(const TraceModel& model, int lane, qint64 t);
+    // of a foreign trace. Of slices nested in one another, the innermost at t, whose depth
+    // goes to *depth (0 when it is none of them).
+    static QString stateAt(const TraceModel& model, int lane, qint64 t, int* depth = nullptr);
 
 private:
+    // A selected mark of a whole process (on its header) or of the whole trace.
+    void paintScopedSelection(QPainter* p, const TimelineHit& selection) const;
+    void paintMarkRing(QPainter* p, QPointF center) const;
+
     const TraceModel& m_model;
     const TimelineLayout& m_layout;
     const TimelineStyle& m_style;

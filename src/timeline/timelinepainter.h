@@ -32,6 +32,9 @@ struct TimelineHit
     bool openSpan = false; // the span has not ended yet; span.end is "now"
     int depth = 0; // of the span: 0 for a lane's own, 1 and on for slices nested in those
     Instant instant;
+    // An instant of no lane (lane -1): a mark of the whole trace when true, else one of the
+    // process `process` (an index into TraceModel::processes()).
+    bool global = false;
 };
 
 // The one paint routine behind the screen, PNG and SVG. Works in content coordinates: rows
@@ -75,6 +78,12 @@ private:
     void paintCounter(QPainter* p, const CounterTrack& track, const TimelineRow& row, int left, int right) const;
     void paintCollapsed(QPainter* p, const ProcessInfo& proc, int y, int h, int left, int right) const;
     QString laneLine(int lane) const;
+    // The mark of `instants` drawn within reach of x (the most telling one), nullptr for none.
+    const Instant* markNear(const std::vector<Instant>& instants, int x) const;
+    // A mark of the whole process of `row` or of the whole trace at pos; false for none.
+    bool hitScopedMark(QPoint pos, const TimelineRow& row, TimelineHit* hit) const;
+    // Who an instant belongs to, for its tooltip.
+    QString ownerLine(const TimelineHit& hit) const;
 
     const TraceModel& m_model;
     const TimelineLayout& m_layout;

@@ -4,6 +4,7 @@
 
 #include "counterpainter.h"
 #include "markstamps.h"
+#include "spanlabel.h"
 #include "timearithmetic.h"
 #include "timeaxis.h"
 #include "timelinelayout.h"
@@ -21,6 +22,8 @@ TimelineHit TimelinePainter::hitTest(QPoint pos) const
     if (rowIndex < 0)
         return hit;
     const TimelineRow& row = m_layout.rows()[size_t(rowIndex)];
+    if (pos.x() >= m_layout.labelWidth() && hitScopedMark(pos, row, &hit))
+        return hit;
     if (row.kind == TimelineRow::Kind::Process) {
         hit.kind = TimelineHit::Kind::Process;
         hit.process = row.index;
@@ -42,15 +45,7 @@ TimelineHit TimelinePainter::hitTest(QPoint pos) const
     }
     // Marks sit on top of boxes, so they win within their drawn radius.
     const double reach = m_style.markSize / 2.0 + 1;
-    const qint64 tFrom = m_map.toTime(pos.x() - reach);
-    const qint64 tTo = m_map.toTime(pos.x() + reach);
-    auto it = std::lower_bound(
-        lane.instants.begin(), lane.instants.end(), tFrom, [](const Instant& in, qint64 v) { return in.t < v; });
-    const Instant* best = nullptr;
-    for (; it != lane.instants.end() && it->t <= tTo; ++it) {
-        if (!best || MarkStamps::priority(it->kind) > MarkStamps::priority(best->kind))
-            best = &*it;
-    }
+    const Instant* best = markNear(lane.instants, pos.x());
     if (best && std::abs(pos.y() - (row.y + row.levelHeight() / 2.0)) <= reach) {
         hit.kind = TimelineHit::Kind::Instant;
         hit.instant = *best;
@@ -69,12 +64,64 @@ TimelineHit TimelinePainter::hitTest(QPoint pos) const
         hit.depth = depth;
     } else if (depth == 0 && lane.open && t >= lane.openSince - halfPixel && t <= m_now + halfPixel) {
         hit.kind = TimelineHit::Kind::Span;
-        hit.span = { lane.openSince, m_now, lane.openState };
+        hit.span = { lane.openSince, m_now, lane.openState, lane.openName };
         hit.openSpan = true;
     } else {
         hit.kind = TimelineHit::Kind::Lane;
     }
     return hit;
+}
+
+const Instant* TimelinePainter::markNear(const std::vector<Instant>& instants, int x) const
+{
+    const double reach = m_style.markSize / 2.0 + 1;
+    const qint64 tFrom = m_map.toTime(x - reach);
+    const qint64 tTo = m_map.toTime(x + reach);
+    auto it = std::lower_bound(
+        instants.begin(), instants.end(), tFrom, [](const Instant& in, qint64 v) { return in.t < v; });
+    const Instant* best = nullptr;
+    for (; it != instants.end() && it->t <= tTo; ++it) {
+        if (!best || MarkStamps::priority(it->kind) > MarkStamps::priority(best->kind))
+            best = &*it;
+    }
+    return best;
+}
+
+bool TimelinePainter::hitScopedMark(QPoint pos, const TimelineRow& row, TimelineHit* hit) const
+{
+    // A process's marks are drawn on its header, as a lane's on its top band.
+    if (row.kind == TimelineRow::Kind::Process) {
+        const std::vector<Instant>& marks = m_model.processes()[size_t(row.index)].instants;
+        const Instant* best = markNear(marks, pos.x());
+        if (best && std::abs(pos.y() - (row.y + row.height / 2.0)) <= m_style.markSize / 2.0 + 1) {
+            hit->kind = TimelineHit::Kind::Instant;
+            hit->process = row.index;
+            hit->instant = *best;
+            return true;
+        }
+    }
+    // A mark of the whole trace is a thin line over every row: within two pixels of it, a
+    // click takes the line rather than the box it crosses.
+    const std::vector<Instant>& global = m_model.globalInstants();
+    const qint64 tFrom = m_map.toTime(pos.x() - 2);
+    const auto it
+        = std::lower_bound(global.begin(), global.end(), tFrom, [](const Instant& in, qint64 v) { return in.t < v; });
+    if (it == global.end() || it->t > m_map.toTime(pos.x() + 2))
+        return false;
+    hit->kind = TimelineHit::Kind::Instant;
+    hit->instant = *it;
+    hit->global = true;
+    return true;
+}
+
+QString TimelinePainter::ownerLine(const TimelineHit& hit) const
+{
+    if (hit.lane >= 0)
+        return laneLine(hit.lane);
+    if (hit.global)
+        return tr("a mark of the whole trace");
+    const ProcessInfo& proc = m_model.processes()[size_t(hit.process)];
+    return tr("a mark of the whole process: %1").arg(TimelineLayout::processTitle(proc).toHtmlEscaped());
 }
 
 QString TimelinePainter::laneLine(int index) const
@@ -123,11 +170,16 @@ QString TimelinePainter::describe(const TimelineHit& hit) const
                                                 .arg(TimeAxis::timePoint(subNs(hit.span.start, m_map.origin)),
                                                     TimeAxis::timePoint(subNs(hit.span.end, m_map.origin)),
                                                     TimeAxis::duration(hit.span.end - hit.span.start));
-        const QString what = hit.span.name >= 0 ? m_model.nameOf(hit.span) : TimelineStyle::stateLabel(hit.span.state);
+        // A run's words for the box ("sleep 1 s") and the state they are about, as the legend says it.
+        QString what = SpanLabel::of(m_model, hit.span);
+        if (hit.span.detail() >= 0)
+            what += QStringLiteral(" · ") + TimelineStyle::stateLabel(hit.span.state);
         return QStringLiteral("<b>%1</b><br>%2<br>%3").arg(what.toHtmlEscaped(), when, laneLine(hit.lane));
     }
     case TimelineHit::Kind::Instant: {
-        QString s = QStringLiteral("<b>%1</b> ").arg(TimelineStyle::instantLabel(hit.instant.kind).toHtmlEscaped())
+        const QString name
+            = hit.instant.name >= 0 ? m_model.nameOf(hit.instant) : TimelineStyle::instantLabel(hit.instant.kind);
+        QString s = QStringLiteral("<b>%1</b> ").arg(name.toHtmlEscaped())
             + tr("at %1").arg(TimeAxis::timePoint(subNs(hit.instant.t, m_map.origin)));
         if (hit.instant.text >= 0 && hit.instant.text < m_model.texts().size()) {
             const QString text = m_model.texts().at(hit.instant.text);
@@ -142,7 +194,7 @@ QString TimelinePainter::describe(const TimelineHit& hit) const
             s += QStringLiteral("<br>") + ending.toHtmlEscaped();
         else if (hit.instant.code != 0)
             s += QStringLiteral("<br>") + tr("code %1").arg(hit.instant.code);
-        return s + QStringLiteral("<br>") + laneLine(hit.lane);
+        return s + QStringLiteral("<br>") + ownerLine(hit);
     }
     }
     return {};

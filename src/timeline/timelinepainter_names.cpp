@@ -2,6 +2,7 @@
 // TimelinePainter: slice names written on the boxes wide enough for them.
 #include "timelinepainter.h"
 
+#include "spanlabel.h"
 #include "timelinestyle.h"
 
 #include <QFontMetrics>
@@ -13,16 +14,15 @@ namespace Forkline {
 // A name goes on a box at least this many pixels wide (and is elided to fit it).
 constexpr int kMinNamedBoxPx = 28;
 
-// Without names an imported trace is rows of identical boxes. Only slices with a name of
-// their own (Span::name, a foreign trace's) get one: a state's box says its state by colour
-// and pattern. The cost must not follow the number of spans (a million on a lane zoomed out):
-// any box at least kMinNamedBoxPx wide covers one of the times sampled every half of that, so
-// one binary search per sample finds every box that can hold a name, and nothing else is
-// looked at.
+// Without names an imported trace is rows of identical boxes, and a run's boxes say only their
+// state. A foreign slice shows its own name, one of Forkline's what its state is about ("sleep
+// 1 s", "join th1"); a plain `running` box none (SpanLabel::onBox). The cost must not follow the number of spans (a
+// million on a lane zoomed out): any box at least kMinNamedBoxPx wide covers one of the times sampled every half of
+// that, so one binary search per sample finds every box that can hold a name, and nothing else is looked at.
 void TimelinePainter::paintSpanNames(QPainter* p, int laneIndex, int depth, int y, int h, int left, int right) const
 {
     const std::vector<Span>& spans = TraceModel::spansAt(m_model.lane(laneIndex), depth);
-    if (spans.empty() || m_model.names().isEmpty())
+    if (spans.empty())
         return;
     const QFontMetrics fm(m_style.smallFont);
     if (h < fm.height())
@@ -30,6 +30,8 @@ void TimelinePainter::paintSpanNames(QPainter* p, int laneIndex, int depth, int 
     const int pad = std::max(2, m_style.padding / 2);
     p->setFont(m_style.smallFont);
     p->setPen(m_style.textColor());
+    QColor backing = m_style.laneBackground();
+    backing.setAlpha(215);
     size_t last = size_t(-1);
     for (int x = left; x <= right + kMinNamedBoxPx / 2; x += kMinNamedBoxPx / 2) {
         const size_t i = TraceModel::firstSpanEndingAfter(spans, m_map.toTime(std::min(x, right)));
@@ -37,16 +39,21 @@ void TimelinePainter::paintSpanNames(QPainter* p, int laneIndex, int depth, int 
             continue;
         last = i;
         const Span& s = spans[i];
-        if (s.name < 0)
-            continue;
+        if (s.name == -1 && s.state == State::Running)
+            continue; // before any text work: most boxes of a busy run are these
         const double x0 = std::max(m_map.toX(s.start), double(left));
         const double x1 = std::min(m_map.toX(s.end), double(right));
         if (x1 - x0 < kMinNamedBoxPx)
             continue;
         const QRect box(int(std::ceil(x0)) + pad, y, int(std::floor(x1 - x0)) - 2 * pad, h);
-        const QString text = fm.elidedText(m_model.nameOf(s), Qt::ElideRight, box.width());
-        if (!text.isEmpty() && text != QStringLiteral("…"))
-            p->drawText(box, Qt::AlignVCenter | Qt::AlignLeft, text);
+        const QString text = fm.elidedText(SpanLabel::onBox(m_model, s), Qt::ElideRight, box.width());
+        if (text.isEmpty() || text == QStringLiteral("…"))
+            continue;
+        // On a backing of the lane's colour: words over a striped or dark box must still read.
+        const int w = std::min(box.width(), fm.horizontalAdvance(text) + 2);
+        const int th = std::min(h, fm.height());
+        p->fillRect(QRect(box.x() - 1, y + (h - th) / 2, w + 1, th), backing);
+        p->drawText(box, Qt::AlignVCenter | Qt::AlignLeft, text);
     }
 }
 

@@ -292,7 +292,10 @@ def text(value):
     return _dumps(value)
 
 
-def ev_state(tid, s, site="", t=None, pid=None):
+def ev_state(tid, s, site="", t=None, pid=None, detail=None):
+    # detail: what the state is about ("1 s" of a sleep, the thread joined), drawn on its box.
+    if detail:
+        site += ',"detail":' + _dumps(detail)
     return '{"e":"state","t":%d,"pid":%d,"tid":%d,"s":"%s"%s}\n' % (
         now() if t is None else t, state.pid if pid is None else pid, tid, s, site)
 

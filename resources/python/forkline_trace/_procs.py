@@ -318,7 +318,8 @@ def _patch_process(mod):
         at_exit = c.state.main_exited and not site
         waited = popen.poll() is None
         if waited:
-            c.send(c.ev_state(me.tid, "waiting:exit" if at_exit else "waiting:join", site))
+            c.send(c.ev_state(me.tid, "waiting:exit" if at_exit else "waiting:join", site,
+                              detail=None if at_exit else str(self.name)))
         try:
             with th.quiet:
                 return orig_join(self, timeout)

@@ -127,7 +127,7 @@ def _join(self, timeout=None):
     site = c.site()
     waited = self.is_alive()
     if waited:
-        c.send(c.ev_state(me.tid, "waiting:join", site))
+        c.send(c.ev_state(me.tid, "waiting:join", site, detail=str(self.name)))
     try:
         with quiet:
             _orig_join(self, timeout)
@@ -185,7 +185,8 @@ def _sleep(secs):
     ln = c.lane()
     site = c.site()
     if not 0 <= secs < _SHORT_SLEEP:
-        c.send(c.ev_state(ln.tid, "sleeping", site))
+        secs_text = "%g s" % secs if isinstance(secs, (int, float)) else None
+        c.send(c.ev_state(ln.tid, "sleeping", site, detail=secs_text))
         try:
             _orig_sleep(secs)
         finally:

@@ -60,7 +60,7 @@ TimelineHit SourceIndex::hitAt(const TraceModel& model, int lane, qint64 t)
     }
     if (l.open && t >= l.openSince) {
         hit.kind = TimelineHit::Kind::Span;
-        hit.span = Span { l.openSince, model.endTime(), l.openState };
+        hit.span = Span { l.openSince, model.endTime(), l.openState, l.openName };
         hit.openSpan = true;
         return hit;
     }

@@ -2,7 +2,6 @@
 #include "consoledelegate.h"
 
 #include "consolemodel.h"
-#include "timeaxis.h"
 #include "timelinestyle.h"
 
 #include <QApplication>
@@ -105,9 +104,9 @@ QList<ConsoleDelegate::Segment> ConsoleDelegate::segments(
     QList<Segment> out;
     switch (index.data(ConsoleModel::StreamRole).value<ConsoleModel::Stream>()) {
     case ConsoleModel::Stream::Stdout: {
-        const QVariant t = index.data(ConsoleModel::TimeRole);
+        const QVariant t = index.data(ConsoleModel::TimeTextRole);
         if (t.isValid())
-            out.append({ TimeAxis::timePoint(t.toLongLong()) + QLatin1Char(' '), ink(dim), option.font });
+            out.append({ t.toString() + QLatin1Char(' '), ink(dim), option.font });
         const QString tag = index.data(m_shortTags ? ConsoleModel::ThreadRole : ConsoleModel::TagRole).toString();
         const QColor thread = threadColor(index.data(ConsoleModel::LaneRole).toInt(), dark);
         out.append({ tag, ink(thread), bold });

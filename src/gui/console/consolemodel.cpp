@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "consolemodel.h"
 
+#include "timearithmetic.h"
 #include "timeaxis.h"
 #include "timelinelayout.h"
 #include "tracemodel.h"
@@ -48,6 +49,7 @@ QHash<int, QByteArray> ConsoleModel::roleNames() const
     names.insert(TimeRole, "time");
     names.insert(PrintRole, "print");
     names.insert(LaneRole, "lane");
+    names.insert(TimeTextRole, "timeText");
     return names;
 }
 
@@ -94,6 +96,8 @@ QVariant ConsoleModel::data(const QModelIndex& index, int role) const
         return QVariant::fromValue(Stream::Stdout);
     case TimeRole:
         return record.t;
+    case TimeTextRole:
+        return TimeAxis::timePoint(subNs(record.t, TimeAxis::extent(*m_trace).first));
     case PrintRole:
         return print;
     case LaneRole:
@@ -131,11 +135,10 @@ QString ConsoleModel::lineText(int row) const
     const QString text = index.data(TextRole).toString();
     switch (index.data(StreamRole).value<Stream>()) {
     case Stream::Stdout: {
-        const QVariant t = index.data(TimeRole);
+        const QVariant t = index.data(TimeTextRole);
         if (!t.isValid())
             return text;
-        return TimeAxis::timePoint(t.toLongLong()) + QLatin1Char(' ') + index.data(TagRole).toString()
-            + QLatin1Char(' ') + text;
+        return t.toString() + QLatin1Char(' ') + index.data(TagRole).toString() + QLatin1Char(' ') + text;
     }
     case Stream::Stderr:
         return tr("stderr") + QLatin1Char(' ') + text;

@@ -40,6 +40,8 @@ public:
         PrintRole,
         // int: the printing thread's lane, -1 for other lines.
         LaneRole,
+        // QString: TimeRole as the time axis writes it, counted from the trace's start.
+        TimeTextRole,
     };
 
     explicit ConsoleModel(QObject* parent = nullptr);

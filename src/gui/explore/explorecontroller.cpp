@@ -7,6 +7,7 @@
 #include "replay/replaycontroller.h"
 #include "selectiondetails.h"
 #include "settings/settings.h"
+#include "spanlabel.h"
 #include "timeaxis.h"
 #include "timelinelayout.h"
 #include "timelinestyle.h"
@@ -176,11 +177,9 @@ void ExploreController::onSelectionChanged()
         return;
     const QString who = TimelineLayout::laneTitle(model->lane(hit.lane));
     if (hit.kind == TimelineHit::Kind::Span) {
-        Q_EMIT message(
-            tr("Selected: %1 of %2, %3 from %4")
-                .arg(hit.span.name >= 0 ? model->nameOf(hit.span) : TimelineStyle::stateLabel(hit.span.state), who,
-                    TimeAxis::duration(hit.span.end - hit.span.start),
-                    TimeAxis::timePoint(subNs(hit.span.start, TimeAxis::extent(*model).first))));
+        Q_EMIT message(tr("Selected: %1 of %2, %3 from %4")
+                           .arg(SpanLabel::of(*model, hit.span), who, TimeAxis::duration(hit.span.end - hit.span.start),
+                               TimeAxis::timePoint(subNs(hit.span.start, TimeAxis::extent(*model).first))));
     } else if (hit.kind == TimelineHit::Kind::Instant) {
         Q_EMIT message(tr("Selected: %1 of %2 at %3")
                            .arg(TimelineStyle::instantLabel(hit.instant.kind), who,

@@ -2,6 +2,7 @@
 #include "selectiondetails.h"
 
 #include "argstree.h"
+#include "spanlabel.h"
 
 #include "timeaxis.h"
 #include "timelinelayout.h"
@@ -106,6 +107,18 @@ void SelectionDetails::addLaneRows(const TraceModel& model, int laneIndex)
     }
 }
 
+void SelectionDetails::addScopeRows(const TraceModel& model)
+{
+    if (m_hit.global) {
+        addRow(tr("Scope"), tr("the whole trace"));
+        return;
+    }
+    const ProcessInfo& proc = model.processes()[size_t(m_hit.process)];
+    addRow(tr("Scope"), tr("the whole process"));
+    addRow(tr("Process"), TimelineLayout::processTitle(proc));
+    addRow(tr("PID"), QString::number(proc.pid));
+}
+
 void SelectionDetails::addDepthRow(const TraceModel& model, const Span& s)
 {
     if (m_hit.depth <= 0)
@@ -118,6 +131,17 @@ void SelectionDetails::addDepthRow(const TraceModel& model, const Span& s)
         addRow(tr("Depth"), tr("%1, inside %2").arg(m_hit.depth).arg(model.nameOf(outer[i])));
     else
         addRow(tr("Depth"), QString::number(m_hit.depth));
+}
+
+void SelectionDetails::addCategoryRow(const TraceModel& model)
+{
+    const Lane& lane = model.lane(m_hit.lane);
+    if (lane.categories.empty() || m_hit.openSpan)
+        return;
+    const qint64 index = TraceModel::spanIndex(lane, m_hit.depth, m_hit.span);
+    const QString category = index < 0 ? QString() : model.categoryOf(lane, m_hit.depth, size_t(index));
+    if (!category.isEmpty())
+        addRow(tr("Category"), category);
 }
 
 QByteArray SelectionDetails::selectedArgs(const TraceModel& model) const
@@ -149,7 +173,10 @@ void SelectionDetails::render()
     style.usePalette(palette());
     const bool span = m_hit.kind == TimelineHit::Kind::Span;
     const bool mark = m_hit.kind == TimelineHit::Kind::Instant;
-    if (!m_model || (!span && !mark) || m_hit.lane < 0 || m_hit.lane >= m_model->laneCount()) {
+    // A mark of a whole process or of the whole trace belongs to no lane.
+    const bool scoped = mark && m_hit.lane < 0
+        && (m_hit.global || (m_model && m_hit.process >= 0 && m_hit.process < int(m_model->processes().size())));
+    if (!m_model || (!span && !mark) || (!scoped && (m_hit.lane < 0 || m_hit.lane >= m_model->laneCount()))) {
         m_swatch->clear();
         m_swatch->hide();
         m_title->setText(tr("Nothing selected"));
@@ -187,7 +214,7 @@ void SelectionDetails::render()
     if (span) {
         const Span& s = m_hit.span;
         const QString state = TimelineStyle::stateLabel(s.state);
-        const QString name = s.name >= 0 ? model.nameOf(s) : state;
+        const QString name = SpanLabel::of(model, s);
         m_title->setText(name);
         m_plain << name;
         addRow(tr("State"), name == state ? state : tr("%1 (shown as %2)").arg(name, state));
@@ -200,6 +227,7 @@ void SelectionDetails::render()
             addRow(tr("Duration"), TimeAxis::duration(s.end - s.start));
         }
         addDepthRow(model, s);
+        addCategoryRow(model);
     } else {
         const Instant& in = m_hit.instant;
         const QString name = in.name >= 0 ? model.nameOf(in) : TimelineStyle::instantLabel(in.kind);
@@ -215,8 +243,11 @@ void SelectionDetails::render()
     }
     if (origin != 0)
         addRow(tr("Trace start"), TimeAxis::absoluteTime(origin));
-    addLaneRows(model, m_hit.lane);
-    m_args->setArgs(selectedArgs(model));
+    if (scoped)
+        addScopeRows(model);
+    else
+        addLaneRows(model, m_hit.lane);
+    m_args->setArgs(scoped ? QByteArray() : selectedArgs(model));
     m_plain << m_args->lines();
     m_rows->setText(
         QStringLiteral("<table cellspacing=\"0\" cellpadding=\"1\">") + m_html + QStringLiteral("</table>"));

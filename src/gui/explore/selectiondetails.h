@@ -37,6 +37,10 @@ private:
     void addLaneRows(const TraceModel& model, int lane);
     // For a slice nested in another: its depth and the slice it lies in.
     void addDepthRow(const TraceModel& model, const Span& span);
+    // Whose a mark of no lane is: a process's or the whole trace's.
+    void addScopeRows(const TraceModel& model);
+    // A foreign slice's `cat`, beside its args.
+    void addCategoryRow(const TraceModel& model);
     // The selected event's own args, from the model ("" for none).
     QByteArray selectedArgs(const TraceModel& model) const;
     void render();

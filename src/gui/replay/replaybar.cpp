@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "replaybar.h"
 
+#include "timearithmetic.h"
 #include "timeaxis.h"
 #include "window/actiontext.h"
 
@@ -167,8 +168,10 @@ void ReplayBar::setPosition(qint64 t, bool active)
         const QSignalBlocker block(m_slider);
         m_slider->setValue(int(std::lround(std::clamp(fraction, 0.0, 1.0) * kSliderSteps)));
     }
-    m_time->setText(
-        active ? tr("%1 / %2").arg(TimeAxis::timePoint(t), TimeAxis::timePoint(m_end)) : TimeAxis::timePoint(m_end));
+    // Counted from the start of the range, as the axis counts: a trace stamped with the epoch
+    // (ts near 1.6e15 µs) reads 0.5 s, not 1635202069.5 s.
+    const QString end = TimeAxis::timePoint(subNs(m_end, m_start));
+    m_time->setText(active ? tr("%1 / %2").arg(TimeAxis::timePoint(subNs(t, m_start)), end) : end);
 }
 
 QString ReplayBar::timeText() const

@@ -3,6 +3,7 @@
 
 #include "console/consolepane.h"
 #include "replaybar.h"
+#include "timearithmetic.h"
 #include "timeaxis.h"
 #include "tracemodel.h"
 #include "view/timelineview.h"
@@ -219,11 +220,11 @@ void ReplayController::stepForward()
     setPlaying(false);
     const qint64 t = nextEventTime(*m_view->model(), m_position);
     if (t < 0) {
-        Q_EMIT message(tr("Nothing happens after %1").arg(TimeAxis::timePoint(m_position)));
+        Q_EMIT message(tr("Nothing happens after %1").arg(TimeAxis::timePoint(subNs(m_position, extentStart()))));
         return;
     }
     setPosition(t);
-    Q_EMIT message(tr("Next event at %1").arg(TimeAxis::timePoint(t)));
+    Q_EMIT message(tr("Next event at %1").arg(TimeAxis::timePoint(subNs(t, extentStart()))));
 }
 
 void ReplayController::stepBack()
@@ -234,11 +235,11 @@ void ReplayController::stepBack()
     const qint64 t = previousEventTime(*m_view->model(), m_position);
     if (t < 0) {
         setPosition(extentStart());
-        Q_EMIT message(tr("Nothing happens before %1").arg(TimeAxis::timePoint(m_position)));
+        Q_EMIT message(tr("Nothing happens before %1").arg(TimeAxis::timePoint(subNs(m_position, extentStart()))));
         return;
     }
     setPosition(t);
-    Q_EMIT message(tr("Previous event at %1").arg(TimeAxis::timePoint(t)));
+    Q_EMIT message(tr("Previous event at %1").arg(TimeAxis::timePoint(subNs(t, extentStart()))));
 }
 
 void ReplayController::toStart()

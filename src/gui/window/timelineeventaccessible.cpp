@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "timelineeventaccessible.h"
 
+#include "spanlabel.h"
 #include "timeaxis.h"
 #include "timelinelaneaccessible.h"
 #include "tracemodel.h"
@@ -15,22 +16,41 @@ TimelineEventAccessible::TimelineEventAccessible(TimelineLaneAccessible* lane, i
     , m_event(event)
 { }
 
-bool TimelineEventAccessible::times(qint64* start, qint64* end) const
+bool TimelineEventAccessible::locate(int* depth, size_t* index) const
 {
     const Lane* l = m_lane->lane();
     if (!l || m_event < 0)
         return false;
-    const size_t i = size_t(m_event);
-    if (i < l->spans.size()) {
-        *start = l->spans[i].start;
-        *end = l->spans[i].end;
-        return true;
+    size_t i = size_t(m_event);
+    for (int d = 0; d < TraceModel::depthCount(*l); ++d) {
+        const size_t count = TraceModel::spansAt(*l, d).size();
+        if (i < count) {
+            *depth = d;
+            *index = i;
+            return true;
+        }
+        i -= count;
     }
-    if (i - l->spans.size() < l->instants.size()) {
-        *start = *end = l->instants[i - l->spans.size()].t;
-        return true;
+    *depth = -1;
+    *index = i;
+    return i < l->instants.size();
+}
+
+bool TimelineEventAccessible::times(qint64* start, qint64* end) const
+{
+    int depth = 0;
+    size_t i = 0;
+    if (!locate(&depth, &i))
+        return false;
+    const Lane& l = *m_lane->lane();
+    if (depth >= 0) {
+        const Span& span = TraceModel::spansAt(l, depth)[i];
+        *start = span.start;
+        *end = span.end;
+    } else {
+        *start = *end = l.instants[i].t;
     }
-    return false;
+    return true;
 }
 
 bool TimelineEventAccessible::isValid() const
@@ -52,28 +72,30 @@ QAccessibleInterface* TimelineEventAccessible::parent() const
 
 QString TimelineEventAccessible::text(QAccessible::Text t) const
 {
-    const Lane* l = m_lane->lane();
+    int depth = 0;
+    size_t i = 0;
     qint64 start = 0;
     qint64 end = 0;
-    if (!l || !times(&start, &end))
+    if (!locate(&depth, &i) || !times(&start, &end))
         return {};
+    const Lane& l = *m_lane->lane();
     const TraceModel* model = m_lane->view()->model();
-    const size_t i = size_t(m_event);
-    const bool span = i < l->spans.size();
     if (t == QAccessible::Name) {
-        if (span)
-            return model->nameOf(l->spans[i]);
-        const Instant& instant = l->instants[i - l->spans.size()];
+        if (depth >= 0)
+            return SpanLabel::of(*model, TraceModel::spansAt(l, depth)[i]);
+        const Instant& instant = l.instants[i];
         const QString name = model->nameOf(instant);
         if (instant.text >= 0 && instant.text < model->texts().size())
             return tr("%1: %2").arg(name, model->texts().at(instant.text));
         return name;
     }
     if (t == QAccessible::Description) {
-        if (span)
-            return tr("from %1 to %2, %3")
-                .arg(TimeAxis::timePoint(start), TimeAxis::timePoint(end), TimeAxis::duration(end - start));
-        return tr("at %1").arg(TimeAxis::timePoint(start));
+        if (depth < 0)
+            return tr("at %1").arg(TimeAxis::timePoint(start));
+        const QString when
+            = tr("from %1 to %2, %3")
+                  .arg(TimeAxis::timePoint(start), TimeAxis::timePoint(end), TimeAxis::duration(end - start));
+        return depth == 0 ? when : tr("%1, nested at depth %2").arg(when).arg(depth);
     }
     return {};
 }
@@ -91,26 +113,33 @@ QRect TimelineEventAccessible::rect() const
     // An instant is a mark a few pixels wide.
     const int right = std::max(v->lanePoint(lane, end).x(), left + 4);
     const QPoint origin = v->viewport()->mapToGlobal(QPoint(0, 0));
-    return QRect(origin.x() + left, row.top(), right - left, row.height());
+    // A nested slice lies in its own band, one lane height per depth below the top one.
+    int depth = 0;
+    size_t i = 0;
+    locate(&depth, &i);
+    const int top = row.top() + std::max(0, depth) * row.height();
+    return QRect(origin.x() + left, top, right - left, row.height());
 }
 
 QAccessible::State TimelineEventAccessible::state() const
 {
     QAccessible::State s;
     s.selectable = true;
-    const Lane* l = m_lane->lane();
-    if (!l)
+    int depth = 0;
+    size_t i = 0;
+    if (!locate(&depth, &i))
         return s;
+    const Lane& l = *m_lane->lane();
     const TimelineHit& selected = m_lane->view()->selection();
-    const size_t i = size_t(m_event);
-    if (selected.lane == m_lane->laneIndex()) {
-        if (i < l->spans.size())
-            s.selected = selected.kind == TimelineHit::Kind::Span && selected.span.start == l->spans[i].start
-                && selected.span.state == l->spans[i].state;
-        else
-            s.selected = selected.kind == TimelineHit::Kind::Instant
-                && selected.instant.t == l->instants[i - l->spans.size()].t
-                && selected.instant.kind == l->instants[i - l->spans.size()].kind;
+    if (selected.lane != m_lane->laneIndex())
+        return s;
+    if (depth >= 0) {
+        const Span& span = TraceModel::spansAt(l, depth)[i];
+        s.selected = selected.kind == TimelineHit::Kind::Span && selected.depth == depth
+            && selected.span.start == span.start && selected.span.state == span.state;
+    } else {
+        s.selected = selected.kind == TimelineHit::Kind::Instant && selected.instant.t == l.instants[i].t
+            && selected.instant.kind == l.instants[i].kind;
     }
     return s;
 }

@@ -10,7 +10,7 @@ class TimelineLaneAccessible;
 
 // One event of a lane for a screen reader: a span (its state, from when to when) or an
 // instant (what happened when, with a print's text). Index `event` counts the lane's spans
-// first, then its instants.
+// first, depth by depth (its own, then the slices nested in them), then its instants.
 class TimelineEventAccessible : public QAccessibleInterface
 {
     Q_DECLARE_TR_FUNCTIONS(Forkline::TimelineEventAccessible)
@@ -36,6 +36,10 @@ public:
     bool times(qint64* start, qint64* end) const;
 
 private:
+    // Where the event is: a span at (*depth, *index), or an instant at *index (depth -1);
+    // false once it is gone.
+    bool locate(int* depth, size_t* index) const;
+
     TimelineLaneAccessible* m_lane = nullptr;
     int m_event = -1;
 };

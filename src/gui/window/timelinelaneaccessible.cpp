@@ -6,6 +6,8 @@
 #include "tracemodel.h"
 #include "view/timelineview.h"
 
+#include <algorithm>
+#include <climits>
 #include <utility>
 
 namespace Forkline {
@@ -62,7 +64,12 @@ QAccessibleInterface* TimelineLaneAccessible::parent() const
 int TimelineLaneAccessible::childCount() const
 {
     const Lane* l = lane();
-    return l ? int(l->spans.size() + l->instants.size()) : 0;
+    if (!l)
+        return 0;
+    size_t count = l->instants.size();
+    for (int depth = 0; depth < TraceModel::depthCount(*l); ++depth)
+        count += TraceModel::spansAt(*l, depth).size();
+    return int(std::min<size_t>(count, INT_MAX));
 }
 
 QAccessibleInterface* TimelineLaneAccessible::child(int index) const
