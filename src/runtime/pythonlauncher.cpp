@@ -115,12 +115,9 @@ QString PythonLauncher::firstInvalidUtf8(const QByteArray& bytes)
     return {};
 }
 
-namespace {
-
 // The program file exists, is a file, reads, and is UTF-8 text.
-bool checkProgramFile(const QFileInfo& info, const QString& file, QString* error, PythonLauncher::Failure* failure)
+bool PythonLauncher::checkProgramFile(const QString& file, const QFileInfo& info, QString* error, Failure* failure)
 {
-    using Failure = PythonLauncher::Failure;
     if (!info.exists())
         return failWith(Failure::BadFile, tr("%1: no such file").arg(file), error, failure);
     if (!info.isFile())
@@ -128,19 +125,16 @@ bool checkProgramFile(const QFileInfo& info, const QString& file, QString* error
     QFile f(file);
     if (!f.open(QIODevice::ReadOnly))
         return failWith(Failure::BadFile, tr("%1: cannot read it: %2").arg(file, f.errorString()), error, failure);
-    const QString bad = PythonLauncher::firstInvalidUtf8(f.readAll());
+    const QString bad = firstInvalidUtf8(f.readAll());
     if (!bad.isEmpty())
         return failWith(Failure::BadFile,
             tr("%1:%2: not UTF-8 text; save the program as UTF-8 to run it").arg(file, bad), error, failure);
     return true;
 }
 
-// Runs kCheck with the interpreter `command` on the program; false when it did not start or
-// did not answer. `byDefault`: the user named no interpreter, the default was looked for.
-bool runCheck(QProcess* check, const QStringList& command, const QFileInfo& info, bool byDefault, QString* error,
-    PythonLauncher::Failure* failure)
+bool PythonLauncher::runCheck(QProcess* check, const QStringList& command, const QFileInfo& info, bool byDefault,
+    QString* error, Failure* failure)
 {
-    using Failure = PythonLauncher::Failure;
     const QString shownPython = command.join(QLatin1Char(' '));
     check->setProcessChannelMode(QProcess::SeparateChannels);
     check->start(command.first(),
@@ -165,8 +159,6 @@ bool runCheck(QProcess* check, const QStringList& command, const QFileInfo& info
     return true;
 }
 
-} // namespace
-
 bool PythonLauncher::prepare(
     const Request& request, Collector::Launch* launch, QString* error, Interpreter* interpreter, Failure* failure)
 {
@@ -174,7 +166,7 @@ bool PythonLauncher::prepare(
         *failure = Failure::None;
     const QString& file = request.file;
     const QFileInfo info(file);
-    if (!checkProgramFile(info, file, error, failure))
+    if (!checkProgramFile(file, info, error, failure))
         return false;
 
     QStringList command = request.python.isEmpty() ? defaultInterpreter() : QStringList { request.python };
