@@ -1,23 +1,30 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "code/codepane.h"
 #include "console/consolepane.h"
+#include "explore/explorecontroller.h"
+#include "lessons/scenariopanel.h"
 #include "lessons/workerpanel.h"
 #include "replay/replaybar.h"
 #include "replay/replaycontroller.h"
 #include "testutil.h"
 #include "timelinestyle.h"
 #include "view/timelineview.h"
+#include "window/maintoolbar.h"
 #include "window/mainwindow.h"
 #include "window/messagebar.h"
 #include "zoomstate.h"
 
 #include <QAction>
+#include <QDockWidget>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QLineEdit>
 #include <QMenu>
+#include <QMenuBar>
 #include <QProcess>
 #include <QSet>
 #include <QSignalSpy>
+#include <QSplitter>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -63,6 +70,7 @@ class TestMainWindow : public QObject
 private Q_SLOTS:
     void initTestCase();
     void actionsHaveShortcutsAndTooltips();
+    void formHoldsTheStaticParts();
     void runBuyerSeller();
     void badScenarioKeepsTimeline();
     void runAgainReplacesTimeline();
@@ -105,6 +113,56 @@ void TestMainWindow::actionsHaveShortcutsAndTooltips()
         QVERIFY2(!a->shortcut().isEmpty(), qPrintable(a->text()));
         QVERIFY2(!a->toolTip().isEmpty() && a->toolTip() != a->text().remove(QLatin1Char('&')), qPrintable(a->text()));
     }
+}
+
+// ui/mainwindow.ui builds the panels, splitters, tool bar, dock and menus; the controllers get
+// the form's widgets (the replay bar, the Details dock) rather than making their own.
+void TestMainWindow::formHoldsTheStaticParts()
+{
+    MainWindow& w = *m_window;
+    auto* main = qobject_cast<QSplitter*>(w.centralWidget());
+    QVERIFY(main);
+    QCOMPARE(main->objectName(), QStringLiteral("mainSplitter"));
+    QCOMPARE(main->orientation(), Qt::Horizontal);
+    QCOMPARE(main->count(), 2);
+    QVERIFY(qobject_cast<ScenarioPanel*>(main->widget(0)));
+    auto* right = qobject_cast<QSplitter*>(main->widget(1));
+    QVERIFY(right);
+    QCOMPARE(right->objectName(), QStringLiteral("rightSplitter"));
+    QCOMPARE(right->orientation(), Qt::Vertical);
+    QCOMPARE(right->count(), 2);
+    QCOMPARE(right->widget(1), static_cast<QWidget*>(w.console()));
+    auto* code = qobject_cast<QSplitter*>(right->widget(0));
+    QVERIFY(code);
+    QCOMPARE(code->objectName(), QStringLiteral("codeSplitter"));
+    QCOMPARE(code->count(), 2);
+    QCOMPARE(code->widget(1), static_cast<QWidget*>(w.codePane()));
+    QWidget* timelineBox = code->widget(0);
+    QCOMPARE(w.timelineView()->parentWidget(), timelineBox);
+    QCOMPARE(w.messageBar()->parentWidget(), timelineBox);
+    QCOMPARE(static_cast<QWidget*>(w.replay()->bar())->parentWidget(), timelineBox);
+    // The form's stretch: the timeline takes most of the width beside the code, and of the
+    // height above the console.
+    QVERIFY2(timelineBox->width() > 2 * w.codePane()->width(),
+        qPrintable(QStringLiteral("%1 beside %2").arg(timelineBox->width()).arg(w.codePane()->width())));
+    QVERIFY(code->height() > 2 * w.console()->height());
+
+    QDockWidget* dock = w.explore()->detailsDock();
+    QCOMPARE(dock->objectName(), QStringLiteral("detailsDock"));
+    QCOMPARE(dock->parentWidget(), static_cast<QWidget*>(&w));
+    QCOMPARE(w.dockWidgetArea(dock), Qt::RightDockWidgetArea);
+    QVERIFY(dock->widget()); // the selection's details, which ExploreController put there
+    QCOMPARE(w.toolBar()->objectName(), QStringLiteral("mainToolBar"));
+    QCOMPARE(w.toolBarArea(w.toolBar()), Qt::TopToolBarArea);
+    QVERIFY(w.toolBar()->actions().contains(w.runAction()));
+
+    QStringList menus;
+    for (const QAction* a : w.menuBar()->actions())
+        menus << a->text();
+    QCOMPARE(menus,
+        QStringList({ QStringLiteral("&File"), QStringLiteral("&Edit"), QStringLiteral("&Run"), QStringLiteral("&View"),
+            QStringLiteral("Re&play"), QStringLiteral("&Help") }));
+    QVERIFY(w.menuBar()->actions().at(2)->menu()->actions().contains(w.runAction()));
 }
 
 void TestMainWindow::runBuyerSeller()

@@ -1823,6 +1823,10 @@ interpreter, traced, and exits with its exit code; its own arguments go after --
         <source>Running %1 with Python %2 (%3)</source>
         <translation>%1을(를) 파이썬 %2(%3)로 실행 중</translation>
     </message>
+    <message>
+        <source>Details</source>
+        <translation>세부 정보</translation>
+    </message>
 </context>
 <context>
     <name>Forkline::MessageBar</name>

@@ -308,8 +308,6 @@ int runToEnd(const QString& scenarioArg, const QByteArray& scenarioData, const S
     int code = 0;
     if (!runCollector(&collector, launch, &code))
         return 1;
-    if (!collector.errorText().isEmpty())
-        err(QStringLiteral("forkline: ") + collector.errorText());
     TraceModel model = collector.takeModel();
     model.scenario = scenario.name;
     model.title = scenario.title;

@@ -85,8 +85,6 @@ int runPython(const CliParser& parser, const QStringList& programArguments)
     int code = 0;
     if (!runCollector(&collector, launch, &code))
         return 1;
-    if (!collector.errorText().isEmpty())
-        err(QStringLiteral("forkline: ") + collector.errorText());
     TraceModel model = collector.takeModel();
     gil.apply(&model);
     model.scenario = QFileInfo(name).fileName();

@@ -176,6 +176,8 @@ bool runCollector(Collector* collector, const Collector::Launch& launch, int* ex
         QCoreApplication::exit(0);
     });
     QCoreApplication::exec();
+    if (!collector->errorText().isEmpty())
+        err(QStringLiteral("forkline: ") + collector->errorText());
     return true;
 }
 

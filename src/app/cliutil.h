@@ -72,7 +72,8 @@ void stopOnInterrupt(QTimer* poll, QObject* context, const std::function<void()>
 // none came.
 int interruptedExitCode();
 // Starts the run and turns the event loop until it has ended, Ctrl+C stopping it; false, said
-// on stderr, when it could not start. `exitCode` receives the run's.
+// on stderr, when it could not start. `exitCode` receives the run's; what went wrong on the
+// way (the collector's errorText) is said on stderr too.
 bool runCollector(Collector* collector, const Collector::Launch& launch, int* exitCode);
 
 } // namespace Forkline

@@ -353,6 +353,50 @@ QByteArray ownArgs(const TraceModel& model, const Lane& l, bool laneFirst, int d
     return QByteArray::fromStdString(filterArgs(std::string_view(own.constData(), size_t(own.size())), isLaneArgKey));
 }
 
+// What an event of a lane carries in its args, each part only when there is one.
+struct EventArgs
+{
+    const Instant* instant = nullptr; // its text and code; none for a slice
+    const SourcePoint* source = nullptr; // the line of code behind it
+    int detail = -1; // a slice's state detail (model.names()), written first: the contract names a slice by its state
+    bool* laneFirst = nullptr; // true on the lane's first event, which takes the lane's description
+    const QByteArray& own; // a foreign event's own args (ownArgs), written last
+};
+
+// The one "args" member of a lane's slice or instant; nothing at all when it has no part.
+void appendEventArgs(QByteArray& out, const TraceModel& model, const Lane& l, const EventArgs& args)
+{
+    const bool text = args.instant && (args.instant->text >= 0 || args.instant->code);
+    if (!text && args.detail < 0 && !args.source && !*args.laneFirst && args.own.isEmpty())
+        return;
+    out.append(",\"args\":{");
+    bool comma = args.instant && appendTextAndCode(out, model, *args.instant);
+    const auto separate = [&] {
+        if (comma)
+            out.append(',');
+        comma = true;
+    };
+    if (args.detail >= 0) {
+        separate();
+        out.append("\"detail\":");
+        appendEscaped(out, model.names().at(args.detail));
+    }
+    if (args.source) {
+        separate();
+        appendSource(out, model, *args.source);
+    }
+    if (*args.laneFirst) {
+        separate();
+        appendLaneArgs(out, l, model);
+        *args.laneFirst = false;
+    }
+    if (!args.own.isEmpty()) {
+        separate();
+        out.append(args.own);
+    }
+    out.append('}');
+}
+
 // A lane's slices of every depth and its instants, in time order: at equal times an instant goes
 // first (a fork mark precedes the span it starts), then the outer slice before the inner one,
 // the order in which the importer stacks them again. The lane's description rides on its
@@ -360,15 +404,6 @@ QByteArray ownArgs(const TraceModel& model, const Lane& l, bool laneFirst, int d
 template <typename Begin> void appendLaneEvents(QByteArray& out, Begin&& begin, const TraceModel& model, const Lane& l)
 {
     bool laneFirst = true;
-    auto laneArgs = [&](bool hasOtherArgs) {
-        if (!laneFirst)
-            return;
-        out.append(hasOtherArgs ? "," : ",\"args\":{");
-        appendLaneArgs(out, l, model);
-        if (!hasOtherArgs)
-            out.append('}');
-        laneFirst = false;
-    };
     std::vector<std::unique_ptr<LaneTimes>> levels; // LaneTimes holds a reference: not movable
     for (int depth = 0; depth < TraceModel::depthCount(l); ++depth)
         levels.push_back(std::make_unique<LaneTimes>(l, model, depth));
@@ -403,37 +438,7 @@ template <typename Begin> void appendLaneEvents(QByteArray& out, Begin&& begin, 
             // slice's own args (a foreign trace's), each when there is one. The detail is an arg:
             // the contract names a span by its state.
             const QByteArray own = ownArgs(model, l, laneFirst, depth, si, true);
-            const SourcePoint* src = sourceAt(l, span.start);
-            if (own.isEmpty() && !src && span.detail() < 0) {
-                laneArgs(false);
-            } else {
-                out.append(",\"args\":{");
-                bool comma = false;
-                if (span.detail() >= 0) {
-                    out.append("\"detail\":");
-                    appendEscaped(out, model.names().at(span.detail()));
-                    comma = true;
-                }
-                if (src) {
-                    if (comma)
-                        out.append(',');
-                    appendSource(out, model, *src);
-                    comma = true;
-                }
-                if (laneFirst) {
-                    if (comma)
-                        out.append(',');
-                    appendLaneArgs(out, l, model);
-                    laneFirst = false;
-                    comma = true;
-                }
-                if (!own.isEmpty()) {
-                    if (comma)
-                        out.append(',');
-                    out.append(own);
-                }
-                out.append('}');
-            }
+            appendEventArgs(out, model, l, { nullptr, sourceAt(l, span.start), span.detail(), &laneFirst, own });
             out.append('}');
             continue;
         }
@@ -444,33 +449,7 @@ template <typename Begin> void appendLaneEvents(QByteArray& out, Begin&& begin, 
         appendIds(out, l);
         out.append(",\"ts\":");
         appendMicros(out, in.t);
-        const bool hasText = in.text >= 0;
-        const SourcePoint* src = sourceAt(l, in.t);
-        if (hasText || in.code || laneFirst || !own.isEmpty() || src) {
-            out.append(",\"args\":{");
-            bool comma = appendTextAndCode(out, model, in);
-            if (src) {
-                if (comma)
-                    out.append(',');
-                appendSource(out, model, *src);
-                comma = true;
-            }
-            if (laneFirst) {
-                if (comma)
-                    laneArgs(true);
-                else {
-                    appendLaneArgs(out, l, model);
-                    laneFirst = false;
-                }
-                comma = true;
-            }
-            if (!own.isEmpty()) {
-                if (comma)
-                    out.append(',');
-                out.append(own);
-            }
-            out.append('}');
-        }
+        appendEventArgs(out, model, l, { &in, sourceAt(l, in.t), -1, &laneFirst, own });
         out.append('}');
     }
 }

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Over 500 lines: one pass that turns raw Chrome events into the model, with the range checks
+// ChromeTraceBuilder: one pass that turns raw Chrome events into the model, with the range checks
 // on times where the times are read. Ids, async tracks and args are in
-// chrometracebuilder_tracks.cpp; the next split is flows and counters into a file of their own.
+// chrometracebuilder_tracks.cpp, the assembly once every event was read in
+// chrometracebuilder_finish.cpp.
 #include "chrometracebuilder.h"
 
 #include "chrometracebuilder_p.h"
@@ -51,24 +52,20 @@ bool ChromeTraceBuilder::noteTime(qint64 t)
         m_minIndex = m_maxIndex = index;
         return true;
     }
+    const bool later = t > m_maxT;
+    if (!later && t >= m_minT)
+        return true;
     // Unsigned: exact, since the true difference of two qint64 is below 2^64.
-    if (t > m_maxT) {
-        const quint64 span = quint64(t) - quint64(m_minT);
-        if (span > quint64(kMaxTraceSpanNs))
-            return refuse(tr("traceEvents[%1] is %2 years after traceEvents[%3]; a trace can span at most %4 years")
-                              .arg(QString::number(index), years(span), QString::number(m_minIndex),
-                                  QString::number(kMaxTraceYears)));
-        m_maxT = t;
-        m_maxIndex = index;
-    } else if (t < m_minT) {
-        const quint64 span = quint64(m_maxT) - quint64(t);
-        if (span > quint64(kMaxTraceSpanNs))
-            return refuse(tr("traceEvents[%1] is %2 years before traceEvents[%3]; a trace can span at most %4 years")
-                              .arg(QString::number(index), years(span), QString::number(m_maxIndex),
-                                  QString::number(kMaxTraceYears)));
-        m_minT = t;
-        m_minIndex = index;
+    const quint64 span = later ? quint64(t) - quint64(m_minT) : quint64(m_maxT) - quint64(t);
+    if (span > quint64(kMaxTraceSpanNs)) {
+        const QString sentence = later
+            ? tr("traceEvents[%1] is %2 years after traceEvents[%3]; a trace can span at most %4 years")
+            : tr("traceEvents[%1] is %2 years before traceEvents[%3]; a trace can span at most %4 years");
+        return refuse(sentence.arg(QString::number(index), years(span),
+            QString::number(later ? m_minIndex : m_maxIndex), QString::number(kMaxTraceYears)));
     }
+    (later ? m_maxT : m_minT) = t;
+    (later ? m_maxIndex : m_minIndex) = index;
     return true;
 }
 
@@ -327,6 +324,20 @@ void ChromeTraceBuilder::flow(const RawTraceEvent& e, int lane)
     noteTime(f.t);
 }
 
+qint32 ChromeTraceBuilder::addSlice(const RawTraceEvent& e, int lane, qint64 start, qint64 end)
+{
+    laneArgs(e, lane);
+    source(e, lane);
+    const SliceName n = sliceWithDetail(e);
+    LaneWork& w = m_work[size_t(lane)];
+    const qint32 index = qint32(w.slices.size());
+    if (const qint32 args = keepArgs(e, false, n.name < -1); args >= 0)
+        w.args.push_back({ index, args });
+    noteCategory(w, e);
+    w.slices.push_back({ start, end, n.state, n.name });
+    return index;
+}
+
 bool ChromeTraceBuilder::checkSlice(const RawTraceEvent& e)
 {
     if (e.dur.outOfRange || (e.dur.valid && e.dur.value > kMaxTraceSpanNs))
@@ -407,30 +418,14 @@ void ChromeTraceBuilder::event(const RawTraceEvent& e)
             ++m_skipped.badTime;
             return;
         }
-        const int lane = laneFor(pid, tid);
-        laneArgs(e, lane);
-        source(e, lane);
-        const SliceName n = sliceWithDetail(e);
-        LaneWork& w = m_work[size_t(lane)];
-        if (const qint32 args = keepArgs(e, false, n.name < -1); args >= 0)
-            w.args.push_back({ qint32(w.slices.size()), args });
-        noteCategory(w, e);
-        w.slices.push_back({ ts, ts + e.dur.value, n.state, n.name });
+        addSlice(e, laneFor(pid, tid), ts, ts + e.dur.value);
         noteTime(ts);
         noteTime(ts + e.dur.value);
         return;
     }
     case 'B': {
         const int lane = laneFor(pid, tid);
-        laneArgs(e, lane);
-        source(e, lane);
-        const SliceName n = sliceWithDetail(e);
-        LaneWork& w = m_work[size_t(lane)];
-        if (const qint32 args = keepArgs(e, false, n.name < -1); args >= 0)
-            w.args.push_back({ qint32(w.slices.size()), args });
-        noteCategory(w, e);
-        w.open.push_back(qint32(w.slices.size()));
-        w.slices.push_back({ ts, kOpen, n.state, n.name });
+        m_work[size_t(lane)].open.push_back(addSlice(e, lane, ts, kOpen));
         noteTime(ts);
         return;
     }
@@ -466,140 +461,6 @@ void ChromeTraceBuilder::event(const RawTraceEvent& e)
         flow(e, laneFor(pid, tid));
         return;
     }
-}
-
-void ChromeTraceBuilder::addFlows()
-{
-    // Flows pair up in file order. A file's id is kept unless the model has it already
-    // (an id used again after its f, or a chain s -> t -> f that the model draws as arrows).
-    QHash<QPair<qint64, int>, qint64> active; // (file id, cat and name) -> model id
-    QSet<qint64> used;
-    qint64 fresh = 1;
-    auto take = [&](qint64 fileId) {
-        if (!used.contains(fileId)) {
-            used.insert(fileId);
-            return fileId;
-        }
-        while (used.contains(fresh))
-            ++fresh;
-        used.insert(fresh);
-        return fresh;
-    };
-    for (const PendingFlow& f : m_flows) {
-        qint64 t = f.t;
-        if (f.nextSlice) {
-            // Without bp:"e" a flow ends on the next slice that begins at or after its time.
-            const std::vector<Span>& spans = m_model.lane(f.lane).spans;
-            auto next
-                = std::lower_bound(spans.begin(), spans.end(), t, [](const Span& s, qint64 v) { return s.start < v; });
-            if (next != spans.end())
-                t = next->start;
-        }
-        if (f.phase == 's') {
-            const qint64 id = take(f.id);
-            m_model.flowFrom(id, f.kind, f.lane, t);
-            active.insert({ f.id, f.key }, id);
-            continue;
-        }
-        auto it = active.find({ f.id, f.key });
-        if (it == active.end()) {
-            ++m_skipped.unmatched;
-            continue;
-        }
-        m_model.flowTo(*it, f.kind, f.lane, t);
-        if (f.phase == 't') {
-            const qint64 id = take(f.id);
-            m_model.flowFrom(id, f.kind, f.lane, t);
-            *it = id;
-        } else {
-            active.erase(it);
-        }
-    }
-    m_flows = {};
-}
-
-bool ChromeTraceBuilder::finish(const std::function<bool()>& stop, const std::function<void(double)>& progress)
-{
-    const double total = double(m_model.laneCount()) + double(m_instants.size()) + double(m_samples.size()) + 1;
-    double done = 0;
-    qint64 sinceCheck = 0;
-    // Polled every few thousand items: cheap, yet a cancel is honoured within milliseconds.
-    auto step = [&](qint64 items) {
-        done += double(items);
-        sinceCheck += items;
-        if (sinceCheck < 16384)
-            return true;
-        sinceCheck = 0;
-        if (progress)
-            progress(std::min(1.0, done / total));
-        return !(stop && stop());
-    };
-
-    closeAsync();
-    for (int lane = 0; lane < m_model.laneCount(); ++lane) {
-        const qint64 size = qint64(m_work[size_t(lane)].slices.size());
-        nestLane(lane);
-        if (!step(1 + size))
-            return false;
-    }
-    m_work = {};
-    applySortIndexes();
-    for (const PendingParent& p : m_parents) {
-        const int parent = m_model.laneIndex(p.pid, p.tid);
-        if (parent >= 0 && parent != p.lane)
-            m_model.lane(p.lane).parent = parent;
-    }
-
-    // Instants go in by time across lanes, so the console's printed lines come in time order.
-    auto byTime = [](const PendingInstant& a, const PendingInstant& b) { return a.t < b.t; };
-    if (!std::is_sorted(m_instants.begin(), m_instants.end(), byTime))
-        std::stable_sort(m_instants.begin(), m_instants.end(), byTime);
-    for (const PendingInstant& in : m_instants) {
-        const QString text = in.text >= 0 ? m_texts.at(in.text) : QString();
-        if (in.scope == Scope::Process) {
-            m_model.addProcessInstant(in.pid, in.t, in.kind, text, in.code, in.name);
-            continue;
-        }
-        if (in.scope == Scope::Global) {
-            m_model.addGlobalInstant(in.t, in.kind, text, in.code, in.name);
-            continue;
-        }
-        m_model.addInstant(in.lane, in.t, in.kind, text, in.code, in.name);
-        if (in.args >= 0) {
-            const auto& [offset, length] = m_args[size_t(in.args)];
-            m_model.addInstantArgs(in.lane, qint32(m_model.lane(in.lane).instants.size() - 1),
-                std::string_view(m_argsText).substr(offset, length));
-        }
-        if (!step(1))
-            return false;
-    }
-    m_instants = {};
-    m_texts = {};
-    // In the file's order: of two lines at one time, the first stays first (the exporter writes
-    // the first one of a time on every event there).
-    for (const PendingSource& s : m_sources)
-        m_model.addSource(s.lane, s.t, m_sourceFiles.at(s.file), s.line);
-    m_sources = {};
-    m_args = {};
-    m_argsText = {};
-
-    addFlows();
-
-    auto byTrack = [](const PendingSample& a, const PendingSample& b) {
-        return a.track != b.track ? a.track < b.track : a.t < b.t;
-    };
-    if (!std::is_sorted(m_samples.begin(), m_samples.end(), byTrack))
-        std::stable_sort(m_samples.begin(), m_samples.end(), byTrack);
-    for (const PendingSample& s : m_samples) {
-        const CounterKey& track = m_tracks[size_t(s.track)];
-        m_model.addCounter(track.pid, track.name, track.unit, s.t, s.value);
-        if (!step(1))
-            return false;
-    }
-    m_samples = {};
-    if (progress)
-        progress(1.0);
-    return true;
 }
 
 } // namespace Forkline

@@ -108,6 +108,8 @@ private:
     int laneFor(qint64 pid, qint64 tid);
     bool refuse(const QString& why);
     bool checkSlice(const RawTraceEvent& e);
+    // A slice [start, end) of `lane` with its name, args and line of code; its index there.
+    qint32 addSlice(const RawTraceEvent& e, int lane, qint64 start, qint64 end);
     bool noteTime(qint64 t);
     void metadata(const RawTraceEvent& e, qint64 pid, qint64 tid);
     void demoteGuessedMain(int lane);
@@ -144,6 +146,7 @@ private:
     SliceName sliceWithDetail(const RawTraceEvent& e);
     void addSliceArgs(int lane, const std::vector<Place>& places);
     void addFlows();
+    void addInstant(const PendingInstant& in);
     void applySortIndexes();
 
     TraceModel m_model;

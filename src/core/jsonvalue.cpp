@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "jsonvalue.h"
 
+#include "hexdigit.h"
+
 #include <QCoreApplication>
 #include <cmath>
 
@@ -219,17 +221,6 @@ private:
             return fail(m_pos >= m_text.size() ? tr("unexpected end of file inside an array")
                                                : tr("expected ',' or ']' in an array"));
         }
-    }
-
-    static int hexDigit(char c)
-    {
-        if (c >= '0' && c <= '9')
-            return c - '0';
-        if (c >= 'a' && c <= 'f')
-            return c - 'a' + 10;
-        if (c >= 'A' && c <= 'F')
-            return c - 'A' + 10;
-        return -1;
     }
 
     bool hex4(char16_t* out)

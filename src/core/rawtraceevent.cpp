@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "rawtraceevent.h"
 
+#include "hexdigit.h"
+
 #include <cmath>
 #include <cstdint>
 #include <initializer_list>
@@ -41,44 +43,40 @@ bool isDigit(char c)
     return c >= '0' && c <= '9';
 }
 
-} // namespace
-
-bool microsToNanos(std::string_view text, qint64* ns, bool* outOfRange)
+// A JSON number's text as ±m × 10^exp10, m holding its first 17 significant digits (more
+// cannot matter: such a number is out of range anyway); false when the text is no number.
+struct Decimal
 {
-    auto tooLarge = [outOfRange] {
-        if (outOfRange)
-            *outOfRange = true;
-        return false;
-    };
-    // Decimal arithmetic on the text itself: a double cannot hold every nanosecond of a
-    // trace that starts at boot time, and our own files must come back exactly.
-    text = trimmed(text);
+    bool negative = false;
+    std::uint64_t m = 0;
+    int exp10 = 0;
+};
+
+bool parseDecimal(std::string_view text, Decimal* d)
+{
     const char* p = text.data();
     const char* const end = p + text.size();
-    bool negative = false;
     if (p < end && *p == '-') {
-        negative = true;
+        d->negative = true;
         ++p;
     }
     if (p == end || !isDigit(*p))
         return false;
     constexpr std::uint64_t kMantissaLimit = 100000000000000000ULL; // 1e17: m * 10 + 9 still fits
-    std::uint64_t m = 0;
-    int exp10 = 0;
     for (; p < end && isDigit(*p); ++p) {
-        if (m < kMantissaLimit)
-            m = m * 10 + std::uint64_t(*p - '0');
+        if (d->m < kMantissaLimit)
+            d->m = d->m * 10 + std::uint64_t(*p - '0');
         else
-            exp10 = std::min(exp10 + 1, 100000); // beyond 17 significant digits: out of range anyway
+            d->exp10 = std::min(d->exp10 + 1, 100000);
     }
     if (p < end && *p == '.') {
         ++p;
         if (p == end || !isDigit(*p))
             return false;
         for (; p < end && isDigit(*p); ++p) {
-            if (m < kMantissaLimit) {
-                m = m * 10 + std::uint64_t(*p - '0');
-                --exp10;
+            if (d->m < kMantissaLimit) {
+                d->m = d->m * 10 + std::uint64_t(*p - '0');
+                --d->exp10;
             }
         }
     }
@@ -92,11 +90,27 @@ bool microsToNanos(std::string_view text, qint64* ns, bool* outOfRange)
         int e = 0;
         for (; p < end && isDigit(*p); ++p)
             e = std::min(e * 10 + (*p - '0'), 100000);
-        exp10 += expNegative ? -e : e;
+        d->exp10 += expNegative ? -e : e;
     }
-    if (p != end)
+    return p == end;
+}
+
+} // namespace
+
+bool microsToNanos(std::string_view text, qint64* ns, bool* outOfRange)
+{
+    auto tooLarge = [outOfRange] {
+        if (outOfRange)
+            *outOfRange = true;
         return false;
-    exp10 += 3; // microseconds -> nanoseconds
+    };
+    // Decimal arithmetic on the text itself: a double cannot hold every nanosecond of a
+    // trace that starts at boot time, and our own files must come back exactly.
+    Decimal d;
+    if (!parseDecimal(trimmed(text), &d))
+        return false;
+    std::uint64_t m = d.m;
+    const int exp10 = d.exp10 + 3; // microseconds -> nanoseconds
     constexpr std::uint64_t kMax = std::uint64_t(std::numeric_limits<qint64>::max());
     if (m == 0) {
         *ns = 0;
@@ -121,7 +135,7 @@ bool microsToNanos(std::string_view text, qint64* ns, bool* outOfRange)
     }
     if (m > kMax)
         return tooLarge();
-    *ns = negative ? -qint64(m) : qint64(m);
+    *ns = d.negative ? -qint64(m) : qint64(m);
     return true;
 }
 
@@ -176,17 +190,6 @@ void appendUtf8(std::string& out, char32_t c)
     }
 }
 
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 // The code unit of a \uXXXX at p (p at the backslash), or -1.
 int escapedUnit(const char* p)
 {
@@ -194,7 +197,7 @@ int escapedUnit(const char* p)
         return -1;
     int v = 0;
     for (int i = 2; i < 6; ++i) {
-        const int d = hexValue(p[i]);
+        const int d = hexDigit(p[i]);
         if (d < 0)
             return -1;
         v = v * 16 + d;

@@ -249,6 +249,8 @@ public:
             step(flow, flowName, s, indent);
     }
 
+    // Over 80 lines on purpose: one case per step kind, each a line or two of Python; split,
+    // a new kind would have to be written out in one of several places (see the file's head).
     void step(int flow, const QString& flowName, const Step& s, int indent)
     {
         m_steps.push_back({ flow, s.line, current() });
@@ -400,23 +402,11 @@ QStringList sorted(const QSet<QString>& set)
     return list;
 }
 
-} // namespace
-
-ScenarioPython ScenarioPython::generate(const Scenario& scenario)
+// What comes before the functions: the title, the imports, and the shared values, locks,
+// events, conditions, queues and buffers that the flows use, each made once at module level.
+void writePrelude(
+    Writer& w, const Scenario& scenario, QSet<QString> locks, const QSet<QString>& queues, bool segfault, bool memory)
 {
-    ScenarioPython out;
-    Writer w(scenario);
-    for (const auto& value : scenario.shared)
-        w.m_shared.insert(value.first);
-    QSet<QString> locks, queues;
-    bool segfault = false, memory = false;
-    w.collect(scenario.main, &locks, &queues, &segfault, &memory);
-    for (const WorkerSpec& spec : scenario.workers) {
-        w.collect(spec.steps, &locks, &queues, &segfault, &memory);
-        if (spec.kind == WorkerSpec::Kind::Process)
-            w.m_processes = true;
-    }
-
     w.line(0, QStringLiteral("# %1").arg(scenario.title.isEmpty() ? scenario.name : scenario.title));
     w.line(0, QStringLiteral("# The Python program this scenario stands for, written from its steps."));
     QStringList imports = { QStringLiteral("os"), QStringLiteral("threading"), QStringLiteral("time") };
@@ -463,6 +453,26 @@ ScenarioPython ScenarioPython::generate(const Scenario& scenario)
         w.line(1, QStringLiteral("for page in range(0, len(buffer), 4096):"));
         w.line(2, QStringLiteral("buffer[page] = 1"));
     }
+}
+
+} // namespace
+
+ScenarioPython ScenarioPython::generate(const Scenario& scenario)
+{
+    ScenarioPython out;
+    Writer w(scenario);
+    for (const auto& value : scenario.shared)
+        w.m_shared.insert(value.first);
+    QSet<QString> locks, queues;
+    bool segfault = false, memory = false;
+    w.collect(scenario.main, &locks, &queues, &segfault, &memory);
+    for (const WorkerSpec& spec : scenario.workers) {
+        w.collect(spec.steps, &locks, &queues, &segfault, &memory);
+        if (spec.kind == WorkerSpec::Kind::Process)
+            w.m_processes = true;
+    }
+
+    writePrelude(w, scenario, locks, queues, segfault, memory);
 
     // Functions first, so that any flow may start any worker.
     for (size_t i = 0; i < scenario.workers.size(); ++i) {

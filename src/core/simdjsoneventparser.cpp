@@ -60,6 +60,26 @@ error_code readKey(simdjson::simdjson_result<od::field>& member, od::field* fiel
     return SUCCESS;
 }
 
+// Calls visit(key, value) for each member of o whose key reads, up to the first error; a member
+// whose key has escapes that do not decode to UTF-8 the way simdjson wants is left out (readKey).
+template <typename Visit> error_code forEachMember(od::object& o, Visit&& visit)
+{
+    for (auto member : o) {
+        od::field field;
+        std::string_view key;
+        bool skip = false;
+        if (auto err = readKey(member, &field, &key, &skip))
+            return err;
+        if (skip)
+            continue;
+        od::value value;
+        value = field.value();
+        if (auto err = visit(key, value))
+            return err;
+    }
+    return SUCCESS;
+}
+
 // A number simdjson cannot hold (more than 64 bits, beyond a double) as a double from its text.
 bool doubleFromToken(od::value& v, double* out)
 {
@@ -125,22 +145,9 @@ error_code readId(od::value& v, RawNumber* out)
         od::object o;
         if (auto err = v.get_object().get(o))
             return err;
-        for (auto member : o) {
-            od::field field;
-            std::string_view key;
-            bool skip = false;
-            if (auto err = readKey(member, &field, &key, &skip))
-                return err;
-            if (skip)
-                continue;
-            if (key == "local" || key == "global") {
-                od::value inner;
-                inner = field.value();
-                if (auto err = readId(inner, out))
-                    return err;
-            }
-        }
-        return SUCCESS;
+        return forEachMember(o, [out](std::string_view key, od::value& inner) {
+            return key == "local" || key == "global" ? readId(inner, out) : SUCCESS;
+        });
     }
     if (type == od::json_type::string) {
         std::string_view s;
@@ -154,6 +161,76 @@ error_code readId(od::value& v, RawNumber* out)
     return readInteger(v, out);
 }
 
+error_code readArg(std::string_view key, od::value& value, RawTraceEvent* e)
+{
+    od::json_type type;
+    if (auto err = value.type().get(type))
+        return err;
+    error_code err = SUCCESS;
+    if (key == "at") {
+        err = readMicros(value, &e->at);
+    } else if (type == od::json_type::number) {
+        simdjson::ondemand::number n;
+        RawNumber* integer = key == "code" ? &e->code : key == "ppid" ? &e->ppid : key == "line" ? &e->line : nullptr;
+        if (integer)
+            integer->present = true;
+        if (value.get_number().get(n) != SUCCESS) {
+            double d = 0;
+            if (doubleFromToken(value, &d))
+                e->numbers.emplace_back(key, d);
+            return SUCCESS;
+        }
+        const double d = n.as_double();
+        e->numbers.emplace_back(key, d);
+        if (integer) {
+            if (n.is_int64()) {
+                integer->valid = true;
+                integer->value = n.get_int64();
+            } else {
+                integer->valid = wholeFromDouble(d, &integer->value);
+            }
+        }
+    } else if (key == "name") {
+        err = readString(value, &e->argName, e);
+    } else if (key == "worker") {
+        err = readString(value, &e->worker, e);
+    } else if (key == "label") {
+        err = readString(value, &e->label, e);
+    } else if (key == "kind") {
+        err = readString(value, &e->kind, e);
+    } else if (key == "text") {
+        err = readString(value, &e->text, e);
+    } else if (key == "scenario") {
+        err = readString(value, &e->scenario, e);
+    } else if (key == "title") {
+        err = readString(value, &e->title, e);
+    } else if (key == "file") {
+        err = readString(value, &e->file, e);
+    } else if (key == "detail") {
+        err = readString(value, &e->detail, e);
+    } else if (key == "daemon" && type == od::json_type::boolean) {
+        bool b = false;
+        err = value.get_bool().get(b);
+        e->daemon = b ? 1 : 0;
+    } else if (key == "parent" && type == od::json_type::array) {
+        od::array a;
+        if ((err = value.get_array().get(a)))
+            return err;
+        int i = 0;
+        for (auto item : a) {
+            od::value iv;
+            if ((err = item.get(iv)))
+                return err;
+            if (i < 2 && (err = readInteger(iv, i == 0 ? &e->parentPid : &e->parentTid)))
+                return err;
+            ++i;
+        }
+        if (i != 2)
+            e->parentPid.valid = e->parentTid.valid = false;
+    }
+    return err;
+}
+
 error_code readArgs(od::value& v, RawTraceEvent* e)
 {
     od::json_type type;
@@ -165,87 +242,50 @@ error_code readArgs(od::value& v, RawTraceEvent* e)
     od::object o;
     if (auto err = v.get_object().get(o))
         return err;
-    for (auto member : o) {
-        od::field field;
-        std::string_view key;
-        bool skip = false;
-        if (auto err = readKey(member, &field, &key, &skip))
-            return err;
-        if (skip)
-            continue;
-        od::value value;
-        value = field.value();
-        if (auto err = value.type().get(type))
-            return err;
-        error_code err = SUCCESS;
-        if (key == "at") {
-            err = readMicros(value, &e->at);
-        } else if (type == od::json_type::number) {
-            simdjson::ondemand::number n;
-            RawNumber* integer = key == "code" ? &e->code
-                : key == "ppid"                ? &e->ppid
-                : key == "line"                ? &e->line
-                                               : nullptr;
-            if (integer)
-                integer->present = true;
-            if (value.get_number().get(n) != SUCCESS) {
-                double d = 0;
-                if (doubleFromToken(value, &d))
-                    e->numbers.emplace_back(key, d);
-                continue;
-            }
-            const double d = n.as_double();
-            e->numbers.emplace_back(key, d);
-            if (integer) {
-                if (n.is_int64()) {
-                    integer->valid = true;
-                    integer->value = n.get_int64();
-                } else {
-                    integer->valid = wholeFromDouble(d, &integer->value);
-                }
-            }
-        } else if (key == "name") {
-            err = readString(value, &e->argName, e);
-        } else if (key == "worker") {
-            err = readString(value, &e->worker, e);
-        } else if (key == "label") {
-            err = readString(value, &e->label, e);
-        } else if (key == "kind") {
-            err = readString(value, &e->kind, e);
-        } else if (key == "text") {
-            err = readString(value, &e->text, e);
-        } else if (key == "scenario") {
-            err = readString(value, &e->scenario, e);
-        } else if (key == "title") {
-            err = readString(value, &e->title, e);
-        } else if (key == "file") {
-            err = readString(value, &e->file, e);
-        } else if (key == "detail") {
-            err = readString(value, &e->detail, e);
-        } else if (key == "daemon" && type == od::json_type::boolean) {
-            bool b = false;
-            err = value.get_bool().get(b);
-            e->daemon = b ? 1 : 0;
-        } else if (key == "parent" && type == od::json_type::array) {
-            od::array a;
-            if ((err = value.get_array().get(a)))
-                return err;
-            int i = 0;
-            for (auto item : a) {
-                od::value iv;
-                if ((err = item.get(iv)))
-                    return err;
-                if (i < 2 && (err = readInteger(iv, i == 0 ? &e->parentPid : &e->parentTid)))
-                    return err;
-                ++i;
-            }
-            if (i != 2)
-                e->parentPid.valid = e->parentTid.valid = false;
-        }
-        if (err)
-            return err;
+    return forEachMember(o, [e](std::string_view key, od::value& value) { return readArg(key, value, e); });
+}
+
+// One member of an event; the switch on the key's length spares most string compares.
+error_code decodeMember(std::string_view key, od::value& v, RawTraceEvent* e)
+{
+    error_code err = SUCCESS;
+    switch (key.size()) {
+    case 1:
+        if (key == "s")
+            err = readString(v, &e->scope, e);
+        break;
+    case 2:
+        if (key == "ph")
+            err = readString(v, &e->ph, e);
+        else if (key == "ts")
+            err = readMicros(v, &e->ts);
+        else if (key == "id")
+            err = readId(v, &e->id);
+        else if (key == "bp")
+            err = readString(v, &e->bp, e);
+        break;
+    case 3:
+        if (key == "pid")
+            err = readInteger(v, &e->pid);
+        else if (key == "tid")
+            err = readInteger(v, &e->tid);
+        else if (key == "dur")
+            err = readMicros(v, &e->dur);
+        else if (key == "id2")
+            err = readId(v, &e->id);
+        else if (key == "cat")
+            err = readString(v, &e->cat, e);
+        break;
+    case 4:
+        if (key == "name")
+            err = readString(v, &e->name, e);
+        else if (key == "args")
+            err = readArgs(v, e);
+        break;
+    default:
+        break;
     }
-    return SUCCESS;
+    return err;
 }
 
 template <typename Doc> error_code decode(Doc& doc, RawTraceEvent* e)
@@ -253,57 +293,7 @@ template <typename Doc> error_code decode(Doc& doc, RawTraceEvent* e)
     od::object o;
     if (auto err = doc.get_object().get(o))
         return err;
-    for (auto member : o) {
-        od::field field;
-        std::string_view key;
-        bool skip = false;
-        if (auto err = readKey(member, &field, &key, &skip))
-            return err;
-        if (skip)
-            continue;
-        od::value v;
-        v = field.value();
-        error_code err = SUCCESS;
-        switch (key.size()) {
-        case 1:
-            if (key == "s")
-                err = readString(v, &e->scope, e);
-            break;
-        case 2:
-            if (key == "ph")
-                err = readString(v, &e->ph, e);
-            else if (key == "ts")
-                err = readMicros(v, &e->ts);
-            else if (key == "id")
-                err = readId(v, &e->id);
-            else if (key == "bp")
-                err = readString(v, &e->bp, e);
-            break;
-        case 3:
-            if (key == "pid")
-                err = readInteger(v, &e->pid);
-            else if (key == "tid")
-                err = readInteger(v, &e->tid);
-            else if (key == "dur")
-                err = readMicros(v, &e->dur);
-            else if (key == "id2")
-                err = readId(v, &e->id);
-            else if (key == "cat")
-                err = readString(v, &e->cat, e);
-            break;
-        case 4:
-            if (key == "name")
-                err = readString(v, &e->name, e);
-            else if (key == "args")
-                err = readArgs(v, e);
-            break;
-        default:
-            break;
-        }
-        if (err)
-            return err;
-    }
-    return SUCCESS;
+    return forEachMember(o, [e](std::string_view key, od::value& v) { return decodeMember(key, v, e); });
 }
 
 class SimdjsonEventParser : public TraceEventParser

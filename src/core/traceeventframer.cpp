@@ -45,6 +45,17 @@ void TraceEventFramer::closeArray()
     }
 }
 
+bool TraceEventFramer::closeObject()
+{
+    if (!m_sawEvents) {
+        fail(m_pos, tr("not a Chrome trace (the object has no traceEvents array)"));
+        return false;
+    }
+    ++m_pos;
+    m_state = State::End;
+    return true;
+}
+
 TraceEventFramer::Scan TraceEventFramer::scanNested(const char* data, size_t size)
 {
     // The hot loop of the framer: every byte of every event passes here once.
@@ -155,10 +166,8 @@ TraceEventFramer::Status TraceEventFramer::scan(const char* data, size_t size, s
                 m_escape = false;
                 m_state = State::InKey;
             } else if (c == '}') {
-                if (!m_sawEvents)
-                    return fail(m_pos, tr("not a Chrome trace (the object has no traceEvents array)"));
-                ++m_pos;
-                m_state = State::End;
+                if (!closeObject())
+                    return Status::Error;
             } else {
                 return fail(m_pos, tr("not valid JSON (a member name should follow)"));
             }
@@ -208,10 +217,8 @@ TraceEventFramer::Status TraceEventFramer::scan(const char* data, size_t size, s
                 ++m_pos;
                 m_state = State::ObjectKey;
             } else if (c == '}') {
-                if (!m_sawEvents)
-                    return fail(m_pos, tr("not a Chrome trace (the object has no traceEvents array)"));
-                ++m_pos;
-                m_state = State::End;
+                if (!closeObject())
+                    return Status::Error;
             } else {
                 return fail(m_pos, tr("not valid JSON (a comma or } should follow a member)"));
             }

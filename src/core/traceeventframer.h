@@ -56,6 +56,8 @@ private:
     Status fail(size_t pos, const QString& what);
     Status tooDeep();
     void closeArray();
+    // The trace object's closing brace: false (and the error said) when it held no traceEvents.
+    bool closeObject();
     // Scans an object or array up to its matching bracket.
     Scan scanNested(const char* data, size_t size);
     Scan skipScalar(const char* data, size_t size);

@@ -31,7 +31,6 @@ public:
     explicit GilSampler(Collector* collector);
 
     static bool available();
-    qint64 sampleCount() const { return qint64(m_samples.size()); }
     // Turns the samples into `waiting:gil` stretches of `model` (the collector's, once the run
     // ended), and adds each process's resident memory as its `memory` track (MiB), the strip
     // scenario runs draw. Returns how many stretches it marked.

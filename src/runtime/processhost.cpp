@@ -65,6 +65,17 @@ QString ProcessHost::workerName(int index) const
     return index < 0 ? QStringLiteral("MainThread") : m_config.scenario.workers[size_t(index)].name;
 }
 
+ChannelEvent ProcessHost::workerLane(int index, qint64 pid, qint64 tid, qint64 t) const
+{
+    ChannelEvent lane = eventAt(ChannelEvent::Type::Lane, pid, tid, t);
+    lane.name = workerName(index);
+    if (index >= 0) {
+        lane.label = m_config.scenario.workers[size_t(index)].label;
+        lane.daemon = m_config.scenario.workers[size_t(index)].daemon;
+    }
+    return lane;
+}
+
 bool ProcessHost::emitEvent(const ChannelEvent& ev)
 {
     std::lock_guard<std::mutex> lock(m_emitMutex);
@@ -76,12 +87,7 @@ bool ProcessHost::emitEvent(const ChannelEvent& ev)
 
 void ProcessHost::emitState(const Flow& flow, State s, qint64 t, const QString& detail)
 {
-    ChannelEvent ev;
-    ev.type = ChannelEvent::Type::State;
-    ev.t = t ? t : monotonicNs();
-    ev.pid = flow.pid;
-    ev.tid = flow.tid;
-    ev.state = s;
+    ChannelEvent ev = stateEvent(flow.pid, flow.tid, s, t ? t : monotonicNs());
     ev.detail = detail;
     emitEvent(ev);
 }
@@ -95,15 +101,7 @@ void ProcessHost::emitInstant(const Flow& flow, InstantKind kind, const QString&
 
 void ProcessHost::emitFlow(const Flow& flow, qint64 id, FlowKind kind, bool start, qint64 t)
 {
-    ChannelEvent ev;
-    ev.type = ChannelEvent::Type::Flow;
-    ev.t = t ? t : monotonicNs();
-    ev.pid = flow.pid;
-    ev.tid = flow.tid;
-    ev.flowId = id;
-    ev.flow = kind;
-    ev.flowStart = start;
-    emitEvent(ev);
+    emitEvent(flowEvent(flow.pid, flow.tid, id, kind, start, t ? t : monotonicNs()));
 }
 
 void ProcessHost::print(Flow& flow, const QString& text, PrintEnd end)
@@ -197,27 +195,14 @@ int ProcessHost::run()
     root.tid = m_mainTid;
     root.worker = rootIndex;
 
-    ChannelEvent proc;
-    proc.type = ChannelEvent::Type::Process;
-    proc.t = started;
-    proc.pid = m_pid;
-    proc.tid = m_mainTid;
+    ChannelEvent proc = eventAt(ChannelEvent::Type::Process, m_pid, m_mainTid, started);
     proc.ppid = parentPid();
     proc.name = rootIndex < 0 ? m_config.scenario.name : workerName(rootIndex);
     emitEvent(proc);
 
-    ChannelEvent lane;
-    lane.type = ChannelEvent::Type::Lane;
-    lane.t = started;
-    lane.pid = m_pid;
-    lane.tid = m_mainTid;
+    ChannelEvent lane = workerLane(rootIndex, m_pid, m_mainTid, started);
     lane.ppid = proc.ppid;
     lane.processLane = true;
-    lane.name = workerName(rootIndex);
-    if (rootIndex >= 0) {
-        lane.label = m_config.scenario.workers[size_t(rootIndex)].label;
-        lane.daemon = m_config.scenario.workers[size_t(rootIndex)].daemon;
-    }
     lane.parentPid = m_config.parentPid;
     lane.parentTid = m_config.parentTid;
     emitEvent(lane);
@@ -235,11 +220,7 @@ int ProcessHost::run()
             m_broker.reset(); // the run goes on; only queues between processes are unavailable
     }
     m_sampler = std::make_unique<MemorySampler>([this](qint64 t, double mib) {
-        ChannelEvent ev;
-        ev.type = ChannelEvent::Type::Counter;
-        ev.t = t;
-        ev.pid = m_pid;
-        ev.tid = m_mainTid;
+        ChannelEvent ev = eventAt(ChannelEvent::Type::Counter, m_pid, m_mainTid, t);
         ev.name = QStringLiteral("memory");
         ev.text = QStringLiteral("MiB");
         ev.value = mib;
@@ -257,7 +238,6 @@ int ProcessHost::run()
 
 qint64 ProcessHost::announceThread(const Flow& flow, int index, qint64 started)
 {
-    const WorkerSpec& spec = m_config.scenario.workers[size_t(index)];
     // The lane appears, and the thread becomes known to the exit code that marks daemon
     // threads killed, in one step: a lane is never killed before it exists.
     std::lock_guard<std::mutex> emitLock(m_emitMutex);
@@ -265,35 +245,14 @@ qint64 ProcessHost::announceThread(const Flow& flow, int index, qint64 started)
     WorkerState& ws = m_workers[size_t(index)];
     ws.tid = flow.tid;
     if (!m_dead) {
-        ChannelEvent lane;
-        lane.type = ChannelEvent::Type::Lane;
-        lane.t = started;
-        lane.pid = flow.pid;
-        lane.tid = flow.tid;
+        ChannelEvent lane = workerLane(index, flow.pid, flow.tid, started);
         lane.ppid = parentPid();
-        lane.name = spec.name;
-        lane.label = spec.label;
-        lane.daemon = spec.daemon;
         lane.parentPid = ws.parentPid;
         lane.parentTid = ws.parentTid;
         m_channel->send(lane);
-        ChannelEvent fork;
-        fork.type = ChannelEvent::Type::Flow;
-        fork.t = started;
-        fork.pid = flow.pid;
-        fork.tid = flow.tid;
-        fork.flowId = ws.forkFlow;
-        fork.flow = FlowKind::Fork;
-        fork.flowStart = false;
-        m_channel->send(fork);
+        m_channel->send(flowEvent(flow.pid, flow.tid, ws.forkFlow, FlowKind::Fork, false, started));
         m_channel->send(instantEvent(flow.pid, flow.tid, InstantKind::Start, started));
-        ChannelEvent running;
-        running.type = ChannelEvent::Type::State;
-        running.t = started;
-        running.pid = flow.pid;
-        running.tid = flow.tid;
-        running.state = State::Running;
-        m_channel->send(running);
+        m_channel->send(stateEvent(flow.pid, flow.tid, State::Running, started));
     }
     return ws.joinFlow;
 }

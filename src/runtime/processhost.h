@@ -174,6 +174,9 @@ private:
 
     QString expand(const Flow& flow, const QString& text) const;
     QString workerName(int index) const;
+    // The lane of worker `index` (of main, for -1) with its name, label and daemon flag; the
+    // caller adds what only it knows: whose child it is.
+    ChannelEvent workerLane(int index, qint64 pid, qint64 tid, qint64 t) const;
     qint64 newFlowId();
 
     // Emitters drop everything once the process is going down, so that no event of a

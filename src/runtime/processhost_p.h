@@ -36,15 +36,39 @@ inline void writeStdout(const QByteArray& bytes)
     }
 }
 
-inline ChannelEvent instantEvent(qint64 pid, qint64 tid, InstantKind kind, qint64 t, qint32 code = 0)
+// An event of `type` on the lane (pid, tid) at t; the makers below add what their kind carries.
+inline ChannelEvent eventAt(ChannelEvent::Type type, qint64 pid, qint64 tid, qint64 t)
 {
     ChannelEvent ev;
-    ev.type = ChannelEvent::Type::Instant;
+    ev.type = type;
     ev.t = t;
     ev.pid = pid;
     ev.tid = tid;
+    return ev;
+}
+
+inline ChannelEvent instantEvent(qint64 pid, qint64 tid, InstantKind kind, qint64 t, qint32 code = 0)
+{
+    ChannelEvent ev = eventAt(ChannelEvent::Type::Instant, pid, tid, t);
     ev.instant = kind;
     ev.code = code;
+    return ev;
+}
+
+inline ChannelEvent stateEvent(qint64 pid, qint64 tid, State state, qint64 t)
+{
+    ChannelEvent ev = eventAt(ChannelEvent::Type::State, pid, tid, t);
+    ev.state = state;
+    return ev;
+}
+
+// One end of an arrow: `start` at the lane it leaves, not at the lane it reaches.
+inline ChannelEvent flowEvent(qint64 pid, qint64 tid, qint64 id, FlowKind kind, bool start, qint64 t)
+{
+    ChannelEvent ev = eventAt(ChannelEvent::Type::Flow, pid, tid, t);
+    ev.flowId = id;
+    ev.flow = kind;
+    ev.flowStart = start;
     return ev;
 }
 

@@ -80,16 +80,8 @@ bool ProcessHost::startProcess(Flow& flow, int index)
 
 ChannelEvent ProcessHost::childLane(const Flow& parent, int index, qint64 pid, qint64 tid, qint64 t) const
 {
-    const WorkerSpec& spec = m_config.scenario.workers[size_t(index)];
-    ChannelEvent lane;
-    lane.type = ChannelEvent::Type::Lane;
-    lane.t = t;
-    lane.pid = pid;
-    lane.tid = tid;
-    lane.name = spec.name;
-    lane.label = spec.label;
+    ChannelEvent lane = workerLane(index, pid, tid, t);
     lane.processLane = true;
-    lane.daemon = spec.daemon;
     lane.ppid = m_pid;
     lane.parentPid = parent.pid;
     lane.parentTid = parent.tid;
@@ -129,13 +121,7 @@ void ProcessHost::onProcessExit(const ProcessWorkers::Exit& e)
         // The process ran from its start: when it died before reporting anything, this is the
         // only state its lane has (the collector keeps the child's own, later, states over it),
         // and the arrows below have a slice to leave from in any trace reader.
-        ChannelEvent ran;
-        ran.type = ChannelEvent::Type::State;
-        ran.t = forkT;
-        ran.pid = pid;
-        ran.tid = 0;
-        ran.state = State::Running;
-        emitEvent(ran);
+        emitEvent(stateEvent(pid, 0, State::Running, forkT));
         emitEvent(instantEvent(pid, 0, *kind, e.t, e.code));
     }
     if (kind) {

@@ -119,17 +119,8 @@ void ProcessHost::emitProcessEnd(const Flow& root, int exitCode)
         root.pid, root.tid, m_rootFailure.isEmpty() ? InstantKind::End : InstantKind::Failed, now, exitCode);
     end.text = m_rootFailure;
     m_channel->send(end);
-    if (m_config.joinFlowId) {
-        ChannelEvent join;
-        join.type = ChannelEvent::Type::Flow;
-        join.t = now;
-        join.pid = root.pid;
-        join.tid = root.tid;
-        join.flowId = m_config.joinFlowId;
-        join.flow = FlowKind::Join;
-        join.flowStart = true;
-        m_channel->send(join);
-    }
+    if (m_config.joinFlowId)
+        m_channel->send(flowEvent(root.pid, root.tid, m_config.joinFlowId, FlowKind::Join, true, now));
     std::fflush(stdout);
 }
 

@@ -24,15 +24,7 @@ constexpr qint64 kSpinWrap = 1LL << 40; // keeps the summed numbers small
 void ProcessHost::emitArrowFrom(const Flow& flow, FlowKind kind, qint64 fromTid, qint64 fromT, qint64 t)
 {
     const qint64 id = newFlowId();
-    ChannelEvent from;
-    from.type = ChannelEvent::Type::Flow;
-    from.t = fromT;
-    from.pid = flow.pid;
-    from.tid = fromTid;
-    from.flowId = id;
-    from.flow = kind;
-    from.flowStart = true;
-    emitEvent(from);
+    emitEvent(flowEvent(flow.pid, fromTid, id, kind, true, fromT));
     emitFlow(flow, id, kind, false, t);
 }
 

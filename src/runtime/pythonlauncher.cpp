@@ -115,13 +115,9 @@ QString PythonLauncher::firstInvalidUtf8(const QByteArray& bytes)
     return {};
 }
 
-bool PythonLauncher::prepare(
-    const Request& request, Collector::Launch* launch, QString* error, Interpreter* interpreter, Failure* failure)
+// The program file exists, is a file, reads, and is UTF-8 text.
+bool PythonLauncher::checkProgramFile(const QString& file, const QFileInfo& info, QString* error, Failure* failure)
 {
-    if (failure)
-        *failure = Failure::None;
-    const QString& file = request.file;
-    const QFileInfo info(file);
     if (!info.exists())
         return failWith(Failure::BadFile, tr("%1: no such file").arg(file), error, failure);
     if (!info.isFile())
@@ -133,31 +129,51 @@ bool PythonLauncher::prepare(
     if (!bad.isEmpty())
         return failWith(Failure::BadFile,
             tr("%1:%2: not UTF-8 text; save the program as UTF-8 to run it").arg(file, bad), error, failure);
+    return true;
+}
+
+bool PythonLauncher::runCheck(QProcess* check, const QStringList& command, const QFileInfo& info, bool byDefault,
+    QString* error, Failure* failure)
+{
+    const QString shownPython = command.join(QLatin1Char(' '));
+    check->setProcessChannelMode(QProcess::SeparateChannels);
+    check->start(command.first(),
+        command.mid(1) << QStringLiteral("-E") << QStringLiteral("-s") << QStringLiteral("-S") << QStringLiteral("-c")
+                       << QString::fromLatin1(kCheck) << info.absoluteFilePath());
+    if (!check->waitForStarted(kCheckTimeoutMs)) {
+        return failWith(Failure::NoInterpreter,
+            byDefault ? tr("no Python interpreter: \"%1\" was not found; install Python 3.8 or newer (python.org, or "
+                           "\"sudo apt install python3\") or name one with --python PATH")
+                            .arg(shownPython)
+                      : tr("no Python interpreter at \"%1\": %2; name another with --python PATH")
+                            .arg(shownPython, check->errorString()),
+            error, failure);
+    }
+    check->closeWriteChannel();
+    if (!check->waitForFinished(kCheckTimeoutMs)) {
+        check->kill();
+        check->waitForFinished();
+        return failWith(Failure::NoInterpreter,
+            tr("\"%1\" did not answer; name another interpreter with --python PATH").arg(shownPython), error, failure);
+    }
+    return true;
+}
+
+bool PythonLauncher::prepare(
+    const Request& request, Collector::Launch* launch, QString* error, Interpreter* interpreter, Failure* failure)
+{
+    if (failure)
+        *failure = Failure::None;
+    const QString& file = request.file;
+    const QFileInfo info(file);
+    if (!checkProgramFile(file, info, error, failure))
+        return false;
 
     QStringList command = request.python.isEmpty() ? defaultInterpreter() : QStringList { request.python };
     const QString shownPython = command.join(QLatin1Char(' '));
     QProcess check;
-    check.setProcessChannelMode(QProcess::SeparateChannels);
-    check.start(command.first(),
-        command.mid(1) << QStringLiteral("-E") << QStringLiteral("-s") << QStringLiteral("-S") << QStringLiteral("-c")
-                       << QString::fromLatin1(kCheck) << info.absoluteFilePath());
-    if (!check.waitForStarted(kCheckTimeoutMs)) {
-        return failWith(Failure::NoInterpreter,
-            request.python.isEmpty()
-                ? tr("no Python interpreter: \"%1\" was not found; install Python 3.8 or newer (python.org, or "
-                     "\"sudo apt install python3\") or name one with --python PATH")
-                      .arg(shownPython)
-                : tr("no Python interpreter at \"%1\": %2; name another with --python PATH")
-                      .arg(shownPython, check.errorString()),
-            error, failure);
-    }
-    check.closeWriteChannel();
-    if (!check.waitForFinished(kCheckTimeoutMs)) {
-        check.kill();
-        check.waitForFinished();
-        return failWith(Failure::NoInterpreter,
-            tr("\"%1\" did not answer; name another interpreter with --python PATH").arg(shownPython), error, failure);
-    }
+    if (!runCheck(&check, command, info, request.python.isEmpty(), error, failure))
+        return false;
     const QStringList lines = QString::fromUtf8(check.readAllStandardOutput()).split(QLatin1Char('\n'));
     const QStringList version = lines.value(0).trimmed().split(QLatin1Char('.'));
     const int major = version.size() == 3 ? version[0].toInt() : 0;

@@ -6,6 +6,9 @@
 #include <QString>
 #include <QStringList>
 
+class QFileInfo;
+class QProcess;
+
 namespace Forkline {
 
 // What it takes to run a user's .py file traced: the file checked (there, UTF-8, no syntax
@@ -45,6 +48,15 @@ public:
 
     // The file's first byte that is not UTF-8, as "LINE:COL"; empty when it all is.
     static QString firstInvalidUtf8(const QByteArray& bytes);
+
+private:
+    // Members rather than free functions so that lupdate files their messages under this
+    // class, the context the file's tr() translates in.
+    static bool checkProgramFile(const QString& file, const QFileInfo& info, QString* error, Failure* failure);
+    // Runs the check script with `command` on the program; false when it did not start or did
+    // not answer. `byDefault`: the user named no interpreter, the default was looked for.
+    static bool runCheck(QProcess* check, const QStringList& command, const QFileInfo& info, bool byDefault,
+        QString* error, Failure* failure);
 };
 
 } // namespace Forkline

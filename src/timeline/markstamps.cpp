@@ -26,13 +26,9 @@ MarkStamps::MarkStamps(QPainter* p, const TimelineStyle& style)
 
 int MarkStamps::priority(InstantKind k)
 {
-    switch (k) {
-    case InstantKind::Killed:
-    case InstantKind::Terminated:
-    case InstantKind::Crashed:
-    case InstantKind::Aborted:
-    case InstantKind::Failed:
+    if (isTerminal(k) && k != InstantKind::End) // killed, terminated, crashed, aborted, failed
         return 6;
+    switch (k) {
     case InstantKind::End:
     case InstantKind::MainExit:
         return 5;

@@ -180,18 +180,10 @@ QColor TimelineStyle::markColor(InstantKind k) const
 
 QColor TimelineStyle::instantColor(InstantKind k)
 {
-    switch (k) {
-    case InstantKind::Killed:
-    case InstantKind::Terminated:
-    case InstantKind::Crashed:
-    case InstantKind::Aborted:
-    case InstantKind::Failed:
-    case InstantKind::Signal:
-    case InstantKind::Deadlocked:
+    // What went wrong stands out: an abnormal end, a signal, a deadlock.
+    if ((isTerminal(k) && k != InstantKind::End) || k == InstantKind::Signal || k == InstantKind::Deadlocked)
         return QColor(0xc2, 0x4f, 0x00);
-    default:
-        return QColor(0x1d, 0x1f, 0x23);
-    }
+    return QColor(0x1d, 0x1f, 0x23);
 }
 
 QString TimelineStyle::stateLabel(State s)

@@ -51,6 +51,26 @@ int stringEnd(const QString& text, int from, QChar quote, bool triple)
     return -1;
 }
 
+// Where the string whose quote is at i begins: a prefix (f, r, b, rb ...) belongs to it.
+int stringStart(const QString& text, int i)
+{
+    int start = i;
+    while (start > 0 && QStringLiteral("rRbBuUfF").contains(text.at(start - 1))
+        && (start - 1 == 0 || !identPart(text.at(start - 2))
+            || QStringLiteral("rRbBuUfF").contains(text.at(start - 2))))
+        --start;
+    return start;
+}
+
+// The end of the dotted name or the number that starts at i (a decorator, 1.5e3, 0x1f).
+int dottedEnd(const QString& text, int i)
+{
+    int end = i + 1;
+    while (end < text.size() && (identPart(text.at(end)) || text.at(end) == QLatin1Char('.')))
+        ++end;
+    return end;
+}
+
 } // namespace
 
 PythonHighlighter::PythonHighlighter(QTextDocument* document)
@@ -108,12 +128,7 @@ std::vector<PythonHighlighter::Token> PythonHighlighter::tokens(const QString& t
             break;
         }
         if (c == QLatin1Char('"') || c == QLatin1Char('\'')) {
-            // A prefix (f, r, b, rb ...) belongs to the string.
-            int start = i;
-            while (start > 0 && QStringLiteral("rRbBuUfF").contains(text.at(start - 1))
-                && (start - 1 == 0 || !identPart(text.at(start - 2))
-                    || QStringLiteral("rRbBuUfF").contains(text.at(start - 2))))
-                --start;
+            const int start = stringStart(text, i);
             const bool triple = i + 2 < text.size() && text.at(i + 1) == c && text.at(i + 2) == c;
             const int end = stringEnd(text, i + (triple ? 3 : 1), c, triple);
             if (end < 0) {
@@ -127,17 +142,13 @@ std::vector<PythonHighlighter::Token> PythonHighlighter::tokens(const QString& t
             continue;
         }
         if (c == QLatin1Char('@') && text.left(i).trimmed().isEmpty()) {
-            int end = i + 1;
-            while (end < text.size() && (identPart(text.at(end)) || text.at(end) == QLatin1Char('.')))
-                ++end;
+            const int end = dottedEnd(text, i);
             mark(i, end, Token::Decorator);
             i = end;
             continue;
         }
         if (c.isDigit() || (c == QLatin1Char('.') && i + 1 < text.size() && text.at(i + 1).isDigit())) {
-            int end = i + 1;
-            while (end < text.size() && (identPart(text.at(end)) || text.at(end) == QLatin1Char('.')))
-                ++end;
+            const int end = dottedEnd(text, i);
             mark(i, end, Token::Number);
             i = end;
             continue;

@@ -31,13 +31,14 @@ void describe(QAction* action, const QString& tip)
 }
 } // namespace
 
-ExploreController::ExploreController(
-    QMainWindow* window, TimelineView* view, ConsolePane* console, ReplayController* replay, Settings* settings)
+ExploreController::ExploreController(QMainWindow* window, QDockWidget* details, TimelineView* view,
+    ConsolePane* console, ReplayController* replay, Settings* settings)
     : QObject(window)
     , m_view(view)
     , m_console(console)
     , m_replay(replay)
     , m_settings(settings)
+    , m_dock(details)
 {
     m_details = new SelectionDetails;
     auto* scroll = new QScrollArea;
@@ -45,12 +46,7 @@ ExploreController::ExploreController(
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setAccessibleName(tr("Details"));
-    m_dock = new QDockWidget(tr("Details"), window);
-    m_dock->setObjectName(QStringLiteral("detailsDock"));
     m_dock->setWidget(scroll);
-    m_dock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
-    m_dock->setAllowedAreas(Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea);
-    window->addDockWidget(Qt::RightDockWidgetArea, m_dock);
     window->resizeDocks({ m_dock }, { 250 }, Qt::Horizontal);
 
     m_detailsAction = m_dock->toggleViewAction();

@@ -26,8 +26,9 @@ class ExploreController : public QObject
 {
     Q_OBJECT
 public:
-    ExploreController(
-        QMainWindow* window, TimelineView* view, ConsolePane* console, ReplayController* replay, Settings* settings);
+    // `details` is the window's Details dock (ui/mainwindow.ui): this fills it.
+    ExploreController(QMainWindow* window, QDockWidget* details, TimelineView* view, ConsolePane* console,
+        ReplayController* replay, Settings* settings);
 
     SelectionDetails* details() const { return m_details; }
     QDockWidget* detailsDock() const { return m_dock; }

@@ -29,12 +29,12 @@ QAction* makeAction(QObject* parent, const QString& text, const QKeySequence& ke
 }
 } // namespace
 
-ReplayController::ReplayController(TimelineView* view, ConsolePane* console, QWidget* barParent)
-    : QObject(barParent)
+ReplayController::ReplayController(TimelineView* view, ConsolePane* console, ReplayBar* bar)
+    : QObject(bar)
     , m_view(view)
     , m_console(console)
+    , m_bar(bar)
 {
-    m_bar = new ReplayBar(barParent);
     createActions();
     m_bar->addButtons({ m_toStart, m_previous, m_play, m_next, m_toEnd });
     m_bar->addTrailingButton(m_replay);

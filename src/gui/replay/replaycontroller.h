@@ -6,7 +6,6 @@
 #include <QTimer>
 
 class QAction;
-class QWidget;
 
 namespace Forkline {
 
@@ -24,7 +23,8 @@ class ReplayController : public QObject
 {
     Q_OBJECT
 public:
-    ReplayController(TimelineView* view, ConsolePane* console, QWidget* barParent);
+    // `bar` is the window's (ui/mainwindow.ui): this gives it its buttons and answers it.
+    ReplayController(TimelineView* view, ConsolePane* console, ReplayBar* bar);
 
     ReplayBar* bar() const { return m_bar; }
     bool isActive() const { return m_active; }

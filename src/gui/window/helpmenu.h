@@ -22,7 +22,6 @@ public:
 
     QMenu* menu() const { return m_menu; }
     QAction* documentationAction() const { return m_documentation; }
-    QAction* aboutAction() const { return m_about; }
     QAction* aboutQtAction() const { return m_aboutQt; }
 
     // Shows the documentation window; false (and the project's site in the browser) when

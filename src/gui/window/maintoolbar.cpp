@@ -12,8 +12,8 @@
 
 namespace Forkline {
 
-MainToolBar::MainToolBar(const QString& title, QWidget* parent)
-    : QToolBar(title, parent)
+MainToolBar::MainToolBar(QWidget* parent)
+    : QToolBar(parent)
 {
     setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     // No taller than the spin boxes beside them: the bar stays one line of text high.

@@ -14,7 +14,7 @@ class MainToolBar : public QToolBar
 {
     Q_OBJECT
 public:
-    explicit MainToolBar(const QString& title, QWidget* parent = nullptr);
+    explicit MainToolBar(QWidget* parent = nullptr);
 
     // Adds a button that shows only the action's icon (its text, if it has no icon).
     void addIconAction(QAction* action);

@@ -22,21 +22,19 @@
 #include "timeaxis.h"
 #include "timelineaccessible.h"
 #include "traceopener.h"
+#include "ui_mainwindow.h"
 #include "view/timelineview.h"
 #include "zoomstate.h"
 
 #include <QCloseEvent>
 #include <QDir>
-#include <QDockWidget>
 #include <QDoubleSpinBox>
 #include <QEventLoop>
 #include <QFileInfo>
 #include <QLabel>
 #include <QScopedValueRollback>
 #include <QScreen>
-#include <QSplitter>
 #include <QStatusBar>
-#include <QVBoxLayout>
 #include <cstdio>
 
 namespace Forkline {
@@ -49,12 +47,13 @@ constexpr qint64 kSettledNs = 500000000;
 
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent)
+    , m_ui(std::make_unique<Ui::MainWindow>())
     , m_settings(new Settings(this))
 {
     // Screen readers see the timeline's lanes and events, not one opaque picture.
     TimelineAccessible::installFactory();
-    createActions();
     createWidgets();
+    createActions();
     createLesson();
     createExplore();
     connectCodePane();
@@ -85,11 +84,15 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::createWidgets()
 {
-    m_scenarios = new ScenarioPanel(this);
-    m_view = new TimelineView(this);
-    m_console = new ConsolePane(this);
-    m_message = new MessageBar(this);
+    m_ui->setupUi(this);
+    m_scenarios = m_ui->scenarios;
+    m_view = m_ui->view;
+    m_console = m_ui->console;
+    m_code = m_ui->code;
+    m_message = m_ui->message;
+    m_replay = new ReplayController(m_view, m_console, m_ui->replayBar);
 
+    // Its range and precision are the command line's (OptionRanges); it sits in the tool bar.
     m_timeScale = new QDoubleSpinBox(this);
     m_timeScale->setDecimals(OptionRanges::timeScale.decimals);
     m_timeScale->setRange(OptionRanges::timeScale.boxMinimum(), OptionRanges::timeScale.high);
@@ -98,40 +101,6 @@ void MainWindow::createWidgets()
     m_timeScale->setSuffix(tr(" ×"));
     m_timeScale->setToolTip(tr("Time scale: every sleep of the scenario is multiplied by this. 1 runs the lesson at "
                                "its own pace; 0.1 runs a 20-second lesson in 2 seconds"));
-
-    auto* timelineBox = new QWidget(this);
-    auto* timelineLayout = new QVBoxLayout(timelineBox);
-    timelineLayout->setContentsMargins(0, 0, 0, 0);
-    timelineLayout->setSpacing(2);
-    timelineLayout->addWidget(m_message);
-    timelineLayout->addWidget(m_view, 1);
-    m_replay = new ReplayController(m_view, m_console, timelineBox);
-    timelineLayout->addWidget(m_replay->bar());
-
-    // The code reads beside the timeline, as a listing beside its trace.
-    m_code = new CodePane(this);
-    m_codeSplitter = new QSplitter(Qt::Horizontal, this);
-    m_codeSplitter->addWidget(timelineBox);
-    m_codeSplitter->addWidget(m_code);
-    m_codeSplitter->setStretchFactor(0, 3);
-    m_codeSplitter->setStretchFactor(1, 1);
-    // Left to the size hints, the listing opened a few characters wide: it starts at about a
-    // quarter of the width, enough for a tutorial's lines, and can be dragged shut.
-    m_codeSplitter->setSizes({ 3 * 360, 360 });
-
-    m_rightSplitter = new QSplitter(Qt::Vertical, this);
-    m_rightSplitter->addWidget(m_codeSplitter);
-    m_rightSplitter->addWidget(m_console);
-    m_rightSplitter->setStretchFactor(0, 3);
-    m_rightSplitter->setStretchFactor(1, 1);
-
-    m_mainSplitter = new QSplitter(Qt::Horizontal, this);
-    m_mainSplitter->addWidget(m_scenarios);
-    m_mainSplitter->addWidget(m_rightSplitter);
-    m_mainSplitter->setStretchFactor(0, 0);
-    m_mainSplitter->setStretchFactor(1, 1);
-    m_mainSplitter->setSizes({ 400, 1000 });
-    setCentralWidget(m_mainSplitter);
 
     m_stateLabel = new QLabel(this);
     m_elapsedLabel = new QLabel(this);
@@ -178,7 +147,7 @@ void MainWindow::connectCodePane()
 
 void MainWindow::createExplore()
 {
-    m_explore = new ExploreController(this, m_view, m_console, m_replay, m_settings);
+    m_explore = new ExploreController(this, m_ui->detailsDock, m_view, m_console, m_replay, m_settings);
     m_traceOpener = new TraceOpener(this, m_settings);
     m_projector = new ProjectorLayout(this, m_explore->presentationAction(), m_console);
     m_projector->addPanel(m_scenarios);
@@ -235,9 +204,13 @@ void MainWindow::restoreSettings()
     if (!restoreGeometry(m_settings->geometry()))
         resize(QSize(1280, 820).boundedTo(screen()->availableSize()));
     restoreState(m_settings->windowState());
-    m_mainSplitter->restoreState(m_settings->splitterState(QStringLiteral("main")));
-    m_rightSplitter->restoreState(m_settings->splitterState(QStringLiteral("right")));
-    m_codeSplitter->restoreState(m_settings->splitterState(QStringLiteral("code")));
+    // The first start's proportions; left to the size hints, the code would open a few
+    // characters wide: about a quarter of the width is enough for a tutorial's lines.
+    m_ui->mainSplitter->setSizes({ 400, 1000 });
+    m_ui->codeSplitter->setSizes({ 3 * 360, 360 });
+    m_ui->mainSplitter->restoreState(m_settings->splitterState(QStringLiteral("main")));
+    m_ui->rightSplitter->restoreState(m_settings->splitterState(QStringLiteral("right")));
+    m_ui->codeSplitter->restoreState(m_settings->splitterState(QStringLiteral("code")));
     m_timeScale->setValue(m_settings->timeScale());
     const QString last = m_settings->lastScenario();
     const bool file = last.endsWith(QLatin1String(".json")) || isPythonProgramPath(last);
@@ -245,6 +218,31 @@ void MainWindow::restoreSettings()
     if (last.isEmpty() || !(selectScenario(last, Remember::No) || (file && openScenarioFile(last, Remember::No))))
         selectScenario(builtinScenarios().isEmpty() ? QString() : builtinScenarios().constFirst().name);
     m_message->hide(); // a stale path from last time is not worth an error at start-up
+}
+
+TimelineView* MainWindow::timelineView() const
+{
+    return m_view;
+}
+
+ConsolePane* MainWindow::console() const
+{
+    return m_console;
+}
+
+CodePane* MainWindow::codePane() const
+{
+    return m_code;
+}
+
+MessageBar* MainWindow::messageBar() const
+{
+    return m_message;
+}
+
+MainToolBar* MainWindow::toolBar() const
+{
+    return m_ui->mainToolBar;
 }
 
 WorkerPanel* MainWindow::workerPanel() const
@@ -402,9 +400,9 @@ void MainWindow::closeEvent(QCloseEvent* event)
     m_projector->release();
     m_settings->setGeometry(saveGeometry());
     m_settings->setWindowState(saveState());
-    m_settings->setSplitterState(QStringLiteral("main"), m_mainSplitter->saveState());
-    m_settings->setSplitterState(QStringLiteral("right"), m_rightSplitter->saveState());
-    m_settings->setSplitterState(QStringLiteral("code"), m_codeSplitter->saveState());
+    m_settings->setSplitterState(QStringLiteral("main"), m_ui->mainSplitter->saveState());
+    m_settings->setSplitterState(QStringLiteral("right"), m_ui->rightSplitter->saveState());
+    m_settings->setSplitterState(QStringLiteral("code"), m_ui->codeSplitter->saveState());
     // The message bar goes with the window: say it where a terminal can still show it.
     if (const QString error = m_settings->sync(); !error.isEmpty())
         std::fprintf(stderr, "forkline: %s\n", error.toUtf8().constData());

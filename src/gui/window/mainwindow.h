@@ -8,11 +8,11 @@
 #include <QMainWindow>
 #include <QSet>
 #include <QTimer>
+#include <memory>
 
 class QAction;
 class QDoubleSpinBox;
 class QLabel;
-class QSplitter;
 
 namespace Forkline {
 
@@ -37,8 +37,13 @@ class ProjectorLayout;
 class TraceOpener;
 class WorkerPanel;
 
-// Pick a scenario, run it for real, watch it on the timeline, export the picture.
-// mainwindow_actions.cpp sets up its actions, menus and toolbar, mainwindow_run.cpp runs.
+namespace Ui {
+class MainWindow;
+}
+
+// Pick a scenario, run it for real, watch it on the timeline, export the picture. Its panels,
+// splitters, tool bar, dock and menus are ui/mainwindow.ui; mainwindow_actions.cpp fills the
+// menus and the tool bar, mainwindow_run.cpp runs.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -89,17 +94,17 @@ public:
     // The model on screen with its title, as exports want it.
     TraceModel exportModel() const;
 
-    TimelineView* timelineView() const { return m_view; }
-    ConsolePane* console() const { return m_console; }
+    TimelineView* timelineView() const;
+    ConsolePane* console() const;
     // The lesson's code beside the timeline.
-    CodePane* codePane() const { return m_code; }
+    CodePane* codePane() const;
     WorkerPanel* workerPanel() const;
-    MessageBar* messageBar() const { return m_message; }
+    MessageBar* messageBar() const;
     ReplayController* replay() const { return m_replay; }
     ExploreController* explore() const { return m_explore; }
     TraceOpener* traceOpener() const { return m_traceOpener; }
     ExportController* exports() const { return m_exports; }
-    MainToolBar* toolBar() const { return m_toolBar; }
+    MainToolBar* toolBar() const;
     ProjectorLayout* projector() const { return m_projector; }
     // Imports a Chrome trace in the background and shows it when done; a file that does not
     // import leaves the timeline as it is and says why.
@@ -124,6 +129,7 @@ private:
     void createActions();
     void createMenusAndToolBar();
     void createWidgets();
+    void fillToolBar();
     void createExplore();
     void connectCodePane();
     void showTrace(const QString& path);
@@ -137,23 +143,21 @@ private:
 
     void openScenarioDialog();
 
+    std::unique_ptr<Ui::MainWindow> m_ui;
     Settings* m_settings = nullptr;
+    // Shorthands for the form's panels, which the rest of the window uses all the time.
     ScenarioPanel* m_scenarios = nullptr;
     TimelineView* m_view = nullptr;
     ConsolePane* m_console = nullptr;
     CodePane* m_code = nullptr;
     MessageBar* m_message = nullptr;
     QDoubleSpinBox* m_timeScale = nullptr;
-    QSplitter* m_mainSplitter = nullptr;
-    QSplitter* m_rightSplitter = nullptr;
-    QSplitter* m_codeSplitter = nullptr; // the timeline and the lesson's code
     QLabel* m_stateLabel = nullptr;
     QLabel* m_elapsedLabel = nullptr;
     ReplayController* m_replay = nullptr;
     ExploreController* m_explore = nullptr;
     TraceOpener* m_traceOpener = nullptr;
     ExportController* m_exports = nullptr;
-    MainToolBar* m_toolBar = nullptr;
     ProjectorLayout* m_projector = nullptr;
 
     QAction* m_open = nullptr;

@@ -16,6 +16,7 @@
 #include "replay/replaycontroller.h"
 #include "settings/preferencesaction.h"
 #include "traceopener.h"
+#include "ui_mainwindow.h"
 #include "view/timelineview.h"
 #include "zoomstate.h"
 
@@ -70,7 +71,7 @@ void MainWindow::createActions()
 
 void MainWindow::createMenusAndToolBar()
 {
-    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QMenu* file = m_ui->menuFile;
     file->addAction(m_open);
     file->addAction(m_traceOpener->openAction());
     file->addMenu(m_recent->menu());
@@ -81,14 +82,14 @@ void MainWindow::createMenusAndToolBar()
     file->addSeparator();
     file->addAction(m_quit);
 
-    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    QMenu* edit = m_ui->menuEdit;
     edit->addAction(m_exports->copyImageAction());
     edit->addAction(m_explore->clearAction());
     edit->addAction(m_explore->findAction());
     edit->addSeparator();
     edit->addAction(new PreferencesAction(m_settings, m_language, this));
 
-    QMenu* run = menuBar()->addMenu(tr("&Run"));
+    QMenu* run = m_ui->menuRun;
     run->addAction(m_run);
     run->addAction(m_stop);
     run->addSeparator();
@@ -98,7 +99,7 @@ void MainWindow::createMenusAndToolBar()
     run->addAction(m_lessons->compareAction());
 
     const ZoomState* zoom = m_view->zoom();
-    QMenu* view = menuBar()->addMenu(tr("&View"));
+    QMenu* view = m_ui->menuView;
     view->addAction(zoom->zoomInAction());
     view->addAction(zoom->zoomOutAction());
     view->addAction(zoom->fitAction());
@@ -110,33 +111,35 @@ void MainWindow::createMenusAndToolBar()
     view->addAction(m_explore->calloutsAction());
     view->addSeparator();
     view->addMenu(m_language->menu());
-    QMenu* replay = menuBar()->addMenu(tr("Re&play"));
-    replay->addActions(m_replay->actions());
+    m_ui->menuReplay->addActions(m_replay->actions());
 
     menuBar()->addMenu(m_help->menu());
+    fillToolBar();
+}
 
+void MainWindow::fillToolBar()
+{
     // Secondary actions show only their icon, so the bar fits a 1280 px window in Korean too.
-    m_toolBar = new MainToolBar(tr("Main"), this);
-    m_toolBar->setObjectName(QStringLiteral("mainToolBar"));
-    addToolBar(m_toolBar);
-    m_projector->addPanel(m_toolBar);
-    m_toolBar->addAction(m_open);
-    m_toolBar->addSeparator();
-    m_toolBar->addAction(m_run);
-    m_toolBar->addAction(m_stop);
-    auto* scaleLabel = new QLabel(tr(" &Time scale: "), m_toolBar);
+    MainToolBar* bar = m_ui->mainToolBar;
+    const ZoomState* zoom = m_view->zoom();
+    m_projector->addPanel(bar);
+    bar->addAction(m_open);
+    bar->addSeparator();
+    bar->addAction(m_run);
+    bar->addAction(m_stop);
+    auto* scaleLabel = new QLabel(tr(" &Time scale: "), bar);
     scaleLabel->setBuddy(m_timeScale);
-    m_toolBar->addWidget(scaleLabel);
-    m_toolBar->addWidget(m_timeScale);
-    m_lessons->runControls()->addToToolBar(m_toolBar, nullptr);
-    m_toolBar->addSeparator();
-    m_toolBar->addIconAction(zoom->zoomInAction());
-    m_toolBar->addIconAction(zoom->zoomOutAction());
-    m_toolBar->addIconAction(zoom->fitAction());
-    m_toolBar->addIconAction(zoom->followAction());
-    m_toolBar->addSeparator();
-    m_toolBar->addAction(m_exports->exportImageAction());
-    m_toolBar->addIconAction(m_exports->copyImageAction());
+    bar->addWidget(scaleLabel);
+    bar->addWidget(m_timeScale);
+    m_lessons->runControls()->addToToolBar(bar, nullptr);
+    bar->addSeparator();
+    bar->addIconAction(zoom->zoomInAction());
+    bar->addIconAction(zoom->zoomOutAction());
+    bar->addIconAction(zoom->fitAction());
+    bar->addIconAction(zoom->followAction());
+    bar->addSeparator();
+    bar->addAction(m_exports->exportImageAction());
+    bar->addIconAction(m_exports->copyImageAction());
 }
 
 void MainWindow::openScenarioDialog()

@@ -62,7 +62,6 @@ void WindowHost::replaceWindow()
         m_window->show();
     // The old window goes once the event that led here is over.
     previous.release()->deleteLater();
-    Q_EMIT windowReplaced(m_window.get());
 }
 
 } // namespace Forkline

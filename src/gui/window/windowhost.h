@@ -24,9 +24,6 @@ public:
     // During a run it waits for the run's end, and says so.
     void switchLanguage(const QString& code);
 
-Q_SIGNALS:
-    void windowReplaced(MainWindow* window);
-
 private:
     void adopt(std::unique_ptr<MainWindow> window);
     void replaceWindow();
