@@ -181,6 +181,7 @@ private:
     bool emitEvent(const ChannelEvent& ev);
     void emitState(const Flow& flow, State s, qint64 t = 0);
     void emitInstant(const Flow& flow, InstantKind kind, const QString& text = {}, qint32 code = 0, qint64 t = 0);
+    void emitExpectOutcomes(const Flow& root);
     void emitFlow(const Flow& flow, qint64 id, FlowKind kind, bool start, qint64 t = 0);
     enum class PrintEnd { Line, Prompt }; // a prompt has no newline and keeps the GIL
     void print(Flow& flow, const QString& text, PrintEnd end = PrintEnd::Line);
