@@ -12,6 +12,7 @@
 #include "settings/settings.h"
 #include "testutil.h"
 #include "timeaxis.h"
+#include "timelinelegend.h"
 #include "timelinestyle.h"
 #include "view/timelineview.h"
 #include "window/maintoolbar.h"
@@ -31,6 +32,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolTip>
 #include <QTreeWidget>
 #include <QUrl>
 
@@ -129,6 +131,7 @@ private Q_SLOTS:
     void cancelKeepsTimeline();
     void droppedFilesAreSortedOut();
     void presentationModeEnlargesLanes();
+    void projectorAt1280x720();
     void themeFollowsThePalette();
     void extremeTimes();
     void detailsOfImportedSlices();
@@ -560,6 +563,89 @@ void TestGuiExplore::presentationModeEnlargesLanes()
     QVERIFY(!Settings().presentationMode());
     QVERIFY(!m_window->isFullScreen());
     QVERIFY(projector->panelsShown());
+}
+
+namespace {
+// The keys counter-race shows: three states, seven kinds of mark (its expect outcome among
+// them), two kinds of arrow.
+TraceModel busyLesson()
+{
+    TraceModel m;
+    const int main = m.ensureMainLane(1, 1);
+    m.lane(main).name = QStringLiteral("MainThread");
+    m.setState(main, 0, State::Running);
+    m.addInstant(main, 1 * kMs, InstantKind::Fork);
+    m.flowFrom(1, FlowKind::Fork, main, 1 * kMs);
+    const int worker = m.ensureLane(1, 2);
+    m.lane(worker).name = QStringLiteral("t1");
+    m.lane(worker).parent = main;
+    m.addInstant(worker, 2 * kMs, InstantKind::Start);
+    m.flowTo(1, FlowKind::Fork, worker, 2 * kMs);
+    m.setState(worker, 2 * kMs, State::Running);
+    m.setState(worker, 3 * kMs, State::WaitingGil);
+    m.addInstant(worker, 5 * kMs, InstantKind::Print, QStringLiteral("tick"));
+    m.addInstant(worker, 6 * kMs, InstantKind::End);
+    m.flowFrom(2, FlowKind::Join, worker, 6 * kMs);
+    m.setState(main, 2 * kMs, State::WaitingJoin);
+    m.addInstant(main, 6 * kMs, InstantKind::Join);
+    m.flowTo(2, FlowKind::Join, main, 6 * kMs);
+    m.setState(main, 6 * kMs, State::Running);
+    m.addInstant(main, 7 * kMs, InstantKind::MainExit);
+    m.addInstant(main, 8 * kMs, InstantKind::Other, {}, 0, m.internName(QStringLiteral("expect")));
+    m.addInstant(main, 9 * kMs, InstantKind::End);
+    return m;
+}
+} // namespace
+
+// Presentation mode on a 1280x720 projector: the legend in one row, the console six lines,
+// tool tips and Details as enlarged as the timeline.
+void TestGuiExplore::projectorAt1280x720()
+{
+    TimelineView* view = m_window->timelineView();
+    QAction* action = m_window->explore()->presentationAction();
+    QVERIFY(!view->isPresentation());
+    const double tipSize = QToolTip::font().pointSizeF();
+    const double detailsSize = m_window->explore()->details()->font().pointSizeF();
+    action->trigger();
+    QVERIFY(view->isPresentation());
+    m_window->setWindowState(Qt::WindowNoState);
+    m_window->resize(1280, 720);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->width(), 1280, kWaitMs);
+    QApplication::processEvents();
+
+    // Lines as the console draws them, each a row of its own height.
+    ConsoleView* console = m_window->console()->view();
+    const int pitch = std::max(console->rowHeight(), QFontMetrics(console->font()).lineSpacing());
+    const int lines = console->viewport()->height() / pitch;
+    QVERIFY2(
+        lines >= ProjectorLayout::kConsoleLines, qPrintable(QStringLiteral("%1 lines of %2 px").arg(lines).arg(pitch)));
+
+    const TraceModel lesson = busyLesson();
+    const TimelineStyle& style = view->style();
+    const TimelineLegend legend(lesson, style);
+    QVERIFY(legend.isOneRow());
+    const int width = view->viewport()->width() - 2 * style.padding;
+    QVERIFY2(width > 800, qPrintable(QString::number(width)));
+    const int height = legend.heightForWidth(width);
+    QVERIFY2(height <= style.laneHeight,
+        qPrintable(QStringLiteral("legend %1 px tall, one row is %2; %3 px wide, scale %4")
+                       .arg(height)
+                       .arg(style.laneHeight)
+                       .arg(width)
+                       .arg(legend.scaleFor(width))));
+    // Shrunk at most to the size it has outside the mode.
+    QVERIFY(legend.scaleFor(width) >= TimelineLegend::kMinScale);
+
+    QVERIFY2(QToolTip::font().pointSizeF() >= tipSize * 1.4,
+        qPrintable(QStringLiteral("%1 pt, was %2").arg(QToolTip::font().pointSizeF()).arg(tipSize)));
+    QVERIFY(m_window->explore()->details()->font().pointSizeF() >= detailsSize * 1.4);
+
+    action->trigger();
+    QVERIFY(!view->isPresentation());
+    QCOMPARE(QToolTip::font().pointSizeF(), tipSize);
+    // Outside the mode the legend keeps its captions and wraps as before.
+    const TimelineLegend plain(lesson, view->style());
+    QVERIFY(!plain.isOneRow());
 }
 
 void TestGuiExplore::themeFollowsThePalette()

@@ -7,6 +7,7 @@
 #include "console/consolepane.h"
 #include "lessons/lessoncontroller.h"
 #include "lessons/runcontrols.h"
+#include "lessons/scenariopanel.h"
 #include "lessons/workerpanel.h"
 #include "testutil.h"
 #include "timelinelayout.h"
@@ -18,6 +19,7 @@
 #include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
+#include <QDir>
 #include <QDoubleSpinBox>
 #include <QHeaderView>
 #include <QImage>
@@ -121,6 +123,7 @@ private Q_SLOTS:
     void lockAndMessageArrowsAreDrawnApart();
     void manyLockArrowsAreThinnedOut();
     void workerTogglesStayInViewAt1024();
+    void lessonTitlesReadableAt1024();
 
 private:
     std::unique_ptr<MainWindow> m_window;
@@ -347,6 +350,66 @@ void TestGuiLessons::workerTogglesStayInViewAt1024()
             right <= room, qPrintable(QStringLiteral("column %1 ends at %2 of %3").arg(column).arg(right).arg(room)));
         QVERIFY(tree->header()->sectionSize(column) > 10);
     }
+    w.resize(before);
+}
+
+namespace {
+// Whether the title column shows `text` whole: every word fits its width, and the row is as
+// tall as the wrapped lines.
+QString cutShort(QTreeWidget* tree, QTreeWidgetItem* item)
+{
+    const QRect cell = tree->visualItemRect(item);
+    const int column = tree->header()->sectionSize(0);
+    const int margin = 2 * (tree->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, tree) + 1);
+    const QFontMetrics fm(tree->font());
+    const QString text = item->text(0);
+    const int room = column - margin;
+    const QStringList words = text.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    for (const QString& word : words) {
+        if (fm.horizontalAdvance(word) > room)
+            return QStringLiteral("\"%1\" wider than %2 px").arg(word).arg(room);
+    }
+    const int needed = fm.boundingRect(QRect(0, 0, room, 10000), Qt::TextWordWrap, text).height();
+    if (needed > cell.height())
+        return QStringLiteral("\"%1\" needs %2 px, its row is %3").arg(text).arg(needed).arg(cell.height());
+    return {};
+}
+} // namespace
+
+// A 1024x640 projector: lesson titles wrap rather than shrink to "One…"; a long title from a
+// file (a Korean one here) too.
+void TestGuiLessons::lessonTitlesReadableAt1024()
+{
+    MainWindow& w = *m_window;
+    const QSize before = w.size();
+    Scenario korean;
+    korean.title = QStringLiteral("파이썬: 메인 스레드와 함께 끝나는 데몬 워커 다섯, 그리고 자식 프로세스 두 개");
+    korean.description = QStringLiteral("긴 제목");
+    const QString path = QDir::temp().filePath(QStringLiteral("long-korean-title.json"));
+    QTreeWidget* tree = nullptr;
+    const QList<QTreeWidget*> trees = w.findChildren<QTreeWidget*>();
+    for (QTreeWidget* t : trees) {
+        if (t->accessibleName() == QLatin1String("Scenarios"))
+            tree = t;
+    }
+    QVERIFY(tree);
+    auto* panel = qobject_cast<ScenarioPanel*>(tree->parentWidget());
+    QVERIFY(panel);
+    panel->addFile(path, korean);
+    w.resize(1024, 640);
+    // Rows take their wrapped heights once the resize has settled.
+    QTRY_VERIFY2_WITH_TIMEOUT(cutShort(tree, tree->topLevelItem(0)).isEmpty(),
+        qPrintable(cutShort(tree, tree->topLevelItem(0))), 5000);
+    QVERIFY(tree->topLevelItemCount() > 20);
+    for (int i = 0; i < tree->topLevelItemCount(); ++i) {
+        QTreeWidgetItem* item = tree->topLevelItem(i);
+        tree->scrollToItem(item);
+        const QString problem = cutShort(tree, item);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        // The whole title, and what the lesson is about, in its tool tip.
+        QVERIFY(item->toolTip(0).contains(item->text(0).toHtmlEscaped()));
+    }
+    QVERIFY(tree->header()->sectionSize(0) > tree->header()->sectionSize(1));
     w.resize(before);
 }
 

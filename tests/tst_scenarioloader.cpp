@@ -137,6 +137,7 @@ private Q_SLOTS:
     void dataSteps();
     void badDataSteps_data();
     void badDataSteps();
+    void expectedValues();
     void applyWorkScaleAndGil();
     void translations();
     void applyRejectsBadDataOptions();
@@ -521,6 +522,21 @@ void TestScenarioLoader::badDataSteps_data()
                                      << QStringLiteral("\"shared\" maps names to whole numbers");
     QTest::newRow("shared fraction") << QByteArray(R"({"shared": {"x": 0.5}, "main": []})") << 1 << 18
                                      << QStringLiteral("shared value \"x\" must be a whole number");
+    QTest::newRow("expect unknown value")
+        << QByteArray(R"({"shared": {"counter": 0}, "expect": {"count": 4000}, "main": []})") << 1 << 48
+        << QStringLiteral("\"expect\" names \"count\", which is not a shared value (declared: counter)");
+    QTest::newRow("expect without shared") << QByteArray(R"({"expect": {"counter": 4000}, "main": []})") << 1 << 24
+                                           << QStringLiteral("the scenario declares no \"shared\" values");
+    QTest::newRow("expect a string") << QByteArray(
+        R"({"shared": {"counter": 0}, "expect": {"counter": "4000"}, "main": []})")
+                                     << 1 << 50
+                                     << QStringLiteral(
+                                            "the expected value of \"counter\" must be a number, not a string");
+    QTest::newRow("expect a fraction") << QByteArray(
+        R"({"shared": {"counter": 0}, "expect": {"counter": 0.5}, "main": []})")
+                                       << 1 << 50 << QStringLiteral("must be a whole number (0.5)");
+    QTest::newRow("expect as array") << QByteArray(R"({"shared": {"counter": 0}, "expect": [4000], "main": []})") << 1
+                                     << 38 << QStringLiteral("\"expect\" maps shared values");
     QTest::newRow("compare empty") << QByteArray(R"({"compare": [], "main": []})") << 1 << 13
                                    << QStringLiteral("\"compare\" lists the variants");
     QTest::newRow("variant kind") << QByteArray(
@@ -529,6 +545,29 @@ void TestScenarioLoader::badDataSteps_data()
     QTest::newRow("variant without workers")
         << QByteArray(R"({"compare": [{"name": "a", "scenario": "b", "kind": "thread", "workers": 0}], "main": []})")
         << 1 << 74 << QStringLiteral("\"workers\" takes a whole number from 1 to 256");
+}
+
+void TestScenarioLoader::expectedValues()
+{
+    Scenario sc;
+    ScenarioError err;
+    QVERIFY2(parse(R"({"shared": {"counter": 0, "total": 5}, "expect": {"total": -3, "counter": 4000}, "main": []})",
+                 &sc, &err),
+        qPrintable(err.toString()));
+    QCOMPARE(sc.expect.size(), 2);
+    // In file order, as the callouts are written.
+    QCOMPARE(sc.expect.at(0), qMakePair(QStringLiteral("total"), qint64(-3)));
+    QCOMPARE(sc.expect.at(1), qMakePair(QStringLiteral("counter"), qint64(4000)));
+    Scenario plain;
+    QVERIFY(parse(R"({"shared": {"counter": 0}, "main": []})", &plain, &err));
+    QVERIFY(plain.expect.isEmpty());
+    // The lessons whose point is a number say which.
+    for (const char* name : { "counter-race", "counter-lock" }) {
+        Scenario lesson;
+        QVERIFY2(loadScenario(QLatin1String(name), &lesson, &err), qPrintable(err.toString()));
+        QCOMPARE(lesson.expect.size(), 1);
+        QCOMPARE(lesson.expect.front(), qMakePair(QStringLiteral("counter"), qint64(4000)));
+    }
 }
 
 void TestScenarioLoader::badDataSteps()

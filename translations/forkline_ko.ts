@@ -601,6 +601,34 @@ interpreter, traced, and exits with its exit code; its own arguments go after --
         <source>the data could not be written</source>
         <translation>데이터를 쓸 수 없었습니다</translation>
     </message>
+    <message>
+        <source>&quot;expect&quot; maps shared values to what they should end at, e.g. {&quot;counter&quot;: 4000}</source>
+        <translation>&quot;expect&quot;는 공유 값마다 끝날 때의 값을 적습니다. 예: {&quot;counter&quot;: 4000}</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; appears twice in %2</source>
+        <translation>%2 안에 &quot;%1&quot; 항목이 두 번 나옵니다</translation>
+    </message>
+    <message>
+        <source>&quot;expect&quot;</source>
+        <translation>&quot;expect&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;expect&quot; names &quot;%1&quot;, but the scenario declares no &quot;shared&quot; values</source>
+        <translation>&quot;expect&quot;에 &quot;%1&quot;이(가) 있지만 시나리오에 &quot;shared&quot; 값이 하나도 없습니다</translation>
+    </message>
+    <message>
+        <source>&quot;expect&quot; names &quot;%1&quot;, which is not a shared value (declared: %2)</source>
+        <translation>&quot;expect&quot;의 &quot;%1&quot;은(는) 공유 값이 아닙니다 (선언된 값: %2)</translation>
+    </message>
+    <message>
+        <source>the expected value of &quot;%1&quot; must be a whole number (%2)</source>
+        <translation>&quot;%1&quot;의 기댓값은 정수여야 합니다 (%2)</translation>
+    </message>
+    <message>
+        <source>the expected value of &quot;%1&quot; must be a number, not %2</source>
+        <translation>&quot;%1&quot;의 기댓값은 숫자여야 합니다 (%2이(가) 아님)</translation>
+    </message>
 </context>
 <context>
     <name>Forkline::AboutDialog</name>
@@ -3210,6 +3238,18 @@ Every thread gets a lane here.</source>
     <message>
         <source>%1 terminated %2 (%3)</source>
         <translation>%1이(가) %2 종료시킴 (%3)</translation>
+    </message>
+    <message>
+        <source>%1 = %2, as expected</source>
+        <translation>%1 = %2, 예상대로</translation>
+    </message>
+    <message>
+        <source>%1 = %2, expected %3: %4 short</source>
+        <translation>%1 = %2, 예상 %3: %4 부족</translation>
+    </message>
+    <message>
+        <source>%1 = %2, expected %3: %4 over</source>
+        <translation>%1 = %2, 예상 %3: %4 초과</translation>
     </message>
 </context>
 <context>

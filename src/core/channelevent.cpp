@@ -10,6 +10,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <algorithm>
 #include <charconv>
 #include <cstring>
 
@@ -69,6 +70,8 @@ QByteArray ChannelEvent::encode() const
         break;
     case Type::Instant:
         o.insert(QStringLiteral("n"), instantName(instant));
+        if (!name.isEmpty())
+            o.insert(QStringLiteral("name"), name);
         if (!text.isNull())
             o.insert(QStringLiteral("text"), text);
         if (code)
@@ -369,6 +372,7 @@ bool decodeFlat(const QByteArray& line, ChannelEvent* out)
             return false;
         if (hasText)
             ev.text = text.toString();
+        ev.name = name.toString();
         ev.code = qint32(code);
     } else if (e.is("flow")) {
         ev.type = ChannelEvent::Type::Flow;
@@ -445,6 +449,7 @@ bool ChannelEvent::decodeJson(const QByteArray& line, ChannelEvent* out)
         const QJsonValue text = o.value(QLatin1String("text"));
         if (text.isString())
             ev.text = text.toString();
+        ev.name = o.value(QLatin1String("name")).toString();
         ev.code = o.value(QLatin1String("code")).toInt();
     } else if (e == QLatin1String("flow")) {
         ev.type = Type::Flow;
@@ -502,6 +507,26 @@ void addInstant(TraceModel& model, const ChannelEvent& ev, qint64 t)
         }
     }
 }
+
+// A mark with a name of its own (a scenario's `expect` outcome): like a foreign trace's
+// instant, its name is kept and `text` holds its args as JSON members, which a saved trace
+// writes back as they are. Members that are not JSON would make that trace unreadable.
+bool addNamedInstant(TraceModel& model, const ChannelEvent& ev, qint64 t)
+{
+    const QByteArray members = ev.text.toUtf8();
+    if (!members.isEmpty() && !QJsonDocument::fromJson("{" + members + "}").isObject())
+        return false;
+    const int index = laneFor(model, ev.pid, ev.tid);
+    model.addInstant(index, t, InstantKind::Other, {}, 0, model.internName(ev.name));
+    if (members.isEmpty())
+        return true;
+    // Where it went: after any instant of the same time, as addInstant() places it.
+    const std::vector<Instant>& instants = model.lane(index).instants;
+    const auto after
+        = std::upper_bound(instants.begin(), instants.end(), t, [](qint64 v, const Instant& i) { return v < i.t; });
+    model.addInstantArgs(index, qint32(after - instants.begin() - 1), members.toStdString());
+    return true;
+}
 } // namespace
 
 bool applyEvent(TraceModel& model, const ChannelEvent& ev, qint64 t0)
@@ -558,6 +583,8 @@ bool applyEvent(TraceModel& model, const ChannelEvent& ev, qint64 t0)
         return true;
     }
     case ChannelEvent::Type::Instant:
+        if (ev.instant == InstantKind::Other && !ev.name.isEmpty())
+            return addNamedInstant(model, ev, t);
         addInstant(model, ev, t);
         return true;
     case ChannelEvent::Type::Flow:

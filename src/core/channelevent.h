@@ -20,7 +20,8 @@ struct ChannelEvent
     qint64 t = 0;
     qint64 pid = 0;
     qint64 tid = 0;
-    // Process / Lane
+    // Process / Lane; also an Instant of kind Other: its own name ("expect"), with its args
+    // as JSON members in `text`
     qint64 ppid = 0;
     QString name;
     QString label;

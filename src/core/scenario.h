@@ -97,6 +97,9 @@ struct Scenario
     bool gil = true; // Python lessons run with a (simulated) global interpreter lock
     double switchInterval = 0.005; // seconds, like sys.getswitchinterval()
     QList<QPair<QString, qint64>> shared; // values the threads of one process share
+    // What the main process's shared values should end at ("expect"): the run reports each
+    // one's final value beside it (ExpectOutcome), in file order.
+    QList<QPair<QString, qint64>> expect;
     // Lock names that are not plain threading.Lock: Semaphore(value) and RLock. A condition
     // (threading.Condition) is declared with the name of the lock it uses.
     QHash<QString, qint64> semaphores;

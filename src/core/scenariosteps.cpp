@@ -291,6 +291,40 @@ bool checkMemoryTotal(StepParser& p)
     return true;
 }
 
+namespace {
+// "expect": {"counter": 4000}: what shared values should end at once the run is over.
+bool parseExpect(StepParser& p, const JsonValue& root, const QSet<QString>& declared, Scenario* out)
+{
+    const JsonValue* ex = root.member(QStringLiteral("expect"));
+    if (!ex)
+        return true;
+    if (!ex->isObject())
+        return p.fail(*ex, tr("\"expect\" maps shared values to what they should end at, e.g. {\"counter\": 4000}"));
+    QSet<QString> seen;
+    for (size_t i = 0; i < ex->object.size(); ++i) {
+        const auto& [key, value] = ex->object[i];
+        if (repeatedMember(*ex, i, &seen))
+            return p.fail(value, tr("\"%1\" appears twice in %2").arg(key, tr("\"expect\"")));
+        if (!declared.contains(key)) {
+            QStringList names = declared.values();
+            names.sort();
+            return p.fail(value,
+                names.isEmpty() ? tr("\"expect\" names \"%1\", but the scenario declares no \"shared\" values").arg(key)
+                                : tr("\"expect\" names \"%1\", which is not a shared value (declared: %2)")
+                                      .arg(key, names.join(QLatin1String(", "))));
+        }
+        qint64 n = 0;
+        if (!wholeNumber(value, -(1LL << 53), 1LL << 53, &n))
+            return p.fail(value,
+                value.isNumber()
+                    ? tr("the expected value of \"%1\" must be a whole number (%2)").arg(key).arg(value.number)
+                    : tr("the expected value of \"%1\" must be a number, not %2").arg(key, value.typeName()));
+        out->expect.append({ key, n });
+    }
+    return true;
+}
+} // namespace
+
 bool parseDataMembers(StepParser& p, const JsonValue& root, Scenario* out)
 {
     if (!parseSyncMembers(p, root, out))
@@ -328,6 +362,8 @@ bool parseDataMembers(StepParser& p, const JsonValue& root, Scenario* out)
         if (!declared.contains(used))
             return p.fail(*at, tr("\"%1\" is not declared in \"shared\"").arg(used));
     }
+    if (!parseExpect(p, root, declared, out))
+        return false;
     if (const JsonValue* cmp = root.member(QStringLiteral("compare"))) {
         if (!cmp->isArray() || cmp->array.empty())
             return p.fail(*cmp, tr("\"compare\" lists the variants to compare"));

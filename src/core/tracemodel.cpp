@@ -338,12 +338,19 @@ void TraceModel::addInstant(int index, qint64 t, InstantKind kind, const QString
     noteTime(t);
     const Instant in = makeInstant(m_texts, t, kind, text, code, name);
     // Events of one lane arrive in order; keep the vector sorted if a late one slips in.
-    if (l.instants.empty() || l.instants.back().t <= t)
+    if (l.instants.empty() || l.instants.back().t <= t) {
         l.instants.push_back(in);
-    else
-        l.instants.insert(std::upper_bound(l.instants.begin(), l.instants.end(), t,
-                              [](qint64 v, const Instant& i) { return v < i.t; }),
-            in);
+    } else {
+        const auto at = std::upper_bound(
+            l.instants.begin(), l.instants.end(), t, [](qint64 v, const Instant& i) { return v < i.t; });
+        const qint64 position = at - l.instants.begin();
+        l.instants.insert(at, in);
+        // Args stay with the instants they belong to.
+        for (EventArgs& a : l.instantArgs) {
+            if (a.index >= position)
+                ++a.index;
+        }
+    }
     if (kind == InstantKind::Print)
         m_prints.push_back({ index, t, in.text });
     if (isTerminal(kind)) {

@@ -186,6 +186,7 @@ private:
     // sleep, the worker a join waits for, the lock, queue or event waited on.
     void emitState(const Flow& flow, State s, qint64 t = 0, const QString& detail = {});
     void emitInstant(const Flow& flow, InstantKind kind, const QString& text = {}, qint32 code = 0, qint64 t = 0);
+    void emitExpectOutcomes(const Flow& root);
     void emitFlow(const Flow& flow, qint64 id, FlowKind kind, bool start, qint64 t = 0);
     enum class PrintEnd { Line, Prompt }; // a prompt has no newline and keeps the GIL
     void print(Flow& flow, const QString& text, PrintEnd end = PrintEnd::Line);

@@ -4,6 +4,7 @@
 #include "processhost.h"
 
 #include "eventchannel.h"
+#include "expectoutcome.h"
 #include "memoryblocks.h"
 #include "platform.h"
 #include "processhost_p.h"
@@ -96,7 +97,25 @@ void ProcessHost::finishRoot(Flow& root, int exitCode)
         m_sampler->stop(); // its last sample comes before the end mark
     dropGil(root);
 
+    if (root.worker < 0)
+        emitExpectOutcomes(root);
     emitProcessEnd(root, exitCode);
+}
+
+// Once every non-daemon worker has ended, the values are final: what a `print` after the joins
+// would show.
+void ProcessHost::emitExpectOutcomes(const Flow& root)
+{
+    for (const auto& [name, expected] : m_config.scenario.expect) {
+        const auto shared = m_shared.find(name);
+        if (shared == m_shared.end())
+            continue;
+        const ExpectOutcome outcome { name, shared->second.load(), expected };
+        ChannelEvent ev = instantEvent(root.pid, root.tid, InstantKind::Other, monotonicNs());
+        ev.name = QLatin1String(ExpectOutcome::kInstantName);
+        ev.text = QString::fromUtf8(outcome.toArgs());
+        emitEvent(ev);
+    }
 }
 
 void ProcessHost::emitProcessEnd(const Flow& root, int exitCode)

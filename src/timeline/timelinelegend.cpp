@@ -6,7 +6,10 @@
 
 #include <QFontMetrics>
 #include <QPainter>
+#include <algorithm>
 #include <array>
+#include <cmath>
+#include <limits>
 
 namespace Forkline {
 
@@ -47,6 +50,7 @@ TimelineLegend::TimelineLegend(const TraceModel& model, const TimelineStyle& sty
 
 TimelineLegend::TimelineLegend(const Keys& present, bool emptyModel, const TimelineStyle& style)
     : m_style(style)
+    , m_oneRow(style.presentation())
 {
     Keys keys = present;
     if (emptyModel) {
@@ -58,12 +62,15 @@ TimelineLegend::TimelineLegend(const Keys& present, bool emptyModel, const Timel
     const auto& states = keys.states;
     const auto& instants = keys.instants;
     const auto& flows = keys.flows;
-    auto addGroup = [this](const QString& caption, Item::Kind kind, const auto& present, auto label) {
+    // A projector's legend is one row under the lanes: the three kinds of key (boxes, marks,
+    // arrows) tell themselves apart without their captions.
+    const bool captions = !m_oneRow;
+    auto addGroup = [this, captions](const QString& caption, Item::Kind kind, const auto& present, auto label) {
         bool any = false;
         for (size_t i = 0; i < present.size(); ++i) {
             if (!present[i])
                 continue;
-            if (!any)
+            if (!any && captions)
                 m_items.push_back({ Item::Kind::Caption, 0, caption });
             any = true;
             m_items.push_back({ kind, int(i), label(i) });
@@ -84,11 +91,17 @@ int TimelineLegend::itemWidth(const Item& item) const
         return text + m_style.padding;
     case Item::Kind::State:
     case Item::Kind::Flow:
-        return m_style.laneHeight * 2 + m_style.padding / 2 + text;
+        return swatchWidth() + m_style.padding / 2 + text;
     case Item::Kind::Instant:
         return m_style.markSize + 4 + m_style.padding / 2 + text;
     }
     return text;
+}
+
+int TimelineLegend::swatchWidth() const
+{
+    // A state's box and an arrow are recognised by their look, not their length.
+    return m_oneRow ? m_style.laneHeight * 3 / 2 : m_style.laneHeight * 2;
 }
 
 template <typename F> int TimelineLegend::layout(int width, F at) const
@@ -96,11 +109,15 @@ template <typename F> int TimelineLegend::layout(int width, F at) const
     if (m_items.empty())
         return 0;
     const int rowHeight = m_style.laneHeight + m_style.laneGap;
-    const int gap = m_style.padding * 2;
+    // One row has no room to spare: its items sit closer, its groups apart by the usual gap.
+    const int gap = m_oneRow ? m_style.padding : m_style.padding * 2;
     int x = 0, y = 0;
     for (size_t i = 0; i < m_items.size(); ++i) {
         const Item& item = m_items[i];
         const int w = itemWidth(item);
+        if (i > 0 && x > 0 && item.kind != m_items[i - 1].kind && m_items[i - 1].kind != Item::Kind::Caption
+            && item.kind != Item::Kind::Caption)
+            x += gap * 2; // a group without its caption keeps apart from the one before
         // A caption starts a new line when its group would not fit beside the previous one,
         // and never ends a line on its own.
         const bool caption = item.kind == Item::Kind::Caption;
@@ -115,16 +132,33 @@ template <typename F> int TimelineLegend::layout(int width, F at) const
     return y + m_style.laneHeight;
 }
 
+double TimelineLegend::scaleFor(int width) const
+{
+    if (!m_oneRow || width <= 0)
+        return 1.0;
+    // The width of the one row at full size: laid out with room to spare, the last box's end.
+    int natural = 0;
+    layout(std::numeric_limits<int>::max() / 2, [&](const Item&, const QRect& box) { natural = box.right() + 1; });
+    if (natural <= width)
+        return 1.0;
+    // Smaller, down to the size of a legend outside presentation mode; wrapped below that.
+    return std::max(double(width) / natural, kMinScale);
+}
+
 int TimelineLegend::heightForWidth(int width) const
 {
-    return layout(width, [](const Item&, const QRect&) {});
+    const double k = scaleFor(width);
+    const int rows = layout(int(width / k), [](const Item&, const QRect&) {});
+    return int(std::ceil(rows * k));
 }
 
 void TimelineLegend::paint(QPainter* p, const QRect& r) const
 {
     p->save();
     p->translate(r.topLeft());
-    layout(r.width(), [&](const Item& item, const QRect& box) {
+    const double k = scaleFor(r.width());
+    p->scale(k, k);
+    layout(int(r.width() / k), [&](const Item& item, const QRect& box) {
         int textLeft = box.left();
         switch (item.kind) {
         case Item::Kind::Caption:
@@ -134,7 +168,7 @@ void TimelineLegend::paint(QPainter* p, const QRect& r) const
             return;
         case Item::Kind::State: {
             const int h = m_style.laneHeight * 3 / 4;
-            const QRect swatch(box.left(), box.top() + (box.height() - h) / 2, m_style.laneHeight * 2, h);
+            const QRect swatch(box.left(), box.top() + (box.height() - h) / 2, swatchWidth(), h);
             p->setRenderHint(QPainter::Antialiasing, false);
             m_style.drawStateBox(p, swatch, State(item.value));
             textLeft = swatch.right() + 1 + m_style.padding / 2;
@@ -149,9 +183,8 @@ void TimelineLegend::paint(QPainter* p, const QRect& r) const
         case Item::Kind::Flow: {
             p->setRenderHint(QPainter::Antialiasing, true);
             const double y = box.center().y() + 0.5;
-            m_style.drawFlow(
-                p, QPointF(box.left(), y), QPointF(box.left() + m_style.laneHeight * 2, y), FlowKind(item.value));
-            textLeft = box.left() + m_style.laneHeight * 2 + m_style.padding / 2;
+            m_style.drawFlow(p, QPointF(box.left(), y), QPointF(box.left() + swatchWidth(), y), FlowKind(item.value));
+            textLeft = box.left() + swatchWidth() + m_style.padding / 2;
             break;
         }
         }

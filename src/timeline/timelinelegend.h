@@ -17,7 +17,9 @@ class TraceModel;
 class TimelineStyle;
 
 // The key to the picture: the states, marks and arrows that occur in the model (all of
-// them for an empty model), wrapped into as many lines as the width needs.
+// them for an empty model), wrapped into as many lines as the width needs. In presentation
+// mode it is one row without captions, drawn smaller (down to its size outside the mode)
+// when the row is wider than the room; only past that does it wrap.
 class TimelineLegend
 {
     Q_DECLARE_TR_FUNCTIONS(Forkline::TimelineLegend)
@@ -46,7 +48,13 @@ public:
     TimelineLegend(const TraceModel& model, const TimelineStyle& style);
     TimelineLegend(const Keys& present, bool emptyModel, const TimelineStyle& style);
 
+    // The smallest a one-row legend gets: the enlarged text of presentation mode back to normal.
+    static constexpr double kMinScale = 1.0 / 1.45;
+
     int heightForWidth(int width) const;
+    // How much a one-row legend is shrunk to fit `width` (1 when it fits, or wraps).
+    double scaleFor(int width) const;
+    bool isOneRow() const { return m_oneRow; }
     void paint(QPainter* p, const QRect& r) const;
     bool isEmpty() const { return m_items.empty(); }
 
@@ -61,8 +69,10 @@ private:
     // Positions every item in a box of the given width; calls `at` for each when set.
     template <typename F> int layout(int width, F at) const;
     int itemWidth(const Item& item) const;
+    int swatchWidth() const;
 
     const TimelineStyle& m_style;
+    bool m_oneRow = false;
     std::vector<Item> m_items;
 };
 

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tracecallouts.h"
 
+#include "expectoutcome.h"
 #include "timeaxis.h"
 #include "timelinelayout.h"
 #include "timelinestyle.h"
 #include "tracemodel.h"
+#include "translations.h"
 
 #include <QPainter>
 #include <algorithm>
@@ -15,6 +17,21 @@ namespace Forkline {
 namespace {
 
 constexpr size_t kTail = 8;
+// Expect outcomes (named instants) sit among a lane's last marks too, one per expected value.
+constexpr size_t kMaxOutcomes = 64;
+
+// Where the last few marks of a lane start: kTail of them, not counting named ones.
+size_t tailStart(const Lane& lane)
+{
+    size_t from = lane.instants.size();
+    size_t others = 0;
+    size_t outcomes = 0;
+    while (from > 0 && others < kTail && outcomes < kMaxOutcomes) {
+        --from;
+        ++(lane.instants[from].kind == InstantKind::Other ? outcomes : others);
+    }
+    return from;
+}
 
 qint64 laneEnd(const Lane& lane)
 {
@@ -57,10 +74,16 @@ std::vector<Callout> TraceCallouts::find(const TraceModel& model)
         const QString name = TimelineLayout::laneTitle(lane);
         // These marks end a lane's life: its last few instants hold them, so a frame of a
         // trace with millions of prints costs a look per lane, not per instant.
-        const size_t from = lane.instants.size() > kTail ? lane.instants.size() - kTail : 0;
-        for (size_t k = from; k < lane.instants.size(); ++k) {
+        for (size_t k = tailStart(lane); k < lane.instants.size(); ++k) {
             const Instant& in = lane.instants[k];
             switch (in.kind) {
+            case InstantKind::Other: {
+                ExpectOutcome outcome;
+                if (in.name >= 0 && model.names().at(in.name) == QLatin1String(ExpectOutcome::kInstantName)
+                    && ExpectOutcome::fromArgs(model.instantArgs(lane, k), &outcome))
+                    out.push_back({ i, in.t, outcomeText(outcome), outcome.value != outcome.expected });
+                break;
+            }
             case InstantKind::MainExit: {
                 const qint64 waited = laneEnd(lane) - in.t;
                 if (waited >= kMinWaitNs)
@@ -90,6 +113,19 @@ std::vector<Callout> TraceCallouts::find(const TraceModel& model)
     return out;
 }
 
+QString TraceCallouts::outcomeText(const ExpectOutcome& outcome)
+{
+    // The values as the program prints them; the difference grouped, as a reader counts it.
+    const QString value = QString::number(outcome.value);
+    const QString expected = QString::number(outcome.expected);
+    if (outcome.value == outcome.expected)
+        return tr("%1 = %2, as expected").arg(outcome.shared, value);
+    const QString by = uiLocale().toString(qAbs(outcome.value - outcome.expected));
+    if (outcome.value < outcome.expected)
+        return tr("%1 = %2, expected %3: %4 short").arg(outcome.shared, value, expected, by);
+    return tr("%1 = %2, expected %3: %4 over").arg(outcome.shared, value, expected, by);
+}
+
 void TraceCallouts::paint(QPainter* p, const std::vector<Callout>& callouts, const TimelineLayout& layout,
     const TimeMapping& map, int left, int right, const TimelineStyle& style)
 {
@@ -100,7 +136,11 @@ void TraceCallouts::paint(QPainter* p, const std::vector<Callout>& callouts, con
     p->setFont(style.smallFont);
     const QFontMetrics fm(style.smallFont);
     const int pad = std::max(2, style.padding / 2);
-    for (const Callout& c : callouts) {
+    const int gap = style.markSize;
+    std::vector<std::pair<int, QRect>> placed; // lane, box
+    // From the latest back, so an earlier callout on the same lane gives way to the left.
+    for (auto it = callouts.rbegin(); it != callouts.rend(); ++it) {
+        const Callout& c = *it;
         if (!layout.laneVisible(c.lane))
             continue;
         const double x = map.toX(c.t);
@@ -110,13 +150,20 @@ void TraceCallouts::paint(QPainter* p, const std::vector<Callout>& callouts, con
         const int height = fm.height() + 2;
         // Left of the mark, so the mark stays visible; right of it when there is no room.
         int x0 = int(std::lround(x)) - style.markSize - width;
+        for (const auto& [lane, box] : placed) {
+            if (lane == c.lane && x0 < box.right() + gap && x0 + width > box.left() - gap)
+                x0 = box.left() - gap - width;
+        }
         if (x0 < left)
             x0 = std::min(int(std::lround(x)) + style.markSize, right - width);
         const int y = int(std::lround(layout.laneCenter(c.lane))) - height / 2;
         const QRect box(x0, y, width, height);
-        p->setPen(QPen(style.textColor(), 1));
+        placed.emplace_back(c.lane, box);
+        const QColor ink = c.warning ? style.markColor(InstantKind::Killed) : style.textColor();
+        p->setPen(QPen(ink, c.warning ? 2 : 1));
         p->setBrush(style.background());
         p->drawRoundedRect(QRectF(box).adjusted(0.5, 0.5, -0.5, -0.5), 4, 4);
+        p->setPen(style.textColor());
         p->drawText(box, Qt::AlignCenter, c.text);
     }
     p->restore();

@@ -19,6 +19,7 @@
 #include <QMainWindow>
 #include <QScrollArea>
 #include <QToolBar>
+#include <QToolTip>
 #include <algorithm>
 
 namespace Forkline {
@@ -211,8 +212,22 @@ bool ExploreController::isPresentation() const
     return m_view->isPresentation();
 }
 
+namespace {
+// Tool tips are read from the back of the room too, enlarged as the rest of the mode's text.
+// QToolTip's font is the application's: every tip of the window follows.
+void enlargeToolTips(bool on)
+{
+    static const QFont normal = QToolTip::font();
+    QFont font = normal;
+    if (on)
+        font.setPointSizeF(normal.pointSizeF() * ExploreController::kPresentationScale);
+    QToolTip::setFont(font);
+}
+} // namespace
+
 void ExploreController::setPresentation(bool on)
 {
+    enlargeToolTips(on);
     m_view->setPresentation(on);
     m_console->setPresentation(on);
     m_details->setPresentation(on);

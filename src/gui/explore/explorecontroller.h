@@ -26,6 +26,10 @@ class ExploreController : public QObject
 {
     Q_OBJECT
 public:
+    // How much presentation mode enlarges text: the timeline's, the console's, Details' and
+    // the tool tips'.
+    static constexpr double kPresentationScale = 1.45;
+
     // `details` is the window's Details dock (ui/mainwindow.ui): this fills it.
     ExploreController(QMainWindow* window, QDockWidget* details, TimelineView* view, ConsolePane* console,
         ReplayController* replay, Settings* settings);

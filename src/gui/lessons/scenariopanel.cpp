@@ -4,11 +4,15 @@
 #include "scenario.h"
 #include "workerpanel.h"
 
+#include <QEvent>
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
+#include <QStyle>
+#include <QStyleOptionViewItem>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace Forkline {
 
@@ -22,21 +26,32 @@ ScenarioPanel::ScenarioPanel(QWidget* parent)
 {
     m_list = new QTreeWidget(this);
     m_list->setRootIsDecorated(false);
-    m_list->setUniformRowHeights(true);
+    // A title is the lesson's point in a few words: wrapped onto a second line rather than
+    // cut to "One…" in a narrow panel (a 1024 px projector, a long Korean title).
+    m_list->setWordWrap(true);
+    m_list->setUniformRowHeights(false);
+    m_list->setTextElideMode(Qt::ElideMiddle); // for names, which are one word
     m_list->setAccessibleName(tr("Scenarios"));
     m_list->setHeaderLabels({ tr("Scenario"), tr("Name") });
     m_list->header()->setStretchLastSection(false);
     m_list->header()->setSectionResizeMode(TitleColumn, QHeaderView::Stretch);
-    m_list->header()->setSectionResizeMode(NameColumn, QHeaderView::ResizeToContents);
+    m_list->header()->setSectionResizeMode(NameColumn, QHeaderView::Interactive);
+    m_list->viewport()->installEventFilter(this);
+    // Wrapped rows change height with the title column's width.
+    connect(m_list->header(), &QHeaderView::sectionResized, this, [this](int column) {
+        if (column == TitleColumn)
+            QMetaObject::invokeMethod(this, &ScenarioPanel::fitRows, Qt::QueuedConnection);
+    });
     m_list->setToolTip(tr("Built-in scenarios in the order of the lessons, and scenario files you opened. "
                           "Double-click one to run it."));
     const QColor dim = palette().color(QPalette::PlaceholderText);
     for (const BuiltinScenario& s : builtinScenarios()) {
         auto* it = new QTreeWidgetItem(m_list, { s.title, s.name });
         it->setData(TitleColumn, kKeyRole, s.name);
-        it->setToolTip(TitleColumn, s.description);
+        setTip(it, s.title, s.description, s.name);
         it->setForeground(NameColumn, dim);
     }
+    fitNameColumn();
 
     m_description = new QLabel(this);
     m_description->setWordWrap(true);
@@ -85,10 +100,68 @@ void ScenarioPanel::addFile(const QString& path, const Scenario& scenario)
         it->setData(TitleColumn, kKeyRole, path);
         it->setForeground(NameColumn, palette().color(QPalette::PlaceholderText));
     }
-    it->setText(TitleColumn, scenario.title.isEmpty() ? QFileInfo(path).completeBaseName() : scenario.title);
+    const QString title = scenario.title.isEmpty() ? QFileInfo(path).completeBaseName() : scenario.title;
+    it->setText(TitleColumn, title);
     it->setText(NameColumn, QFileInfo(path).fileName());
-    it->setToolTip(TitleColumn, path);
-    it->setToolTip(NameColumn, path);
+    setTip(it, title, scenario.description, path);
+    fitNameColumn();
+    fitRows();
+}
+
+void ScenarioPanel::setTip(QTreeWidgetItem* item, const QString& title, const QString& description, const QString& name)
+{
+    // Rich text, so the tool tip wraps a long description instead of running off the screen.
+    QString tip = QStringLiteral("<p><b>%1</b></p>").arg(title.toHtmlEscaped());
+    if (!description.isEmpty())
+        tip += QStringLiteral("<p>%1</p>").arg(description.toHtmlEscaped());
+    tip += QStringLiteral("<p><tt>%1</tt></p>").arg(name.toHtmlEscaped());
+    item->setToolTip(TitleColumn, tip);
+    item->setToolTip(NameColumn, tip);
+}
+
+void ScenarioPanel::fitNameColumn()
+{
+    // The names (what `forkline run` takes) get what they need up to a third of the list;
+    // the titles get the rest. A longer name is elided in its middle; its tool tip has it whole.
+    const QFontMetrics fm(m_list->font());
+    int wanted = m_list->header()->sectionSizeHint(NameColumn);
+    const int margins = 4 * (m_list->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_list) + 1);
+    for (int i = 0; i < m_list->topLevelItemCount(); ++i)
+        wanted = std::max(wanted, fm.horizontalAdvance(m_list->topLevelItem(i)->text(NameColumn)) + margins);
+    const int room = m_list->viewport()->width() / 3;
+    m_list->header()->resizeSection(NameColumn, std::min(wanted, std::max(room, 40)));
+}
+
+void ScenarioPanel::fitRows()
+{
+    // QTreeView asks its delegate for a row's height without the column's width, so a wrapped
+    // title would keep one line's height: each row is told the height of its title wrapped at
+    // the column's width.
+    const int width = m_list->header()->sectionSize(TitleColumn);
+    if (width <= 0)
+        return;
+    QStyleOptionViewItem option;
+    option.initFrom(m_list);
+    option.font = m_list->font();
+    option.features = QStyleOptionViewItem::WrapText;
+    option.rect = QRect(0, 0, width, 1 << 16); // a style wraps only within a valid rectangle
+    for (int i = 0; i < m_list->topLevelItemCount(); ++i) {
+        QTreeWidgetItem* item = m_list->topLevelItem(i);
+        item->setSizeHint(TitleColumn, QSize());
+        const QModelIndex index = m_list->model()->index(i, TitleColumn);
+        const QSize hint = m_list->itemDelegate()->sizeHint(option, index);
+        item->setSizeHint(TitleColumn, QSize(width, hint.height()));
+    }
+}
+
+bool ScenarioPanel::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_list->viewport() && event->type() == QEvent::Resize) {
+        fitNameColumn();
+        // The header settles its stretched section after this event, not always with a signal.
+        QMetaObject::invokeMethod(this, &ScenarioPanel::fitRows, Qt::QueuedConnection);
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 bool ScenarioPanel::select(const QString& nameOrPath)

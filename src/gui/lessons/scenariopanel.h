@@ -34,8 +34,15 @@ Q_SIGNALS:
     void currentChanged(const QString& nameOrPath);
     void activated(const QString& nameOrPath); // double click or Enter: run it
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
     QTreeWidgetItem* find(const QString& nameOrPath) const;
+    // The title, description and name (or path) in one tool tip, on both columns.
+    static void setTip(QTreeWidgetItem* item, const QString& title, const QString& description, const QString& name);
+    void fitNameColumn();
+    void fitRows();
 
     QTreeWidget* m_list = nullptr;
     QLabel* m_description = nullptr;

@@ -6,6 +6,7 @@
 
 #include <QAction>
 #include <QMainWindow>
+#include <algorithm>
 
 namespace Forkline {
 
@@ -76,10 +77,11 @@ void ProjectorLayout::apply(bool on)
         m_window->setWindowState(m_window->windowState() & ~Qt::WindowFullScreen);
     }
     setPanelsShown(!on);
-    // Six lines of the console at the size it has now (the mode enlarged its font first).
-    const QFontMetrics fm(m_console->view()->font());
+    // Six lines of the console at the size it has now (the mode enlarged its font first), at
+    // the pitch its rows are drawn with, which is more than the font's line spacing.
+    const int pitch = std::max(m_console->view()->rowHeight(), QFontMetrics(m_console->view()->font()).lineSpacing());
     const int frame = 2 * m_console->view()->frameWidth() + 4;
-    m_console->view()->setMinimumHeight(on ? kConsoleLines * fm.lineSpacing() + frame : m_consoleMinimum);
+    m_console->view()->setMinimumHeight(on ? kConsoleLines * pitch + frame : m_consoleMinimum);
 }
 
 } // namespace Forkline
