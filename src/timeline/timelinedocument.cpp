@@ -181,7 +181,9 @@ void TimelineDocument::paint(QPainter* p) const
     QString subtitle = m_subtitle;
     if (m_map.compact) {
         const int n = int(m_map.compact->gaps().size());
-        subtitle += QStringLiteral(" · ") + tr("compact time: %n idle stretch(es) drawn short", nullptr, n);
+        subtitle += QStringLiteral(" · ")
+            + (n == 1 ? tr("compact time: 1 idle stretch drawn short")
+                      : tr("compact time: %1 idle stretches drawn short").arg(n));
     }
     p->drawText(
         QRect(m_margin, y, right - m_margin, m_headerHeight - title.height()), Qt::AlignLeft | Qt::AlignTop, subtitle);
