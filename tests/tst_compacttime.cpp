@@ -86,6 +86,7 @@ class TestCompactTime : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void aSleepOnEveryLaneBecomesABreak();
+    void aWaitBeforeTheForksIsShortenedToo();
     void noBreakWhenNothingIsIdle();
     void oneBusyLaneKeepsTheTime();
     void roundTripIsExactOutsideTheGaps();
@@ -109,6 +110,20 @@ void TestCompactTime::aSleepOnEveryLaneBecomesABreak()
     QVERIFY(c.breakNs() < g.length() / 10);
     // The gap's ends are kept exactly; the break stands for the whole gap.
     QCOMPARE(c.toCompact(g.end) - c.toCompact(g.start), c.breakNs());
+}
+
+void TestCompactTime::aWaitBeforeTheForksIsShortenedToo()
+{
+    // 60 ms before the first event (a program starting): a twentieth of a 3 s run, but twice
+    // the 30 ms of forks and joins that stay once the sleep is short.
+    const TraceModel m = forkJoin(3);
+    const CompactTime c = CompactTime::ofTrace(m, -60 * kMs, m.endTime());
+    QCOMPARE(int(c.gaps().size()), 2);
+    QCOMPARE(c.gaps()[0].start, -60 * kMs);
+    QCOMPARE(c.gaps()[0].end, qint64(0));
+    QCOMPARE(c.gaps()[1].start, 20 * kMs);
+    // The forks, 4 ms apart, are kept.
+    QCOMPARE(c.toCompact(8 * kMs) - c.toCompact(4 * kMs), 4 * kMs);
 }
 
 void TestCompactTime::noBreakWhenNothingIsIdle()

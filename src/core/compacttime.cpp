@@ -55,22 +55,38 @@ CompactTime CompactTime::ofTrace(const TraceModel& model, qint64 from, qint64 to
         times.push_back(f.fromT);
         times.push_back(f.toT);
     }
-    std::sort(times.begin(), times.end());
-    const double extent = diffNs(to, from);
-    const double least = std::max(double(kMinGapNs), extent * kMinShare);
-    std::vector<Gap> gaps;
-    qint64 inGaps = 0;
-    qint64 last = from;
-    for (qint64 t : times) {
+    for (qint64& t : times)
         t = std::clamp(t, from, to);
-        if (diffNs(t, last) >= least) {
-            gaps.push_back({ last, t });
-            inGaps = addNs(inGaps, subNs(t, last));
-        }
-        last = std::max(last, t);
+    std::sort(times.begin(), times.end());
+    times.erase(std::unique(times.begin(), times.end()), times.end());
+    if (times.size() < 2)
+        return {};
+    std::vector<qint64> lengths(times.size() - 1);
+    for (size_t k = 1; k < times.size(); ++k)
+        lengths[k - 1] = subNs(times[k], times[k - 1]);
+    const auto middle = lengths.begin() + qsizetype(lengths.size() / 2);
+    std::nth_element(lengths.begin(), middle, lengths.end());
+    const qint64 median = *middle;
+    const qint64 least = std::max(kMinGapNs, median > kMaxNs / kTypicalFactor ? kMaxNs : median * kTypicalFactor);
+    // The few stretches long enough to be candidates, longest first.
+    std::vector<Gap> quiet;
+    for (size_t k = 1; k < times.size(); ++k) {
+        if (subNs(times[k], times[k - 1]) >= least)
+            quiet.push_back({ times[k - 1], times[k] });
     }
-    const qint64 kept = subNs(subNs(to, from), inGaps);
-    return CompactTime(gaps, std::max({ qint64(1), kept / kBreakDivisor, roundNs(extent / 1000) }));
+    std::sort(quiet.begin(), quiet.end(), [](const Gap& a, const Gap& b) { return a.length() > b.length(); });
+    qint64 kept = subNs(to, from);
+    std::vector<Gap> gaps;
+    for (const Gap& g : quiet) {
+        // Longest first, so the first that falls short ends the search: the others are shorter
+        // still, and `kept` shrinks only with a gap taken.
+        if (double(g.length()) < kMinShare * double(kept))
+            break;
+        gaps.push_back(g);
+        kept = subNs(kept, g.length());
+    }
+    std::sort(gaps.begin(), gaps.end(), [](const Gap& a, const Gap& b) { return a.start < b.start; });
+    return CompactTime(gaps, std::max<qint64>(1, kept / kBreakDivisor));
 }
 
 qint64 CompactTime::toCompact(qint64 t) const

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "timearithmetic.h"
+
 #include <QtGlobal>
 #include <vector>
 
@@ -21,15 +23,20 @@ public:
     {
         qint64 start = 0; // the last change before the gap
         qint64 end = 0; // the first change after it
-        qint64 length() const { return end - start; }
+        qint64 length() const { return subNs(end, start); }
     };
 
-    // A gap is idle for at least this share of the trace's extent ...
-    static constexpr double kMinShare = 0.05;
-    // ... and at least this long: shorter quiet moments are a trace's ordinary rhythm.
+    // A quiet stretch between two changes is drawn short when it is at least kMinGapNs long,
+    // at least kTypicalFactor times the median stretch between changes (a trace whose changes
+    // come at an even pace has nothing to shorten), and at least kMinShare of the time that
+    // stays drawn as it is. The last is taken longest stretch first: once a 3 s sleep is
+    // short, 60 ms of waiting for the first thread to start is a long time beside 20 ms of
+    // forks, and is drawn short too.
     static constexpr qint64 kMinGapNs = 1000000;
-    // Each gap keeps 1/kBreakDivisor of the time not in gaps (at least 1/1000 of the extent):
-    // at Fit All a break is about a twentieth of the width whatever the run's length.
+    static constexpr qint64 kTypicalFactor = 8;
+    static constexpr double kMinShare = 0.1;
+    // Each break keeps 1/kBreakDivisor of the time drawn as it is: at Fit All a break is about
+    // a twentieth of the width whatever the run's length, and always shorter than its gap.
     static constexpr qint64 kBreakDivisor = 20;
 
     CompactTime() = default;
