@@ -65,6 +65,7 @@ class TestCompactPicture : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void axisIsExactAroundTheBreak();
+    void closeBreaksEachSayTheirLength();
     void rowsGetTheCutAndTheWidth();
     void exportFollowsTheSwitch();
 };
@@ -108,6 +109,21 @@ void TestCompactPicture::axisIsExactAroundTheBreak()
     QVERIFY(TimeAxis::labelStep(plain, fm, 8) >= 100 * kMs);
     for (const TimeAxis::Label& label : TimeAxis::labels(QRect(0, 0, 900, 20), plain, fm, 8))
         QVERIFY(!label.cut);
+}
+
+void TestCompactPicture::closeBreaksEachSayTheirLength()
+{
+    // Two gaps 1 ms apart, each drawn 1 ms long: their labels would overlap at their places.
+    TimeMapping map { 0, 100 * kMs, 0, 600 };
+    map.compact = std::make_shared<const CompactTime>(
+        std::vector<CompactTime::Gap> { { 10 * kMs, 50 * kMs }, { 51 * kMs, 90 * kMs } }, kMs);
+    const QFontMetrics fm { QFont() };
+    QStringList cuts;
+    for (const TimeAxis::Label& label : TimeAxis::labels(QRect(0, 0, 600, 20), map, fm, 8)) {
+        if (label.cut)
+            cuts << label.text;
+    }
+    QCOMPARE(cuts, QStringList({ QStringLiteral("… 40.0 ms …"), QStringLiteral("… 39.0 ms …") }));
 }
 
 void TestCompactPicture::rowsGetTheCutAndTheWidth()

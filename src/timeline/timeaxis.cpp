@@ -147,10 +147,14 @@ std::vector<TimeAxis::Label> TimeAxis::labels(const QRect& r, const TimeMapping&
         label.cut = true;
         label.text = BreakMarks::label(cut.ns);
         const int w = fm.horizontalAdvance(label.text);
-        const int left = std::clamp(int(std::lround((cut.x0 + cut.x1 - w) / 2)), int(m.x0), r.right() - w);
+        int left = std::clamp(int(std::lround((cut.x0 + cut.x1 - w) / 2)), int(m.x0), r.right() - w);
+        // Breaks close together each keep their length, side by side in their order.
+        if (!cuts.empty())
+            left = std::max(left, cuts.back().rect.right() + padding);
+        if (left > r.right() - w)
+            continue; // no room left at the right edge
         label.rect = QRect(left, r.top(), w + 2, r.height());
-        if (cuts.empty() || left >= cuts.back().rect.right() + padding)
-            cuts.push_back(label);
+        cuts.push_back(label);
     }
     const auto blocked = [&](int left, int right) {
         return std::any_of(cuts.begin(), cuts.end(),
