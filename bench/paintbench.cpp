@@ -25,12 +25,15 @@ constexpr int kLanes = 1000;
 constexpr int kSpansPerLane = 1000;
 constexpr QSize kImageSize(1920, 1080);
 constexpr int kRounds = 9;
+constexpr qint64 kIdleUntil = 20000000000;
 
 // Threads of one process, each a run of back-to-back spans of random length (1 to 19 ms)
 // and random state: no two neighbours merge by luck. Each says what it is about (a run's
 // detail, written on the box where it fits), and every fourth lane has a slice nested in each
 // of its spans, a band of its own, as a foreign trace's: names and nesting are both drawn.
-TraceModel syntheticModel()
+// `idleMiddle`: halfway through, every lane sleeps until 20 s, an idle gap of some 15 s that
+// compact time draws short.
+TraceModel syntheticModel(bool idleMiddle = false)
 {
     TraceModel m;
     std::mt19937 rng(42);
@@ -51,6 +54,12 @@ TraceModel syntheticModel()
             if (st == previous)
                 st = (st + 1) % int(State::Count);
             previous = st;
+            if (idleMiddle && s == kSpansPerLane / 2) {
+                m.addSpan(lane, { t, kIdleUntil, State::Sleeping });
+                t = kIdleUntil;
+                previous = int(State::Sleeping);
+                continue;
+            }
             const qint64 end = t + length(rng);
             m.addSpan(lane, { t, end, State(st), details[size_t(s) % details.size()] });
             if (i % 4 == 0)
@@ -163,7 +172,21 @@ std::vector<Result> paintZoom()
     return { measure(QStringLiteral("paint_zoom_1m_ms"), scene, map) };
 }
 
+// Compact time on a million spans with a 15 s idle gap in the middle (on a trace without one
+// it is the plain paint: there is nothing to shorten).
+std::vector<Result> paintFitCompact()
+{
+    const TraceModel model = syntheticModel(true);
+    Scene scene(model);
+    TimeMapping map = scene.fitAll();
+    map.compact = std::make_shared<const CompactTime>(CompactTime::ofTrace(model, map.t0, map.t1));
+    Result r = measure(QStringLiteral("paint_fit_1m_compact_ms"), scene, map);
+    r.extra.push_back({ QStringLiteral("breaks"), double(map.compact->gaps().size()) });
+    return { r };
+}
+
 const Registrar fit(QStringLiteral("paint_fit_1m_ms"), paintFit);
+const Registrar fitCompact(QStringLiteral("paint_fit_1m_compact_ms"), paintFitCompact);
 const Registrar zoom(QStringLiteral("paint_zoom_1m_ms"), paintZoom);
 
 } // namespace

@@ -53,11 +53,13 @@ void TestCliOptions::commandHelp_data()
                                 QStringLiteral("--daemon <NAME=on|off>"), QStringLiteral("--trace <FILE.json>"),
                                 QStringLiteral("--png <FILE.png>"), QStringLiteral("--svg <FILE.svg>"),
                                 QStringLiteral("--csv <FILE.csv>"), QStringLiteral("--width <PX>"),
-                                QStringLiteral("--scale <F>"), QStringLiteral("--python <PATH>") };
+                                QStringLiteral("--scale <F>"), QStringLiteral("--python <PATH>"),
+                                QStringLiteral("--compact-time") };
     QTest::newRow("render") << QStringLiteral("render")
                             << QStringList { QStringLiteral("--png <FILE.png>"), QStringLiteral("--svg <FILE.svg>"),
                                    QStringLiteral("--trace <FILE.json>"), QStringLiteral("--csv <FILE.csv>"),
-                                   QStringLiteral("--width <PX>"), QStringLiteral("--scale <F>") };
+                                   QStringLiteral("--width <PX>"), QStringLiteral("--scale <F>"),
+                                   QStringLiteral("--compact-time") };
     QTest::newRow("compare") << QStringLiteral("compare")
                              << QStringList { QStringLiteral("--work-scale <F>"),
                                     QStringLiteral("--switch-interval <S>"), QStringLiteral("--chart <FILE.png>"),

@@ -55,6 +55,7 @@ private Q_SLOTS:
     void manyLanesAreLeftOutWithANote();
     void hostileTimesRefused();
     void lastNanosecondDraws();
+    void compactTimeDraws();
 
 private:
     QTemporaryDir m_dir;
@@ -353,6 +354,38 @@ void TestRender::lastNanosecondDraws()
     QImage image(png);
     QVERIFY(!image.isNull());
     QVERIFY(QFileInfo(svg).size() > 0);
+}
+
+// --compact-time draws a 3 s sleep on both lanes as a short break with its length on the axis.
+void TestRender::compactTimeDraws()
+{
+    const QString trace = ForklineTest::writeFile(m_dir, QStringLiteral("sleep.json"),
+        "{\"traceEvents\":["
+        "{\"ph\":\"X\",\"name\":\"running\",\"pid\":1,\"tid\":1,\"ts\":0,\"dur\":10000},"
+        "{\"ph\":\"X\",\"name\":\"sleeping\",\"pid\":1,\"tid\":1,\"ts\":10000,\"dur\":3000000},"
+        "{\"ph\":\"X\",\"name\":\"running\",\"pid\":1,\"tid\":1,\"ts\":3010000,\"dur\":10000},"
+        "{\"ph\":\"X\",\"name\":\"running\",\"pid\":1,\"tid\":2,\"ts\":2000,\"dur\":10000},"
+        "{\"ph\":\"X\",\"name\":\"sleeping\",\"pid\":1,\"tid\":2,\"ts\":12000,\"dur\":2999000},"
+        "{\"ph\":\"X\",\"name\":\"running\",\"pid\":1,\"tid\":2,\"ts\":3011000,\"dur\":10000}]}");
+    QStringList plain { QStringLiteral("render"), trace, QStringLiteral("--width=800"), QStringLiteral("--scale=1") };
+    QStringList compact = plain;
+    compact << QStringLiteral("--compact-time");
+    const QString plainPng = m_dir.filePath(QStringLiteral("plain.png"));
+    const QString compactPng = m_dir.filePath(QStringLiteral("compact.png"));
+    const QString compactSvg = m_dir.filePath(QStringLiteral("compact.svg"));
+    const auto a = runCli(plain << QStringLiteral("--png=") + plainPng);
+    QVERIFY2(a.exitCode == 0, a.err.constData());
+    const auto b = runCli(compact << QStringLiteral("--png=") + compactPng << QStringLiteral("--svg=") + compactSvg);
+    QVERIFY2(b.exitCode == 0, b.err.constData());
+    const QImage before(plainPng);
+    const QImage after(compactPng);
+    QVERIFY(!before.isNull());
+    QCOMPARE(after.size(), before.size());
+    QVERIFY(after != before);
+    // The axis says how long the break is (2.999 s, to three digits), and the subtitle why.
+    const QByteArray svg = readAll(compactSvg);
+    QVERIFY2(svg.contains("3.00 s"), svg.left(2000).constData());
+    QVERIFY(svg.contains("compact time: 1 idle stretch drawn short"));
 }
 
 QTEST_GUILESS_MAIN(TestRender)

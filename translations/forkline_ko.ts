@@ -673,6 +673,13 @@ interpreter, traced, and exits with its exit code; its own arguments go after --
     </message>
 </context>
 <context>
+    <name>Forkline::BreakMarks</name>
+    <message>
+        <source>… %1 …</source>
+        <translation>… %1 …</translation>
+    </message>
+</context>
+<context>
     <name>Forkline::ChromeTraceBuilder</name>
     <message>
         <source>traceEvents[%1] is %2 years after traceEvents[%3]; a trace can span at most %4 years</source>
@@ -792,6 +799,10 @@ interpreter, traced, and exits with its exit code; its own arguments go after --
     <message>
         <source>--slide takes WIDTHxHEIGHT, each side %1 pixels (1920x1080, 1280x720), not &quot;%2&quot;</source>
         <translation>--slide 값은 너비x높이이고, 각 변은 %1 픽셀이어야 합니다(1920x1080, 1280x720). &quot;%2&quot;는 안 됩니다</translation>
+    </message>
+    <message>
+        <source>Draw long stretches in which nothing changes short, with a break on the time axis (as View &gt; Compact Time).</source>
+        <translation>아무것도 바뀌지 않는 긴 구간을 짧게 그리고, 시간축에 생략 표시를 넣습니다(보기 &gt; 시간 압축과 같음).</translation>
     </message>
 </context>
 <context>
@@ -1249,6 +1260,14 @@ interpreter, traced, and exits with its exit code; its own arguments go after --
     <message>
         <source>Find slices and marks by name and step through them</source>
         <translation>이름으로 구간과 마크를 찾고 차례로 이동합니다</translation>
+    </message>
+    <message>
+        <source>Co&amp;mpact Time</source>
+        <translation>시간 압축(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Draw long stretches in which nothing changes short, with a break on the time axis that says how long each one was, so the forks and joins around them get the width</source>
+        <translation>아무것도 바뀌지 않는 긴 구간을 짧게 그리고, 시간축의 생략 표시에 각 구간의 실제 길이를 적어, 그 앞뒤의 포크와 조인이 넓게 보이게 합니다</translation>
     </message>
 </context>
 <context>
@@ -2901,6 +2920,14 @@ Leave it empty for the default (%1).</source>
     <message>
         <source>%1 of %2 threads are not drawn here: %3.</source>
         <translation>스레드 %2개 중 %1개는 여기에 그리지 않았습니다: %3.</translation>
+    </message>
+    <message>
+        <source>compact time: 1 idle stretch drawn short</source>
+        <translation>시간 압축: 유휴 구간 1개를 짧게 그림</translation>
+    </message>
+    <message>
+        <source>compact time: %1 idle stretches drawn short</source>
+        <translation>시간 압축: 유휴 구간 %1개를 짧게 그림</translation>
     </message>
 </context>
 <context>

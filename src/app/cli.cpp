@@ -187,6 +187,9 @@ void addOutputOptions(CliParser* parser)
     parser->addValued(QStringLiteral("scale"), QStringLiteral("F"),
         tr("Pixel ratio of a PNG (default 2, %1).").arg(OptionRanges::imageScale.rangeText()));
     parser->addFlag(QStringLiteral("presentation"), tr("Draw with the larger fonts and lanes of presentation mode."));
+    parser->addFlag(QStringLiteral("compact-time"),
+        tr("Draw long stretches in which nothing changes short, with a break on the time axis (as View > "
+           "Compact Time)."));
     parser->addValued(QStringLiteral("slide"), QStringLiteral("WxH"),
         tr("Draw a slide of exactly W × H pixels (1920x1080, 1280x720 ...): the whole run fitted to it, with "
            "the larger text of presentation mode, at --scale 1 unless given. Not with --width."));
@@ -222,6 +225,7 @@ int readOutputs(const CliParser& parser, Outputs* o)
     o->svg = parser.value(QStringLiteral("svg"));
     o->csv = parser.value(QStringLiteral("csv"));
     o->image.presentation = parser.isSet(QStringLiteral("presentation"));
+    o->image.compactTime = parser.isSet(QStringLiteral("compact-time"));
     if (const int r = parser.number(OptionRanges::imageWidth, &o->image.width); r >= 0)
         return r;
     if (const int r = readSlide(parser, &o->image); r >= 0)

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "timeaxis.h"
 
+#include "breakmarks.h"
 #include "timelinestyle.h"
 #include "tracemodel.h"
 
 #include <QFontMetrics>
 #include <QPainter>
+#include <algorithm>
 #include <climits>
 #include <cmath>
 
@@ -59,6 +61,32 @@ std::vector<TimeAxis::Tick> TimeAxis::ticks(const TimeMapping& m, double minPixe
 
 std::vector<TimeAxis::Tick> TimeAxis::ticksForStep(const TimeMapping& m, qint64 step)
 {
+    if (m.compact && !m.compact->isEmpty()) {
+        // Compact time: ticks in the stretches kept as they are, at the same round values as
+        // without it; a break has none (its marks say how long it is).
+        std::vector<Tick> out;
+        TimeMapping stretch = m;
+        stretch.compact = nullptr;
+        qint64 from = m.t0;
+        const auto add = [&](qint64 to) {
+            stretch.t0 = from;
+            stretch.t1 = std::min(to, m.t1);
+            if (stretch.t1 >= stretch.t0) {
+                const std::vector<Tick> ticks = ticksForStep(stretch, step);
+                out.insert(out.end(), ticks.begin(), ticks.end());
+            }
+        };
+        for (const CompactTime::Gap& g : m.compact->gaps()) {
+            if (g.end <= from)
+                continue;
+            if (g.start >= m.t1)
+                break;
+            add(g.start);
+            from = g.end;
+        }
+        add(m.t1);
+        return out;
+    }
     std::vector<Tick> out;
     step = std::max<qint64>(1, step);
     // Two minor ticks per 2-step, five otherwise, so minor ticks land on round values too.
@@ -112,6 +140,26 @@ std::vector<TimeAxis::Label> TimeAxis::labels(const QRect& r, const TimeMapping&
     std::vector<Label> out;
     const qint64 step = labelStep(m, fm, padding);
     const qint64 magnitude = relativeMagnitude(m);
+    // Compact time's breaks say first how long they are; a tick label in their way gives way.
+    std::vector<Label> cuts;
+    for (const BreakMarks::Cut& cut : BreakMarks::cuts(m, m.x0, r.right())) {
+        Label label;
+        label.cut = true;
+        label.text = BreakMarks::label(cut.ns);
+        const int w = fm.horizontalAdvance(label.text);
+        int left = std::clamp(int(std::lround((cut.x0 + cut.x1 - w) / 2)), int(m.x0), r.right() - w);
+        // Breaks close together each keep their length, side by side in their order.
+        if (!cuts.empty())
+            left = std::max(left, cuts.back().rect.right() + padding);
+        if (left > r.right() - w)
+            continue; // no room left at the right edge
+        label.rect = QRect(left, r.top(), w + 2, r.height());
+        cuts.push_back(label);
+    }
+    const auto blocked = [&](int left, int right) {
+        return std::any_of(cuts.begin(), cuts.end(),
+            [&](const Label& c) { return left < c.rect.right() + padding && right + padding > c.rect.left(); });
+    };
     int lastRight = INT_MIN;
     for (const Tick& tick : ticksForStep(m, step)) {
         if (!tick.major)
@@ -125,11 +173,15 @@ std::vector<TimeAxis::Label> TimeAxis::labels(const QRect& r, const TimeMapping&
         const int w = fm.horizontalAdvance(label.text);
         const int left = std::clamp(x - w / 2, int(m.x0), r.right() - w);
         // Clamped at the edges a label can reach its neighbour: then it is left out.
-        if (left < lastRight + padding)
+        if (left < lastRight + padding || blocked(left, left + w))
             continue;
         label.rect = QRect(left, r.top(), w + 2, r.height());
         lastRight = left + w;
         out.push_back(label);
+    }
+    if (!cuts.empty()) {
+        out.insert(out.end(), cuts.begin(), cuts.end());
+        std::sort(out.begin(), out.end(), [](const Label& a, const Label& b) { return a.rect.left() < b.rect.left(); });
     }
     return out;
 }
@@ -210,10 +262,14 @@ void TimeAxis::paint(QPainter* p, const QRect& r, const TimeMapping& m, const Ti
         p->setPen(QPen(tick.major ? style.textColor() : style.dimTextColor(), 1));
         p->drawLine(QLine(x, base - (tick.major ? majorLen : majorLen / 2), x, base));
     }
-    p->setPen(style.textColor());
+    for (const BreakMarks::Cut& cut : BreakMarks::cuts(m, m.x0, r.right()))
+        BreakMarks::paintOnAxis(p, cut, base, majorLen * 2, style);
     const QRect textArea(r.left(), r.top(), r.width(), base - majorLen - r.top());
-    for (const Label& label : labels(textArea, m, fm, style.padding))
+    for (const Label& label : labels(textArea, m, fm, style.padding)) {
+        // A break's length is not a point on the axis: it reads dimmer than the ticks' times.
+        p->setPen(label.cut ? style.dimTextColor() : style.textColor());
         p->drawText(label.rect, Qt::AlignBottom | Qt::AlignLeft, label.text);
+    }
     p->restore();
 }
 

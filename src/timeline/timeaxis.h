@@ -47,6 +47,7 @@ public:
         qint64 t = 0;
         QRect rect; // where its text goes
         QString text;
+        bool cut = false; // a compact time break's length, not a tick's time
     };
     // The axis' labels in `r`, counted from the mapping's origin, left to right, none touching
     // another.

@@ -144,6 +144,16 @@ void TimelineDocument::fitRows(int room, int noteHeight)
     }
 }
 
+void TimelineDocument::setCompactTime(bool on)
+{
+    m_map.compact = nullptr;
+    if (!on)
+        return;
+    auto compact = std::make_shared<const CompactTime>(CompactTime::ofTrace(m_model, m_map.t0, m_map.t1));
+    if (!compact->isEmpty())
+        m_map.compact = std::move(compact);
+}
+
 QString TimelineDocument::leftOutNote() const
 {
     if (m_lanesLeftOut == 0)
@@ -168,16 +178,24 @@ void TimelineDocument::paint(QPainter* p) const
     y += title.height();
     p->setFont(m_style.font);
     p->setPen(m_style.dimTextColor());
-    p->drawText(QRect(m_margin, y, right - m_margin, m_headerHeight - title.height()), Qt::AlignLeft | Qt::AlignTop,
-        m_subtitle);
+    QString subtitle = m_subtitle;
+    if (m_map.compact) {
+        const int n = int(m_map.compact->gaps().size());
+        subtitle += QStringLiteral(" · ")
+            + (n == 1 ? tr("compact time: 1 idle stretch drawn short")
+                      : tr("compact time: %1 idle stretches drawn short").arg(n));
+    }
+    p->drawText(
+        QRect(m_margin, y, right - m_margin, m_headerHeight - title.height()), Qt::AlignLeft | Qt::AlignTop, subtitle);
     y = m_margin + m_headerHeight + m_style.padding;
 
     const int dataLeft = m_margin + m_layout.labelWidth();
     TimeAxis::paint(p, QRect(dataLeft, y, right - dataLeft, m_style.axisHeight), m_map, m_style);
     y += m_style.axisHeight;
 
-    TimelinePainter painter(m_model, m_layout, m_style,
-        TimeMapping { m_map.t0, m_map.t1, m_map.x0 - m_margin, m_map.width, m_map.origin }, -1, &m_summary);
+    TimeMapping rowsMap = m_map; // the rows are painted translated by the margin
+    rowsMap.x0 -= m_margin;
+    TimelinePainter painter(m_model, m_layout, m_style, rowsMap, -1, &m_summary);
     p->save();
     p->translate(m_margin, y);
     const int rowsRight = right - m_margin;

@@ -38,6 +38,9 @@ public:
     QSize size() const { return m_size; }
     // The picture follows the screen's Callouts switch (on unless told otherwise).
     void setCallouts(bool on) { m_style.callouts = on; }
+    // The picture follows the screen's Compact Time switch (off unless told otherwise): idle
+    // gaps drawn short, with their breaks on the axis.
+    void setCompactTime(bool on);
     double scale() const { return m_scale; }
     // Threads (lanes) not drawn for want of room; 0 when the picture shows all.
     int lanesLeftOut() const { return m_lanesLeftOut; }

@@ -110,6 +110,7 @@ bool exportTimeline(
     TimelineDocument doc = options.height > 0 ? TimelineDocument(model, slide, options.presentation, scale)
                                               : TimelineDocument(model, options.width, options.presentation, scale);
     doc.setCallouts(options.callouts);
+    doc.setCompactTime(options.compactTime);
     if (note)
         *note = doc.leftOutNote();
     QString reason;

@@ -13,6 +13,7 @@ struct ImageExportOptions
     double scale = 2.0; // device pixel ratio of a PNG (1x, 2x ...)
     bool presentation = false; // larger fonts and thicker lanes for projectors
     bool callouts = true; // TraceCallouts beside the marks, as on screen
+    bool compactTime = false; // idle gaps drawn short (CompactTime), as on screen
     // > 0: a slide of exactly width × height (TimelineDocument's slide constructor); 0: as
     // tall as the lanes need.
     int height = 0;

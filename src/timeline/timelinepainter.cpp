@@ -2,6 +2,7 @@
 #include "timelinepainter.h"
 
 #include "boxstrip.h"
+#include "breakmarks.h"
 #include "counterpainter.h"
 #include "lanesummary.h"
 #include "lanetotals.h"
@@ -10,6 +11,7 @@
 #include "timeaxis.h"
 #include "timelinelayout.h"
 #include "timelinestyle.h"
+#include "timepiece.h"
 #include "tracecallouts.h"
 
 #include <QPainter>
@@ -184,6 +186,8 @@ void TimelinePainter::paintData(QPainter* p, int yFrom, int yTo, int dataLeft, i
     }
 
     const int spanLeft = std::max(dataLeft, int(std::floor(m_map.x0)));
+    // One piece unless time is compact; then each kept stretch and each break on its own.
+    const std::vector<TimePiece> pieces = TimePiece::split(m_map, spanLeft, right);
     BoxStrip strip(p, m_style, spanLeft, right);
     for (int i = first; i < int(rows.size()) && rows[size_t(i)].y < yTo; ++i) {
         const TimelineRow& row = rows[size_t(i)];
@@ -195,7 +199,8 @@ void TimelinePainter::paintData(QPainter* p, int yFrom, int yTo, int dataLeft, i
                 const int y = row.y + depth * band;
                 if (y >= yTo || y + band <= yFrom)
                     continue;
-                paintLaneSpans(p, row.index, depth, y, h, spanLeft, right, &strip);
+                for (const TimePiece& piece : pieces)
+                    paintLaneSpans(p, piece.map, row.index, depth, y, h, piece.left, piece.right, &strip);
                 paintSpanNames(p, row.index, depth, y, h, spanLeft, right);
             }
         } else if (row.kind == TimelineRow::Kind::Counter)
@@ -209,17 +214,9 @@ void TimelinePainter::paintData(QPainter* p, int yFrom, int yTo, int dataLeft, i
     }
 
     p->setRenderHint(QPainter::Antialiasing, true);
+    BreakMarks::paintAcross(p, pieces, yFrom, yTo, m_style);
     paintFlows(p, yFrom, yTo, dataLeft, right);
-    MarkStamps stamps(p, m_style);
-    for (int i = first; i < int(rows.size()) && rows[size_t(i)].y < yTo; ++i) {
-        const TimelineRow& row = rows[size_t(i)];
-        if (row.kind == TimelineRow::Kind::Lane)
-            paintMarks(
-                m_model.lane(row.index).instants, row.index, row.y + row.levelHeight() / 2.0, dataLeft, right, &stamps);
-        else if (row.kind == TimelineRow::Kind::Process)
-            paintMarks(m_model.processes()[size_t(row.index)].instants, -1, row.y + row.height / 2.0, dataLeft, right,
-                &stamps);
-    }
+    paintRowMarks(p, pieces, first, yTo, dataLeft, right);
     paintGlobalMarks(p, yFrom, yTo, dataLeft, right);
     if (m_style.callouts)
         TraceCallouts::paint(p, TraceCallouts::find(m_model), m_layout, m_map, dataLeft, right, m_style);
@@ -229,20 +226,20 @@ void TimelinePainter::paintData(QPainter* p, int yFrom, int yTo, int dataLeft, i
 // Over 80 lines on purpose: the paint's hot loop, pixel column by pixel column over a lane's
 // spans, with the whole-span, partly covered and dense-column cases side by side
 // (forkline-bench paint_fit_1m_ms measures it).
-void TimelinePainter::paintLaneSpans(
-    QPainter* p, int laneIndex, int depth, int y, int h, int left, int right, BoxStrip* strip) const
+void TimelinePainter::paintLaneSpans(QPainter* p, const TimeMapping& map, int laneIndex, int depth, int y, int h,
+    int left, int right, BoxStrip* strip) const
 {
     const Lane& lane = m_model.lane(laneIndex);
     BoxMerger merger(p, m_style, strip, y, h, left, right);
-    qint64 tFrom = m_map.toTime(left - 1);
-    const qint64 tTo = m_map.toTime(right + 1);
-    const double pxPerNs = 1.0 / m_map.nsPerPixel();
-    const auto toX = [&](qint64 t) { return m_map.x0 + diffNs(t, m_map.t0) * pxPerNs; };
+    qint64 tFrom = map.toTime(left - 1);
+    const qint64 tTo = map.toTime(right + 1);
+    const double pxPerNs = 1.0 / map.nsPerPixel();
+    const auto toX = [&](qint64 t) { return map.x0 + diffNs(t, map.t0) * pxPerNs; };
     const auto& spans = TraceModel::spansAt(lane, depth);
     // The summary covers a lane's own spans; nested levels (imports, complete) go by the
     // sampling below, which bounds their cost by the width as well.
     const LaneSummary::Level level
-        = m_summary && depth == 0 ? m_summary->level(laneIndex, m_map.nsPerPixel()) : LaneSummary::Level();
+        = m_summary && depth == 0 ? m_summary->level(laneIndex, map.nsPerPixel()) : LaneSummary::Level();
     const bool summarized = level && level.spans > 0 && level.spans <= spans.size() && tFrom < level.spansEnd;
     if (summarized) {
         // Buckets at most a pixel wide, each adding its time per state to the column it falls
@@ -316,7 +313,7 @@ void TimelinePainter::paintLaneSpans(
             // Entering a column with spans narrower than it: if there are very many, a
             // stride through them estimates the mix, so a paint costs O(width), not O(spans).
             checkedColumn = column;
-            const qint64 columnEnd = m_map.toTime(double(column + 1));
+            const qint64 columnEnd = map.toTime(double(column + 1));
             // One look ahead tells a sparse column (the usual case) without a search.
             size_t count = 0;
             if (i + kDenseColumn < spans.size() && spans[i + kDenseColumn].end <= columnEnd) {
@@ -345,91 +342,8 @@ void TimelinePainter::paintLaneSpans(
         ++i;
     }
     if (depth == 0 && lane.open && m_now > lane.openSince && lane.openSince <= tTo)
-        merger.add(m_map.toX(lane.openSince), m_map.toX(m_now), lane.openState);
+        merger.add(map.toX(lane.openSince), map.toX(m_now), lane.openState);
     merger.finish();
-}
-
-void TimelinePainter::paintGlobalMarks(QPainter* p, int yFrom, int yTo, int left, int right) const
-{
-    const auto& marks = m_model.globalInstants();
-    if (marks.empty())
-        return;
-    p->save();
-    p->setPen(QPen(m_style.dimTextColor(), 1, Qt::DashLine));
-    auto it = std::lower_bound(
-        marks.begin(), marks.end(), m_map.toTime(left - 1), [](const Instant& in, qint64 v) { return in.t < v; });
-    int lastX = INT_MIN;
-    for (; it != marks.end(); ++it) {
-        const int x = int(std::lround(m_map.toX(it->t)));
-        if (x > right)
-            break;
-        if (x == lastX)
-            continue; // one line a pixel column, however many marks fall in it
-        lastX = x;
-        p->drawLine(x, yFrom, x, yTo);
-    }
-    p->restore();
-}
-
-void TimelinePainter::paintMarks(
-    const std::vector<Instant>& instants, int laneIndex, double cy, int left, int right, MarkStamps* stamps) const
-{
-    const double reach = m_style.markSize;
-    const qint64 tFrom = m_map.toTime(left - reach);
-    auto it = std::lower_bound(
-        instants.begin(), instants.end(), tFrom, [](const Instant& in, qint64 v) { return in.t < v; });
-    // Marks are wider than a pixel: keep one per cell of most of a mark, the most telling one.
-    const double cell = std::max(1.0, m_style.markSize * 0.75);
-    qint64 cellIndex = LLONG_MIN;
-    const Instant* best = nullptr;
-    auto flush = [&] {
-        if (best)
-            stamps->draw(QPointF(std::round(m_map.toX(best->t)) + 0.5, cy), best->kind);
-        best = nullptr;
-    };
-    const auto consider = [&](const Instant& in) {
-        const qint64 c = qint64(std::floor(m_map.toX(in.t) / cell));
-        if (c != cellIndex) {
-            flush();
-            cellIndex = c;
-        }
-        if (!best || MarkStamps::priority(in.kind) > MarkStamps::priority(best->kind))
-            best = &in;
-    };
-    const LaneSummary::Level level
-        = m_summary && laneIndex >= 0 ? m_summary->level(laneIndex, m_map.nsPerPixel()) : LaneSummary::Level();
-    const size_t start = size_t(it - instants.begin());
-    if (level && start < level.instants && level.instants <= instants.size()) {
-        // Buckets under a pixel wide, each with its most telling instant: what survives in a
-        // cell is what the instants themselves would give, at the cost of the buckets.
-        const qint64 tTo = m_map.toTime(right + reach);
-        const auto summed = instants.begin() + qsizetype(level.instants);
-        for (size_t b = level.bucketOf(tFrom); b < level.buckets && level.bucketStart(b) <= tTo; ++b) {
-            const qint32 mark = level.marks[b];
-            if (mark < 0 || size_t(mark) >= level.instants)
-                continue;
-            const qint64 t0 = level.bucketStart(b);
-            const qint64 t1 = t0 + level.bucketNs;
-            if (t0 >= tFrom && std::floor(m_map.toX(t0) / cell) == std::floor(m_map.toX(t1) / cell)) {
-                if (size_t(mark) >= start)
-                    consider(instants[size_t(mark)]);
-                continue;
-            }
-            // A bucket across the edge of a cell (or of the view): its instants themselves, each
-            // to its cell.
-            auto in = std::lower_bound(
-                instants.begin() + qsizetype(start), summed, t0, [](const Instant& i, qint64 v) { return i.t < v; });
-            for (; in != summed && in->t < t1; ++in)
-                consider(*in);
-        }
-        it = summed;
-    }
-    for (; it != instants.end(); ++it) {
-        if (m_map.toX(it->t) > right + reach)
-            break;
-        consider(*it);
-    }
-    flush();
 }
 
 void TimelinePainter::paintFlows(QPainter* p, int yFrom, int yTo, int left, int right) const

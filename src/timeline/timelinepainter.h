@@ -18,6 +18,7 @@ class MarkStamps;
 class TimelineLayout;
 class TimelineStyle;
 struct TimelineRow;
+struct TimePiece;
 
 struct TimelineHit
 {
@@ -67,10 +68,16 @@ public:
 
 private:
     // One depth of a lane's slices (0: its own spans) in the band [y, y + h).
-    void paintLaneSpans(QPainter* p, int lane, int depth, int y, int h, int left, int right, BoxStrip* strip) const;
-    // `instants` of a lane (its index, for the summary) or of a process (-1), on the line cy.
+    // `map` is linear: the whole view's, or one piece's of compact time.
+    void paintLaneSpans(QPainter* p, const TimeMapping& map, int lane, int depth, int y, int h, int left, int right,
+        BoxStrip* strip) const;
+    // `instants` of a lane (its index, for the summary) or of a process (-1), on the line cy,
+    // those in the piece's time range, over its columns.
     void paintMarks(
-        const std::vector<Instant>& instants, int lane, double cy, int left, int right, MarkStamps* stamps) const;
+        const std::vector<Instant>& instants, int lane, double cy, const TimePiece& piece, MarkStamps* stamps) const;
+    // The marks of the rows from `first` down to yTo, piece by piece.
+    void paintRowMarks(
+        QPainter* p, const std::vector<TimePiece>& pieces, int first, int yTo, int dataLeft, int right) const;
     // The trace's global marks: a line across every row.
     void paintGlobalMarks(QPainter* p, int yFrom, int yTo, int left, int right) const;
     void paintSpanNames(QPainter* p, int lane, int depth, int y, int h, int left, int right) const;

@@ -2,6 +2,7 @@
 #include "zoomstate.h"
 
 #include "timearithmetic.h"
+#include "timemapping.h"
 #include "toolglyphs.h"
 
 #include <QAction>
@@ -109,6 +110,12 @@ void ZoomState::setRange(qint64 t0, qint64 t1)
 
 void ZoomState::zoomBy(double factor, double fraction)
 {
+    if (m_compact) {
+        const TimeMapping m { m_t0, m_t1, 0, 1, 0, m_compact };
+        const TimeMapping z = m.zoomedAround(fraction, factor);
+        setRange(z.t0, z.t1);
+        return;
+    }
     const double width = diffNs(m_t1, m_t0);
     const double anchor = double(m_t0) + fraction * width;
     const double newWidth = width / factor;

@@ -2,10 +2,13 @@
 #pragma once
 
 #include <QObject>
+#include <memory>
 
 class QAction;
 
 namespace Forkline {
+
+class CompactTime;
 
 // The visible time range of the timeline and the actions that change it. One object, so
 // the wheel, the keys, the scroll bar and the menus can never disagree.
@@ -27,6 +30,8 @@ public:
     void zoomBy(double factor, double fraction = 0.5);
     void fit();
     bool isFitted() const { return m_fitted; }
+    // Compact time (null: none): zoomBy() then keeps the axis' middle, not real time's.
+    void setCompact(std::shared_ptr<const CompactTime> compact) { m_compact = std::move(compact); }
 
     // While a run is live the view can follow it: the range grows (fitted) or scrolls
     // (zoomed in) so that "now" stays in sight.
@@ -54,6 +59,7 @@ private:
     qint64 m_t1 = 1000000000;
     qint64 m_extentStart = 0;
     qint64 m_extentEnd = 1000000000;
+    std::shared_ptr<const CompactTime> m_compact;
     bool m_fitted = true;
     bool m_live = false;
     bool m_following = true;

@@ -76,6 +76,16 @@ ExploreController::ExploreController(QMainWindow* window, QDockWidget* details, 
            "terminated"));
     connect(m_callouts, &QAction::toggled, m_view, &TimelineView::setCallouts);
 
+    m_compactTime = new QAction(tr("Co&mpact Time"), this);
+    m_compactTime->setCheckable(true);
+    m_compactTime->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
+    describe(m_compactTime,
+        tr("Draw long stretches in which nothing changes short, with a break on the time axis that says how "
+           "long each one was, so the forks and joins around them get the width"));
+    connect(m_compactTime, &QAction::toggled, m_view, &TimelineView::setCompactTime);
+    connect(m_compactTime, &QAction::toggled, m_settings, &Settings::setCompactTime);
+    m_compactTime->setChecked(m_settings->compactTime());
+
     // Ctrl+F: a bar under the timeline that finds slices and marks by name; Esc closes it.
     auto* findToolBar = new QToolBar(tr("Find"), window);
     findToolBar->setObjectName(QStringLiteral("findBar"));

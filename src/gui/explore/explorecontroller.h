@@ -40,6 +40,7 @@ public:
     QAction* detailsAction() const { return m_detailsAction; }
     QAction* presentationAction() const { return m_presentation; }
     QAction* calloutsAction() const { return m_callouts; }
+    QAction* compactTimeAction() const { return m_compactTime; }
     QAction* findAction() const { return m_findAction; }
     FindBar* findBar() const { return m_find; }
 
@@ -74,6 +75,7 @@ private:
     QAction* m_detailsAction = nullptr;
     QAction* m_presentation = nullptr;
     QAction* m_callouts = nullptr;
+    QAction* m_compactTime = nullptr;
     QAction* m_findAction = nullptr;
     FindBar* m_find = nullptr;
     bool m_escapeTaken = false;

@@ -85,6 +85,7 @@ void ExportController::exportImageDialog()
     QString note;
     ImageExportOptions options = dialog.options();
     options.callouts = m_callouts;
+    options.compactTime = m_compactTime;
     if (!exportTimeline(model, dialog.path(), options, &error, &note)) {
         Q_EMIT failed(error);
         return;
@@ -131,6 +132,7 @@ void ExportController::copyImage()
     const TraceModel model = m_model();
     TimelineDocument doc(model, 0, m_presentation, kCopyScale);
     doc.setCallouts(m_callouts);
+    doc.setCompactTime(m_compactTime);
     const QImage image = doc.toImage();
     if (image.isNull()) {
         Q_EMIT failed(tr("Not enough memory to copy a picture of %1 × %2 pixels.")

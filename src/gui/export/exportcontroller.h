@@ -33,6 +33,7 @@ public:
     // Pictures follow the screen: callouts as switched there, larger text by default while
     // presenting.
     void setCallouts(bool on) { m_callouts = on; }
+    void setCompactTime(bool on) { m_compactTime = on; }
     void setPresentation(bool on) { m_presentation = on; }
 
 Q_SIGNALS:
@@ -49,6 +50,7 @@ private:
 
     QWidget* m_window = nullptr;
     bool m_callouts = true;
+    bool m_compactTime = false;
     bool m_presentation = false;
     Settings* m_settings = nullptr;
     std::function<TraceModel()> m_model;

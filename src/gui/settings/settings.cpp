@@ -22,6 +22,7 @@ const QString kWindowState = QStringLiteral("window/state");
 const QString kSplitters = QStringLiteral("window/splitters/");
 const QString kExportDir = QStringLiteral("export/lastDir");
 const QString kPresentation = QStringLiteral("view/presentationMode");
+const QString kCompactTime = QStringLiteral("view/compactTime");
 const QString kTraceDir = QStringLiteral("open/lastTraceDir");
 const QString kPython = QStringLiteral("python/interpreter");
 const QString kRecent = QStringLiteral("open/recentFiles");
@@ -210,6 +211,18 @@ void Settings::setPresentationMode(bool on)
         return;
     store(kPresentation, on);
     Q_EMIT presentationModeChanged(on);
+}
+
+bool Settings::compactTime() const
+{
+    return m_settings->value(kCompactTime, false).toBool();
+}
+
+void Settings::setCompactTime(bool on)
+{
+    if (on == compactTime())
+        return;
+    store(kCompactTime, on);
 }
 
 QString Settings::lastTraceDir() const

@@ -43,6 +43,9 @@ public:
     // Larger fonts and lanes on screen, for a projector.
     bool presentationMode() const;
     void setPresentationMode(bool on);
+    // View > Compact Time: idle gaps drawn short.
+    bool compactTime() const;
+    void setCompactTime(bool on);
     QString lastTraceDir() const;
     void setLastTraceDir(const QString& dir);
     // The interpreter that runs Python programs: a path or a name on PATH; empty for the

@@ -131,6 +131,7 @@ void TimelineView::refresh()
     m_legendHeight = model.isEmpty() ? 0 : legend.heightForWidth(legendWidth) + 2 * m_style.padding;
     const auto [start, end] = TimeAxis::extent(model, now());
     m_zoom->setExtent(start, end);
+    updateCompact();
     updateScrollBars();
     viewport()->update();
     if (isLive())
@@ -150,7 +151,44 @@ TimeMapping TimelineView::mapping() const
     m.x0 = m_layout.labelWidth() + m_style.dataLeftPad;
     m.width = std::max(10.0, double(viewport()->width()) - m.x0 - m_style.dataRightPad);
     m.origin = m_zoom->extentStart();
+    m.compact = m_compact;
     return m;
+}
+
+void TimelineView::setCompactTime(bool on)
+{
+    if (on == m_compactOn)
+        return;
+    m_compactOn = on;
+    refresh();
+    if (m_zoom->isFitted())
+        m_zoom->fit();
+}
+
+void TimelineView::updateCompact()
+{
+    if (!m_compactOn || !m_model || m_model->isEmpty() || isLive()) {
+        m_compact = nullptr;
+        m_compactKey = {};
+        m_zoom->setCompact(nullptr);
+        return;
+    }
+    // Found once per trace, not per frame: the model of an ended run no longer changes, and
+    // another model (an import, the next run) differs in one of these.
+    const std::array<qint64, 4> key { qint64(quintptr(m_model)), m_model->spanCount(), m_model->endTime(),
+        qint64(m_model->flows().size()) };
+    if (key == m_compactKey)
+        return;
+    m_compactKey = key;
+    auto compact = std::make_shared<const CompactTime>(
+        CompactTime::ofTrace(*m_model, m_zoom->extentStart(), m_zoom->extentEnd()));
+    m_compact = compact->isEmpty() ? nullptr : std::move(compact);
+    m_zoom->setCompact(m_compact);
+}
+
+void TimelineView::setAxisRange(const TimeMapping& m, qint64 a0, qint64 a1)
+{
+    m_zoom->setRange(m.realTime(a0), m.realTime(a1));
 }
 
 void TimelineView::updateScrollBars()
@@ -163,10 +201,11 @@ void TimelineView::updateScrollBars()
     v->setSingleStep(m_style.laneHeight);
 
     // Times do not fit an int at ns resolution: the bar counts in units of about a pixel.
-    const qint64 lo = m_zoom->extentStart();
-    const qint64 hi = std::max(m_zoom->extentEnd(), m_zoom->end());
-    const qint64 width = subNs(m_zoom->end(), m_zoom->start());
+    // In the axis' own time, so that a break scrolls by as the few pixels it is drawn.
     const TimeMapping m = mapping();
+    const qint64 lo = m.axisTime(m_zoom->extentStart());
+    const qint64 hi = m.axisTime(std::max(m_zoom->extentEnd(), m_zoom->end()));
+    const qint64 width = subNs(m.axisTime(m_zoom->end()), m.axisTime(m_zoom->start()));
     m_scrollUnit = std::max<qint64>({ 1, roundNs(std::floor(m.nsPerPixel())), subNs(hi, lo) / kMaxScrollSteps });
     QScrollBar* h = horizontalScrollBar();
     const qint64 room = std::max<qint64>(0, subNs(subNs(hi, lo), width));
@@ -176,7 +215,7 @@ void TimelineView::updateScrollBars()
         h->setRange(0, int(room / m_scrollUnit));
         h->setPageStep(int(std::max<qint64>(1, width / m_scrollUnit)));
         h->setSingleStep(std::max(1, h->pageStep() / 20));
-        h->setValue(int(std::clamp<qint64>(subNs(m_zoom->start(), lo), 0, room) / m_scrollUnit));
+        h->setValue(int(std::clamp<qint64>(subNs(m.axisTime(m_zoom->start()), lo), 0, room) / m_scrollUnit));
     }
     m_settingScrollBars = false;
 }
@@ -185,9 +224,10 @@ void TimelineView::onHorizontalScroll(int value)
 {
     if (m_settingScrollBars)
         return;
-    const qint64 width = subNs(m_zoom->end(), m_zoom->start());
-    const qint64 t0 = addNs(m_zoom->extentStart(), qint64(value) * m_scrollUnit);
-    m_zoom->setRange(t0, addNs(t0, width));
+    const TimeMapping m = mapping();
+    const qint64 width = subNs(m.axisTime(m_zoom->end()), m.axisTime(m_zoom->start()));
+    const qint64 a0 = addNs(m.axisTime(m_zoom->extentStart()), qint64(value) * m_scrollUnit);
+    setAxisRange(m, a0, addNs(a0, width));
 }
 
 QPoint TimelineView::toContent(QPoint viewportPos) const
@@ -277,14 +317,16 @@ void TimelineView::reveal(int lane, qint64 t)
 
 void TimelineView::revealTime(qint64 t)
 {
-    const qint64 t0 = m_zoom->start();
-    const qint64 t1 = m_zoom->end();
-    const qint64 width = subNs(t1, t0);
+    const TimeMapping m = mapping();
+    const qint64 a0 = m.axisTime(m_zoom->start());
+    const qint64 a1 = m.axisTime(m_zoom->end());
+    const qint64 a = m.axisTime(t);
+    const qint64 width = subNs(a1, a0);
     const qint64 margin = width / 20;
-    if (t >= addNs(t0, margin) && t <= subNs(t1, margin))
+    if (a >= addNs(a0, margin) && a <= subNs(a1, margin))
         return;
-    const qint64 from = subNs(t, width / 2);
-    m_zoom->setRange(from, addNs(from, width));
+    const qint64 from = subNs(a, width / 2);
+    setAxisRange(m, from, addNs(from, width));
 }
 
 void TimelineView::setPlayhead(qint64 t)

@@ -11,7 +11,9 @@
 #include <QAbstractScrollArea>
 #include <QSet>
 #include <QTimer>
+#include <array>
 #include <functional>
+#include <memory>
 
 namespace Forkline {
 
@@ -70,6 +72,12 @@ public:
     // Sentences from the trace beside the marks that make a lesson's point (TraceCallouts).
     void setCallouts(bool on);
     bool callouts() const { return m_callouts; }
+    // Compact time: idle gaps drawn short (CompactTime), once a run has ended. A live run is
+    // drawn as it comes: its last quiet stretch may still be growing into a gap.
+    void setCompactTime(bool on);
+    bool compactTime() const { return m_compactOn; }
+    // The gaps drawn short now; null when none (switched off, live, or nothing idle).
+    const CompactTime* compact() const { return m_compact.get(); }
     // Larger fonts and lanes for a projector.
     void setPresentation(bool on);
     bool isPresentation() const { return m_style.presentation(); }
@@ -104,6 +112,9 @@ private:
     void updateScrollBars();
     void onHorizontalScroll(int value);
     TimeMapping mapping() const;
+    void updateCompact();
+    // Shows [a0, a1] of the axis' own time (compact or real): pans and scrolls move along it.
+    void setAxisRange(const TimeMapping& m, qint64 a0, qint64 a1);
     qint64 now() const;
     int rowsTop() const { return m_style.axisHeight; }
     int rowsBottom() const;
@@ -113,6 +124,9 @@ private:
     ZoomState* m_zoom = nullptr;
     TimelineStyle m_style;
     bool m_callouts = true;
+    bool m_compactOn = false;
+    std::shared_ptr<const CompactTime> m_compact;
+    std::array<qint64, 4> m_compactKey {}; // what m_compact was found in (see updateCompact)
     TimelineLayout m_layout;
     size_t m_layoutKey = 0; // TimelineLayout::signature() of what m_layout was built from
     bool m_layoutValid = false;

@@ -29,7 +29,7 @@ void TimelineView::wheelEvent(QWheelEvent* event)
     } else if (std::abs(delta.x()) > std::abs(delta.y())) {
         const TimeMapping m = mapping();
         const qint64 dt = roundNs(double(delta.x()) / 120.0 * 40.0 * m.nsPerPixel());
-        m_zoom->setRange(subNs(m.t0, dt), subNs(m.t1, dt));
+        setAxisRange(m, subNs(m.axisTime(m.t0), dt), subNs(m.axisTime(m.t1), dt));
     } else if (delta.y() != 0) {
         const double x = std::max(event->position().x(), mapping().x0);
         const TimeMapping zoomed = mapping().zoomedAround(x, std::pow(1.2, delta.y() / 120.0));
@@ -68,9 +68,12 @@ void TimelineView::mouseMoveEvent(QMouseEvent* event)
     if ((pos - m_pressPos).manhattanLength() >= kDragThreshold)
         m_moved = true;
     if (m_drag == Drag::Pan && m_moved) {
-        const qint64 dt = roundNs(std::trunc(double(pos.x() - m_pressPos.x()) * mapping().nsPerPixel()));
+        TimeMapping m = mapping();
+        m.t0 = m_pressT0;
+        m.t1 = m_pressT1;
+        const qint64 dt = roundNs(std::trunc(double(pos.x() - m_pressPos.x()) * m.nsPerPixel()));
         if (dt != 0)
-            m_zoom->setRange(subNs(m_pressT0, dt), subNs(m_pressT1, dt));
+            setAxisRange(m, subNs(m.axisTime(m_pressT0), dt), subNs(m.axisTime(m_pressT1), dt));
         verticalScrollBar()->setValue(m_pressScrollY - (pos.y() - m_pressPos.y()));
     } else if (m_drag == Drag::Select) {
         m_selectTo = pos.x();
@@ -115,21 +118,28 @@ void TimelineView::mouseReleaseEvent(QMouseEvent* event)
 void TimelineView::keyPressEvent(QKeyEvent* event)
 {
     const TimeMapping m = mapping();
-    const qint64 width = subNs(m.t1, m.t0);
+    // Along the axis' own time: in compact time a break passes by as the few pixels it is.
+    const qint64 a0 = m.axisTime(m.t0);
+    const qint64 a1 = m.axisTime(m.t1);
+    const qint64 width = subNs(a1, a0);
     const qint64 step = width / 10;
     switch (event->key()) {
     case Qt::Key_Left:
-        m_zoom->setRange(subNs(m.t0, step), subNs(m.t1, step));
+        setAxisRange(m, subNs(a0, step), subNs(a1, step));
         break;
     case Qt::Key_Right:
-        m_zoom->setRange(addNs(m.t0, step), addNs(m.t1, step));
+        setAxisRange(m, addNs(a0, step), addNs(a1, step));
         break;
-    case Qt::Key_Home:
-        m_zoom->setRange(m_zoom->extentStart(), addNs(m_zoom->extentStart(), width));
+    case Qt::Key_Home: {
+        const qint64 start = m.axisTime(m_zoom->extentStart());
+        setAxisRange(m, start, addNs(start, width));
         break;
-    case Qt::Key_End:
-        m_zoom->setRange(subNs(m_zoom->extentEnd(), width), m_zoom->extentEnd());
+    }
+    case Qt::Key_End: {
+        const qint64 end = m.axisTime(m_zoom->extentEnd());
+        setAxisRange(m, subNs(end, width), end);
         break;
+    }
     default:
         QAbstractScrollArea::keyPressEvent(event);
         return;

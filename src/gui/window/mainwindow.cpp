@@ -153,6 +153,8 @@ void MainWindow::createExplore()
     m_projector->addPanel(m_scenarios);
     m_projector->addPanel(m_explore->detailsDock());
     connect(m_explore->calloutsAction(), &QAction::toggled, m_exports, &ExportController::setCallouts);
+    connect(m_explore->compactTimeAction(), &QAction::toggled, m_exports, &ExportController::setCompactTime);
+    m_exports->setCompactTime(m_explore->compactTimeAction()->isChecked());
     connect(m_explore->presentationAction(), &QAction::toggled, m_exports, &ExportController::setPresentation);
     m_exports->setPresentation(m_explore->isPresentation());
     const auto say = [this](const QString& text) { statusBar()->showMessage(text, 5000); };

@@ -109,6 +109,7 @@ void MainWindow::createMenusAndToolBar()
     view->addAction(m_explore->detailsAction());
     view->addAction(m_projector->panelsAction());
     view->addAction(m_explore->calloutsAction());
+    view->addAction(m_explore->compactTimeAction());
     view->addSeparator();
     view->addMenu(m_language->menu());
     m_ui->menuReplay->addActions(m_replay->actions());
