@@ -61,6 +61,27 @@ ExploreController::ExploreController(QMainWindow* window, QDockWidget* details, 
     connect(m_clear, &QAction::triggered, this, &ExploreController::escape);
     window->addAction(m_clear);
 
+    createViewActions();
+    createFindBar(window);
+
+    connect(m_view, &TimelineView::selectionChanged, this, &ExploreController::onSelectionChanged);
+    connect(m_view, &TimelineView::liveChanged, this, &ExploreController::updateClear);
+    connect(m_replay, &ReplayController::activeChanged, this, &ExploreController::updateClear);
+    connect(m_console, &ConsolePane::printClicked, this, [this](int print) {
+        if (!selectPrint(print))
+            Q_EMIT message(tr("That line has no mark on the timeline"));
+    });
+    // Preferences can switch it too; the check keeps this from answering its own change.
+    connect(m_settings, &Settings::presentationModeChanged, this, [this](bool on) {
+        if (on != isPresentation())
+            setPresentation(on);
+    });
+    setPresentation(m_settings->presentationMode());
+    updateClear();
+}
+
+void ExploreController::createViewActions()
+{
     m_presentation = new QAction(tr("&Presentation Mode"), this);
     m_presentation->setCheckable(true);
     m_presentation->setShortcuts({ QKeySequence(Qt::Key_F11), QKeySequence(Qt::CTRL | Qt::Key_P) });
@@ -85,7 +106,10 @@ ExploreController::ExploreController(QMainWindow* window, QDockWidget* details, 
     connect(m_compactTime, &QAction::toggled, m_view, &TimelineView::setCompactTime);
     connect(m_compactTime, &QAction::toggled, m_settings, &Settings::setCompactTime);
     m_compactTime->setChecked(m_settings->compactTime());
+}
 
+void ExploreController::createFindBar(QMainWindow* window)
+{
     // Ctrl+F: a bar under the timeline that finds slices and marks by name; Esc closes it.
     auto* findToolBar = new QToolBar(tr("Find"), window);
     findToolBar->setObjectName(QStringLiteral("findBar"));
@@ -106,21 +130,6 @@ ExploreController::ExploreController(QMainWindow* window, QDockWidget* details, 
         m_view->setFocus();
     });
     window->addAction(m_findAction);
-
-    connect(m_view, &TimelineView::selectionChanged, this, &ExploreController::onSelectionChanged);
-    connect(m_view, &TimelineView::liveChanged, this, &ExploreController::updateClear);
-    connect(m_replay, &ReplayController::activeChanged, this, &ExploreController::updateClear);
-    connect(m_console, &ConsolePane::printClicked, this, [this](int print) {
-        if (!selectPrint(print))
-            Q_EMIT message(tr("That line has no mark on the timeline"));
-    });
-    // Preferences can switch it too; the check keeps this from answering its own change.
-    connect(m_settings, &Settings::presentationModeChanged, this, [this](bool on) {
-        if (on != isPresentation())
-            setPresentation(on);
-    });
-    setPresentation(m_settings->presentationMode());
-    updateClear();
 }
 
 int ExploreController::printIndexOf(const TraceModel& model, const TimelineHit& hit)

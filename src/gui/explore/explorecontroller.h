@@ -61,6 +61,10 @@ Q_SIGNALS:
     void message(const QString& text);
 
 private:
+    // Presentation mode, Callouts and Compact Time: the View menu's switches.
+    void createViewActions();
+    // Ctrl+F: the Find bar under the timeline.
+    void createFindBar(QMainWindow* window);
     void onSelectionChanged();
     void escape();
     void updateClear();

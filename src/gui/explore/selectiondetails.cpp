@@ -165,32 +165,22 @@ QByteArray SelectionDetails::selectedArgs(const TraceModel& model) const
     return {};
 }
 
-void SelectionDetails::render()
+void SelectionDetails::showNothing()
 {
-    m_plain.clear();
-    m_html.clear();
-    TimelineStyle style(font(), m_presentation);
-    style.usePalette(palette());
-    const bool span = m_hit.kind == TimelineHit::Kind::Span;
-    const bool mark = m_hit.kind == TimelineHit::Kind::Instant;
-    // A mark of a whole process or of the whole trace belongs to no lane.
-    const bool scoped = mark && m_hit.lane < 0
-        && (m_hit.global || (m_model && m_hit.process >= 0 && m_hit.process < int(m_model->processes().size())));
-    if (!m_model || (!span && !mark) || (!scoped && (m_hit.lane < 0 || m_hit.lane >= m_model->laneCount()))) {
-        m_swatch->clear();
-        m_swatch->hide();
-        m_title->setText(tr("Nothing selected"));
-        m_rows->setText(QStringLiteral("<span style=\"color:%1\">%2</span>")
-                            .arg(palette().color(QPalette::PlaceholderText).name(),
-                                tr("Click a box or a mark on the timeline, or a line in the console, to see here "
-                                   "what it is, when it happened and which thread did it.")
-                                    .toHtmlEscaped()));
-        m_plain << m_title->text();
-        m_args->setArgs({});
-        return;
-    }
-    const TraceModel& model = *m_model;
+    m_swatch->clear();
+    m_swatch->hide();
+    m_title->setText(tr("Nothing selected"));
+    m_rows->setText(QStringLiteral("<span style=\"color:%1\">%2</span>")
+                        .arg(palette().color(QPalette::PlaceholderText).name(),
+                            tr("Click a box or a mark on the timeline, or a line in the console, to see here "
+                               "what it is, when it happened and which thread did it.")
+                                .toHtmlEscaped()));
+    m_plain << m_title->text();
+    m_args->setArgs({});
+}
 
+void SelectionDetails::showSwatch(const TimelineStyle& style, bool span)
+{
     // The swatch repeats the picture's own vocabulary, so the panel teaches the legend too.
     const int h = style.laneHeight;
     const qreal dpr = devicePixelRatioF();
@@ -208,6 +198,26 @@ void SelectionDetails::render()
     }
     m_swatch->setPixmap(swatch);
     m_swatch->show();
+}
+
+void SelectionDetails::render()
+{
+    m_plain.clear();
+    m_html.clear();
+    TimelineStyle style(font(), m_presentation);
+    style.usePalette(palette());
+    const bool span = m_hit.kind == TimelineHit::Kind::Span;
+    const bool mark = m_hit.kind == TimelineHit::Kind::Instant;
+    // A mark of a whole process or of the whole trace belongs to no lane.
+    const bool scoped = mark && m_hit.lane < 0
+        && (m_hit.global || (m_model && m_hit.process >= 0 && m_hit.process < int(m_model->processes().size())));
+    if (!m_model || (!span && !mark) || (!scoped && (m_hit.lane < 0 || m_hit.lane >= m_model->laneCount()))) {
+        showNothing();
+        return;
+    }
+    const TraceModel& model = *m_model;
+
+    showSwatch(style, span);
 
     // Times count from where the axis does: the trace's start, said once below when it is not 0.
     const qint64 origin = TimeAxis::extent(model).first;

@@ -33,6 +33,9 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
+    void showNothing();
+    // The selected box or mark drawn small, as the picture draws it.
+    void showSwatch(const TimelineStyle& style, bool span);
     void addRow(const QString& name, const QString& value, bool mono = false);
     void addLaneRows(const TraceModel& model, int lane);
     // For a slice nested in another: its depth and the slice it lies in.
