@@ -10,9 +10,11 @@
 #include <QLabel>
 #include <QStyle>
 #include <QStyleOptionViewItem>
+#include <QTextLayout>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 #include <algorithm>
+#include <cmath>
 
 namespace Forkline {
 
@@ -132,6 +134,24 @@ void ScenarioPanel::fitNameColumn()
     m_list->header()->resizeSection(NameColumn, std::min(wanted, std::max(room, 40)));
 }
 
+namespace {
+int wrappedHeight(const QString& text, const QFont& font, int width)
+{
+    QTextLayout layout(text, font);
+    QTextOption wrap;
+    wrap.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    layout.setTextOption(wrap);
+    qreal height = 0;
+    layout.beginLayout();
+    for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
+        line.setLineWidth(width);
+        height += line.height();
+    }
+    layout.endLayout();
+    return int(std::ceil(height));
+}
+} // namespace
+
 void ScenarioPanel::fitRows()
 {
     // QTreeView asks its delegate for a row's height without the column's width, so a wrapped
@@ -142,15 +162,24 @@ void ScenarioPanel::fitRows()
         return;
     QStyleOptionViewItem option;
     option.initFrom(m_list);
+    option.widget = m_list;
     option.font = m_list->font();
     option.features = QStyleOptionViewItem::WrapText;
-    option.rect = QRect(0, 0, width, 1 << 16); // a style wraps only within a valid rectangle
+    // Measured a little narrower than drawn: painting takes the text margins off the width
+    // again, and a line break measured at the very edge would put the last word on a line the
+    // row has no room for (then elided, as a long Korean title was).
+    const int margin = 2 * (m_list->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_list) + 1);
+    option.rect = QRect(0, 0, std::max(1, width - margin), 1 << 16); // a style wraps only in a valid rectangle
     for (int i = 0; i < m_list->topLevelItemCount(); ++i) {
         QTreeWidgetItem* item = m_list->topLevelItem(i);
         item->setSizeHint(TitleColumn, QSize());
         const QModelIndex index = m_list->model()->index(i, TitleColumn);
         const QSize hint = m_list->itemDelegate()->sizeHint(option, index);
-        item->setSizeHint(TitleColumn, QSize(width, hint.height()));
+        // The style measures lines with the list's font; Korean or Japanese text is drawn with
+        // a fallback font whose lines are taller, which a text layout knows.
+        const int laidOut = wrappedHeight(item->text(TitleColumn), option.font, option.rect.width())
+            + 2 * (m_list->style()->pixelMetric(QStyle::PM_FocusFrameVMargin, nullptr, m_list) + 1);
+        item->setSizeHint(TitleColumn, QSize(width, std::max(hint.height(), laidOut)));
     }
 }
 
