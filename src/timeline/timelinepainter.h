@@ -80,6 +80,7 @@ private:
         QPainter* p, const std::vector<TimePiece>& pieces, int first, int yTo, int dataLeft, int right) const;
     // The trace's global marks: a line across every row.
     void paintGlobalMarks(QPainter* p, int yFrom, int yTo, int left, int right) const;
+    bool markAtStart(int laneIndex, qint64 t, double x) const;
     void paintSpanNames(QPainter* p, int lane, int depth, int y, int h, int left, int right) const;
     void paintFlows(QPainter* p, int yFrom, int yTo, int left, int right) const;
     void paintCounter(QPainter* p, const CounterTrack& track, const TimelineRow& row, int left, int right) const;

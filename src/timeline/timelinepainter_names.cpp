@@ -7,12 +7,23 @@
 
 #include <QFontMetrics>
 #include <QPainter>
+#include <algorithm>
 #include <cmath>
 
 namespace Forkline {
 
 // A name goes on a box at least this many pixels wide (and is elided to fit it).
 constexpr int kMinNamedBoxPx = 28;
+
+// Whether one of the lane's marks is drawn within half a mark of x (the time `t` of a box's start).
+bool TimelinePainter::markAtStart(int laneIndex, qint64 t, double x) const
+{
+    const std::vector<Instant>& instants = m_model.lane(laneIndex).instants;
+    const qint64 reach = qint64(std::ceil(m_map.nsPerPixel() * (m_style.markSize / 2.0 + 1)));
+    auto it = std::lower_bound(
+        instants.begin(), instants.end(), subNs(t, reach), [](const Instant& in, qint64 v) { return in.t < v; });
+    return it != instants.end() && std::fabs(m_map.toX(it->t) - x) <= m_style.markSize / 2.0 + 1;
+}
 
 // Without names an imported trace is rows of identical boxes, and a run's boxes say only their
 // state. A foreign slice shows its own name, one of Forkline's what its state is about ("sleep
@@ -45,7 +56,10 @@ void TimelinePainter::paintSpanNames(QPainter* p, int laneIndex, int depth, int 
         const double x1 = std::min(m_map.toX(s.end), double(right));
         if (x1 - x0 < kMinNamedBoxPx)
             continue;
-        const QRect box(int(std::ceil(x0)) + pad, y, int(std::floor(x1 - x0)) - 2 * pad, h);
+        // A mark at the box's start (the print or start that begins it) keeps its place: the
+        // words begin after it.
+        const int lead = depth == 0 && markAtStart(laneIndex, s.start, x0) ? m_style.markSize / 2 + 1 : 0;
+        const QRect box(int(std::ceil(x0)) + pad + lead, y, int(std::floor(x1 - x0)) - 2 * pad - lead, h);
         const QString text = fm.elidedText(SpanLabel::onBox(m_model, s), Qt::ElideRight, box.width());
         if (text.isEmpty() || text == QStringLiteral("…"))
             continue;
