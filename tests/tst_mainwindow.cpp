@@ -80,7 +80,6 @@ private Q_SLOTS:
     void closeMidRunStops();
     void runsStartAtTheLowestPriority();
     void busyMachineMakesTimingsUnreliable();
-    void fitsA1024ScreenWithDetails();
 
 private:
     std::unique_ptr<MainWindow> m_window;
@@ -406,28 +405,6 @@ void TestMainWindow::busyMachineMakesTimingsUnreliable()
     }
     QVERIFY2(w.stateText().contains(QLatin1String("unreliable")), qPrintable(w.stateText()));
     QVERIFY(w.console()->plainText().contains(QLatin1String("unreliable")));
-}
-
-// A 1024x768 projector with the Details panel open: the window must fit the screen, or the
-// window manager squeezes it and the replay bar's labels overlap.
-void TestMainWindow::fitsA1024ScreenWithDetails()
-{
-    MainWindow& w = *m_window;
-    QDockWidget* dock = w.findChild<QDockWidget*>(QStringLiteral("detailsDock"));
-    QVERIFY(dock);
-    const bool wasShown = dock->isVisible();
-    dock->show();
-    QCoreApplication::processEvents();
-    const auto report = [&w] {
-        QString parts;
-        for (QWidget* child : w.findChildren<QWidget*>()) {
-            if (child->isVisible() && child->minimumSizeHint().width() > 300 && !child->objectName().isEmpty())
-                parts += QStringLiteral(" %1=%2").arg(child->objectName()).arg(child->minimumSizeHint().width());
-        }
-        return QStringLiteral("minimum %1 px:%2").arg(w.minimumSizeHint().width()).arg(parts);
-    };
-    QVERIFY2(w.minimumSizeHint().width() <= 1024, qPrintable(report()));
-    dock->setVisible(wasShown);
 }
 
 QTEST_MAIN(TestMainWindow)

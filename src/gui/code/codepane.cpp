@@ -20,7 +20,7 @@ CodePane::CodePane(QWidget* parent)
     m_title->setWordWrap(true);
     m_editor = new CodeEditor(this);
     // Narrower than this, a tutorial's lines are cut to a word or two.
-    m_editor->setMinimumWidth(m_editor->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 20);
+    m_editor->setMinimumWidth(m_editor->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 28);
     m_editor->setAccessibleName(tr("Lesson code"));
     m_editor->setAccessibleDescription(
         tr("The lesson's code. Pick a box or mark on the timeline to highlight its line; click a line to pick its "

@@ -32,7 +32,7 @@ ReplayBar::ReplayBar(QWidget* parent)
     m_slider = new QSlider(Qt::Horizontal, this);
     m_slider->setRange(0, kSliderSteps);
     m_slider->setFocusPolicy(Qt::ClickFocus);
-    m_slider->setMinimumWidth(40); // narrow on a 1024 px screen with Details open; wider wherever there is room
+    m_slider->setMinimumWidth(120);
     m_slider->setAccessibleName(tr("Replay position"));
     m_slider->setToolTip(tr("Replay: drag to move the playhead through the run; the console shows only what was "
                             "printed up to there"));
@@ -41,7 +41,7 @@ ReplayBar::ReplayBar(QWidget* parent)
     m_time = new QLabel(this);
     m_time->setToolTip(tr("The playhead's time and the length of the run"));
     // Room for "00.000 s / 00.000 s" so the slider does not jump while playing.
-    m_time->setMinimumWidth(m_time->fontMetrics().horizontalAdvance(QStringLiteral("0.000 s / 0.000 s")) + 4);
+    m_time->setMinimumWidth(m_time->fontMetrics().horizontalAdvance(QStringLiteral("00.000 s / 00.000 s")) + 4);
     m_time->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
 
     m_speed = new QComboBox(this);
