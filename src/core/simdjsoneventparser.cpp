@@ -111,6 +111,14 @@ bool doubleFromToken(od::value& v, double* out)
 error_code readInteger(od::value& v, RawNumber* out)
 {
     out->present = true;
+    // Most ids are plain integers: read at once. Any other value is not consumed by the
+    // failed attempt and goes the long way below.
+    int64_t whole = 0;
+    if (v.get_int64().get(whole) == SUCCESS) {
+        out->value = whole;
+        out->valid = true;
+        return SUCCESS;
+    }
     od::json_type type;
     if (auto err = v.type().get(type))
         return err;
