@@ -125,15 +125,14 @@ void ChromeTraceBuilder::nestLane(int lane)
             places[size_t(order[i])] = { depths[i], counts[size_t(depths[i])]++ };
     }
     slices = {};
-    // Room made once per depth, not by doubling as a million slices go in one by one.
     Lane& target = m_model.lane(lane);
     if (target.nested.size() + 1 < levels.size())
         target.nested.resize(levels.size() - 1);
     for (size_t depth = 0; depth < levels.size(); ++depth) {
+        // Room made once per depth, not by doubling as a million slices go in one by one; and
+        // only as each depth's own list is let go, so memory does not hold both whole at once.
         std::vector<Span>& spans = depth == 0 ? target.spans : target.nested[depth - 1];
         spans.reserve(spans.size() + levels[depth].size());
-    }
-    for (size_t depth = 0; depth < levels.size(); ++depth) {
         for (const Span& s : levels[depth])
             m_model.addNestedSpan(lane, int(depth), s);
         levels[depth] = {};
