@@ -2,6 +2,8 @@
 #include "traceeventframer.h"
 
 #include <QCoreApplication>
+#include <QSysInfo>
+#include <QtAlgorithms>
 #include <cstring>
 
 namespace Forkline {
@@ -19,12 +21,14 @@ bool isSpace(char c)
     return c == ' ' || c == '\n' || c == '\r' || c == '\t';
 }
 
-// Whether any of the eight bytes of `word` is `c` (the classic zero-byte test on word ^ c...c).
-bool hasByte(quint64 word, char c)
+// The high bit of each byte of `word` that is `c`, and maybe of bytes above such a byte (the
+// classic zero-byte test on word ^ c...c): the lowest bit set is exact, and none is set when
+// no byte is `c`.
+quint64 bytesEqual(quint64 word, char c)
 {
     constexpr quint64 kOnes = 0x0101010101010101ULL;
     const quint64 x = word ^ (kOnes * uchar(c));
-    return ((x - kOnes) & ~x & (kOnes << 7)) != 0;
+    return (x - kOnes) & ~x & (kOnes << 7);
 }
 
 // What a byte outside strings is to the framer: one table lookup a byte, not four compares.
@@ -59,8 +63,13 @@ bool skipStringRest(const char*& p, const char* end, bool& escape)
         while (end - q >= 8) {
             quint64 word;
             std::memcpy(&word, q, 8);
-            if (hasByte(word, '"') || hasByte(word, '\\'))
+            const quint64 found = bytesEqual(word, '"') | bytesEqual(word, '\\');
+            if (found) {
+                // Little-endian: the lowest bit set is the first such byte in memory.
+                if (QSysInfo::ByteOrder == QSysInfo::LittleEndian)
+                    q += qCountTrailingZeroBits(found) / 8;
                 break;
+            }
             q += 8;
         }
         while (q < end && *q != '"' && *q != '\\')
