@@ -8,6 +8,7 @@
 #include <QByteArray>
 #include <QHash>
 #include <functional>
+#include <string>
 #include <vector>
 
 namespace Forkline {
@@ -164,6 +165,15 @@ private:
     QStringList m_sourceFiles;
     QHash<QByteArray, qint32> m_sourceFileIndex;
     QHash<QByteArray, SliceName> m_sliceNames;
+    // In front of m_sliceNames: a trace names its slices with a few strings used over and over,
+    // and a slot compared byte for byte costs less than hashing each name into the QHash.
+    struct CachedName
+    {
+        std::string text;
+        SliceName name;
+        bool used = false;
+    };
+    std::vector<CachedName> m_sliceNameCache = std::vector<CachedName>(256);
     QHash<QString, qint64> m_stringIds; // pids and tids written as strings -> made-up ids
     struct OpenAsync
     {

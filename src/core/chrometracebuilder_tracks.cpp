@@ -98,7 +98,9 @@ void ChromeTraceBuilder::nestLane(int lane)
     }
     const auto before
         = [](const Span& a, const Span& b) { return a.start != b.start ? a.start < b.start : a.end > b.end; };
-    if (withArgs) {
+    // Tools write a lane outer slice first, in time order: most lanes need no sort.
+    const bool inOrderAlready = std::is_sorted(slices.begin(), slices.end(), before);
+    if (!inOrderAlready && withArgs) {
         std::vector<qint32> sorted(slices.size());
         for (size_t i = 0; i < sorted.size(); ++i)
             sorted[i] = qint32(i);
@@ -112,7 +114,7 @@ void ChromeTraceBuilder::nestLane(int lane)
         }
         slices.swap(inOrder);
         order.swap(fileOrder);
-    } else {
+    } else if (!inOrderAlready) {
         std::stable_sort(slices.begin(), slices.end(), before);
     }
     std::vector<qint32> depths;
@@ -123,7 +125,14 @@ void ChromeTraceBuilder::nestLane(int lane)
             places[size_t(order[i])] = { depths[i], counts[size_t(depths[i])]++ };
     }
     slices = {};
+    Lane& target = m_model.lane(lane);
+    if (target.nested.size() + 1 < levels.size())
+        target.nested.resize(levels.size() - 1);
     for (size_t depth = 0; depth < levels.size(); ++depth) {
+        // Room made once per depth, not by doubling as a million slices go in one by one; and
+        // only as each depth's own list is let go, so memory does not hold both whole at once.
+        std::vector<Span>& spans = depth == 0 ? target.spans : target.nested[depth - 1];
+        spans.reserve(spans.size() + levels[depth].size());
         for (const Span& s : levels[depth])
             m_model.addNestedSpan(lane, int(depth), s);
         levels[depth] = {};

@@ -30,6 +30,16 @@ error_code readString(od::value& v, RawString* out, RawTraceEvent* e)
         return err;
     if (type != od::json_type::string)
         return SUCCESS; // of another type: as if absent
+    // Without a backslash the text is the bytes between the quotes, read where they lie.
+    const std::string_view token = v.raw_json_token(); // "...", maybe blanks after
+    if (token.find('\\') == std::string_view::npos) {
+        const size_t close = token.rfind('"');
+        if (close != std::string_view::npos && close > 0) {
+            out->text = token.substr(1, close - 1);
+            out->present = true;
+            return SUCCESS;
+        }
+    }
     if (v.get_string().get(out->text) != SUCCESS) {
         od::raw_json_string raw;
         if (auto err = v.get_raw_json_string().get(raw))
@@ -51,6 +61,15 @@ error_code readKey(simdjson::simdjson_result<od::field>& member, od::field* fiel
         return err; // the object itself is malformed
     *skip = false;
     const char* raw = field->key().raw(); // taken first: unescaping the key lets go of it
+    // A key without escapes is its own bytes: no copy into simdjson's string buffer. The event
+    // was framed and indexed whole, so its closing quote is there.
+    const char* q = raw;
+    while (*q != '"' && *q != '\\')
+        ++q;
+    if (*q == '"') {
+        *key = std::string_view(raw, size_t(q - raw));
+        return SUCCESS;
+    }
     if (field->unescaped_key().get(*key) == SUCCESS)
         return SUCCESS;
     std::string ignored;
@@ -92,6 +111,14 @@ bool doubleFromToken(od::value& v, double* out)
 error_code readInteger(od::value& v, RawNumber* out)
 {
     out->present = true;
+    // Most ids are plain integers: read at once. Any other value is not consumed by the
+    // failed attempt and goes the long way below.
+    int64_t whole = 0;
+    if (v.get_int64().get(whole) == SUCCESS) {
+        out->value = whole;
+        out->valid = true;
+        return SUCCESS;
+    }
     od::json_type type;
     if (auto err = v.type().get(type))
         return err;

@@ -2,6 +2,8 @@
 #include "traceeventframer.h"
 
 #include <QCoreApplication>
+#include <QSysInfo>
+#include <QtAlgorithms>
 #include <cstring>
 
 namespace Forkline {
@@ -17,6 +19,76 @@ QString tr(const char* s)
 bool isSpace(char c)
 {
     return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+}
+
+// The high bit of each byte of `word` that is `c`, and maybe of bytes above such a byte (the
+// classic zero-byte test on word ^ c...c): the lowest bit set is exact, and none is set when
+// no byte is `c`.
+quint64 bytesEqual(quint64 word, char c)
+{
+    constexpr quint64 kOnes = 0x0101010101010101ULL;
+    const quint64 x = word ^ (kOnes * uchar(c));
+    return (x - kOnes) & ~x & (kOnes << 7);
+}
+
+// What a byte outside strings is to the framer: one table lookup a byte, not four compares.
+enum ByteClass : uchar { kPlain, kQuote, kOpen, kClose };
+struct ByteClasses
+{
+    uchar of[256];
+    constexpr ByteClasses()
+        : of {}
+    {
+        of[uchar('"')] = kQuote;
+        of[uchar('{')] = of[uchar('[')] = kOpen;
+        of[uchar('}')] = of[uchar(']')] = kClose;
+    }
+};
+constexpr ByteClasses kByteClasses;
+
+// The rest of a string from p (just after its opening quote, or where the block before left
+// it; `escape`: that block ended on a backslash). True with p just past the closing quote;
+// false at `end`, with `escape` set when the last byte was a backslash.
+bool skipStringRest(const char*& p, const char* end, bool& escape)
+{
+    if (escape) {
+        if (p == end)
+            return false;
+        ++p;
+        escape = false;
+    }
+    for (;;) {
+        // To the next quote or backslash, eight bytes a step while no byte is one.
+        const char* q = p;
+        while (end - q >= 8) {
+            quint64 word;
+            std::memcpy(&word, q, 8);
+            const quint64 found = bytesEqual(word, '"') | bytesEqual(word, '\\');
+            if (found) {
+                // Little-endian: the lowest bit set is the first such byte in memory.
+                if (QSysInfo::ByteOrder == QSysInfo::LittleEndian)
+                    q += qCountTrailingZeroBits(found) / 8;
+                break;
+            }
+            q += 8;
+        }
+        while (q < end && *q != '"' && *q != '\\')
+            ++q;
+        if (q == end) {
+            p = end;
+            return false;
+        }
+        if (*q == '"') {
+            p = q + 1;
+            return true;
+        }
+        if (end - q == 1) { // a backslash last: what it escapes is in the next block
+            p = end;
+            escape = true;
+            return false;
+        }
+        p = q + 2;
+    }
 }
 
 } // namespace
@@ -62,39 +134,23 @@ TraceEventFramer::Scan TraceEventFramer::scanNested(const char* data, size_t siz
     const char* p = data + m_pos;
     const char* const end = data + size;
     int depth = m_depth;
-    bool inString = m_inString;
     bool escape = m_escape;
-    while (p < end) {
-        if (inString) {
-            if (escape) {
-                escape = false;
-                ++p;
-                continue;
-            }
-            // Jump to the next quote or backslash.
-            const char* q = p;
-            while (q < end && *q != '"' && *q != '\\')
-                ++q;
-            if (q == end) {
-                p = q;
-                break;
-            }
-            if (*q == '\\')
-                escape = true;
-            else
-                inString = false;
-            p = q + 1;
-            continue;
-        }
-        const char c = *p++;
-        if (c == '"') {
-            inString = true;
-        } else if (c == '{' || c == '[') {
+    bool inString = m_inString && !skipStringRest(p, end, escape);
+    while (!inString && p < end) {
+        switch (kByteClasses.of[uchar(*p++)]) {
+        case kPlain:
+            break;
+        case kQuote:
+            escape = false;
+            inString = !skipStringRest(p, end, escape);
+            break;
+        case kOpen:
             if (++depth > kMaxDepth) {
                 m_pos = size_t(p - 1 - data);
                 return Scan::TooDeep;
             }
-        } else if (c == '}' || c == ']') {
+            break;
+        default: // kClose
             if (--depth == 0) {
                 m_pos = size_t(p - data);
                 m_depth = 0;
@@ -102,6 +158,7 @@ TraceEventFramer::Scan TraceEventFramer::scanNested(const char* data, size_t siz
                 m_escape = false;
                 return Scan::Closed;
             }
+            break;
         }
     }
     m_pos = size;
