@@ -68,6 +68,7 @@ private Q_SLOTS:
     void tooltipDescribesTheSpan();
     void repaintsCoalesce();
     void liveRunFollowsNow();
+    void liveStretchesDrawnWhileLive();
     void zoomStateFollowsInSteps();
 
 private:
@@ -236,6 +237,35 @@ void TestTimelineView::liveRunFollowsNow()
     QVERIFY2(tip.contains(QStringLiteral("so far")), qPrintable(tip));
     m_view->setLiveClock({});
     QVERIFY(!m_view->zoom()->followAction()->isEnabled());
+    m_view->setModel(&m_model);
+}
+
+// The GIL waits a live Python run has measured so far are on the screen before the run ends,
+// and go with the run.
+void TestTimelineView::liveStretchesDrawnWhileLive()
+{
+    TraceModel live;
+    const int lane = live.ensureLane(20, 20);
+    live.setState(lane, 0, State::Running);
+    qint64 now = 2 * kSec;
+    const TimelineOverlay::Stretches stretches { { lane, { { kSec / 2, kSec + kSec / 2 } } } };
+    m_view->setModel(&live);
+    m_view->setLiveClock([&now] { return now; });
+    m_view->zoom()->setRange(0, now);
+    const auto pixelAt = [this, lane](qint64 t) {
+        const QImage shot = m_view->viewport()->grab().toImage();
+        return shot.pixel(m_view->lanePoint(lane, t) - QPoint(0, 6));
+    };
+    const QRgb running = TimelineStyle::stateColor(State::Running).rgb();
+    QTRY_COMPARE(pixelAt(kSec), running);
+    m_view->setLiveStretches(
+        [&stretches]() -> const TimelineOverlay::Stretches& { return stretches; }, State::WaitingGil);
+    QTRY_VERIFY(pixelAt(kSec) != running);
+    const QRgb waiting = pixelAt(kSec);
+    QCOMPARE(waiting, TimelineStyle::stateFill(State::WaitingGil).rgb());
+    QCOMPARE(pixelAt(kSec / 4), running); // before the wait, as the model has it
+    m_view->setLiveClock({});
+    QTRY_VERIFY(pixelAt(kSec) != waiting); // what measured it went with the run
     m_view->setModel(&m_model);
 }
 

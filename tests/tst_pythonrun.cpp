@@ -18,7 +18,9 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
+#include <QTimer>
 #include <csignal>
+#include <functional>
 
 using namespace Forkline;
 using namespace ForklineTest;
@@ -39,7 +41,9 @@ struct PyRun
 };
 
 // `answer`, when given, is typed once a thread waits for input (as in the console).
-PyRun runPy(const QString& name, const QStringList& args = {}, const QString& answer = {})
+// `watch`, when given, looks at the run every few milliseconds while it is on.
+PyRun runPy(const QString& name, const QStringList& args = {}, const QString& answer = {},
+    const std::function<void(const Collector&, const GilSampler&)>& watch = {})
 {
     PyRun r;
     PythonLauncher::Request request;
@@ -53,6 +57,14 @@ PyRun runPy(const QString& name, const QStringList& args = {}, const QString& an
     GilSampler gil(&collector);
     QObject::connect(&collector, &Collector::printed, [&r](int, const QString& text) { r.prints << text; });
     QSignalSpy finished(&collector, &Collector::finished);
+    QTimer watcher;
+    if (watch) {
+        QObject::connect(&watcher, &QTimer::timeout, [&] {
+            if (collector.isRunning())
+                watch(collector, gil);
+        });
+        watcher.start(5);
+    }
     if (!collector.start(launch, &r.error))
         return r;
     if (!answer.isEmpty()) {
@@ -474,8 +486,22 @@ void TestPythonRun::gilMeasured()
         QSKIP("no view of threads on a core here");
     // Two threads take turns: each waits for the GIL while the other runs. (On an idle machine
     // about half the time; on a busy one less, since both also wait for a core.)
-    const PyRun threads = runPy(QStringLiteral("gil_threads.py"));
+    // While the run is on, the waits measured so far are there for the live view to draw.
+    qint64 seenLive = 0;
+    const auto watch = [&seenLive](const Collector& collector, const GilSampler& sampler) {
+        qint64 sum = 0;
+        const TraceModel& live = collector.model();
+        for (auto it = sampler.liveStretches().constBegin(); it != sampler.liveStretches().constEnd(); ++it) {
+            if (!live.lane(it.key()).name.startsWith(QLatin1String("adder")))
+                continue;
+            for (const auto& [from, to] : it.value())
+                sum += to - from;
+        }
+        seenLive = std::max(seenLive, sum);
+    };
+    const PyRun threads = runPy(QStringLiteral("gil_threads.py"), {}, {}, watch);
     QVERIFY2(threads.error.isEmpty(), qPrintable(threads.error));
+    QVERIFY2(seenLive > 5000000, qPrintable(QString::number(seenLive)));
     qint64 waited = 0;
     for (const char* name : { "adder0", "adder1" }) {
         const int l = laneNamed(threads.model, QLatin1String(name));

@@ -122,6 +122,7 @@ private Q_SLOTS:
     void flowsReadOnEitherPage_data();
     void flowsReadOnEitherPage();
     void openSpanReachesNow();
+    void liveStretchesDrawnAsTheirState();
     void manySpansPerPixel();
     void namesOnWideBoxes();
     void runNamesOnBoxes();
@@ -262,6 +263,46 @@ void TestTimelinePainter::openSpanReachesNow()
     // The open sleeping span is drawn up to now, past the model's last event.
     QVERIFY(c.colours(0, kSec + kSec / 2, 2 * kSec - kSec / 50, dy)
                 .contains(TimelineStyle::stateFill(State::Sleeping).rgb()));
+}
+
+// A live run's measured GIL waits (not in its model until it ends) are drawn as the model
+// would draw them: the columns they cover look as they will once the run ends.
+void TestTimelinePainter::liveStretchesDrawnAsTheirState()
+{
+    TraceModel live;
+    const int lane = live.ensureLane(7, 7);
+    live.setState(lane, 0, State::Running);
+    live.setState(lane, 2 * kSec, State::Sleeping);
+    TraceModel after = live;
+    after.overlayRunning(lane, { { kSec / 2, kSec } }, State::WaitingGil);
+    Canvas done;
+    done.paint(after, 3 * kSec);
+    Canvas c;
+    c.paint(live, 3 * kSec);
+    QVERIFY(c.image != done.image);
+    {
+        QPainter p(&c.image);
+        const TimelineOverlay overlay(live, c.layout, c.style, c.map);
+        overlay.paintStretches(&p, { { lane, { { kSec / 2, kSec } } } }, State::WaitingGil, 0, c.layout.height(),
+            c.layout.labelWidth(), c.width);
+    }
+    // Every pixel of the lane's row in the columns of the wait, but for a column at each edge.
+    const TimelineRow* row = nullptr;
+    for (const TimelineRow& r : c.layout.rows()) {
+        if (r.kind == TimelineRow::Kind::Lane)
+            row = &r;
+    }
+    QVERIFY(row);
+    int compared = 0;
+    for (int x = c.at(lane, kSec / 2).x() + 1; x < c.at(lane, kSec).x() - 1; ++x) {
+        for (int y = row->y; y < row->bottom(); ++y) {
+            QCOMPARE(c.image.pixel(x, y), done.image.pixel(x, y));
+            ++compared;
+        }
+    }
+    QVERIFY(compared > 100);
+    // Outside them, nothing changed: the running box before the wait is still running's.
+    QCOMPARE(c.pixel(lane, kSec / 4), TimelineStyle::stateColor(State::Running).rgb());
 }
 
 // A slice's name is written on its box where it fits (an imported trace is otherwise rows of

@@ -43,8 +43,12 @@ qint64 readResident(qint64 pid)
     return ok ? pages * qint64(sysconf(_SC_PAGESIZE)) : -1;
 }
 
+// Whether the lane's tracer had it running Python code at t: in one of its spans, or in the
+// span still open while the run is on.
 bool runningPython(const Lane& lane, qint64 t)
 {
+    if (lane.open && t >= lane.openSince)
+        return lane.openState == State::Running;
     const size_t i = TraceModel::firstSpanEndingAfter(lane, t);
     return i < lane.spans.size() && lane.spans[i].start <= t && lane.spans[i].state == State::Running;
 }
@@ -87,6 +91,13 @@ void GilSampler::sample()
         if (readSchedstat(lane.pid, lane.tid, &s.onCore, &s.queued))
             m_samples.push_back(s);
     }
+    if (m_inferGil) {
+        // This tick's samples, at the end.
+        size_t begin = m_samples.size();
+        while (begin > 0 && m_samples[begin - 1].t == t)
+            --begin;
+        m_live.tick(m_samples.data() + begin, m_samples.data() + m_samples.size(), model);
+    }
     if (m_ticks++ % kMemoryEvery != 0)
         return;
     // The memory strip of each process still running, as the scenario runner draws its own.
@@ -100,15 +111,9 @@ void GilSampler::sample()
     }
 }
 
-int GilSampler::apply(TraceModel* model) const
+void GilSampler::StretchFinder::tick(const Sample* begin, const Sample* end, const TraceModel& model)
 {
-    for (const MemorySample& m : m_memory)
-        model->addCounter(m.pid, QStringLiteral("memory"), QStringLiteral("MiB"), m.t, m.mib);
-    if (!m_inferGil)
-        return 0;
-    model->gilInferred = true;
-    // Samples come in ticks (one time for every thread). Between two ticks, each thread was on
-    // a core, queued for one, or asleep for the rest.
+    // Between two ticks, each thread was on a core, queued for one, or asleep for the rest.
     struct Delta
     {
         qint64 pid = 0;
@@ -116,51 +121,61 @@ int GilSampler::apply(TraceModel* model) const
         qint64 onCore = 0;
         qint64 queued = 0;
     };
-    QHash<QPair<qint64, qint64>, Sample> last;
-    QHash<qint64, std::vector<std::pair<qint64, qint64>>> stretches; // lane -> [from, to)
+    if (begin == end)
+        return;
+    const qint64 t = begin->t;
+    std::vector<Delta> deltas;
+    QHash<qint64, qint64> onCoreByPid;
+    qint64 from = -1;
+    for (const Sample* s = begin; s != end; ++s) {
+        const auto key = qMakePair(s->pid, s->tid);
+        const auto prev = last.constFind(key);
+        if (prev != last.constEnd() && s->onCore >= prev->onCore) {
+            deltas.push_back({ s->pid, s->tid, s->onCore - prev->onCore, s->queued - prev->queued });
+            onCoreByPid[s->pid] += s->onCore - prev->onCore;
+            from = prev->t;
+        }
+        last.insert(key, *s);
+    }
+    const qint64 dt = t - from;
+    if (from < 0 || dt <= 0)
+        return;
+    for (const Delta& d : deltas) {
+        const qint64 asleep = dt - d.onCore - d.queued;
+        const qint64 others = onCoreByPid.value(d.pid) - d.onCore;
+        // Mostly asleep while its tracer says it runs Python code, and another thread of
+        // its process ran meanwhile: it waited for the GIL.
+        if (asleep * 2 < dt || others * 4 < dt)
+            continue;
+        const int lane = model.laneIndex(d.pid, d.tid);
+        if (lane < 0 || !runningPython(model.lane(lane), from + dt / 2))
+            continue;
+        auto& list = stretches[lane];
+        if (!list.empty() && list.back().second >= from)
+            list.back().second = t;
+        else
+            list.push_back({ from, t });
+    }
+}
+
+int GilSampler::apply(TraceModel* model) const
+{
+    for (const MemorySample& m : m_memory)
+        model->addCounter(m.pid, QStringLiteral("memory"), QStringLiteral("MiB"), m.t, m.mib);
+    if (!m_inferGil)
+        return 0;
+    model->gilInferred = true;
+    StretchFinder finder;
     size_t begin = 0;
     while (begin < m_samples.size()) {
-        const qint64 t = m_samples[begin].t;
         size_t end = begin;
-        while (end < m_samples.size() && m_samples[end].t == t)
+        while (end < m_samples.size() && m_samples[end].t == m_samples[begin].t)
             ++end;
-        std::vector<Delta> deltas;
-        QHash<qint64, qint64> onCoreByPid;
-        qint64 from = -1;
-        for (size_t i = begin; i < end; ++i) {
-            const Sample& s = m_samples[i];
-            const auto key = qMakePair(s.pid, s.tid);
-            const auto prev = last.constFind(key);
-            if (prev != last.constEnd() && s.onCore >= prev->onCore) {
-                deltas.push_back({ s.pid, s.tid, s.onCore - prev->onCore, s.queued - prev->queued });
-                onCoreByPid[s.pid] += s.onCore - prev->onCore;
-                from = prev->t;
-            }
-            last.insert(key, s);
-        }
-        const qint64 dt = t - from;
-        for (const Delta& d : deltas) {
-            if (from < 0 || dt <= 0)
-                break;
-            const qint64 asleep = dt - d.onCore - d.queued;
-            const qint64 others = onCoreByPid.value(d.pid) - d.onCore;
-            // Mostly asleep while its tracer says it runs Python code, and another thread of
-            // its process ran meanwhile: it waited for the GIL.
-            if (asleep * 2 < dt || others * 4 < dt)
-                continue;
-            const int lane = model->laneIndex(d.pid, d.tid);
-            if (lane < 0 || !runningPython(model->lane(lane), from + dt / 2))
-                continue;
-            auto& list = stretches[lane];
-            if (!list.empty() && list.back().second >= from)
-                list.back().second = t;
-            else
-                list.push_back({ from, t });
-        }
+        finder.tick(m_samples.data() + begin, m_samples.data() + end, *model);
         begin = end;
     }
     int marked = 0;
-    for (auto it = stretches.constBegin(); it != stretches.constEnd(); ++it) {
+    for (auto it = finder.stretches.constBegin(); it != finder.stretches.constEnd(); ++it) {
         model->overlayRunning(it.key(), it.value(), State::WaitingGil);
         marked += int(it.value().size());
     }

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QHash>
 #include <QObject>
+#include <QPair>
 #include <QTimer>
 #include <vector>
 
@@ -37,6 +39,14 @@ public:
     int apply(TraceModel* model) const;
     // False for an interpreter without a GIL (free-threaded): apply() infers no GIL waits.
     void setInferGil(bool infer) { m_inferGil = infer; }
+
+    // Lane index -> [from, to) stretches of `waiting:gil`, sorted.
+    using Stretches = QHash<int, std::vector<std::pair<qint64, qint64>>>;
+    // The GIL waits seen so far while the run is on, for a live view to draw over the
+    // collector's model (which stays as the threads reported it: a state that arrives late
+    // must still find its place). apply() infers them again from every sample once the run
+    // has ended, against the model as it is then.
+    const Stretches& liveStretches() const { return m_live.stretches; }
     // Resident memory is read every this many samples (20 ms, as the runner's).
     static constexpr int kMemoryEvery = 4;
 
@@ -51,6 +61,15 @@ private:
         qint64 onCore = 0; // ns, since the thread started
         qint64 queued = 0; // ns runnable but waiting for a core
     };
+    // Turns ticks of samples (one time for every thread) into GIL stretches, one tick after
+    // another: at the end of the run over all of them, and while it runs over each new one.
+    struct StretchFinder
+    {
+        // The samples of one tick, [begin, end), against `model` as it is.
+        void tick(const Sample* begin, const Sample* end, const TraceModel& model);
+        QHash<QPair<qint64, qint64>, Sample> last; // pid, tid -> its previous sample
+        Stretches stretches;
+    };
     struct MemorySample
     {
         qint64 t = 0;
@@ -63,6 +82,7 @@ private:
     std::vector<MemorySample> m_memory;
     int m_ticks = 0;
     bool m_inferGil = true;
+    StretchFinder m_live;
 };
 
 } // namespace Forkline

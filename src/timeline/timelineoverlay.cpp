@@ -98,6 +98,38 @@ QString TimelineOverlay::stateAt(const TraceModel& model, int laneIndex, qint64 
     return t >= lastSpanEnd && !lane.spans.empty() ? tr("ended") : QString();
 }
 
+void TimelineOverlay::paintStretches(
+    QPainter* p, const Stretches& stretches, State state, int yFrom, int yTo, int left, int right) const
+{
+    for (const TimelineRow& row : m_layout.rows()) {
+        if (row.kind != TimelineRow::Kind::Lane || row.bottom() <= yFrom || row.y >= yTo)
+            continue;
+        const auto it = stretches.constFind(row.index);
+        if (it == stretches.constEnd())
+            continue;
+        // The top band, as the lane's own spans are drawn (nested bands keep a gap line).
+        const int band = row.levelHeight();
+        const int h = row.levels > 1 ? band - 1 : band;
+        const QFontMetrics fm(m_style.smallFont);
+        const int pad = m_style.boxWordsPad();
+        for (const auto& [from, to] : *it) {
+            const double x0 = std::max(double(left), m_map.toX(from));
+            const double x1 = std::min(double(right), m_map.toX(to));
+            if (x1 - x0 < 0.5)
+                continue;
+            const int a = int(std::lround(x0));
+            m_style.drawStateBox(p, QRect(a, row.y, std::max(1, int(std::lround(x1)) - a), h), state);
+            // Its words too, as the box will carry them once the run has ended.
+            if (x1 - x0 < TimelineStyle::kMinNamedBoxPx || h < fm.height())
+                continue;
+            p->setFont(m_style.smallFont);
+            p->setPen(m_style.textColor());
+            const QRect box(int(std::ceil(x0)) + pad, row.y, int(std::floor(x1 - x0)) - 2 * pad, h);
+            m_style.drawBoxWords(p, box, SpanLabel::onBox(m_model, Span { from, to, state, -1 }), fm);
+        }
+    }
+}
+
 void TimelineOverlay::paintSelection(QPainter* p, const TimelineHit& selection, int left, int right) const
 {
     if (selection.kind == TimelineHit::Kind::Instant && selection.lane < 0) {

@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "states.h"
 #include "timelinepainter.h"
 #include "timemapping.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QRect>
+#include <utility>
+#include <vector>
 
 class QPainter;
 
@@ -30,6 +34,12 @@ public:
     // Dims what has not happened yet at t and labels every lane row in [yFrom, yTo) with
     // its state at t, so a class can read the moment without decoding patterns.
     void paintPlayhead(QPainter* p, qint64 t, int yFrom, int yTo, int left, int right) const;
+    // States a live run knows of that the model does not hold yet (the GIL waits measured
+    // from the OS, which the model gets once the run ends): lane index -> [from, to) stretches,
+    // drawn in `state`'s box on the lane's top band over x in [left, right].
+    using Stretches = QHash<int, std::vector<std::pair<qint64, qint64>>>;
+    void paintStretches(
+        QPainter* p, const Stretches& stretches, State state, int yFrom, int yTo, int left, int right) const;
     // The playhead's handle and time on the axis (viewport coordinates).
     void paintPlayheadOnAxis(QPainter* p, qint64 t, const QRect& axis) const;
 

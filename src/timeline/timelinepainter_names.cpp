@@ -12,8 +12,7 @@
 
 namespace Forkline {
 
-// A name goes on a box at least this many pixels wide (and is elided to fit it).
-constexpr int kMinNamedBoxPx = 28;
+constexpr int kMinNamedBoxPx = TimelineStyle::kMinNamedBoxPx;
 
 // Whether one of the lane's marks is drawn within half a mark of x (the time `t` of a box's start).
 bool TimelinePainter::markAtStart(int laneIndex, qint64 t, double x) const
@@ -38,11 +37,9 @@ void TimelinePainter::paintSpanNames(QPainter* p, int laneIndex, int depth, int 
     const QFontMetrics fm(m_style.smallFont);
     if (h < fm.height())
         return;
-    const int pad = std::max(2, m_style.padding / 2);
+    const int pad = m_style.boxWordsPad();
     p->setFont(m_style.smallFont);
     p->setPen(m_style.textColor());
-    QColor backing = m_style.laneBackground();
-    backing.setAlpha(215);
     size_t last = size_t(-1);
     for (int x = left; x <= right + kMinNamedBoxPx / 2; x += kMinNamedBoxPx / 2) {
         const size_t i = TraceModel::firstSpanEndingAfter(spans, m_map.toTime(std::min(x, right)));
@@ -60,14 +57,7 @@ void TimelinePainter::paintSpanNames(QPainter* p, int laneIndex, int depth, int 
         // words begin after it.
         const int lead = depth == 0 && markAtStart(laneIndex, s.start, x0) ? m_style.markSize / 2 + 1 : 0;
         const QRect box(int(std::ceil(x0)) + pad + lead, y, int(std::floor(x1 - x0)) - 2 * pad - lead, h);
-        const QString text = fm.elidedText(SpanLabel::onBox(m_model, s), Qt::ElideRight, box.width());
-        if (text.isEmpty() || text == QStringLiteral("…"))
-            continue;
-        // On a backing of the lane's colour: words over a striped or dark box must still read.
-        const int w = std::min(box.width(), fm.horizontalAdvance(text) + 2);
-        const int th = std::min(h, fm.height());
-        p->fillRect(QRect(box.x() - 1, y + (h - th) / 2, w + 1, th), backing);
-        p->drawText(box, Qt::AlignVCenter | Qt::AlignLeft, text);
+        m_style.drawBoxWords(p, box, SpanLabel::onBox(m_model, s), fm);
     }
 }
 

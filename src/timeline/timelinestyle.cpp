@@ -279,6 +279,19 @@ QString TimelineStyle::flowLabel(FlowKind k)
     return tr("flow");
 }
 
+void TimelineStyle::drawBoxWords(QPainter* p, const QRect& box, const QString& words, const QFontMetrics& fm) const
+{
+    const QString text = fm.elidedText(words, Qt::ElideRight, box.width());
+    if (text.isEmpty() || text == QStringLiteral("…"))
+        return;
+    QColor backing = laneBackground();
+    backing.setAlpha(215);
+    const int w = std::min(box.width(), fm.horizontalAdvance(text) + 2);
+    const int th = std::min(box.height(), fm.height());
+    p->fillRect(QRect(box.x() - 1, box.y() + (box.height() - th) / 2, w + 1, th), backing);
+    p->drawText(box, Qt::AlignVCenter | Qt::AlignLeft, text);
+}
+
 void TimelineStyle::drawStateBox(QPainter* p, const QRect& r, State s) const
 {
     if (r.width() <= 0 || r.height() <= 0)

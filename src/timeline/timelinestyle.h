@@ -6,9 +6,11 @@
 #include <QColor>
 #include <QCoreApplication>
 #include <QFont>
+#include <QFontMetrics>
 #include <QPainterPath>
 #include <QPalette>
 #include <QRect>
+#include <algorithm>
 #include <array>
 
 class QPainter;
@@ -55,6 +57,14 @@ public:
     // Fills `r` for a span in state `s`. Patterns are aligned to absolute coordinates so
     // adjacent boxes of one state join without a seam. Expects antialiasing off.
     void drawStateBox(QPainter* p, const QRect& r, State s) const;
+    // A box gets its words (a slice's name, a state's detail) from this many pixels wide.
+    static constexpr int kMinNamedBoxPx = 28;
+    // Room kept between a box's edges and its words.
+    int boxWordsPad() const { return std::max(2, padding / 2); }
+    // Writes `words` into `box` (a box's inside, less the pad), elided to fit, on a backing of
+    // the lane's colour so they read over any pattern; `fm` is smallFont's, which the caller
+    // set on `p` with textColor(). Nothing when not even a letter fits.
+    void drawBoxWords(QPainter* p, const QRect& box, const QString& words, const QFontMetrics& fm) const;
     // Draws the marker of an instant centred on `c` (antialiased by the caller).
     void drawInstant(QPainter* p, QPointF c, InstantKind k) const;
     // Arrowed line for a flow between two points.

@@ -91,6 +91,8 @@ void TimelineView::setLiveClock(std::function<qint64()> clock)
 {
     const bool wasLive = isLive();
     m_clock = std::move(clock);
+    if (!m_clock)
+        m_liveStretches = {}; // what measured them goes with the run
     m_zoom->setLive(bool(m_clock));
     // Open spans grow even when no event arrives (a thread sleeping for a second).
     if (m_clock)
@@ -100,6 +102,22 @@ void TimelineView::setLiveClock(std::function<qint64()> clock)
     refresh();
     if (wasLive != isLive())
         Q_EMIT liveChanged(isLive());
+}
+
+TimelineLegend::Keys TimelineView::legendKeys(const TraceModel& model)
+{
+    TimelineLegend::Keys keys = m_legendScanner.update(model);
+    // A state drawn over a live run is explained as soon as it is drawn.
+    if (isLive() && m_liveStretches && !m_liveStretches().isEmpty())
+        keys.states[size_t(m_liveStretchState)] = true;
+    return keys;
+}
+
+void TimelineView::setLiveStretches(std::function<const TimelineOverlay::Stretches&()> stretches, State state)
+{
+    m_liveStretches = std::move(stretches);
+    m_liveStretchState = state;
+    viewport()->update();
 }
 
 void TimelineView::scheduleUpdate()
@@ -126,7 +144,7 @@ void TimelineView::refresh()
         m_layoutKey = key;
         m_layoutValid = true;
     }
-    const TimelineLegend legend(m_legendScanner.update(model), model.isEmpty(), m_style);
+    const TimelineLegend legend(legendKeys(model), model.isEmpty(), m_style);
     const int legendWidth = viewport()->width() - 2 * m_style.padding;
     m_legendHeight = model.isEmpty() ? 0 : legend.heightForWidth(legendWidth) + 2 * m_style.padding;
     const auto [start, end] = TimeAxis::extent(model, now());
@@ -406,6 +424,8 @@ void TimelineView::paintEvent(QPaintEvent*)
     if (isLive())
         painter.paintNowLine(&p, yFrom, yTo);
     const TimelineOverlay overlay(*m_model, m_layout, m_style, map);
+    if (isLive() && m_liveStretches)
+        overlay.paintStretches(&p, m_liveStretches(), m_liveStretchState, yFrom, yTo, labelWidth, w);
     if (m_playhead >= 0)
         overlay.paintPlayhead(&p, m_playhead, yFrom, yTo, labelWidth, w);
     for (const TimelineHit& hit : m_highlights)
@@ -446,7 +466,7 @@ void TimelineView::paintEvent(QPaintEvent*)
         p.fillRect(QRect(0, bottom, w, h - bottom), m_style.background());
         p.setPen(QPen(m_style.gridColor(), 1));
         p.drawLine(0, bottom, w, bottom);
-        TimelineLegend(m_legendScanner.update(*m_model), false, m_style)
+        TimelineLegend(legendKeys(*m_model), false, m_style)
             .paint(&p, QRect(m_style.padding, bottom + m_style.padding, w - 2 * m_style.padding, m_legendHeight));
     }
     m_paintMs = double(clock.nsecsElapsed()) / 1e6;

@@ -4,6 +4,7 @@
 #include "lanesummary.h"
 #include "timelinelayout.h"
 #include "timelinelegend.h"
+#include "timelineoverlay.h"
 #include "timelinepainter.h"
 #include "timelinestyle.h"
 #include "timemapping.h"
@@ -38,6 +39,9 @@ public:
     // While a clock is set the run is live: open spans reach clock() and the view follows.
     void setLiveClock(std::function<qint64()> clock);
     bool isLive() const { return bool(m_clock); }
+    // What a live run measured that its model does not hold yet (the GIL waits of a Python
+    // run), drawn over the model while live; none when empty.
+    void setLiveStretches(std::function<const TimelineOverlay::Stretches&()> stretches, State state);
 
     // Coalesces: many calls within a frame cause one repaint.
     void scheduleUpdate();
@@ -134,6 +138,10 @@ private:
     double m_paintMs = 0; // how long the last frame took to paint
     QSet<qint64> m_collapsed;
     std::function<qint64()> m_clock;
+    // What the legend lists: the model's keys and the live stretches' state.
+    TimelineLegend::Keys legendKeys(const TraceModel& model);
+    std::function<const TimelineOverlay::Stretches&()> m_liveStretches;
+    State m_liveStretchState = State::WaitingGil;
     QTimer m_repaintTimer;
     QTimer m_liveTimer;
     TimelineLegend::Scanner m_legendScanner;

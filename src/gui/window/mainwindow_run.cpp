@@ -53,11 +53,12 @@ bool MainWindow::startRun()
     auto* collector = new Collector(this);
     new CpuSampler(collector); // cores busy per process, and whether other programs took some
     m_heldStderr.clear();
+    GilSampler* sampler = nullptr;
     if (scenario.program.isEmpty()) {
         connect(collector, &Collector::stderrText, m_console, &ConsolePane::appendStderr);
     } else {
         // The GIL and the memory of a Python run, read from the OS (its child).
-        auto* sampler = new GilSampler(collector);
+        sampler = new GilSampler(collector);
         sampler->setInferGil(plan.gilEnabled);
         connect(collector, &Collector::stderrText, this, [this](const QString& text) { m_heldStderr += text; });
     }
@@ -82,6 +83,10 @@ bool MainWindow::startRun()
     // The view follows the collector's model while live; the old picture goes only now.
     m_view->setModel(&collector->model());
     m_view->setLiveClock([collector] { return collector->elapsed(); });
+    // The GIL waits measured so far, drawn while the run is on (the model gets them at its end).
+    if (sampler)
+        m_view->setLiveStretches(
+            [sampler]() -> const TimelineOverlay::Stretches& { return sampler->liveStretches(); }, State::WaitingGil);
     m_model = TraceModel();
     m_console->setInputEnabled(true);
     m_lastState = tr("Running %1…").arg(scenario.name);
