@@ -88,6 +88,8 @@ class TestPythonMarks : public QObject
 private Q_SLOTS:
     void initTestCase();
     void signalsAndExitWait();
+    void signalledChildEndsWhenItDied_data();
+    void signalledChildEndsWhenItDied();
     void pipesAndQueues_data();
     void pipesAndQueues();
     void linesInTheTraceFile();
@@ -144,6 +146,42 @@ void TestPythonMarks::signalsAndExitWait()
     const int late = laneNamed(m, QStringLiteral("late"));
     QVERIFY(late >= 0);
     QCOMPARE(flowsBetween(m, FlowKind::Join, late, main), 1);
+}
+
+void TestPythonMarks::signalledChildEndsWhenItDied_data()
+{
+    QTest::addColumn<QString>("method");
+    QTest::newRow("fork") << QStringLiteral("fork");
+    QTest::newRow("spawn") << QStringLiteral("spawn");
+}
+
+// A child killed by a signal cannot report its end, and its parent notices only at the join
+// 1.5 s later; the end (and the arrows at it) are where the child died, just after the signal.
+void TestPythonMarks::signalledChildEndsWhenItDied()
+{
+    QFETCH(QString, method);
+    const TracedRun r = runTraced(QStringLiteral("signal_late_join.py"), { method });
+    QCOMPARE(r.cli.exitCode, 0);
+    QCOMPARE(r.cli.out, QByteArray("victim -15\n"));
+    const TraceModel& m = r.model;
+    const int main = mainLane(m);
+    const int victim = laneNamed(m, QStringLiteral("victim"));
+    QVERIFY(main >= 0 && victim >= 0);
+    const Instant* signal = findInstant(m.lane(main), InstantKind::Signal, QStringLiteral("victim"), &m);
+    const Instant* join = findInstant(m.lane(main), InstantKind::Join, QStringLiteral("victim"), &m);
+    const Instant* end = findInstant(m.lane(victim), InstantKind::Terminated);
+    QVERIFY(signal && join && end);
+    QVERIFY2(join->t - signal->t > 1400000000, qPrintable(QString::number(join->t - signal->t)));
+    // Generous: a loaded machine may take a while to deliver the signal and the socket's end.
+    QVERIFY2(end->t >= signal->t && end->t - signal->t < 700000000, qPrintable(QString::number(end->t - signal->t)));
+    for (const Flow& f : m.flows()) {
+        if (f.kind == FlowKind::Join && f.fromLane == victim)
+            QCOMPARE(f.fromT, end->t);
+        if (f.kind == FlowKind::Signal && f.toLane == victim)
+            QCOMPARE(f.toT, end->t);
+    }
+    QCOMPARE(flowsBetween(m, FlowKind::Join, victim, main), 1);
+    QCOMPARE(flowsBetween(m, FlowKind::Signal, main, victim), 1);
 }
 
 void TestPythonMarks::pipesAndQueues_data()

@@ -277,6 +277,9 @@ void Collector::onNewConnection()
         connect(socket, &QLocalSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
         connect(socket, &QLocalSocket::disconnected, this, [this, socket] {
             onReadyRead(socket);
+            Inbox& inbox = m_inboxes[socket];
+            inbox.closedAt = monotonicNs();
+            noteClosed(inbox);
             maybeFinish();
         });
         if (m_stopping) {
@@ -337,7 +340,7 @@ void Collector::ingest()
                 more = true;
                 break;
             }
-            processLine(QByteArray::fromRawData(inbox.data.constData() + inbox.from, nl - inbox.from));
+            processLine(QByteArray::fromRawData(inbox.data.constData() + inbox.from, nl - inbox.from), inbox);
             inbox.from = nl + 1;
             any = true;
         }
@@ -358,11 +361,39 @@ void Collector::ingest()
         maybeFinish();
 }
 
-void Collector::processLine(const QByteArray& line)
+void Collector::noteClosed(Inbox& inbox)
+{
+    if (inbox.pid == 0) {
+        // Nothing of it applied yet: its first line says whose it is.
+        const qsizetype nl = inbox.data.indexOf('\n', inbox.from);
+        ChannelEvent first;
+        if (nl < 0 || !ChannelEvent::decode(inbox.data.mid(inbox.from, nl - inbox.from), &first) || first.pid <= 0)
+            return;
+        inbox.pid = first.pid;
+    }
+    // A socket also closes when its process runs another program (exec) and goes on: only a
+    // process that is gone, or a zombie waiting for its parent, ended then.
+    if (inbox.closedAt >= 0 && processHasEnded(inbox.pid))
+        m_goneAt.insert(inbox.pid, inbox.closedAt);
+}
+
+void Collector::processLine(const QByteArray& line, Inbox& inbox)
 {
     ChannelEvent ev;
     if (!ChannelEvent::decode(line, &ev))
         return; // a torn line from a process that died mid-write
+    if (inbox.pid == 0 && ev.pid > 0) {
+        inbox.pid = ev.pid;
+        m_goneAt.remove(ev.pid); // its pid again, in a new program that reports for itself
+    }
+    // A process killed by a signal cannot say when it died; its parent says so once it
+    // notices (a join, a poll), which may be seconds later. Its socket closed when it died:
+    // what others report of it afterwards happened no later than that.
+    if (ev.pid != inbox.pid) {
+        const auto gone = m_goneAt.constFind(ev.pid);
+        if (gone != m_goneAt.constEnd() && ev.t > *gone)
+            ev.t = *gone;
+    }
     applyEvent(m_model, ev, m_t0);
     if (ev.type == ChannelEvent::Type::Instant && ev.instant == InstantKind::Print) {
         const int lane = m_model.laneIndex(ev.pid, ev.tid);

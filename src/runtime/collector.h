@@ -100,7 +100,11 @@ private:
     // Applies received lines for a few milliseconds; what is left waits for the next turn
     // of the event loop, so a flood of events never freezes the window that shows them.
     void ingest();
-    void processLine(const QByteArray& line);
+    struct Inbox;
+    void processLine(const QByteArray& line, Inbox& inbox);
+    // A socket closed: when the process that wrote on it has ended (it died, and could not
+    // say when), what others report of its end is placed at that moment (see processLine).
+    void noteClosed(Inbox& inbox);
     void onRunnerFinished(int exitCode, QProcess::ExitStatus status);
     void maybeFinish();
     void broadcast(const QByteArray& line);
@@ -118,10 +122,14 @@ private:
         QByteArray data;
         qsizetype from = 0;
         bool greeted = false; // past the first bytes, where a scenario request can be
+        qint64 pid = 0; // of the process writing on it: its first event's
+        qint64 closedAt = -1; // monotonic ns when the socket closed
     };
     // Answers a scenario process's request for the run's scenario, which comes first.
     void answerScenarioRequest(QLocalSocket* socket, Inbox& inbox);
     QHash<QLocalSocket*, Inbox> m_inboxes;
+    // Processes whose socket closed as they died: pid -> monotonic ns of that moment.
+    QHash<qint64, qint64> m_goneAt;
     size_t m_nextInbox = 0; // index into m_sockets where the next turn starts
     QTimer m_ingestTimer;
     QElapsedTimer m_sinceIngest; // since the last pass ended: a read after a quiet spell goes at once

@@ -199,6 +199,22 @@ QList<qint64> descendantProcesses(qint64 pid)
     return found;
 }
 
+bool processHasEnded(qint64 pid)
+{
+#if defined(Q_OS_LINUX)
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return true;
+    const QByteArray line = stat.readAll();
+    const qsizetype close = line.lastIndexOf(')');
+    // "pid (comm) state ...": Z a zombie, X dead.
+    return close < 0 || line.size() < close + 3 || line.at(close + 2) == 'Z' || line.at(close + 2) == 'X';
+#else
+    Q_UNUSED(pid);
+    return false;
+#endif
+}
+
 bool killProcess(qint64 pid)
 {
     if (pid <= 0)

@@ -23,6 +23,9 @@ qint64 residentBytes();
 // Every process below `pid` in the process tree, children first (Linux reads /proc; empty
 // where the system offers no cheap way to tell).
 QList<qint64> descendantProcesses(qint64 pid);
+// Whether process `pid` is known to have ended: gone, or a zombie that its parent has not
+// reaped yet (Linux reads /proc/PID/stat). False where the system cannot tell cheaply.
+bool processHasEnded(qint64 pid);
 // Ends a process at once (SIGKILL, TerminateProcess); false if it could not be signalled.
 bool killProcess(qint64 pid);
 
