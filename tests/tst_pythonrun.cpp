@@ -136,6 +136,17 @@ qint64 longest(const Lane& l, State s)
     return best;
 }
 
+// What the longest span of the lane in state s is about ("" when it says nothing).
+QString longestDetail(const TraceModel& m, const Lane& l, State s)
+{
+    const Span* best = nullptr;
+    for (const Span& sp : l.spans) {
+        if (sp.state == s && (!best || sp.end - sp.start > best->end - best->start))
+            best = &sp;
+    }
+    return best ? m.detailOf(*best) : QStringLiteral("<none>");
+}
+
 int mainLane(const TraceModel& m)
 {
     for (int i = 0; i < m.laneCount(); ++i) {
@@ -165,6 +176,7 @@ private Q_SLOTS:
     void exceptionEndsThread();
     void inputAnswered();
     void synchronisationWaits();
+    void waitsNamedAsTheProgramNamesThem();
     void queueMessages();
     void processes_data();
     void processes();
@@ -313,15 +325,47 @@ void TestPythonRun::synchronisationWaits()
     const auto fromRholder = std::count_if(m.flows().begin(), m.flows().end(),
         [rholder](const Flow& f) { return f.kind == FlowKind::Lock && f.fromLane == rholder; });
     QCOMPARE(fromRholder, 1); // not the inner one too
-    QVERIFY(longest(m.lane(waiter), State::WaitingLock) >= 100000000);
+    QVERIFY(longest(m.lane(waiter), State::WaitingEvent) >= 100000000);
     QCOMPARE(flowsBetween(m, FlowKind::Lock, holder, waiter), 1); // Event.set
-    QVERIFY(longest(m.lane(condWaiter), State::WaitingLock) >= 200000000);
+    QVERIFY(longest(m.lane(condWaiter), State::WaitingEvent) >= 200000000);
     QCOMPARE(flowsBetween(m, FlowKind::Lock, main, condWaiter), 1); // Condition.notify
-    QVERIFY(longest(m.lane(barrier), State::WaitingLock) >= 200000000);
+    QVERIFY(longest(m.lane(barrier), State::WaitingEvent) >= 200000000);
     QCOMPARE(flowsBetween(m, FlowKind::Lock, main, barrier), 1); // the last to reach the Barrier
     // One of the two users of the BoundedSemaphore waited for the other.
     QVERIFY(std::max(longest(m.lane(sem0), State::WaitingLock), longest(m.lane(sem1), State::WaitingLock)) >= 50000000);
     QVERIFY(flowsBetween(m, FlowKind::Lock, sem0, sem1) + flowsBetween(m, FlowKind::Lock, sem1, sem0) == 1);
+    // Each wait says what it waits on, by the program's own name (drawn on its box).
+    QCOMPARE(longestDetail(m, m.lane(locker), State::WaitingLock), QStringLiteral("lock"));
+    QCOMPARE(longestDetail(m, m.lane(rtaker), State::WaitingLock), QStringLiteral("rlock"));
+    QCOMPARE(longestDetail(m, m.lane(waiter), State::WaitingEvent), QStringLiteral("event"));
+    QCOMPARE(longestDetail(m, m.lane(condWaiter), State::WaitingEvent), QStringLiteral("cond"));
+    QCOMPARE(longestDetail(m, m.lane(barrier), State::WaitingEvent), QStringLiteral("barrier"));
+}
+
+// The name of what a thread waits on is the program's: an attribute of self, a local (a
+// parameter); a lock in a list has none. A short sleep, sent later with others, keeps its
+// length.
+void TestPythonRun::waitsNamedAsTheProgramNamesThem()
+{
+    const PyRun r = runPy(QStringLiteral("wait_names.py"));
+    QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
+    QCOMPARE(r.prints, QStringList({ QStringLiteral("getter: hello"), QStringLiteral("main: done") }));
+    const TraceModel& m = r.model;
+    LANE(taker, m, "taker");
+    LANE(listedTaker, m, "listed_taker");
+    LANE(napper, m, "napper");
+    LANE(getter, m, "getter");
+    QCOMPARE(longestDetail(m, m.lane(taker), State::WaitingLock), QStringLiteral("self.guard"));
+    QCOMPARE(longestDetail(m, m.lane(listedTaker), State::WaitingLock), QString());
+    QCOMPARE(longestDetail(m, m.lane(getter), State::WaitingQueue), QStringLiteral("inbox"));
+    int naps = 0;
+    for (const Span& sp : m.lane(napper).spans) {
+        if (sp.state == State::Sleeping && sp.end - sp.start < 20000000) {
+            QCOMPARE(m.detailOf(sp), QStringLiteral("0.005 s"));
+            ++naps;
+        }
+    }
+    QCOMPARE(naps, 3);
 }
 
 void TestPythonRun::queueMessages()

@@ -300,14 +300,16 @@ def ev_state(tid, s, site="", t=None, pid=None, detail=None):
         now() if t is None else t, state.pid if pid is None else pid, tid, s, site)
 
 
-_SHORT_SLEEP = ('{"e":"state","t":%d,"pid":%d,"tid":%d,"s":"sleeping"%s}\n'
+_SHORT_SLEEP = ('{"e":"state","t":%d,"pid":%d,"tid":%d,"s":"sleeping"%s%s}\n'
                 '{"e":"state","t":%d,"pid":%d,"tid":%d,"s":"running"%s}\n')
 
 
-def ev_short_sleep(tid, site, t0, t1):
-    """ev_state() sleeping at t0 and running at t1, made in one go (a loop of short sleeps)."""
+def ev_short_sleep(tid, site, t0, t1, secs_text=None):
+    """ev_state() sleeping at t0 (for secs_text, drawn on its box) and running at t1, made in
+    one go (a loop of short sleeps)."""
     pid = state.pid
-    return _SHORT_SLEEP % (t0, pid, tid, site, t1, pid, tid, site)
+    detail = ',"detail":"%s"' % secs_text if secs_text else ""
+    return _SHORT_SLEEP % (t0, pid, tid, site, detail, t1, pid, tid, site)
 
 
 def ev_instant(tid, n, txt=None, code=0, site="", t=None, pid=None):
@@ -383,12 +385,13 @@ def classify(filename, paths=os.path, roots=None):
 _classify = classify
 
 
-def site(depth=2):
-    """',"file":...,"line":N' for the innermost frame of the user's own code, or ''."""
+def _user_frame(depth):
+    """The innermost frame of the user's own code from `depth` frames above this one up, and
+    its file's index."""
     try:
         f = sys._getframe(depth)
     except ValueError:
-        return ""
+        return None, None
     while f is not None:
         fn = f.f_code.co_filename
         try:
@@ -396,9 +399,44 @@ def site(depth=2):
         except KeyError:
             j = _user_file[fn] = _classify(fn)
         if j is not None:
-            return ',"file":%s,"line":%d' % (j, f.f_lineno)
+            return f, j
         f = f.f_back
-    return ""
+    return None, None
+
+
+def site(depth=2):
+    """',"file":...,"line":N' for the innermost frame of the user's own code, or ''."""
+    f, j = _user_frame(depth + 1)
+    return "" if f is None else ',"file":%s,"line":%d' % (j, f.f_lineno)
+
+
+def _name_in(f, obj):
+    # The program's own name for obj where it waits on it: a local, an attribute of `self`,
+    # a global. Looked for only when a thread has to wait, which costs far more anyway.
+    try:
+        scope = f.f_locals
+        for k, v in scope.items():
+            if v is obj:
+                return k
+        me = scope.get("self")
+        for k, v in getattr(me, "__dict__", {}).items():
+            if v is obj:
+                return "self." + k
+        for k, v in f.f_globals.items():
+            if v is obj:
+                return k
+    except Exception:
+        pass
+    return None
+
+
+def site_and_name(obj, depth=2):
+    """site(depth), and the name the user's code has for obj there (None when it has none:
+    an item of a list, say)."""
+    f, j = _user_frame(depth + 1)
+    if f is None:
+        return "", None
+    return ',"file":%s,"line":%d' % (j, f.f_lineno), _name_in(f, obj)
 
 
 def called_from_user(depth=2):

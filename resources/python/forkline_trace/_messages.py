@@ -123,8 +123,8 @@ def _tag_methods(cls, put_name, get_name):
             me = site = None
             if user:
                 me = c.lane()
-                site = c.site()
-                c.send(c.ev_state(me.tid, "waiting:queue", site))
+                site, name = c.site_and_name(self)
+                c.send(c.ev_state(me.tid, "waiting:queue", site, detail=name))
             got = False
             _ptls.recv_fid = 0
             try:
@@ -206,8 +206,8 @@ def _managed_put(orig, proxy, methodname, args, kwds):
 
 def _managed_get(orig, proxy, methodname, args, kwds):
     me = c.lane()
-    site = c.site()
-    c.send(c.ev_state(me.tid, "waiting:queue", site))
+    site, name = c.site_and_name(proxy)
+    c.send(c.ev_state(me.tid, "waiting:queue", site, detail=name))
     r = None
     try:
         with th.quiet:

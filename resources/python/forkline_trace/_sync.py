@@ -29,13 +29,14 @@ def short(obj):
         return "<%s>" % type(obj).__name__
 
 
-def _wait_begin(kind, depth=3):
-    """Shows the calling thread waiting, unless an outer traced call already does."""
+def _wait_begin(kind, obj, depth=3):
+    """Shows the calling thread waiting on obj (by the name the program has for it, on its
+    box), unless an outer traced call already does."""
     if th.nested():
         return None
     ln = c.lane()
-    site = c.site(depth)
-    c.send(c.ev_state(ln.tid, kind, site))
+    site, name = c.site_and_name(obj, depth)
+    c.send(c.ev_state(ln.tid, kind, site, detail=name))
     return ln, site
 
 
@@ -78,7 +79,7 @@ class Lock(object):
             return True
         if not blocking:
             return False
-        token = _wait_begin("waiting:lock")
+        token = _wait_begin("waiting:lock", self)
         self._waiting += 1
         try:
             got = self._lock.acquire(True, timeout)
@@ -132,7 +133,7 @@ class RLock(object):
             return True
         if not blocking:
             return False
-        token = _wait_begin("waiting:lock")
+        token = _wait_begin("waiting:lock", self)
         self._waiting += 1
         try:
             got = self._lock.acquire(True, timeout)
@@ -214,7 +215,7 @@ def _cond_notify(self, n=1):
 
 
 def _cond_wait(self, timeout=None):
-    token = _wait_begin("waiting:lock")
+    token = _wait_begin("waiting:event", self)
     woken = False
     try:
         with th.quiet:
@@ -250,7 +251,7 @@ def _event_init(self, *args, **kwargs):
 def _event_wait(self, timeout=None):
     if self.is_set():
         return _orig_event_wait(self, timeout)
-    token = _wait_begin("waiting:lock")
+    token = _wait_begin("waiting:event", self)
     try:
         with th.quiet:
             return _orig_event_wait(self, timeout)
@@ -272,7 +273,7 @@ def _sem_acquire(self, blocking=True, timeout=None):
         return True
     if not blocking:
         return False
-    token = _wait_begin("waiting:lock")
+    token = _wait_begin("waiting:lock", self)
     try:
         with th.quiet:
             return _orig_sem_acquire(self, True, timeout)
@@ -302,7 +303,7 @@ def _barrier_init(self, *args, **kwargs):
 
 
 def _barrier_wait(self, timeout=None):
-    token = _wait_begin("waiting:lock")
+    token = _wait_begin("waiting:event", self)
     try:
         with th.quiet:
             return _orig_barrier_wait(self, timeout)
@@ -356,10 +357,12 @@ def _q_put(self, item, block=True, timeout=None, _orig_q_put=_orig_q_put):
 
 def _q_get(self, block=True, timeout=None, _orig_q_get=_orig_q_get):
     ln = c.lane()
-    site = c.site()
     waited = block and not self.qsize()
     if waited:
-        c.send(c.ev_state(ln.tid, "waiting:queue", site))
+        site, name = c.site_and_name(self)
+        c.send(c.ev_state(ln.tid, "waiting:queue", site, detail=name))
+    else:
+        site = c.site()
     item = None
     got = False
     try:

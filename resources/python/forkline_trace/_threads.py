@@ -184,8 +184,8 @@ _SHORT_SLEEP = 0.02
 def _sleep(secs):
     ln = c.lane()
     site = c.site()
+    secs_text = "%g s" % secs if isinstance(secs, (int, float)) else None
     if not 0 <= secs < _SHORT_SLEEP:
-        secs_text = "%g s" % secs if isinstance(secs, (int, float)) else None
         c.send(c.ev_state(ln.tid, "sleeping", site, detail=secs_text))
         try:
             _orig_sleep(secs)
@@ -197,7 +197,7 @@ def _sleep(secs):
     try:
         _orig_sleep(secs)
     finally:
-        c.defer(c.ev_short_sleep(ln.tid, site, t, c.now()))
+        c.defer(c.ev_short_sleep(ln.tid, site, t, c.now(), secs_text))
 
 
 _orig_excepthook = sys.excepthook
