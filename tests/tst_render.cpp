@@ -312,8 +312,8 @@ void TestRender::manyLanesAreLeftOutWithANote()
         QVERIFY(!image.isNull());
         QCOMPARE(image.width(), 800);
         // No taller than a slide holds, and that room is used.
-        QVERIFY(image.height() <= ImageLimits::kMaxPictureHeight);
-        QVERIFY(image.height() > ImageLimits::kMaxPictureHeight * 9 / 10);
+        QVERIFY(image.height() <= Forkline::ImageLimits::kMaxPictureHeight);
+        QVERIFY(image.height() > Forkline::ImageLimits::kMaxPictureHeight * 9 / 10);
     } else {
         const QByteArray svg = readAll(out);
         QVERIFY(svg.contains("<svg"));
