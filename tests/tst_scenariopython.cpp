@@ -101,8 +101,9 @@ private Q_SLOTS:
         QVERIFY2(text.contains(QStringLiteral(
                      "p_processes = [multiprocessing.Process(target=p, name=f\"p-{i}\") for i in range(1, 3)]")),
             qPrintable(text));
-        QVERIFY(text.contains(QStringLiteral("    for t in t_threads:\n        t.start()\n")));
-        QVERIFY(text.contains(QStringLiteral("    for t in t_threads:\n        t.join()\n")));
+        QVERIFY2(
+            text.contains(QStringLiteral("    for thread in t_threads:\n        thread.start()\n")), qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("    for thread in t_threads:\n        thread.join()\n")));
         QVERIFY(text.contains(QStringLiteral("    t_threads[1].join()\n")));
         QCOMPARE(text.count(QStringLiteral("def t():")), 1);
         // Every member's function is the group's.

@@ -152,7 +152,8 @@ public:
         }
         const bool process
             = m_scenario.workers[size_t(m_scenario.group(target)->first)].kind == WorkerSpec::Kind::Process;
-        const QString each = m_names.get(QStringLiteral("loop"), process ? QStringLiteral("p") : QStringLiteral("t"));
+        const QString each
+            = m_names.get(QStringLiteral("loop"), process ? QStringLiteral("process") : QStringLiteral("thread"));
         line(indent, QStringLiteral("for %1 in %2:").arg(each, workerObject(target)));
         line(indent + 1, each + call);
     }
@@ -528,14 +529,14 @@ void writeWorkerObject(Writer& w, int i)
     }
     const Scenario::Group* group = w.m_scenario.group(spec.group);
     if (group->first == i) {
+        // One arg() call: a name with "%6" in it must not be read as a placeholder.
         w.line(0,
             QStringLiteral("%1 = [%2(target=%3, name=f\"%4-{i}\"%5) for i in range(1, %6)]")
                 .arg(w.workerObject(group->name), kind, w.workerFunction(group->name),
                     escaped(group->name)
                         .replace(QLatin1Char('{'), QLatin1String("{{"))
                         .replace(QLatin1Char('}'), QLatin1String("}}")),
-                    daemon)
-                .arg(group->count + 1));
+                    daemon, QString::number(group->count + 1)));
         return;
     }
     // A --daemon override may have set one member apart from the first.
