@@ -65,6 +65,7 @@ private Q_SLOTS:
     void shiftDragZoomsToTheSelection();
     void rightDragZoomsToTheSelection();
     void clickOnHeaderFolds();
+    void largeRunsStartFolded();
     void tooltipDescribesTheSpan();
     void repaintsCoalesce();
     void liveRunFollowsNow();
@@ -192,6 +193,27 @@ void TestTimelineView::clickOnHeaderFolds()
     QCOMPARE(m_view->hitAt(m_view->lanePoint(0, 0)).kind, TimelineHit::Kind::Process);
     QTest::mouseClick(m_view->viewport(), Qt::LeftButton, {}, header);
     QVERIFY(!m_view->isCollapsed(10));
+}
+
+void TestTimelineView::largeRunsStartFolded()
+{
+    // A live run that grows past a few hundred lanes: its crowded process folds once, the
+    // small one stays open, and a process the person opens again stays open.
+    TraceModel big = twoLanes();
+    m_view->setModel(&big);
+    QVERIFY(!m_view->isCollapsed(10));
+    big.ensureProcess(20).ppid = 10;
+    for (int i = 0; i < 500; ++i)
+        big.setState(big.ensureLane(20, 2000 + i), kSec, State::Sleeping);
+    m_view->setModel(&big);
+    QVERIFY(m_view->isCollapsed(20));
+    QVERIFY(!m_view->isCollapsed(10)); // two threads are not many
+    // Folded, the 500 lanes take one header's height.
+    QVERIFY(m_view->verticalScrollBar()->maximum() < 200);
+    m_view->setCollapsed(20, false);
+    big.setState(big.ensureLane(20, 3000), kSec, State::Sleeping);
+    m_view->setModel(&big);
+    QVERIFY(!m_view->isCollapsed(20));
 }
 
 void TestTimelineView::tooltipDescribesTheSpan()

@@ -10,6 +10,7 @@
 #include <QLocale>
 #include <QTemporaryDir>
 #include <QTest>
+#include <algorithm>
 
 using namespace Forkline;
 
@@ -99,30 +100,43 @@ void TestImageLimits::manyLanesAreCutWithANote_data()
 {
     QTest::addColumn<int>("width");
     QTest::addColumn<double>("scale");
-    QTest::newRow("1600 at 2x: the side") << 1600 << 2.0;
-    QTest::newRow("16384 at 2x: the total") << 16384 << 2.0;
-    QTest::newRow("1600 at 8x") << 1600 << 8.0;
+    // Which bound stops the picture: what a slide holds (kMaxPictureHeight), or, at a scale
+    // where that is more pixels than a picture may have, the side or the total.
+    QTest::addColumn<bool>("slide");
+    QTest::newRow("1600 at 2x: a slide's height") << 1600 << 2.0 << true;
+    QTest::newRow("16384 at 2x: a slide's height") << 16384 << 2.0 << true;
+    QTest::newRow("1600 at 8x: a slide's height") << 1600 << 8.0 << true;
+    QTest::newRow("1600 at 16x: the side") << 1600 << 16.0 << false;
+    QTest::newRow("8192 at 4x: the total") << 8192 << 4.0 << false;
 }
 
 void TestImageLimits::manyLanesAreCutWithANote()
 {
     QFETCH(int, width);
     QFETCH(double, scale);
+    QFETCH(bool, slide);
     const TraceModel model = manyLanes(20000);
     const TimelineDocument doc(model, width, false, scale);
     const QSize pixels(
         int(ImageLimits::pixels(doc.size().width(), scale)), int(ImageLimits::pixels(doc.size().height(), scale)));
     QVERIFY2(withinLimits(pixels), qPrintable(QStringLiteral("%1 x %2").arg(pixels.width()).arg(pixels.height())));
+    QVERIFY(doc.size().height() <= ImageLimits::kMaxPictureHeight);
     QCOMPARE(doc.laneCount(), 20000);
     QVERIFY(doc.lanesLeftOut() > 0);
     QVERIFY(doc.lanesLeftOut() < 20000); // the first lanes are there
-    // Room is used: the picture is close to the limit, not a sliver.
-    QVERIFY(pixels.height() > ImageLimits::maxHeight(width, scale) * scale * 0.9);
+    // Room is used: the picture is close to the bound, not a sliver.
+    const int bound = std::min(ImageLimits::kMaxPictureHeight, ImageLimits::maxHeight(width, scale));
+    QVERIFY(doc.size().height() > bound * 0.9);
     const QString note = doc.leftOutNote();
     const QLocale locale;
-    QVERIFY2(note.contains(locale.toString(doc.lanesLeftOut())) && note.contains(locale.toString(20000))
-            && note.contains(locale.toString(ImageLimits::kMaxSide)),
-        qPrintable(note));
+    QVERIFY2(
+        note.contains(locale.toString(doc.lanesLeftOut())) && note.contains(locale.toString(20000)), qPrintable(note));
+    if (slide)
+        QVERIFY2(note.startsWith(QStringLiteral("%1 more threads not drawn").arg(locale.toString(doc.lanesLeftOut())))
+                && note.contains(locale.toString(ImageLimits::kMaxPictureHeight)),
+            qPrintable(note));
+    else
+        QVERIFY2(note.contains(locale.toString(ImageLimits::kMaxSide)), qPrintable(note));
 }
 
 void TestImageLimits::fewLanesAreAllDrawn()

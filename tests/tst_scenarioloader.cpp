@@ -52,11 +52,11 @@ QByteArray manyPrints(int count)
 }
 
 // A scenario with `count` workers, one a line (worker i on line i + 3).
-QByteArray manyWorkers(int count)
+QByteArray manyWorkers(int count, const QByteArray& kind = "thread")
 {
     QByteArray json("{\"main\": [],\n\"workers\": [\n");
     for (int i = 0; i < count; ++i) {
-        json.append("{\"name\": \"w" + QByteArray::number(i) + "\", \"steps\": []}");
+        json.append("{\"name\": \"w" + QByteArray::number(i) + "\", \"kind\": \"" + kind + "\", \"steps\": []}");
         json.append(i + 1 < count ? ",\n" : "\n");
     }
     json.append("]}\n");
@@ -103,13 +103,13 @@ QByteArray bigScenario(const QString& shape, int bytes)
         json += "},\n\"main\": []}\n";
     } else { // "workers named again and again"
         json = "{\"workers\": [";
-        for (int w = 0; w < kMaxWorkers; ++w)
+        for (int w = 0; w < kMaxThreadWorkers; ++w)
             json += (w ? ",\n{\"name\": \"w" : "\n{\"name\": \"w") + QByteArray::number(w) + "\", \"steps\": []}";
         json += "],\n\"main\": [";
-        for (int w = 0; w < kMaxWorkers; ++w)
+        for (int w = 0; w < kMaxThreadWorkers; ++w)
             json += "{\"start\": \"w" + QByteArray::number(w) + "\"},\n";
         for (int i = 0; json.size() < bytes; ++i)
-            json += "{\"join\": \"w" + QByteArray::number(i % kMaxWorkers) + "\"},\n";
+            json += "{\"join\": \"w" + QByteArray::number(i % kMaxThreadWorkers) + "\"},\n";
         json += "{\"print\": \"done\"}]}\n";
     }
     return json;
@@ -158,6 +158,7 @@ private Q_SLOTS:
     void applyDaemon();
     void applyRejectsUnknownWorker();
     void daemonIsInherited();
+    void workerGroups();
     void applyRejectsBadTimeScale();
     void loadingIsLinear_data();
     void loadingIsLinear();
@@ -544,7 +545,7 @@ void TestScenarioLoader::badDataSteps_data()
                                   << 1 << 53 << QStringLiteral("\"kind\" is \"thread\" or \"process\"");
     QTest::newRow("variant without workers")
         << QByteArray(R"({"compare": [{"name": "a", "scenario": "b", "kind": "thread", "workers": 0}], "main": []})")
-        << 1 << 74 << QStringLiteral("\"workers\" takes a whole number from 1 to 256");
+        << 1 << 74 << QStringLiteral("\"workers\" takes a whole number from 1 to 11000");
 }
 
 void TestScenarioLoader::expectedValues()
@@ -762,7 +763,10 @@ void TestScenarioLoader::limitsAccepted_data()
 {
     QTest::addColumn<QByteArray>("json");
 
-    QTest::newRow("256 workers") << manyWorkers(kMaxWorkers);
+    QTest::newRow("10000 thread workers") << manyWorkers(kMaxThreadWorkers);
+    QTest::newRow("1000 process workers") << manyWorkers(kMaxProcessWorkers, "process");
+    QTest::newRow("a group of 10000 threads") << QByteArray(
+        R"({"main": [{"start": "t"}, {"join": "t"}], "workers": [{"name": "t", "count": 10000, "steps": []}]})");
     QTest::newRow("100000 steps") << manyPrints(kMaxSteps);
     QTest::newRow("32 nested repeats") << nestedRepeats(32);
     QTest::newRow("repeat 1000000") << QByteArray(R"({"main": [{"repeat": 1000000, "steps": []}]})");
@@ -918,8 +922,38 @@ void TestScenarioLoader::badInline_data()
         << QStringLiteral("two workers are named \"a\"");
 
     // Generated: one item a line, so the expected position is easy to state.
-    QTest::newRow("257 workers") << manyWorkers(kMaxWorkers + 1) << kMaxWorkers + 1 + 2 << 1
-                                 << QStringLiteral("too many workers (at most 256)");
+    QTest::newRow("10001 thread workers") << manyWorkers(kMaxThreadWorkers + 1) << kMaxThreadWorkers + 1 + 2 << 1
+                                          << QStringLiteral("too many thread workers (at most 10000 in a scenario)");
+    QTest::newRow("1001 process workers")
+        << manyWorkers(kMaxProcessWorkers + 1, "process") << kMaxProcessWorkers + 1 + 2 << 1
+        << QStringLiteral("too many process workers (at most 1000 in a scenario)");
+    QTest::newRow("count 0") << QByteArray(R"({"main": [], "workers": [{"name": "a", "count": 0, "steps": []}]})") << 1
+                             << 49 << QStringLiteral("\"count\" takes a whole number from 1 to 10000");
+    QTest::newRow("count 2.5") << QByteArray(R"({"main": [], "workers": [{"name": "a", "count": 2.5, "steps": []}]})")
+                               << 1 << 49 << QStringLiteral("\"count\" takes a whole number from 1 to 10000");
+    QTest::newRow("1001 processes in a group")
+        << QByteArray(R"({"main": [], "workers": [{"name": "p", "kind": "process", "count": 1001, "steps": []}]})") << 1
+        << 68 << QStringLiteral("too many process workers (at most 1000");
+    QTest::newRow("groups over the thread limit") << QByteArray(
+        R"({"main": [], "workers": [{"name": "a", "count": 6000, "steps": []}, {"name": "b", "count": 4001, "steps": []}]})")
+                                                  << 1 << 92
+                                                  << QStringLiteral("too many thread workers (at most 10000");
+    QTest::newRow("a worker named as a group member") << QByteArray(
+        R"({"main": [], "workers": [{"name": "a", "count": 2, "steps": []}, {"name": "a-2", "steps": []}]})")
+                                                      << 1 << 66 << QStringLiteral("two workers are named \"a-2\"");
+    QTest::newRow("a group named as a worker") << QByteArray(
+        R"({"main": [], "workers": [{"name": "a", "steps": []}, {"name": "a", "count": 2, "steps": []}]})")
+                                               << 1 << 54 << QStringLiteral("two workers are named \"a\"");
+    QTest::newRow("a member started again") << QByteArray(
+        R"({"main": [{"start": "a"}, {"start": "a-2"}], "workers": [{"name": "a", "count": 2, "steps": []}]})")
+                                            << 1 << 37 << QStringLiteral("worker \"a-2\" is started more than once");
+    QTest::newRow("a group's steps start one worker") << QByteArray(
+        R"({"main": [{"start": "a"}], "workers": [{"name": "a", "count": 2, "steps": [{"start": "b"}]}, {"name": "b", "steps": []}]})")
+                                                      << 1 << 86
+                                                      << QStringLiteral("worker \"b\" is started more than once");
+    QTest::newRow("terminate a group of threads") << QByteArray(
+        R"({"main": [{"start": "a"}, {"terminate": "a"}], "workers": [{"name": "a", "count": 2, "steps": []}]})")
+                                                  << 1 << 41 << QStringLiteral("cannot terminate thread \"a\"");
     QTest::newRow("100001 steps") << manyPrints(kMaxSteps + 1) << kMaxSteps + 1 + 1 << 1
                                   << QStringLiteral("too many steps (at most 100000)");
     QTest::newRow("33 nested repeats") << nestedRepeats(33) << 34 << 24 << QStringLiteral("nested too deeply");
@@ -1115,6 +1149,46 @@ void TestScenarioLoader::applyDaemon()
     QCOMPARE(sc.workers[0].daemon, expected.at(0));
     QCOMPARE(sc.workers[1].daemon, expected.at(1));
     QCOMPARE(sc.workers[2].daemon, expected.at(2));
+}
+
+void TestScenarioLoader::workerGroups()
+{
+    // {"name": "t", "count": 3} is three workers t-1..t-3 with the same steps; a start of "t"
+    // starts each, so each has main as its starter, and a thread that one of them starts
+    // takes its daemon flag from that member.
+    Scenario sc;
+    ScenarioError err;
+    QVERIFY2(parse(R"({"main": [{"start": "t"}, {"join": "t-2"}], "workers": [
+        {"name": "t", "label": "일꾼", "count": 3, "daemon": true, "steps": [{"print": "{name}"}]},
+        {"name": "solo", "count": 1, "steps": [{"start": "inner"}]},
+        {"name": "inner", "steps": []}]})",
+                 &sc, &err),
+        qPrintable(err.toString()));
+    QCOMPARE(int(sc.workers.size()), 5);
+    QCOMPARE(int(sc.groups.size()), 2);
+    QCOMPARE(sc.groups[0].name, QStringLiteral("t"));
+    QCOMPARE(sc.groups[0].first, 0);
+    QCOMPARE(sc.groups[0].count, 3);
+    for (int i = 0; i < 3; ++i) {
+        const WorkerSpec& w = sc.workers[size_t(i)];
+        QCOMPARE(w.name, QStringLiteral("t-%1").arg(i + 1));
+        QCOMPARE(w.label, QStringLiteral("일꾼-%1").arg(i + 1));
+        QCOMPARE(w.group, QStringLiteral("t"));
+        QVERIFY(w.daemon);
+        QCOMPARE(int(w.steps.size()), 1);
+        QCOMPARE(sc.workerIndex(w.name), i);
+    }
+    QCOMPARE(sc.workers[3].name, QStringLiteral("solo-1"));
+    QCOMPARE(sc.workers[4].starter, QStringLiteral("solo-1"));
+    QCOMPARE(sc.workerIndex(QStringLiteral("t")), -1); // a group is not a worker
+    QVERIFY(sc.group(QStringLiteral("t")));
+
+    // --daemon with a group's name sets every member.
+    RunOptions options;
+    options.daemon.insert(QStringLiteral("t"), false);
+    QVERIFY2(applyRunOptions(&sc, options, &err), qPrintable(err.toString()));
+    for (int i = 0; i < 3; ++i)
+        QVERIFY(!sc.workers[size_t(i)].daemon);
 }
 
 void TestScenarioLoader::daemonIsInherited()

@@ -86,6 +86,39 @@ private Q_SLOTS:
         QVERIFY(checked >= 5);
     }
 
+    void groupsAreLoops()
+    {
+        // A worker entry with "count" is a list of workers and a loop over it, not N copies.
+        const Scenario s = parsed(R"({"main": [{"start": "t"}, {"join": "t"}, {"join": "t-2"}, {"print": "done"}],
+          "workers": [{"name": "t", "count": 3, "steps": [{"print": "hello from {name}"}]},
+                      {"name": "p", "kind": "process", "count": 2, "steps": []}]})");
+        QCOMPARE(int(s.workers.size()), 5);
+        const ScenarioPython py = ScenarioPython::generate(s);
+        const QString& text = py.text();
+        QVERIFY2(text.contains(
+                     QStringLiteral("t_threads = [threading.Thread(target=t, name=f\"t-{i}\") for i in range(1, 4)]")),
+            qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral(
+                     "p_processes = [multiprocessing.Process(target=p, name=f\"p-{i}\") for i in range(1, 3)]")),
+            qPrintable(text));
+        QVERIFY2(
+            text.contains(QStringLiteral("    for thread in t_threads:\n        thread.start()\n")), qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("    for thread in t_threads:\n        thread.join()\n")));
+        QVERIFY(text.contains(QStringLiteral("    t_threads[1].join()\n")));
+        QCOMPARE(text.count(QStringLiteral("def t():")), 1);
+        // Every member's function is the group's.
+        QCOMPARE(py.workerLine(2), py.workerLine(0));
+        QCOMPARE(py.flowAt(py.workerLine(0) + 1), 0);
+        QString out, err;
+        QVERIFY2(runPython(text, {}, &out, &err), qPrintable(err + QLatin1Char('\n') + text));
+        QStringList lines = out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.takeLast(), QStringLiteral("done"));
+        lines.sort();
+        QCOMPARE(lines,
+            (QStringList { QStringLiteral("hello from t-1"), QStringLiteral("hello from t-2"),
+                QStringLiteral("hello from t-3") }));
+    }
+
     void everyStepKindCompiles()
     {
         const QByteArray firstPrint

@@ -629,6 +629,22 @@ interpreter, traced, and exits with its exit code; its own arguments go after --
         <source>the expected value of &quot;%1&quot; must be a number, not %2</source>
         <translation>&quot;%1&quot;의 기댓값은 숫자여야 합니다 (%2이(가) 아님)</translation>
     </message>
+    <message>
+        <source>two workers are named &quot;%1&quot;</source>
+        <translation>이름이 &quot;%1&quot;인 워커가 둘입니다</translation>
+    </message>
+    <message>
+        <source>&quot;workers&quot; must be an array</source>
+        <translation>&quot;workers&quot; 값은 배열이어야 합니다</translation>
+    </message>
+    <message>
+        <source>too many thread workers (at most %1 in a scenario)</source>
+        <translation>스레드 워커가 너무 많습니다 (한 시나리오에 최대 %1개)</translation>
+    </message>
+    <message>
+        <source>too many process workers (at most %1 in a scenario)</source>
+        <translation>프로세스 워커가 너무 많습니다 (한 시나리오에 최대 %1개)</translation>
+    </message>
 </context>
 <context>
     <name>Forkline::AboutDialog</name>
@@ -1551,6 +1567,10 @@ interpreter, traced, and exits with its exit code; its own arguments go after --
     <message>
         <source>--slide %1x%2 at --scale %3 makes a picture of %4 × %5 pixels, and %6: lower --scale or the slide&apos;s size</source>
         <translation>--scale %3에서 --slide %1x%2는 %4 × %5 픽셀 그림이 되는데, %6: --scale이나 슬라이드 크기를 줄이세요</translation>
+    </message>
+    <message>
+        <source>a picture stops at %1 points tall, what a slide can hold; --slide WxH picks another size, and the trace (--trace) keeps every thread</source>
+        <translation>그림은 슬라이드에 담을 수 있는 높이인 %1포인트에서 멈춥니다. --slide WxH로 다른 크기를 고를 수 있고, 트레이스(--trace)에는 모든 스레드가 남습니다</translation>
     </message>
 </context>
 <context>
@@ -2584,18 +2604,6 @@ Leave it empty for the default (%1).</source>
         <translation>&quot;main&quot;이 없습니다 (메인 스레드가 할 단계들)</translation>
     </message>
     <message>
-        <source>&quot;workers&quot; must be an array</source>
-        <translation>&quot;workers&quot; 값은 배열이어야 합니다</translation>
-    </message>
-    <message>
-        <source>too many workers (at most %1)</source>
-        <translation>워커가 너무 많습니다 (최대 %1개)</translation>
-    </message>
-    <message>
-        <source>two workers are named &quot;%1&quot;</source>
-        <translation>이름이 &quot;%1&quot;인 워커가 둘입니다</translation>
-    </message>
-    <message>
         <source>&quot;%1&quot; names an unknown worker &quot;%2&quot;</source>
         <translation>&quot;%1&quot;에 지정한 &quot;%2&quot; 워커가 없습니다</translation>
     </message>
@@ -2622,6 +2630,10 @@ Leave it empty for the default (%1).</source>
     <message>
         <source>&quot;timeout&quot; takes a number of seconds from 0 to a day</source>
         <translation>&quot;timeout&quot; 값은 0초에서 하루 사이의 초 단위 수여야 합니다</translation>
+    </message>
+    <message>
+        <source>&quot;count&quot; takes a whole number from 1 to %1</source>
+        <translation>&quot;count&quot; 값은 1에서 %1 사이의 정수여야 합니다</translation>
     </message>
 </context>
 <context>
@@ -2928,6 +2940,10 @@ Leave it empty for the default (%1).</source>
     <message>
         <source>compact time: %1 idle stretches drawn short</source>
         <translation>시간 압축: 유휴 구간 %1개를 짧게 그림</translation>
+    </message>
+    <message>
+        <source>%1 more threads not drawn (%2 in all): %3.</source>
+        <translation>스레드 %1개를 더 그리지 않았습니다 (전체 %2개): %3.</translation>
     </message>
 </context>
 <context>

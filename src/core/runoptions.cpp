@@ -73,18 +73,21 @@ bool applyRunOptions(Scenario* scenario, const RunOptions& options, ScenarioErro
             }
             continue;
         }
-        const int i = scenario->workerIndex(it.key());
-        if (i < 0) {
+        if (scenario->workerIndex(it.key()) < 0 && !scenario->group(it.key())) {
             *error = { scenario->source, 0, 0, tr("--daemon names an unknown worker \"%1\"").arg(it.key()) };
             return false;
         }
     }
     // Named overrides win over "all", whatever order they were given in.
     for (auto it = options.daemon.constBegin(); it != options.daemon.constEnd(); ++it) {
-        if (it.key() != QLatin1String("all")) {
-            WorkerSpec& w = scenario->workers[size_t(scenario->workerIndex(it.key()))];
-            w.daemon = it.value();
-            w.daemonExplicit = true;
+        if (it.key() == QLatin1String("all"))
+            continue;
+        // A group's name sets each of its members, as a loop over the list would.
+        const Scenario::Group* g = scenario->group(it.key());
+        const int first = g ? g->first : scenario->workerIndex(it.key());
+        for (int i = first; i < first + (g ? g->count : 1); ++i) {
+            scenario->workers[size_t(i)].daemon = it.value();
+            scenario->workers[size_t(i)].daemonExplicit = true;
         }
     }
     inheritDaemon(scenario);

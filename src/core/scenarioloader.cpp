@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Over 500 lines: the reader of a scenario's top level and its limits, kept with the error
-// positions it reports. Steps are already in scenariosteps.cpp; workers would be the next split.
+// positions it reports. Steps are in scenariosteps.cpp, the workers list and its groups in
+// scenarioworkers.cpp; a worker entry itself is read here, where steps are.
 #include "jsonvalue.h"
 #include "scenario.h"
 #include "scenariosteps_p.h"
@@ -17,6 +18,8 @@ namespace Forkline {
 
 int Scenario::workerIndex(const QString& workerName) const
 {
+    if (size_t(workerIndexes.size()) == workers.size())
+        return workerIndexes.value(workerName, -1);
     for (size_t i = 0; i < workers.size(); ++i) {
         if (workers[i].name == workerName)
             return int(i);
@@ -28,6 +31,16 @@ const WorkerSpec* Scenario::worker(const QString& workerName) const
 {
     const int i = workerIndex(workerName);
     return i < 0 ? nullptr : &workers[size_t(i)];
+}
+
+const Scenario::Group* Scenario::group(const QString& groupName) const
+{
+    // A handful of groups at most: a scan is cheaper than keeping a second index in step.
+    for (const Group& g : groups) {
+        if (g.name == groupName)
+            return &g;
+    }
+    return nullptr;
 }
 
 QString ScenarioError::toString() const
@@ -259,7 +272,7 @@ public:
         return string(s, QStringLiteral("message"), &step->text, false);
     }
 
-    bool worker(const JsonValue& w, WorkerSpec* out)
+    bool worker(const JsonValue& w, WorkerSpec* out, qint64* count)
     {
         if (!w.isObject())
             return fail(w, tr("a worker must be an object, not %1").arg(w.typeName()));
@@ -267,7 +280,7 @@ public:
         out->column = w.column;
         if (!checkKeys(w,
                 { QStringLiteral("name"), QStringLiteral("label"), QStringLiteral("kind"), QStringLiteral("daemon"),
-                    QStringLiteral("steps") },
+                    QStringLiteral("steps"), QStringLiteral("count") },
                 tr("a worker")))
             return false;
         if (!string(w, QStringLiteral("name"), &out->name, true)
@@ -292,14 +305,25 @@ public:
             out->daemon = d->boolean;
             out->daemonExplicit = true;
         }
+        if (const JsonValue* c = w.member(QStringLiteral("count"))) {
+            if (!c->isNumber() || c->number < 1 || c->number != std::floor(c->number) || c->number > kMaxThreadWorkers)
+                return fail(*c, tr("\"count\" takes a whole number from 1 to %1").arg(kMaxThreadWorkers));
+            *count = qint64(c->number);
+        }
         const JsonValue* body = w.member(QStringLiteral("steps"));
         if (!body)
             return fail(w, tr("worker \"%1\" has no \"steps\"").arg(out->name));
         m_data.processWorker = out->kind == WorkerSpec::Kind::Process ? out->name : QString();
-        m_owner = out->name;
+        m_data.processCopies = std::max<qint64>(*count, 1);
+        // A group's steps run once per member: a start in them counts that many times, and
+        // the starter of what they start is a member (only one, or the start is refused).
+        m_owner = *count ? out->name + QStringLiteral("-1") : out->name;
+        m_multiplier = std::max<qint64>(*count, 1);
         const bool ok = steps(*body, &out->steps, 0);
+        m_multiplier = 1;
         m_owner.clear();
         m_data.processWorker.clear();
+        m_data.processCopies = 1;
         return ok;
     }
 
@@ -336,8 +360,10 @@ public:
         if (!parseDataMembers(m_data, root, out) || !crossCheck(*out) || !checkMemoryTotal(m_data))
             return false;
         for (const Start& s : m_starts) {
-            if (s.multiplier > 0)
-                out->workers[size_t(out->workerIndex(s.name))].starter = s.owner;
+            if (s.multiplier > 0) {
+                for (const int i : namedWorkers(*out, s.name))
+                    out->workers[size_t(i)].starter = s.owner;
+            }
         }
         inheritDaemon(out);
         return true;
@@ -374,19 +400,8 @@ public:
 
     bool workers(const JsonValue& ws, Scenario* out)
     {
-        if (!ws.isArray())
-            return fail(ws, tr("\"workers\" must be an array"));
-        if (ws.array.size() > size_t(kMaxWorkers))
-            return fail(ws.array[size_t(kMaxWorkers)], tr("too many workers (at most %1)").arg(kMaxWorkers));
-        for (const JsonValue& w : ws.array) {
-            WorkerSpec spec;
-            if (!worker(w, &spec))
-                return false;
-            if (out->workerIndex(spec.name) >= 0)
-                return fail(w, tr("two workers are named \"%1\"").arg(spec.name));
-            out->workers.push_back(std::move(spec));
-        }
-        return true;
+        return parseWorkers(m_data, ws, out,
+            [this](const JsonValue& w, WorkerSpec* spec, qint64* count) { return worker(w, spec, count); });
     }
 
     bool crossCheck(const Scenario& sc)
@@ -397,15 +412,11 @@ public:
         };
         std::stable_sort(m_references.begin(), m_references.end(), byPosition);
         std::stable_sort(m_starts.begin(), m_starts.end(), byPosition);
-        // A file may name workers a hundred thousand times: look them up by hash.
-        QHash<QString, const WorkerSpec*> byName;
-        byName.reserve(qsizetype(sc.workers.size()));
-        for (const WorkerSpec& w : sc.workers)
-            byName.insert(w.name, &w);
         for (const Ref& r : m_references) {
-            const WorkerSpec* w = byName.value(r.name);
-            if (!w)
+            const std::vector<int> ws = namedWorkers(sc, r.name);
+            if (ws.empty())
                 return fail(*r.at, tr("\"%1\" names an unknown worker \"%2\"").arg(r.step, r.name));
+            const WorkerSpec* w = &sc.workers[size_t(ws.front())];
             if ((r.step == QLatin1String("terminate") || r.step == QLatin1String("kill"))
                 && w->kind == WorkerSpec::Kind::Thread)
                 return fail(*r.at,
@@ -417,18 +428,22 @@ public:
                               .arg(r.name));
         }
         QHash<QString, qint64> started;
+        started.reserve(qsizetype(sc.workers.size()));
         for (const Start& s : m_starts) {
-            qint64& n = started[s.name];
-            n += s.multiplier;
-            if (n > 1)
-                return fail(*s.at,
-                    tr("worker \"%1\" is started more than once (a thread or process can only be started once)")
-                        .arg(s.name));
+            for (const int i : namedWorkers(sc, s.name)) {
+                const QString& name = sc.workers[size_t(i)].name;
+                qint64& n = started[name];
+                n += s.multiplier;
+                if (n > 1)
+                    return fail(*s.at,
+                        tr("worker \"%1\" is started more than once (a thread or process can only be started once)")
+                            .arg(name));
+            }
         }
         for (const Ref& r : m_references) {
             if ((r.step == QLatin1String("join") || r.step == QLatin1String("terminate")
                     || r.step == QLatin1String("kill"))
-                && !started.value(r.name))
+                && !started.value(sc.workers[size_t(namedWorkers(sc, r.name).front())].name))
                 return fail(*r.at, tr("\"%1\" on worker \"%2\", which no step starts").arg(r.step, r.name));
         }
         return true;

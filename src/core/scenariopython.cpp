@@ -119,16 +119,43 @@ public:
     QSet<QString> m_shared;
     QSet<QString> m_syncs; // events and conditions the steps use
     bool m_processes = false;
+    // In a group's function, the one that all its members run, {name} is asked at run time.
+    QString m_flowNameExpr;
 
     int current() const { return int(m_lines.size()) + 1; }
     void line(int indent, const QString& code) { m_lines << QString(indent * 4, QLatin1Char(' ')) + code; }
 
     QString workerObject(const QString& name)
     {
-        const int w = m_scenario.workerIndex(name);
+        int w = m_scenario.workerIndex(name);
+        const Scenario::Group* group = m_scenario.group(name);
+        if (group)
+            w = group->first;
         const bool process = w >= 0 && m_scenario.workers[size_t(w)].kind == WorkerSpec::Kind::Process;
+        if (group)
+            return m_names.get(
+                QStringLiteral("object"), name, process ? QStringLiteral("_processes") : QStringLiteral("_threads"));
+        // A member of a group is an item of its list.
+        if (w >= 0 && !m_scenario.workers[size_t(w)].group.isEmpty()) {
+            const Scenario::Group* g = m_scenario.group(m_scenario.workers[size_t(w)].group);
+            return workerObject(g->name) + QStringLiteral("[%1]").arg(w - g->first);
+        }
         return m_names.get(
             QStringLiteral("object"), name, process ? QStringLiteral("_process") : QStringLiteral("_thread"));
+    }
+    // A step on a whole group is a loop over its list.
+    void workerCall(int indent, const QString& target, const QString& call)
+    {
+        if (!m_scenario.group(target)) {
+            line(indent, workerObject(target) + call);
+            return;
+        }
+        const bool process
+            = m_scenario.workers[size_t(m_scenario.group(target)->first)].kind == WorkerSpec::Kind::Process;
+        const QString each
+            = m_names.get(QStringLiteral("loop"), process ? QStringLiteral("process") : QStringLiteral("thread"));
+        line(indent, QStringLiteral("for %1 in %2:").arg(each, workerObject(target)));
+        line(indent + 1, each + call);
     }
     QString workerFunction(const QString& name) { return m_names.get(QStringLiteral("function"), name); }
     QString lockName(const QString& name) { return m_names.get(QStringLiteral("lock"), name); }
@@ -161,6 +188,12 @@ public:
                 const int close = text.indexOf(QLatin1Char('}'), i + 1);
                 if (close > i) {
                     const QString name = text.mid(i + 1, close - i - 1);
+                    if (name == QLatin1String("name") && !m_flowNameExpr.isEmpty()) {
+                        body += QLatin1Char('{') + m_flowNameExpr + QLatin1Char('}');
+                        any = true;
+                        i = close;
+                        continue;
+                    }
                     if (name == QLatin1String("name")) {
                         // The flow's name is known here: written as text, not as an expression.
                         body += escaped(flowName)
@@ -262,16 +295,14 @@ public:
             line(indent, QStringLiteral("time.sleep(%1)").arg(number(s.seconds)));
             break;
         case Step::Kind::Start:
-            line(indent, workerObject(s.target) + QLatin1String(".start()"));
+            workerCall(indent, s.target, QStringLiteral(".start()"));
             break;
         case Step::Kind::Join:
-            line(indent,
-                workerObject(s.target)
-                    + (s.seconds >= 0 ? QStringLiteral(".join(%1)").arg(number(s.seconds))
-                                      : QStringLiteral(".join()")));
+            workerCall(indent, s.target,
+                s.seconds >= 0 ? QStringLiteral(".join(%1)").arg(number(s.seconds)) : QStringLiteral(".join()"));
             break;
         case Step::Kind::Kill:
-            line(indent, workerObject(s.target) + QLatin1String(".kill()"));
+            workerCall(indent, s.target, QStringLiteral(".kill()"));
             break;
         case Step::Kind::Raise:
             line(indent, QStringLiteral("raise %1(%2)").arg(identifierFrom(s.target), fString(flow, flowName, s.text)));
@@ -299,7 +330,7 @@ public:
             line(indent + 1, QStringLiteral("pass"));
             break;
         case Step::Kind::Terminate:
-            line(indent, workerObject(s.target) + QLatin1String(".terminate()"));
+            workerCall(indent, s.target, QStringLiteral(".terminate()"));
             break;
         case Step::Kind::Repeat: {
             const QString var = s.var.isEmpty() ? QStringLiteral("_") : varName(flow, s.var);
@@ -455,6 +486,67 @@ void writePrelude(
     }
 }
 
+// One function a worker; the members of a group share the function of the first.
+void writeWorkerFunction(Writer& w, int i, std::vector<int>& lines, std::vector<std::pair<int, int>>& ranges)
+{
+    const WorkerSpec& spec = w.m_scenario.workers[size_t(i)];
+    const Scenario::Group* group = spec.group.isEmpty() ? nullptr : w.m_scenario.group(spec.group);
+    if (group && group->first != i) {
+        lines.push_back(lines[size_t(group->first)]);
+        ranges.push_back(ranges[size_t(group->first)]);
+        return;
+    }
+    const bool process = spec.kind == WorkerSpec::Kind::Process;
+    w.line(0, {});
+    w.line(0, {});
+    const int first = w.current();
+    lines.push_back(first);
+    w.line(0, QStringLiteral("def %1():").arg(w.workerFunction(group ? group->name : spec.name)));
+    QSet<QString> globals;
+    w.collectGlobals(spec.steps, &globals);
+    if (!globals.isEmpty())
+        w.line(1, QLatin1String("global ") + sorted(globals).join(QLatin1String(", ")));
+    if (group)
+        w.m_flowNameExpr = process ? QStringLiteral("multiprocessing.current_process().name")
+                                   : QStringLiteral("threading.current_thread().name");
+    w.steps(i, spec.name, spec.steps, 1);
+    w.m_flowNameExpr.clear();
+    ranges.push_back({ first, w.current() - 1 });
+}
+
+// `NAME = Thread(...)`, or for a group a list of them named NAME-1..NAME-N.
+void writeWorkerObject(Writer& w, int i)
+{
+    const WorkerSpec& spec = w.m_scenario.workers[size_t(i)];
+    const QString kind = spec.kind == WorkerSpec::Kind::Process ? QStringLiteral("multiprocessing.Process")
+                                                                : QStringLiteral("threading.Thread");
+    const QString daemon = spec.daemon ? QStringLiteral(", daemon=True") : QString();
+    if (spec.group.isEmpty()) {
+        w.line(0,
+            QStringLiteral("%1 = %2(target=%3, name=\"%4\"%5)")
+                .arg(w.workerObject(spec.name), kind, w.workerFunction(spec.name), escaped(spec.name), daemon));
+        return;
+    }
+    const Scenario::Group* group = w.m_scenario.group(spec.group);
+    if (group->first == i) {
+        // One arg() call: a name with "%6" in it must not be read as a placeholder.
+        w.line(0,
+            QStringLiteral("%1 = [%2(target=%3, name=f\"%4-{i}\"%5) for i in range(1, %6)]")
+                .arg(w.workerObject(group->name), kind, w.workerFunction(group->name),
+                    escaped(group->name)
+                        .replace(QLatin1Char('{'), QLatin1String("{{"))
+                        .replace(QLatin1Char('}'), QLatin1String("}}")),
+                    daemon, QString::number(group->count + 1)));
+        return;
+    }
+    // A --daemon override may have set one member apart from the first.
+    const WorkerSpec& first = w.m_scenario.workers[size_t(group->first)];
+    if (spec.daemon != first.daemon)
+        w.line(0,
+            QStringLiteral("%1.daemon = %2")
+                .arg(w.workerObject(spec.name), spec.daemon ? QStringLiteral("True") : QStringLiteral("False")));
+}
+
 } // namespace
 
 ScenarioPython ScenarioPython::generate(const Scenario& scenario)
@@ -475,30 +567,12 @@ ScenarioPython ScenarioPython::generate(const Scenario& scenario)
     writePrelude(w, scenario, locks, queues, segfault, memory);
 
     // Functions first, so that any flow may start any worker.
-    for (size_t i = 0; i < scenario.workers.size(); ++i) {
-        const WorkerSpec& spec = scenario.workers[i];
-        w.line(0, {});
-        w.line(0, {});
-        const int first = w.current();
-        out.m_workerLines.push_back(first);
-        w.line(0, QStringLiteral("def %1():").arg(w.workerFunction(spec.name)));
-        QSet<QString> globals;
-        w.collectGlobals(spec.steps, &globals);
-        if (!globals.isEmpty())
-            w.line(1, QLatin1String("global ") + sorted(globals).join(QLatin1String(", ")));
-        w.steps(int(i), spec.name, spec.steps, 1);
-        out.m_flowRanges.push_back({ first, w.current() - 1 });
-    }
+    for (size_t i = 0; i < scenario.workers.size(); ++i)
+        writeWorkerFunction(w, int(i), out.m_workerLines, out.m_flowRanges);
     w.line(0, {});
     w.line(0, {});
-    for (const WorkerSpec& spec : scenario.workers) {
-        const QString kind = spec.kind == WorkerSpec::Kind::Process ? QStringLiteral("multiprocessing.Process")
-                                                                    : QStringLiteral("threading.Thread");
-        w.line(0,
-            QStringLiteral("%1 = %2(target=%3, name=\"%4\"%5)")
-                .arg(w.workerObject(spec.name), kind, w.workerFunction(spec.name), escaped(spec.name),
-                    spec.daemon ? QStringLiteral(", daemon=True") : QString()));
-    }
+    for (size_t i = 0; i < scenario.workers.size(); ++i)
+        writeWorkerObject(w, int(i));
     if (!scenario.workers.empty())
         w.line(0, {});
     out.m_mainLine = w.current();

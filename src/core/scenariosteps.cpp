@@ -89,8 +89,8 @@ bool parseSyncStep(StepParser& p, const QString& kind, const JsonValue& s, const
         if (!name(p, arg, kind, &step->target) || !p.checkKeys(s, { kind, QStringLiteral("n") }, tr("a notify step")))
             return false;
         if (const JsonValue* n = s.member(QStringLiteral("n"))) {
-            if (!wholeNumber(*n, 1, kMaxWorkers, &step->count))
-                return p.fail(*n, tr("\"n\" takes a whole number from 1 to %1").arg(kMaxWorkers));
+            if (!wholeNumber(*n, 1, kMaxThreadWorkers, &step->count))
+                return p.fail(*n, tr("\"n\" takes a whole number from 1 to %1").arg(kMaxThreadWorkers));
         }
         return true;
     }
@@ -247,7 +247,7 @@ bool parseDataStep(StepParser& p, const QString& kind, const JsonValue& s, const
             return p.fail(s, tr("\"alloc\" needs \"mb\" (the size in MiB)"));
         if (!wholeNumber(*mb, 1, kMaxAllocMiB, &step->amount))
             return p.fail(*mb, tr("\"mb\" takes a whole number of MiB from 1 to %1").arg(kMaxAllocMiB));
-        p.memoryUses.push_back({ step->target, step->amount, QString(), mb });
+        p.memoryUses.push_back({ step->target, step->amount, QString(), mb, 1 });
         return true;
     }
     if (kind == QLatin1String("touch") || kind == QLatin1String("free")) {
@@ -256,7 +256,7 @@ bool parseDataStep(StepParser& p, const QString& kind, const JsonValue& s, const
             return false;
         // A process worker that touches a buffer gets its own copy of it.
         if (step->kind == Step::Kind::Touch && !p.processWorker.isEmpty())
-            p.memoryUses.push_back({ step->target, 0, p.processWorker, &arg });
+            p.memoryUses.push_back({ step->target, 0, p.processWorker, &arg, p.processCopies });
         return true;
     }
     return parseSyncStep(p, kind, s, arg, step);
@@ -280,7 +280,7 @@ bool checkMemoryTotal(StepParser& p)
             if (copied.size() == before)
                 continue;
         }
-        total += use.mib > 0 ? use.mib : sizes.value(use.buffer);
+        total += use.mib > 0 ? use.mib : sizes.value(use.buffer) * use.copies;
         if (total > kMaxAllocTotalMiB)
             return p.fail(*use.at,
                 tr("with this step the scenario's buffers add up to %1 MiB, more than the %2 MiB a scenario may "

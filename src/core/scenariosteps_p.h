@@ -18,6 +18,7 @@ struct StepParser
     std::vector<std::pair<QString, const JsonValue*>> sharedUses;
     // The process worker whose steps the loader is reading ("" elsewhere).
     QString processWorker;
+    qint64 processCopies = 1; // how many processes run those steps (a worker group's count)
     // alloc steps, and touch steps of process workers, in file order: their total is capped
     // once the whole file is read (sizes of buffers allocated further down are known then).
     struct MemoryUse
@@ -26,6 +27,7 @@ struct StepParser
         qint64 mib = 0; // alloc: its size; touch: 0, the buffer's size is counted
         QString worker; // touch: the process worker that gets a copy
         const JsonValue* at = nullptr;
+        qint64 copies = 1; // touch: how many processes of that name (a group's count)
     };
     std::vector<MemoryUse> memoryUses;
 };
@@ -43,5 +45,12 @@ bool parseDataStep(StepParser& parser, const QString& kind, const JsonValue& s, 
 bool parseDataMembers(StepParser& parser, const JsonValue& root, Scenario* out);
 // The total of the scenario's buffers (kMaxAllocTotalMiB), once the whole file is read.
 bool checkMemoryTotal(StepParser& parser);
+// "workers": each entry read by `readWorker` (its spec, and its "count", 0 when it has none),
+// then kept to kMaxThreadWorkers and kMaxProcessWorkers, its name checked unique among
+// workers and groups, and a group expanded into its members (scenarioworkers.cpp).
+bool parseWorkers(StepParser& parser, const JsonValue& ws, Scenario* out,
+    const std::function<bool(const JsonValue&, WorkerSpec*, qint64*)>& readWorker);
+// The workers a step's name stands for: one, every member of a group, or none.
+std::vector<int> namedWorkers(const Scenario& sc, const QString& name);
 
 } // namespace Forkline

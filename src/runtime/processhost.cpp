@@ -282,16 +282,19 @@ void ProcessHost::runWorker(int index)
     }
     emitState(flow, State::Running);
     {
-        std::unique_lock<std::mutex> lock(m_mutex);
-        m_workers[size_t(index)].running = true;
-        m_wake.notify_all(); // the parent's start() may return now
-        // ... and queue for the GIL again before this thread's first step, so that the first
-        // time this one lets go of it, the starter is there to take it.
-        if (m_gil)
-            m_wake.wait(lock, [&] { return m_aborting || m_workers[size_t(index)].starterQueued; });
+        std::lock_guard<std::mutex> lock(m_mutex);
+        WorkerState& ws = m_workers[size_t(index)];
+        // Queue the starter for the GIL again before this thread's first step, so that the
+        // first time this one lets go of it, the starter is there to take it. Done here on the
+        // starter's behalf: were the starter to queue itself once woken, this thread would
+        // have to wait for that, and each start would cost two more hand-overs.
+        if (m_gil && flow.holdsGil)
+            m_gil->enqueue(ws.parentTid);
+        ws.running = true;
     }
-    // That wait is not Python code running: on a busy machine it can outlast a whole switch
-    // interval, and the thread would hand the GIL over before its first step.
+    m_wake.notify_all(); // the parent's start() may return now
+    // Reporting the start is not Python code running: on a busy machine it can outlast a
+    // whole switch interval, and the thread would hand the GIL over before its first step.
     if (m_gil && flow.holdsGil)
         m_gil->restartSlice(flow.tid);
 

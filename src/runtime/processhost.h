@@ -83,7 +83,6 @@ private:
         qint64 pid = 0; // process workers: the child's pid
         qint64 tid = 0; // thread workers: the native thread id, once the lane is shown
         bool running = false; // thread workers: past their start-up (start() may return)
-        bool starterQueued = false; // the thread that started it waits for the GIL again
         qint64 forkFlow = 0;
         qint64 joinFlow = 0;
         qint64 parentPid = 0;
@@ -102,6 +101,7 @@ private:
 
     bool runSteps(Flow& flow, const std::vector<Step>& steps);
     bool runStep(Flow& flow, const Step& step);
+    bool runGroupStep(Flow& flow, const Step& step, const Scenario::Group& group);
     bool sleepFor(Flow& flow, double seconds);
     bool startWorker(Flow& flow, const Step& step);
     bool startProcess(Flow& flow, int index);
@@ -213,6 +213,12 @@ private:
     // m_conditionWaiters and m_deadlocked; m_wake is its condition.
     mutable std::mutex m_mutex;
     std::condition_variable m_wake;
+    // Sleeping flows wait here, woken only by an abort: on m_wake, every start, end and join
+    // of a thread would wake each of a thousand sleepers to find it is not their time yet.
+    std::condition_variable m_sleepWake;
+    // Flows waiting for m_startingThreads to reach 0 (waitForStartingThreads) wait here, so
+    // that a thread's arrival does not also wake the starter that waits for it to run.
+    std::condition_variable m_arrivedWake;
     bool m_aborting = false;
     std::vector<WorkerState> m_workers; // by scenario worker index
     int m_startingThreads = 0; // started, not yet competing for a turn (queued for the GIL)

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <functional>
+#include <unordered_set>
 
 namespace Forkline {
 
@@ -58,16 +59,15 @@ std::vector<qint64> ProcessHost::findWaitCycle(qint64 start, std::vector<QString
     // edge that can have closed one, so the cycle runs through `start`.
     std::vector<qint64> path { start };
     std::vector<QString> pathWhy;
-    std::vector<qint64> seen;
+    std::unordered_set<qint64> seen; // a wait at exit may name 10,000 threads
     const std::function<bool(qint64)> search = [&](qint64 tid) {
         for (const Edge& e : edges(tid)) {
             if (e.to == start) {
                 pathWhy.push_back(e.why);
                 return true;
             }
-            if (std::find(seen.begin(), seen.end(), e.to) != seen.end())
+            if (!seen.insert(e.to).second)
                 continue;
-            seen.push_back(e.to);
             path.push_back(e.to);
             pathWhy.push_back(e.why);
             if (search(e.to))

@@ -23,12 +23,13 @@ using namespace ProcessHostPrivate;
 bool ProcessHost::waitForWorkers(Flow& root, const std::vector<int>& workers)
 {
     std::unique_lock<std::mutex> lock(m_mutex);
+    // Woken at each of 10,000 threads' ends: a worker that has ended stays ended, so each
+    // check goes on from the first one still running instead of from the top.
+    size_t running = 0;
     auto allEnded = [&] {
-        for (int i : workers) {
-            if (m_workers[size_t(i)].phase != WorkerState::Ended)
-                return false;
-        }
-        return true;
+        while (running < workers.size() && m_workers[size_t(workers[running])].phase == WorkerState::Ended)
+            ++running;
+        return running == workers.size();
     };
     if (!allEnded()) {
         lock.unlock();
@@ -166,6 +167,8 @@ void ProcessHost::abortRun()
         m_aborting = true;
     }
     m_wake.notify_all();
+    m_sleepWake.notify_all();
+    m_arrivedWake.notify_all();
     if (m_gil)
         m_gil->abort();
     // Children were told to abort by the collector too; whatever still runs is killed.

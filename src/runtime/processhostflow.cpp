@@ -63,7 +63,7 @@ bool ProcessHost::waitForStartingThreads()
     // depends on how fast the OS creates threads: a short read-yield-write loop could end
     // before the next thread exists, and a race lesson would lose no update.
     std::unique_lock<std::mutex> lock(m_mutex);
-    m_wake.wait(lock, [this] { return m_aborting || m_startingThreads == 0; });
+    m_arrivedWake.wait(lock, [this] { return m_aborting || m_startingThreads == 0; });
     return !m_aborting;
 }
 
@@ -73,7 +73,7 @@ void ProcessHost::threadArrived()
         std::lock_guard<std::mutex> lock(m_mutex);
         --m_startingThreads;
     }
-    m_wake.notify_all();
+    m_arrivedWake.notify_all();
 }
 
 bool ProcessHost::yieldGil(Flow& flow)
@@ -122,8 +122,25 @@ bool ProcessHost::runSteps(Flow& flow, const std::vector<Step>& steps)
     return true;
 }
 
+bool ProcessHost::runGroupStep(Flow& flow, const Step& step, const Scenario::Group& group)
+{
+    // `for t in threads: t.start()`: the same step on each member, in order.
+    Step one = step;
+    for (int i = group.first; i < group.first + group.count; ++i) {
+        one.target = m_config.scenario.workers[size_t(i)].name;
+        if (!runStep(flow, one))
+            return false;
+    }
+    return true;
+}
+
 bool ProcessHost::runStep(Flow& flow, const Step& step)
 {
+    if (step.kind == Step::Kind::Start || step.kind == Step::Kind::Join || step.kind == Step::Kind::Terminate
+        || step.kind == Step::Kind::Kill) {
+        if (const Scenario::Group* group = m_config.scenario.group(step.target))
+            return runGroupStep(flow, step, *group);
+    }
     switch (step.kind) {
     case Step::Kind::Print:
         print(flow, expand(flow, step.text));
@@ -197,7 +214,7 @@ bool ProcessHost::sleepFor(Flow& flow, double seconds)
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::nanoseconds(qint64(scaled * 1e9));
     {
         std::unique_lock<std::mutex> lock(m_mutex);
-        m_wake.wait_until(lock, deadline, [this] { return m_aborting; });
+        m_sleepWake.wait_until(lock, deadline, [this] { return m_aborting; });
         if (m_aborting)
             return false;
     }
@@ -241,25 +258,20 @@ bool ProcessHost::startWorker(Flow& flow, const Step& step)
     dropGil(flow);
     const qint64 forkT = monotonicNs();
     thread->start();
-    bool holds = true;
     {
         std::unique_lock<std::mutex> lock(m_mutex);
         m_wake.wait(lock, [&] { return m_aborting || m_workers[size_t(index)].running; });
         if (m_aborting)
             return false;
-        if (m_gil)
-            holds = m_gil->enqueue(flow.tid);
-        m_workers[size_t(index)].starterQueued = true;
     }
-    m_wake.notify_all();
     emitInstant(flow, InstantKind::Fork, spec.name, 0, forkT);
     emitFlow(flow, forkFlow, FlowKind::Fork, true, forkT);
     if (m_gil) {
-        if (!holds) {
+        // The new thread has queued this one for the GIL (runWorker).
+        if (!m_gil->owns(flow.tid))
             emitState(flow, State::WaitingGil);
-            if (!m_gil->waitTurn(flow.tid))
-                return false;
-        }
+        if (!m_gil->waitTurn(flow.tid))
+            return false;
         flow.holdsGil = true;
     }
     emitState(flow, State::Running);

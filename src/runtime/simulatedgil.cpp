@@ -34,7 +34,10 @@ bool SimulatedGil::enqueue(qint64 tid)
 bool SimulatedGil::waitTurn(qint64 tid)
 {
     std::unique_lock<std::mutex> lock(m_mutex);
-    m_cv.wait(lock, [&] { return m_aborted || m_owner == tid; });
+    std::condition_variable turn;
+    m_turns[tid] = &turn;
+    turn.wait(lock, [&] { return m_aborted || m_owner == tid; });
+    m_turns.erase(tid);
     --m_waiting;
     if (m_aborted)
         return false;
@@ -51,7 +54,7 @@ bool SimulatedGil::handOver(qint64 tid)
     m_queue.pop_front();
     m_queue.push_back(tid);
     ++m_waiting; // the new owner counts itself out when it wakes
-    m_cv.notify_all();
+    wakeOwner();
     return true;
 }
 
@@ -66,7 +69,22 @@ void SimulatedGil::release(qint64 tid)
     }
     m_owner = m_queue.front();
     m_queue.pop_front();
-    m_cv.notify_all();
+    wakeOwner();
+}
+
+void SimulatedGil::wakeOwner()
+{
+    // Only the new holder: with a thousand threads queued, waking them all at each hand-over
+    // made every hand-over cost a thousand context switches.
+    const auto it = m_turns.find(m_owner);
+    if (it != m_turns.end())
+        it->second->notify_one();
+}
+
+bool SimulatedGil::owns(qint64 tid) const
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    return m_owner == tid;
 }
 
 void SimulatedGil::restartSlice(qint64 tid)
@@ -94,7 +112,8 @@ void SimulatedGil::abort()
 {
     std::lock_guard<std::mutex> lock(m_mutex);
     m_aborted = true;
-    m_cv.notify_all();
+    for (const auto& waiting : m_turns)
+        waiting.second->notify_one();
 }
 
 } // namespace Forkline

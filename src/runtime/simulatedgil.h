@@ -7,6 +7,7 @@
 #include <deque>
 #include <functional>
 #include <mutex>
+#include <unordered_map>
 
 namespace Forkline {
 
@@ -34,6 +35,8 @@ public:
     // was waiting (the caller still holds the lock).
     bool handOver(qint64 tid);
     void release(qint64 tid);
+    // True when `tid` holds the lock now.
+    bool owns(qint64 tid) const;
     // The holder's switch interval starts again now: time it spent blocked on something
     // other than the lock is not time it ran.
     void restartSlice(qint64 tid);
@@ -46,9 +49,11 @@ public:
 
 private:
     void startSlice(); // by the thread that now holds the lock
+    void wakeOwner(); // m_mutex held
     const qint64 m_interval;
     mutable std::mutex m_mutex;
-    std::condition_variable m_cv;
+    // Each thread blocked in waitTurn(), by tid, with what wakes it alone.
+    std::unordered_map<qint64, std::condition_variable*> m_turns;
     qint64 m_owner = 0;
     std::deque<qint64> m_queue;
     bool m_aborted = false;

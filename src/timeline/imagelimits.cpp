@@ -63,4 +63,11 @@ QString ImageLimits::describe()
         .arg(locale.toString(kMaxSide), locale.toString(kMaxPixels));
 }
 
+QString ImageLimits::describePictureHeight()
+{
+    return tr("a picture stops at %1 points tall, what a slide can hold; --slide WxH picks another size, and the "
+              "trace (--trace) keeps every thread")
+        .arg(QLocale().toString(kMaxPictureHeight));
+}
+
 } // namespace Forkline

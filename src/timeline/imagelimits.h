@@ -18,6 +18,11 @@ class ImageLimits
 public:
     static constexpr int kMaxSide = 32768;
     static constexpr qint64 kMaxPixels = qint64(256) * 1024 * 1024;
+    // A picture made as tall as its lanes need stops here, in points: twice a full-HD slide,
+    // about 80 lanes, what can still be shown whole on one slide. A run of 10,000 threads
+    // gives its first lanes and a line that says how many more there are, not a strip a
+    // hundred metres long. A slide of a given size (--slide) is exactly that size instead.
+    static constexpr int kMaxPictureHeight = 2160;
 
     // Pixels of `points` at `scale`, as QImage sizes are rounded.
     static qint64 pixels(int points, double scale);
@@ -35,6 +40,8 @@ public:
     static QString slideTooLarge(const QSize& size, double scale);
     // The limits in words, for notes in a picture and on the command line.
     static QString describe();
+    // kMaxPictureHeight in words, for the same notes.
+    static QString describePictureHeight();
 };
 
 } // namespace Forkline

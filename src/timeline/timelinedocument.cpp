@@ -81,14 +81,16 @@ void TimelineDocument::build(int width, int height)
 
     const int around = m_margin + m_headerHeight + m_style.padding + m_style.axisHeight
         + (m_legendHeight > 0 ? m_style.padding * 2 + m_legendHeight : 0) + m_margin;
-    const int tallest = ImageLimits::maxHeight(w, m_scale);
+    const int limit = ImageLimits::maxHeight(w, m_scale);
     if (height > 0) {
-        const int h = std::min(height, tallest);
+        const int h = std::min(height, limit);
         fitLanes(h - around);
         fitRows(h - around, small.height() + m_style.padding);
         m_size = QSize(w, h);
         return;
     }
+    const int tallest = std::min(limit, ImageLimits::kMaxPictureHeight);
+    m_cutAtPictureHeight = tallest < limit;
     fitRows(tallest - around, small.height() + m_style.padding);
     m_size = QSize(w, around + m_rowsHeight + m_noteHeight);
 }
@@ -159,6 +161,9 @@ QString TimelineDocument::leftOutNote() const
     if (m_lanesLeftOut == 0)
         return {};
     const QLocale locale;
+    if (m_cutAtPictureHeight)
+        return tr("%1 more threads not drawn (%2 in all): %3.")
+            .arg(locale.toString(m_lanesLeftOut), locale.toString(m_laneCount), ImageLimits::describePictureHeight());
     return tr("%1 of %2 threads are not drawn here: %3.")
         .arg(locale.toString(m_lanesLeftOut), locale.toString(m_laneCount), ImageLimits::describe());
 }

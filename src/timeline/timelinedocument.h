@@ -19,8 +19,8 @@ class TraceModel;
 
 // The whole run as one self-explaining picture for a slide: title, time axis, every lane
 // and the legend, painted by the same TimelinePainter as the window. The picture stays within
-// ImageLimits at its scale: the lanes that do not fit below are left out, and a line above
-// the legend says how many.
+// ImageLimits at its scale, and when no slide size is given within kMaxPictureHeight: the
+// lanes that do not fit below are left out, and a line above the legend says how many.
 class TimelineDocument
 {
     Q_DECLARE_TR_FUNCTIONS(Forkline::TimelineDocument)
@@ -71,6 +71,7 @@ private:
     int m_rowsHeight = 0; // of the lanes drawn: the layout's height, or less when lanes are left out
     int m_laneCount = 0;
     int m_lanesLeftOut = 0;
+    bool m_cutAtPictureHeight = false; // ImageLimits::kMaxPictureHeight, not the memory limits, cut the lanes
     int m_noteHeight = 0;
     int m_margin = 16;
     int m_headerHeight = 0;

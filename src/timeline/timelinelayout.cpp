@@ -6,6 +6,8 @@
 #include "tracemodel.h"
 
 #include <QFontMetrics>
+#include <QHash>
+#include <QMultiHash>
 #include <algorithm>
 #include <climits>
 #include <functional>
@@ -91,13 +93,17 @@ std::vector<int> processOrder(const TraceModel& model)
     const std::vector<qint64> began = processesBegan(model);
     const auto earlier
         = [&](size_t a, size_t b) { return began[a] != began[b] ? began[a] < began[b] : procs[a].pid < procs[b].pid; };
+    // A run of a thousand processes: children found by their parent's pid, not by a scan each.
+    QMultiHash<qint64, size_t> byParent;
+    for (size_t j = 0; j < procs.size(); ++j)
+        byParent.insert(procs[j].ppid, j);
     std::function<void(size_t)> place = [&](size_t i) {
         placed[i] = true;
         order.push_back(int(i));
         std::vector<size_t> children;
-        for (size_t j = 0; j < procs.size(); ++j) {
-            if (!placed[j] && procs[j].ppid == procs[i].pid && procs[j].pid != procs[i].pid)
-                children.push_back(j);
+        for (auto it = byParent.constFind(procs[i].pid); it != byParent.constEnd() && it.key() == procs[i].pid; ++it) {
+            if (!placed[*it] && procs[*it].pid != procs[i].pid)
+                children.push_back(*it);
         }
         std::sort(children.begin(), children.end(), earlier);
         for (size_t j : children) {
@@ -148,6 +154,9 @@ void TimelineLayout::build(const TraceModel& model, const TimelineStyle& style, 
         m_rows.push_back({ TimelineRow::Kind::Counter, int(ci), y, counterHeight(counters[ci], style) });
         y += m_rows.back().height + style.laneGap;
     }
+    QHash<qint64, std::vector<size_t>> countersOf; // by pid, in the order of the model
+    for (size_t ci = 0; ci < counters.size(); ++ci)
+        countersOf[counters[ci].pid].push_back(ci);
     for (int pi : order) {
         const ProcessInfo& proc = procs[size_t(pi)];
         if (proc.lanes.empty() && proc.instants.empty())
@@ -178,9 +187,7 @@ void TimelineLayout::build(const TraceModel& model, const TimelineStyle& style, 
             widest = std::max(widest, w);
             y += m_rows.back().height;
         }
-        for (size_t ci = 0; ci < counters.size(); ++ci) {
-            if (counters[ci].pid != proc.pid)
-                continue;
+        for (const size_t ci : countersOf.value(proc.pid)) {
             y += style.laneGap;
             m_rows.push_back({ TimelineRow::Kind::Counter, int(ci), y, counterHeight(counters[ci], style) });
             y += m_rows.back().height;

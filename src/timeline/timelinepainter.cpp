@@ -375,8 +375,24 @@ void TimelinePainter::paintFlows(QPainter* p, int yFrom, int yTo, int left, int 
                 continue;
             taken[at] |= bit;
         }
-        m_style.drawFlow(p, QPointF(std::round(x1) + 0.5, y1), QPointF(std::round(x2) + 0.5, y2), f.kind);
+        const QPointF from(std::round(x1) + 0.5, y1);
+        const QPointF to(std::round(x2) + 0.5, y2);
+        m_style.drawFlow(p, clippedEnd(to, from, yFrom, yTo), clippedEnd(from, to, yFrom, yTo), f.kind);
     }
+}
+
+QPointF TimelinePainter::clippedEnd(QPointF from, QPointF to, int yFrom, int yTo)
+{
+    // An arrow from main to the last of 10,000 lanes is 200,000 pixels long, and QPainter
+    // strokes all of it before clipping: a picture of the first lanes took seconds per
+    // thousand arrows. Only an end far off the band moves, to where the line leaves it: the
+    // same line shows (its head too, when on screen), though a dashed one's dashes may fall
+    // a few pixels further along.
+    constexpr double kMargin = 64;
+    const double limit = to.y() > yTo + kMargin ? yTo + kMargin : to.y() < yFrom - kMargin ? yFrom - kMargin : to.y();
+    if (limit == to.y() || to.y() == from.y())
+        return to;
+    return from + (to - from) * ((limit - from.y()) / (to.y() - from.y()));
 }
 
 void TimelinePainter::paintNowLine(QPainter* p, int yFrom, int yTo) const

@@ -67,6 +67,8 @@ public:
     qint64 now() const { return m_now; }
 
 private:
+    // `to`, moved along the line from `from` to just outside [yFrom, yTo] when it lies far beyond.
+    static QPointF clippedEnd(QPointF from, QPointF to, int yFrom, int yTo);
     // One depth of a lane's slices (0: its own spans) in the band [y, y + h).
     // `map` is linear: the whole view's, or one piece's of compact time.
     void paintLaneSpans(QPainter* p, const TimeMapping& map, int lane, int depth, int y, int h, int left, int right,

@@ -137,6 +137,8 @@ void TimelineView::refresh()
     m_repaintTimer.stop();
     static const TraceModel empty;
     const TraceModel& model = m_model ? *m_model : empty;
+    for (const qint64 pid : m_autoFold.update(model))
+        m_collapsed.insert(pid);
     // Every frame of a live run comes here; the rows change only when lanes come or go.
     const size_t key = TimelineLayout::signature(model, m_collapsed);
     if (!m_layoutValid || key != m_layoutKey) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "autofold.h"
 #include "lanesummary.h"
 #include "timelinelayout.h"
 #include "timelinelegend.h"
@@ -137,6 +138,7 @@ private:
     LaneSummary m_summary;
     double m_paintMs = 0; // how long the last frame took to paint
     QSet<qint64> m_collapsed;
+    AutoFold m_autoFold;
     std::function<qint64()> m_clock;
     // What the legend lists: the model's keys and the live stretches' state.
     TimelineLegend::Keys legendKeys(const TraceModel& model);
