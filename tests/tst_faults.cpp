@@ -2,14 +2,21 @@
 // What the world outside a run can do to it: edit or delete its scenario file, start it with
 // stdin closed, stop reading what it prints, kill its runner. Through the real binary.
 #include "collector.h"
+#include "eventchannel.h"
 #include "runutil.h"
 #include "testutil.h"
 
 #include <QElapsedTimer>
+#include <QLocalServer>
+#include <QLocalSocket>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
 #include <QThread>
+#include <atomic>
+#include <chrono>
+#include <memory>
+#include <thread>
 
 #if !defined(Q_OS_WIN)
 #include <csignal>
@@ -99,6 +106,7 @@ private Q_SLOTS:
     void brokenPipeEndsTheRunNormally();
     void killedRunnerLeavesItsWorkersAborted();
     void endedWorkerLosesNothingToABroadcast();
+    void channelWaitsForABusyCollector();
 };
 
 void TestFaults::scenarioFileChangedDuringRun_data()
@@ -328,4 +336,38 @@ void TestFaults::endedWorkerLosesNothingToABroadcast()
 }
 
 QTEST_GUILESS_MAIN(TestFaults)
+// A thousand processes connect at once and a loaded collector accepts them a few at a time:
+// a worker whose connection waits longer than it used to give up after (10 s) must still get
+// through, not lose its events.
+void TestFaults::channelWaitsForABusyCollector()
+{
+    QLocalServer server;
+    server.setListenBacklogSize(1);
+    QVERIFY(server.listen(QStringLiteral("forkline-busy-%1").arg(QCoreApplication::applicationPid())));
+    // The queue of connections not yet accepted is full: two that nobody accepts for now.
+    std::vector<std::unique_ptr<QLocalSocket>> crowd;
+    for (int i = 0; i < 2; ++i) {
+        crowd.push_back(std::make_unique<QLocalSocket>());
+        crowd.back()->connectToServer(server.fullServerName());
+        crowd.back()->waitForConnected(1000);
+    }
+    Forkline::EventChannel channel;
+    QString reason;
+    std::atomic<int> opened { -1 };
+    std::thread worker([&] { opened = channel.open(server.fullServerName(), &reason) ? 1 : 0; });
+    // Busy: the event loop does not turn, so nothing is accepted (Qt would accept in it).
+    std::this_thread::sleep_for(std::chrono::seconds(12));
+    QVERIFY2(opened == -1, qPrintable(reason)); // still waiting, not given up
+    QElapsedTimer waited;
+    waited.start();
+    while (opened == -1 && waited.elapsed() < 30000) {
+        while (server.hasPendingConnections() || server.waitForNewConnection(50)) {
+            if (QLocalSocket* s = server.nextPendingConnection())
+                s->setParent(&server);
+        }
+    }
+    worker.join();
+    QVERIFY2(opened == 1, qPrintable(reason));
+}
+
 #include "tst_faults.moc"

@@ -125,6 +125,9 @@ bool Collector::start(const Launch& launch, QString* error)
     m_server->setSocketOptions(QLocalServer::UserAccessOption);
     const QString name
         = QStringLiteral("forkline-%1-%2").arg(currentPid()).arg(QRandomGenerator::global()->generate64(), 0, 16);
+    // Every process of the run connects, and a thousand may start at once: the system's
+    // queue of connections not yet accepted holds them all (Linux caps it at somaxconn).
+    m_server->setListenBacklogSize(std::max(m_server->listenBacklogSize(), 4096));
     if (!m_server->listen(name)) {
         *error = tr("cannot open the event channel: %1").arg(m_server->errorString());
         return false;

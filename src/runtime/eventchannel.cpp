@@ -5,6 +5,7 @@
 
 #include <QDeadlineTimer>
 #include <QLocalSocket>
+#include <QThread>
 #include <algorithm>
 
 namespace Forkline {
@@ -24,6 +25,33 @@ namespace {
 // The collector answers at once; this is only for a collector that never does (a busy window
 // still turns its event loop many times a second).
 constexpr int kScenarioWaitMs = 30000;
+// A thousand processes starting at once all connect within moments, and a loaded collector
+// accepts them a few at a time: a connection that waits in the collector's queue is not a
+// collector that is gone, and a process that gave up would lose every event it has.
+constexpr int kConnectWaitMs = 60000;
+
+bool connectPatiently(QLocalSocket* socket, const QString& serverName, QString* reason)
+{
+    QDeadlineTimer deadline(kConnectWaitMs);
+    for (;;) {
+        socket->connectToServer(serverName, QIODevice::ReadWrite);
+        if (socket->waitForConnected(int(std::max<qint64>(1, deadline.remainingTime()))))
+            return true;
+        // Nobody listens (the collector has ended), or the wait ran out.
+        const QLocalSocket::LocalSocketError e = socket->error();
+        const bool gone = e == QLocalSocket::ServerNotFoundError || e == QLocalSocket::ConnectionRefusedError;
+        if (gone || deadline.hasExpired()) {
+            *reason = socket->state() == QLocalSocket::ConnectingState || e == QLocalSocket::UnknownSocketError
+                ? EventChannel::tr("the collector did not accept the connection within %1 s").arg(kConnectWaitMs / 1000)
+                : socket->errorString();
+            socket->abort();
+            return false;
+        }
+        // Its queue was full (the system said try again): again, shortly.
+        socket->abort();
+        QThread::msleep(20);
+    }
+}
 } // namespace
 
 bool EventChannel::open(const QString& serverName, QString* error, QByteArray* scenario)
@@ -37,12 +65,9 @@ bool EventChannel::open(const QString& serverName, QString* error, QByteArray* s
         m_io,
         [&] {
             m_socket = new QLocalSocket;
-            m_socket->connectToServer(serverName, QIODevice::ReadWrite);
-            ok = m_socket->waitForConnected(10000);
-            if (!ok) {
-                reason = m_socket->errorString();
+            ok = connectPatiently(m_socket, serverName, &reason);
+            if (!ok)
                 return;
-            }
             if (scenario) {
                 m_socket->write(scenarioRequest());
                 ok = receiveScenario(scenario, &reason);
