@@ -79,6 +79,53 @@ const QByteArray kNoCycle = R"({"format": 1, "name": "no-cycle",
     {"name": "th2", "steps": [{"join": "th1"}, {"acquire": "a"}, {"acquire": "b"}, {"release": "b"}, {"release": "a"}]}
   ]})";
 
+// Two processes, each receiving what only the other sends: both wait for ever.
+const QByteArray kQueueCycle = R"({"format": 1, "name": "queue-cycle",
+  "main": [{"start": "p1"}, {"start": "p2"}, {"join": "p1"}, {"join": "p2"}],
+  "workers": [
+    {"name": "p1", "kind": "process", "steps": [{"recv": "a", "into": "x"}, {"send": "b", "value": "1"}]},
+    {"name": "p2", "kind": "process", "steps": [{"sleep": 0.2}, {"recv": "b", "into": "y"}, {"send": "a", "value": "2"}]}
+  ]})";
+
+// The same between two threads of one process.
+const QByteArray kQueueThreads = R"({"format": 1, "name": "queue-threads",
+  "main": [{"start": "th1"}, {"start": "th2"}, {"join": "th1"}, {"join": "th2"}],
+  "workers": [
+    {"name": "th1", "steps": [{"recv": "a", "into": "x"}, {"send": "b", "value": "1"}]},
+    {"name": "th2", "steps": [{"sleep": 0.2}, {"recv": "b", "into": "y"}, {"send": "a", "value": "2"}]}
+  ]})";
+
+// p1 holds a multiprocessing.Lock and waits on a pipe that only p2 feeds; p2 waits for the lock.
+const QByteArray kPipeLockCycle = R"({"format": 1, "name": "pipe-lock-cycle",
+  "pipes": [{"ends": ["c1", "c2"]}], "process_locks": ["L"],
+  "main": [{"start": "p1"}, {"start": "p2"}, {"join": "p1"}, {"join": "p2"}],
+  "workers": [
+    {"name": "p1", "kind": "process", "steps": [{"acquire": "L"}, {"recv": "c1", "into": "x"}, {"release": "L"}]},
+    {"name": "p2", "kind": "process", "steps": [{"sleep": 0.2}, {"acquire": "L"}, {"send": "c2", "value": "go"},
+      {"release": "L"}]}
+  ]})";
+
+// p3 could feed "a" but fails before it does: once it has ended, nothing can end p1's wait.
+const QByteArray kFeederEnds = R"({"format": 1, "name": "feeder-ends",
+  "main": [{"start": "p1"}, {"start": "p2"}, {"start": "p3"}, {"join": "p1"}, {"join": "p2"}],
+  "workers": [
+    {"name": "p1", "kind": "process", "steps": [{"recv": "a", "into": "x"}, {"send": "b", "value": "1"}]},
+    {"name": "p2", "kind": "process", "steps": [{"recv": "b", "into": "y"}, {"send": "a", "value": "2"}]},
+    {"name": "p3", "kind": "process", "steps": [{"sleep": 0.3}, {"raise": "ValueError", "message": "no"},
+      {"send": "a", "value": "3"}]}
+  ]})";
+
+// Not a deadlock: p1 and p2 wait on each other's queue for a while, but p3, still running,
+// feeds "a" later, and then everything moves.
+const QByteArray kFedLater = R"({"format": 1, "name": "fed-later",
+  "main": [{"start": "p1"}, {"start": "p2"}, {"start": "p3"}, {"join": "p1"}, {"join": "p2"}, {"join": "p3"},
+           {"print": "done"}],
+  "workers": [
+    {"name": "p1", "kind": "process", "steps": [{"recv": "a", "into": "x"}, {"send": "b", "value": "1"}]},
+    {"name": "p2", "kind": "process", "steps": [{"recv": "b", "into": "y"}, {"send": "a", "value": "2"}]},
+    {"name": "p3", "kind": "process", "steps": [{"sleep": 0.6}, {"send": "a", "value": "3"}]}
+  ]})";
+
 } // namespace
 
 class TestDeadlock : public QObject
@@ -103,6 +150,20 @@ private Q_SLOTS:
                               << QStringLiteral("MainThread waits for th1 (exit), th1 waits for MainThread (lock a)")
                               << QStringList { QStringLiteral("MainThread"), QStringLiteral("th1") }
                               << QStringLiteral("MainThread") << int(State::WaitingExit);
+        QTest::newRow("queue, processes")
+            << kQueueCycle << QStringLiteral("p1 waits for p2 (recv a), p2 waits for p1 (recv b)")
+            << QStringList { QStringLiteral("p1"), QStringLiteral("p2") } << QString() << int(State::WaitingQueue);
+        QTest::newRow("queue, threads") << kQueueThreads
+                                        << QStringLiteral("th1 waits for th2 (recv a), th2 waits for th1 (recv b)")
+                                        << QStringList { QStringLiteral("th1"), QStringLiteral("th2") }
+                                        << QStringLiteral("th2") << int(State::WaitingQueue);
+        QTest::newRow("pipe and process lock")
+            << kPipeLockCycle << QStringLiteral("p1 waits for p2 (recv c1), p2 waits for p1 (lock L)")
+            << QStringList { QStringLiteral("p1"), QStringLiteral("p2") } << QString() << int(State::WaitingLock);
+        QTest::newRow("feeder ends") << kFeederEnds
+                                     << QStringLiteral("p1 waits for p2 (recv a), p2 waits for p1 (recv b)")
+                                     << QStringList { QStringLiteral("p1"), QStringLiteral("p2") } << QString()
+                                     << int(State::WaitingQueue);
     }
 
     void cycleIsNamed()
@@ -151,6 +212,19 @@ private Q_SLOTS:
         QCOMPARE(run.exitCode, 0);
         QVERIFY2(!run.err.contains(QStringLiteral("Deadlock")), qPrintable(run.err));
         QVERIFY(run.model.laneCount() >= 3);
+        for (const Lane& lane : run.model.lanes())
+            QVERIFY2(!findInstant(lane, InstantKind::Deadlocked), qPrintable(lane.name));
+    }
+
+    // A queue that a running worker feeds later is no deadlock, however long the others wait.
+    void queueFedLaterIsNoDeadlock()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const CliRun run = runCli(dir, kFedLater);
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(!run.err.contains(QStringLiteral("Deadlock")), qPrintable(run.err));
+        QVERIFY(run.model.laneCount() >= 4);
         for (const Lane& lane : run.model.lanes())
             QVERIFY2(!findInstant(lane, InstantKind::Deadlocked), qPrintable(lane.name));
     }

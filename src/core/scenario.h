@@ -108,6 +108,19 @@ struct Scenario
     QHash<QString, qint64> semaphores;
     QStringList rlocks;
     QHash<QString, QString> conditions;
+    // multiprocessing.Pipe(): what one end sends, the other end receives. A one-way pipe
+    // (duplex false) is `first, second = Pipe(duplex=False)`: `first` only receives, `second`
+    // only sends. Pipe ends are used by the send and recv steps, like queue names.
+    struct Pipe
+    {
+        QString first;
+        QString second;
+        bool duplex = true;
+    };
+    std::vector<Pipe> pipes;
+    // multiprocessing.Lock names: one lock for every process of the run (a plain lock name is a
+    // threading.Lock of each process).
+    QStringList processLocks;
     struct Variant
     {
         QString name; // "2 threads"

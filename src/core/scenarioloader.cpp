@@ -336,7 +336,8 @@ public:
                     QStringLiteral("description"), QStringLiteral("main"), QStringLiteral("workers"),
                     QStringLiteral("gil"), QStringLiteral("switch_interval"), QStringLiteral("shared"),
                     QStringLiteral("compare"), QStringLiteral("translations"), QStringLiteral("semaphores"),
-                    QStringLiteral("rlocks"), QStringLiteral("conditions"), QStringLiteral("expect") },
+                    QStringLiteral("rlocks"), QStringLiteral("conditions"), QStringLiteral("expect"),
+                    QStringLiteral("pipes"), QStringLiteral("process_locks") },
                 tr("a scenario")))
             return false;
         if (const JsonValue* f = root.member(QStringLiteral("format"))) {

@@ -4,6 +4,7 @@
 #include "scenariopython.h"
 
 #include "pythonwords.h"
+#include "scenariochannels.h"
 
 #include <QHash>
 #include <QRegularExpression>
@@ -162,6 +163,9 @@ public:
     // An event, or a condition (declared in the scenario with the lock it uses).
     QString syncName(const QString& name) { return m_names.get(QStringLiteral("sync"), name); }
     QString queueName(const QString& name) { return m_names.get(QStringLiteral("queue"), name); }
+    // A pipe end is a multiprocessing Connection, a queue name a queue.
+    bool isPipeEnd(const QString& name) const { return ScenarioChannels::pipeOf(m_scenario, name) != nullptr; }
+    QString pipeEnd(const QString& name) { return m_names.get(QStringLiteral("pipe"), name); }
     QString sharedName(const QString& name) { return m_names.get(QStringLiteral("shared"), name); }
     QString varName(int flow, const QString& name) { return m_names.get(QStringLiteral("var%1").arg(flow), name); }
     bool knownVar(int flow, const QString& name) const { return m_names.has(QStringLiteral("var%1").arg(flow), name); }
@@ -363,12 +367,15 @@ public:
             line(indent, lockName(s.target) + QLatin1String(".release()"));
             break;
         case Step::Kind::Send:
-            line(indent, QStringLiteral("%1.put(%2)").arg(queueName(s.target), fString(flow, flowName, s.text)));
+            if (isPipeEnd(s.target))
+                line(indent, QStringLiteral("%1.send(%2)").arg(pipeEnd(s.target), fString(flow, flowName, s.text)));
+            else
+                line(indent, QStringLiteral("%1.put(%2)").arg(queueName(s.target), fString(flow, flowName, s.text)));
             break;
         case Step::Kind::Recv: {
-            const QString call = s.seconds >= 0
-                ? QStringLiteral("%1.get(timeout=%2)").arg(queueName(s.target), number(s.seconds))
-                : QStringLiteral("%1.get()").arg(queueName(s.target));
+            const QString call = isPipeEnd(s.target) ? QString(pipeEnd(s.target) + QLatin1String(".recv()"))
+                : s.seconds >= 0 ? QStringLiteral("%1.get(timeout=%2)").arg(queueName(s.target), number(s.seconds))
+                                 : QStringLiteral("%1.get()").arg(queueName(s.target));
             line(indent, s.var.isEmpty() ? call : varName(flow, s.var) + QLatin1String(" = ") + call);
             break;
         }
@@ -411,7 +418,7 @@ public:
         for (const Step& s : list) {
             if (s.kind == Step::Kind::Acquire || s.kind == Step::Kind::Release)
                 locks->insert(s.target);
-            if (s.kind == Step::Kind::Send || s.kind == Step::Kind::Recv)
+            if ((s.kind == Step::Kind::Send || s.kind == Step::Kind::Recv) && !isPipeEnd(s.target))
                 queues->insert(s.target);
             if (s.kind == Step::Kind::Set || s.kind == Step::Kind::Clear || s.kind == Step::Kind::Wait
                 || s.kind == Step::Kind::Notify || s.kind == Step::Kind::NotifyAll)
@@ -441,7 +448,7 @@ void writePrelude(
     w.line(0, QStringLiteral("# %1").arg(scenario.title.isEmpty() ? scenario.name : scenario.title));
     w.line(0, QStringLiteral("# The Python program this scenario stands for, written from its steps."));
     QStringList imports = { QStringLiteral("os"), QStringLiteral("threading"), QStringLiteral("time") };
-    if (w.m_processes)
+    if (w.m_processes || !scenario.pipes.empty() || !scenario.processLocks.isEmpty())
         imports << QStringLiteral("multiprocessing");
     if (!w.m_processes && !queues.isEmpty())
         imports << QStringLiteral("queue");
@@ -462,6 +469,8 @@ void writePrelude(
             kind = QStringLiteral("threading.Semaphore(%1)").arg(scenario.semaphores.value(name));
         else if (scenario.rlocks.contains(name))
             kind = QStringLiteral("threading.RLock()");
+        else if (scenario.processLocks.contains(name))
+            kind = QStringLiteral("multiprocessing.Lock()");
         w.line(0, QStringLiteral("%1 = %2").arg(w.lockName(name), kind));
     }
     for (const QString& name : sorted(w.m_syncs)) {
@@ -476,6 +485,11 @@ void writePrelude(
         w.line(0,
             QStringLiteral("%1 = %2").arg(w.queueName(name),
                 w.m_processes ? QStringLiteral("multiprocessing.Queue()") : QStringLiteral("queue.Queue()")));
+    for (const Scenario::Pipe& pipe : scenario.pipes)
+        w.line(0,
+            QStringLiteral("%1, %2 = multiprocessing.Pipe(%3)")
+                .arg(w.pipeEnd(pipe.first), w.pipeEnd(pipe.second),
+                    pipe.duplex ? QString() : QStringLiteral("duplex=False")));
     if (memory) {
         w.line(0, QStringLiteral("buffers = {}"));
         w.line(0, {});

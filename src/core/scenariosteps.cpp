@@ -203,14 +203,18 @@ bool parseDataStep(StepParser& p, const QString& kind, const JsonValue& s, const
     }
     if (kind == QLatin1String("send")) {
         step->kind = Step::Kind::Send;
+        p.channelUses.push_back({ arg.string, true, false, &arg });
         return name(p, arg, kind, &step->target) && p.checkKeys(s, { kind, QStringLiteral("value") }, tr("a send step"))
             && valueText(p, s, QStringLiteral("value"), &step->text);
     }
     if (kind == QLatin1String("recv")) {
         step->kind = Step::Kind::Recv;
-        return name(p, arg, kind, &step->target)
-            && p.checkKeys(s, { kind, QStringLiteral("into"), QStringLiteral("timeout") }, tr("a recv step"))
-            && optionalName(p, s, QStringLiteral("into"), &step->var, false) && optionalTimeout(p, s, &step->seconds);
+        if (!name(p, arg, kind, &step->target)
+            || !p.checkKeys(s, { kind, QStringLiteral("into"), QStringLiteral("timeout") }, tr("a recv step"))
+            || !optionalName(p, s, QStringLiteral("into"), &step->var, false) || !optionalTimeout(p, s, &step->seconds))
+            return false;
+        p.channelUses.push_back({ step->target, false, step->seconds >= 0, &arg });
+        return true;
     }
     if (kind == QLatin1String("load")) {
         step->kind = Step::Kind::Load;
@@ -327,7 +331,7 @@ bool parseExpect(StepParser& p, const JsonValue& root, const QSet<QString>& decl
 
 bool parseDataMembers(StepParser& p, const JsonValue& root, Scenario* out)
 {
-    if (!parseSyncMembers(p, root, out))
+    if (!parseSyncMembers(p, root, out) || !parseChannelMembers(p, root, out))
         return false;
     if (const JsonValue* g = root.member(QStringLiteral("gil"))) {
         if (!g->isBool())

@@ -30,6 +30,15 @@ struct StepParser
         qint64 copies = 1; // touch: how many processes of that name (a group's count)
     };
     std::vector<MemoryUse> memoryUses;
+    // send and recv steps, checked against the pipes once the whole file is read.
+    struct ChannelUse
+    {
+        QString name;
+        bool send = false;
+        bool timeout = false;
+        const JsonValue* at = nullptr;
+    };
+    std::vector<ChannelUse> channelUses;
 };
 
 // True when the name of member i of `obj` came earlier in it. Called for i = 0, 1, 2, ... with
@@ -43,6 +52,9 @@ QStringList dataStepKinds();
 bool parseDataStep(StepParser& parser, const QString& kind, const JsonValue& s, const JsonValue& arg, Step* step);
 // Top-level members of the data lessons: gil, switch_interval, shared, compare.
 bool parseDataMembers(StepParser& parser, const JsonValue& root, Scenario* out);
+// "pipes" and "process_locks", and the send and recv steps that use a pipe's ends
+// (scenariochannels.cpp).
+bool parseChannelMembers(StepParser& parser, const JsonValue& root, Scenario* out);
 // The total of the scenario's buffers (kMaxAllocTotalMiB), once the whole file is read.
 bool checkMemoryTotal(StepParser& parser);
 // "workers": each entry read by `readWorker` (its spec, and its "count", 0 when it has none),

@@ -59,13 +59,13 @@ bool LockTable::waitRelease(const QString& name, quint64 generation)
     return !m_aborted;
 }
 
-void LockTable::released(Lock& l, qint64 tid, qint64 t)
+void LockTable::released(Lock& l, qint64 tid, qint64 t, qint64 pid)
 {
     ++l.releases;
-    l.last = { tid, t };
+    l.last = { tid, t, pid };
 }
 
-LockTable::Result LockTable::releaseChecked(const QString& name, qint64 tid, qint64 t)
+LockTable::Result LockTable::releaseChecked(const QString& name, qint64 tid, qint64 t, qint64 pid)
 {
     {
         std::lock_guard<std::mutex> lock(m_mutex);
@@ -91,7 +91,7 @@ LockTable::Result LockTable::releaseChecked(const QString& name, qint64 tid, qin
             it->owner = 0;
             break;
         }
-        released(*it, tid, t);
+        released(*it, tid, t, pid);
     }
     m_cv.notify_all();
     return Result::Released;

@@ -25,6 +25,7 @@ public:
     {
         qint64 tid = 0;
         qint64 t = 0;
+        qint64 pid = 0; // a multiprocessing.Lock released by another process; 0: this one
     };
     enum class Result { Released, NotHeld, NotOwner };
 
@@ -39,7 +40,7 @@ public:
     // False when the lock is not held (Python: RuntimeError: release unlocked lock).
     // `t` is when it happened, for the arrow to whoever takes the lock next after waiting.
     bool release(const QString& name, qint64 tid, qint64 t) { return releaseChecked(name, tid, t) == Result::Released; }
-    Result releaseChecked(const QString& name, qint64 tid, qint64 t);
+    Result releaseChecked(const QString& name, qint64 tid, qint64 t, qint64 pid = 0);
     void abort();
     // Who holds the lock now (0: nobody, or a semaphore), for the wait graph.
     qint64 owner(const QString& name) const;
@@ -62,7 +63,7 @@ private:
         quint64 releases = 0;
         Release last;
     };
-    void released(Lock& l, qint64 tid, qint64 t);
+    void released(Lock& l, qint64 tid, qint64 t, qint64 pid = 0);
     mutable std::mutex m_mutex;
     std::condition_variable m_cv;
     QHash<QString, Lock> m_locks;

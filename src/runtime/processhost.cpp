@@ -214,7 +214,13 @@ int ProcessHost::run()
     const bool hasProcesses = std::any_of(m_config.scenario.workers.begin(), m_config.scenario.workers.end(),
         [](const WorkerSpec& w) { return w.kind == WorkerSpec::Kind::Process; });
     if (rootIndex < 0 && hasProcesses) {
-        m_broker = std::make_unique<QueueBroker>(&m_queues);
+        QueueBroker::WaitHooks hooks;
+        hooks.begin = [this](const QueueBroker::RemoteWait& w) {
+            beginWaitOf(
+                w.tid, w.lock.isEmpty() ? Wait::recv(w.who, w.queue, w.pid) : Wait::acquire(w.who, w.lock, w.pid));
+        };
+        hooks.end = [this](qint64 tid) { endWaitOf(tid); };
+        m_broker = std::make_unique<QueueBroker>(&m_queues, &m_locks, std::move(hooks));
         QString error;
         if (!m_broker->listen(&error))
             m_broker.reset(); // the run goes on; only queues between processes are unavailable
@@ -308,6 +314,7 @@ void ProcessHost::runWorker(int index)
         m_workers[size_t(index)].phase = WorkerState::Ended;
     }
     m_wake.notify_all();
+    checkFeedersOf(index);
 }
 
 } // namespace Forkline

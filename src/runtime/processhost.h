@@ -126,6 +126,13 @@ private:
     // The cycle of waits through `start` that a new wait closed, with why each waits for the
     // next, read from the thread started first; empty when there is none. Under m_mutex.
     std::vector<qint64> findWaitCycle(qint64 start, std::vector<QString>* whys);
+    // A multiprocessing.Lock in a process worker: taken and released in the runner.
+    bool acquireProcessLock(Flow& flow, const QString& name);
+    bool releaseProcessLock(Flow& flow, const QString& name);
+    bool isProcessLock(const QString& name) const
+    {
+        return !m_config.queueServer.isEmpty() && m_config.scenario.processLocks.contains(name);
+    }
     [[noreturn]] void abortRun();
     bool stopRequested(const Flow& flow);
     // The flow's hold on its process's GIL (no-ops when the run has none). Python code runs
@@ -155,7 +162,8 @@ private:
     // at most that long on the scenario's clock (the time scale applied), as Python's timeouts.
     void waitWoken(std::unique_lock<std::mutex>& lock, double seconds, const std::function<bool()>& woken);
     // An arrow from another thread's moment (a release, a set, a notify) to this flow's `t`.
-    void emitArrowFrom(const Flow& flow, FlowKind kind, qint64 fromTid, qint64 fromT, qint64 t);
+    // `fromPid` 0: this process.
+    void emitArrowFrom(const Flow& flow, FlowKind kind, qint64 fromTid, qint64 fromT, qint64 t, qint64 fromPid = 0);
     // The wait graph (processhostdeadlock.cpp). A flow that blocks on a join, a lock or the
     // implicit join at exit says so first; if that closes a cycle of waits, every lane of
     // the cycle is marked deadlocked and the run is told which cycle it is. The cycle is
@@ -166,10 +174,50 @@ private:
         std::vector<int> workers; // join / exit: the workers it waits for
         QString lock; // acquire: the lock
         bool atExit = false; // the implicit join at exit
+        QString queue; // recv: the queue or pipe end, as the scenario names it
+        qint64 pid = 0; // a process worker's flow waiting in the runner (the broker); 0: this process
+
+        static Wait join(const QString& who, std::vector<int> workers, bool atExit = false)
+        {
+            Wait w;
+            w.who = who;
+            w.workers = std::move(workers);
+            w.atExit = atExit;
+            return w;
+        }
+        static Wait acquire(const QString& who, const QString& lock, qint64 pid = 0)
+        {
+            Wait w;
+            w.who = who;
+            w.lock = lock;
+            w.pid = pid;
+            return w;
+        }
+        static Wait recv(const QString& who, const QString& queue, qint64 pid = 0)
+        {
+            Wait w;
+            w.who = who;
+            w.queue = queue;
+            w.pid = pid;
+            return w;
+        }
     };
-    void beginWait(const Flow& flow, Wait wait);
-    void endWait(const Flow& flow);
+    void beginWait(const Flow& flow, Wait wait) { beginWaitOf(flow.tid, std::move(wait)); }
+    void endWait(const Flow& flow) { endWaitOf(flow.tid); }
+    void beginWaitOf(qint64 tid, Wait wait);
+    void endWaitOf(qint64 tid);
     void checkDeadlock(qint64 tid);
+    // A worker has ended: a recv that only it could still feed may now wait for ever.
+    void checkFeedersOf(int worker);
+    // Who a waiter waits for now, and whether it waits for all of them (a recv: any of its
+    // feeders could end it) or for any one (a join, a lock). Under m_mutex.
+    struct Edges
+    {
+        std::vector<qint64> to;
+        std::vector<QString> why;
+        bool all = false;
+    };
+    Edges waitEdges(qint64 tid);
     bool parseWhole(Flow& flow, const QString& text, qint64* out);
 
     QString expand(const Flow& flow, const QString& text) const;
@@ -223,6 +271,7 @@ private:
     std::vector<WorkerState> m_workers; // by scenario worker index
     int m_startingThreads = 0; // started, not yet competing for a turn (queued for the GIL)
     std::map<qint64, Wait> m_waits; // by tid, guarded by m_mutex
+    QHash<QString, qint64> m_waitingByName; // who -> tid of m_waits, guarded by m_mutex
     struct EventState
     {
         bool flag = false;

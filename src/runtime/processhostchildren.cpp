@@ -117,6 +117,7 @@ void ProcessHost::onProcessExit(const ProcessWorkers::Exit& e)
         ws.exitCode = e.crashed ? -e.code : e.code;
         ws.phase = WorkerState::Ended;
     }
+    checkFeedersOf(e.worker);
     if (kind && !killedAtExit) {
         // The process ran from its start: when it died before reporting anything, this is the
         // only state its lane has (the collector keeps the child's own, later, states over it),

@@ -3,83 +3,144 @@
 #include "processhost.h"
 #include "processhost_p.h"
 
+#include "scenariochannels.h"
+
 #include <algorithm>
 #include <cstdio>
 #include <functional>
-#include <unordered_set>
+#include <set>
 
 namespace Forkline {
 
 using namespace ProcessHostPrivate;
 
-void ProcessHost::beginWait(const Flow& flow, Wait wait)
+void ProcessHost::beginWaitOf(qint64 tid, Wait wait)
 {
     {
         std::lock_guard<std::mutex> lock(m_mutex);
-        m_waits[flow.tid] = std::move(wait);
+        m_waitingByName.insert(wait.who, tid);
+        m_waits[tid] = std::move(wait);
     }
-    checkDeadlock(flow.tid);
+    checkDeadlock(tid);
 }
 
-void ProcessHost::endWait(const Flow& flow)
+void ProcessHost::endWaitOf(qint64 tid)
 {
     std::lock_guard<std::mutex> lock(m_mutex);
-    m_waits.erase(flow.tid);
+    const auto it = m_waits.find(tid);
+    if (it == m_waits.end())
+        return;
+    if (m_waitingByName.value(it->second.who) == tid)
+        m_waitingByName.remove(it->second.who);
+    m_waits.erase(it);
+}
+
+ProcessHost::Edges ProcessHost::waitEdges(qint64 tid)
+{
+    Edges out;
+    const auto it = m_waits.find(tid);
+    if (it == m_waits.end())
+        return out;
+    const Wait& w = it->second;
+    if (!w.lock.isEmpty()) {
+        // An owner that is the waiter itself has just taken the lock and is about to say so.
+        const qint64 owner = m_locks.owner(w.lock);
+        if (owner != 0 && owner != tid) {
+            out.to.push_back(owner);
+            out.why.push_back(tr("lock %1").arg(w.lock));
+        }
+        return out;
+    }
+    if (!w.queue.isEmpty()) {
+        // Only the workers whose steps put on the queue can end the wait: it is stuck only
+        // while each of them has ended or waits itself, and while the queue is empty (a
+        // receiver just handed a message is not stuck, whatever its record still says).
+        if (!m_queues.blocked(ScenarioChannels::recvQueue(m_config.scenario, w.queue), tid))
+            return out;
+        out.all = true;
+        const QString why = tr("recv %1").arg(w.queue);
+        for (int feeder : ScenarioChannels::feeders(m_config.scenario, w.queue)) {
+            const auto waiting = m_waitingByName.constFind(workerName(feeder));
+            if (waiting != m_waitingByName.constEnd()) {
+                out.to.push_back(*waiting);
+                out.why.push_back(why);
+            } else if (feeder < 0 || m_workers[size_t(feeder)].phase != WorkerState::Ended) {
+                return {}; // running, not started yet, or out of this process's sight: it may feed
+            }
+        }
+        return out;
+    }
+    const QString why = w.atExit ? tr("exit") : tr("join");
+    for (int i : w.workers) {
+        const WorkerState& ws = m_workers[size_t(i)];
+        if (ws.phase != WorkerState::Running)
+            continue;
+        // A process is waited for through its main flow, when that waits in this process's sight.
+        const qint64 to = ws.isProcess ? m_waitingByName.value(workerName(i)) : ws.tid;
+        if (to != 0) {
+            out.to.push_back(to);
+            out.why.push_back(why);
+        }
+    }
+    return out;
 }
 
 std::vector<qint64> ProcessHost::findWaitCycle(qint64 start, std::vector<QString>* whys)
 {
-    struct Edge
-    {
-        qint64 to = 0;
-        QString why;
-    };
-    // Who a waiter waits for now: a join's thread while it runs, a lock's holder. Only
-    // waiters can be in a cycle, so a target that waits for nothing ends the path.
-    const auto edges = [this](qint64 tid) {
-        std::vector<Edge> out;
-        const auto it = m_waits.find(tid);
-        if (it == m_waits.end())
-            return out;
-        const Wait& w = it->second;
-        if (!w.lock.isEmpty()) {
-            if (const qint64 owner = m_locks.owner(w.lock))
-                out.push_back({ owner, tr("lock %1").arg(w.lock) });
-            return out;
-        }
-        const QString why = w.atExit ? tr("exit") : tr("join");
-        for (int i : w.workers) {
-            const WorkerState& ws = m_workers[size_t(i)];
-            if (!ws.isProcess && ws.phase == WorkerState::Running && ws.tid != 0)
-                out.push_back({ ws.tid, why });
-        }
-        return out;
-    };
-    // A join waits for every target, so any cycle is a deadlock; the new wait is the only
-    // edge that can have closed one, so the cycle runs through `start`.
-    std::vector<qint64> path { start };
-    std::vector<QString> pathWhy;
-    std::unordered_set<qint64> seen; // a wait at exit may name 10,000 threads
-    const std::function<bool(qint64)> search = [&](qint64 tid) {
-        for (const Edge& e : edges(tid)) {
-            if (e.to == start) {
-                pathWhy.push_back(e.why);
-                return true;
+    // The waiters reachable from `start` and who each waits for.
+    std::map<qint64, Edges> graph;
+    std::vector<qint64> todo { start };
+    while (!todo.empty()) {
+        const qint64 tid = todo.back();
+        todo.pop_back();
+        if (graph.count(tid))
+            continue;
+        Edges e = waitEdges(tid);
+        for (qint64 to : e.to)
+            todo.push_back(to);
+        graph.emplace(tid, std::move(e));
+    }
+    // The stuck ones: start from all and drop those that can still move, until none is
+    // dropped. A join or a lock waits for one that is stuck; a recv for feeders that all are.
+    std::set<qint64> stuck;
+    for (const auto& [tid, e] : graph) {
+        if (!e.to.empty())
+            stuck.insert(tid);
+    }
+    for (bool dropped = true; dropped;) {
+        dropped = false;
+        for (auto it = stuck.begin(); it != stuck.end();) {
+            const Edges& e = graph[*it];
+            const auto in = [&](qint64 to) { return stuck.count(to) > 0; };
+            const bool keep
+                = e.all ? std::all_of(e.to.begin(), e.to.end(), in) : std::any_of(e.to.begin(), e.to.end(), in);
+            if (keep) {
+                ++it;
+            } else {
+                it = stuck.erase(it);
+                dropped = true;
             }
-            if (!seen.insert(e.to).second)
-                continue;
-            path.push_back(e.to);
-            pathWhy.push_back(e.why);
-            if (search(e.to))
-                return true;
-            path.pop_back();
-            pathWhy.pop_back();
         }
-        return false;
-    };
-    if (!search(start))
+    }
+    if (!stuck.count(start))
         return {};
-    // Read from the thread started first (main before its workers), whichever wait closed it.
+    // Every stuck waiter waits for a stuck one: walking from `start` comes round to a cycle.
+    std::vector<qint64> path;
+    std::vector<QString> pathWhy;
+    qint64 at = start;
+    while (std::find(path.begin(), path.end(), at) == path.end()) {
+        const Edges& e = graph[at];
+        size_t k = 0;
+        while (!stuck.count(e.to[k]))
+            ++k;
+        path.push_back(at);
+        pathWhy.push_back(e.why[k]);
+        at = e.to[k];
+    }
+    const auto cycleStart = std::find(path.begin(), path.end(), at) - path.begin();
+    path.erase(path.begin(), path.begin() + cycleStart);
+    pathWhy.erase(pathWhy.begin(), pathWhy.begin() + cycleStart);
+    // Read from the flow started first (main before its workers), whichever wait closed it.
     const auto order
         = [this](qint64 tid) { return tid == m_mainTid ? -1 : m_config.scenario.workerIndex(m_waits[tid].who); };
     const auto first
@@ -91,10 +152,28 @@ std::vector<qint64> ProcessHost::findWaitCycle(qint64 start, std::vector<QString
     return path;
 }
 
+void ProcessHost::checkFeedersOf(int worker)
+{
+    std::vector<qint64> receivers;
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        for (const auto& [tid, w] : m_waits) {
+            if (w.queue.isEmpty())
+                continue;
+            const std::vector<int> feeders = ScenarioChannels::feeders(m_config.scenario, w.queue);
+            if (std::find(feeders.begin(), feeders.end(), worker) != feeders.end())
+                receivers.push_back(tid);
+        }
+    }
+    for (qint64 tid : receivers)
+        checkDeadlock(tid);
+}
+
 void ProcessHost::checkDeadlock(qint64 start)
 {
     std::vector<qint64> cycle;
     std::vector<QString> whys;
+    std::vector<qint64> pids; // a process worker's flow is drawn in its own process
     {
         std::lock_guard<std::mutex> lock(m_mutex);
         if (m_aborting)
@@ -110,6 +189,7 @@ void ProcessHost::checkDeadlock(qint64 start)
         for (size_t i = 0; i < cycle.size(); ++i) {
             const qint64 next = cycle[(i + 1) % cycle.size()];
             whys[i] = tr("%1 waits for %2 (%3)").arg(m_waits[cycle[i]].who, m_waits[next].who, whys[i]);
+            pids.push_back(m_waits[cycle[i]].pid ? m_waits[cycle[i]].pid : m_pid);
         }
     }
     QStringList parts;
@@ -118,10 +198,10 @@ void ProcessHost::checkDeadlock(qint64 start)
     const QString message = parts.join(QStringLiteral(", "));
     const qint64 t = monotonicNs();
     // The lanes stay open in their new state: nothing ends them but the user's Stop.
-    for (qint64 tid : cycle) {
+    for (size_t i = 0; i < cycle.size(); ++i) {
         Flow lane;
-        lane.pid = m_pid;
-        lane.tid = tid;
+        lane.pid = pids[i];
+        lane.tid = cycle[i];
         emitState(lane, State::Deadlocked, t);
         emitInstant(lane, InstantKind::Deadlocked, message, 0, t);
     }

@@ -35,7 +35,7 @@ bool ProcessHost::waitForWorkers(Flow& root, const std::vector<int>& workers)
         lock.unlock();
         emitState(root, State::WaitingExit); // Python's implicit join at exit
         dropGil(root);
-        beginWait(root, { workerName(root.worker), workers, {}, true });
+        beginWait(root, Wait::join(workerName(root.worker), workers, true));
         lock.lock();
         m_wake.wait(lock, [&] { return m_aborting || allEnded(); });
     }

@@ -320,7 +320,7 @@ bool ProcessHost::joinWorker(Flow& flow, const Step& step)
             lock.unlock();
             emitState(flow, State::WaitingJoin, 0, name);
             dropGil(flow);
-            beginWait(flow, { workerName(flow.worker), { index }, {} });
+            beginWait(flow, Wait::join(workerName(flow.worker), { index }));
             lock.lock();
             m_wake.wait(lock, [&] { return m_aborting || ws.phase == WorkerState::Ended; });
             if (m_aborting)

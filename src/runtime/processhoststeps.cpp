@@ -8,6 +8,7 @@
 #include "platform.h"
 #include "processhost_p.h"
 #include "queuebroker.h"
+#include "scenariochannels.h"
 #include "simulatedgil.h"
 
 namespace Forkline {
@@ -29,6 +30,15 @@ QString compactWhole(qint64 v)
     }
     return exponent >= 4 ? QString::number(mantissa) + QLatin1Char('e') + QString::number(exponent)
                          : QString::number(v);
+}
+
+// What Python raises for the release of a lock nobody holds: a multiprocessing.Lock is a
+// semaphore underneath and says so.
+QString releasedTooOften(const Scenario& scenario, const QString& name)
+{
+    return scenario.processLocks.contains(name)
+        ? tr("ValueError: semaphore or lock released too many times (%1)").arg(name)
+        : tr("RuntimeError: release unlocked lock (%1)").arg(name);
 }
 } // namespace
 
@@ -66,13 +76,15 @@ bool ProcessHost::compute(Flow& flow, const Step& step)
 
 bool ProcessHost::acquireLock(Flow& flow, const QString& name)
 {
+    if (isProcessLock(name))
+        return acquireProcessLock(flow, name);
     quint64 generation = 0;
     LockTable::Release last;
     if (m_locks.tryAcquire(name, flow.tid, &generation, &last))
         return true; // not contended: nothing to draw
     emitState(flow, State::WaitingLock, 0, name);
     dropGil(flow); // the holder needs it to get to its release
-    beginWait(flow, { workerName(flow.worker), {}, name });
+    beginWait(flow, Wait::acquire(workerName(flow.worker), name));
     for (;;) {
         if (!m_locks.waitRelease(name, generation))
             return false;
@@ -89,13 +101,15 @@ bool ProcessHost::acquireLock(Flow& flow, const QString& name)
         dropGil(flow);
     }
     endWait(flow);
-    emitArrowFrom(flow, FlowKind::Lock, last.tid, last.t, monotonicNs());
+    emitArrowFrom(flow, FlowKind::Lock, last.tid, last.t, monotonicNs(), last.pid);
     emitState(flow, State::Running);
     return true;
 }
 
 bool ProcessHost::releaseLock(Flow& flow, const QString& name)
 {
+    if (isProcessLock(name))
+        return releaseProcessLock(flow, name);
     switch (m_locks.releaseChecked(name, flow.tid, monotonicNs())) {
     case LockTable::Result::Released:
         return true;
@@ -105,7 +119,47 @@ bool ProcessHost::releaseLock(Flow& flow, const QString& name)
     case LockTable::Result::NotHeld:
         break;
     }
-    failFlow(flow, tr("RuntimeError: release unlocked lock (%1)").arg(name));
+    failFlow(flow, releasedTooOften(m_config.scenario, name));
+    return false;
+}
+
+bool ProcessHost::acquireProcessLock(Flow& flow, const QString& name)
+{
+    LockTable::Release last;
+    bool waited = false;
+    QString error;
+    // The wait is drawn from the request on: the runner may find it closes a cycle, and mark
+    // the lane deadlocked, before this process hears that it has to wait.
+    const qint64 asked = monotonicNs();
+    const bool taken = QueueClient::acquire(
+        m_config.queueServer, name, { m_pid, flow.tid, workerName(flow.worker) },
+        [&] {
+            waited = true;
+            emitState(flow, State::WaitingLock, asked, name);
+            dropGil(flow); // the holder may be a thread of this process
+        },
+        &last, &error);
+    if (!taken) {
+        if (!error.isEmpty())
+            failFlow(flow, tr("BrokenPipeError: %1").arg(error));
+        return false;
+    }
+    if (!waited)
+        return true; // not contended: nothing to draw
+    if (!takeGil(flow))
+        return false;
+    emitArrowFrom(flow, FlowKind::Lock, last.tid, last.t, monotonicNs(), last.pid);
+    emitState(flow, State::Running);
+    return true;
+}
+
+bool ProcessHost::releaseProcessLock(Flow& flow, const QString& name)
+{
+    bool held = true;
+    QString error;
+    if (QueueClient::release(m_config.queueServer, name, { m_pid, flow.tid, workerName(flow.worker) }, &held, &error))
+        return true;
+    failFlow(flow, held ? tr("BrokenPipeError: %1").arg(error) : releasedTooOften(m_config.scenario, name));
     return false;
 }
 
@@ -115,12 +169,13 @@ bool ProcessHost::sendMessage(Flow& flow, const Step& step)
     const qint64 t = monotonicNs();
     emitInstant(flow, InstantKind::Send, message.text, 0, t);
     emitFlow(flow, message.flowId, FlowKind::Message, true, t);
+    const QString queue = ScenarioChannels::sendQueue(m_config.scenario, step.target);
     if (m_config.queueServer.isEmpty()) {
-        m_queues.send(step.target, message);
+        m_queues.send(queue, message);
         return true;
     }
     QString error;
-    if (!QueueClient::send(m_config.queueServer, step.target, message, &error)) {
+    if (!QueueClient::send(m_config.queueServer, queue, message, &error)) {
         failFlow(flow, tr("BrokenPipeError: %1").arg(error));
         return false;
     }
@@ -132,17 +187,29 @@ bool ProcessHost::receiveMessage(Flow& flow, const Step& step)
     QueueMessage message;
     const qint64 timeout = step.seconds < 0 ? -1 : qint64(step.seconds * m_config.options.timeScale * 1e9);
     QueueHub::Result r;
+    const QString queue = ScenarioChannels::recvQueue(m_config.scenario, step.target);
     if (m_config.queueServer.isEmpty()) {
-        r = m_queues.recv(step.target, timeout, &message, [&] {
-            emitState(flow, State::WaitingQueue, 0, step.target);
-            dropGil(flow);
-        });
+        bool waited = false;
+        r = m_queues.recv(
+            queue, timeout, &message,
+            [&] {
+                emitState(flow, State::WaitingQueue, 0, step.target);
+                dropGil(flow);
+                // A recv with a timeout ends by itself: never part of a deadlock.
+                waited = timeout < 0;
+                if (waited)
+                    beginWait(flow, Wait::recv(workerName(flow.worker), step.target));
+            },
+            flow.tid);
+        if (waited)
+            endWait(flow);
     } else {
         // Whether it waits is known only to the runner: show the wait for the whole call.
         emitState(flow, State::WaitingQueue, 0, step.target);
         dropGil(flow);
         QString error;
-        r = QueueClient::recv(m_config.queueServer, step.target, timeout, &message, &error);
+        r = QueueClient::recv(m_config.queueServer, queue, step.target, { m_pid, flow.tid, workerName(flow.worker) },
+            timeout, &message, &error);
     }
     if (r == QueueHub::Result::Aborted || !takeGil(flow))
         return false;

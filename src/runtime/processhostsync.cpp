@@ -21,10 +21,10 @@ constexpr qint64 kSpinChunk = 2048; // elements between checks for the end, as a
 constexpr qint64 kSpinWrap = 1LL << 40; // keeps the summed numbers small
 } // namespace
 
-void ProcessHost::emitArrowFrom(const Flow& flow, FlowKind kind, qint64 fromTid, qint64 fromT, qint64 t)
+void ProcessHost::emitArrowFrom(const Flow& flow, FlowKind kind, qint64 fromTid, qint64 fromT, qint64 t, qint64 fromPid)
 {
     const qint64 id = newFlowId();
-    emitEvent(flowEvent(flow.pid, fromTid, id, kind, true, fromT));
+    emitEvent(flowEvent(fromPid ? fromPid : flow.pid, fromTid, id, kind, true, fromT));
     emitFlow(flow, id, kind, false, t);
 }
 

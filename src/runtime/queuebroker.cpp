@@ -5,7 +5,6 @@
 
 #include <QLocalServer>
 #include <QLocalSocket>
-#include <QPointer>
 #include <QRandomGenerator>
 #include <thread>
 
@@ -22,8 +21,10 @@ QString unb64(const QByteArray& b)
 }
 } // namespace
 
-QueueBroker::QueueBroker(QueueHub* hub)
+QueueBroker::QueueBroker(QueueHub* hub, LockTable* locks, WaitHooks hooks)
     : m_hub(hub)
+    , m_locks(locks)
+    , m_hooks(std::move(hooks))
 {
     m_thread.setObjectName(QStringLiteral("forkline-queues"));
     m_context = new QObject;
@@ -60,33 +61,8 @@ bool QueueBroker::listen(QString* error)
                 while (QLocalSocket* s = m_server->nextPendingConnection()) {
                     QObject::connect(s, &QLocalSocket::disconnected, s, &QObject::deleteLater);
                     QObject::connect(s, &QLocalSocket::readyRead, s, [this, s] {
-                        if (!s->canReadLine())
-                            return;
-                        const QList<QByteArray> parts = s->readLine().trimmed().split(' ');
-                        if (parts.size() == 4 && parts[0] == "send") {
-                            m_hub->send(unb64(parts[1]), { parts[2].toLongLong(), unb64(parts[3]) });
-                            s->write("ok\n");
-                        } else if (parts.size() == 3 && parts[0] == "recv") {
-                            // A receive may wait for long: wait on a thread of its own and
-                            // answer from the broker's thread.
-                            const QString queue = unb64(parts[1]);
-                            const qint64 timeoutMs = parts[2].toLongLong();
-                            QPointer<QLocalSocket> guard(s);
-                            std::thread([this, guard, queue, timeoutMs] {
-                                QueueMessage m;
-                                const auto r = m_hub->recv(queue, timeoutMs < 0 ? -1 : timeoutMs * 1000000, &m, {});
-                                QByteArray reply = r == QueueHub::Result::Received
-                                    ? "msg " + QByteArray::number(m.flowId) + ' ' + b64(m.text) + '\n'
-                                    : r == QueueHub::Result::TimedOut ? QByteArray("timeout\n")
-                                                                      : QByteArray("aborted\n");
-                                QMetaObject::invokeMethod(m_context, [guard, reply] {
-                                    if (guard)
-                                        guard->write(reply);
-                                });
-                            }).detach();
-                        } else {
-                            s->write("error\n");
-                        }
+                        if (s->canReadLine())
+                            serve(s, s->readLine().trimmed().split(' '));
                     });
                 }
             });
@@ -95,12 +71,93 @@ bool QueueBroker::listen(QString* error)
     return ok;
 }
 
+void QueueBroker::serve(QLocalSocket* s, const QList<QByteArray>& parts)
+{
+    if (parts.size() == 4 && parts[0] == "send") {
+        m_hub->send(unb64(parts[1]), { parts[2].toLongLong(), unb64(parts[3]) });
+        s->write("ok\n");
+    } else if (parts.size() == 7 && parts[0] == "recv") {
+        receive(s, parts);
+    } else if (parts.size() == 5 && parts[0] == "acquire") {
+        acquire(s, parts);
+    } else if (parts.size() == 4 && parts[0] == "release") {
+        const auto r
+            = m_locks->releaseChecked(unb64(parts[1]), parts[3].toLongLong(), monotonicNs(), parts[2].toLongLong());
+        s->write(r == LockTable::Result::Released ? "ok\n" : "notheld\n");
+    } else {
+        s->write("error\n");
+    }
+}
+
+void QueueBroker::answer(QPointer<QLocalSocket> s, const QByteArray& reply)
+{
+    QMetaObject::invokeMethod(m_context, [s, reply] {
+        if (s)
+            s->write(reply);
+    });
+}
+
+void QueueBroker::receive(QPointer<QLocalSocket> s, const QList<QByteArray>& parts)
+{
+    const QString queue = unb64(parts[1]);
+    const qint64 timeoutMs = parts[2].toLongLong();
+    RemoteWait wait { parts[3].toLongLong(), parts[4].toLongLong(), unb64(parts[5]), unb64(parts[6]), {} };
+    std::thread([this, s, queue, timeoutMs, wait] {
+        QueueMessage m;
+        // A receive with a timeout ends by itself: never part of a deadlock.
+        const bool graph = timeoutMs < 0 && m_hooks.begin;
+        const auto onWait = [&] {
+            if (graph)
+                m_hooks.begin(wait);
+        };
+        const auto r = m_hub->recv(queue, timeoutMs < 0 ? -1 : timeoutMs * 1000000, &m, onWait, wait.tid);
+        if (graph)
+            m_hooks.end(wait.tid);
+        answer(s,
+            r == QueueHub::Result::Received       ? "msg " + QByteArray::number(m.flowId) + ' ' + b64(m.text) + '\n'
+                : r == QueueHub::Result::TimedOut ? QByteArray("timeout\n")
+                                                  : QByteArray("aborted\n"));
+    }).detach();
+}
+
+void QueueBroker::acquire(QPointer<QLocalSocket> s, const QList<QByteArray>& parts)
+{
+    const QString lock = unb64(parts[1]);
+    RemoteWait wait { parts[2].toLongLong(), parts[3].toLongLong(), unb64(parts[4]), {}, lock };
+    std::thread([this, s, wait] {
+        quint64 generation = 0;
+        LockTable::Release last;
+        bool waited = false;
+        // Whoever asks first after a release gets it, as with the POSIX semaphore behind a
+        // multiprocessing.Lock: no queue of waiters, no hand-over.
+        while (!m_locks->tryAcquire(wait.lock, wait.tid, &generation, &last)) {
+            if (!waited) {
+                waited = true;
+                answer(s, "wait\n");
+                if (m_hooks.begin)
+                    m_hooks.begin(wait);
+            }
+            if (!m_locks->waitRelease(wait.lock, generation)) {
+                if (m_hooks.end)
+                    m_hooks.end(wait.tid);
+                answer(s, "aborted\n");
+                return;
+            }
+        }
+        if (waited && m_hooks.end)
+            m_hooks.end(wait.tid);
+        const qint64 pid = last.tid == 0 ? 0 : last.pid != 0 ? last.pid : currentPid();
+        answer(s,
+            "got " + QByteArray::number(pid) + ' ' + QByteArray::number(last.tid) + ' ' + QByteArray::number(last.t)
+                + '\n');
+    }).detach();
+}
+
 namespace QueueClient {
 
 namespace {
-bool request(const QString& server, const QByteArray& line, int timeoutMs, QByteArray* reply, QString* error)
+bool connectAndWrite(QLocalSocket& s, const QString& server, const QByteArray& line, QString* error)
 {
-    QLocalSocket s;
     s.connectToServer(server);
     if (!s.waitForConnected(5000)) {
         *error = s.errorString();
@@ -108,6 +165,11 @@ bool request(const QString& server, const QByteArray& line, int timeoutMs, QByte
     }
     s.write(line + '\n');
     s.waitForBytesWritten(5000);
+    return true;
+}
+
+bool readReply(QLocalSocket& s, int timeoutMs, QByteArray* reply, QString* error)
+{
     while (!s.canReadLine()) {
         if (!s.waitForReadyRead(timeoutMs)) {
             *error = s.errorString();
@@ -116,6 +178,17 @@ bool request(const QString& server, const QByteArray& line, int timeoutMs, QByte
     }
     *reply = s.readLine().trimmed();
     return true;
+}
+
+bool request(const QString& server, const QByteArray& line, int timeoutMs, QByteArray* reply, QString* error)
+{
+    QLocalSocket s;
+    return connectAndWrite(s, server, line, error) && readReply(s, timeoutMs, reply, error);
+}
+
+QByteArray callerWords(const Caller& c)
+{
+    return QByteArray::number(c.pid) + ' ' + QByteArray::number(c.tid) + ' ' + b64(c.who);
 }
 } // namespace
 
@@ -127,11 +200,14 @@ bool send(const QString& server, const QString& queue, const QueueMessage& messa
         && reply == "ok";
 }
 
-QueueHub::Result recv(const QString& server, const QString& queue, qint64 timeoutNs, QueueMessage* out, QString* error)
+QueueHub::Result recv(const QString& server, const QString& queue, const QString& name, const Caller& caller,
+    qint64 timeoutNs, QueueMessage* out, QString* error)
 {
     QByteArray reply;
     const qint64 timeoutMs = timeoutNs < 0 ? -1 : timeoutNs / 1000000;
-    if (!request(server, "recv " + b64(queue) + ' ' + QByteArray::number(timeoutMs), -1, &reply, error))
+    if (!request(server,
+            "recv " + b64(queue) + ' ' + QByteArray::number(timeoutMs) + ' ' + callerWords(caller) + ' ' + b64(name),
+            -1, &reply, error))
         return QueueHub::Result::Aborted;
     const QList<QByteArray> parts = reply.split(' ');
     if (parts.size() == 3 && parts[0] == "msg") {
@@ -140,6 +216,39 @@ QueueHub::Result recv(const QString& server, const QString& queue, qint64 timeou
         return QueueHub::Result::Received;
     }
     return reply == "timeout" ? QueueHub::Result::TimedOut : QueueHub::Result::Aborted;
+}
+
+bool acquire(const QString& server, const QString& lock, const Caller& caller, const std::function<void()>& onWait,
+    LockTable::Release* last, QString* error)
+{
+    QLocalSocket s;
+    QByteArray reply;
+    if (!connectAndWrite(s, server, "acquire " + b64(lock) + ' ' + callerWords(caller), error)
+        || !readReply(s, -1, &reply, error))
+        return false;
+    if (reply == "wait") {
+        if (onWait)
+            onWait();
+        if (!readReply(s, -1, &reply, error))
+            return false;
+    }
+    const QList<QByteArray> parts = reply.split(' ');
+    if (parts.size() != 4 || parts[0] != "got")
+        return false;
+    *last = { parts[2].toLongLong(), parts[3].toLongLong(), parts[1].toLongLong() };
+    return true;
+}
+
+bool release(const QString& server, const QString& lock, const Caller& caller, bool* held, QString* error)
+{
+    QByteArray reply;
+    *held = true;
+    if (!request(server,
+            "release " + b64(lock) + ' ' + QByteArray::number(caller.pid) + ' ' + QByteArray::number(caller.tid), 10000,
+            &reply, error))
+        return false;
+    *held = reply == "ok";
+    return *held;
 }
 
 } // namespace QueueClient

@@ -1,31 +1,64 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "locktable.h"
 #include "queuehub.h"
 
 #include <QObject>
+#include <QPointer>
 #include <QString>
 #include <QThread>
+#include <functional>
 
 class QLocalServer;
+class QLocalSocket;
 
 namespace Forkline {
 
-// Serves the runner's QueueHub to the run's process workers over a local socket (a real
-// pipe between processes, as multiprocessing.Queue uses one). Each request is one short
-// connection: "send QUEUE FLOW TEXT" or "recv QUEUE TIMEOUT_MS" (QUEUE and TEXT in base64),
-// answered by "ok", "msg FLOW TEXT", "timeout" or "aborted".
+// Serves the runner's QueueHub (queues and pipes) and its multiprocessing locks to the run's
+// process workers over a local socket (a real pipe between processes, as multiprocessing uses
+// one). Each request is one short connection, its words in base64 where they are names or text:
+//   "send QUEUE FLOW TEXT"                  -> "ok"
+//   "recv QUEUE TIMEOUT_MS PID TID WHO NAME" -> "msg FLOW TEXT", "timeout" or "aborted"
+//   "acquire LOCK PID TID WHO"              -> ["wait"], then "got PID TID T" (the release that
+//                                              freed it; 0 0 0: none) or "aborted"
+//   "release LOCK PID TID"                  -> "ok" or "notheld"
 class QueueBroker : public QObject
 {
     Q_OBJECT
 public:
-    explicit QueueBroker(QueueHub* hub);
+    // A process worker's flow that blocks in the runner (a recv, an acquire): the runner's wait
+    // graph learns of it, so that cycles across processes are found where every such wait is seen.
+    struct RemoteWait
+    {
+        qint64 pid = 0;
+        qint64 tid = 0;
+        QString who;
+        QString queue; // recv: the queue or pipe end, as the scenario names it
+        QString lock; // acquire
+    };
+    struct WaitHooks
+    {
+        std::function<void(const RemoteWait&)> begin;
+        std::function<void(qint64 tid)> end;
+    };
+
+    QueueBroker(QueueHub* hub, LockTable* locks, WaitHooks hooks);
     ~QueueBroker() override;
     bool listen(QString* error);
     QString serverName() const { return m_name; }
 
 private:
+    void serve(QLocalSocket* s, const QList<QByteArray>& parts);
+    // A receive or an acquire may wait for long: each waits on a thread of its own.
+    void receive(QPointer<QLocalSocket> s, const QList<QByteArray>& parts);
+    void acquire(QPointer<QLocalSocket> s, const QList<QByteArray>& parts);
+    // Writes `reply` to the socket from the broker's thread, if it is still open.
+    void answer(QPointer<QLocalSocket> s, const QByteArray& reply);
+
     QueueHub* m_hub;
+    LockTable* m_locks;
+    WaitHooks m_hooks;
     QThread m_thread;
     QObject* m_context = nullptr;
     QLocalServer* m_server = nullptr;
@@ -34,8 +67,23 @@ private:
 
 // The process worker's end: blocking calls, usable from any flow thread.
 namespace QueueClient {
+// Who asks: the flow's process, thread and name, for the runner's wait graph.
+struct Caller
+{
+    qint64 pid = 0;
+    qint64 tid = 0;
+    QString who;
+};
 bool send(const QString& server, const QString& queue, const QueueMessage& message, QString* error);
-QueueHub::Result recv(const QString& server, const QString& queue, qint64 timeoutNs, QueueMessage* out, QString* error);
+// `name` is what the scenario calls the queue (a pipe end's name, where `queue` is its buffer).
+QueueHub::Result recv(const QString& server, const QString& queue, const QString& name, const Caller& caller,
+    qint64 timeoutNs, QueueMessage* out, QString* error);
+// Takes the multiprocessing lock; `onWait` runs when it is held by another. `*last` is the
+// release that freed it. False when the run is stopped or the runner is gone.
+bool acquire(const QString& server, const QString& lock, const Caller& caller, const std::function<void()>& onWait,
+    LockTable::Release* last, QString* error);
+// False (with *held false) when the lock was not held; false with an error when unreachable.
+bool release(const QString& server, const QString& lock, const Caller& caller, bool* held, QString* error);
 } // namespace QueueClient
 
 } // namespace Forkline

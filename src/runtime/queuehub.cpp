@@ -15,20 +15,22 @@ void QueueHub::send(const QString& queue, const QueueMessage& message)
 }
 
 QueueHub::Result QueueHub::recv(
-    const QString& queue, qint64 timeoutNs, QueueMessage* out, const std::function<void()>& onWait)
+    const QString& queue, qint64 timeoutNs, QueueMessage* out, const std::function<void()>& onWait, qint64 tid)
 {
     std::unique_lock<std::mutex> lock(m_mutex);
     auto ready = [&] { return m_aborted || !m_queues[queue].empty(); };
     if (!ready()) {
+        if (tid != 0)
+            m_blockedOn.insert(tid, queue);
         lock.unlock();
         if (onWait)
             onWait();
         lock.lock();
-        if (timeoutNs < 0) {
-            m_cv.wait(lock, ready);
-        } else if (!m_cv.wait_for(lock, std::chrono::nanoseconds(timeoutNs), ready)) {
+        const bool woken = timeoutNs < 0 ? (m_cv.wait(lock, ready), true)
+                                         : m_cv.wait_for(lock, std::chrono::nanoseconds(timeoutNs), ready);
+        m_blockedOn.remove(tid);
+        if (!woken)
             return Result::TimedOut;
-        }
     }
     if (m_aborted)
         return Result::Aborted;
@@ -36,6 +38,13 @@ QueueHub::Result QueueHub::recv(
     *out = q.front();
     q.pop_front();
     return Result::Received;
+}
+
+bool QueueHub::blocked(const QString& queue, qint64 tid) const
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    const auto q = m_queues.constFind(queue);
+    return !m_aborted && m_blockedOn.value(tid) == queue && (q == m_queues.constEnd() || q->empty());
 }
 
 void QueueHub::abort()

@@ -24,13 +24,20 @@ public:
     enum class Result { Received, TimedOut, Aborted };
     void send(const QString& queue, const QueueMessage& message);
     // Waits up to timeoutNs (< 0: forever); `onWait` runs when the queue is empty at first.
-    Result recv(const QString& queue, qint64 timeoutNs, QueueMessage* out, const std::function<void()>& onWait);
+    // `tid` is the waiting thread, for blocked().
+    Result recv(
+        const QString& queue, qint64 timeoutNs, QueueMessage* out, const std::function<void()>& onWait, qint64 tid = 0);
+    // Whether thread `tid` waits in a recv from `queue` that is empty now. The wait graph asks
+    // this rather than trusting its own record: a receiver that has just taken a message is not
+    // blocked, even before it has said that its wait is over.
+    bool blocked(const QString& queue, qint64 tid) const;
     void abort();
 
 private:
-    std::mutex m_mutex;
+    mutable std::mutex m_mutex;
     std::condition_variable m_cv;
     QHash<QString, std::deque<QueueMessage>> m_queues;
+    QHash<qint64, QString> m_blockedOn; // waiting receivers: tid -> queue
     bool m_aborted = false;
 };
 
