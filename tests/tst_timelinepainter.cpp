@@ -130,6 +130,7 @@ private Q_SLOTS:
     void nestedSlicesInBands();
     void processAndGlobalMarks();
     void searchFindsNamesAtEveryDepth();
+    void searchFindsWordsOnBoxes();
     void narrowBoxesDrawnAsOneImage_data();
     void narrowBoxesDrawnAsOneImage();
     void marksDrawnFromImages_data();
@@ -554,6 +555,37 @@ void TestTimelinePainter::searchFindsNamesAtEveryDepth()
     QCOMPARE(sleeping.size(), size_t(1));
     QCOMPARE(sleeping[0].span.start, 3 * kSec);
     QVERIFY(TraceSearch::find(m, QString()).empty());
+}
+
+// What a run's box says ("sleep 1 s", "join th1", "compute 0..5e7") is found as it reads, and
+// so is its detail alone; a detail is not found on a state that does not carry it.
+void TestTimelinePainter::searchFindsWordsOnBoxes()
+{
+    TraceModel m;
+    const int lane = m.ensureLane(1, 1);
+    m.setState(lane, 0, State::Running);
+    m.setState(lane, kSec, State::Sleeping, QStringLiteral("1 s"));
+    m.setState(lane, 2 * kSec, State::WaitingJoin, QStringLiteral("th1"));
+    m.setState(lane, 3 * kSec, State::Computing, QStringLiteral("0..5e7"));
+    m.setState(lane, 4 * kSec, State::Sleeping, QStringLiteral("0.5 s"));
+    m.setState(lane, 5 * kSec, State::WaitingGil);
+    m.setState(lane, 6 * kSec, State::Running);
+    m.addInstant(lane, 7 * kSec, InstantKind::End);
+    const auto startsOf = [&](const QString& text) {
+        QList<qint64> starts;
+        for (const TimelineHit& hit : TraceSearch::find(m, text))
+            starts.append(hit.span.start);
+        return starts;
+    };
+    QCOMPARE(startsOf(QStringLiteral("SLEEP 1 S")), QList<qint64> { kSec });
+    QCOMPARE(startsOf(QStringLiteral("join th1")), QList<qint64> { 2 * kSec });
+    QCOMPARE(startsOf(QStringLiteral("th1")), QList<qint64> { 2 * kSec });
+    QCOMPARE(startsOf(QStringLiteral("compute 0..5e7")), QList<qint64> { 3 * kSec });
+    QCOMPARE(startsOf(QStringLiteral("sleep")), (QList<qint64> { kSec, 4 * kSec }));
+    // A state without a detail reads as its label on the box and in the legend.
+    QCOMPARE(startsOf(QStringLiteral("waiting: GIL")), QList<qint64> { 5 * kSec });
+    QCOMPARE(startsOf(QStringLiteral("running")), (QList<qint64> { 0, 6 * kSec }));
+    QVERIFY(startsOf(QStringLiteral("join 0..5e7")).isEmpty());
 }
 
 void TestTimelinePainter::manySpansPerPixel()
