@@ -125,6 +125,7 @@ private Q_SLOTS:
     void liveStretchesDrawnAsTheirState();
     void manySpansPerPixel();
     void namesOnWideBoxes();
+    void namesShortenedAsOnTheirOwn();
     void runNamesOnBoxes();
     void replayNamesTheInnermostSlice();
     void nestedSlicesInBands();
@@ -330,6 +331,51 @@ void TestTimelinePainter::namesOnWideBoxes()
     };
     QVERIFY2(darkIn(wide) > 20, "the name is written on the wide box");
     QCOMPARE(darkIn(narrow), 0);
+}
+
+// A label's words and their shortenings are worked out once and reused for its other
+// boxes: each box must read as it would if it were the only one, whatever widths came before.
+void TestTimelinePainter::namesShortenedAsOnTheirOwn()
+{
+    const int unset = -1;
+    constexpr qint64 kMs = kSec / 1000;
+    std::vector<std::pair<qint64, qint64>> boxes;
+    qint64 t = 0;
+    for (int k = 0; k < 80; ++k) {
+        const qint64 w = (30 + (k * 37) % 170) * kMs; // 1 px per ms: 30 to 199 px, in no order
+        boxes.emplace_back(t, t + w);
+        t += w + (k % 3 == 0 ? 0 : 5 * kMs);
+    }
+    const auto paint = [&](int only) {
+        TraceModel m;
+        const int lane = m.ensureLane(1, 1);
+        const qint32 name = m.internName(QStringLiteral("ExecuteCompiler frontend of a long file"));
+        for (int k = 0; k < int(boxes.size()); ++k) {
+            if (only == unset || only == k)
+                m.addSpan(lane, { boxes[size_t(k)].first, boxes[size_t(k)].second, State::Sleeping, name });
+        }
+        m.noteTime(t);
+        TimelineStyle style { QFont() };
+        TimelineLayout layout;
+        layout.build(m, style);
+        const TimeMapping map { 0, t, double(layout.labelWidth()), double(t / kMs) };
+        QImage image(layout.labelWidth() + int(t / kMs) + 1, layout.height(), QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::white);
+        QPainter p(&image);
+        TimelinePainter(m, layout, style, map).paintData(&p, 0, layout.height(), layout.labelWidth(), image.width());
+        return std::pair(image, map);
+    };
+    const auto [all, map] = paint(unset);
+    int named = 0;
+    for (int k = 0; k < int(boxes.size()); ++k) {
+        const QImage alone = paint(k).first;
+        const int x0 = int(std::lround(map.toX(boxes[size_t(k)].first)));
+        const int x1 = int(std::lround(map.toX(boxes[size_t(k)].second)));
+        const QRect box(x0, 0, x1 - x0, all.height());
+        QCOMPARE(all.copy(box), alone.copy(box));
+        named += all.copy(box) != paint(k + 1000).first.copy(box);
+    }
+    QVERIFY2(named > 70, "most boxes carry their (shortened) name");
 }
 
 // A run's boxes say what their state is about, in words of the window's language: the detail is
