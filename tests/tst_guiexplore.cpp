@@ -137,6 +137,7 @@ private Q_SLOTS:
     void detailsOfImportedSlices();
     void epochTimesCountFromTheStart();
     void findStepsThroughNames();
+    void findStepsThroughBoxWords();
 
 private:
     bool openAndWait(const QString& path);
@@ -838,6 +839,57 @@ void TestGuiExplore::findStepsThroughNames()
     QTest::keyClick(bar->edit(), Qt::Key_Escape);
     QTRY_VERIFY(!bar->isVisible());
     QCOMPARE(view->selection().kind, TimelineHit::Kind::Span); // Esc closed the bar only
+}
+
+// Ctrl+F also finds the words a run's boxes show ("join seller", "sleep 0.5 s"), as they read
+// on the box and by their detail alone, in a trace saved by a run and opened again.
+void TestGuiExplore::findStepsThroughBoxWords()
+{
+    TraceModel m;
+    m.ensureProcess(20).name = QStringLiteral("words-test");
+    const int main = m.ensureLane(20, 20);
+    m.lane(main).name = QStringLiteral("MainThread");
+    m.lane(main).kind = LaneKind::Process;
+    const int seller = m.ensureLane(20, 21);
+    m.lane(seller).name = QStringLiteral("seller");
+    m.lane(seller).parent = main;
+    m.setState(main, 0, State::Running);
+    m.setState(main, 100 * kMs, State::WaitingJoin, QStringLiteral("seller"));
+    m.setState(seller, 10 * kMs, State::Running);
+    m.setState(seller, 20 * kMs, State::Sleeping, QStringLiteral("0.5 s"));
+    m.setState(seller, 520 * kMs, State::Running);
+    m.setState(seller, 530 * kMs, State::Sleeping, QStringLiteral("0.5 s"));
+    m.setState(seller, 1030 * kMs, State::Running);
+    m.addInstant(seller, 1090 * kMs, InstantKind::End);
+    m.setState(main, 1100 * kMs, State::Running);
+    m.addInstant(main, 1200 * kMs, InstantKind::End);
+    const QString path = m_dir.filePath(QStringLiteral("words.json"));
+    QString error;
+    QVERIFY2(saveChromeTrace(m, path, &error), qPrintable(error));
+    QVERIFY(openAndWait(path));
+    TimelineView* view = m_window->timelineView();
+    const auto selectedLane = [&] { return view->model()->lane(view->selection().lane).name; };
+    m_window->explore()->findAction()->trigger();
+    FindBar* bar = m_window->explore()->findBar();
+    QTRY_VERIFY(bar->isVisible());
+    bar->edit()->setText(QStringLiteral("sleep 0.5"));
+    QCOMPARE(bar->matchCount(), 2);
+    QCOMPARE(view->selection().span.start, 20 * kMs);
+    QTest::keyClick(bar->edit(), Qt::Key_F3);
+    QCOMPARE(bar->current(), 1);
+    QCOMPARE(view->selection().span.start, 530 * kMs);
+    QCOMPARE(selectedLane(), QStringLiteral("seller"));
+    QTest::keyClick(bar->edit(), Qt::Key_F3, Qt::ShiftModifier);
+    QCOMPARE(bar->current(), 0);
+    bar->edit()->setText(QStringLiteral("JOIN SELLER"));
+    QCOMPARE(bar->matchCount(), 1);
+    QCOMPARE(view->selection().span.state, State::WaitingJoin);
+    QCOMPARE(selectedLane(), QStringLiteral("MainThread"));
+    // The detail alone finds its box; a lane's name is no box's word.
+    bar->edit()->setText(QStringLiteral("seller"));
+    QCOMPARE(bar->matchCount(), 1);
+    QTest::keyClick(bar->edit(), Qt::Key_Escape);
+    QTRY_VERIFY(!bar->isVisible());
 }
 
 QTEST_MAIN(TestGuiExplore)

@@ -125,11 +125,13 @@ private Q_SLOTS:
     void liveStretchesDrawnAsTheirState();
     void manySpansPerPixel();
     void namesOnWideBoxes();
+    void namesShortenedAsOnTheirOwn();
     void runNamesOnBoxes();
     void replayNamesTheInnermostSlice();
     void nestedSlicesInBands();
     void processAndGlobalMarks();
     void searchFindsNamesAtEveryDepth();
+    void searchFindsWordsOnBoxes();
     void narrowBoxesDrawnAsOneImage_data();
     void narrowBoxesDrawnAsOneImage();
     void marksDrawnFromImages_data();
@@ -329,6 +331,51 @@ void TestTimelinePainter::namesOnWideBoxes()
     };
     QVERIFY2(darkIn(wide) > 20, "the name is written on the wide box");
     QCOMPARE(darkIn(narrow), 0);
+}
+
+// A label's words and their shortenings are worked out once and reused for its other
+// boxes: each box must read as it would if it were the only one, whatever widths came before.
+void TestTimelinePainter::namesShortenedAsOnTheirOwn()
+{
+    const int unset = -1;
+    constexpr qint64 kMs = kSec / 1000;
+    std::vector<std::pair<qint64, qint64>> boxes;
+    qint64 t = 0;
+    for (int k = 0; k < 80; ++k) {
+        const qint64 w = (30 + (k * 37) % 170) * kMs; // 1 px per ms: 30 to 199 px, in no order
+        boxes.emplace_back(t, t + w);
+        t += w + (k % 3 == 0 ? 0 : 5 * kMs);
+    }
+    const auto paint = [&](int only) {
+        TraceModel m;
+        const int lane = m.ensureLane(1, 1);
+        const qint32 name = m.internName(QStringLiteral("ExecuteCompiler frontend of a long file"));
+        for (int k = 0; k < int(boxes.size()); ++k) {
+            if (only == unset || only == k)
+                m.addSpan(lane, { boxes[size_t(k)].first, boxes[size_t(k)].second, State::Sleeping, name });
+        }
+        m.noteTime(t);
+        TimelineStyle style { QFont() };
+        TimelineLayout layout;
+        layout.build(m, style);
+        const TimeMapping map { 0, t, double(layout.labelWidth()), double(t / kMs) };
+        QImage image(layout.labelWidth() + int(t / kMs) + 1, layout.height(), QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::white);
+        QPainter p(&image);
+        TimelinePainter(m, layout, style, map).paintData(&p, 0, layout.height(), layout.labelWidth(), image.width());
+        return std::pair(image, map);
+    };
+    const auto [all, map] = paint(unset);
+    int named = 0;
+    for (int k = 0; k < int(boxes.size()); ++k) {
+        const QImage alone = paint(k).first;
+        const int x0 = int(std::lround(map.toX(boxes[size_t(k)].first)));
+        const int x1 = int(std::lround(map.toX(boxes[size_t(k)].second)));
+        const QRect box(x0, 0, x1 - x0, all.height());
+        QCOMPARE(all.copy(box), alone.copy(box));
+        named += all.copy(box) != paint(k + 1000).first.copy(box);
+    }
+    QVERIFY2(named > 70, "most boxes carry their (shortened) name");
 }
 
 // A run's boxes say what their state is about, in words of the window's language: the detail is
@@ -554,6 +601,37 @@ void TestTimelinePainter::searchFindsNamesAtEveryDepth()
     QCOMPARE(sleeping.size(), size_t(1));
     QCOMPARE(sleeping[0].span.start, 3 * kSec);
     QVERIFY(TraceSearch::find(m, QString()).empty());
+}
+
+// What a run's box says ("sleep 1 s", "join th1", "compute 0..5e7") is found as it reads, and
+// so is its detail alone; a detail is not found on a state that does not carry it.
+void TestTimelinePainter::searchFindsWordsOnBoxes()
+{
+    TraceModel m;
+    const int lane = m.ensureLane(1, 1);
+    m.setState(lane, 0, State::Running);
+    m.setState(lane, kSec, State::Sleeping, QStringLiteral("1 s"));
+    m.setState(lane, 2 * kSec, State::WaitingJoin, QStringLiteral("th1"));
+    m.setState(lane, 3 * kSec, State::Computing, QStringLiteral("0..5e7"));
+    m.setState(lane, 4 * kSec, State::Sleeping, QStringLiteral("0.5 s"));
+    m.setState(lane, 5 * kSec, State::WaitingGil);
+    m.setState(lane, 6 * kSec, State::Running);
+    m.addInstant(lane, 7 * kSec, InstantKind::End);
+    const auto startsOf = [&](const QString& text) {
+        QList<qint64> starts;
+        for (const TimelineHit& hit : TraceSearch::find(m, text))
+            starts.append(hit.span.start);
+        return starts;
+    };
+    QCOMPARE(startsOf(QStringLiteral("SLEEP 1 S")), QList<qint64> { kSec });
+    QCOMPARE(startsOf(QStringLiteral("join th1")), QList<qint64> { 2 * kSec });
+    QCOMPARE(startsOf(QStringLiteral("th1")), QList<qint64> { 2 * kSec });
+    QCOMPARE(startsOf(QStringLiteral("compute 0..5e7")), QList<qint64> { 3 * kSec });
+    QCOMPARE(startsOf(QStringLiteral("sleep")), (QList<qint64> { kSec, 4 * kSec }));
+    // A state without a detail reads as its label on the box and in the legend.
+    QCOMPARE(startsOf(QStringLiteral("waiting: GIL")), QList<qint64> { 5 * kSec });
+    QCOMPARE(startsOf(QStringLiteral("running")), (QList<qint64> { 0, 6 * kSec }));
+    QVERIFY(startsOf(QStringLiteral("join 0..5e7")).isEmpty());
 }
 
 void TestTimelinePainter::manySpansPerPixel()

@@ -1274,16 +1274,16 @@ interpreter, traced, and exits with its exit code; its own arguments go after --
         <translation>찾기(&amp;F)…</translation>
     </message>
     <message>
-        <source>Find slices and marks by name and step through them</source>
-        <translation>이름으로 구간과 마크를 찾고 차례로 이동합니다</translation>
-    </message>
-    <message>
         <source>Co&amp;mpact Time</source>
         <translation>시간 압축(&amp;M)</translation>
     </message>
     <message>
         <source>Draw long stretches in which nothing changes short, with a break on the time axis that says how long each one was, so the forks and joins around them get the width</source>
         <translation>아무것도 바뀌지 않는 긴 구간을 짧게 그리고, 시간축의 생략 표시에 각 구간의 실제 길이를 적어, 그 앞뒤의 포크와 조인이 넓게 보이게 합니다</translation>
+    </message>
+    <message>
+        <source>Find slices and marks by name or by the words on their boxes and step through them</source>
+        <translation>이름이나 상자에 적힌 글자로 구간과 마크를 찾고 차례로 이동합니다</translation>
     </message>
 </context>
 <context>
@@ -1487,10 +1487,6 @@ interpreter, traced, and exits with its exit code; its own arguments go after --
 <context>
     <name>Forkline::FindBar</name>
     <message>
-        <source>Find slices and marks by name</source>
-        <translation>이름으로 구간과 마크 찾기</translation>
-    </message>
-    <message>
         <source>Find</source>
         <translation>찾기</translation>
     </message>
@@ -1517,6 +1513,10 @@ interpreter, traced, and exits with its exit code; its own arguments go after --
     <message>
         <source>%1 of %2</source>
         <translation>%2개 중 %1</translation>
+    </message>
+    <message>
+        <source>Find slices and marks by name or by the words on their boxes</source>
+        <translation>이름이나 상자에 적힌 글자로 구간과 마크 찾기</translation>
     </message>
 </context>
 <context>

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "lanetotals.h"
 
+#include "textfit.h"
 #include "timeaxis.h"
 #include "timelinestyle.h"
 #include "tracemodel.h"
 
 #include <QPainter>
 #include <algorithm>
+#include <climits>
 #include <cmath>
 #include <numeric>
 
@@ -59,7 +61,7 @@ void LaneTotals::paint(QPainter* p, const Lane& lane, const TimeMapping& map, co
         return;
     const QFontMetrics fm(style.smallFont);
     const int pad = std::max(2, style.padding / 2);
-    const int width = fm.horizontalAdvance(label) + 2 * pad;
+    const int width = TextFit::elided(style.smallFont, label, INT_MAX).advance + 2 * pad;
     // Left of the marks that close the lane (its end, a main-exit), so none is hidden.
     int boxRight = x1 - style.markSize;
     const size_t tail = std::min<size_t>(lane.instants.size(), 8);

@@ -5,6 +5,7 @@
 #include "tracemodel.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QPoint>
 #include <QSet>
 
@@ -84,6 +85,8 @@ private:
     void paintGlobalMarks(QPainter* p, int yFrom, int yTo, int left, int right) const;
     bool markAtStart(int laneIndex, qint64 t, double x) const;
     void paintSpanNames(QPainter* p, int lane, int depth, int y, int h, int left, int right) const;
+    // A box's words, built once per (name, state) and paint: a frame's boxes share a few.
+    const QString& boxWords(const Span& span) const;
     void paintFlows(QPainter* p, int yFrom, int yTo, int left, int right) const;
     void paintCounter(QPainter* p, const CounterTrack& track, const TimelineRow& row, int left, int right) const;
     void paintCollapsed(QPainter* p, const ProcessInfo& proc, int y, int h, int left, int right) const;
@@ -101,6 +104,7 @@ private:
     TimeMapping m_map;
     qint64 m_now = -1;
     const LaneSummary* m_summary = nullptr;
+    mutable QHash<quint64, QString> m_boxWords;
 };
 
 } // namespace Forkline

@@ -57,8 +57,17 @@ void TimelinePainter::paintSpanNames(QPainter* p, int laneIndex, int depth, int 
         // words begin after it.
         const int lead = depth == 0 && markAtStart(laneIndex, s.start, x0) ? m_style.markSize / 2 + 1 : 0;
         const QRect box(int(std::ceil(x0)) + pad + lead, y, int(std::floor(x1 - x0)) - 2 * pad - lead, h);
-        m_style.drawBoxWords(p, box, SpanLabel::onBox(m_model, s), fm);
+        m_style.drawBoxWords(p, box, boxWords(s), fm);
     }
+}
+
+const QString& TimelinePainter::boxWords(const Span& span) const
+{
+    const quint64 key = quint64(quint32(span.name)) << 8 | quint64(span.state);
+    auto it = m_boxWords.find(key);
+    if (it == m_boxWords.end())
+        it = m_boxWords.insert(key, SpanLabel::onBox(m_model, span));
+    return *it;
 }
 
 } // namespace Forkline

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "timelinestyle.h"
 
+#include "textfit.h"
+
 #include <QCoreApplication>
 #include <QPainter>
 #include <QPainterPath>
@@ -281,15 +283,16 @@ QString TimelineStyle::flowLabel(FlowKind k)
 
 void TimelineStyle::drawBoxWords(QPainter* p, const QRect& box, const QString& words, const QFontMetrics& fm) const
 {
-    const QString text = fm.elidedText(words, Qt::ElideRight, box.width());
-    if (text.isEmpty() || text == QStringLiteral("…"))
+    // What fm.elidedText gives, measured once for all the boxes with these words.
+    const TextFit::Words text = TextFit::elided(smallFont, words, box.width());
+    if (text.text.isEmpty() || text.text == QStringLiteral("…"))
         return;
     QColor backing = laneBackground();
     backing.setAlpha(215);
-    const int w = std::min(box.width(), fm.horizontalAdvance(text) + 2);
+    const int w = std::min(box.width(), text.advance + 2);
     const int th = std::min(box.height(), fm.height());
     p->fillRect(QRect(box.x() - 1, box.y() + (box.height() - th) / 2, w + 1, th), backing);
-    p->drawText(box, Qt::AlignVCenter | Qt::AlignLeft, text);
+    p->drawText(box, Qt::AlignVCenter | Qt::AlignLeft, text.text);
 }
 
 void TimelineStyle::drawStateBox(QPainter* p, const QRect& r, State s) const

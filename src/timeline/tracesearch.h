@@ -9,8 +9,9 @@
 namespace Forkline {
 
 // Finding slices and marks by name (Ctrl+F): every span of every depth and every mark of a lane
-// whose name (a foreign trace's own, else the state's or the kind's) contains the text, case
-// aside, as hits the view can select, in time order (by lane at equal times).
+// whose name (a foreign trace's own, else the state's or the kind's) or whose words on its box
+// (SpanLabel: "sleep 1 s", "join th1") contain the text, case aside, as hits the view can
+// select, in time order (by lane at equal times).
 class TraceSearch
 {
 public:

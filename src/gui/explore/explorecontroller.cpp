@@ -120,7 +120,7 @@ void ExploreController::createFindBar(QMainWindow* window)
     findToolBar->hide();
     m_findAction = new QAction(tr("&Find…"), this);
     m_findAction->setShortcut(QKeySequence::Find);
-    describe(m_findAction, tr("Find slices and marks by name and step through them"));
+    describe(m_findAction, tr("Find slices and marks by name or by the words on their boxes and step through them"));
     connect(m_findAction, &QAction::triggered, this, [this, findToolBar] {
         findToolBar->show();
         m_find->activate();

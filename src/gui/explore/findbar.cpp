@@ -17,7 +17,7 @@ FindBar::FindBar(TimelineView* view, QWidget* parent)
     , m_view(view)
 {
     m_edit = new QLineEdit(this);
-    m_edit->setPlaceholderText(tr("Find slices and marks by name"));
+    m_edit->setPlaceholderText(tr("Find slices and marks by name or by the words on their boxes"));
     m_edit->setAccessibleName(tr("Find"));
     m_edit->setClearButtonEnabled(true);
     m_edit->installEventFilter(this);

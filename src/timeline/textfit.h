@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QFont>
+#include <QString>
+
+namespace Forkline {
+
+// A text shortened to fit a width, as QFontMetrics::elidedText (Qt::ElideRight) gives it, with
+// its advance. Shaping a label costs more than drawing it, and a frame writes the same few
+// labels on hundreds of boxes, frame after frame: the results are kept per thread, for the
+// last font asked about, up to kMaxTexts texts.
+class TextFit
+{
+public:
+    static constexpr int kMaxTexts = 4096;
+
+    struct Words
+    {
+        QString text;
+        int advance = 0; // QFontMetrics::horizontalAdvance
+    };
+    static Words elided(const QFont& font, const QString& text, int width);
+};
+
+} // namespace Forkline
