@@ -645,6 +645,58 @@ interpreter, traced, and exits with its exit code; its own arguments go after --
         <source>too many process workers (at most %1 in a scenario)</source>
         <translation>프로세스 워커가 너무 많습니다 (한 시나리오에 최대 %1개)</translation>
     </message>
+    <message>
+        <source>ValueError: semaphore or lock released too many times (%1)</source>
+        <translation>ValueError: semaphore or lock released too many times (%1)</translation>
+    </message>
+    <message>
+        <source>RuntimeError: release unlocked lock (%1)</source>
+        <translation>RuntimeError: release unlocked lock (%1)</translation>
+    </message>
+    <message>
+        <source>&quot;pipes&quot; lists pipes, e.g. [{&quot;ends&quot;: [&quot;parent_conn&quot;, &quot;child_conn&quot;]}]</source>
+        <translation>&quot;pipes&quot;에는 파이프 목록을 씁니다. 예: [{&quot;ends&quot;: [&quot;parent_conn&quot;, &quot;child_conn&quot;]}]</translation>
+    </message>
+    <message>
+        <source>a pipe is an object with &quot;ends&quot; and, for a one-way pipe, &quot;duplex&quot;: false</source>
+        <translation>파이프는 &quot;ends&quot;를 가진 객체이며, 단방향 파이프는 &quot;duplex&quot;: false를 씁니다</translation>
+    </message>
+    <message>
+        <source>a pipe</source>
+        <translation>파이프</translation>
+    </message>
+    <message>
+        <source>&quot;ends&quot; takes the names of the pipe&apos;s two ends, e.g. [&quot;a&quot;, &quot;b&quot;]</source>
+        <translation>&quot;ends&quot;에는 파이프 양 끝의 이름을 씁니다. 예: [&quot;a&quot;, &quot;b&quot;]</translation>
+    </message>
+    <message>
+        <source>pipe end &quot;%1&quot; is named twice</source>
+        <translation>파이프 끝 &quot;%1&quot;의 이름이 두 번 쓰였습니다</translation>
+    </message>
+    <message>
+        <source>&quot;duplex&quot; must be true or false</source>
+        <translation>&quot;duplex&quot;는 true 또는 false여야 합니다</translation>
+    </message>
+    <message>
+        <source>&quot;process_locks&quot; lists the names of multiprocessing locks</source>
+        <translation>&quot;process_locks&quot;에는 multiprocessing 락의 이름을 나열합니다</translation>
+    </message>
+    <message>
+        <source>a process lock is a name that is not a semaphore&apos;s, an rlock&apos;s or a condition&apos;s lock</source>
+        <translation>프로세스 락의 이름은 세마포어, RLock, 조건 변수의 락 이름과 겹치면 안 됩니다</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a pipe end: its recv has no timeout (Connection.recv() waits until a message comes)</source>
+        <translation>&quot;%1&quot;은(는) 파이프 끝입니다: recv에는 timeout이 없습니다 (Connection.recv()는 메시지가 올 때까지 기다립니다)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is the receiving end of a one-way pipe (duplex false): it cannot send (Python: OSError: connection is read-only); send on &quot;%2&quot;</source>
+        <translation>&quot;%1&quot;은(는) 단방향 파이프(duplex false)의 받는 쪽이라 보낼 수 없습니다 (Python: OSError: connection is read-only). &quot;%2&quot;에서 보내세요</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is the sending end of a one-way pipe (duplex false): it cannot receive (Python: OSError: connection is write-only); recv on &quot;%2&quot;</source>
+        <translation>&quot;%1&quot;은(는) 단방향 파이프(duplex false)의 보내는 쪽이라 받을 수 없습니다 (Python: OSError: connection is write-only). &quot;%2&quot;에서 받으세요</translation>
+    </message>
 </context>
 <context>
     <name>Forkline::AboutDialog</name>
@@ -1201,6 +1253,10 @@ interpreter, traced, and exits with its exit code; its own arguments go after --
     <message>
         <source>the collector sent a malformed scenario header</source>
         <translation>수집기가 잘못된 시나리오 머리글을 보냈습니다</translation>
+    </message>
+    <message>
+        <source>the collector did not accept the connection within %1 s</source>
+        <translation>수집기가 %1초 안에 연결을 받지 않았습니다</translation>
     </message>
 </context>
 <context>
@@ -2075,10 +2131,6 @@ interpreter, traced, and exits with its exit code; its own arguments go after --
         <translation>ValueError: 64비트에 들어가는 정수가 아닙니다: &quot;%1&quot;</translation>
     </message>
     <message>
-        <source>RuntimeError: release unlocked lock (%1)</source>
-        <translation>RuntimeError: release unlocked lock (%1)</translation>
-    </message>
-    <message>
         <source>BrokenPipeError: %1</source>
         <translation>BrokenPipeError: %1</translation>
     </message>
@@ -2093,6 +2145,10 @@ interpreter, traced, and exits with its exit code; its own arguments go after --
     <message>
         <source>NameError: no buffer &quot;%1&quot;</source>
         <translation>NameError: &quot;%1&quot; 버퍼가 없습니다</translation>
+    </message>
+    <message>
+        <source>recv %1</source>
+        <translation>%1 수신 대기</translation>
     </message>
 </context>
 <context>
