@@ -7,7 +7,6 @@
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
-#include <algorithm>
 
 using namespace ForklineTest;
 
@@ -64,6 +63,27 @@ const QByteArray kNested = R"({"main": [{"start": "outer"}, {"join": "outer"}, {
         {"print": "inner {inner.exitcode}"}]},
     {"name": "inner", "kind": "process", "steps": [{"print": "up"}, {"sleep": 30}]}]})";
 
+// A run of kNested through the collector, up to the moment inner is running.
+struct NestedRun
+{
+    QTemporaryDir dir;
+    Collector collector;
+    QSignalSpy printed { &collector, &Collector::printed };
+    QSignalSpy finished { &collector, &Collector::finished };
+
+    bool startUntilInnerRuns()
+    {
+        Collector::Launch launch;
+        launch.scenario = writeFile(dir, QStringLiteral("nested.json"), kNested);
+        launch.program = QStringLiteral(FORKLINE_BIN);
+        QString error;
+        if (!collector.start(launch, &error))
+            return false;
+        return QTest::qWaitFor([this] { return printed.count() >= 1; }, 20000);
+    }
+    qint64 pidOf(const QString& worker) const { return requireLane(collector.model(), worker).pid; }
+};
+
 } // namespace
 
 class TestForkServer : public QObject
@@ -84,8 +104,8 @@ void TestForkServer::workersAreTheServersChildren_data()
     QTest::newRow("FORKLINE_SPAWN_WORKERS=1") << true;
 }
 
-// Over 80 lines on purpose: one run, checked at each level of its process tree as it stands
-// while the innermost worker runs, then through its terminate and the ends it causes.
+// One run, checked at each level of its process tree as it stands while the innermost worker
+// runs, then through its terminate and the ends it causes.
 void TestForkServer::workersAreTheServersChildren()
 {
 #if !defined(Q_OS_LINUX)
@@ -93,19 +113,12 @@ void TestForkServer::workersAreTheServersChildren()
 #endif
     QFETCH(bool, spawn);
     const SpawnMode mode(spawn);
-    QTemporaryDir dir;
-    Collector collector;
-    Collector::Launch launch;
-    launch.scenario = writeFile(dir, QStringLiteral("nested.json"), kNested);
-    launch.program = QStringLiteral(FORKLINE_BIN);
-    QSignalSpy printed(&collector, &Collector::printed);
-    QSignalSpy finished(&collector, &Collector::finished);
-    QString error;
-    QVERIFY2(collector.start(launch, &error), qPrintable(error));
-    QTRY_VERIFY_WITH_TIMEOUT(printed.count() >= 1, 20000); // inner is running
+    NestedRun run;
+    QVERIFY(run.startUntilInnerRuns());
+    Collector& collector = run.collector;
     const qint64 runner = collector.runnerPid();
-    const qint64 outer = requireLane(collector.model(), QStringLiteral("outer")).pid;
-    const qint64 inner = requireLane(collector.model(), QStringLiteral("inner")).pid;
+    const qint64 outer = run.pidOf(QStringLiteral("outer"));
+    const qint64 inner = run.pidOf(QStringLiteral("inner"));
     QVERIFY(outer > 0 && inner > 0);
     qint64 server = -1;
     if (spawn) {
@@ -126,22 +139,16 @@ void TestForkServer::workersAreTheServersChildren()
 
     // The GUI's terminate reaches inner through its parent outer (through the server).
     collector.terminateWorker(QStringLiteral("inner"));
-    QVERIFY(finished.wait(20000));
-    QCOMPARE(finished.first().first().toInt(), 0);
+    QVERIFY(run.finished.wait(20000));
+    QCOMPARE(run.finished.first().first().toInt(), 0);
     const TraceModel& m = collector.model();
     const Instant* innerEnd = ending(requireLane(m, QStringLiteral("inner")));
     QVERIFY(innerEnd && innerEnd->kind == InstantKind::Terminated);
     QCOMPARE(innerEnd->code, 15);
     const Instant* outerEnd = ending(requireLane(m, QStringLiteral("outer")));
     QVERIFY(outerEnd && outerEnd->kind == InstantKind::End);
-    // By the clock: each process prints on a channel of its own, so arrival order may differ.
-    std::vector<PrintRecord> prints(m.prints().begin(), m.prints().end());
-    std::stable_sort(
-        prints.begin(), prints.end(), [](const PrintRecord& a, const PrintRecord& b) { return a.t < b.t; });
-    QStringList texts;
-    for (const PrintRecord& p : prints)
-        texts << m.texts().at(p.text);
-    QCOMPARE(texts, QStringList({ QStringLiteral("up"), QStringLiteral("inner -15"), QStringLiteral("outer 0") }));
+    QCOMPARE(printedByTime(m),
+        QStringList({ QStringLiteral("up"), QStringLiteral("inner -15"), QStringLiteral("outer 0") }));
     if (server > 0)
         QTRY_VERIFY_WITH_TIMEOUT(!processAlive(server), 5000); // gone with the runner
 }
@@ -185,27 +192,21 @@ void TestForkServer::serverEndsWithTheRunner()
     QSKIP("reads the process tree from /proc");
 #endif
     // However the runner ends (here SIGKILL, which nothing can catch), the server sees its
-    // socket close and takes the workers it still has with it.
+    // socket close; the workers it forked live on as orphans would, and it leaves with them.
     qunsetenv("FORKLINE_SPAWN_WORKERS");
-    QTemporaryDir dir;
-    Collector collector;
-    Collector::Launch launch;
-    launch.scenario = writeFile(dir, QStringLiteral("nested.json"), kNested);
-    launch.program = QStringLiteral(FORKLINE_BIN);
-    QSignalSpy printed(&collector, &Collector::printed);
-    QSignalSpy finished(&collector, &Collector::finished);
-    QString error;
-    QVERIFY2(collector.start(launch, &error), qPrintable(error));
-    QTRY_VERIFY_WITH_TIMEOUT(printed.count() >= 1, 20000);
-    const qint64 inner = requireLane(collector.model(), QStringLiteral("inner")).pid;
-    const qint64 outer = requireLane(collector.model(), QStringLiteral("outer")).pid;
+    NestedRun run;
+    QVERIFY(run.startUntilInnerRuns());
+    const qint64 inner = run.pidOf(QStringLiteral("inner"));
+    const qint64 outer = run.pidOf(QStringLiteral("outer"));
     const qint64 server = systemParent(inner);
-    QVERIFY(server > 0 && server != collector.runnerPid());
-    QVERIFY(killProcess(collector.runnerPid()));
+    QVERIFY(server > 0 && server != run.collector.runnerPid());
+    QVERIFY(killProcess(run.collector.runnerPid()));
+    QTRY_VERIFY_WITH_TIMEOUT(!processAlive(run.collector.runnerPid()), 5000);
+    QVERIFY(processAlive(outer) && processAlive(inner));
+    QVERIFY(processAlive(server)); // it still has children to reap
+    QVERIFY(killProcess(inner));
+    QVERIFY(killProcess(outer));
     QTRY_VERIFY_WITH_TIMEOUT(!processAlive(server), 5000);
-    QTRY_VERIFY_WITH_TIMEOUT(!processAlive(inner), 5000);
-    QTRY_VERIFY_WITH_TIMEOUT(!processAlive(outer), 5000);
-    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
 }
 
 QTEST_GUILESS_MAIN(TestForkServer)

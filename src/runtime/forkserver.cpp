@@ -201,7 +201,8 @@ struct Server
 {
     std::map<int, pid_t> clients; // socket -> the process on its other end
     std::map<pid_t, int> children; // forked worker -> the socket of the client that asked (-1: gone)
-    int root = -1; // the runner's socket: when it closes, the run is over
+    int root = -1; // the runner's socket
+    bool rootGone = false; // the runner exited or died
     std::vector<QByteArray> workerArgs; // filled in a forked worker
 
     // Reaps every child that ended and tells its client how.
@@ -217,10 +218,13 @@ struct Server
                 ForkServer::send(it->second, { ForkServer::Kind::Exited, 0, pid, status });
             children.erase(it);
         }
+        leaveIfDone();
     }
 
-    // A client went away. Its children live on (as they would after their parent's death
-    // without a server); when the runner goes, the run is over and whatever is left ends.
+    // A client went away. Its children live on, as they would after their parent's death
+    // without a server. Once the runner has gone, the server leaves with its last child:
+    // straight away when it has none (the runner's end is the run's), else when whatever
+    // still runs of the run (an orphan, or a worker the collector is about to stop) ends.
     void dropClient(int fd)
     {
         close(fd);
@@ -229,13 +233,15 @@ struct Server
             if (client == fd)
                 client = -1;
         }
-        if (fd != root)
-            return;
-        for (const auto& [pid, client] : children)
-            kill(pid, SIGKILL);
-        for (const auto& [pid, client] : children)
-            waitpid(pid, nullptr, 0);
-        _exit(0);
+        if (fd == root)
+            rootGone = true;
+        leaveIfDone();
+    }
+
+    void leaveIfDone() const
+    {
+        if (rootGone && children.empty())
+            _exit(0);
     }
 
     // In the child: leave the server behind and become the worker the client asked for.

@@ -19,8 +19,9 @@ namespace Forkline {
 // children: it reaps them and tells the client that asked how each ended (the raw wait
 // status, so a signal reads as one), and sends signals for the client (so that a worker can
 // tell Process.terminate(), which comes from its parent, from a SIGTERM to the whole group).
-// The server ends, with whatever children are left, when the runner's socket closes: the
-// runner exited or died, however it did.
+// The server ends when the runner's socket has closed (the runner exited or died, however it
+// did) and it has no child left: at once after a run, or as soon as the collector has
+// stopped what is left of a run whose runner died.
 //
 // Windows cannot fork: there, and when FORKLINE_SPAWN_WORKERS=1 asks for it, workers are
 // spawned as a fresh copy of the program (ProcessWorkers with QProcess).
