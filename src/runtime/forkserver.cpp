@@ -251,8 +251,6 @@ struct Server
         close(g_childPipe[1]);
         for (const auto& [fd, pid] : clients)
             close(fd);
-        for (int sig : { SIGCHLD, SIGINT, SIGTERM, SIGHUP, SIGPIPE })
-            std::signal(sig, SIG_DFL);
         for (int i = 0; i < 3; ++i) {
             dup2(fds[i], i);
             close(fds[i]);
@@ -283,14 +281,24 @@ struct Server
         if (fdCount == 3 && socketpair(AF_UNIX, SOCK_STREAM, 0, pair) == 0) {
             setCloseOnExec(pair[0]);
             setCloseOnExec(pair[1]);
+            // The server ignores SIGTERM: one sent right after the fork (terminate() soon after
+            // start()) must wait, blocked, until the child has its default action back.
+            sigset_t all;
+            sigset_t before;
+            sigfillset(&all);
+            sigprocmask(SIG_SETMASK, &all, &before);
             pid = ::fork();
             error = errno;
             if (pid == 0) {
+                for (int sig : { SIGCHLD, SIGINT, SIGTERM, SIGHUP, SIGPIPE })
+                    std::signal(sig, SIG_DFL);
+                sigprocmask(SIG_SETMASK, &before, nullptr);
                 close(pair[0]);
                 setParentPidOverride(clients[client]);
                 becomeWorker(pair[1], strings, argCount, fds);
                 return true;
             }
+            sigprocmask(SIG_SETMASK, &before, nullptr);
             close(pair[1]);
             if (pid < 0)
                 close(pair[0]);
