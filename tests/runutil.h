@@ -6,6 +6,8 @@
 #include "testutil.h"
 
 #include <QSignalSpy>
+#include <algorithm>
+#include <vector>
 
 namespace ForklineTest {
 
@@ -36,6 +38,19 @@ inline RunResult runScenario(const QString& scenario, const RunOptions& options 
     r.exitCode = finished.first().first().toInt();
     r.model = collector.takeModel();
     return r;
+}
+
+// The printed lines by the clock: each process's lines come on a socket of its own, so their
+// arrival order may differ from the order they were printed in.
+inline QStringList printedByTime(const TraceModel& m)
+{
+    std::vector<PrintRecord> prints(m.prints().begin(), m.prints().end());
+    std::stable_sort(
+        prints.begin(), prints.end(), [](const PrintRecord& a, const PrintRecord& b) { return a.t < b.t; });
+    QStringList texts;
+    for (const PrintRecord& p : prints)
+        texts << m.texts().at(p.text);
+    return texts;
 }
 
 } // namespace ForklineTest

@@ -44,18 +44,6 @@ bool changeFile(const QString& path, const QString& how)
     return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(content) == content.size();
 }
 
-// By the clock: each process's lines come on a socket of its own, in any order.
-QStringList printedByTime(const TraceModel& m)
-{
-    std::vector<PrintRecord> prints(m.prints().begin(), m.prints().end());
-    std::stable_sort(
-        prints.begin(), prints.end(), [](const PrintRecord& a, const PrintRecord& b) { return a.t < b.t; });
-    QStringList texts;
-    for (const PrintRecord& p : prints)
-        texts << m.texts().at(p.text);
-    return texts;
-}
-
 // `sh -c SCRIPT forkline ARGS...`: the script sees the binary as "$0" and the rest as "$@".
 struct ShellRun
 {

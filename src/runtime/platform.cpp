@@ -95,8 +95,19 @@ qint64 currentPid()
 #endif
 }
 
+namespace {
+qint64 g_parentPidOverride = 0;
+} // namespace
+
+void setParentPidOverride(qint64 pid)
+{
+    g_parentPidOverride = pid;
+}
+
 qint64 parentPid()
 {
+    if (g_parentPidOverride)
+        return g_parentPidOverride;
 #if defined(Q_OS_WIN)
     const DWORD self = GetCurrentProcessId();
     qint64 result = 0;

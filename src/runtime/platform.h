@@ -14,7 +14,11 @@ qint64 monotonicNs();
 // GetThreadTimes). A system call on Linux (about 1 us), not for tight loops.
 qint64 threadCpuNs();
 qint64 currentPid();
+// The process that started this one. A worker forked by the fork server (forkserver.h) has
+// the server as its parent in the system; the process that asked for it is its parent for
+// the run, as it would be had it spawned the worker itself: setParentPidOverride() says so.
 qint64 parentPid();
+void setParentPidOverride(qint64 pid);
 // The kernel's id of the calling thread (gettid, pthread_threadid_np, GetCurrentThreadId),
 // the number Python's threading.get_native_id() returns.
 qint64 currentTid();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "processworkers.h"
 
+#include "forkserver.h"
 #include "platform.h"
 
 #include <QTimer>
@@ -9,6 +10,7 @@ namespace Forkline {
 
 ProcessWorkers::ProcessWorkers(ExitHandler onExit)
     : m_onExit(std::move(onExit))
+    , m_server(ForkServer::connection())
 {
     m_thread.setObjectName(QStringLiteral("forkline-processes"));
     m_context = new QObject;
@@ -31,6 +33,11 @@ qint64 ProcessWorkers::start(int worker, const QString& program, const QStringLi
     QMetaObject::invokeMethod(
         m_context,
         [&] {
+            // The server forks this very program: `program` is what a spawn would run.
+            if (m_server >= 0) {
+                pid = forkWorker(worker, args, error);
+                return;
+            }
             auto* p = new QProcess(m_context);
             // The child's printed text is the program's own output: it goes where ours goes.
             p->setProcessChannelMode(QProcess::ForwardedChannels);
@@ -43,22 +50,20 @@ qint64 ProcessWorkers::start(int worker, const QString& program, const QStringLi
             }
             pid = p->processId();
             m_processes[worker] = p;
-            QObject::connect(p, &QProcess::finished, m_context,
-                [this, worker](int code, QProcess::ExitStatus status) { onFinished(worker, code, status); });
+            QObject::connect(p, &QProcess::finished, m_context, [this, worker](int code, QProcess::ExitStatus status) {
+                onFinished(worker, code, status == QProcess::CrashExit);
+            });
         },
         Qt::BlockingQueuedConnection);
     return pid;
 }
 
-void ProcessWorkers::onFinished(int worker, int code, QProcess::ExitStatus status)
+void ProcessWorkers::onFinished(int worker, int code, bool crashed)
 {
-    auto it = m_processes.find(worker);
-    if (it == m_processes.end())
-        return;
     Exit e;
     e.worker = worker;
     e.code = code;
-    e.crashed = status == QProcess::CrashExit;
+    e.crashed = crashed;
     // Asked to terminate or kill, but it had already ended by itself (its exit not yet seen
     // here): it was not signalled, and its own end mark stands. The signal (on Windows,
     // TerminateProcess) makes a crash exit.
@@ -69,23 +74,54 @@ void ProcessWorkers::onFinished(int worker, int code, QProcess::ExitStatus statu
         m_onExit(e);
 }
 
+bool ProcessWorkers::running(int worker) const
+{
+    if (m_server >= 0) {
+        const auto it = m_forked.find(worker);
+        return it != m_forked.end() && it->second.running;
+    }
+    const auto it = m_processes.find(worker);
+    return it != m_processes.end() && it->second->state() != QProcess::NotRunning;
+}
+
+void ProcessWorkers::signal(int worker, bool kill)
+{
+    if (m_server >= 0) {
+        signalForked(worker, kill);
+        return;
+    }
+    QProcess* p = m_processes.at(worker);
+#if defined(Q_OS_WIN)
+    // No SIGTERM on Windows: terminate() kills too.
+    kill = true;
+#endif
+    if (kill)
+        p->kill();
+    else
+        p->terminate();
+}
+
+bool ProcessWorkers::waitFinished(int worker, int ms)
+{
+    if (m_server >= 0)
+        return waitForked(worker, ms);
+    return m_processes.at(worker)->waitForFinished(ms);
+}
+
 void ProcessWorkers::terminate(int worker, int graceMs)
 {
     QMetaObject::invokeMethod(m_context, [this, worker, graceMs] {
-        auto it = m_processes.find(worker);
-        if (it == m_processes.end() || it->second->state() == QProcess::NotRunning)
+        if (!running(worker))
             return;
-        QProcess* p = it->second;
         m_terminating[worker] = true;
-#if defined(Q_OS_WIN)
-        Q_UNUSED(graceMs);
-        p->kill();
-#else
-        p->terminate();
-        QTimer::singleShot(graceMs, p, [p] {
-            if (p->state() != QProcess::NotRunning)
-                p->kill();
+        signal(worker, false);
+#if !defined(Q_OS_WIN)
+        QTimer::singleShot(graceMs, m_context, [this, worker] {
+            if (running(worker))
+                signal(worker, true);
         });
+#else
+        Q_UNUSED(graceMs);
 #endif
     });
 }
@@ -93,11 +129,10 @@ void ProcessWorkers::terminate(int worker, int graceMs)
 void ProcessWorkers::kill(int worker)
 {
     QMetaObject::invokeMethod(m_context, [this, worker] {
-        auto it = m_processes.find(worker);
-        if (it == m_processes.end() || it->second->state() == QProcess::NotRunning)
+        if (!running(worker))
             return;
         m_killing[worker] = true;
-        it->second->kill();
+        signal(worker, true);
     });
 }
 
@@ -106,23 +141,18 @@ void ProcessWorkers::terminateAndWait(const std::vector<int>& workers, int grace
     QMetaObject::invokeMethod(
         m_context,
         [&] {
-            std::vector<QProcess*> running;
+            std::vector<int> signalled;
             for (int w : workers) {
-                auto it = m_processes.find(w);
-                if (it == m_processes.end() || it->second->state() == QProcess::NotRunning)
+                if (!running(w))
                     continue;
                 m_terminating[w] = true;
-#if defined(Q_OS_WIN)
-                it->second->kill();
-#else
-                it->second->terminate();
-#endif
-                running.push_back(it->second);
+                signal(w, false);
+                signalled.push_back(w);
             }
-            for (QProcess* p : running) {
-                if (!p->waitForFinished(graceMs)) {
-                    p->kill();
-                    p->waitForFinished(graceMs);
+            for (int w : signalled) {
+                if (!waitFinished(w, graceMs)) {
+                    signal(w, true);
+                    waitFinished(w, graceMs);
                 }
             }
         },
@@ -134,11 +164,16 @@ void ProcessWorkers::killAll()
     if (!m_context)
         return;
     auto work = [this] {
-        for (auto& [worker, p] : m_processes) {
-            if (p->state() == QProcess::NotRunning)
+        std::vector<int> workers;
+        for (const auto& [worker, p] : m_processes)
+            workers.push_back(worker);
+        for (const auto& [worker, f] : m_forked)
+            workers.push_back(worker);
+        for (int w : workers) {
+            if (!running(w))
                 continue;
-            p->kill();
-            p->waitForFinished(2000);
+            signal(w, true);
+            waitFinished(w, 2000);
         }
     };
     if (QThread::currentThread() == &m_thread)

@@ -8,13 +8,16 @@
 #include <functional>
 #include <map>
 
-class QTimer;
+class QSocketNotifier;
 
 namespace Forkline {
 
-// The QProcess children of one scenario process. QProcess needs an event loop, and the
-// flows that start, terminate and join children are busy running steps, so the children
-// live on a thread of their own; the calls below may come from any thread.
+// The process workers one scenario process starts. Where there is a fork server
+// (forkserver.h), each is forked by it and its end comes on the server's socket
+// (processworkersfork.cpp); else (Windows, FORKLINE_SPAWN_WORKERS=1) each is a QProcess
+// running a fresh copy of the program. Either needs an event loop, and the flows that start,
+// terminate and join children are busy running steps, so the children live on a thread of
+// their own; the calls below may come from any thread.
 class ProcessWorkers : public QObject
 {
     Q_OBJECT
@@ -45,7 +48,24 @@ public:
     void terminateAndWait(const std::vector<int>& workers, int graceMs = 2000);
 
 private:
-    void onFinished(int worker, int code, QProcess::ExitStatus status);
+    void onFinished(int worker, int code, bool crashed);
+    // On m_thread, whichever way the workers start.
+    bool running(int worker) const;
+    void signal(int worker, bool kill);
+    bool waitFinished(int worker, int ms);
+
+    // The fork server's path (processworkersfork.cpp).
+    struct Forked
+    {
+        qint64 pid = 0;
+        bool running = false;
+    };
+    qint64 forkWorker(int worker, const QStringList& args, QString* error);
+    // Handles one message from the server, waiting up to timeoutMs; false if none came.
+    bool readServer(int timeoutMs);
+    void onServerExit(qint64 pid, int status);
+    void signalForked(int worker, bool kill);
+    bool waitForked(int worker, int ms);
 
     QThread m_thread;
     QObject* m_context = nullptr; // lives in m_thread; parent of the QProcess objects
@@ -53,6 +73,11 @@ private:
     std::map<int, bool> m_terminating;
     std::map<int, bool> m_killing;
     ExitHandler m_onExit;
+    int m_server = -1; // the fork server's socket, or -1 to spawn
+    QSocketNotifier* m_serverNotifier = nullptr; // in m_thread
+    std::map<int, Forked> m_forked;
+    std::map<qint64, int> m_workerOfPid;
+    qint64 m_nextRequest = 1;
 };
 
 } // namespace Forkline

@@ -2,6 +2,7 @@
 #include "runnermain.h"
 
 #include "eventchannel.h"
+#include "forkserver.h"
 #include "platform.h"
 #include "processhost.h"
 #include "translations.h"
@@ -42,12 +43,22 @@ bool isRunnerInvocation(int argc, char** argv)
 }
 
 namespace {
+bool isRunnerArgument(int argc, char** argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--fl-runner") == 0)
+            return true;
+    }
+    return false;
+}
+
 #if !defined(Q_OS_WIN)
 // SIGTERM from the parent is Process.terminate(): the process dies of it, as a Python child
-// does. SIGTERM from anyone else (`timeout`, which signals the whole process group; a
-// service manager) and SIGHUP (the terminal went away) are for the run as a whole: the
-// collector got them too and stops every process in order, as for Ctrl+C, so that the trace
-// is written and the lanes end `aborted` rather than dying one by one.
+// does. (A worker forked by the fork server has the server for parent, which sends the
+// signal for the process that started the worker.) SIGTERM from anyone else (`timeout`, which signals the whole process
+// group; a service manager) and SIGHUP (the terminal went away) are for the run as a whole: the collector got them too
+// and stops every process in order, as for Ctrl+C, so that the trace is written and the lanes end `aborted` rather than
+// dying one by one.
 extern "C" void onOutsideSignal(int sig, siginfo_t* info, void*)
 {
     if (sig == SIGTERM && info && info->si_pid == getppid()) {
@@ -95,7 +106,12 @@ bool parseIds(const QString& text, qint64* pid, qint64* tid)
 void runnerMain(int argc, char** argv)
 {
     // A process worker's first moment, before any start-up work: the end of its fork arrow.
-    const qint64 startedAt = monotonicNs();
+    qint64 startedAt = monotonicNs();
+    // The runner starts the fork server while it is still one thread with no Qt state; a
+    // worker the server forks comes back here with its own arguments and goes on as a
+    // spawned worker would (forkserver.h).
+    if (isRunnerArgument(argc, argv) && ForkServer::start(&argc, &argv))
+        startedAt = monotonicNs();
 #if !defined(Q_OS_WIN)
     // Ctrl+C in a terminal reaches the whole process group: the collector turns it into an
     // orderly abort, so the scenario processes ignore it themselves.
