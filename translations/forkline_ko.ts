@@ -2152,6 +2152,17 @@ interpreter, traced, and exits with its exit code; its own arguments go after --
     </message>
 </context>
 <context>
+    <name>Forkline::ProcessWorkers</name>
+    <message>
+        <source>the fork server has gone</source>
+        <translation>포크 서버가 종료되었습니다</translation>
+    </message>
+    <message>
+        <source>the fork server did not answer</source>
+        <translation>포크 서버가 응답하지 않았습니다</translation>
+    </message>
+</context>
+<context>
     <name>Forkline::ProjectorLayout</name>
     <message>
         <source>Show &amp;Panels</source>
