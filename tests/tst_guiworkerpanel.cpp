@@ -14,6 +14,7 @@ class TestWorkerPanel : public QObject
 private Q_SLOTS:
     void defaultsComeFromTheScenario();
     void togglesFeedRunOptions();
+    void groupIsOneRow();
 };
 
 void TestWorkerPanel::defaultsComeFromTheScenario()
@@ -47,6 +48,35 @@ void TestWorkerPanel::togglesFeedRunOptions()
     QVERIFY(applyRunOptions(&s, options, &error));
     QVERIFY(s.worker(QStringLiteral("seller"))->daemon);
     QVERIFY(!s.worker(QStringLiteral("buyer"))->daemon);
+}
+
+// Thousands of threads written as one "count" entry are one row, whose daemon switch sets
+// every member, as the run's --daemon GROUP=on does (a row and a button each froze the
+// window for as long as it took to build them).
+void TestWorkerPanel::groupIsOneRow()
+{
+    const QByteArray json = R"({"main": [{"start": "w"}, {"start": "solo"}, {"join": "w"}, {"join": "solo"}],
+        "workers": [{"name": "w", "count": 9999, "steps": [{"sleep": 0.01}]},
+                    {"name": "solo", "steps": [{"print": "hi"}]}]})";
+    Scenario s;
+    ScenarioError error;
+    QVERIFY2(loadScenarioData(QStringLiteral("group.json"), json, &s, &error), qPrintable(error.toString()));
+    QCOMPARE(int(s.workers.size()), 10000);
+    WorkerPanel panel;
+    panel.setScenario(s);
+    QCOMPARE(panel.workerCount(), 2);
+    auto* tree = panel.findChild<QTreeWidget*>();
+    QVERIFY(tree);
+    QCOMPARE(tree->topLevelItem(0)->text(0), QStringLiteral("w × 9999"));
+    QVERIFY(panel.controlButton(QStringLiteral("w")));
+    panel.setDaemon(QStringLiteral("w"), true);
+    RunOptions options;
+    options.daemon = panel.daemonFlags();
+    QCOMPARE(options.daemon.size(), 2);
+    QVERIFY2(applyRunOptions(&s, options, &error), qPrintable(error.toString()));
+    QVERIFY(s.worker(QStringLiteral("w-1"))->daemon);
+    QVERIFY(s.worker(QStringLiteral("w-9999"))->daemon);
+    QVERIFY(!s.worker(QStringLiteral("solo"))->daemon);
 }
 
 QTEST_MAIN(TestWorkerPanel)

@@ -3597,6 +3597,15 @@ Every thread gets a lane here.</source>
         <source>Workers</source>
         <translation>워커</translation>
     </message>
+    <message>
+        <source>%1 × %2</source>
+        <extracomment>a group of workers: its name and how many, &quot;w × 1000&quot;</extracomment>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <source>%1 workers alike, named %2-1 to %2-%1 in the program and on the timeline; Daemon and the control act on all of them</source>
+        <translation>같은 워커 %1개로, 프로그램과 타임라인에서 %2-1부터 %2-%1까지의 이름을 가집니다. 데몬 설정과 제어 버튼은 모두에게 적용됩니다</translation>
+    </message>
 </context>
 <context>
     <name>Forkline::ZoomState</name>

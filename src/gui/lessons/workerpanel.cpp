@@ -20,6 +20,8 @@ namespace {
 enum Column { NameColumn, KindColumn, DaemonColumn, ControlColumn };
 constexpr int kNameRole = Qt::UserRole + 1;
 constexpr int kProcessRole = Qt::UserRole + 2;
+// A group's row (a worker entry with "count"): the names of its members.
+constexpr int kMembersRole = Qt::UserRole + 3;
 // Lanes appear and end a few times a second at most; the model may change thousands of
 // times a second, so the buttons follow it on a timer rather than on every update.
 constexpr int kRefreshMs = 150;
@@ -95,26 +97,57 @@ void WorkerPanel::setScenario(const Scenario& scenario)
     m_tree->clear();
     m_scenarioName = scenario.name;
     const QString daemonHelp = m_tree->headerItem()->toolTip(DaemonColumn);
+    // A group of workers (a "count" entry: ten thousand threads, say) is one row that acts on
+    // every member, as the loop over its list does in Python; a row and a button each would
+    // cost the window seconds to build and every refresh to update.
+    QList<QTreeWidgetItem*> rows;
+    QHash<QString, QTreeWidgetItem*> groupRows;
+    QHash<QString, QStringList> members;
     for (const WorkerSpec& w : scenario.workers) {
-        auto* it = new QTreeWidgetItem(m_tree);
         const bool process = w.kind == WorkerSpec::Kind::Process;
-        it->setText(NameColumn, w.label.isEmpty() ? w.name : tr("%1 (%2)").arg(w.label, w.name));
-        it->setData(NameColumn, kNameRole, w.name);
+        if (!w.group.isEmpty()) {
+            members[w.group] << w.name;
+            if (groupRows.contains(w.group))
+                continue;
+        }
+        auto* it = new QTreeWidgetItem;
+        const QString name = w.group.isEmpty() ? w.name : w.group;
+        if (w.group.isEmpty()) {
+            it->setText(NameColumn, w.label.isEmpty() ? w.name : tr("%1 (%2)").arg(w.label, w.name));
+            it->setToolTip(NameColumn, tr("Named %1 in the program and on the timeline").arg(w.name));
+        } else {
+            const Scenario::Group* g = scenario.group(w.group);
+            const int count = g ? g->count : 1;
+            //: a group of workers: its name and how many, "w × 1000"
+            it->setText(NameColumn, tr("%1 × %2").arg(w.group).arg(count));
+            it->setToolTip(NameColumn,
+                tr("%1 workers alike, named %2-1 to %2-%1 in the program and on the timeline; Daemon and the "
+                   "control act on all of them")
+                    .arg(count)
+                    .arg(w.group));
+            groupRows.insert(w.group, it);
+        }
+        it->setData(NameColumn, kNameRole, name);
         it->setData(NameColumn, kProcessRole, process);
         it->setText(KindColumn, process ? tr("process") : tr("thread"));
         it->setFlags(Qt::ItemIsEnabled | (m_locked ? Qt::NoItemFlags : Qt::ItemIsUserCheckable));
         it->setCheckState(DaemonColumn, w.daemon ? Qt::Checked : Qt::Unchecked);
         it->setToolTip(DaemonColumn, daemonHelp);
-        it->setToolTip(NameColumn, tr("Named %1 in the program and on the timeline").arg(w.name));
-
+        rows << it;
+    }
+    for (auto g = groupRows.constBegin(); g != groupRows.constEnd(); ++g)
+        g.value()->setData(NameColumn, kMembersRole, members.value(g.key()));
+    m_tree->addTopLevelItems(rows);
+    for (QTreeWidgetItem* it : rows) {
+        const QString name = it->data(NameColumn, kNameRole).toString();
+        const bool process = it->data(NameColumn, kProcessRole).toBool();
         auto* button = new QToolButton(m_tree);
         button->setToolButtonStyle(Qt::ToolButtonTextOnly);
         button->setFocusPolicy(Qt::StrongFocus);
-        button->setAccessibleName(process ? tr("Terminate %1").arg(w.name) : tr("Request stop of %1").arg(w.name));
+        button->setAccessibleName(process ? tr("Terminate %1").arg(name) : tr("Request stop of %1").arg(name));
         // Room for the longest text the button will show, so the column never jumps.
         button->setText(process ? tr("Terminating…") : tr("Stop requested"));
         it->setSizeHint(ControlColumn, button->sizeHint());
-        const QString name = w.name;
         connect(button, &QToolButton::clicked, this, [this, name] { onControlClicked(name); });
         m_tree->setItemWidget(it, ControlColumn, button);
     }
@@ -234,7 +267,30 @@ void WorkerPanel::refreshControls()
     for (int i = 0; i < m_tree->topLevelItemCount(); ++i) {
         QTreeWidgetItem* it = m_tree->topLevelItem(i);
         const QString name = it->data(NameColumn, kNameRole).toString();
-        updateControl(it, ours ? phases.value(name, Phase::NotStarted) : Phase::Idle);
+        if (!ours) {
+            updateControl(it, Phase::Idle);
+            continue;
+        }
+        const QStringList members = it->data(NameColumn, kMembersRole).toStringList();
+        if (members.isEmpty()) {
+            updateControl(it, phases.value(name, Phase::NotStarted));
+            continue;
+        }
+        // A group runs while any member does, and has ended once all have.
+        bool anyStarted = false;
+        bool allEnded = true;
+        bool anyRunning = false;
+        for (const QString& m : members) {
+            const Phase p = phases.value(m, Phase::NotStarted);
+            anyStarted |= p != Phase::NotStarted;
+            anyRunning |= p == Phase::Running;
+            allEnded &= p == Phase::Ended;
+        }
+        updateControl(it,
+            anyRunning       ? Phase::Running
+                : allEnded   ? Phase::Ended
+                : anyStarted ? Phase::Running
+                             : Phase::NotStarted);
     }
 }
 
@@ -286,10 +342,16 @@ void WorkerPanel::onControlClicked(const QString& worker)
     if (!it || !m_collector || !m_collector->isRunning() || m_requested.contains(worker))
         return;
     m_requested.insert(worker);
-    if (it->data(NameColumn, kProcessRole).toBool())
-        m_collector->terminateWorker(worker);
-    else
-        m_collector->requestStop(worker);
+    const bool process = it->data(NameColumn, kProcessRole).toBool();
+    QStringList members = it->data(NameColumn, kMembersRole).toStringList();
+    if (members.isEmpty())
+        members << worker;
+    for (const QString& m : members) {
+        if (process)
+            m_collector->terminateWorker(m);
+        else
+            m_collector->requestStop(m);
+    }
     refreshControls();
 }
 
