@@ -374,10 +374,24 @@ void Collector::noteClosed(Inbox& inbox)
             return;
         inbox.pid = first.pid;
     }
+    if (inbox.closedAt < 0)
+        return;
     // A socket also closes when its process runs another program (exec) and goes on: only a
-    // process that is gone, or a zombie waiting for its parent, ended then.
-    if (inbox.closedAt >= 0 && processHasEnded(inbox.pid))
-        m_goneAt.insert(inbox.pid, inbox.closedAt);
+    // process that is gone, or a zombie waiting for its parent, ended then. Its files close
+    // before it becomes a zombie, so one still on its way out is looked at again shortly.
+    const qint64 pid = inbox.pid;
+    const qint64 closedAt = inbox.closedAt;
+    const auto ended = [this, pid, closedAt] {
+        if (!processHasEnded(pid))
+            return false;
+        if (!m_goneAt.contains(pid))
+            m_goneAt.insert(pid, closedAt);
+        return true;
+    };
+    if (ended())
+        return;
+    for (int ms : { 5, 25, 100, 400, 1000 })
+        QTimer::singleShot(ms, this, [ended] { ended(); });
 }
 
 void Collector::processLine(const QByteArray& line, Inbox& inbox)
