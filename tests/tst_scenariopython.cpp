@@ -111,12 +111,12 @@ private Q_SLOTS:
         QCOMPARE(py.flowAt(py.workerLine(0) + 1), 0);
         QString out, err;
         QVERIFY2(runPython(text, {}, &out, &err), qPrintable(err + QLatin1Char('\n') + text));
-        QStringList lines = out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-        QCOMPARE(lines.takeLast(), QStringLiteral("done"));
-        lines.sort();
-        QCOMPARE(lines,
-            (QStringList { QStringLiteral("hello from t-1"), QStringLiteral("hello from t-2"),
-                QStringLiteral("hello from t-3") }));
+        // CPython's print() writes the text and the newline separately, so two threads can
+        // give "hello from t-1hello from t-2\n\n": each greeting once, and "done" last.
+        QVERIFY2(out.endsWith(QStringLiteral("done\n")), qPrintable(out));
+        for (int i = 1; i <= 3; ++i)
+            QVERIFY2(out.count(QStringLiteral("hello from t-%1").arg(i)) == 1, qPrintable(out));
+        QCOMPARE(out.count(QLatin1Char('\n')), 4);
     }
 
     void everyStepKindCompiles()
