@@ -189,6 +189,7 @@ private Q_SLOTS:
     void stopEndsTheTree();
     void printMarkArrivesWhileComputing();
     void eventsCarryTheLine();
+    void tracerImportsLittle();
     void collectorGoneEndsTheRun();
 };
 
@@ -690,6 +691,31 @@ void TestPythonRun::eventsCarryTheLine()
     }
     QVERIFY(sawPrint);
     QVERIFY(sawSleep);
+}
+
+void TestPythonRun::tracerImportsLittle()
+{
+    // Every process of a traced run imports the tracer before its own code: what it pulls in
+    // is start-up time that each process pays. A program that imports nothing finds the same
+    // modules loaded, traced or not.
+    QProcess plain;
+    plain.setProcessChannelMode(QProcess::SeparateChannels);
+    plain.start(python(), { program(QStringLiteral("few_imports.py")) });
+    QVERIFY(plain.waitForFinished(60000));
+    const QStringList untraced = QString::fromUtf8(plain.readAllStandardOutput()).split(QLatin1Char('\n'));
+    QVERIFY2(untraced.size() >= 2 && untraced.at(1).startsWith(QLatin1String("loaded:")),
+        qPrintable(untraced.join(QLatin1Char('|'))));
+    const PyRun r = runPy(QStringLiteral("few_imports.py"));
+    QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.prints, (QStringList { QStringLiteral("line"), untraced.at(1) }));
+    // And what it does still reaches the trace: the sleep and both prints.
+    const int main = laneNamed(r.model, QStringLiteral("MainThread"));
+    QVERIFY(main >= 0);
+    bool slept = false;
+    for (const Span& s : r.model.lane(main).spans)
+        slept = slept || s.state == State::Sleeping;
+    QVERIFY(slept);
 }
 
 void TestPythonRun::collectorGoneEndsTheRun()

@@ -10,7 +10,8 @@ See docs/python.md.
 
 import atexit
 import os
-import signal
+# The C module: `signal` imports enum into every traced process.
+import _signal as signal
 import sys
 
 from . import _core as c

@@ -9,7 +9,6 @@ the program down rather than losing an event.
 """
 
 import _thread
-import json
 import os
 import sys
 import time
@@ -134,8 +133,9 @@ def _connect():
     if os.name == "nt":
         _sock = open(name, "wb", buffering=0)
     else:
-        import socket
-        s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        # The C module: `socket` would import enum and selectors into every traced process.
+        import _socket
+        s = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
         s.connect(name)
         _sock = s
     return _sock
@@ -240,18 +240,27 @@ def _flush_loop(wake):
     nap.acquire()
     while True:
         wake.acquire()  # until a batch waits
-        # The batch's age, then what has gathered meanwhile goes out as one write.
-        nap.acquire(True, _PENDING_AGE_NS / 1e9)
-        with _send_lock:
-            _flush_armed[0] = False
-            if not _pending or _broken or state.dead:
+        # It stays awake while batches keep coming: a program that prints in a loop sends most
+        # batches itself (defer() sends one that has come of age), and this thread, waking once
+        # per batch age rather than at every new batch, costs it one thread switch in each.
+        wait_ns = _PENDING_AGE_NS
+        while True:
+            nap.acquire(True, wait_ns / 1e9)
+            with _send_lock:
+                if not _pending or _broken or state.dead:
+                    del _pending[:]
+                    _flush_armed[0] = False
+                    break
+                age = now() - _pending_since[0]
+                if age < _PENDING_AGE_NS:
+                    wait_ns = _PENDING_AGE_NS - age  # a younger batch: its own age is due later
+                    continue
+                data = "".join(_pending)
                 del _pending[:]
-                continue
-            data = "".join(_pending)
-            del _pending[:]
-            if _sock is None and _connect() is None:
-                continue
-            _write(data.encode("utf-8", "surrogateescape"))
+                wait_ns = _PENDING_AGE_NS
+                if _sock is None and _connect() is None:
+                    continue
+                _write(data.encode("utf-8", "surrogateescape"))
 
 
 def send_raw(lines):
@@ -279,8 +288,22 @@ def close():
 
 # --- encoding (the keys of ChannelEvent::encode) --------------------------------------
 
-_encode_any = json.JSONEncoder(ensure_ascii=False).encode
-_encode_str = getattr(json.encoder, "c_encode_basestring", None) or json.encoder.py_encode_basestring
+# json's own C encoder of a str, without importing json (and re) into every traced process:
+# most values are strings; json itself is imported the first time another value is written.
+try:
+    from _json import encode_basestring as _encode_str
+except ImportError:
+    import json
+
+    _encode_str = json.encoder.py_encode_basestring
+
+
+def _encode_any(value):
+    global _encode_any
+    import json
+
+    _encode_any = json.JSONEncoder(ensure_ascii=False).encode
+    return _encode_any(value)
 
 
 def _dumps(value):
@@ -350,8 +373,10 @@ _library_roots = []
 
 
 def _init_library_roots():
+    import threading  # a module of the standard library that is never frozen, unlike os
+
     roots = [_tracer_dir]
-    for mod in (os, json):
+    for mod in (os, threading):
         d = os.path.dirname(os.path.abspath(getattr(mod, "__file__", "") or ""))
         if d and d not in roots:
             roots.append(d)

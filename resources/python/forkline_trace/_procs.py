@@ -5,7 +5,8 @@ interpreter's exit). The messages between them are _messages'."""
 
 import _thread
 import os
-import signal
+# The C module: `signal` imports enum into every traced process.
+import _signal as signal
 import sys
 
 from . import _core as c
