@@ -7,10 +7,12 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
 #include <memory>
@@ -206,6 +208,44 @@ private Q_SLOTS:
         for (const QJsonValue& v : root.value(QLatin1String("variants")).toArray())
             anyVariant = anyVariant || v.toObject().value(QLatin1String("contended")).toBool();
         QVERIFY(anyVariant);
+    }
+
+    // A process whose lanes have ended is sampled once more (down to nothing), then left
+    // alone: a run of many short processes does not read their folders for the rest of it.
+    void endedProcessesAreNoLongerSampled()
+    {
+        QTemporaryDir dir;
+        const QString scenario = dir.filePath(QStringLiteral("short.json"));
+        QFile f(scenario);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"({"main": [{"start": "p"}, {"join": "p"}, {"sleep": 1}],
+            "workers": [{"name": "p", "kind": "process", "count": 20, "steps": [{"print": "{name}"}]}]})");
+        f.close();
+        const SampledRun r = runSampled(scenario, {});
+        QCOMPARE(r.exitCode, 0);
+        const qint64 runner = r.model.processes().front().pid;
+        int workers = 0;
+        for (const ProcessInfo& proc : r.model.processes()) {
+            if (proc.pid == runner || proc.lanes.empty())
+                continue;
+            ++workers;
+            qint64 end = 0;
+            for (int l : proc.lanes)
+                end = std::max(end, r.model.lane(l).instants.empty() ? 0 : r.model.lane(l).instants.back().t);
+            const CounterTrack* track = coresTrack(r.model, proc.pid);
+            if (!track)
+                continue; // it started and ended between two samples
+            // Main sleeps 1 s after the joins: some 40 samples at 25 ms, had they gone on.
+            const auto after = std::count_if(
+                track->samples.begin(), track->samples.end(), [end](const CounterSample& c) { return c.t > end; });
+            QVERIFY2(
+                after <= 2, qPrintable(QStringLiteral("pid %1: %2 samples after its end").arg(proc.pid).arg(after)));
+            QCOMPARE(track->samples.back().value, 0.0);
+        }
+        QCOMPARE(workers, 20);
+        // The run itself is still sampled to its end.
+        const CounterTrack* whole = coresTrack(r.model, 0);
+        QVERIFY(whole && whole->samples.size() >= 20);
     }
 
     void notContendedOnAnIdleMachine()

@@ -3,6 +3,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QSet>
 #include <QTimer>
 
 namespace Forkline {
@@ -30,6 +31,8 @@ public:
     // unreliable.
     static constexpr double kContendedCores = 0.10;
     static constexpr int kMaxThreads = 256;
+    // The longest interval sampling stretches to when a sample itself takes long.
+    static constexpr int kMaxIntervalMs = 500;
 
     // Samples `collector`'s run while it runs; a child of it.
     explicit CpuSampler(Collector* collector);
@@ -49,10 +52,12 @@ public:
 
 private:
     void sample();
+    void takeSample(qint64 now);
 
     Collector* m_collector = nullptr;
     QTimer m_timer;
     QHash<QPair<qint64, qint64>, qint64> m_lastOnCore; // (pid, tid) -> ns on a core
+    QSet<qint64> m_over; // processes whose lanes have all ended, sampled for the last time
     qint64 m_firstT = 0;
     qint64 m_lastT = 0;
     qint64 m_firstMachine = 0;
