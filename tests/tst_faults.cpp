@@ -95,6 +95,7 @@ private Q_SLOTS:
     void killedRunnerLeavesItsWorkersAborted();
     void endedWorkerLosesNothingToABroadcast();
     void channelWaitsForABusyCollector();
+    void workerThatCannotReachTheCollectorFailsTheRun();
 };
 
 void TestFaults::scenarioFileChangedDuringRun_data()
@@ -356,6 +357,44 @@ void TestFaults::channelWaitsForABusyCollector()
     }
     worker.join();
     QVERIFY2(opened == 1, qPrintable(reason));
+}
+
+void TestFaults::workerThatCannotReachTheCollectorFailsTheRun()
+{
+    // The worker's side: nobody listens, and it says so with the code its parent knows.
+    const CliResult alone = runCli({ QStringLiteral("--fl-runner"), QStringLiteral("--fl-worker"), QStringLiteral("w"),
+        QStringLiteral("--fl-channel"), QStringLiteral("forkline-nobody-%1").arg(QCoreApplication::applicationPid()),
+        QStringLiteral("--scenario"), QStringLiteral("x") });
+    QCOMPARE(alone.exitCode, 75);
+    QVERIFY2(alone.err.contains("cannot reach the event channel"), alone.err.constData());
+
+    // The parent's side: a worker whose events were lost fails the run, which says which
+    // worker and how many; the others' events are all there.
+    QTemporaryDir dir;
+    const QString lost = dir.filePath(QStringLiteral("lost.sh"));
+    QFile script(lost);
+    QVERIFY(script.open(QIODevice::WriteOnly));
+    script.write("#!/bin/sh\necho 'forkline: cannot reach the event channel: (test)' >&2\nexit 75\n");
+    script.close();
+    script.setPermissions(script.permissions() | QFileDevice::ExeOwner);
+    const QString scenario = dir.filePath(QStringLiteral("s.json"));
+    QFile s(scenario);
+    QVERIFY(s.open(QIODevice::WriteOnly));
+    s.write(R"({"main": [{"print": "before"}, {"start": "w"}, {"join": "w"}, {"print": "after {exitcode}"}],
+        "workers": [{"name": "w", "kind": "process", "steps": [{"print": "never"}]}]})");
+    s.close();
+    const QString trace = dir.filePath(QStringLiteral("t.json"));
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("FORKLINE_WORKER_PROGRAM"), lost);
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(FORKLINE_BIN), { QStringLiteral("run"), scenario, QStringLiteral("--trace"), trace });
+    const CliResult r = finishCli(p);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.out.startsWith("before\nafter"), r.out.constData());
+    QVERIFY2(r.err.contains("1 process worker could not reach the collector"), r.err.constData());
+    const QByteArray written = readAll(trace);
+    QVERIFY2(written.contains("could not reach the collector: its events are missing"), written.left(2000).constData());
 }
 
 #include "tst_faults.moc"

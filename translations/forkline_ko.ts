@@ -2150,6 +2150,18 @@ interpreter, traced, and exits with its exit code; its own arguments go after --
         <source>recv %1</source>
         <translation>%1 수신 대기</translation>
     </message>
+    <message>
+        <source>forkline: 1 process worker could not reach the collector; its events are missing from the run</source>
+        <translation>forkline: 프로세스 워커 1개가 수집기에 연결하지 못했습니다. 그 이벤트는 이 실행에 없습니다</translation>
+    </message>
+    <message>
+        <source>forkline: %1 process workers could not reach the collector; their events are missing from the run</source>
+        <translation>forkline: 프로세스 워커 %1개가 수집기에 연결하지 못했습니다. 그 이벤트는 이 실행에 없습니다</translation>
+    </message>
+    <message>
+        <source>could not reach the collector: its events are missing</source>
+        <translation>수집기에 연결하지 못함: 이벤트가 없습니다</translation>
+    </message>
 </context>
 <context>
     <name>Forkline::ProcessWorkers</name>

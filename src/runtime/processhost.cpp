@@ -239,6 +239,17 @@ int ProcessHost::run()
     const bool ok = runSteps(root, steps);
     const int code = ok ? 0 : 1;
     finishRoot(root, code);
+    // A worker whose events never reached the collector: the run is not what it shows.
+    if (const int lost = m_lostWorkers.load()) {
+        const QString what = lost == 1
+            ? tr("forkline: 1 process worker could not reach the collector; its events are missing from the run")
+            : tr("forkline: %1 process workers could not reach the collector; their events are missing from the run")
+                  .arg(lost);
+        const QByteArray line = (what + QLatin1Char('\n')).toUtf8();
+        std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
+        std::fflush(stderr);
+        return 1;
+    }
     return code;
 }
 

@@ -52,6 +52,11 @@ public:
         bool stdinClosed = false;
     };
 
+    // The exit code of a process worker that could not reach the collector (runnermain.cpp):
+    // its events are lost, so its parent says so and the run fails. No step ends a process
+    // with it (exceptions give 1, crashes and terminate() signals).
+    static constexpr int kChannelLostCode = 75;
+
     ProcessHost(Config config, EventChannel* channel);
     ~ProcessHost();
 
@@ -256,6 +261,7 @@ private:
     // m_emitMutex or m_mutex while it waits on them.
     std::mutex m_emitMutex; // orders stdout and events; guards m_dead
     bool m_dead = false;
+    std::atomic<int> m_lostWorkers { 0 }; // process workers that could not reach the collector
 
     // Guards m_workers, m_aborting, m_startingThreads, m_waits, m_events,
     // m_conditionWaiters and m_deadlocked; m_wake is its condition.

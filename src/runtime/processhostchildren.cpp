@@ -118,6 +118,13 @@ void ProcessHost::onProcessExit(const ProcessWorkers::Exit& e)
         ws.phase = WorkerState::Ended;
     }
     checkFeedersOf(e.worker);
+    if (!e.crashed && e.code == kChannelLostCode) {
+        // It said why on stderr; its lane, made here at its start, says so too.
+        ++m_lostWorkers;
+        ChannelEvent failed = instantEvent(pid, 0, InstantKind::Failed, e.t);
+        failed.text = tr("could not reach the collector: its events are missing");
+        emitEvent(failed);
+    }
     if (kind && !killedAtExit) {
         // The process ran from its start: when it died before reporting anything, this is the
         // only state its lane has (the collector keeps the child's own, later, states over it),

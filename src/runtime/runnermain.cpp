@@ -185,8 +185,10 @@ void runnerMain(int argc, char** argv)
     EventChannel channel;
     QString reason;
     QByteArray scenarioData;
-    if (!channel.open(channelName, &reason, &scenarioData))
-        die(QStringLiteral("forkline: cannot reach the event channel: %1").arg(reason), 1);
+    if (!channel.open(channelName, &reason, &scenarioData)) {
+        die(QStringLiteral("forkline: cannot reach the event channel: %1").arg(reason),
+            config.rootWorker.isEmpty() ? 1 : ProcessHost::kChannelLostCode);
+    }
     ScenarioError error;
     if (!loadScenarioData(scenarioName, scenarioData, &config.scenario, &error)
         || !applyRunOptions(&config.scenario, options, &error))
