@@ -191,6 +191,63 @@ private Q_SLOTS:
             plain += QColor(with.pixel(x, y)) == style.laneBackground() || qGray(with.pixel(x, y)) < 80; // text
         QVERIFY2(plain > 60, qPrintable(QString::number(plain)));
     }
+
+    // A box whose end lies under the totals shows its name only where the name fits before
+    // them, never a letter or two beside the chip.
+    void namesStopShortOfTheTotals()
+    {
+        const TimelineStyle style { QFont() };
+        const auto build = [](TraceModel* m, qint64 lastStart) {
+            const int lane = m->ensureLane(1, 1);
+            for (int i = 0; i < 30; ++i)
+                m->setState(lane, i * kSec / 10, i % 2 ? State::WaitingGil : State::Computing);
+            m->setState(lane, lastStart, State::Sleeping, QStringLiteral("a long sleep of the worker"));
+            m->closeAll(lastStart + 2 * kSec);
+            return lane;
+        };
+        // Where the chip goes does not depend on where the last box starts; put that start a
+        // little left of the chip.
+        TraceModel probe;
+        const int probeLane = build(&probe, 3 * kSec);
+        TimelineLayout layout;
+        layout.build(probe, style);
+        const int width = layout.labelWidth() + 900;
+        const TimeMapping map { 0, probe.endTime(), double(layout.labelWidth()), 900 };
+        const QRect row(layout.labelWidth(), int(layout.laneCenter(probeLane)) - 20, 900, 40);
+        const QRect chip0
+            = LaneTotals::chip(probe.lane(probeLane), map, row, layout.labelWidth(), width, probe.endTime(), style);
+        QVERIFY(!chip0.isNull());
+        const qint64 lastStart = map.toTime(chip0.left() - 14);
+        QVERIFY(lastStart > 3 * kSec);
+
+        TraceModel m;
+        const int lane = build(&m, lastStart);
+        layout.build(m, style);
+        const TimeMapping map2 { 0, m.endTime(), double(layout.labelWidth()), 900 };
+        QImage image(width, layout.height(), QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::white);
+        QPainter p(&image);
+        TimelinePainter(m, layout, style, map2).paintData(&p, 0, layout.height(), layout.labelWidth(), width);
+        p.end();
+        const QRect chip = LaneTotals::chip(m.lane(lane), map2,
+            QRect(layout.labelWidth(), 0, 900, 0)
+                .adjusted(0, int(layout.laneCenter(lane)) - 20, 0, int(layout.laneCenter(lane)) + 20),
+            layout.labelWidth(), width, m.endTime(), style);
+        QVERIFY(!chip.isNull());
+        const int boxLeft = int(std::lround(map2.toX(lastStart)));
+        QVERIFY(boxLeft < chip.left());
+        // Its words are there, shortened to end before the chip, with a gap to it.
+        const auto darkIn = [&](int from, int to) {
+            int n = 0;
+            for (int x = from; x < to; ++x) {
+                for (int y = chip.top(); y <= chip.bottom(); ++y)
+                    n += qGray(image.pixel(x, y)) < 80;
+            }
+            return n;
+        };
+        QVERIFY(darkIn(boxLeft + 3, chip.left() - 4) > 0);
+        QCOMPARE(darkIn(chip.left() - 4, chip.left()), 0);
+    }
 };
 
 QTEST_MAIN(TestCoreStrip)

@@ -45,8 +45,8 @@ QString LaneTotals::text(const Lane& lane, qint64 now)
     return parts.join(QStringLiteral(" · "));
 }
 
-void LaneTotals::paint(QPainter* p, const Lane& lane, const TimeMapping& map, const QRect& row, int left, int right,
-    qint64 now, const TimelineStyle& style)
+QRect LaneTotals::chip(const Lane& lane, const TimeMapping& map, const QRect& row, int left, int right, qint64 now,
+    const TimelineStyle& style, QString* labelOut)
 {
     qint64 end = lane.open ? now : (lane.spans.empty() ? 0 : lane.spans.back().end);
     if (!lane.instants.empty())
@@ -55,10 +55,10 @@ void LaneTotals::paint(QPainter* p, const Lane& lane, const TimeMapping& map, co
     const int x1 = std::min(right, int(std::lround(map.toX(end))));
     const int x0 = std::max(left, int(std::lround(map.toX(start))));
     if (lane.spans.size() > kMaxSpans)
-        return;
+        return {};
     const QString label = text(lane, now);
     if (label.isEmpty())
-        return;
+        return {};
     const QFontMetrics fm(style.smallFont);
     const int pad = std::max(2, style.padding / 2);
     const int width = TextFit::elided(style.smallFont, label, INT_MAX).advance + 2 * pad;
@@ -73,8 +73,19 @@ void LaneTotals::paint(QPainter* p, const Lane& lane, const TimeMapping& map, co
     }
     // Only on a lane that has room for it three times over: the boxes come first.
     if (boxRight - x0 < 3 * width || row.height() < fm.height())
+        return {};
+    if (labelOut)
+        *labelOut = label;
+    return QRect(boxRight - width, row.top() + (row.height() - fm.height()) / 2, width, fm.height());
+}
+
+void LaneTotals::paint(QPainter* p, const Lane& lane, const TimeMapping& map, const QRect& row, int left, int right,
+    qint64 now, const TimelineStyle& style)
+{
+    QString label;
+    const QRect box = chip(lane, map, row, left, right, now, style, &label);
+    if (box.isNull())
         return;
-    const QRect box(boxRight - width, row.top() + (row.height() - fm.height()) / 2, width, fm.height());
     // Opaque: text over a hatch of thin boxes is unreadable on a projector.
     const QColor back = style.laneBackground();
     p->save();

@@ -35,8 +35,12 @@ public:
     static std::array<qint64, size_t(State::Count)> perState(const Lane& lane, qint64 now);
     // The biggest states' totals, largest first; empty for a lane with nothing worth adding.
     static QString text(const Lane& lane, qint64 now);
-    // Draws text() right-aligned at the lane's end (or at `right` when it ends beyond), inside
-    // the lane's row, when the lane is wide enough on screen to carry it.
+    // Where text() goes: right-aligned at the lane's end (or at `right` when it ends beyond),
+    // inside the lane's row, when the lane is wide enough on screen to carry it; a null rect
+    // when it does not. Slice names stop short of it (TimelinePainter).
+    static QRect chip(const Lane& lane, const TimeMapping& map, const QRect& row, int left, int right, qint64 now,
+        const TimelineStyle& style, QString* label = nullptr);
+    // Draws text() in chip().
     static void paint(QPainter* p, const Lane& lane, const TimeMapping& map, const QRect& row, int left, int right,
         qint64 now, const TimelineStyle& style);
 };

@@ -195,13 +195,18 @@ void TimelinePainter::paintData(QPainter* p, int yFrom, int yTo, int dataLeft, i
             // Nested bands keep a line of the background between them, so depths read apart.
             const int band = row.levelHeight();
             const int h = row.levels > 1 ? band - 1 : band;
+            // The lane's totals cover the end of its top band: names there stop short of them
+            // rather than show a letter or two beside the chip.
+            const QRect totals = LaneTotals::chip(m_model.lane(row.index), m_map,
+                QRect(spanLeft, row.y, right - spanLeft, band), spanLeft, right, m_now, m_style);
             for (int depth = 0; depth < row.levels; ++depth) {
                 const int y = row.y + depth * band;
                 if (y >= yTo || y + band <= yFrom)
                     continue;
                 for (const TimePiece& piece : pieces)
                     paintLaneSpans(p, piece.map, row.index, depth, y, h, piece.left, piece.right, &strip);
-                paintSpanNames(p, row.index, depth, y, h, spanLeft, right);
+                const int namesRight = depth == 0 && !totals.isNull() ? totals.left() - 1 : right;
+                paintSpanNames(p, row.index, depth, y, h, spanLeft, namesRight);
             }
         } else if (row.kind == TimelineRow::Kind::Counter)
             paintCounter(p, m_model.counters()[size_t(row.index)], row, spanLeft, right);
