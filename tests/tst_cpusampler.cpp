@@ -235,11 +235,13 @@ private Q_SLOTS:
             const CounterTrack* track = coresTrack(r.model, proc.pid);
             if (!track)
                 continue; // it started and ended between two samples
-            // Main sleeps 1 s after the joins: some 40 samples at 25 ms, had they gone on.
+            // Main sleeps 1 s after the joins: some 40 samples at 25 ms, had they gone on. After
+            // its end come: those taken before the collector had read its end (one, or a few on
+            // a loaded machine), its last one, and the zero that ends its strip.
             const auto after = std::count_if(
                 track->samples.begin(), track->samples.end(), [end](const CounterSample& c) { return c.t > end; });
             QVERIFY2(
-                after <= 2, qPrintable(QStringLiteral("pid %1: %2 samples after its end").arg(proc.pid).arg(after)));
+                after <= 10, qPrintable(QStringLiteral("pid %1: %2 samples after its end").arg(proc.pid).arg(after)));
             QCOMPARE(track->samples.back().value, 0.0);
         }
         QCOMPARE(workers, 20);

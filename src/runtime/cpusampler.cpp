@@ -125,14 +125,23 @@ void CpuSampler::takeSample(qint64 now)
     QHash<qint64, qint64> busyByPid;
     int looked = 0;
     for (const ProcessInfo& proc : model.processes()) {
-        if (proc.pid <= 0 || proc.pid == self || m_over.contains(proc.pid))
+        if (proc.pid <= 0 || proc.pid == self)
             continue;
         // A process whose lanes have all ended gets one last sample (what it ran since the
-        // previous one, then nothing), and is left alone after: a run of a thousand short
-        // processes must not cost a thousand folders read every 25 ms.
+        // previous one), then one of nothing so that its strip ends at zero, and is left alone
+        // after: a run of a thousand short processes must not read a thousand folders every
+        // 25 ms.
+        const auto over = m_over.find(proc.pid);
+        if (over != m_over.end()) {
+            if (!*over) {
+                *over = true;
+                busyByPid.insert(proc.pid, 0);
+            }
+            continue;
+        }
         if (!proc.lanes.empty()
             && std::all_of(proc.lanes.begin(), proc.lanes.end(), [&](int l) { return model.lane(l).ended; }))
-            m_over.insert(proc.pid);
+            m_over.insert(proc.pid, false);
         qint64& busy = busyByPid[proc.pid];
         if (looked >= kMaxThreads)
             continue;

@@ -3,7 +3,6 @@
 
 #include <QHash>
 #include <QObject>
-#include <QSet>
 #include <QTimer>
 
 namespace Forkline {
@@ -57,7 +56,8 @@ private:
     Collector* m_collector = nullptr;
     QTimer m_timer;
     QHash<QPair<qint64, qint64>, qint64> m_lastOnCore; // (pid, tid) -> ns on a core
-    QSet<qint64> m_over; // processes whose lanes have all ended, sampled for the last time
+    // Processes whose lanes have all ended: true once their strip has been brought to zero.
+    QHash<qint64, bool> m_over;
     qint64 m_firstT = 0;
     qint64 m_lastT = 0;
     qint64 m_firstMachine = 0;
