@@ -215,12 +215,9 @@ private Q_SLOTS:
     void endedProcessesAreNoLongerSampled()
     {
         QTemporaryDir dir;
-        const QString scenario = dir.filePath(QStringLiteral("short.json"));
-        QFile f(scenario);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(R"({"main": [{"start": "p"}, {"join": "p"}, {"sleep": 1}],
+        const QString scenario = writeFile(dir, QStringLiteral("short.json"),
+            R"({"main": [{"start": "p"}, {"join": "p"}, {"sleep": 1}],
             "workers": [{"name": "p", "kind": "process", "count": 20, "steps": [{"print": "{name}"}]}]})");
-        f.close();
         const SampledRun r = runSampled(scenario, {});
         QCOMPARE(r.exitCode, 0);
         const qint64 runner = r.model.processes().front().pid;

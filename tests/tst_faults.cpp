@@ -371,18 +371,12 @@ void TestFaults::workerThatCannotReachTheCollectorFailsTheRun()
     // The parent's side: a worker whose events were lost fails the run, which says which
     // worker and how many; the others' events are all there.
     QTemporaryDir dir;
-    const QString lost = dir.filePath(QStringLiteral("lost.sh"));
-    QFile script(lost);
-    QVERIFY(script.open(QIODevice::WriteOnly));
-    script.write("#!/bin/sh\necho 'forkline: cannot reach the event channel: (test)' >&2\nexit 75\n");
-    script.close();
-    script.setPermissions(script.permissions() | QFileDevice::ExeOwner);
-    const QString scenario = dir.filePath(QStringLiteral("s.json"));
-    QFile s(scenario);
-    QVERIFY(s.open(QIODevice::WriteOnly));
-    s.write(R"({"main": [{"print": "before"}, {"start": "w"}, {"join": "w"}, {"print": "after {exitcode}"}],
+    const QString lost = writeFile(dir, QStringLiteral("lost.sh"),
+        "#!/bin/sh\necho 'forkline: cannot reach the event channel: (test)' >&2\nexit 75\n");
+    QFile::setPermissions(lost, QFile::permissions(lost) | QFileDevice::ExeOwner);
+    const QString scenario = writeFile(dir, QStringLiteral("s.json"),
+        R"({"main": [{"print": "before"}, {"start": "w"}, {"join": "w"}, {"print": "after {exitcode}"}],
         "workers": [{"name": "w", "kind": "process", "steps": [{"print": "never"}]}]})");
-    s.close();
     const QString trace = dir.filePath(QStringLiteral("t.json"));
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
