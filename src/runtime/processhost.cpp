@@ -293,11 +293,11 @@ void ProcessHost::runWorker(int index)
         if (!flow.holdsGil) {
             emitState(flow, State::WaitingGil);
             flow.holdsGil = m_gil->waitTurn(flow.tid); // false: aborted, and the steps end at once
+            emitState(flow, State::Running);
         }
     } else {
         threadArrived();
     }
-    emitState(flow, State::Running);
     {
         std::lock_guard<std::mutex> lock(m_mutex);
         WorkerState& ws = m_workers[size_t(index)];
@@ -309,7 +309,7 @@ void ProcessHost::runWorker(int index)
             m_gil->enqueue(ws.parentTid);
         ws.running = true;
     }
-    m_wake.notify_all(); // the parent's start() may return now
+    m_runningWake.notify_all(); // the parent's start() may return now
     // Reporting the start is not Python code running: on a busy machine it can outlast a
     // whole switch interval, and the thread would hand the GIL over before its first step.
     if (m_gil && flow.holdsGil)
