@@ -87,6 +87,10 @@ bool ProcessHost::emitEvent(const ChannelEvent& ev)
 
 void ProcessHost::emitState(const Flow& flow, State s, qint64 t, const QString& detail)
 {
+    const bool plainRunning = s == State::Running && detail.isEmpty();
+    if (plainRunning && flow.showsRunning)
+        return;
+    flow.showsRunning = plainRunning;
     ChannelEvent ev = stateEvent(flow.pid, flow.tid, s, t ? t : monotonicNs());
     ev.detail = detail;
     emitEvent(ev);
@@ -270,6 +274,7 @@ qint64 ProcessHost::announceThread(const Flow& flow, int index, qint64 started)
         m_channel->send(flowEvent(flow.pid, flow.tid, ws.forkFlow, FlowKind::Fork, false, started));
         m_channel->send(instantEvent(flow.pid, flow.tid, InstantKind::Start, started));
         m_channel->send(stateEvent(flow.pid, flow.tid, State::Running, started));
+        flow.showsRunning = true;
     }
     return ws.joinFlow;
 }

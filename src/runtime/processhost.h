@@ -79,6 +79,9 @@ private:
         int worker = -1; // -1: main
         QHash<QString, QString> vars;
         bool holdsGil = false;
+        // The last state the flow reported is a plain `running`: reporting it again says
+        // nothing (the model keeps one span), and every start, join and GIL turn would.
+        mutable bool showsRunning = false;
     };
     struct WorkerState
     {
