@@ -84,11 +84,6 @@ void appendQuoted(QByteArray& out, const QString& text)
     out += '"';
 }
 
-QByteArray quoted(const char* latin)
-{
-    return '"' + QByteArray(latin) + '"';
-}
-
 QByteArray number(double v)
 {
     // JSON has no infinity or NaN; QJsonDocument wrote null for them.
@@ -116,6 +111,15 @@ public:
         const auto result = std::to_chars(digits, digits + sizeof digits, value);
         begin(key);
         m_values.append(digits, result.ptr - digits);
+        end();
+    }
+    // A name of plain ASCII that needs no escaping, as a JSON string.
+    void addName(const char* key, const char* ascii)
+    {
+        begin(key);
+        m_values += '"';
+        m_values += ascii;
+        m_values += '"';
         end();
     }
     void add(const char* key, const QString& value)
@@ -171,7 +175,7 @@ private:
 QByteArray ChannelEvent::encode() const
 {
     Members o;
-    o.add("e", quoted(typeName(type)));
+    o.addName("e", typeName(type));
     o.add("t", t);
     o.add("pid", pid);
     o.add("tid", tid);
@@ -184,19 +188,19 @@ QByteArray ChannelEvent::encode() const
         o.add("name", name);
         if (!label.isEmpty())
             o.add("label", label);
-        o.add("kind", quoted(processLane ? "process" : "thread"));
+        o.addName("kind", processLane ? "process" : "thread");
         o.add("daemon", daemon ? QByteArrayLiteral("true") : QByteArrayLiteral("false"));
         o.add("ppid", ppid);
         if (parentPid)
             o.add("parent", '[' + QByteArray::number(parentPid) + ',' + QByteArray::number(parentTid) + ']');
         break;
     case Type::State:
-        o.add("s", stateName(state));
+        o.addName("s", stateKey(state));
         if (!detail.isEmpty())
             o.add("detail", detail);
         break;
     case Type::Instant:
-        o.add("n", instantName(instant));
+        o.addName("n", instantKey(instant));
         if (!name.isEmpty())
             o.add("name", name);
         if (!text.isNull())
@@ -206,8 +210,8 @@ QByteArray ChannelEvent::encode() const
         break;
     case Type::Flow:
         o.add("id", flowId);
-        o.add("ph", quoted(flowStart ? "s" : "f"));
-        o.add("n", flowName(flow));
+        o.addName("ph", flowStart ? "s" : "f");
+        o.addName("n", flowKey(flow));
         break;
     case Type::Done:
         o.add("code", qint64(code));
