@@ -39,8 +39,29 @@ struct Receiver
         });
         return true;
     }
+    // Opens `channel` to this receiver's server.
+    bool connect(EventChannel& channel)
+    {
+        QString error;
+        if (!listen() || !channel.open(server.fullServerName(), &error)) {
+            qWarning("%s", qPrintable(error));
+            return false;
+        }
+        return true;
+    }
     int lines() const { return int(data.count('\n')); }
 };
+
+ChannelEvent runningAt(qint64 t)
+{
+    ChannelEvent ev;
+    ev.type = ChannelEvent::Type::State;
+    ev.t = t;
+    ev.pid = 1;
+    ev.tid = 2;
+    ev.state = State::Running;
+    return ev;
+}
 } // namespace
 
 class TestEventChannel : public QObject
@@ -59,10 +80,8 @@ private Q_SLOTS:
     void busyBurstsAreGathered()
     {
         Receiver rx;
-        QVERIFY(rx.listen());
         EventChannel channel;
-        QString error;
-        QVERIFY2(channel.open(rx.server.fullServerName(), &error), qPrintable(error));
+        QVERIFY(rx.connect(channel));
         QTRY_VERIFY_WITH_TIMEOUT(rx.socket != nullptr, kWaitMs);
         // The collector reads as soon as anything arrives (a blocked reader of its own, as an
         // idle collector is): each write the sender makes is one read here.
@@ -84,13 +103,7 @@ private Q_SLOTS:
         });
         std::thread sender([&] {
             for (int i = 0; i < kBursts; ++i) {
-                ChannelEvent ev;
-                ev.type = ChannelEvent::Type::State;
-                ev.t = i + 1;
-                ev.pid = 1;
-                ev.tid = 2;
-                ev.state = State::Running;
-                channel.send(ev);
+                channel.send(runningAt(i + 1));
                 // A gap between bursts long enough for the I/O thread to write each one.
                 const qint64 until = monotonicNs() + 50000;
                 while (monotonicNs() < until) { }
@@ -117,21 +130,12 @@ private Q_SLOTS:
     void eventAfterQuietGoesAtOnce()
     {
         Receiver rx;
-        QVERIFY(rx.listen());
         EventChannel channel;
-        QString error;
-        QVERIFY2(channel.open(rx.server.fullServerName(), &error), qPrintable(error));
-        ChannelEvent ev;
-        ev.type = ChannelEvent::Type::State;
-        ev.t = 1;
-        ev.pid = 1;
-        ev.tid = 2;
-        ev.state = State::Running;
-        channel.send(ev);
+        QVERIFY(rx.connect(channel));
+        channel.send(runningAt(1));
         QTRY_COMPARE_WITH_TIMEOUT(rx.lines(), 1, kWaitMs);
         QTest::qSleep(20); // well past the batch interval
-        ev.t = 2;
-        channel.send(ev);
+        channel.send(runningAt(2));
         QTRY_COMPARE_WITH_TIMEOUT(rx.lines(), 2, kWaitMs);
         channel.close();
     }
