@@ -31,6 +31,18 @@ QString stateName(State s)
 {
     return QLatin1String(kStateNames.at(size_t(s)));
 }
+const char* stateKey(State s)
+{
+    return kStateNames.at(size_t(s));
+}
+const char* instantKey(InstantKind k)
+{
+    return kInstantNames.at(size_t(k));
+}
+const char* flowKey(FlowKind k)
+{
+    return kFlowNames.at(size_t(k));
+}
 bool stateFromName(const QString& name, State* out)
 {
     return lookup(kStateNames, name, out);

@@ -59,6 +59,10 @@ bool stateFromName(const QString& name, State* out);
 QString instantName(InstantKind k); // "fork", "main-exit", ...
 bool instantFromName(const QString& name, InstantKind* out);
 QString flowName(FlowKind k);
+// The same names as plain ASCII, for writers that need no QString (the event channel's).
+const char* stateKey(State s);
+const char* instantKey(InstantKind k);
+const char* flowKey(FlowKind k);
 bool flowFromName(const QString& name, FlowKind* out);
 
 // How a process's ending reads in Python's words: "SIGTERM (exitcode -15)" for a lane that a

@@ -6,6 +6,7 @@
 #include <QDeadlineTimer>
 #include <QLocalSocket>
 #include <QThread>
+#include <QTimer>
 #include <algorithm>
 
 namespace Forkline {
@@ -30,6 +31,13 @@ constexpr int kScenarioWaitMs = 60000;
 // accepts them a few at a time: a connection that waits in the collector's queue is not a
 // collector that is gone, and a process that gave up would lose every event it has.
 constexpr int kConnectWaitMs = 60000;
+// A busy process sends a few events every few microseconds (a thousand threads starting,
+// each reporting its lane, its start and its states): writing each burst at once woke this
+// thread and the collector several times per thread started, and those wake-ups took the
+// cores the run itself needed. Once a write has gone, what follows within this interval goes
+// in the next write; after a quiet spell an event still goes at once. It is far below what
+// anyone sees (the window repaints at 60 Hz) and below any sleep a lesson shows.
+constexpr int kBatchMs = 1;
 
 bool connectPatiently(QLocalSocket* socket, const QString& serverName, QString* reason)
 {
@@ -66,6 +74,10 @@ bool EventChannel::open(const QString& serverName, QString* error, QByteArray* s
         m_io,
         [&] {
             m_socket = new QLocalSocket;
+            m_batchTimer = new QTimer(m_io);
+            m_batchTimer->setSingleShot(true);
+            m_batchTimer->setTimerType(Qt::PreciseTimer);
+            QObject::connect(m_batchTimer, &QTimer::timeout, m_io, [this] { writePending(); });
             ok = connectPatiently(m_socket, serverName, &reason);
             if (!ok)
                 return;
@@ -188,7 +200,16 @@ void EventChannel::send(const ChannelEvent& event)
     // One wake-up per burst, not per event.
     if (post && m_io)
         QMetaObject::invokeMethod(
-            m_io, [this] { writePending(); }, Qt::QueuedConnection);
+            m_io, [this] { writeSoon(); }, Qt::QueuedConnection);
+}
+
+void EventChannel::writeSoon()
+{
+    const qint64 since = m_sinceWrite.isValid() ? m_sinceWrite.elapsed() : kBatchMs;
+    if (since >= kBatchMs)
+        writePending();
+    else if (m_batchTimer && !m_batchTimer->isActive())
+        m_batchTimer->start(int(kBatchMs - since));
 }
 
 void EventChannel::writePending()
@@ -199,8 +220,12 @@ void EventChannel::writePending()
         data.swap(m_pending);
         m_posted = false;
     }
-    if (!data.isEmpty() && m_socket && m_socket->state() == QLocalSocket::ConnectedState)
+    if (m_batchTimer)
+        m_batchTimer->stop();
+    if (!data.isEmpty() && m_socket && m_socket->state() == QLocalSocket::ConnectedState) {
         m_socket->write(data);
+        m_sinceWrite.start();
+    }
 }
 
 void EventChannel::flush()
@@ -235,6 +260,7 @@ void EventChannel::close()
                 m_socket->disconnectFromServer();
             delete m_socket;
             m_socket = nullptr;
+            m_batchTimer = nullptr; // a child of m_io
             delete m_io;
             m_io = nullptr;
         },

@@ -4,6 +4,7 @@
 #include "channelevent.h"
 
 #include <QByteArray>
+#include <QElapsedTimer>
 #include <QObject>
 #include <QString>
 #include <QThread>
@@ -11,6 +12,7 @@
 #include <mutex>
 
 class QLocalSocket;
+class QTimer;
 
 namespace Forkline {
 
@@ -52,6 +54,9 @@ public:
     static QByteArray scenarioReplyHeader(qint64 size) { return "scenario " + QByteArray::number(size) + '\n'; }
 
 private:
+    // On the I/O thread: writes at once when the channel has been quiet for a batch interval,
+    // else when that interval is over (m_posted stays set till then, so senders post no more).
+    void writeSoon();
     void writePending();
     bool receiveScenario(QByteArray* scenario, QString* error); // on the I/O thread
     void dispatchControl(); // on the I/O thread
@@ -59,6 +64,8 @@ private:
     QThread m_ioThread;
     QObject* m_io = nullptr; // context object living in m_ioThread
     QLocalSocket* m_socket = nullptr; // lives in m_ioThread
+    QTimer* m_batchTimer = nullptr; // lives in m_ioThread: the end of a batch interval
+    QElapsedTimer m_sinceWrite; // I/O thread only
     std::mutex m_mutex;
     QByteArray m_pending;
     bool m_posted = false;

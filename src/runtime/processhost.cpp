@@ -87,6 +87,10 @@ bool ProcessHost::emitEvent(const ChannelEvent& ev)
 
 void ProcessHost::emitState(const Flow& flow, State s, qint64 t, const QString& detail)
 {
+    const bool plainRunning = s == State::Running && detail.isEmpty();
+    if (plainRunning && flow.showsRunning)
+        return;
+    flow.showsRunning = plainRunning;
     ChannelEvent ev = stateEvent(flow.pid, flow.tid, s, t ? t : monotonicNs());
     ev.detail = detail;
     emitEvent(ev);
@@ -270,6 +274,7 @@ qint64 ProcessHost::announceThread(const Flow& flow, int index, qint64 started)
         m_channel->send(flowEvent(flow.pid, flow.tid, ws.forkFlow, FlowKind::Fork, false, started));
         m_channel->send(instantEvent(flow.pid, flow.tid, InstantKind::Start, started));
         m_channel->send(stateEvent(flow.pid, flow.tid, State::Running, started));
+        flow.showsRunning = true;
     }
     return ws.joinFlow;
 }
@@ -293,11 +298,11 @@ void ProcessHost::runWorker(int index)
         if (!flow.holdsGil) {
             emitState(flow, State::WaitingGil);
             flow.holdsGil = m_gil->waitTurn(flow.tid); // false: aborted, and the steps end at once
+            emitState(flow, State::Running);
         }
     } else {
         threadArrived();
     }
-    emitState(flow, State::Running);
     {
         std::lock_guard<std::mutex> lock(m_mutex);
         WorkerState& ws = m_workers[size_t(index)];
@@ -309,7 +314,7 @@ void ProcessHost::runWorker(int index)
             m_gil->enqueue(ws.parentTid);
         ws.running = true;
     }
-    m_wake.notify_all(); // the parent's start() may return now
+    m_runningWake.notify_all(); // the parent's start() may return now
     // Reporting the start is not Python code running: on a busy machine it can outlast a
     // whole switch interval, and the thread would hand the GIL over before its first step.
     if (m_gil && flow.holdsGil)

@@ -79,6 +79,9 @@ private:
         int worker = -1; // -1: main
         QHash<QString, QString> vars;
         bool holdsGil = false;
+        // The last state the flow reported is a plain `running`: reporting it again says
+        // nothing (the model keeps one span), and every start, join and GIL turn would.
+        mutable bool showsRunning = false;
     };
     struct WorkerState
     {
@@ -273,6 +276,9 @@ private:
     // Flows waiting for m_startingThreads to reach 0 (waitForStartingThreads) wait here, so
     // that a thread's arrival does not also wake the starter that waits for it to run.
     std::condition_variable m_arrivedWake;
+    // A starter waiting for its new thread to run (start() returning) waits here: on m_wake,
+    // every worker that ends while a thousand are being started would wake it for nothing.
+    std::condition_variable m_runningWake;
     bool m_aborting = false;
     std::vector<WorkerState> m_workers; // by scenario worker index
     int m_startingThreads = 0; // started, not yet competing for a turn (queued for the GIL)

@@ -169,6 +169,7 @@ void ProcessHost::abortRun()
     m_wake.notify_all();
     m_sleepWake.notify_all();
     m_arrivedWake.notify_all();
+    m_runningWake.notify_all();
     if (m_gil)
         m_gil->abort();
     // Children were told to abort by the collector too; whatever still runs is killed.

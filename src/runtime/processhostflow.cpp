@@ -260,7 +260,7 @@ bool ProcessHost::startWorker(Flow& flow, const Step& step)
     thread->start();
     {
         std::unique_lock<std::mutex> lock(m_mutex);
-        m_wake.wait(lock, [&] { return m_aborting || m_workers[size_t(index)].running; });
+        m_runningWake.wait(lock, [&] { return m_aborting || m_workers[size_t(index)].running; });
         if (m_aborting)
             return false;
     }
