@@ -3,6 +3,7 @@
 #include "eventchannel.h"
 #include "platform.h"
 
+#include <QElapsedTimer>
 #include <QLocalServer>
 #include <QLocalSocket>
 #include <QTest>
@@ -137,6 +138,31 @@ private Q_SLOTS:
         QTest::qSleep(20); // well past the batch interval
         channel.send(runningAt(2));
         QTRY_COMPARE_WITH_TIMEOUT(rx.lines(), 2, kWaitMs);
+        channel.close();
+    }
+
+    // What follows a write waits for the batch; a print does not, and takes the rest with it:
+    // its line is on stdout already, and a terminate() must not leave the trace without it.
+    void printsDoNotWaitForTheBatch()
+    {
+        Receiver rx;
+        EventChannel channel;
+        channel.setBatchInterval(3000); // long enough to tell held from sent on a busy machine
+        QVERIFY(rx.connect(channel));
+        channel.send(runningAt(1)); // after a quiet spell: at once
+        QTRY_COMPARE_WITH_TIMEOUT(rx.lines(), 1, kWaitMs);
+        QElapsedTimer clock;
+        clock.start();
+        channel.send(runningAt(2)); // held for the batch
+        QTest::qWait(300);
+        QCOMPARE(rx.lines(), 1);
+        ChannelEvent print = runningAt(3);
+        print.type = ChannelEvent::Type::Instant;
+        print.instant = InstantKind::Print;
+        print.text = QStringLiteral("a line");
+        channel.send(print);
+        QTRY_COMPARE_WITH_TIMEOUT(rx.lines(), 3, kWaitMs);
+        QVERIFY2(clock.elapsed() < 2500, qPrintable(QString::number(clock.elapsed())));
         channel.close();
     }
 };

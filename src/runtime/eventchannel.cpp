@@ -11,17 +11,6 @@
 
 namespace Forkline {
 
-EventChannel::EventChannel(QObject* parent)
-    : QObject(parent)
-{
-    m_ioThread.setObjectName(QStringLiteral("forkline-channel"));
-}
-
-EventChannel::~EventChannel()
-{
-    close();
-}
-
 namespace {
 // The collector answers within moments, but a thousand processes asking at once on a loaded
 // machine (a sanitizer build, say) queue behind each other: 30 s was seen to run out. As
@@ -39,6 +28,21 @@ constexpr int kConnectWaitMs = 60000;
 // anyone sees (the window repaints at 60 Hz) and below any sleep a lesson shows.
 constexpr int kBatchMs = 1;
 
+} // namespace
+
+EventChannel::EventChannel(QObject* parent)
+    : QObject(parent)
+{
+    m_ioThread.setObjectName(QStringLiteral("forkline-channel"));
+    setBatchInterval(kBatchMs);
+}
+
+EventChannel::~EventChannel()
+{
+    close();
+}
+
+namespace {
 bool connectPatiently(QLocalSocket* socket, const QString& serverName, QString* reason)
 {
     QDeadlineTimer deadline(kConnectWaitMs);
@@ -187,7 +191,11 @@ void EventChannel::dispatchControl()
 void EventChannel::send(const ChannelEvent& event)
 {
     const QByteArray line = event.encode();
+    // A printed line is on stdout already: its mark does not wait for the batch, or a
+    // terminate() within the interval would leave a line on the console that the trace lacks.
+    const bool urgent = event.type == ChannelEvent::Type::Instant && event.instant == InstantKind::Print;
     bool post = false;
+    bool postNow = false;
     {
         std::lock_guard<std::mutex> lock(m_mutex);
         m_pending += line;
@@ -196,20 +204,28 @@ void EventChannel::send(const ChannelEvent& event)
             m_posted = true;
             post = true;
         }
+        if (urgent && !m_urgentPosted) {
+            m_urgentPosted = true;
+            postNow = true;
+        }
     }
     // One wake-up per burst, not per event.
-    if (post && m_io)
+    if (post && !postNow && m_io)
         QMetaObject::invokeMethod(
             m_io, [this] { writeSoon(); }, Qt::QueuedConnection);
+    if (postNow && m_io)
+        QMetaObject::invokeMethod(
+            m_io, [this] { writePending(); }, Qt::QueuedConnection);
 }
 
 void EventChannel::writeSoon()
 {
-    const qint64 since = m_sinceWrite.isValid() ? m_sinceWrite.elapsed() : kBatchMs;
-    if (since >= kBatchMs)
+    const int batchMs = m_batchMs;
+    const qint64 since = m_sinceWrite.isValid() ? m_sinceWrite.elapsed() : batchMs;
+    if (since >= batchMs)
         writePending();
     else if (m_batchTimer && !m_batchTimer->isActive())
-        m_batchTimer->start(int(kBatchMs - since));
+        m_batchTimer->start(int(batchMs - since));
 }
 
 void EventChannel::writePending()
@@ -219,6 +235,7 @@ void EventChannel::writePending()
         std::lock_guard<std::mutex> lock(m_mutex);
         data.swap(m_pending);
         m_posted = false;
+        m_urgentPosted = false;
     }
     if (m_batchTimer)
         m_batchTimer->stop();

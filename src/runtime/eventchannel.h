@@ -8,6 +8,7 @@
 #include <QObject>
 #include <QString>
 #include <QThread>
+#include <atomic>
 #include <functional>
 #include <mutex>
 
@@ -40,6 +41,9 @@ public:
     // `scenario`, first asks the collector for the run's scenario and waits for its bytes.
     bool open(const QString& serverName, QString* error, QByteArray* scenario = nullptr);
     void send(const ChannelEvent& event);
+    // How long events that follow a write wait to go together in the next one (see
+    // kBatchMs); tests lengthen it to see what waits and what does not.
+    void setBatchInterval(int ms) { m_batchMs = ms; }
     // Writes everything queued so far and waits until the socket took it.
     void flush();
     void close();
@@ -66,9 +70,11 @@ private:
     QLocalSocket* m_socket = nullptr; // lives in m_ioThread
     QTimer* m_batchTimer = nullptr; // lives in m_ioThread: the end of a batch interval
     QElapsedTimer m_sinceWrite; // I/O thread only
+    std::atomic<int> m_batchMs;
     std::mutex m_mutex;
     QByteArray m_pending;
     bool m_posted = false;
+    bool m_urgentPosted = false; // a print's write is on its way, batch or not
     std::function<void(const QByteArray&)> m_control; // used on the I/O thread only, once open
     QByteArray m_readBuffer;
     bool m_disconnected = false;
