@@ -127,12 +127,19 @@ void CpuSampler::takeSample(qint64 now)
     for (const ProcessInfo& proc : model.processes()) {
         if (proc.pid <= 0 || proc.pid == self || m_over.contains(proc.pid))
             continue;
-        // A process whose lanes have all ended gets one last sample (what it ran since the
-        // previous one, then nothing), and is left alone after: a run of a thousand short
-        // processes must not cost a thousand folders read every 25 ms.
+        // A process whose lanes have all ended gets two last samples and is left alone after:
+        // a run of a thousand short processes must not cost a thousand folders read every
+        // 25 ms. The first is what it ran since the previous sample, which is rarely nothing
+        // (it ran up to its end); the second is nothing, without a look, so that its strip
+        // ends at zero instead of keeping that last rate for the rest of the run.
+        if (m_ending.remove(proc.pid)) {
+            m_over.insert(proc.pid);
+            busyByPid.insert(proc.pid, 0);
+            continue;
+        }
         if (!proc.lanes.empty()
             && std::all_of(proc.lanes.begin(), proc.lanes.end(), [&](int l) { return model.lane(l).ended; }))
-            m_over.insert(proc.pid);
+            m_ending.insert(proc.pid);
         qint64& busy = busyByPid[proc.pid];
         if (looked >= kMaxThreads)
             continue;

@@ -57,6 +57,7 @@ private:
     Collector* m_collector = nullptr;
     QTimer m_timer;
     QHash<QPair<qint64, qint64>, qint64> m_lastOnCore; // (pid, tid) -> ns on a core
+    QSet<qint64> m_ending; // processes whose lanes have all ended: one more sample, of nothing
     QSet<qint64> m_over; // processes whose lanes have all ended, sampled for the last time
     qint64 m_firstT = 0;
     qint64 m_lastT = 0;
