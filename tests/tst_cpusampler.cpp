@@ -148,7 +148,11 @@ private Q_SLOTS:
         const double mean = middleMean(*whole);
         qInfo("GIL on, 2 threads: %.2f cores busy (run average %.2f)", mean, r.runCores);
         QVERIFY2(mean < 1.2, qPrintable(QStringLiteral("%1 cores").arg(mean)));
-        QVERIFY(mean > 0.3); // it did compute
+        QVERIFY(mean > 0); // it did compute
+        // How much of a core it got depends on the others: with other builds on the two cores
+        // it got 0.29. A third of a core is a floor only when nobody else ran.
+        if (!r.contended)
+            QVERIFY2(mean > 0.3, qPrintable(QStringLiteral("%1 cores").arg(mean)));
         // The runner's own track is there too, under its process group.
         QVERIFY(coresTrack(r.model, r.model.processes().front().pid));
     }
@@ -210,8 +214,9 @@ private Q_SLOTS:
         QVERIFY(anyVariant);
     }
 
-    // A process whose lanes have ended is sampled once more (down to nothing), then left
-    // alone: a run of many short processes does not read their folders for the rest of it.
+    // A process whose lanes have ended is sampled twice more (what it ran up to its end, then
+    // nothing), then left alone: a run of many short processes does not read their folders
+    // for the rest of it.
     void endedProcessesAreNoLongerSampled()
     {
         QTemporaryDir dir;

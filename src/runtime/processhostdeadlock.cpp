@@ -197,14 +197,19 @@ void ProcessHost::checkDeadlock(qint64 start)
         parts.append(s);
     const QString message = parts.join(QStringLiteral(", "));
     const qint64 t = monotonicNs();
-    // The lanes stay open in their new state: nothing ends them but the user's Stop.
+    // The lanes stay open in their new state: nothing ends them but the user's Stop. Every
+    // lane's state goes before the first mark: `forkline run` stops the run at the first mark
+    // it reads, and a process of the cycle that hears that abort reports its own end on its
+    // own socket, which may be read before the rest of this one. A deadlocked state read after
+    // that end would be dropped as coming from before it, leaving the mark without its span.
+    std::vector<Flow> lanes(cycle.size());
     for (size_t i = 0; i < cycle.size(); ++i) {
-        Flow lane;
-        lane.pid = pids[i];
-        lane.tid = cycle[i];
-        emitState(lane, State::Deadlocked, t);
-        emitInstant(lane, InstantKind::Deadlocked, message, 0, t);
+        lanes[i].pid = pids[i];
+        lanes[i].tid = cycle[i];
+        emitState(lanes[i], State::Deadlocked, t);
     }
+    for (const Flow& lane : lanes)
+        emitInstant(lane, InstantKind::Deadlocked, message, 0, t);
     std::lock_guard<std::mutex> lock(m_emitMutex);
     const QByteArray line = (tr("Deadlock: %1").arg(message) + QLatin1Char('\n')).toUtf8();
     std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
