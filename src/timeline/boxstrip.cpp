@@ -26,7 +26,10 @@ struct BoxStrip::Pattern
     int period = 1; // logical columns
     int scale = 1;
     int rows = 0; // device rows
-    std::vector<QRgb> body; // rows x period * scale
+    // rows x bodyWidth device columns: the repeat, over and over, so that a wide box's row is
+    // a few long copies rather than one per repeat (a plain state repeats every column)
+    std::vector<QRgb> body;
+    int bodyWidth = 0;
     std::vector<QRgb> first; // by phase: rows x kEdge * scale
     std::vector<QRgb> last;
     std::vector<std::vector<QRgb>> shortBoxes; // by phase and width: rows x width * scale
@@ -37,6 +40,8 @@ namespace {
 constexpr int kMaxScale = 4;
 // Patterns kept per thread: a view meets a few heights and row phases of a few states.
 constexpr size_t kMaxPatterns = 512;
+// Device columns of a pattern's inner repeat kept side by side, at the least.
+constexpr int kBodyColumns = 256;
 
 bool whole(double v)
 {
@@ -99,12 +104,16 @@ std::shared_ptr<const Pattern> drawPattern(
         std::copy(columns.begin(), columns.end(), pattern->last.begin() + at);
         if (phase == 0) {
             // Page columns pageX + kEdge on: inner ones, a whole repeat of them.
-            pattern->body.resize(size_t(pattern->rows * period * scale));
+            const int repeatWidth = period * scale;
+            pattern->bodyWidth = repeatWidth * std::max(1, kBodyColumns / repeatWidth);
+            pattern->body.resize(size_t(pattern->rows * pattern->bodyWidth));
             for (int c = Pattern::kEdge; c < Pattern::kEdge + period; ++c) {
                 copyColumns(image, (1 + c) * scale, scale, &columns);
-                for (int row = 0; row < pattern->rows; ++row)
-                    std::copy_n(columns.begin() + row * scale, scale,
-                        pattern->body.begin() + row * period * scale + (c % period) * scale);
+                for (int row = 0; row < pattern->rows; ++row) {
+                    for (int at = (c % period) * scale; at < pattern->bodyWidth; at += repeatWidth)
+                        std::copy_n(columns.begin() + row * scale, scale,
+                            pattern->body.begin() + row * pattern->bodyWidth + at);
+                }
             }
         }
         for (int k = 0; k < Pattern::kShort; ++k) {
@@ -231,12 +240,12 @@ void BoxStrip::writeRow(QRgb* line, int row, const Box& b) const
     }
     copy(pt.first.data() + (phase * pt.rows + row) * edge, start, start + edge);
     copy(pt.last.data() + (phaseOf(b.x1, pt.period) * pt.rows + row) * edge, end - edge, end);
-    const QRgb* body = pt.body.data() + row * pt.period * scale;
+    const QRgb* body = pt.body.data() + row * pt.bodyWidth;
     const int repeat = pt.period * scale;
     const int bodyEnd = std::min(end - edge, b.to);
     for (int c = std::max(start + edge, b.from); c < bodyEnd;) {
         const int at = phaseOf(m_left * scale + c, repeat);
-        const int n = std::min(repeat - at, bodyEnd - c);
+        const int n = std::min(pt.bodyWidth - at, bodyEnd - c);
         std::copy_n(body + at, n, line + c);
         c += n;
     }
