@@ -45,6 +45,8 @@ void TestTextFit::sameAsElidedText()
             const QString expected = fm.elidedText(text, Qt::ElideRight, width);
             QCOMPARE(words.text, expected);
             QCOMPARE(words.advance, fm.horizontalAdvance(expected));
+            // Laid out once, with the words: a box drawn with them does not shape them again.
+            QCOMPARE(words.laidOut->text(), expected);
         }
     }
 }

@@ -715,9 +715,10 @@ void TestTimelinePainter::narrowBoxesDrawnAsOneImage()
     if (scale == 1) {
         QCOMPARE(differ, 0);
     } else {
-        // At 2x a hatch line of a wide box bleeds one device pixel past its left edge; box
-        // by box that lands on the narrow box before it, the strip (drawn last) covers it.
-        QVERIFY2(differ < direct.width() * direct.height() / 500, qPrintable(QString::number(differ)));
+        // At 2x a hatch line of a wide box drawn on its own bleeds one device pixel past its
+        // edge, onto the box beside it; the strip keeps every box to its own columns
+        // (tst_boxstrip checks each box's own pixels exactly).
+        QVERIFY2(differ < direct.width() * direct.height() / 250, qPrintable(QString::number(differ)));
     }
 }
 

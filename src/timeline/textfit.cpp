@@ -3,11 +3,31 @@
 
 #include <QFontMetrics>
 #include <QHash>
+#include <QTextOption>
 #include <map>
 
 namespace Forkline {
 
 namespace {
+
+TextFit::Words wordsOf(const QFont& font, const QFontMetrics& fm, const QString& text)
+{
+    auto layout = std::make_shared<QTextLayout>(text, font);
+    // A left-to-right paragraph on one line, as a left-to-right painter's drawText makes it.
+    QTextOption option;
+    option.setTextDirection(Qt::LeftToRight);
+    option.setWrapMode(QTextOption::ManualWrap);
+    layout->setTextOption(option);
+    layout->setCacheEnabled(true);
+    layout->beginLayout();
+    QTextLine line = layout->createLine();
+    if (line.isValid()) {
+        line.setLineWidth(0x01000000);
+        line.setPosition(QPointF(0, 0));
+    }
+    layout->endLayout();
+    return { text, fm.horizontalAdvance(text), std::move(layout) };
+}
 
 struct Entry
 {
@@ -41,7 +61,7 @@ TextFit::Words TextFit::elided(const QFont& font, const QString& text, int width
     auto it = cache.entries.find(text);
     if (it == cache.entries.end()) {
         Entry entry;
-        entry.whole = { text, fm.horizontalAdvance(text) };
+        entry.whole = wordsOf(font, fm, text);
         entry.width = QFontMetricsF(font).horizontalAdvance(text);
         entry.variants = text.contains(QChar(0x9c));
         it = cache.entries.insert(text, entry);
@@ -54,9 +74,7 @@ TextFit::Words TextFit::elided(const QFont& font, const QString& text, int width
         && (above->first == width
             || (above != entry.shortened.begin() && std::prev(above)->second.text == above->second.text)))
         return above->second;
-    Words words;
-    words.text = fm.elidedText(text, Qt::ElideRight, width);
-    words.advance = fm.horizontalAdvance(words.text);
+    const Words words = wordsOf(font, fm, fm.elidedText(text, Qt::ElideRight, width));
     if (!entry.variants)
         entry.shortened.emplace_hint(above, width, words);
     return words;

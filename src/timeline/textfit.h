@@ -3,6 +3,8 @@
 
 #include <QFont>
 #include <QString>
+#include <QTextLayout>
+#include <memory>
 
 namespace Forkline {
 
@@ -19,6 +21,9 @@ public:
     {
         QString text;
         int advance = 0; // QFontMetrics::horizontalAdvance
+        // `text` shaped and laid out once as QPainter::drawText lays out a line, left to right
+        // (one line at 0,0); kept with the words, so a box's paint does not shape them again.
+        std::shared_ptr<const QTextLayout> laidOut;
     };
     static Words elided(const QFont& font, const QString& text, int width);
 };

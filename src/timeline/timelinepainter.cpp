@@ -74,7 +74,7 @@ public:
             draw(m_box, m_boxState);
         m_box = {};
         if (m_strip)
-            m_strip->flush(m_y);
+            m_strip->flush();
     }
 
 private:
@@ -125,8 +125,8 @@ private:
 
     void draw(const QRect& r, State s)
     {
-        if (m_strip && m_strip->isActive() && r.width() <= BoxStrip::kMaxWidth)
-            m_strip->add(r.left(), r.left() + r.width(), s, r.height());
+        if (m_strip && m_strip->isActive())
+            m_strip->add(r.left(), r.left() + r.width(), s, r.top(), r.height());
         else
             m_style.drawStateBox(m_p, r, s);
     }

@@ -4,9 +4,13 @@
 #include "textfit.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
+#include <QPaintDevice>
 #include <QPainter>
 #include <QPainterPath>
+#include <QScreen>
 #include <QVarLengthArray>
+#include <climits>
 #include <cmath>
 
 namespace Forkline {
@@ -62,6 +66,29 @@ void hatch(QPainter* p, const QRect& r, int step, bool forward)
         }
     }
     p->drawLines(lines.constData(), int(lines.size()));
+}
+
+// The dashes of a waiting state's mid-line, in pen widths; empty for the states without one.
+QList<qreal> midLineDashes(State s)
+{
+    switch (s) {
+    case State::Running:
+    case State::Computing:
+    case State::Sleeping:
+    case State::WaitingLock:
+    case State::Count:
+        return {};
+    case State::WaitingJoin:
+        return { 1, 2 };
+    case State::WaitingExit: // the join's dots, in pairs: a join nobody wrote
+        return { 1, 1.5, 1, 4 };
+    case State::WaitingGil:
+        return { 3, 2 };
+    case State::WaitingInput:
+        return { 4, 1.5, 1, 1.5 };
+    default:
+        return { 6, 1.5, 1, 1.5, 1, 1.5 };
+    }
 }
 
 } // namespace
@@ -292,7 +319,25 @@ void TimelineStyle::drawBoxWords(QPainter* p, const QRect& box, const QString& w
     const int w = std::min(box.width(), text.advance + 2);
     const int th = std::min(box.height(), fm.height());
     p->fillRect(QRect(box.x() - 1, box.y() + (box.height() - th) / 2, w + 1, th), backing);
-    p->drawText(box, Qt::AlignVCenter | Qt::AlignLeft, text.text);
+    // Where drawText(box, AlignVCenter | AlignLeft) puts the line: its top half the room left
+    // over down. It clips only words that leave the box; those, and words it lays out right
+    // to left (a right-to-left painter, or one that follows the words, on Hebrew or Arabic),
+    // go by drawText itself.
+    const QTextLine line = text.laidOut->lineCount() == 1 ? text.laidOut->lineAt(0) : QTextLine();
+    // Its height unrounded, as drawText centres it (QTextLine::height() rounds up).
+    const QSizeF size
+        = line.isValid() ? QSizeF(line.naturalTextWidth(), line.ascent() + line.descent()) : QSizeF(INT_MAX, INT_MAX);
+    const qreal top = (box.height() - size.height()) / 2;
+    const bool leftToRight = p->layoutDirection() == Qt::LeftToRight
+        || (p->layoutDirection() == Qt::LayoutDirectionAuto && !text.text.isRightToLeft());
+    // The words were laid out for the screen's dots per inch; a device of others (a printer)
+    // sizes the font its own way.
+    const QScreen* screen = QGuiApplication::primaryScreen();
+    const bool screenDpi = p->device() && screen && p->device()->logicalDpiY() == qRound(screen->logicalDotsPerInchY());
+    if (leftToRight && screenDpi && top >= 0 && top + size.height() <= box.height() && size.width() <= box.width())
+        line.draw(p, QPointF(box.x(), box.y() + top));
+    else
+        p->drawText(box, Qt::AlignVCenter | Qt::AlignLeft, text.text);
 }
 
 void TimelineStyle::drawStateBox(QPainter* p, const QRect& r, State s) const
@@ -310,7 +355,7 @@ void TimelineStyle::drawStateBox(QPainter* p, const QRect& r, State s) const
         if (wide) {
             // Vertical ticks: a busy CPU, apart from plain running without colour.
             p->setPen(QPen(mix(c, Qt::white, 0.45), 1));
-            const int step = m_presentation ? 6 : 4;
+            const int step = tickStep();
             QVarLengthArray<QLine, 64> lines;
             for (int x = (r.left() / step + 1) * step; x <= r.right(); x += step)
                 lines.append(QLine(x, r.top() + 2, x, r.bottom() - 2));
@@ -321,7 +366,7 @@ void TimelineStyle::drawStateBox(QPainter* p, const QRect& r, State s) const
         p->fillRect(r, fill(s));
         if (wide) {
             p->setPen(QPen(mix(c, Qt::black, 0.1), 1));
-            hatch(p, r, m_presentation ? 9 : 6, true);
+            hatch(p, r, hatchStep(), true);
         }
         return;
     default:
@@ -335,29 +380,14 @@ void TimelineStyle::drawStateBox(QPainter* p, const QRect& r, State s) const
     p->fillRect(QRect(r.left(), r.bottom(), r.width(), 1), edge);
     if (!wide)
         return;
-    QPen pen(edge, m_presentation ? 3 : 2);
+    QPen pen(edge, midLineWidth());
     pen.setCapStyle(Qt::FlatCap);
-    switch (s) {
-    case State::WaitingLock:
+    if (s == State::WaitingLock) {
         p->setPen(QPen(mix(c, Qt::white, 0.25), 1));
-        hatch(p, r.adjusted(0, 1, 0, -1), m_presentation ? 9 : 6, false);
+        hatch(p, r.adjusted(0, 1, 0, -1), hatchStep(), false);
         return;
-    case State::WaitingJoin:
-        pen.setDashPattern({ 1, 2 });
-        break;
-    case State::WaitingExit: // the join's dots, in pairs: a join nobody wrote
-        pen.setDashPattern({ 1, 1.5, 1, 4 });
-        break;
-    case State::WaitingGil:
-        pen.setDashPattern({ 3, 2 });
-        break;
-    case State::WaitingInput:
-        pen.setDashPattern({ 4, 1.5, 1, 1.5 });
-        break;
-    default:
-        pen.setDashPattern({ 6, 1.5, 1, 1.5, 1, 1.5 });
-        break;
     }
+    pen.setDashPattern(midLineDashes(s));
     // Offset the dashes to the page so neighbouring boxes continue the same rhythm.
     const double period = [&] {
         double sum = 0;
@@ -369,6 +399,30 @@ void TimelineStyle::drawStateBox(QPainter* p, const QRect& r, State s) const
     p->setPen(pen);
     const double y = r.top() + r.height() / 2.0;
     p->drawLine(QLineF(r.left(), y, r.left() + r.width(), y));
+}
+
+QSize TimelineStyle::patternRepeat(State s) const
+{
+    switch (s) {
+    case State::Running:
+        return { 1, 1 };
+    case State::Computing:
+        return { tickStep(), 1 };
+    case State::Sleeping:
+    case State::WaitingLock:
+        // Diagonals on the page's grid: one row down is one column along.
+        return { hatchStep(), hatchStep() };
+    default:
+        break;
+    }
+    // Dashes offset to the page: their rhythm, in whole pixels (two rounds of a half-pixel one).
+    double period = 0;
+    for (qreal d : midLineDashes(s))
+        period += d * midLineWidth();
+    int rounds = 1;
+    while (rounds < 8 && std::fabs(period * rounds - std::round(period * rounds)) > 1e-9)
+        ++rounds;
+    return { std::max(1, int(std::lround(period * rounds))), 1 };
 }
 
 void TimelineStyle::drawFlow(QPainter* p, QPointF from, QPointF to, FlowKind k) const

@@ -10,6 +10,7 @@
 #include <QPainterPath>
 #include <QPalette>
 #include <QRect>
+#include <QSize>
 #include <algorithm>
 #include <array>
 
@@ -56,7 +57,14 @@ public:
 
     // Fills `r` for a span in state `s`. Patterns are aligned to absolute coordinates so
     // adjacent boxes of one state join without a seam. Expects antialiasing off.
+    // Its pixels follow from s, presentation(), ink(s) and fill(s) alone (BoxStrip keeps
+    // them by these).
     void drawStateBox(QPainter* p, const QRect& r, State s) const;
+    // How a state's pattern repeats over the page: a box moved by a multiple of width()
+    // columns or height() rows has the same pixels, moved; a height of 1 says the pattern
+    // follows the box's own rows. A box's first and last columns may differ (the ticks of a
+    // computing box skip its first).
+    QSize patternRepeat(State s) const;
     // A box gets its words (a slice's name, a state's detail) from this many pixels wide.
     static constexpr int kMinNamedBoxPx = 28;
     // Room kept between a box's edges and its words.
@@ -94,6 +102,10 @@ public:
     QColor highlightColor() const { return m_highlight; }
 
 private:
+    int tickStep() const { return m_presentation ? 6 : 4; }
+    int hatchStep() const { return m_presentation ? 9 : 6; }
+    int midLineWidth() const { return m_presentation ? 3 : 2; }
+
     struct Mark
     {
         QPainterPath shape;
