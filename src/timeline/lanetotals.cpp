@@ -79,13 +79,8 @@ QRect LaneTotals::chip(const Lane& lane, const TimeMapping& map, const QRect& ro
     return QRect(boxRight - width, row.top() + (row.height() - fm.height()) / 2, width, fm.height());
 }
 
-void LaneTotals::paint(QPainter* p, const Lane& lane, const TimeMapping& map, const QRect& row, int left, int right,
-    qint64 now, const TimelineStyle& style)
+void LaneTotals::paint(QPainter* p, const QRect& box, const QString& label, const TimelineStyle& style)
 {
-    QString label;
-    const QRect box = chip(lane, map, row, left, right, now, style, &label);
-    if (box.isNull())
-        return;
     // Opaque: text over a hatch of thin boxes is unreadable on a projector.
     const QColor back = style.laneBackground();
     p->save();

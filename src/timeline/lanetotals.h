@@ -40,9 +40,8 @@ public:
     // when it does not. Slice names stop short of it (TimelinePainter).
     static QRect chip(const Lane& lane, const TimeMapping& map, const QRect& row, int left, int right, qint64 now,
         const TimelineStyle& style, QString* label = nullptr);
-    // Draws text() in chip().
-    static void paint(QPainter* p, const Lane& lane, const TimeMapping& map, const QRect& row, int left, int right,
-        qint64 now, const TimelineStyle& style);
+    // Draws `label` (text()) in `box` (chip()).
+    static void paint(QPainter* p, const QRect& box, const QString& label, const TimelineStyle& style);
 };
 
 } // namespace Forkline

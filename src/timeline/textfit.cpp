@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QTextOption>
 #include <map>
+#include <optional>
 
 namespace Forkline {
 
@@ -57,11 +58,17 @@ TextFit::Words TextFit::elided(const QFont& font, const QString& text, int width
         cache.entries.clear();
         cache.font = font;
     }
-    const QFontMetrics fm(font);
+    // Made only when something must be measured: most calls are answered from the cache.
+    std::optional<QFontMetrics> metrics;
+    const auto fm = [&]() -> const QFontMetrics& {
+        if (!metrics)
+            metrics.emplace(font);
+        return *metrics;
+    };
     auto it = cache.entries.find(text);
     if (it == cache.entries.end()) {
         Entry entry;
-        entry.whole = wordsOf(font, fm, text);
+        entry.whole = wordsOf(font, fm(), text);
         entry.width = QFontMetricsF(font).horizontalAdvance(text);
         entry.variants = text.contains(QChar(0x9c));
         it = cache.entries.insert(text, entry);
@@ -74,7 +81,7 @@ TextFit::Words TextFit::elided(const QFont& font, const QString& text, int width
         && (above->first == width
             || (above != entry.shortened.begin() && std::prev(above)->second.text == above->second.text)))
         return above->second;
-    const Words words = wordsOf(font, fm, fm.elidedText(text, Qt::ElideRight, width));
+    const Words words = wordsOf(font, fm(), fm().elidedText(text, Qt::ElideRight, width));
     if (!entry.variants)
         entry.shortened.emplace_hint(above, width, words);
     return words;

@@ -189,6 +189,8 @@ void TimelinePainter::paintData(QPainter* p, int yFrom, int yTo, int dataLeft, i
     // One piece unless time is compact; then each kept stretch and each break on its own.
     const std::vector<TimePiece> pieces = TimePiece::split(m_map, spanLeft, right);
     BoxStrip strip(p, m_style, spanLeft, right);
+    // Each lane's totals, found once: drawn over its boxes once they are all there.
+    std::vector<std::pair<QRect, QString>> totalsChips;
     for (int i = first; i < int(rows.size()) && rows[size_t(i)].y < yTo; ++i) {
         const TimelineRow& row = rows[size_t(i)];
         if (row.kind == TimelineRow::Kind::Lane) {
@@ -197,8 +199,11 @@ void TimelinePainter::paintData(QPainter* p, int yFrom, int yTo, int dataLeft, i
             const int h = row.levels > 1 ? band - 1 : band;
             // The lane's totals cover the end of its top band: names there stop short of them
             // rather than show a letter or two beside the chip.
+            QString totalsText;
             const QRect totals = LaneTotals::chip(m_model.lane(row.index), m_map,
-                QRect(spanLeft, row.y, right - spanLeft, band), spanLeft, right, m_now, m_style);
+                QRect(spanLeft, row.y, right - spanLeft, band), spanLeft, right, m_now, m_style, &totalsText);
+            if (!totals.isNull())
+                totalsChips.emplace_back(totals, totalsText);
             for (int depth = 0; depth < row.levels; ++depth) {
                 const int y = row.y + depth * band;
                 if (y >= yTo || y + band <= yFrom)
@@ -211,12 +216,8 @@ void TimelinePainter::paintData(QPainter* p, int yFrom, int yTo, int dataLeft, i
         } else if (row.kind == TimelineRow::Kind::Counter)
             paintCounter(p, m_model.counters()[size_t(row.index)], row, spanLeft, right);
     }
-    for (int i = first; i < int(rows.size()) && rows[size_t(i)].y < yTo; ++i) {
-        const TimelineRow& row = rows[size_t(i)];
-        if (row.kind == TimelineRow::Kind::Lane)
-            LaneTotals::paint(p, m_model.lane(row.index), m_map,
-                QRect(spanLeft, row.y, right - spanLeft, row.levelHeight()), spanLeft, right, m_now, m_style);
-    }
+    for (const auto& [box, text] : totalsChips)
+        LaneTotals::paint(p, box, text, m_style);
 
     p->setRenderHint(QPainter::Antialiasing, true);
     BreakMarks::paintAcross(p, pieces, yFrom, yTo, m_style);
