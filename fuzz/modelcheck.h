@@ -24,7 +24,8 @@ inline void checkModel(const Forkline::TraceModel& model)
             const Span& s = lane.spans[i];
             FUZZ_CHECK(s.start <= s.end);
             FUZZ_CHECK(i == 0 || lane.spans[i - 1].end <= s.start);
-            FUZZ_CHECK(s.name >= -1 && s.name < model.names().size());
+            // Below -1 the name is a state's detail (Span::detail()), an index all the same.
+            FUZZ_CHECK(s.name < model.names().size() && s.detail() < model.names().size());
         }
         // Nested slices (a foreign trace's): each depth sorted and disjoint too, none empty.
         for (const std::vector<Span>& level : lane.nested) {
@@ -32,7 +33,7 @@ inline void checkModel(const Forkline::TraceModel& model)
             for (size_t i = 0; i < level.size(); ++i) {
                 FUZZ_CHECK(level[i].start <= level[i].end);
                 FUZZ_CHECK(i == 0 || level[i - 1].end <= level[i].start);
-                FUZZ_CHECK(level[i].name >= -1 && level[i].name < model.names().size());
+                FUZZ_CHECK(level[i].name < model.names().size() && level[i].detail() < model.names().size());
             }
         }
         for (size_t i = 0; i < lane.instants.size(); ++i) {
