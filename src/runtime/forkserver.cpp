@@ -22,11 +22,17 @@ namespace Forkline {
 
 namespace {
 int g_connection = -1;
+qint64 g_forkedAt = 0;
 } // namespace
 
 int ForkServer::connection()
 {
     return g_connection;
+}
+
+qint64 ForkServer::forkedAt()
+{
+    return g_forkedAt;
 }
 
 bool ForkServer::spawnWanted()
@@ -244,9 +250,15 @@ struct Server
             _exit(0);
     }
 
-    // In the child: leave the server behind and become the worker the client asked for.
-    void becomeWorker(int socket, const std::vector<QByteArray>& strings, int argCount, const int* fds)
+    // In the child: leave the server behind and become the worker the client asked for. The
+    // request is read here rather than before the fork, which it would only delay.
+    void becomeWorker(int socket, const QByteArray& payload, qint64 wantedArgs, const int* fds)
     {
+        const QList<QByteArray> parts = payload.split('\0');
+        std::vector<QByteArray> strings(parts.begin(), parts.end());
+        if (!strings.empty())
+            strings.pop_back(); // after the last terminator
+        const int argCount = int(std::min<qint64>(wantedArgs, qint64(strings.size())));
         close(g_childPipe[0]);
         close(g_childPipe[1]);
         for (const auto& [fd, pid] : clients)
@@ -270,11 +282,6 @@ struct Server
     // Returns true in the forked child.
     bool fork(int client, const ForkServer::Header& h, const QByteArray& payload, const int* fds, int fdCount)
     {
-        const QList<QByteArray> parts = payload.split('\0');
-        std::vector<QByteArray> strings(parts.begin(), parts.end());
-        if (!strings.empty())
-            strings.pop_back(); // after the last terminator
-        const int argCount = int(std::min<qint64>(h.b, qint64(strings.size())));
         int pair[2] = { -1, -1 };
         pid_t pid = -1;
         int error = EMFILE;
@@ -290,12 +297,13 @@ struct Server
             pid = ::fork();
             error = errno;
             if (pid == 0) {
+                g_forkedAt = monotonicNs();
                 for (int sig : { SIGCHLD, SIGINT, SIGTERM, SIGHUP, SIGPIPE })
                     std::signal(sig, SIG_DFL);
                 sigprocmask(SIG_SETMASK, &before, nullptr);
                 close(pair[0]);
                 setParentPidOverride(clients[client]);
-                becomeWorker(pair[1], strings, argCount, fds);
+                becomeWorker(pair[1], payload, h.b, fds);
                 return true;
             }
             sigprocmask(SIG_SETMASK, &before, nullptr);

@@ -49,6 +49,9 @@ public:
     static bool start(int* argc, char*** argv);
     // The socket to the server, or -1 when there is none (spawn workers instead).
     static int connection();
+    // In a worker the server forked: the moment fork() returned in it, its first moment as a
+    // process (the end of its fork arrow, as for a bare fork()). 0 elsewhere.
+    static qint64 forkedAt();
     // Whether workers are spawned instead: Windows, FORKLINE_SPAWN_WORKERS=1, or
     // FORKLINE_WORKER_PROGRAM (another program than this one must be started by exec).
     static bool spawnWanted();

@@ -109,9 +109,9 @@ void runnerMain(int argc, char** argv)
     qint64 startedAt = monotonicNs();
     // The runner starts the fork server while it is still one thread with no Qt state; a
     // worker the server forks comes back here with its own arguments and goes on as a
-    // spawned worker would (forkserver.h).
+    // spawned worker would (forkserver.h). Its first moment is fork()'s return in it.
     if (isRunnerArgument(argc, argv) && ForkServer::start(&argc, &argv))
-        startedAt = monotonicNs();
+        startedAt = ForkServer::forkedAt();
 #if !defined(Q_OS_WIN)
     // Ctrl+C in a terminal reaches the whole process group: the collector turns it into an
     // orderly abort, so the scenario processes ignore it themselves.
