@@ -3,6 +3,8 @@
 
 #include <QFontMetrics>
 #include <QGuiApplication>
+#include <QImage>
+#include <QPainter>
 #include <QTest>
 #include <algorithm>
 #include <numeric>
@@ -17,6 +19,8 @@ private Q_SLOTS:
     void sameAsElidedText_data();
     void sameAsElidedText();
     void followsTheFont();
+    void drawnWhereDrawTextPutsThem_data();
+    void drawnWhereDrawTextPutsThem();
 };
 
 void TestTextFit::sameAsElidedText_data()
@@ -64,6 +68,55 @@ void TestTextFit::followsTheFont()
     QCOMPARE(TextFit::elided(big, text, width).text, QFontMetrics(big).elidedText(text, Qt::ElideRight, width));
     QVERIFY(TextFit::elided(big, text, width).text != text);
     QCOMPARE(TextFit::elided(small, text, width).advance, QFontMetrics(small).horizontalAdvance(text));
+}
+
+void TestTextFit::drawnWhereDrawTextPutsThem_data()
+{
+    QTest::addColumn<int>("alignment");
+    QTest::addColumn<int>("scale");
+    QTest::newRow("left") << int(Qt::AlignLeft) << 1;
+    QTest::newRow("centred") << int(Qt::AlignHCenter) << 1;
+    QTest::newRow("centred, 2x picture") << int(Qt::AlignHCenter) << 2;
+}
+
+// The kept line lands on the pixels drawText gives the same words in the same box, left or
+// centred (a lane's totals), at any box size that holds them or not, in any script.
+void TestTextFit::drawnWhereDrawTextPutsThem()
+{
+    QFETCH(int, alignment);
+    QFETCH(int, scale);
+    const Qt::Alignment horizontal = Qt::Alignment(alignment);
+    QFont font;
+    font.setPointSizeF(font.pointSizeF() * 0.85);
+    const QFontMetrics fm(font);
+    const QStringList texts { QStringLiteral("computing 2.7 s · waiting: GIL 2.7 s"), QStringLiteral("sleep 1 s"),
+        QStringLiteral("매수 주문을 기다림 1.2 s"), QStringLiteral("שלום עולם and more") };
+    int fast = 0;
+    for (const QString& text : texts) {
+        const TextFit::Words words = TextFit::elided(font, text, INT_MAX);
+        for (int height : { fm.height() - 3, fm.height(), fm.height() + 1, fm.height() + 6, 31 }) {
+            for (int width = words.advance - 6; width < words.advance + 30; width += 3) {
+                const QRect box(5, 4, width, height);
+                QImage ours(QSize(width + 14, height + 10) * scale, QImage::Format_ARGB32_Premultiplied);
+                ours.setDevicePixelRatio(scale);
+                ours.fill(QColor(238, 241, 246));
+                QImage theirs = ours;
+                for (QImage* image : { &ours, &theirs }) {
+                    QPainter p(image);
+                    p.setFont(font);
+                    p.setPen(QColor(30, 34, 40));
+                    if (image == &ours)
+                        TextFit::draw(&p, box, words, horizontal);
+                    else
+                        p.drawText(box, Qt::AlignVCenter | horizontal, words.text);
+                }
+                QVERIFY2(ours == theirs, qPrintable(QStringLiteral("%1 in %2x%3").arg(text).arg(width).arg(height)));
+                if (width >= words.advance && height >= fm.height())
+                    ++fast;
+            }
+        }
+    }
+    QVERIFY(fast > 20);
 }
 
 QTEST_MAIN(TestTextFit)

@@ -90,7 +90,8 @@ void LaneTotals::paint(QPainter* p, const QRect& box, const QString& label, cons
     p->drawRoundedRect(QRectF(box), 3, 3);
     p->setFont(style.smallFont);
     p->setPen(style.textColor());
-    p->drawText(box, Qt::AlignCenter, label);
+    // Laid out once (chip() measured it): the same few sums on every frame.
+    TextFit::draw(p, box, TextFit::elided(style.smallFont, label, INT_MAX), Qt::AlignHCenter);
     p->restore();
 }
 

@@ -2,8 +2,12 @@
 #include "textfit.h"
 
 #include <QFontMetrics>
+#include <QGuiApplication>
 #include <QHash>
+#include <QPainter>
+#include <QScreen>
 #include <QTextOption>
+#include <climits>
 #include <map>
 #include <optional>
 
@@ -85,6 +89,28 @@ TextFit::Words TextFit::elided(const QFont& font, const QString& text, int width
     if (!entry.variants)
         entry.shortened.emplace_hint(above, width, words);
     return words;
+}
+
+void TextFit::draw(QPainter* p, const QRect& box, const Words& words, Qt::Alignment horizontal)
+{
+    const QTextLine line = words.laidOut && words.laidOut->lineCount() == 1 ? words.laidOut->lineAt(0) : QTextLine();
+    // drawText centres the line's unrounded height (QTextLine::height() rounds up), and its
+    // advance when asked to.
+    const QSizeF size
+        = line.isValid() ? QSizeF(line.naturalTextWidth(), line.ascent() + line.descent()) : QSizeF(INT_MAX, INT_MAX);
+    const qreal top = (box.height() - size.height()) / 2;
+    const qreal left = horizontal & Qt::AlignHCenter ? (box.width() - line.horizontalAdvance()) / 2 : 0;
+    const bool leftToRight = p->layoutDirection() == Qt::LeftToRight
+        || (p->layoutDirection() == Qt::LayoutDirectionAuto && !words.text.isRightToLeft());
+    // The words were laid out for the screen's dots per inch; a device of others (a printer)
+    // sizes the font its own way.
+    const QScreen* screen = QGuiApplication::primaryScreen();
+    const bool screenDpi = p->device() && screen && p->device()->logicalDpiY() == qRound(screen->logicalDotsPerInchY());
+    if (leftToRight && screenDpi && top >= 0 && top + size.height() <= box.height() && left >= 0
+        && size.width() <= box.width())
+        line.draw(p, QPointF(box.x() + left, box.y() + top));
+    else
+        p->drawText(box, Qt::AlignVCenter | horizontal, words.text);
 }
 
 } // namespace Forkline

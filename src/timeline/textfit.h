@@ -2,9 +2,12 @@
 #pragma once
 
 #include <QFont>
+#include <QRect>
 #include <QString>
 #include <QTextLayout>
 #include <memory>
+
+class QPainter;
 
 namespace Forkline {
 
@@ -26,6 +29,11 @@ public:
         std::shared_ptr<const QTextLayout> laidOut;
     };
     static Words elided(const QFont& font, const QString& text, int width);
+    // Draws `words` where p->drawText(box, Qt::AlignVCenter | horizontal, words.text) puts
+    // them (horizontal: Qt::AlignLeft or Qt::AlignHCenter), with p's font and pen, from the
+    // line laid out once. Words that would leave the box, a right-to-left painter and a
+    // device of other dots per inch than the screen's go by drawText itself.
+    static void draw(QPainter* p, const QRect& box, const Words& words, Qt::Alignment horizontal);
 };
 
 } // namespace Forkline

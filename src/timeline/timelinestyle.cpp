@@ -4,13 +4,9 @@
 #include "textfit.h"
 
 #include <QCoreApplication>
-#include <QGuiApplication>
-#include <QPaintDevice>
 #include <QPainter>
 #include <QPainterPath>
-#include <QScreen>
 #include <QVarLengthArray>
-#include <climits>
 #include <cmath>
 
 namespace Forkline {
@@ -319,25 +315,9 @@ void TimelineStyle::drawBoxWords(QPainter* p, const QRect& box, const QString& w
     const int w = std::min(box.width(), text.advance + 2);
     const int th = std::min(box.height(), fm.height());
     p->fillRect(QRect(box.x() - 1, box.y() + (box.height() - th) / 2, w + 1, th), backing);
-    // Where drawText(box, AlignVCenter | AlignLeft) puts the line: its top half the room left
-    // over down. It clips only words that leave the box; those, and words it lays out right
-    // to left (a right-to-left painter, or one that follows the words, on Hebrew or Arabic),
-    // go by drawText itself.
-    const QTextLine line = text.laidOut->lineCount() == 1 ? text.laidOut->lineAt(0) : QTextLine();
-    // Its height unrounded, as drawText centres it (QTextLine::height() rounds up).
-    const QSizeF size
-        = line.isValid() ? QSizeF(line.naturalTextWidth(), line.ascent() + line.descent()) : QSizeF(INT_MAX, INT_MAX);
-    const qreal top = (box.height() - size.height()) / 2;
-    const bool leftToRight = p->layoutDirection() == Qt::LeftToRight
-        || (p->layoutDirection() == Qt::LayoutDirectionAuto && !text.text.isRightToLeft());
-    // The words were laid out for the screen's dots per inch; a device of others (a printer)
-    // sizes the font its own way.
-    const QScreen* screen = QGuiApplication::primaryScreen();
-    const bool screenDpi = p->device() && screen && p->device()->logicalDpiY() == qRound(screen->logicalDotsPerInchY());
-    if (leftToRight && screenDpi && top >= 0 && top + size.height() <= box.height() && size.width() <= box.width())
-        line.draw(p, QPointF(box.x(), box.y() + top));
-    else
-        p->drawText(box, Qt::AlignVCenter | Qt::AlignLeft, text.text);
+    // drawText clips only words that leave the box; those, and words it lays out right to
+    // left (Hebrew or Arabic), go by drawText itself.
+    TextFit::draw(p, box, text, Qt::AlignLeft);
 }
 
 void TimelineStyle::drawStateBox(QPainter* p, const QRect& r, State s) const
