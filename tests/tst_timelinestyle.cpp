@@ -63,8 +63,7 @@ void TestTimelineStyle::boxWordsAsDrawText()
                     p.setPen(style.textColor());
                     const TextFit::Words words = TextFit::elided(style.smallFont, text, box.width());
                     if (!words.text.isEmpty() && words.text != QStringLiteral("…")) {
-                        QColor backing = style.laneBackground();
-                        backing.setAlpha(215);
+                        const QColor backing = style.laneBackground();
                         const int w = std::min(box.width(), words.advance + 2);
                         const int th = std::min(box.height(), fm.height());
                         p.fillRect(QRect(box.x() - 1, box.y() + (box.height() - th) / 2, w + 1, th), backing);

@@ -2,6 +2,7 @@
 #include "lanetotals.h"
 
 #include "textfit.h"
+#include "textstamps.h"
 #include "timeaxis.h"
 #include "timelinestyle.h"
 #include "tracemodel.h"
@@ -87,11 +88,19 @@ void LaneTotals::paint(QPainter* p, const QRect& box, const QString& label, cons
     p->setRenderHint(QPainter::Antialiasing, true);
     p->setPen(Qt::NoPen);
     p->setBrush(back);
-    p->drawRoundedRect(QRectF(box), 3, 3);
+    constexpr int radius = 3;
+    p->drawRoundedRect(QRectF(box), radius, radius);
     p->setFont(style.smallFont);
     p->setPen(style.textColor());
-    // Laid out once (chip() measured it): the same few sums on every frame.
-    TextFit::draw(p, box, TextFit::elided(style.smallFont, label, INT_MAX), Qt::AlignHCenter);
+    // Laid out once (chip() measured it), and copied from an image of them where the chip is
+    // its plain colour, clear of the rounded corners: the same few sums on every frame. That
+    // is inside the chip, so drawText's clip to it (the line is a little taller than the
+    // font's height) changes nothing where the copy is taken.
+    const TextFit::Words words = TextFit::elided(style.smallFont, label, INT_MAX);
+    QPointF at;
+    if (!TextFit::place(p, box, words, Qt::AlignHCenter, &at)
+        || !TextStamps::draw(p, box.adjusted(radius, 0, -radius, 0), back, words, at))
+        TextFit::draw(p, box, words, Qt::AlignHCenter);
     p->restore();
 }
 

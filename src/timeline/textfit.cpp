@@ -91,13 +91,15 @@ TextFit::Words TextFit::elided(const QFont& font, const QString& text, int width
     return words;
 }
 
-void TextFit::draw(QPainter* p, const QRect& box, const Words& words, Qt::Alignment horizontal)
+bool TextFit::place(
+    const QPainter* p, const QRect& box, const Words& words, Qt::Alignment horizontal, QPointF* at, bool* clipped)
 {
     const QTextLine line = words.laidOut && words.laidOut->lineCount() == 1 ? words.laidOut->lineAt(0) : QTextLine();
+    if (!line.isValid())
+        return false;
     // drawText centres the line's unrounded height (QTextLine::height() rounds up), and its
     // advance when asked to.
-    const QSizeF size
-        = line.isValid() ? QSizeF(line.naturalTextWidth(), line.ascent() + line.descent()) : QSizeF(INT_MAX, INT_MAX);
+    const QSizeF size(line.naturalTextWidth(), line.ascent() + line.descent());
     const qreal top = (box.height() - size.height()) / 2;
     const qreal left = horizontal & Qt::AlignHCenter ? (box.width() - line.horizontalAdvance()) / 2 : 0;
     const bool leftToRight = p->layoutDirection() == Qt::LeftToRight
@@ -106,9 +108,20 @@ void TextFit::draw(QPainter* p, const QRect& box, const Words& words, Qt::Alignm
     // sizes the font its own way.
     const QScreen* screen = QGuiApplication::primaryScreen();
     const bool screenDpi = p->device() && screen && p->device()->logicalDpiY() == qRound(screen->logicalDotsPerInchY());
-    if (leftToRight && screenDpi && top >= 0 && top + size.height() <= box.height() && left >= 0
-        && size.width() <= box.width())
-        line.draw(p, QPointF(box.x() + left, box.y() + top));
+    if (!leftToRight || !screenDpi)
+        return false;
+    *at = QPointF(box.x() + left, box.y() + top);
+    if (clipped)
+        *clipped = top < 0 || top + size.height() > box.height() || left < 0 || size.width() > box.width();
+    return true;
+}
+
+void TextFit::draw(QPainter* p, const QRect& box, const Words& words, Qt::Alignment horizontal)
+{
+    QPointF at;
+    bool clipped = false;
+    if (place(p, box, words, horizontal, &at, &clipped) && !clipped)
+        words.laidOut->lineAt(0).draw(p, at);
     else
         p->drawText(box, Qt::AlignVCenter | horizontal, words.text);
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QFont>
+#include <QPointF>
 #include <QRect>
 #include <QString>
 #include <QTextLayout>
@@ -34,6 +35,12 @@ public:
     // line laid out once. Words that would leave the box, a right-to-left painter and a
     // device of other dots per inch than the screen's go by drawText itself.
     static void draw(QPainter* p, const QRect& box, const Words& words, Qt::Alignment horizontal);
+    // Where drawText(box, Qt::AlignVCenter | horizontal, words.text) puts the kept line's
+    // origin (*at); false when it lays the words out another way (right to left, for another
+    // device's dots per inch). *clipped: the line is larger than the box, and drawText clips
+    // to the box (draw() then calls it).
+    static bool place(const QPainter* p, const QRect& box, const Words& words, Qt::Alignment horizontal, QPointF* at,
+        bool* clipped = nullptr);
 };
 
 } // namespace Forkline

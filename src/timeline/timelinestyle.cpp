@@ -2,6 +2,7 @@
 #include "timelinestyle.h"
 
 #include "textfit.h"
+#include "textstamps.h"
 
 #include <QCoreApplication>
 #include <QPainter>
@@ -310,11 +311,19 @@ void TimelineStyle::drawBoxWords(QPainter* p, const QRect& box, const QString& w
     const TextFit::Words text = TextFit::elided(smallFont, words, box.width());
     if (text.text.isEmpty() || text.text == QStringLiteral("…"))
         return;
-    QColor backing = laneBackground();
-    backing.setAlpha(215);
+    // Opaque, as the words are the same few on most boxes: they are copied from an image of
+    // them on it (TextStamps).
+    const QColor backing = laneBackground();
     const int w = std::min(box.width(), text.advance + 2);
     const int th = std::min(box.height(), fm.height());
-    p->fillRect(QRect(box.x() - 1, box.y() + (box.height() - th) / 2, w + 1, th), backing);
+    const QRect area(box.x() - 1, box.y() + (box.height() - th) / 2, w + 1, th);
+    // The backing starts a pixel left of the box: not where drawText clips to.
+    QPointF at;
+    bool clipped = false;
+    if (TextFit::place(p, box, text, Qt::AlignLeft, &at, &clipped) && !clipped
+        && TextStamps::draw(p, area, backing, text, at))
+        return;
+    p->fillRect(area, backing);
     // drawText clips only words that leave the box; those, and words it lays out right to
     // left (Hebrew or Arabic), go by drawText itself.
     TextFit::draw(p, box, text, Qt::AlignLeft);
