@@ -42,10 +42,12 @@ bool ProcessHost::startProcess(Flow& flow, int index)
     if (!queues.isEmpty())
         args << QStringLiteral("--fl-queues") << queues;
 
+    // The fork mark is sent once the child exists: sending it first would put the channel's
+    // work between start() and the child's first moment.
     const qint64 forkT = monotonicNs();
-    emitInstant(flow, InstantKind::Fork, spec.name, 0, forkT);
     QString error;
     const qint64 pid = m_processes->start(index, m_config.program, args, &error);
+    emitInstant(flow, InstantKind::Fork, spec.name, 0, forkT);
     if (!pid) {
         // No process, so no lane of its own: a stand-in lane shows why.
         const qint64 fakePid = -qint64(index + 1);
