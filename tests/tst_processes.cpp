@@ -2,6 +2,9 @@
 // Process workers, daemon, terminate, crash, stop and input, through the real runner.
 #include "runutil.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRegularExpression>
 #include <QTest>
 
@@ -37,6 +40,7 @@ private Q_SLOTS:
     void terminatedBeforeItReports();
     void requestStopEndsAThreadAtAStepBoundary();
     void crashingProcessLeavesTheRunGoing();
+    void threadsStartProcessesAtOnce();
     void workerThatCannotStart();
     void stopLeavesNoProcess();
     void stdinReachesTheWorker();
@@ -263,6 +267,60 @@ void TestProcesses::crashingProcessLeavesTheRunGoing()
 #endif
     QVERIFY(r.prints.contains(QStringLiteral("about to crash")));
     QCOMPARE(lastPrinted(r.model), QStringLiteral("main goes on"));
+}
+
+// Four threads start eight processes each at the same moment, half of which die at once of
+// a signal: every start is answered to the thread that asked, and every end, however soon
+// after its start, reaches its lane.
+void TestProcesses::threadsStartProcessesAtOnce()
+{
+    QJsonArray main;
+    QJsonArray workers;
+    for (int t = 0; t < 4; ++t) {
+        const QString thread = QStringLiteral("t%1").arg(t);
+        main.append(QJsonObject { { QStringLiteral("start"), thread } });
+        QJsonArray steps;
+        for (int c = 0; c < 8; ++c) {
+            const QString child = QStringLiteral("p%1_%2").arg(t).arg(c);
+            steps.append(QJsonObject { { QStringLiteral("start"), child } });
+            const QJsonArray childSteps = c % 2
+                ? QJsonArray { QJsonObject { { QStringLiteral("crash"), QStringLiteral("abort") } } }
+                : QJsonArray { QJsonObject { { QStringLiteral("print"), child } } };
+            workers.append(QJsonObject { { QStringLiteral("name"), child },
+                { QStringLiteral("kind"), QStringLiteral("process") }, { QStringLiteral("steps"), childSteps } });
+        }
+        for (int c = 0; c < 8; ++c)
+            steps.append(QJsonObject { { QStringLiteral("join"), QStringLiteral("p%1_%2").arg(t).arg(c) } });
+        workers.append(QJsonObject { { QStringLiteral("name"), thread },
+            { QStringLiteral("kind"), QStringLiteral("thread") }, { QStringLiteral("steps"), steps } });
+    }
+    for (int t = 0; t < 4; ++t)
+        main.append(QJsonObject { { QStringLiteral("join"), QStringLiteral("t%1").arg(t) } });
+    main.append(QJsonObject { { QStringLiteral("print"), QStringLiteral("all joined") } });
+    QTemporaryDir dir;
+    const QString path = writeFile(dir, QStringLiteral("many-starters.json"),
+        QJsonDocument(QJsonObject { { QStringLiteral("main"), main }, { QStringLiteral("workers"), workers } })
+            .toJson());
+    const RunResult r = runScenario(path);
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(lastPrinted(r.model), QStringLiteral("all joined"));
+    for (int t = 0; t < 4; ++t) {
+        for (int c = 0; c < 8; ++c) {
+            const QString child = QStringLiteral("p%1_%2").arg(t).arg(c);
+            const Lane& lane = requireLane(r.model, child);
+            QVERIFY2(lane.pid > 0, qPrintable(child));
+            if (c % 2) {
+                const Instant* crashed = findInstant(lane, InstantKind::Crashed);
+                QVERIFY2(crashed, qPrintable(child));
+#if !defined(Q_OS_WIN)
+                QCOMPARE(crashed->code, 6); // SIGABRT
+#endif
+            } else {
+                QVERIFY2(findInstant(lane, InstantKind::End), qPrintable(child));
+                QVERIFY2(r.prints.contains(child), qPrintable(child));
+            }
+        }
+    }
 }
 
 void TestProcesses::workerThatCannotStart()

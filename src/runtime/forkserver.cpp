@@ -22,12 +22,18 @@ namespace Forkline {
 
 namespace {
 int g_connection = -1;
+int g_ends = -1;
 qint64 g_forkedAt = 0;
 } // namespace
 
 int ForkServer::connection()
 {
     return g_connection;
+}
+
+int ForkServer::ends()
+{
+    return g_ends;
 }
 
 qint64 ForkServer::forkedAt()
@@ -202,10 +208,26 @@ extern "C" void onChildEnded(int)
     errno = saved;
 }
 
+// Two sockets, each end close-on-exec; false if they could not be made.
+bool makePair(int pair[2])
+{
+    if (socketpair(AF_UNIX, SOCK_STREAM, 0, pair) != 0)
+        return false;
+    setCloseOnExec(pair[0]);
+    setCloseOnExec(pair[1]);
+    return true;
+}
+
+struct Client
+{
+    pid_t pid = 0; // the process on the other end
+    int ends = -1; // the socket its workers' ends go to
+};
+
 // The server's whole state: plain POSIX, one thread, no Qt event loop.
 struct Server
 {
-    std::map<int, pid_t> clients; // socket -> the process on its other end
+    std::map<int, Client> clients; // by the socket of its requests
     std::map<pid_t, int> children; // forked worker -> the socket of the client that asked (-1: gone)
     int root = -1; // the runner's socket
     bool rootGone = false; // the runner exited or died
@@ -220,8 +242,9 @@ struct Server
             const auto it = children.find(pid);
             if (it == children.end())
                 continue;
-            if (it->second >= 0)
-                ForkServer::send(it->second, { ForkServer::Kind::Exited, 0, pid, status });
+            const auto client = clients.find(it->second);
+            if (client != clients.end())
+                ForkServer::send(client->second.ends, { ForkServer::Kind::Exited, 0, pid, status });
             children.erase(it);
         }
         leaveIfDone();
@@ -234,7 +257,11 @@ struct Server
     void dropClient(int fd)
     {
         close(fd);
-        clients.erase(fd);
+        const auto it = clients.find(fd);
+        if (it != clients.end()) {
+            close(it->second.ends);
+            clients.erase(it);
+        }
         for (auto& [pid, client] : children) {
             if (client == fd)
                 client = -1;
@@ -252,7 +279,7 @@ struct Server
 
     // In the child: leave the server behind and become the worker the client asked for. The
     // request is read here rather than before the fork, which it would only delay.
-    void becomeWorker(int socket, const QByteArray& payload, qint64 wantedArgs, const int* fds)
+    void becomeWorker(int socket, int ends, const QByteArray& payload, qint64 wantedArgs, const int* fds)
     {
         const QList<QByteArray> parts = payload.split('\0');
         std::vector<QByteArray> strings(parts.begin(), parts.end());
@@ -261,8 +288,10 @@ struct Server
         const int argCount = int(std::min<qint64>(wantedArgs, qint64(strings.size())));
         close(g_childPipe[0]);
         close(g_childPipe[1]);
-        for (const auto& [fd, pid] : clients)
+        for (const auto& [fd, client] : clients) {
             close(fd);
+            close(client.ends);
+        }
         for (int i = 0; i < 3; ++i) {
             dup2(fds[i], i);
             close(fds[i]);
@@ -277,17 +306,17 @@ struct Server
         environ = envp.data();
         workerArgs.assign(strings.begin(), strings.begin() + argCount);
         g_connection = socket;
+        g_ends = ends;
     }
 
     // Returns true in the forked child.
     bool fork(int client, const ForkServer::Header& h, const QByteArray& payload, const int* fds, int fdCount)
     {
         int pair[2] = { -1, -1 };
+        int ends[2] = { -1, -1 };
         pid_t pid = -1;
         int error = EMFILE;
-        if (fdCount == 3 && socketpair(AF_UNIX, SOCK_STREAM, 0, pair) == 0) {
-            setCloseOnExec(pair[0]);
-            setCloseOnExec(pair[1]);
+        if (fdCount == 3 && makePair(pair) && makePair(ends)) {
             // The server ignores SIGTERM: one sent right after the fork (terminate() soon after
             // start()) must wait, blocked, until the child has its default action back.
             sigset_t all;
@@ -302,19 +331,27 @@ struct Server
                     std::signal(sig, SIG_DFL);
                 sigprocmask(SIG_SETMASK, &before, nullptr);
                 close(pair[0]);
-                setParentPidOverride(clients[client]);
-                becomeWorker(pair[1], payload, h.b, fds);
+                close(ends[0]);
+                setParentPidOverride(clients[client].pid);
+                becomeWorker(pair[1], ends[1], payload, h.b, fds);
                 return true;
             }
             sigprocmask(SIG_SETMASK, &before, nullptr);
-            close(pair[1]);
-            if (pid < 0)
-                close(pair[0]);
+        }
+        for (int fd : { pair[1], ends[1] }) {
+            if (fd >= 0)
+                close(fd);
+        }
+        if (pid <= 0) {
+            for (int fd : { pair[0], ends[0] }) {
+                if (fd >= 0)
+                    close(fd);
+            }
         }
         for (int i = 0; i < fdCount; ++i)
             close(fds[i]);
         if (pid > 0) {
-            clients[pair[0]] = pid;
+            clients[pair[0]] = { pid, ends[0] };
             children[pid] = client;
         }
         ForkServer::send(client, { ForkServer::Kind::Started, 0, h.a, pid > 0 ? qint64(pid) : -qint64(error) });
@@ -351,7 +388,7 @@ struct Server
     {
         for (;;) {
             std::vector<pollfd> polled { { g_childPipe[0], POLLIN, 0 } };
-            for (const auto& [fd, pid] : clients)
+            for (const auto& [fd, client] : clients)
                 polled.push_back({ fd, POLLIN, 0 });
             if (poll(polled.data(), nfds_t(polled.size()), -1) < 0)
                 continue; // EINTR: SIGCHLD
@@ -370,7 +407,7 @@ struct Server
 
 // Runs the server in the process just forked from the runner; returns the worker's argv in
 // a process the server forked.
-std::vector<QByteArray> serve(int root, pid_t runner)
+std::vector<QByteArray> serve(int root, int rootEnds, pid_t runner)
 {
     // Signals for the run (Ctrl+C, SIGTERM to the group, a closed terminal) are the runner's
     // to handle: the server goes when the runner does, after its children.
@@ -397,7 +434,7 @@ std::vector<QByteArray> serve(int root, pid_t runner)
     sigaction(SIGCHLD, &sa, nullptr);
     Server server;
     server.root = root;
-    server.clients[root] = runner;
+    server.clients[root] = { runner, rootEnds };
     server.run();
     return server.workerArgs;
 }
@@ -409,24 +446,33 @@ bool ForkServer::start(int* argc, char*** argv)
     if (spawnWanted())
         return false;
     int pair[2];
-    if (socketpair(AF_UNIX, SOCK_STREAM, 0, pair) != 0)
+    int ends[2];
+    if (!makePair(pair))
         return false;
-    setCloseOnExec(pair[0]);
-    setCloseOnExec(pair[1]);
+    if (!makePair(ends)) {
+        close(pair[0]);
+        close(pair[1]);
+        return false;
+    }
     const pid_t runner = getpid();
     const pid_t pid = fork();
     if (pid != 0) {
         close(pair[1]);
-        if (pid > 0)
+        close(ends[1]);
+        if (pid > 0) {
             g_connection = pair[0];
-        else
+            g_ends = ends[0];
+        } else {
             close(pair[0]); // no server: workers are spawned
+            close(ends[0]);
+        }
         return false;
     }
     close(pair[0]);
+    close(ends[0]);
     static std::vector<QByteArray> args;
     static std::vector<char*> argvStorage;
-    args = serve(pair[1], runner);
+    args = serve(pair[1], ends[1], runner);
     argvStorage.push_back((*argv)[0]);
     for (QByteArray& a : args)
         argvStorage.push_back(a.data());

@@ -47,8 +47,12 @@ public:
     // runner (with connection() set), and true in every worker the server forks (with *argc
     // and *argv replaced by the worker's and connection() set to the worker's own socket).
     static bool start(int* argc, char*** argv);
-    // The socket to the server, or -1 when there is none (spawn workers instead).
+    // The socket of requests to the server (Fork, answered by Started; Signal), or -1 when
+    // there is none (spawn workers instead).
     static int connection();
+    // The socket the server sends the ends of this process's workers on (Exited), apart from
+    // the requests so that one thread can wait for ends while another asks for a worker.
+    static int ends();
     // In a worker the server forked: the moment fork() returned in it, its first moment as a
     // process (the end of its fork arrow, as for a bare fork()). 0 elsewhere.
     static qint64 forkedAt();

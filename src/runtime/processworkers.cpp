@@ -11,11 +11,13 @@ namespace Forkline {
 ProcessWorkers::ProcessWorkers(ExitHandler onExit)
     : m_onExit(std::move(onExit))
     , m_server(ForkServer::connection())
+    , m_ends(ForkServer::ends())
 {
     m_thread.setObjectName(QStringLiteral("forkline-processes"));
     m_context = new QObject;
     m_context->moveToThread(&m_thread);
     m_thread.start();
+    watchEnds();
 }
 
 ProcessWorkers::~ProcessWorkers()
@@ -29,15 +31,13 @@ ProcessWorkers::~ProcessWorkers()
 
 qint64 ProcessWorkers::start(int worker, const QString& program, const QStringList& args, QString* error)
 {
+    // The server forks this very program: `program` is what a spawn would run.
+    if (m_server >= 0)
+        return forkWorker(worker, args, error);
     qint64 pid = 0;
     QMetaObject::invokeMethod(
         m_context,
         [&] {
-            // The server forks this very program: `program` is what a spawn would run.
-            if (m_server >= 0) {
-                pid = forkWorker(worker, args, error);
-                return;
-            }
             auto* p = new QProcess(m_context);
             // The child's printed text is the program's own output: it goes where ours goes.
             p->setProcessChannelMode(QProcess::ForwardedChannels);
@@ -77,6 +77,7 @@ void ProcessWorkers::onFinished(int worker, int code, bool crashed)
 bool ProcessWorkers::running(int worker) const
 {
     if (m_server >= 0) {
+        const std::lock_guard<std::mutex> lock(m_forkedMutex);
         const auto it = m_forked.find(worker);
         return it != m_forked.end() && it->second.running;
     }
@@ -167,8 +168,11 @@ void ProcessWorkers::killAll()
         std::vector<int> workers;
         for (const auto& [worker, p] : m_processes)
             workers.push_back(worker);
-        for (const auto& [worker, f] : m_forked)
-            workers.push_back(worker);
+        {
+            const std::lock_guard<std::mutex> lock(m_forkedMutex);
+            for (const auto& [worker, f] : m_forked)
+                workers.push_back(worker);
+        }
         for (int w : workers) {
             if (!running(w))
                 continue;

@@ -7,17 +7,20 @@
 #include <QThread>
 #include <functional>
 #include <map>
+#include <mutex>
 
 class QSocketNotifier;
 
 namespace Forkline {
 
 // The process workers one scenario process starts. Where there is a fork server
-// (forkserver.h), each is forked by it and its end comes on the server's socket
+// (forkserver.h), each is forked by it and its end comes on the server's socket of ends
 // (processworkersfork.cpp); else (Windows, FORKLINE_SPAWN_WORKERS=1) each is a QProcess
 // running a fresh copy of the program. Either needs an event loop, and the flows that start,
 // terminate and join children are busy running steps, so the children live on a thread of
-// their own; the calls below may come from any thread.
+// their own; the calls below may come from any thread. A fork is asked for on the calling
+// thread itself (a hop to that thread and back would add to every start what a thread's
+// wake-up costs); the answer comes on the socket of requests, and ends on their own.
 class ProcessWorkers : public QObject
 {
     Q_OBJECT
@@ -61,11 +64,16 @@ private:
         bool running = false;
     };
     qint64 forkWorker(int worker, const QStringList& args, QString* error);
+    // Reads ends as they come, on m_thread.
+    void watchEnds();
     // Handles one message from the server, waiting up to timeoutMs; false if none came.
     bool readServer(int timeoutMs);
     void onServerExit(qint64 pid, int status);
     void signalForked(int worker, bool kill);
     bool waitForked(int worker, int ms);
+
+    // Ends reported before forkWorker() has recorded the pid (the server can be that quick).
+    void takeEarlyExit(qint64 pid);
 
     QThread m_thread;
     QObject* m_context = nullptr; // lives in m_thread; parent of the QProcess objects
@@ -73,10 +81,14 @@ private:
     std::map<int, bool> m_terminating;
     std::map<int, bool> m_killing;
     ExitHandler m_onExit;
-    int m_server = -1; // the fork server's socket, or -1 to spawn
-    QSocketNotifier* m_serverNotifier = nullptr; // in m_thread
+    int m_server = -1; // the fork server's socket of requests, or -1 to spawn
+    int m_ends = -1; // its socket of ends, read on m_thread only
+    std::mutex m_serverMutex; // one request and its answer at a time on m_server
+    QSocketNotifier* m_serverNotifier = nullptr; // in m_thread, on m_ends
+    mutable std::mutex m_forkedMutex; // the three below: forkWorker() runs on any thread
     std::map<int, Forked> m_forked;
     std::map<qint64, int> m_workerOfPid;
+    std::map<qint64, int> m_earlyExits; // pid -> wait status
     qint64 m_nextRequest = 1;
 };
 
