@@ -126,6 +126,34 @@ const QByteArray kFedLater = R"({"format": 1, "name": "fed-later",
     {"name": "p3", "kind": "process", "steps": [{"sleep": 0.6}, {"send": "a", "value": "3"}]}
   ]})";
 
+// Through a process's own join: main joins p, p joins its thread t, and t waits on a queue
+// that only main feeds, after its join.
+const QByteArray kProcessJoinCycle = R"({"format": 1, "name": "process-join-cycle",
+  "main": [{"start": "p"}, {"join": "p"}, {"send": "q", "value": "go"}],
+  "workers": [
+    {"name": "p", "kind": "process", "steps": [{"start": "t"}, {"join": "t"}]},
+    {"name": "t", "steps": [{"recv": "q", "into": "x"}]}
+  ]})";
+
+// Through a lock of a process's threads: p holds it and waits for main's message, main waits
+// for t's, and t waits for p's lock.
+const QByteArray kProcessLockCycle = R"({"format": 1, "name": "process-lock-cycle",
+  "main": [{"start": "p"}, {"recv": "q", "into": "x"}, {"send": "r", "value": "go"}, {"join": "p"}],
+  "workers": [
+    {"name": "p", "kind": "process", "steps": [{"acquire": "a"}, {"start": "t"}, {"recv": "r", "into": "y"},
+      {"release": "a"}, {"join": "t"}]},
+    {"name": "t", "steps": [{"acquire": "a"}, {"send": "q", "value": "1"}, {"release": "a"}]}
+  ]})";
+
+// Not a deadlock: p joins its thread for a while, main waits for that thread's message, and
+// the thread, asleep, sends it.
+const QByteArray kProcessJoinEnds = R"({"format": 1, "name": "process-join-ends",
+  "main": [{"start": "p"}, {"recv": "q", "into": "x"}, {"join": "p"}, {"print": "done"}],
+  "workers": [
+    {"name": "p", "kind": "process", "steps": [{"start": "t"}, {"join": "t"}]},
+    {"name": "t", "steps": [{"sleep": 0.7}, {"send": "q", "value": "1"}]}
+  ]})";
+
 } // namespace
 
 class TestDeadlock : public QObject
@@ -160,6 +188,17 @@ private Q_SLOTS:
         QTest::newRow("pipe and process lock")
             << kPipeLockCycle << QStringLiteral("p1 waits for p2 (recv c1), p2 waits for p1 (lock L)")
             << QStringList { QStringLiteral("p1"), QStringLiteral("p2") } << QString() << int(State::WaitingLock);
+        QTest::newRow("a process's own join")
+            << kProcessJoinCycle
+            << QStringLiteral("MainThread waits for p (join), p waits for t (join), t waits for MainThread (recv q)")
+            << QStringList { QStringLiteral("MainThread"), QStringLiteral("p"), QStringLiteral("t") }
+            << QStringLiteral("p") << int(State::WaitingJoin);
+        QTest::newRow("a process's own lock")
+            << kProcessLockCycle
+            << QStringLiteral(
+                   "MainThread waits for t (recv q), t waits for p (lock a), p waits for MainThread (recv r)")
+            << QStringList { QStringLiteral("MainThread"), QStringLiteral("p"), QStringLiteral("t") }
+            << QStringLiteral("t") << int(State::WaitingLock);
         QTest::newRow("feeder ends") << kFeederEnds
                                      << QStringLiteral("p1 waits for p2 (recv a), p2 waits for p1 (recv b)")
                                      << QStringList { QStringLiteral("p1"), QStringLiteral("p2") } << QString()
@@ -225,6 +264,19 @@ private Q_SLOTS:
         QCOMPARE(run.exitCode, 0);
         QVERIFY2(!run.err.contains(QStringLiteral("Deadlock")), qPrintable(run.err));
         QVERIFY(run.model.laneCount() >= 4);
+        for (const Lane& lane : run.model.lanes())
+            QVERIFY2(!findInstant(lane, InstantKind::Deadlocked), qPrintable(lane.name));
+    }
+
+    // A process's own join that lasts, told to the runner, is no deadlock once what it waits
+    // for moves.
+    void longWaitInAProcessIsNoDeadlock()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const CliRun run = runCli(dir, kProcessJoinEnds);
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(!run.err.contains(QStringLiteral("Deadlock")), qPrintable(run.err));
         for (const Lane& lane : run.model.lanes())
             QVERIFY2(!findInstant(lane, InstantKind::Deadlocked), qPrintable(lane.name));
     }

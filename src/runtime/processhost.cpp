@@ -52,7 +52,17 @@ ProcessHost::ProcessHost(Config config, EventChannel* channel)
         collectAllocs(w.steps);
 }
 
-ProcessHost::~ProcessHost() = default;
+ProcessHost::~ProcessHost()
+{
+    {
+        const std::lock_guard<std::mutex> lock(m_confirmMutex);
+        m_confirmStop = true;
+    }
+    m_confirmWake.notify_all();
+    if (m_confirmer.joinable())
+        m_confirmer.join();
+    m_forwarder.reset(); // its scans read this host's waits
+}
 
 qint64 ProcessHost::newFlowId()
 {
@@ -224,6 +234,8 @@ int ProcessHost::run()
                 w.tid, w.lock.isEmpty() ? Wait::recv(w.who, w.queue, w.pid) : Wait::acquire(w.who, w.lock, w.pid));
         };
         hooks.end = [this](qint64 tid) { endWaitOf(tid); };
+        hooks.forwarded = [this](const QueueBroker::ForwardedWait& w) { beginForwardedWait(w); };
+        hooks.unforwarded = [this](qint64 tid, qint64 seq) { endForwardedWait(tid, seq); };
         m_broker = std::make_unique<QueueBroker>(&m_queues, &m_locks, std::move(hooks));
         QString error;
         if (!m_broker->listen(&error))

@@ -4,17 +4,21 @@
 #include "channelevent.h"
 #include "locktable.h"
 #include "processworkers.h"
+#include "queuebroker.h"
 #include "queuehub.h"
 #include "scenario.h"
+#include "waitforwarder.h"
 
 #include <QHash>
 #include <QString>
+#include <QStringList>
 #include <atomic>
 #include <condition_variable>
 #include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <thread>
 
 namespace Forkline {
 
@@ -184,6 +188,14 @@ private:
         bool atExit = false; // the implicit join at exit
         QString queue; // recv: the queue or pipe end, as the scenario names it
         qint64 pid = 0; // a process worker's flow waiting in the runner (the broker); 0: this process
+        qint64 since = 0; // when it began
+        qint64 sentAs = 0; // a process worker's: the number it was forwarded to the runner under
+        // In the runner, a process worker's own wait it forwarded (WaitForwarder): its number,
+        // whom it waits for (by name) and why.
+        bool forwarded = false;
+        qint64 seq = 0;
+        QStringList waitsFor;
+        QString why;
 
         static Wait join(const QString& who, std::vector<int> workers, bool atExit = false)
         {
@@ -214,7 +226,19 @@ private:
     void endWait(const Flow& flow) { endWaitOf(flow.tid); }
     void beginWaitOf(qint64 tid, Wait wait);
     void endWaitOf(qint64 tid);
-    void checkDeadlock(qint64 tid);
+    // Drops tid's wait; under m_mutex. A wait the runner was told of is over for it too.
+    void dropWaitLocked(qint64 tid);
+    // A process worker's: its own waits that have lasted go to the runner (WaitForwarder).
+    void forwardLongWaits(WaitForwarder& forwarder);
+    // The runner's: a process worker's forwarded wait, its end, and the process's end.
+    void beginForwardedWait(const QueueBroker::ForwardedWait& w);
+    void endForwardedWait(qint64 tid, qint64 seq);
+    void dropForwardedWaitsOf(qint64 pid);
+    // `confirmed`: the cycle found a while ago with these waits (tid, seq); a cycle through
+    // forwarded waits is reported only when found twice (their news may be late).
+    using WaitSignature = std::vector<std::pair<qint64, qint64>>;
+    void checkDeadlock(qint64 tid, const WaitSignature* confirmed = nullptr);
+    void confirmLater(qint64 start, WaitSignature signature);
     // A worker has ended: a recv that only it could still feed may now wait for ever.
     void checkFeedersOf(int worker);
     // Who a waiter waits for now, and whether it waits for all of them (a recv: any of its
@@ -313,6 +337,18 @@ private:
     LockTable m_locks;
     QueueHub m_queues;
     std::unique_ptr<QueueBroker> m_broker; // the runner's, when it has process workers
+    // A process worker's, made with its first wait of its own (a leaf lock inside).
+    std::unique_ptr<WaitForwarder> m_forwarder;
+    std::once_flag m_forwarderOnce;
+    qint64 m_forwardSeq = 0; // guarded by m_mutex
+    // The runner's: cycles through forwarded waits, looked at again after kConfirmMs on a
+    // thread of their own. m_confirmMutex is a leaf, taken inside m_mutex or alone.
+    static constexpr int kConfirmMs = 300;
+    std::mutex m_confirmMutex;
+    std::condition_variable m_confirmWake;
+    std::vector<std::pair<qint64, WaitSignature>> m_toConfirm;
+    bool m_confirmStop = false;
+    std::thread m_confirmer;
     std::map<QString, std::atomic<qint64>> m_shared; // fixed after construction
     std::unique_ptr<MemoryBlocks> m_memory;
     QHash<QString, qint64> m_allocSizes; // buffer name -> MiB, from the scenario's alloc steps

@@ -92,6 +92,14 @@ ChannelEvent ProcessHost::childLane(const Flow& parent, int index, qint64 pid, q
 
 void ProcessHost::onProcessExit(const ProcessWorkers::Exit& e)
 {
+    // What it told the runner's wait graph of its own waits is over.
+    qint64 exited = 0;
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        exited = m_workers[size_t(e.worker)].pid;
+    }
+    if (exited)
+        dropForwardedWaitsOf(exited);
     // The child reports its own normal end; a signal, terminate() or kill() is seen only here.
     // tid 0 stands for the child's main thread, whose id only the child knows. The trace keeps
     // the signal's number; Python's exitcode is its negative.

@@ -6,6 +6,7 @@
 #include "scenariochannels.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <functional>
 #include <set>
@@ -16,8 +17,19 @@ using namespace ProcessHostPrivate;
 
 void ProcessHost::beginWaitOf(qint64 tid, Wait wait)
 {
+    wait.since = monotonicNs();
+    // A process worker's own waits (not those served by the runner) are the runner's to see
+    // too, once they last.
+    if (!m_config.queueServer.isEmpty() && wait.pid == 0 && wait.queue.isEmpty() && !wait.forwarded) {
+        std::call_once(m_forwarderOnce, [this] {
+            m_forwarder = std::make_unique<WaitForwarder>(
+                m_config.queueServer, m_pid, [this](WaitForwarder& f) { forwardLongWaits(f); });
+        });
+    }
     {
         std::lock_guard<std::mutex> lock(m_mutex);
+        if (m_waits.count(tid))
+            dropWaitLocked(tid);
         m_waitingByName.insert(wait.who, tid);
         m_waits[tid] = std::move(wait);
     }
@@ -27,12 +39,89 @@ void ProcessHost::beginWaitOf(qint64 tid, Wait wait)
 void ProcessHost::endWaitOf(qint64 tid)
 {
     std::lock_guard<std::mutex> lock(m_mutex);
+    dropWaitLocked(tid);
+}
+
+void ProcessHost::dropWaitLocked(qint64 tid)
+{
     const auto it = m_waits.find(tid);
     if (it == m_waits.end())
         return;
     if (m_waitingByName.value(it->second.who) == tid)
         m_waitingByName.remove(it->second.who);
+    if (it->second.sentAs && m_forwarder)
+        m_forwarder->post({ false, tid, it->second.sentAs, {}, {}, {} });
     m_waits.erase(it);
+}
+
+void ProcessHost::forwardLongWaits(WaitForwarder& forwarder)
+{
+    const qint64 now = monotonicNs();
+    std::lock_guard<std::mutex> lock(m_mutex);
+    for (auto& [tid, w] : m_waits) {
+        if (w.pid != 0 || !w.queue.isEmpty() || w.forwarded || now - w.since < WaitForwarder::kAfterNs)
+            continue;
+        // Whom it waits for now, by the names the runner knows them by.
+        QStringList names;
+        QString why;
+        if (!w.lock.isEmpty()) {
+            const qint64 owner = m_locks.owner(w.lock);
+            why = tr("lock %1").arg(w.lock);
+            if (owner == m_mainTid) {
+                names << workerName(m_config.scenario.workerIndex(m_config.rootWorker));
+            } else {
+                for (size_t i = 0; i < m_workers.size(); ++i) {
+                    if (owner != 0 && m_workers[i].tid == owner && !m_workers[i].isProcess)
+                        names << workerName(int(i));
+                }
+            }
+        } else {
+            why = w.atExit ? tr("exit") : tr("join");
+            for (int i : w.workers) {
+                if (m_workers[size_t(i)].phase == WorkerState::Running)
+                    names << workerName(i);
+            }
+        }
+        if (names.isEmpty() || (w.sentAs && names == w.waitsFor))
+            continue;
+        if (w.sentAs)
+            forwarder.post({ false, tid, w.sentAs, {}, {}, {} });
+        w.sentAs = ++m_forwardSeq;
+        w.waitsFor = names;
+        forwarder.post({ true, tid, w.sentAs, w.who, why, names });
+    }
+}
+
+void ProcessHost::beginForwardedWait(const QueueBroker::ForwardedWait& f)
+{
+    Wait w;
+    w.who = f.who;
+    w.pid = f.pid;
+    w.forwarded = true;
+    w.seq = f.seq;
+    w.waitsFor = f.waitsFor;
+    w.why = f.why;
+    beginWaitOf(f.tid, std::move(w));
+}
+
+void ProcessHost::endForwardedWait(qint64 tid, qint64 seq)
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    const auto it = m_waits.find(tid);
+    if (it != m_waits.end() && it->second.forwarded && it->second.seq == seq)
+        dropWaitLocked(tid);
+}
+
+void ProcessHost::dropForwardedWaitsOf(qint64 pid)
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    std::vector<qint64> gone;
+    for (const auto& [tid, w] : m_waits) {
+        if (w.forwarded && w.pid == pid)
+            gone.push_back(tid);
+    }
+    for (qint64 tid : gone)
+        dropWaitLocked(tid);
 }
 
 ProcessHost::Edges ProcessHost::waitEdges(qint64 tid)
@@ -42,6 +131,20 @@ ProcessHost::Edges ProcessHost::waitEdges(qint64 tid)
     if (it == m_waits.end())
         return out;
     const Wait& w = it->second;
+    if (w.forwarded) {
+        // Who it waits for is known by name; one that is not waiting in the runner's sight may
+        // still move, and so may a process that has ended without saying so.
+        if (processHasEnded(w.pid))
+            return out;
+        for (const QString& name : w.waitsFor) {
+            const qint64 to = m_waitingByName.value(name);
+            if (to != 0 && to != tid) {
+                out.to.push_back(to);
+                out.why.push_back(w.why);
+            }
+        }
+        return out;
+    }
     if (!w.lock.isEmpty()) {
         // An owner that is the waiter itself has just taken the lock and is about to say so.
         const qint64 owner = m_locks.owner(w.lock);
@@ -169,7 +272,34 @@ void ProcessHost::checkFeedersOf(int worker)
         checkDeadlock(tid);
 }
 
-void ProcessHost::checkDeadlock(qint64 start)
+void ProcessHost::confirmLater(qint64 start, WaitSignature signature)
+{
+    const std::lock_guard<std::mutex> lock(m_confirmMutex);
+    m_toConfirm.emplace_back(start, std::move(signature));
+    if (!m_confirmer.joinable()) {
+        m_confirmer = std::thread([this] {
+            for (;;) {
+                std::vector<std::pair<qint64, WaitSignature>> batch;
+                {
+                    std::unique_lock<std::mutex> lock(m_confirmMutex);
+                    m_confirmWake.wait(lock, [this] { return m_confirmStop || !m_toConfirm.empty(); });
+                    // Time for late news: a forwarded wait's end is sent within the
+                    // forwarder's interval.
+                    if (m_confirmStop || m_confirmWake.wait_for(lock, std::chrono::milliseconds(kConfirmMs), [this] {
+                            return m_confirmStop;
+                        }))
+                        return;
+                    batch.swap(m_toConfirm);
+                }
+                for (const auto& [tid, seen] : batch)
+                    checkDeadlock(tid, &seen);
+            }
+        });
+    }
+    m_confirmWake.notify_all();
+}
+
+void ProcessHost::checkDeadlock(qint64 start, const WaitSignature* confirmed)
 {
     std::vector<qint64> cycle;
     std::vector<QString> whys;
@@ -184,6 +314,29 @@ void ProcessHost::checkDeadlock(qint64 start)
         for (qint64 tid : cycle) {
             if (std::find(m_deadlocked.begin(), m_deadlocked.end(), tid) != m_deadlocked.end())
                 return;
+        }
+        // Forwarded waits are news from other processes, which may be late: such a cycle is
+        // reported when it is found again, unchanged, a while later. One made of a single
+        // process's own waits alone is that process's to report: it sees it whole.
+        WaitSignature signature;
+        std::set<qint64> forwardedFrom;
+        bool seenHere = false;
+        for (qint64 tid : cycle) {
+            const Wait& w = m_waits[tid];
+            signature.emplace_back(tid, w.forwarded ? w.seq : 0);
+            if (w.forwarded)
+                forwardedFrom.insert(w.pid);
+            else
+                seenHere = true;
+        }
+        if (!forwardedFrom.empty()) {
+            if (!seenHere && forwardedFrom.size() == 1)
+                return;
+            std::sort(signature.begin(), signature.end());
+            if (!confirmed || *confirmed != signature) {
+                confirmLater(start, std::move(signature));
+                return;
+            }
         }
         m_deadlocked.insert(m_deadlocked.end(), cycle.begin(), cycle.end());
         for (size_t i = 0; i < cycle.size(); ++i) {

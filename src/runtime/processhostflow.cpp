@@ -325,7 +325,7 @@ bool ProcessHost::joinWorker(Flow& flow, const Step& step)
             m_wake.wait(lock, [&] { return m_aborting || ws.phase == WorkerState::Ended; });
             if (m_aborting)
                 return false;
-            m_waits.erase(flow.tid);
+            dropWaitLocked(flow.tid);
         }
         ws.joined = true;
         thread = ws.thread;

@@ -84,6 +84,19 @@ void QueueBroker::serve(QLocalSocket* s, const QList<QByteArray>& parts)
         const auto r
             = m_locks->releaseChecked(unb64(parts[1]), parts[3].toLongLong(), monotonicNs(), parts[2].toLongLong());
         s->write(r == LockTable::Result::Released ? "ok\n" : "notheld\n");
+    } else if (parts.size() == 7 && parts[0] == "waits") {
+        ForwardedWait w { parts[1].toLongLong(), parts[2].toLongLong(), unb64(parts[3]), parts[4].toLongLong(),
+            unb64(parts[5]), {} };
+        const QString names = parts[6] == "-" ? QString() : unb64(parts[6]);
+        if (!names.isEmpty())
+            w.waitsFor = names.split(QLatin1Char('\n'));
+        if (m_hooks.forwarded)
+            m_hooks.forwarded(w);
+        s->write("ok\n");
+    } else if (parts.size() == 3 && parts[0] == "unwait") {
+        if (m_hooks.unforwarded)
+            m_hooks.unforwarded(parts[1].toLongLong(), parts[2].toLongLong());
+        s->write("ok\n");
     } else {
         s->write("error\n");
     }
@@ -237,6 +250,25 @@ bool acquire(const QString& server, const QString& lock, const Caller& caller, c
         return false;
     *last = { parts[2].toLongLong(), parts[3].toLongLong(), parts[1].toLongLong() };
     return true;
+}
+
+bool forwardWait(const QString& server, const Caller& caller, qint64 seq, const QString& why,
+    const QStringList& waitsFor, QString* error)
+{
+    QByteArray reply;
+    // No word of a request may be empty: the line is split at its spaces.
+    const QByteArray names = waitsFor.isEmpty() ? QByteArrayLiteral("-") : b64(waitsFor.join(QLatin1Char('\n')));
+    return request(server,
+               "waits " + callerWords(caller) + ' ' + QByteArray::number(seq) + ' ' + b64(why) + ' ' + names, 10000,
+               &reply, error)
+        && reply == "ok";
+}
+
+bool forwardUnwait(const QString& server, qint64 tid, qint64 seq, QString* error)
+{
+    QByteArray reply;
+    return request(server, "unwait " + QByteArray::number(tid) + ' ' + QByteArray::number(seq), 10000, &reply, error)
+        && reply == "ok";
 }
 
 bool release(const QString& server, const QString& lock, const Caller& caller, bool* held, QString* error)

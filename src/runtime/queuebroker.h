@@ -7,6 +7,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QString>
+#include <QStringList>
 #include <QThread>
 #include <functional>
 
@@ -23,6 +24,9 @@ namespace Forkline {
 //   "acquire LOCK PID TID WHO"              -> ["wait"], then "got PID TID T" (the release that
 //                                              freed it; 0 0 0: none) or "aborted"
 //   "release LOCK PID TID"                  -> "ok" or "notheld"
+//   "waits PID TID WHO SEQ WHY NAMES"       -> "ok" (a wait of the worker's own, WaitForwarder;
+//                                              NAMES: whom it waits for, one a line)
+//   "unwait TID SEQ"                        -> "ok"
 class QueueBroker : public QObject
 {
     Q_OBJECT
@@ -37,10 +41,24 @@ public:
         QString queue; // recv: the queue or pipe end, as the scenario names it
         QString lock; // acquire
     };
+    // A wait that a process worker's flow waits inside its own process (a join, a lock of its
+    // threads, its exit) and that has lasted: whom it waits for, by name, and why. `seq` tells
+    // one such report from the next of the same flow.
+    struct ForwardedWait
+    {
+        qint64 pid = 0;
+        qint64 tid = 0;
+        QString who;
+        qint64 seq = 0;
+        QString why;
+        QStringList waitsFor;
+    };
     struct WaitHooks
     {
         std::function<void(const RemoteWait&)> begin;
         std::function<void(qint64 tid)> end;
+        std::function<void(const ForwardedWait&)> forwarded;
+        std::function<void(qint64 tid, qint64 seq)> unforwarded;
     };
 
     QueueBroker(QueueHub* hub, LockTable* locks, WaitHooks hooks);
@@ -75,6 +93,10 @@ struct Caller
     QString who;
 };
 bool send(const QString& server, const QString& queue, const QueueMessage& message, QString* error);
+// Tells the runner's wait graph of a wait of this process's own, or that it is over.
+bool forwardWait(const QString& server, const Caller& caller, qint64 seq, const QString& why,
+    const QStringList& waitsFor, QString* error);
+bool forwardUnwait(const QString& server, qint64 tid, qint64 seq, QString* error);
 // `name` is what the scenario calls the queue (a pipe end's name, where `queue` is its buffer).
 QueueHub::Result recv(const QString& server, const QString& queue, const QString& name, const Caller& caller,
     qint64 timeoutNs, QueueMessage* out, QString* error);
