@@ -184,6 +184,20 @@ double pythonMs(const QString& python, const QString& path)
     return double(timer.nsecsElapsed()) / 1e6;
 }
 
+// The baseline interpreter's version as major + minor/100 + micro/10000 (3.1102 for 3.11.2):
+// builds of one version differ (a Python built without optimisation parses far slower), so a
+// ratio says which one it was measured against. 0 when it cannot be asked.
+double pythonVersion(const QString& python)
+{
+    QProcess p;
+    p.start(python,
+        { QStringLiteral("-c"),
+            QStringLiteral("import sys; v = sys.version_info; print(v[0] + v[1] / 100 + v[2] / 10000)") });
+    if (!p.waitForFinished(60000) || p.exitCode() != 0)
+        return 0;
+    return p.readAllStandardOutput().trimmed().toDouble();
+}
+
 qint64 peakRssBytes()
 {
 #if defined(Q_OS_WIN)
@@ -257,7 +271,8 @@ std::vector<Result> import1m()
         r.baseline = median(baseline);
     r.extra = { { QStringLiteral("events"), double(kEvents) }, { QStringLiteral("file_mb"), double(file.size) / 1e6 },
         { QStringLiteral("spans"), double(spans) }, { QStringLiteral("qtjson_ms"), fallback },
-        { QStringLiteral("simdjson"), Forkline::chromeTraceSimdjsonAvailable() ? 1.0 : 0.0 } };
+        { QStringLiteral("simdjson"), Forkline::chromeTraceSimdjsonAvailable() ? 1.0 : 0.0 },
+        { QStringLiteral("python_version"), python.isEmpty() ? 0.0 : pythonVersion(python) } };
     return { r };
 }
 
@@ -288,7 +303,8 @@ std::vector<Result> importNested1m()
     if (!baseline.empty())
         r.baseline = median(baseline);
     r.extra = { { QStringLiteral("events"), double(kEvents) },
-        { QStringLiteral("file_mb"), double(QFile(path).size()) / 1e6 }, { QStringLiteral("spans"), double(spans) } };
+        { QStringLiteral("file_mb"), double(QFile(path).size()) / 1e6 }, { QStringLiteral("spans"), double(spans) },
+        { QStringLiteral("python_version"), python.isEmpty() ? 0.0 : pythonVersion(python) } };
     return { r };
 }
 
