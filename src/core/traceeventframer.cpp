@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "traceeventframer.h"
 
+#include "blockmasks.h"
+
 #include <QCoreApplication>
-#include <QSysInfo>
 #include <QtAlgorithms>
 #include <cstring>
 
@@ -21,16 +22,6 @@ bool isSpace(char c)
     return c == ' ' || c == '\n' || c == '\r' || c == '\t';
 }
 
-// The high bit of each byte of `word` that is `c`, and maybe of bytes above such a byte (the
-// classic zero-byte test on word ^ c...c): the lowest bit set is exact, and none is set when
-// no byte is `c`.
-quint64 bytesEqual(quint64 word, char c)
-{
-    constexpr quint64 kOnes = 0x0101010101010101ULL;
-    const quint64 x = word ^ (kOnes * uchar(c));
-    return (x - kOnes) & ~x & (kOnes << 7);
-}
-
 // What a byte outside strings is to the framer: one table lookup a byte, not four compares.
 enum ByteClass : uchar { kPlain, kQuote, kOpen, kClose };
 struct ByteClasses
@@ -45,51 +36,6 @@ struct ByteClasses
     }
 };
 constexpr ByteClasses kByteClasses;
-
-// The rest of a string from p (just after its opening quote, or where the block before left
-// it; `escape`: that block ended on a backslash). True with p just past the closing quote;
-// false at `end`, with `escape` set when the last byte was a backslash.
-bool skipStringRest(const char*& p, const char* end, bool& escape)
-{
-    if (escape) {
-        if (p == end)
-            return false;
-        ++p;
-        escape = false;
-    }
-    for (;;) {
-        // To the next quote or backslash, eight bytes a step while no byte is one.
-        const char* q = p;
-        while (end - q >= 8) {
-            quint64 word;
-            std::memcpy(&word, q, 8);
-            const quint64 found = bytesEqual(word, '"') | bytesEqual(word, '\\');
-            if (found) {
-                // Little-endian: the lowest bit set is the first such byte in memory.
-                if (QSysInfo::ByteOrder == QSysInfo::LittleEndian)
-                    q += qCountTrailingZeroBits(found) / 8;
-                break;
-            }
-            q += 8;
-        }
-        while (q < end && *q != '"' && *q != '\\')
-            ++q;
-        if (q == end) {
-            p = end;
-            return false;
-        }
-        if (*q == '"') {
-            p = q + 1;
-            return true;
-        }
-        if (end - q == 1) { // a backslash last: what it escapes is in the next block
-            p = end;
-            escape = true;
-            return false;
-        }
-        p = q + 2;
-    }
-}
 
 } // namespace
 
@@ -130,35 +76,72 @@ bool TraceEventFramer::closeObject()
 
 TraceEventFramer::Scan TraceEventFramer::scanNested(const char* data, size_t size)
 {
-    // The hot loop of the framer: every byte of every event passes here once.
+    // The hot loop of the framer: every byte of every event passes here once. Whole blocks of
+    // 64 bytes without a backslash are crossed with bit masks: inside strings is where an odd
+    // number of quotes lies before, and only brackets outside strings are looked at one by one.
+    // A block with a backslash (or one that starts escaped), and the tail of the data, go byte
+    // by byte: an escaped quote does not end a string.
     const char* p = data + m_pos;
     const char* const end = data + size;
     int depth = m_depth;
     bool escape = m_escape;
-    bool inString = m_inString && !skipStringRest(p, end, escape);
-    while (!inString && p < end) {
-        switch (kByteClasses.of[uchar(*p++)]) {
-        case kPlain:
-            break;
-        case kQuote:
-            escape = false;
-            inString = !skipStringRest(p, end, escape);
-            break;
-        case kOpen:
-            if (++depth > kMaxDepth) {
-                m_pos = size_t(p - 1 - data);
-                return Scan::TooDeep;
+    bool inString = m_inString;
+    auto closed = [&](const char* after) {
+        m_pos = size_t(after - data);
+        m_depth = 0;
+        m_inString = false;
+        m_escape = false;
+        return Scan::Closed;
+    };
+    while (p < end) {
+        if (!escape && size_t(end - p) >= BlockMasks::kSize) {
+            const BlockMasks m = blockMasks(p);
+            if (m.backslash == 0) {
+                const quint64 inside = prefixXor(m.quote) ^ (inString ? ~quint64(0) : 0);
+                for (quint64 brackets = (m.open | m.close) & ~inside; brackets; brackets &= brackets - 1) {
+                    const int at = qCountTrailingZeroBits(brackets);
+                    if ((m.open >> at) & 1) {
+                        if (++depth > kMaxDepth) {
+                            m_pos = size_t(p + at - data);
+                            return Scan::TooDeep;
+                        }
+                    } else if (--depth == 0) {
+                        return closed(p + at + 1);
+                    }
+                }
+                inString = inString != bool(qPopulationCount(m.quote) & 1);
+                p += BlockMasks::kSize;
+                continue;
             }
-            break;
-        default: // kClose
-            if (--depth == 0) {
-                m_pos = size_t(p - data);
-                m_depth = 0;
-                m_inString = false;
-                m_escape = false;
-                return Scan::Closed;
+        }
+        for (const char* const stop = p + std::min<size_t>(BlockMasks::kSize, size_t(end - p)); p < stop;) {
+            const char c = *p++;
+            if (inString) {
+                if (escape)
+                    escape = false;
+                else if (c == '\\')
+                    escape = true;
+                else if (c == '"')
+                    inString = false;
+                continue;
             }
-            break;
+            switch (kByteClasses.of[uchar(c)]) {
+            case kPlain:
+                break;
+            case kQuote:
+                inString = true;
+                break;
+            case kOpen:
+                if (++depth > kMaxDepth) {
+                    m_pos = size_t(p - 1 - data);
+                    return Scan::TooDeep;
+                }
+                break;
+            default: // kClose
+                if (--depth == 0)
+                    return closed(p);
+                break;
+            }
         }
     }
     m_pos = size;
