@@ -4,12 +4,14 @@
 #include "chrometracebuilder.h"
 #include "gzipreader.h"
 #include "rawtraceevent.h"
+#include "spliteventparser.h"
 #include "traceeventframer.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QThread>
 #include <algorithm>
 #include <cstring>
 
@@ -44,7 +46,7 @@ QString withoutFinalStop(QString s)
     return s;
 }
 
-std::unique_ptr<TraceEventParser> makeParser(JsonBackend backend)
+std::unique_ptr<TraceEventParser> makeOneParser(JsonBackend backend)
 {
     if (backend == JsonBackend::QtJson)
         return makeQtJsonEventParser();
@@ -52,6 +54,16 @@ std::unique_ptr<TraceEventParser> makeParser(JsonBackend backend)
     if (!parser && backend == JsonBackend::Auto)
         parser = makeQtJsonEventParser();
     return parser;
+}
+
+std::unique_ptr<TraceEventParser> makeParser(const ChromeTraceImportOptions& options)
+{
+    std::unique_ptr<TraceEventParser> parser = makeOneParser(options.backend);
+    const int threads = options.parseThreads > 0 ? options.parseThreads : QThread::idealThreadCount();
+    if (!parser || threads < 2)
+        return parser;
+    // Parsing is most of an import; the model is built in file order on this thread.
+    return std::make_unique<SplitEventParser>(std::move(parser), makeOneParser(options.backend));
 }
 
 // Over 80 lines on purpose: the read -> frame -> parse -> build loop of an import, with the
@@ -83,7 +95,7 @@ ChromeTraceImportResult importFrom(const QString& name, qint64 expectedSize, con
         }
     };
 
-    const std::unique_ptr<TraceEventParser> parser = makeParser(options.backend);
+    const std::unique_ptr<TraceEventParser> parser = makeParser(options);
     if (!parser)
         return failed(tr("Cannot open %1: this build of Forkline has no simdjson parser.").arg(name));
 

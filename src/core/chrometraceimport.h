@@ -59,6 +59,9 @@ struct ChromeTraceImportOptions
     // Files larger than this are refused before anything is read.
     qint64 maxFileSize = qint64(2) << 30;
     JsonBackend backend = JsonBackend::Auto;
+    // Threads that parse events: 0 for two where the machine has more than one core (the
+    // importing thread and a helper), 1 for the importing thread alone. The result is the same.
+    int parseThreads = 0;
 };
 
 // Reads a Chrome Trace Event file ({"traceEvents": [...]} or a bare array; ours or another

@@ -9,7 +9,6 @@
 #include <QJsonObject>
 #include <QJsonValue>
 #include <cstring>
-#include <deque>
 
 namespace Forkline {
 
@@ -38,13 +37,15 @@ public:
                 error->message = parseError.errorString();
                 return false;
             }
-            m_strings.clear();
-            m_event.clear();
-            m_event.index = ranges[k].index;
-            m_event.offset = fileOffset + qint64(ranges[k].offset);
-            m_event.raw = std::string_view(data + ranges[k].offset, ranges[k].length);
-            decode(doc.object());
-            sink->event(m_event);
+            RawTraceEvent* e = sink->place(); // the sink's when it keeps events, else ours
+            if (!e)
+                e = &m_event;
+            e->clear();
+            e->index = ranges[k].index;
+            e->offset = fileOffset + qint64(ranges[k].offset);
+            e->raw = std::string_view(data + ranges[k].offset, ranges[k].length);
+            decode(doc.object(), *e);
+            sink->event(*e);
         }
         return true;
     }
@@ -69,19 +70,15 @@ private:
         return true;
     }
 
-    // The event holds views; their bytes live here until the next event.
-    std::string_view keep(const QString& s)
-    {
-        m_strings.push_back(s.toUtf8());
-        return std::string_view(m_strings.back().constData(), size_t(m_strings.back().size()));
-    }
+    // The event holds views; their bytes live with it.
+    static std::string_view keep(RawTraceEvent& e, const QString& s) { return e.keep(s.toStdString()); }
 
-    void string(const QJsonObject& o, QLatin1String key, RawString* out)
+    static void string(RawTraceEvent& e, const QJsonObject& o, QLatin1String key, RawString* out)
     {
         const QJsonValue v = o.value(key);
         if (!v.isString())
             return;
-        out->text = keep(v.toString());
+        out->text = keep(e, v.toString());
         out->present = true;
     }
 
@@ -112,7 +109,7 @@ private:
         }
     }
 
-    void id(const QJsonValue& v, RawNumber* out)
+    static void id(const QJsonValue& v, RawNumber* out)
     {
         if (v.isObject()) {
             const QJsonObject o = v.toObject();
@@ -128,15 +125,14 @@ private:
         }
     }
 
-    void args(const QJsonObject& a)
+    static void args(const QJsonObject& a, RawTraceEvent& e)
     {
-        RawTraceEvent& e = m_event;
         e.hasArgs = true;
         for (auto it = a.begin(); it != a.end(); ++it) {
             // "at" is a flow's own time (the exporter's), read below, never a counter's value:
             // the simdjson reader takes it the same way.
             if (it.value().isDouble() && it.key() != QLatin1String("at")) {
-                e.numbers.emplace_back(keep(it.key()), it.value().toDouble());
+                e.numbers.emplace_back(keep(e, it.key()), it.value().toDouble());
                 if (it.key() == QLatin1String("code"))
                     integer(it.value(), &e.code);
                 else if (it.key() == QLatin1String("ppid"))
@@ -146,15 +142,15 @@ private:
             }
         }
         micros(a.value(QLatin1String("at")), &e.at);
-        string(a, QLatin1String("name"), &e.argName);
-        string(a, QLatin1String("worker"), &e.worker);
-        string(a, QLatin1String("label"), &e.label);
-        string(a, QLatin1String("kind"), &e.kind);
-        string(a, QLatin1String("text"), &e.text);
-        string(a, QLatin1String("scenario"), &e.scenario);
-        string(a, QLatin1String("title"), &e.title);
-        string(a, QLatin1String("file"), &e.file);
-        string(a, QLatin1String("detail"), &e.detail);
+        string(e, a, QLatin1String("name"), &e.argName);
+        string(e, a, QLatin1String("worker"), &e.worker);
+        string(e, a, QLatin1String("label"), &e.label);
+        string(e, a, QLatin1String("kind"), &e.kind);
+        string(e, a, QLatin1String("text"), &e.text);
+        string(e, a, QLatin1String("scenario"), &e.scenario);
+        string(e, a, QLatin1String("title"), &e.title);
+        string(e, a, QLatin1String("file"), &e.file);
+        string(e, a, QLatin1String("detail"), &e.detail);
         const QJsonValue daemon = a.value(QLatin1String("daemon"));
         if (daemon.isBool())
             e.daemon = daemon.toBool() ? 1 : 0;
@@ -165,14 +161,13 @@ private:
         }
     }
 
-    void decode(const QJsonObject& o)
+    static void decode(const QJsonObject& o, RawTraceEvent& e)
     {
-        RawTraceEvent& e = m_event;
-        string(o, QLatin1String("ph"), &e.ph);
-        string(o, QLatin1String("name"), &e.name);
-        string(o, QLatin1String("cat"), &e.cat);
-        string(o, QLatin1String("bp"), &e.bp);
-        string(o, QLatin1String("s"), &e.scope);
+        string(e, o, QLatin1String("ph"), &e.ph);
+        string(e, o, QLatin1String("name"), &e.name);
+        string(e, o, QLatin1String("cat"), &e.cat);
+        string(e, o, QLatin1String("bp"), &e.bp);
+        string(e, o, QLatin1String("s"), &e.scope);
         integer(o.value(QLatin1String("pid")), &e.pid);
         integer(o.value(QLatin1String("tid")), &e.tid);
         micros(o.value(QLatin1String("ts")), &e.ts);
@@ -183,11 +178,10 @@ private:
             id(o.value(QLatin1String("id2")), &e.id);
         const QJsonValue a = o.value(QLatin1String("args"));
         if (a.isObject())
-            args(a.toObject());
+            args(a.toObject(), e);
     }
 
     RawTraceEvent m_event;
-    std::deque<QByteArray> m_strings; // a deque: views into earlier entries stay valid
 };
 
 } // namespace

@@ -5,23 +5,27 @@
 
 #include <cmath>
 #include <cstdint>
-#include <initializer_list>
+#include <cstring>
 #include <limits>
+#include <type_traits>
 
 namespace Forkline {
 
 void RawTraceEvent::clear()
 {
-    // Member by member: runs once per event, so it must not rebuild the whole struct (and
-    // the numbers' capacity stays).
-    for (RawString* s :
-        { &ph, &name, &cat, &bp, &scope, &argName, &worker, &label, &kind, &text, &scenario, &title, &file, &detail })
-        *s = RawString();
-    for (RawNumber* n : { &pid, &tid, &ts, &dur, &id, &ppid, &code, &parentPid, &parentTid, &at, &line })
-        *n = RawNumber();
-    daemon = -1;
-    raw = {};
-    hasArgs = false;
+    // Runs once per event, so it writes as little as it can: the plain members copied from a
+    // blank set in one go (a library copy is several times faster here than the assignment the
+    // compiler makes of a temporary), the args only when there were any, and the numbers keep
+    // their capacity.
+    static_assert(std::is_trivially_copyable_v<RawTraceEventFields>);
+    static_assert(std::is_trivially_copyable_v<RawTraceEventArgs>);
+    static const RawTraceEvent kBlank;
+    if (hasArgs) {
+        std::memcpy(static_cast<RawTraceEventArgs*>(this), static_cast<const RawTraceEventArgs*>(&kBlank),
+            sizeof(RawTraceEventArgs));
+    }
+    std::memcpy(static_cast<RawTraceEventFields*>(this), static_cast<const RawTraceEventFields*>(&kBlank),
+        sizeof(RawTraceEventFields));
     numbers.clear();
     decoded.clear();
 }

@@ -2,7 +2,7 @@
 #pragma once
 
 #include <QString>
-#include <deque>
+#include <forward_list>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -11,8 +11,9 @@
 
 namespace Forkline {
 
-// A string member of one trace event; `present` tells "" from absent. The text is UTF-8
-// and only valid while the event is being handed to a sink.
+// A string member of one trace event; `present` tells "" from absent. The text is UTF-8, in
+// the reader's buffer or in the event's `decoded`: valid while the block of the file it came
+// from is, and the event is not cleared.
 struct RawString
 {
     std::string_view text;
@@ -32,16 +33,22 @@ struct RawNumber
     bool outOfRange = false;
 };
 
-// The members of one Chrome trace event that Forkline uses, decoded by a parser backend.
-// Times are nanoseconds (the file has microseconds).
-struct RawTraceEvent
+// The members of one Chrome trace event that Forkline uses that are plain values, so that
+// RawTraceEvent::clear() resets them in one copy.
+struct RawTraceEventFields
 {
     qint64 index = 0; // position in traceEvents, from 0
     qint64 offset = 0; // byte offset of the event in the file
     std::string_view raw; // the event's own bytes (valid JSON), for the args Forkline keeps whole
     RawString ph, name, cat, bp, scope;
     RawNumber pid, tid, ts, dur, id;
-    // args
+    bool hasArgs = false; // set by a parser before it writes any of RawTraceEventArgs
+};
+
+// The members of an event's args that Forkline uses. Left blank, and not cleared, in an event
+// without args: most events of most traces.
+struct RawTraceEventArgs
+{
     RawString argName, worker, label, kind, text, scenario, title;
     RawString file; // the program's source file behind the event (a Python run's)
     RawString detail; // what a slice's state is about (ours: "1 s" of a sleep)
@@ -49,11 +56,24 @@ struct RawTraceEvent
     RawNumber line; // its 1-based line in `file`
     RawNumber at; // a flow event's own time (ours), where ts is the start of the slice it binds to
     int daemon = -1; // -1 absent, 0 false, 1 true
-    std::vector<std::pair<std::string_view, double>> numbers; // every numeric member of args
-    bool hasArgs = false;
-    // Text a parser decoded itself (a string with a lone surrogate) for the views above.
-    std::deque<std::string> decoded;
+};
 
+// One Chrome trace event as decoded by a parser backend. Times are nanoseconds (the file has
+// microseconds). Its strings are views into the parser's buffer or into `decoded`.
+struct RawTraceEvent : RawTraceEventFields, RawTraceEventArgs
+{
+    std::vector<std::pair<std::string_view, double>> numbers; // every numeric member of args
+    // Text a parser decoded itself (a string with a lone surrogate, QJsonDocument's strings) for
+    // the views above: a list, so a view stays valid as more are kept, and nothing is allocated
+    // for an event that needs none.
+    std::forward_list<std::string> decoded;
+
+    // Keeps `text` with the event; a view of it.
+    std::string_view keep(std::string text)
+    {
+        decoded.push_front(std::move(text));
+        return decoded.front();
+    }
     void clear();
 };
 
@@ -62,6 +82,10 @@ class RawTraceEventSink
 public:
     virtual ~RawTraceEventSink() = default;
     virtual void event(const RawTraceEvent& event) = 0;
+    // The event a parser decodes the next one into, then hands to event(): nullptr (the parser
+    // reuses one of its own) unless the sink keeps events to apply later. A parser asks once
+    // for each event it decodes, and asks again when it decodes that event again.
+    virtual RawTraceEvent* place() { return nullptr; }
 };
 
 // Where one element of traceEvents lies in the reader's buffer.
@@ -88,7 +112,8 @@ class TraceEventParser
 public:
     virtual ~TraceEventParser() = default;
     // `data` holds `ranges`, in order, with at least kEventParserPadding readable bytes after
-    // the last one. A parser may overwrite the bytes between two events (not the events).
+    // the last one. A parser may overwrite the bytes between two of its events (not the events,
+    // and only with blanks where they are not blank already).
     // Stops at the first malformed event and describes it in *error.
     virtual bool parse(char* data, const std::vector<EventRange>& ranges, qint64 fileOffset, RawTraceEventSink* sink,
         EventParseError* error)

@@ -7,6 +7,7 @@
 #include <QHashFunctions>
 #include <cmath>
 #include <cstring>
+#include <functional>
 #include <simdjson.h>
 
 namespace Forkline {
@@ -30,28 +31,45 @@ error_code readString(od::value& v, RawString* out, RawTraceEvent* e)
         return err;
     if (type != od::json_type::string)
         return SUCCESS; // of another type: as if absent
-    // Without a backslash the text is the bytes between the quotes, read where they lie.
+    // Up to the first quote without a backslash, the text is the bytes between the quotes, read
+    // where they lie. Names are short: a plain loop, no library call.
     const std::string_view token = v.raw_json_token(); // "...", maybe blanks after
-    if (token.find('\\') == std::string_view::npos) {
-        const size_t close = token.rfind('"');
-        if (close != std::string_view::npos && close > 0) {
-            out->text = token.substr(1, close - 1);
-            out->present = true;
-            return SUCCESS;
-        }
+    size_t close = 1;
+    while (close < token.size() && token[close] != '"' && token[close] != '\\')
+        ++close;
+    if (close < token.size() && token[close] == '"') {
+        out->text = token.substr(1, close - 1);
+        out->present = true;
+        return SUCCESS;
     }
-    if (v.get_string().get(out->text) != SUCCESS) {
+    // With escapes: unescaped by simdjson into its own buffer, which the next event reuses, so
+    // the text is kept with the event (a sink may keep events: spliteventparser.h).
+    std::string_view unescaped;
+    if (v.get_string().get(unescaped) == SUCCESS) {
+        out->text = e->keep(std::string(unescaped));
+    } else {
         od::raw_json_string raw;
         if (auto err = v.get_raw_json_string().get(raw))
             return err;
         std::string text;
         if (!decodeJsonString(raw.raw(), &text))
             return simdjson::STRING_ERROR; // not a lone surrogate: malformed
-        e->decoded.push_back(std::move(text));
-        out->text = e->decoded.back();
+        out->text = e->keep(std::move(text));
     }
     out->present = true;
     return SUCCESS;
+}
+
+// A key that outlives its member: its bytes in the event where it has no escapes, else a copy
+// kept with the event (simdjson unescapes keys into a buffer the next event reuses).
+std::string_view lastingKey(std::string_view key, RawTraceEvent* e)
+{
+    const std::less<const char*> before;
+    const char* begin = e->raw.data();
+    const char* end = begin + e->raw.size();
+    if (!before(key.data(), begin) && !before(end, key.data() + key.size()))
+        return key;
+    return e->keep(std::string(key));
 }
 
 // A member's key. *skip is set for a key with a lone surrogate, which no key Forkline reads has.
@@ -204,11 +222,11 @@ error_code readArg(std::string_view key, od::value& value, RawTraceEvent* e)
         if (value.get_number().get(n) != SUCCESS) {
             double d = 0;
             if (doubleFromToken(value, &d))
-                e->numbers.emplace_back(key, d);
+                e->numbers.emplace_back(lastingKey(key, e), d);
             return SUCCESS;
         }
         const double d = n.as_double();
-        e->numbers.emplace_back(key, d);
+        e->numbers.emplace_back(lastingKey(key, e), d);
         if (integer) {
             if (n.is_int64()) {
                 integer->valid = true;
@@ -332,10 +350,13 @@ public:
         if (ranges.empty())
             return true;
         // Events separated by blanks are a stream of documents that simdjson indexes in one
-        // pass; the commas (and any non-object elements) between them go.
+        // pass; the commas (and any non-object elements) between them go. Bytes already blank
+        // are not written: another thread may be reading them (spliteventparser.h).
         for (size_t k = 1; k < ranges.size(); ++k) {
-            const size_t gap = ranges[k - 1].offset + ranges[k - 1].length;
-            std::memset(data + gap, ' ', ranges[k].offset - gap);
+            for (size_t i = ranges[k - 1].offset + ranges[k - 1].length; i < ranges[k].offset; ++i) {
+                if (data[i] != ' ')
+                    data[i] = ' ';
+            }
         }
         const size_t begin = ranges.front().offset;
         const size_t length = ranges.back().offset + ranges.back().length - begin;
@@ -348,13 +369,10 @@ public:
             od::document_reference doc;
             if (k >= ranges.size() || (*it).get(doc))
                 return locate(data, ranges, k, fileOffset, sink, error);
-            m_event.clear();
-            m_event.index = ranges[k].index;
-            m_event.offset = fileOffset + qint64(ranges[k].offset);
-            m_event.raw = std::string_view(data + ranges[k].offset, ranges[k].length);
-            if (decode(doc, &m_event))
+            RawTraceEvent& e = eventFor(sink, ranges[k], data, fileOffset);
+            if (decode(doc, &e))
                 return locate(data, ranges, k, fileOffset, sink, error);
-            sink->event(m_event);
+            sink->event(e);
         }
         if (k != ranges.size())
             return locate(data, ranges, k, fileOffset, sink, error);
@@ -362,6 +380,19 @@ public:
     }
 
 private:
+    // The event to decode ranges[k] into: the sink's when it keeps them, else ours.
+    RawTraceEvent& eventFor(RawTraceEventSink* sink, const EventRange& range, const char* data, qint64 fileOffset)
+    {
+        RawTraceEvent* e = sink->place();
+        if (!e)
+            e = &m_event;
+        e->clear();
+        e->index = range.index;
+        e->offset = fileOffset + qint64(range.offset);
+        e->raw = std::string_view(data + range.offset, range.length);
+        return *e;
+    }
+
     // Something in the block is wrong: parse its events one by one from `from` on, to name
     // the first bad one and the place in it.
     bool locate(char* data, const std::vector<EventRange>& ranges, size_t from, qint64 fileOffset,
@@ -372,15 +403,13 @@ private:
             od::document doc;
             error_code err = m_single.iterate(start, ranges[k].length, ranges[k].length + kEventParserPadding).get(doc);
             const bool started = !err; // only a document that started knows where it stopped
+            RawTraceEvent* e = nullptr;
             if (!err) {
-                m_event.clear();
-                m_event.index = ranges[k].index;
-                m_event.offset = fileOffset + qint64(ranges[k].offset);
-                m_event.raw = std::string_view(start, ranges[k].length);
-                err = decode(doc, &m_event);
+                e = &eventFor(sink, ranges[k], data, fileOffset);
+                err = decode(doc, e);
             }
             if (!err) {
-                sink->event(m_event);
+                sink->event(*e);
                 continue;
             }
             error->range = k;
