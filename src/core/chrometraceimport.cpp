@@ -5,6 +5,7 @@
 #include "gzipreader.h"
 #include "rawtraceevent.h"
 #include "spliteventparser.h"
+#include "traceblockreader.h"
 #include "traceeventframer.h"
 
 #include <QCoreApplication>
@@ -25,14 +26,7 @@ QString tr(const char* s, int n = -1)
     return QCoreApplication::translate("Forkline", s, nullptr, n);
 }
 
-// Read in blocks this big: large enough that simdjson runs at full speed, small enough that
-// memory stays near the size of the model.
-constexpr size_t kBlock = size_t(4) << 20;
-// A file known to be smaller gets a buffer its size (but at least this): a 2 KB trace need not
-// clear 4 MB, a thousand times over when a test or a fuzzer opens one trace after another.
-constexpr size_t kMinBlock = size_t(64) << 10;
-
-using ReadFn = std::function<qint64(char*, qint64)>; // bytes read, 0 at the end, -1 on error
+using ReadFn = TraceBlockReader::ReadFn;
 
 QString gib(qint64 bytes)
 {
@@ -56,18 +50,23 @@ std::unique_ptr<TraceEventParser> makeOneParser(JsonBackend backend)
     return parser;
 }
 
+int parseThreads(const ChromeTraceImportOptions& options)
+{
+    return options.parseThreads > 0 ? options.parseThreads : QThread::idealThreadCount();
+}
+
 std::unique_ptr<TraceEventParser> makeParser(const ChromeTraceImportOptions& options)
 {
     std::unique_ptr<TraceEventParser> parser = makeOneParser(options.backend);
-    const int threads = options.parseThreads > 0 ? options.parseThreads : QThread::idealThreadCount();
-    if (!parser || threads < 2)
+    if (!parser || parseThreads(options) < 2)
         return parser;
     // Parsing is most of an import; the model is built in file order on this thread.
     return std::make_unique<SplitEventParser>(std::move(parser), makeOneParser(options.backend));
 }
 
-// Over 80 lines on purpose: the read -> frame -> parse -> build loop of an import, with the
-// cancel, progress and error exits that each step of it may take, kept in the order they run.
+// Over 80 lines on purpose: the loop of an import over the blocks the reader reads and frames,
+// parsed into the model, with the cancel, progress and error exits that each step may take, kept
+// in the order they run.
 ChromeTraceImportResult importFrom(const QString& name, qint64 expectedSize, const ReadFn& read,
     const std::function<QString()>& readError, const ChromeTraceImportOptions& options,
     const std::function<qint64()>& position = {})
@@ -99,36 +98,24 @@ ChromeTraceImportResult importFrom(const QString& name, qint64 expectedSize, con
     if (!parser)
         return failed(tr("Cannot open %1: this build of Forkline has no simdjson parser.").arg(name));
 
-    std::vector<char> buffer;
-    size_t used = 0; // bytes of buffer in use
-    qint64 bufferOffset = 0; // file offset of buffer[0]
-    qint64 total = 0;
-    TraceEventFramer framer;
     ChromeTraceBuilder builder;
-    std::vector<EventRange> ranges;
+    // Reading and framing run a block ahead on a thread of their own where parsing has two. The
+    // reader's buffers go before the model is finished.
+    auto reader = std::make_unique<TraceBlockReader>(
+        read, readError, position, expectedSize, options.maxFileSize, parseThreads(options) > 1);
     progress(0);
     for (;;) {
         if (stop())
             return canceled();
-        const size_t block = expectedSize > 0
-            ? size_t(std::clamp<qint64>(expectedSize - total, qint64(kMinBlock), qint64(kBlock)))
-            : kBlock;
-        // Grows past one block only for an event larger than a block.
-        if (buffer.size() < used + block + kEventParserPadding)
-            buffer.resize(used + block + kEventParserPadding);
-        const qint64 n = read(buffer.data() + used, qint64(block));
-        if (n < 0)
-            return failed(tr("Cannot read %1: %2.").arg(name, readError()));
-        total += n;
-        if (total > options.maxFileSize) // a pipe or a file that grew: no size to check beforehand
+        const TraceBlockReader::Block& block = reader->next();
+        if (block.readFailed)
+            return failed(tr("Cannot read %1: %2.").arg(name, block.readError));
+        if (block.tooLarge)
             return failed(tr("Cannot open %1: it is larger than %2 GiB, the most Forkline opens.")
                               .arg(name, gib(options.maxFileSize)));
-        used += size_t(n);
-        std::memset(buffer.data() + used, 0, kEventParserPadding);
-        ranges.clear();
-        const TraceEventFramer::Status status = n == 0 ? framer.finish() : framer.scan(buffer.data(), used, &ranges);
+        const std::vector<EventRange>& ranges = block.ranges;
         EventParseError parseError;
-        const bool parsed = ranges.empty() || parser->parse(buffer.data(), ranges, bufferOffset, &builder, &parseError);
+        const bool parsed = ranges.empty() || parser->parse(block.data, ranges, block.offset, &builder, &parseError);
         // Events are applied in order, so a refused one comes before any malformed one after it.
         if (builder.refused())
             return failed(
@@ -137,33 +124,26 @@ ChromeTraceImportResult importFrom(const QString& name, qint64 expectedSize, con
             const EventRange& bad = ranges[parseError.range];
             // Multi-argument arg(): a % in the file's name must not be taken for a marker.
             return failed(tr("%1, byte %2: traceEvents[%3] is not valid JSON (%4).")
-                              .arg(name, QString::number(bufferOffset + qint64(bad.offset + parseError.offset)),
+                              .arg(name, QString::number(block.offset + qint64(bad.offset + parseError.offset)),
                                   QString::number(bad.index), withoutFinalStop(parseError.message)));
         }
-        if (status == TraceEventFramer::Status::Error)
-            return failed(
-                tr("%1, byte %2: %3.")
-                    .arg(name, QString::number(bufferOffset + qint64(framer.errorPos())), framer.errorText()));
-        if (n == 0)
+        if (block.status == TraceEventFramer::Status::Error)
+            return failed(tr("%1, byte %2: %3.")
+                              .arg(name, QString::number(block.offset + qint64(block.errorPos)), block.errorText));
+        if (block.bytes == 0)
             break;
-        const size_t keep = framer.keepFrom();
-        if (keep > 0) {
-            std::memmove(buffer.data(), buffer.data() + keep, used - keep);
-            used -= keep;
-            bufferOffset += qint64(keep);
-            framer.shift(keep);
-        }
         if (expectedSize > 0)
-            progress(0.9 * std::min(1.0, double(position ? position() : total) / double(expectedSize)));
+            progress(0.9 * std::min(1.0, double(block.position) / double(expectedSize)));
     }
-    buffer = {};
 
-    builder.skipped().notObject = framer.nonObjects();
+    builder.skipped().notObject = reader->nonObjects();
+    const qint64 elements = reader->elements();
+    reader.reset();
     if (!builder.finish(stop, [&](double p) { progress(0.9 + 0.1 * p); }))
         return canceled();
     ChromeTraceImportResult result;
     result.model = builder.takeModel();
-    result.events = framer.elements();
+    result.events = elements;
     result.skipped = builder.skipped();
     result.unclosedSlices = builder.unclosedSlices();
     progress(1.0);
