@@ -3,6 +3,8 @@
 
 #include <QRandomGenerator>
 #include <QTest>
+#include <algorithm>
+#include <cstring>
 
 using namespace Forkline;
 
