@@ -37,15 +37,9 @@ public:
                 error->message = parseError.errorString();
                 return false;
             }
-            RawTraceEvent* e = sink->place(); // the sink's when it keeps events, else ours
-            if (!e)
-                e = &m_event;
-            e->clear();
-            e->index = ranges[k].index;
-            e->offset = fileOffset + qint64(ranges[k].offset);
-            e->raw = std::string_view(data + ranges[k].offset, ranges[k].length);
-            decode(doc.object(), *e);
-            sink->event(*e);
+            RawTraceEvent& e = startEvent(sink, &m_event, ranges[k], data, fileOffset);
+            decode(doc.object(), e);
+            sink->event(e);
         }
         return true;
     }

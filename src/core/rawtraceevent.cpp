@@ -30,6 +30,19 @@ void RawTraceEvent::clear()
     decoded.clear();
 }
 
+RawTraceEvent& startEvent(
+    RawTraceEventSink* sink, RawTraceEvent* reused, const EventRange& range, const char* data, qint64 fileOffset)
+{
+    RawTraceEvent* e = sink->place();
+    if (!e)
+        e = reused;
+    e->clear();
+    e->index = range.index;
+    e->offset = fileOffset + qint64(range.offset);
+    e->raw = std::string_view(data + range.offset, range.length);
+    return *e;
+}
+
 namespace {
 
 std::string_view trimmed(std::string_view s)

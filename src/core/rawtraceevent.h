@@ -103,6 +103,11 @@ struct EventParseError
     QString message;
 };
 
+// The event a parser decodes `range` into, cleared and placed: the sink's when it keeps events
+// (RawTraceEventSink::place), else the parser's own `reused`.
+RawTraceEvent& startEvent(
+    RawTraceEventSink* sink, RawTraceEvent* reused, const EventRange& range, const char* data, qint64 fileOffset);
+
 // Bytes the parsers may read past the last event (simdjson's SIMDJSON_PADDING).
 constexpr size_t kEventParserPadding = 64;
 

@@ -369,7 +369,7 @@ public:
             od::document_reference doc;
             if (k >= ranges.size() || (*it).get(doc))
                 return locate(data, ranges, k, fileOffset, sink, error);
-            RawTraceEvent& e = eventFor(sink, ranges[k], data, fileOffset);
+            RawTraceEvent& e = startEvent(sink, &m_event, ranges[k], data, fileOffset);
             if (decode(doc, &e))
                 return locate(data, ranges, k, fileOffset, sink, error);
             sink->event(e);
@@ -380,19 +380,6 @@ public:
     }
 
 private:
-    // The event to decode ranges[k] into: the sink's when it keeps them, else ours.
-    RawTraceEvent& eventFor(RawTraceEventSink* sink, const EventRange& range, const char* data, qint64 fileOffset)
-    {
-        RawTraceEvent* e = sink->place();
-        if (!e)
-            e = &m_event;
-        e->clear();
-        e->index = range.index;
-        e->offset = fileOffset + qint64(range.offset);
-        e->raw = std::string_view(data + range.offset, range.length);
-        return *e;
-    }
-
     // Something in the block is wrong: parse its events one by one from `from` on, to name
     // the first bad one and the place in it.
     bool locate(char* data, const std::vector<EventRange>& ranges, size_t from, qint64 fileOffset,
@@ -405,7 +392,7 @@ private:
             const bool started = !err; // only a document that started knows where it stopped
             RawTraceEvent* e = nullptr;
             if (!err) {
-                e = &eventFor(sink, ranges[k], data, fileOffset);
+                e = &startEvent(sink, &m_event, ranges[k], data, fileOffset);
                 err = decode(doc, e);
             }
             if (!err) {
